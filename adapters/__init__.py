@@ -1,0 +1,1 @@
+"""Platform adapters that translate chat updates to `Query` and `Answer` to messages."""

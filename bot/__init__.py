@@ -1,0 +1,1 @@
+"""StoryBot's platform-neutral core: knowledge, matching and the command line."""

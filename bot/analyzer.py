@@ -1,0 +1,134 @@
+"""Turn a question into canonical, weighted-ready terms and a question type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from snowballstemmer.english_stemmer import EnglishStemmer
+
+from bot.english import is_english
+from bot.lexicon import (
+    ABOUT_TEXT,
+    CHATTER,
+    FILLER_OPENERS,
+    QTYPE_CUES,
+    QTYPE_HINTS,
+    SAY_WORDS,
+    SLANG,
+    STOPWORDS,
+    YESNO_OPENERS,
+    QType,
+)
+from bot.text import tokenize
+
+ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
+_MAX_PHRASE = 6
+_MIN_TYPO_LEN = 4
+_TYPO_CUTOFF = 80.0
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A question reduced to what matters for matching."""
+
+    terms: tuple[str, ...]
+    qtype: QType
+
+
+class Analyzer:
+    """Normalise text against one knowledge vocabulary: aliases, synonyms, typos, stems."""
+
+    def __init__(
+        self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]], corpus: Iterable[str]
+    ) -> None:
+        """Build phrase tables from `aliases` (name -> entity id) and synonym groups.
+
+        `corpus` is every text of the knowledge; its words are what typos are corrected to.
+        """
+        self._stemmer = EnglishStemmer()
+        self._stem_cache: dict[str, str] = {}
+        self._stop_words = STOPWORDS | CHATTER
+        self._stop = {self._stem(w) for w in self._stop_words}
+        self.phrases: dict[tuple[str, ...], str] = {}
+        for group in synonyms:
+            canonical = "_".join(self._stems(group[0]))
+            for term in group:
+                self.phrases[tuple(self._stems(term))] = canonical
+        for name, entity_id in aliases.items():  # entities win over synonyms
+            self.phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
+        self._phrase_len = max((len(k) for k in self.phrases), default=1)
+        self._phrase_len = min(self._phrase_len, _MAX_PHRASE)
+        words = {w for text in corpus for w in tokenize(text)}
+        words |= STOPWORDS | CHATTER | set(SLANG.values())
+        words |= {w for text in (*aliases, *(t for g in synonyms for t in g)) for w in tokenize(text)}
+        self.words = frozenset(words)
+        self._by_length: dict[int, list[str]] = {}
+        for word in sorted(self.words):
+            self._by_length.setdefault(len(word), []).append(word)
+        self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
+
+    def analyze(self, text: str) -> Analysis:
+        """Return the canonical terms and the question type of cleaned `text`."""
+        words = [SLANG.get(w, w) for w in tokenize(text)]
+        qtype = detect_qtype(words)
+        words = [self._correct(w) for w in words]
+        return Analysis(tuple(self._terms(words)), qtype)
+
+    def _terms(self, words: list[str]) -> Iterable[str]:
+        stems = [self._stem(w) for w in words]
+        i = 0
+        while i < len(stems):
+            for size in range(min(self._phrase_len, len(stems) - i), 0, -1):
+                canonical = self.phrases.get(tuple(stems[i : i + size]))
+                # a lone filler word ("according", "us") is filler even if a synonym spells it
+                if canonical is not None and not (size == 1 and words[i] in self._stop_words):
+                    yield canonical
+                    i += size
+                    break
+            else:
+                if stems[i] not in self._stop:
+                    yield stems[i]
+                i += 1
+
+    def _stems(self, text: str) -> list[str]:
+        return [self._stem(w) for w in tokenize(text)]
+
+    def _stem(self, word: str) -> str:
+        stem = self._stem_cache.get(word)
+        if stem is None:
+            stem = self._stemmer.stemWord(word) if word.isalpha() else word
+            if len(self._stem_cache) < 100_000:
+                self._stem_cache[word] = stem
+        return stem
+
+    def _correct_uncached(self, word: str) -> str:
+        if word in self.words or len(word) < _MIN_TYPO_LEN or not word.isalpha():
+            return word
+        if is_english(word):  # "started" is not a typo of "stated"
+            return word
+        candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
+        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+        return best[0] if best else word
+
+
+def detect_qtype(words: list[str]) -> QType:
+    """Return what a tokenised question asks for, from its question words."""
+    while words and words[0] in FILLER_OPENERS:
+        words = words[1:]
+    if not words:
+        return QType.NONE
+    for cue, qtype in QTYPE_CUES:
+        size = len(cue)
+        if any(tuple(words[i : i + size]) == cue for i in range(len(words) - size + 1)):
+            if qtype == QType.WHAT and SAY_WORDS.intersection(words) and not ABOUT_TEXT.intersection(words):
+                return QType.QUOTE
+            return qtype
+    if words[0] in YESNO_OPENERS:
+        return QType.YESNO
+    for word in words:
+        if word in QTYPE_HINTS:
+            return QTYPE_HINTS[word]
+    return QType.NONE

@@ -1,0 +1,123 @@
+"""The `storybot` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.engine import Engine, Thresholds
+from bot.errors import KnowledgeError
+from bot.evaluation import evaluate, format_report, read_questions
+from bot.knowledge import load_knowledge
+from bot.models import Answer, Query
+from bot.plugins import load_frontend
+from bot.validation import confusions
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one `storybot` command and return its exit status."""
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        status: int = args.handler(args, settings)
+    except KnowledgeError as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # `storybot ask --json - | head` is fine
+        return 0
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="storybot", description="Answers questions about one news story.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    chat = commands.add_parser("chat", help="talk to the bot in the terminal (no token needed)")
+    chat.set_defaults(handler=_chat)
+    ask = commands.add_parser("ask", help="answer one question, or one per line with '-'")
+    ask.add_argument("question", help="the question, or - to read one per line from stdin")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
+    ask.set_defaults(handler=_ask)
+    validate = commands.add_parser("validate", help="check a knowledge folder")
+    validate.add_argument("folder", nargs="?", type=Path, help="default: the configured folder")
+    validate.set_defaults(handler=_validate)
+    ev = commands.add_parser("eval", help="score a question set (JSON lines)")
+    ev.add_argument("file", type=Path)
+    ev.add_argument("--misses", action="store_true", help="list every question that failed")
+    ev.set_defaults(handler=_eval)
+    return parser
+
+
+def _engine(settings: Settings) -> Engine:
+    thresholds = Thresholds(
+        answer=settings.answer_threshold,
+        clarify=settings.clarify_threshold,
+        max_chars=settings.max_question_chars,
+    )
+    return Engine.from_folder(settings.knowledge_dir, thresholds)
+
+
+def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    run = load_frontend("console")
+    status: int = run(_engine(settings))
+    return status
+
+
+def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings)
+    if args.question != "-":
+        _print_answer(args.question, engine.answer(Query(text=args.question)), args.json)
+        return 0
+    stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
+    for line in stdin:
+        question = line.rstrip("\r\n")
+        _print_answer(question, engine.answer(Query(text=question)), as_json=True)
+        sys.stdout.flush()
+    return 0
+
+
+def _print_answer(question: str, answer: Answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(_as_record(question, answer), ensure_ascii=False))
+        return
+    print(answer.text)
+    if answer.source:
+        print(f'\nSource: "{answer.source}"')
+    for suggestion in answer.suggestions:
+        print(f"  - {suggestion}")
+
+
+def _as_record(question: str, answer: Answer) -> dict[str, object]:
+    return {
+        "question": question,
+        "answered": answer.answered,
+        "answer": answer.text,
+        "confidence": answer.confidence,
+        "source": answer.source,
+        "entry_id": answer.entry_id,
+        "suggestions": list(answer.suggestions),
+    }
+
+
+def _validate(args: argparse.Namespace, settings: Settings) -> int:
+    folder = args.folder or settings.knowledge_dir
+    knowledge = load_knowledge(folder)
+    warnings = confusions(Engine(knowledge))
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"{folder}: {len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities: valid")
+    return 0
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings)
+    report = evaluate(read_questions(args.file), lambda q: engine.answer(Query(text=q)))
+    print(format_report(report, misses=args.misses))
+    return 0

@@ -1,0 +1,135 @@
+"""An inverted index over entry phrasings, scored by weighted term coverage."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.analyzer import ENTITY_PREFIX, Analysis
+from bot.lexicon import QType
+
+_ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
+_ANSWER_CREDIT = 0.6  # a term found only in the answer or its source
+_UNKNOWN_FACTOR = 0.8  # a word the knowledge never uses: rarer than anything known
+_ENTITY_BOOST = 1.4  # naming who or what a question is about matters more than its verbs
+_QUERY_SHARE = 0.65  # how much covering the question counts against covering the phrasing
+_STRICT_SHARE = 0.9
+_COMMON_SHARE = 0.05  # terms in more entries than this only score, they do not nominate
+_SHORTLIST = 64
+
+_SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
+_NEAR = ({QType.WHO, QType.WHERE},)
+_SUBSTITUTED = 0.65  # the question names someone the entry is not about, the entry another
+
+
+@dataclass(frozen=True)
+class IndexedEntry:
+    """What the index needs of one entry: its phrasings and its answer's terms."""
+
+    phrasings: tuple[Analysis, ...]
+    answer_terms: frozenset[str]
+    strict: bool = False  # "who is X?" entries: the question must be about X alone
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One scored entry: its position, score in 0..1 and best-matching phrasing."""
+
+    entry: int
+    score: float
+    phrasing: int
+
+
+def qtype_agreement(asked: QType, offered: QType) -> float:
+    """Return a factor for how well a phrasing's question type fits the asked one."""
+    if asked == offered:
+        return 1.0
+    if asked == QType.QUOTE:
+        return 0.85 if offered == QType.WHAT else 0.65  # only what was said answers this
+    if asked in _SOFT:
+        return 0.95
+    if {asked, offered} in _NEAR:
+        return 0.85
+    if offered in _SOFT:
+        return 0.8  # "when ...?" answered by an entry nobody asks "when" of
+    return 0.6
+
+
+class Index:
+    """Phrasings of many entries, found by their terms and ranked by weighted coverage."""
+
+    def __init__(self, entries: Sequence[IndexedEntry]) -> None:
+        """Index `entries`; their order defines the `Hit.entry` positions."""
+        self._entries = list(entries)
+        self._union = [frozenset().union(*(p.terms for p in e.phrasings)) for e in entries]
+        self._postings: dict[str, list[int]] = {}
+        for position, (entry, union) in enumerate(zip(entries, self._union, strict=True)):
+            for term in union | entry.answer_terms:
+                self._postings.setdefault(term, []).append(position)
+        total = max(len(entries), 1)
+        self._idf = {t: math.log(1 + total / len(p)) for t, p in self._postings.items()}
+        self._unknown = math.log(1 + total / 0.5) * _UNKNOWN_FACTOR
+        self._common = max(3, int(total * _COMMON_SHARE))
+        self._own = [tuple(self._mass(p.terms) for p in e.phrasings) for e in entries]
+
+    def _mass(self, terms: frozenset[str]) -> float:
+        return sum(self.weight(t) for t in terms) or 1.0
+
+    def knows(self, term: str) -> bool:
+        """Return whether any entry uses `term`."""
+        return term in self._postings
+
+    def weight(self, term: str) -> float:
+        """Return how much `term` says about which entry is meant."""
+        weight = self._idf.get(term, self._unknown)
+        return weight * _ENTITY_BOOST if term.startswith(ENTITY_PREFIX) else weight
+
+    def search(self, query: Analysis, limit: int = 5) -> list[Hit]:
+        """Return up to `limit` entries best matching `query`, best first."""
+        terms = set(query.terms)
+        if not terms:
+            return []
+        weights = {t: self.weight(t) for t in terms}
+        total = sum(weights.values())
+        hits = (self._score(i, terms, weights, total, query.qtype) for i in self._shortlist(terms))
+        return heapq.nlargest(limit, hits, key=lambda h: h.score)
+
+    def _shortlist(self, terms: set[str]) -> list[int]:
+        known = sorted((t for t in terms if t in self._postings), key=lambda t: len(self._postings[t]))
+        rare = [t for t in known if len(self._postings[t]) <= self._common] or known[:1]
+        votes: dict[int, float] = {}
+        for term in rare:
+            weight = self.weight(term)
+            for position in self._postings[term]:
+                votes[position] = votes.get(position, 0.0) + weight
+        if len(votes) <= _SHORTLIST:
+            return list(votes)
+        return heapq.nlargest(_SHORTLIST, votes, key=votes.__getitem__)
+
+    def _score(
+        self, position: int, terms: set[str], weights: dict[str, float], total: float, qtype: QType
+    ) -> Hit:
+        entry, union, own = self._entries[position], self._union[position], self._own[position]
+        best = Hit(position, 0.0, 0)
+        named = {t for t in terms if t.startswith(ENTITY_PREFIX)}
+        missing = named - union - entry.answer_terms
+        for number, phrasing in enumerate(entry.phrasings):
+            found = 0.0
+            for term in terms:
+                if term in phrasing.terms:
+                    found += weights[term]
+                elif term in union:
+                    found += weights[term] * _ENTRY_CREDIT
+                elif term in entry.answer_terms:
+                    found += weights[term] * _ANSWER_CREDIT
+            shared = sum(weights[t] for t in terms.intersection(phrasing.terms))
+            share = _STRICT_SHARE if entry.strict else _QUERY_SHARE
+            score = (found / total) ** share * (shared / own[number]) ** (1 - share)
+            score *= qtype_agreement(qtype, phrasing.qtype)
+            if missing and any(t.startswith(ENTITY_PREFIX) and t not in terms for t in phrasing.terms):
+                score *= _SUBSTITUTED
+            if score > best.score:
+                best = Hit(position, score, number)
+        return best

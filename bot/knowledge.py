@@ -1,0 +1,167 @@
+"""Load and validate a knowledge folder into one immutable `Knowledge` value."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from bot.errors import KnowledgeError
+from bot.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
+from bot.yamlfile import LocatedYaml, read_yaml
+
+FAQ_FILE = "faq.yaml"
+FACTS_FILE = "facts.yaml"
+SYNONYMS_FILE = "synonyms.yaml"
+STORY_FILE = "story.txt"
+
+_Model = TypeVar("_Model", bound=BaseModel)
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """Everything the engine knows about one story, validated."""
+
+    title: str
+    story: str
+    faq: tuple[FaqEntry, ...]
+    entities: tuple[Entity, ...]
+    synonyms: tuple[tuple[str, ...], ...]
+    folder: Path
+    lines: dict[str, int]  # entry id -> line of the entry in faq.yaml, for messages
+
+
+def default_folder() -> Path:
+    """Return the `knowledge/` folder shipped beside the `bot` package."""
+    return Path(__file__).resolve().parent.parent / "knowledge"
+
+
+def comparable(text: str) -> str:
+    """Fold quote styles, case and white space so a passage can be found in the story."""
+    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
+
+
+def load_knowledge(folder: Path) -> Knowledge:
+    """Read and check every file in `folder`; raise `KnowledgeError` listing all problems."""
+    problems: list[str] = []
+    story = _read_story(folder / STORY_FILE, problems)
+    faq = _parse(folder / FAQ_FILE, FaqFile, problems)
+    facts = _parse(folder / FACTS_FILE, FactsFile, problems)
+    synonyms_path = folder / SYNONYMS_FILE
+    synonyms = _parse(synonyms_path, SynonymsFile, problems) if synonyms_path.exists() else None
+    if faq and facts and story is not None:
+        problems += _cross_check(faq, facts, comparable(story))
+    if synonyms:
+        problems += _check_synonyms(*synonyms)
+    if problems or faq is None or facts is None or story is None:
+        raise KnowledgeError(problems)
+    return Knowledge(
+        title=facts[1].title,
+        story=story,
+        faq=faq[1].entries,
+        entities=facts[1].entities,
+        synonyms=synonyms[1].groups if synonyms else (),
+        folder=folder,
+        lines={e.id: faq[0].line(("entries", i)) for i, e in enumerate(faq[1].entries)},
+    )
+
+
+def _check_synonyms(located: LocatedYaml, synonyms: SynonymsFile) -> list[str]:
+    problems: list[str] = []
+    owner: dict[str, int] = {}
+    for i, group in enumerate(synonyms.groups):
+        for j, term in enumerate(group):
+            first = owner.setdefault(comparable(term), i)
+            if first != i:
+                problems.append(
+                    f"{SYNONYMS_FILE}:{located.line(('groups', i, j))}: group #{i + 1}: "
+                    f"'{term}' is already in group #{first + 1} ('{synonyms.groups[first][0]}')"
+                )
+    return problems
+
+
+def _read_story(path: Path, problems: list[str]) -> str | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path.name}:1: cannot read story: {exc}")
+        return None
+    if not text.strip():
+        problems.append(f"{path.name}:1: the story is empty")
+        return None
+    return text
+
+
+def _parse(
+    path: Path, model: type[_Model], problems: list[str]
+) -> tuple[LocatedYaml, _Model] | None:
+    try:
+        located = read_yaml(path)
+        return located, model.model_validate(located.data)
+    except KnowledgeError as exc:
+        problems += exc.problems
+    except ValidationError as exc:
+        problems += [_describe(located, error) for error in exc.errors()]
+    return None
+
+
+def _describe(located: LocatedYaml, error: dict[str, object]) -> str:
+    loc = tuple(error["loc"])  # type: ignore[call-overload]
+    data = located.data
+    where = ""
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
+        items = data.get(loc[0])
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        label = "entry" if loc[0] == "entries" else "item"
+        ident = item.get("id") if isinstance(item, dict) else None
+        where = f"{label} '{ident}': " if ident else f"{label} #{loc[1] + 1}: "
+        field = ".".join(str(part) for part in loc[2:]) or "(whole item)"
+    else:
+        field = ".".join(str(part) for part in loc) or "(whole file)"
+    message = str(error["msg"])
+    if error.get("type") == "missing":
+        message = "field required"
+    return f"{located.path.name}:{located.line(loc)}: {where}{field}: {message}"
+
+
+def _cross_check(
+    faq: tuple[LocatedYaml, FaqFile], facts: tuple[LocatedYaml, FactsFile], story: str
+) -> list[str]:
+    problems: list[str] = []
+    seen_ids: dict[str, str] = {}
+    faq_yaml, facts_yaml = faq[0], facts[0]
+    for i, entry in enumerate(faq[1].entries):
+        line = faq_yaml.line(("entries", i, "id"))
+        if entry.id in seen_ids:
+            problems.append(f"{FAQ_FILE}:{line}: entry '{entry.id}': id: duplicate id")
+        seen_ids[entry.id] = FAQ_FILE
+        if comparable(entry.source) not in story:
+            line = faq_yaml.line(("entries", i, "source"))
+            problems.append(
+                f"{FAQ_FILE}:{line}: entry '{entry.id}': source: not found verbatim in {STORY_FILE}"
+            )
+    seen_alias: dict[str, str] = {}
+    for i, entity in enumerate(facts[1].entities):
+        line = facts_yaml.line(("entities", i, "id"))
+        if entity.id in seen_ids:
+            problems.append(f"{FACTS_FILE}:{line}: item '{entity.id}': id: duplicate id")
+        seen_ids[entity.id] = FACTS_FILE
+        if comparable(entity.source) not in story:
+            line = facts_yaml.line(("entities", i, "source"))
+            problems.append(
+                f"{FACTS_FILE}:{line}: item '{entity.id}': source: not found verbatim in {STORY_FILE}"
+            )
+        for j, alias in enumerate(entity.names):
+            key = comparable(alias)
+            owner = seen_alias.setdefault(key, entity.id)
+            if owner != entity.id:
+                line = facts_yaml.line(("entities", i, "aliases", max(j - 1, 0)))
+                problems.append(
+                    f"{FACTS_FILE}:{line}: item '{entity.id}': aliases: "
+                    f"'{alias}' already names '{owner}'"
+                )
+    return problems

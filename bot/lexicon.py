@@ -1,0 +1,171 @@
+"""Language data the analyzer needs: filler words, chat slang and question cues.
+
+These are facts about how people write (English, Roman Urdu, chat), not about one story,
+so they live in code; story-specific synonyms live in the knowledge folder.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+STOPWORDS = frozenset(
+    """
+    a an the this that these those it its it's is are was were be been being am do does did
+    done doing have has had having i me my mine we our ours us you your yours u ur he him his
+    she her they them their theirs what which who whom whose when where why how whats
+    wheres whos hows of in on at to for from by with about as into onto over under up down out
+    off than then so too very just also only even still yet already really actually exactly
+    basically literally pls plz please thanks thank kindly tell explain know lets can could
+    will would shall should may might must any anything some something there here and or but if
+    because not no yes yeah yep ok okay lol lmao bruh bro dude hey hi hello umm um uh hmm guys
+    story article news report piece text according
+    anyone someone somebody one ones thing things stuff kind sort type like get got getting
+    make made now ever much many more most other else such same each every both either
+    whether while during after since until till per via vs versus
+    ka ki ke ko ne se mein main me par pe hai hain tha thi the thay kya kia kyun kyon kab kahan
+    kahaan kaun kon kis kisne kitne kitni kitna aur ya bhi to toh ho hota hoti hua hui hue
+    raha rahi rahe wala wali wale ye yeh woh wo is us un in jo jab tak bhai yaar yar
+    na nahi nahin hy hay hn kar karo kiya kiye saath sath apne apna apni liye hum ham aap ap
+    im ive id youre theyre thats theres whatre
+    """.split()
+)
+
+# Filler that says nothing about the story but is not a question word either.
+CHATTER = frozenset(
+    """
+    wondering wonder curious confused sure heard hear saw read reading date time timing
+    question questions quick asking ask wanna gonna need needed trying try understand
+    settle debate debating argue arguing swears swear cousin group chat someone
+    headline headlines something somewhere anyway btw fyi omg wow cool nice idk dunno
+    opening line lines paragraph intro introduction sentence beginning
+    """.split()
+)
+
+SLANG = {
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "wen": "when",
+    "whn": "when",
+    "wer": "where",
+    "whr": "where",
+    "hw": "how",
+    "y": "why",
+    "r": "are",
+    "b4": "before",
+    "abt": "about",
+    "bcoz": "because",
+    "cuz": "because",
+    "coz": "because",
+    "ppl": "people",
+    "govt": "government",
+    "gov": "government",
+    "uni": "university",
+    "yr": "year",
+    "yrs": "years",
+    "n": "and",
+    "w": "with",
+    "thx": "thanks",
+    "ty": "thanks",
+    "dont": "do",
+    "doesnt": "does",
+    "didnt": "did",
+    "isnt": "is",
+    "wasnt": "was",
+    "whats": "what",
+    "wont": "will",
+    "cant": "can",
+    "whos": "who",
+    "wheres": "where",
+}
+
+
+class QType(StrEnum):
+    """What sort of thing a question asks for."""
+
+    WHO = "who"
+    WHEN = "when"
+    WHERE = "where"
+    COUNT = "count"
+    AMOUNT = "amount"
+    DURATION = "duration"
+    WHY = "why"
+    QUOTE = "quote"
+    HOW = "how"
+    YESNO = "yesno"
+    WHAT = "what"
+    NONE = "none"
+
+
+# Multi-word cues first: "how many" must win over "how".
+QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
+    (("how", "many"), QType.COUNT),
+    (("how", "much"), QType.AMOUNT),
+    (("how", "long"), QType.DURATION),
+    (("how", "far"), QType.DURATION),
+    (("what", "number"), QType.COUNT),
+    (("which", "number"), QType.COUNT),
+    (("what", "year"), QType.WHEN),
+    (("which", "year"), QType.WHEN),
+    (("what", "month"), QType.WHEN),
+    (("which", "month"), QType.WHEN),
+    (("what", "date"), QType.WHEN),
+    (("what", "day"), QType.WHEN),
+    (("which", "day"), QType.WHEN),
+    (("what", "time"), QType.WHEN),
+    (("by", "when"), QType.WHEN),
+    (("which", "city"), QType.WHERE),
+    (("what", "city"), QType.WHERE),
+    (("which", "place"), QType.WHERE),
+    (("what", "place"), QType.WHERE),
+    (("which", "university"), QType.WHERE),
+    (("which", "part"), QType.WHERE),
+    (("which", "country"), QType.WHO),
+    (("which", "countries"), QType.WHO),
+    (("what", "country"), QType.WHO),
+    (("which", "nation"), QType.WHO),
+    (("which", "nations"), QType.WHO),
+    (("which", "agency"), QType.WHO),
+    (("which", "leader"), QType.WHO),
+    (("kis", "ne"), QType.WHO),
+    (("kis", "ke"), QType.WHO),
+    (("kis", "se"), QType.WHO),
+    (("kis", "ko"), QType.WHO),
+    (("when",), QType.WHEN),
+    (("kab",), QType.WHEN),
+    (("where",), QType.WHERE),
+    (("kahan",), QType.WHERE),
+    (("kahaan",), QType.WHERE),
+    (("who",), QType.WHO),
+    (("whom",), QType.WHO),
+    (("whose",), QType.WHO),
+    (("kaun",), QType.WHO),
+    (("kon",), QType.WHO),
+    (("kisne",), QType.WHO),
+    (("kitne",), QType.COUNT),
+    (("kitni",), QType.COUNT),
+    (("kitna",), QType.AMOUNT),
+    (("why",), QType.WHY),
+    (("kyun",), QType.WHY),
+    (("kyon",), QType.WHY),
+    (("kyu",), QType.WHY),
+    (("how",), QType.HOW),
+    (("what",), QType.WHAT),
+    (("which",), QType.WHAT),
+)
+
+YESNO_OPENERS = frozenset(
+    "is are was were do does did has have had can could will would should isn't kya".split()
+)
+
+# Words a "what" question uses when it asks what someone said.
+SAY_WORDS = frozenset("say said says saying stated state tell told claim claimed kaha call called".split())
+
+# "What does the story say about ...?" asks about the story, not about a quote.
+ABOUT_TEXT = frozenset("story article report headline news text piece line".split())
+
+# Words people put before the question proper ("lol so did india land?").
+FILLER_OPENERS = frozenset("lol lmao bruh bro so ok okay hey yo um umm hmm and but well".split())
+
+# Words that, with no question word, still say what is asked ("apollo year?").
+QTYPE_HINTS = {"year": QType.WHEN, "month": QType.WHEN, "date": QType.WHEN, "when": QType.WHEN}

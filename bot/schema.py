@@ -1,0 +1,72 @@
+"""Pydantic models of the knowledge files a maintainer edits."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class FaqEntry(_Strict):
+    """One curated question with its alternate phrasings, answer and backing passage."""
+
+    id: Id
+    question: Line
+    phrasings: tuple[Line, ...] = ()
+    answer: Annotated[str, StringConstraints(min_length=1, max_length=350)]
+    source: Annotated[str, StringConstraints(min_length=10)]
+    topic: Line = "General"
+
+
+class EntityType(StrEnum):
+    """The kinds of things the fact store knows about."""
+
+    PERSON = "person"
+    COUNTRY = "country"
+    ORGANISATION = "organisation"
+    PLACE = "place"
+    PROGRAMME = "programme"
+    EVENT = "event"
+
+
+class Entity(_Strict):
+    """Someone or something the story names, with every name people use for it."""
+
+    id: Id
+    name: Line
+    type: EntityType
+    aliases: tuple[Line, ...] = ()
+    description: Annotated[str, StringConstraints(min_length=1, max_length=350)]
+    source: Annotated[str, StringConstraints(min_length=10)]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return the name followed by every alias."""
+        return (self.name, *self.aliases)
+
+
+class FaqFile(_Strict):
+    """The layout of `faq.yaml`."""
+
+    entries: tuple[FaqEntry, ...] = Field(min_length=1)
+
+
+class FactsFile(_Strict):
+    """The layout of `facts.yaml`."""
+
+    title: Line
+    entities: tuple[Entity, ...] = ()
+
+
+class SynonymsFile(_Strict):
+    """The layout of `synonyms.yaml`: each group's first term is the canonical one."""
+
+    groups: tuple[tuple[Line, ...], ...] = ()

@@ -1,0 +1,42 @@
+"""Clean raw chat text and split it into tokens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Mojibake seen in received stories: a Thai code point where a quote or space was lost.
+_MOJIBAKE = str.maketrans({"\u0e42": "'", "\u0e22": " "})
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+_MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|@everyone|@here|@\w+", re.IGNORECASE)
+_COMMAND = re.compile(r"^\s*/\w+(@\w+)?\b")
+_UPPER_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+
+
+def clean(text: str, limit: int) -> str:
+    """Return `text` cut to `limit` characters, without mentions, commands or invisible marks."""
+    text = text[: limit * 2]  # cheap cut first: normalising 100 KB of text is wasted work
+    text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(_QUOTES)
+    text = "".join(ch if _visible(ch) else " " for ch in text)
+    text = _COMMAND.sub(" ", _MENTION.sub(" ", text))
+    return re.sub(r"\s+", " ", text).strip()[:limit]
+
+
+def _visible(ch: str) -> bool:
+    # Cc control, Cf format (zero-width, bidi overrides), Co private use, Cs surrogates
+    return not unicodedata.category(ch).startswith("C")
+
+
+def tokenize(text: str) -> list[str]:
+    """Split cleaned text into lower-case, accent-free word tokens."""
+    # "US" in capitals is the country; "us" is a pronoun
+    text = _UPPER_US.sub(" usa ", text)
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    tokens = []
+    for match in _TOKEN.finditer(folded):
+        word = match.group()
+        # possessives carry no meaning for matching: "kakar's" is "kakar"
+        tokens.append(word[:-2] if word.endswith("'s") else word.replace("'", ""))
+    return tokens

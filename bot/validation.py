@@ -1,0 +1,22 @@
+"""Checks of a knowledge folder that need the matcher, not just the schema."""
+
+from __future__ import annotations
+
+from bot.engine import Engine
+from bot.knowledge import FAQ_FILE
+
+
+def confusions(engine: Engine) -> list[str]:
+    """Return a warning for every FAQ phrasing the matcher answers with another entry."""
+    warnings = []
+    faq_ids = {f.id for f in engine.knowledge.faq}
+    for entry in engine.knowledge.faq:
+        for phrasing in (entry.question, *entry.phrasings):
+            best = engine.best_entry(phrasing)
+            if best is not None and best.id != entry.id and best.id in faq_ids:
+                line = engine.knowledge.lines.get(entry.id, 1)
+                warnings.append(
+                    f"{FAQ_FILE}:{line}: entry '{entry.id}': phrasings: {phrasing!r} "
+                    f"is answered by '{best.id}' ({best.question!r}); reword one of them"
+                )
+    return warnings
