@@ -63,7 +63,9 @@ class Analyzer:
         self._phrase_len = min(self._phrase_len, _MAX_PHRASE)
         words = {w for text in corpus for w in tokenize(text)}
         words |= STOPWORDS | CHATTER | set(SLANG.values())
-        words |= {w for text in (*aliases, *(t for g in synonyms for t in g)) for w in tokenize(text)}
+        words |= {
+            w for text in (*aliases, *(t for g in synonyms for t in g)) for w in tokenize(text)
+        }
         self.words = frozenset(words)
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self.words):
@@ -109,7 +111,9 @@ class Analyzer:
             return word
         if is_english(word):  # "started" is not a typo of "stated"
             return word
-        candidates = [w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())]
+        candidates = [
+            w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
+        ]
         best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
         return best[0] if best else word
 
@@ -123,7 +127,11 @@ def detect_qtype(words: list[str]) -> QType:
     for cue, qtype in QTYPE_CUES:
         size = len(cue)
         if any(tuple(words[i : i + size]) == cue for i in range(len(words) - size + 1)):
-            if qtype == QType.WHAT and SAY_WORDS.intersection(words) and not ABOUT_TEXT.intersection(words):
+            if (
+                qtype == QType.WHAT
+                and SAY_WORDS.intersection(words)
+                and not ABOUT_TEXT.intersection(words)
+            ):
                 return QType.QUOTE
             return qtype
     if words[0] in YESNO_OPENERS:

@@ -25,7 +25,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one `storybot` command and return its exit status."""
     args = _parser().parse_args(argv)
     settings = Settings()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
+    )
     try:
         status: int = args.handler(args, settings)
     except KnowledgeError as exc:
@@ -37,7 +39,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="storybot", description="Answers questions about one news story.")
+    parser = argparse.ArgumentParser(
+        prog="storybot", description="Answers questions about one news story."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
     chat = commands.add_parser("chat", help="talk to the bot in the terminal (no token needed)")
     chat.set_defaults(handler=_chat)

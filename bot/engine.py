@@ -65,7 +65,9 @@ class Engine:
         self.entries = [_faq_entry(f) for f in knowledge.faq] + [
             _entity_entry(e) for e in knowledge.entities
         ]
-        indexed = [self._indexed(f.question, f.phrasings, f.answer, f.source) for f in knowledge.faq]
+        indexed = [
+            self._indexed(f.question, f.phrasings, f.answer, f.source) for f in knowledge.faq
+        ]
         indexed += [self._indexed_entity(e) for e in knowledge.entities]
         self.index = Index(indexed)
 
@@ -77,19 +79,21 @@ class Engine:
     def answer(self, query: Query) -> Answer:
         """Answer one question; never raises for any text."""
         text = clean(query.text, self.thresholds.max_chars)
+        reply = smalltalk_reply(text, self.knowledge.title)
+        if reply is not None:
+            return Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK)
         if not self.analyzer.analyze(text).terms:
-            reply = smalltalk_reply(text, self.knowledge.title)
-            if reply is not None:
-                return Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK)
-            if not text:
-                return Answer(answered=False, text=self._prompt(), kind=AnswerKind.EMPTY)
-        matches = [m for m in (self._best(part) for part in _parts(text)) if m is not None]
-        whole = self._best(text)
+            return Answer(answered=False, text=self._prompt(), kind=AnswerKind.EMPTY)
+        parts = _parts(text)
+        matches = [m for m in map(self._best, parts) if m is not None]
         answered = [m for m in matches if m.confidence >= self.thresholds.answer]
         if len(matches) > 1 and len(answered) == len(matches):
             unique = list({m.entry.id: m for m in answered}.values())
             if len(unique) > 1:
                 return _combined(unique)
+        whole = self._best(text)
+        if len(parts) == 1 and matches and (whole is None or matches[0].score > whole.score):
+            whole = matches[0]  # the one question in a message that also says other things
         if whole and whole.confidence >= self.thresholds.answer:
             return _single(whole)
         return self._decline(text, whole)
@@ -127,10 +131,14 @@ class Engine:
                 text=f"I'm not sure I understood. Did you mean: {best.entry.question}",
                 kind=AnswerKind.CLARIFY,
                 confidence=round(best.confidence, 3),
-                suggestions=_unique((best.entry.question, *suggestions))[: self.thresholds.suggestions],
+                suggestions=_unique((best.entry.question, *suggestions))[
+                    : self.thresholds.suggestions
+                ],
             )
         if not suggestions:
-            suggestions = tuple(f.question for f in self.knowledge.faq[: self.thresholds.suggestions])
+            suggestions = tuple(
+                f.question for f in self.knowledge.faq[: self.thresholds.suggestions]
+            )
         return Answer(
             answered=False,
             text="The story doesn't say. Here are questions it does answer.",
@@ -153,7 +161,9 @@ class Engine:
         term = self.analyzer.analyze(entity.name).terms
         asked = QType.WHO if entity.type in (EntityType.PERSON, EntityType.COUNTRY) else QType.WHAT
         analyses = (Analysis(term, asked), Analysis(term, QType.NONE))
-        answer_terms = frozenset(self.analyzer.analyze(f"{entity.description} {entity.source}").terms)
+        answer_terms = frozenset(
+            self.analyzer.analyze(f"{entity.description} {entity.source}").terms
+        )
         return IndexedEntry(analyses, answer_terms, strict=True)
 
 
@@ -163,7 +173,9 @@ def _faq_entry(faq: object) -> Entry:
 
 def _entity_entry(entity: Entity) -> Entry:
     wh = "Who" if entity.type == EntityType.PERSON else "What"
-    return Entry(entity.id, f"{wh} is {entity.name}?", entity.description, entity.source, "People and places")
+    return Entry(
+        entity.id, f"{wh} is {entity.name}?", entity.description, entity.source, "People and places"
+    )
 
 
 def _texts(knowledge: Knowledge) -> list[str]:

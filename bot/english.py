@@ -23,6 +23,10 @@ def is_english(word: str) -> bool:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
-            if stem in words or stem + "e" in words or (stem[-1:] == stem[-2:-1] and stem[:-1] in words):
+            if (
+                stem in words
+                or stem + "e" in words
+                or (stem[-1:] == stem[-2:-1] and stem[:-1] in words)
+            ):
                 return True
     return word.endswith("ies") and word[:-3] + "y" in words

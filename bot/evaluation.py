@@ -90,8 +90,8 @@ def evaluate(questions: Iterable[EvalQuestion], answer: Callable[[str], Answer])
 def format_report(report: Report, misses: bool = False) -> str:
     """Render a report as a plain-text table."""
     lines = [
-        f"in-scope accuracy     {report.in_scope.rate:7.1%}  ({report.in_scope.passed}/{report.in_scope.total})",
-        f"out-of-scope declined {report.out_scope.rate:7.1%}  ({report.out_scope.passed}/{report.out_scope.total})",
+        f"in-scope accuracy     {_rate(report.in_scope)}",
+        f"out-of-scope declined {_rate(report.out_scope)}",
         "",
         f"{'tag':<18}{'pass':>6}{'total':>7}{'rate':>8}",
     ]
@@ -104,3 +104,7 @@ def format_report(report: Report, misses: bool = False) -> str:
             said = reply.entry_id or reply.kind.value
             lines.append(f"  {question.id} [{question.scope}] {question.question!r} -> {said}")
     return "\n".join(lines)
+
+
+def _rate(tally: Tally) -> str:
+    return f"{tally.rate:7.1%}  ({tally.passed}/{tally.total})"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.analyzer import ENTITY_PREFIX, Analysis
@@ -53,7 +53,7 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     if {asked, offered} in _NEAR:
         return 0.85
     if offered in _SOFT:
-        return 0.8  # "when ...?" answered by an entry nobody asks "when" of
+        return 0.7  # "when ...?" answered by an entry nobody asks "when" of
     return 0.6
 
 
@@ -74,7 +74,7 @@ class Index:
         self._common = max(3, int(total * _COMMON_SHARE))
         self._own = [tuple(self._mass(p.terms) for p in e.phrasings) for e in entries]
 
-    def _mass(self, terms: frozenset[str]) -> float:
+    def _mass(self, terms: Iterable[str]) -> float:
         return sum(self.weight(t) for t in terms) or 1.0
 
     def knows(self, term: str) -> bool:
@@ -97,12 +97,16 @@ class Index:
         return heapq.nlargest(limit, hits, key=lambda h: h.score)
 
     def _shortlist(self, terms: set[str]) -> list[int]:
-        known = sorted((t for t in terms if t in self._postings), key=lambda t: len(self._postings[t]))
-        rare = [t for t in known if len(self._postings[t]) <= self._common] or known[:1]
+        known = sorted(
+            (t for t in terms if t in self._postings), key=lambda t: len(self._postings[t])
+        )
         votes: dict[int, float] = {}
-        for term in rare:
+        for term in known:  # rarest first: they say most about which entry is meant
+            postings = self._postings[term]
+            if len(postings) > self._common and len(votes) >= _SHORTLIST:
+                break  # enough candidates; a term this common would only add noise and time
             weight = self.weight(term)
-            for position in self._postings[term]:
+            for position in postings:
                 votes[position] = votes.get(position, 0.0) + weight
         if len(votes) <= _SHORTLIST:
             return list(votes)
@@ -128,7 +132,9 @@ class Index:
             share = _STRICT_SHARE if entry.strict else _QUERY_SHARE
             score = (found / total) ** share * (shared / own[number]) ** (1 - share)
             score *= qtype_agreement(qtype, phrasing.qtype)
-            if missing and any(t.startswith(ENTITY_PREFIX) and t not in terms for t in phrasing.terms):
+            if missing and any(
+                t.startswith(ENTITY_PREFIX) and t not in terms for t in phrasing.terms
+            ):
                 score *= _SUBSTITUTED
             if score > best.score:
                 best = Hit(position, score, number)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
 from bot.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
@@ -109,8 +110,8 @@ def _parse(
     return None
 
 
-def _describe(located: LocatedYaml, error: dict[str, object]) -> str:
-    loc = tuple(error["loc"])  # type: ignore[call-overload]
+def _describe(located: LocatedYaml, error: ErrorDetails) -> str:
+    loc = tuple(error["loc"])
     data = located.data
     where = ""
     if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
@@ -132,6 +133,7 @@ def _cross_check(
     faq: tuple[LocatedYaml, FaqFile], facts: tuple[LocatedYaml, FactsFile], story: str
 ) -> list[str]:
     problems: list[str] = []
+    missing = f"source: not found verbatim in {STORY_FILE}"
     seen_ids: dict[str, str] = {}
     faq_yaml, facts_yaml = faq[0], facts[0]
     for i, entry in enumerate(faq[1].entries):
@@ -141,9 +143,7 @@ def _cross_check(
         seen_ids[entry.id] = FAQ_FILE
         if comparable(entry.source) not in story:
             line = faq_yaml.line(("entries", i, "source"))
-            problems.append(
-                f"{FAQ_FILE}:{line}: entry '{entry.id}': source: not found verbatim in {STORY_FILE}"
-            )
+            problems.append(f"{FAQ_FILE}:{line}: entry '{entry.id}': {missing}")
     seen_alias: dict[str, str] = {}
     for i, entity in enumerate(facts[1].entities):
         line = facts_yaml.line(("entities", i, "id"))
@@ -152,9 +152,7 @@ def _cross_check(
         seen_ids[entity.id] = FACTS_FILE
         if comparable(entity.source) not in story:
             line = facts_yaml.line(("entities", i, "source"))
-            problems.append(
-                f"{FACTS_FILE}:{line}: item '{entity.id}': source: not found verbatim in {STORY_FILE}"
-            )
+            problems.append(f"{FACTS_FILE}:{line}: item '{entity.id}': {missing}")
         for j, alias in enumerate(entity.names):
             key = comparable(alias)
             owner = seen_alias.setdefault(key, entity.id)

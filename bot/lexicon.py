@@ -37,7 +37,7 @@ CHATTER = frozenset(
     question questions quick asking ask wanna gonna need needed trying try understand
     settle debate debating argue arguing swears swear cousin group chat someone
     headline headlines something somewhere anyway btw fyi omg wow cool nice idk dunno
-    opening line lines paragraph intro introduction sentence beginning
+    opening line lines paragraph intro introduction sentence beginning listed list named
     """.split()
 )
 
@@ -159,7 +159,9 @@ YESNO_OPENERS = frozenset(
 )
 
 # Words a "what" question uses when it asks what someone said.
-SAY_WORDS = frozenset("say said says saying stated state tell told claim claimed kaha call called".split())
+SAY_WORDS = frozenset(
+    "say said says saying stated state tell told claim claimed kaha call called".split()
+)
 
 # "What does the story say about ...?" asks about the story, not about a quote.
 ABOUT_TEXT = frozenset("story article report headline news text piece line".split())

@@ -1,0 +1,55 @@
+"""The core stays platform-neutral and light to import."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from bot.models import Answer, AnswerKind, Query
+
+BOT = Path(__file__).parent.parent / "bot"
+FORBIDDEN = ("telegram", "discord", "adapters")
+
+
+def _imports(path: Path) -> list[str]:
+    names = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.append(node.module)
+    return names
+
+
+@pytest.mark.parametrize("path", sorted(BOT.glob("*.py")), ids=lambda p: p.name)
+def test_core_module_imports_no_platform_or_adapter(path: Path) -> None:
+    bad = [n for n in _imports(path) if n.split(".")[0] in FORBIDDEN]
+    assert bad == []
+
+
+def test_ask_does_not_load_platform_libraries() -> None:
+    code = (
+        "import sys; from bot.cli import main; main(['ask', 'who is kakar']); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('telegram', 'discord', 'adapters')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_query_and_answer_are_frozen() -> None:
+    query = Query(text="hi")
+    answer = Answer(answered=False, text="x", kind=AnswerKind.DECLINE)
+    with pytest.raises(ValidationError):
+        query.text = "other"  # type: ignore[misc]
+    with pytest.raises(ValidationError):
+        answer.answered = True  # type: ignore[misc]
+
+
+def test_answer_confidence_is_bounded() -> None:
+    with pytest.raises(ValidationError):
+        Answer(answered=True, text="x", kind=AnswerKind.ANSWER, confidence=1.5)

@@ -1,0 +1,83 @@
+"""The engine's answers, declines, small talk and multi-part questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import AnswerKind
+
+ANSWERED = [
+    ("Who signed the moon agreement with Pakistan?", "signing"),
+    ("where was the deal inked", "signing-place"),
+    ("@StoryBot wen is artmis landing", "artemis-date"),
+    ("India chand par kab utra?", "india-when"),
+    ("who is the chinese premier", "li-qiang"),
+    ("what is the CNSA", "cnsa"),
+    ("kakar speech city?", "speech-where"),
+    ("/ask how many countries support the moon base", "supporters"),
+]
+
+
+@pytest.mark.parametrize(("question", "entry_id"), ANSWERED)
+def test_answers_with_the_right_entry_and_its_source(ask, question: str, entry_id: str) -> None:
+    answer = ask(question)
+    assert answer.answered and answer.kind == AnswerKind.ANSWER
+    assert answer.entry_id == entry_id
+    assert answer.source and 0.5 <= answer.confidence <= 1.0
+
+
+DECLINED = [
+    "What is the gravity like on the moon?",
+    "How much is Pakistan paying for the base?",
+    "Who is Pakistan's president?",
+    "what's the weather like in urumqi",
+    "give me a recipe for biryani",
+]
+
+
+@pytest.mark.parametrize("question", DECLINED)
+def test_declines_what_the_story_does_not_say_with_suggestions(ask, question: str) -> None:
+    answer = ask(question)
+    assert not answer.answered
+    assert answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY)
+    assert "doesn't say" in answer.text or "Did you mean" in answer.text
+    assert 1 <= len(answer.suggestions) <= 3
+    assert answer.source is None and answer.entry_id is None
+
+
+@pytest.mark.parametrize("text", ["hi", "Assalam o alaikum", "thanks!", "what can you do?", "bye"])
+def test_small_talk_gets_a_friendly_reply_that_is_not_an_answer(ask, text: str) -> None:
+    answer = ask(text)
+    assert answer.kind == AnswerKind.SMALLTALK and not answer.answered
+    assert answer.text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "@StoryBot", "\u200b\u200b", "???"])
+def test_empty_questions_get_a_prompt(ask, text: str) -> None:
+    answer = ask(text)
+    assert not answer.answered
+    assert answer.kind in (AnswerKind.EMPTY, AnswerKind.DECLINE)
+
+
+def test_two_questions_in_one_message_get_both_answers(ask) -> None:
+    answer = ask("where was it signed and where did kakar give his speech?")
+    assert answer.answered
+    assert "Beijing" in answer.text and "Xinjiang University" in answer.text
+    assert answer.entry_id == "signing-place+speech-where"
+
+
+def test_a_clause_that_is_not_a_question_does_not_split_the_question(ask) -> None:
+    answer = ask("Not counting Pakistan, how many countries back the base?")
+    assert answer.entry_id == "supporters"
+
+
+def test_suggestions_relate_to_the_question(ask) -> None:
+    answer = ask("How many astronauts has India sent to the moon so far?")
+    assert not answer.answered
+    assert any("India" in s for s in answer.suggestions)
+
+
+def test_suggest_ranks_partial_input(engine) -> None:
+    entries = engine.suggest("artemis", limit=25)
+    assert 1 <= len(entries) <= 25
+    assert entries[0].id in {"artemis", "artemis-program", "artemis-date"}

@@ -1,0 +1,134 @@
+"""Knowledge loading: the shipped pack is valid, and mistakes name file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import KnowledgeError
+from bot.knowledge import comparable, default_folder, load_knowledge
+
+
+def test_shipped_knowledge_is_valid_and_grounded() -> None:
+    knowledge = load_knowledge(default_folder())
+    story = comparable(knowledge.story)
+    assert len(knowledge.faq) >= 30
+    assert all(comparable(e.source) in story for e in knowledge.faq)
+    assert all(len(e.answer) <= 350 for e in knowledge.faq)
+    assert {"kakar", "li-qiang", "cnsa", "artemis"} <= {e.id for e in knowledge.entities}
+
+
+def test_cleaned_story_has_no_encoding_damage() -> None:
+    story = (default_folder() / "story.txt").read_text(encoding="utf-8")
+    assert "\u0e42" not in story and "\u0e22" not in story
+    assert "Let\u2019s work together" in story
+
+
+def _edit(folder: Path, name: str, old: str, new: str) -> None:
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _line_of(folder: Path, name: str, needle: str) -> int:
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, start=1) if needle in line)
+
+
+BROKEN = [
+    # (file, old text, new text, expected message fragment, line of this text after the edit)
+    (
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar",
+        "    answr: In Beijing, where Kakar",
+        "entry 'signing-place': answr: Extra inputs are not permitted",
+        "answr: In Beijing",
+    ),
+    (
+        "faq.yaml",
+        "  - id: signing-place\n",
+        "  - id: signing\n",
+        "entry 'signing': id: duplicate id",
+        None,
+    ),
+    (
+        "faq.yaml",
+        "    source: currently attending the Third Belt and Road Forum in China\n",
+        "    source: currently attending the Fourth Belt and Road Forum in China\n",
+        "entry 'kakar-visit': source: not found verbatim in story.txt",
+        "Fourth Belt",
+    ),
+    (
+        "faq.yaml",
+        "    topic: India\n    question: Can the moon's south pole be seen from Earth?\n",
+        "    topic: India\n    question: [Can the moon's south pole be seen from Earth?]\n",
+        "entry 'south-pole-hidden': question: Input should be a valid string",
+        "question: [Can the moon",
+    ),
+    (
+        "facts.yaml",
+        "    aliases: [Peking]",
+        "    aliases: [Peking, CNSA]",
+        "item 'cnsa': aliases: 'CNSA' already names 'beijing'",
+        None,
+    ),
+    (
+        "faq.yaml",
+        "      - Signing location?\n",
+        "      - Signing location?\n    - : bad\n",
+        "YAML syntax error",
+        None,
+    ),
+    (
+        "synonyms.yaml",
+        "  - [peace, aman, amn]",
+        "  - [peace, aman, amn, treaty]",
+        "'treaty' is already in group",
+        "[peace, aman",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "message", "needle"), BROKEN)
+def test_broken_edit_names_file_line_and_field(
+    knowledge_copy: Path, name: str, old: str, new: str, message: str, needle: str | None
+) -> None:
+    _edit(knowledge_copy, name, old, new)
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    problem = next(p for p in caught.value.problems if message in p)
+    assert problem.startswith(f"{name}:")
+    if needle is not None:
+        assert problem.startswith(f"{name}:{_line_of(knowledge_copy, name, needle)}:")
+
+
+def test_missing_answer_is_reported_as_field_required(knowledge_copy: Path) -> None:
+    _edit(
+        knowledge_copy,
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar witnessed the signing with Chinese Premier Li Qiang.\n",
+        "",
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    line = _line_of(knowledge_copy, "faq.yaml", "- id: signing-place")
+    assert (
+        f"faq.yaml:{line}: entry 'signing-place': answer: field required" in caught.value.problems
+    )
+
+
+def test_every_problem_is_reported_not_just_the_first(knowledge_copy: Path) -> None:
+    _edit(knowledge_copy, "faq.yaml", "  - id: signing-place\n", "  - id: Signing Place\n")
+    _edit(knowledge_copy, "facts.yaml", "    type: organisation\n", "    type: company\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    assert any(p.startswith("faq.yaml:") for p in caught.value.problems)
+    assert any(p.startswith("facts.yaml:") and "type" in p for p in caught.value.problems)
+
+
+def test_missing_file_is_an_error_not_a_crash(knowledge_copy: Path) -> None:
+    (knowledge_copy / "facts.yaml").unlink()
+    with pytest.raises(KnowledgeError, match=r"facts.yaml:1: cannot read"):
+        load_knowledge(knowledge_copy)

@@ -1,0 +1,89 @@
+"""Cleaning, tokenising and analysing questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import Engine
+from bot.lexicon import QType
+from bot.text import clean, tokenize
+
+
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("@StoryBot who is Kakar?", "who is Kakar?"),
+        ("/ask@story_bot when did india land", "when did india land"),
+        ("<@123456> hi <@&987> @everyone @here", "hi"),
+        ("Let\u0e42s go\u0e22now", "Let's go now"),
+        ("zero\u200bwidth \u202eright-to-left\u202c", "zero width right-to-left"),
+        ("tab\tand\x00null\nline", "tab and null line"),
+    ],
+)
+def test_clean_strips_mentions_commands_and_invisible_marks(raw: str, cleaned: str) -> None:
+    assert clean(raw, 500) == cleaned
+
+
+def test_clean_cuts_to_the_limit() -> None:
+    assert len(clean("word " * 10_000, 500)) <= 500
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Pakistan's PM", ["pakistan", "pm"]),
+        ("Ürümqi", ["urumqi"]),
+        ("the US and us", ["the", "usa", "and", "us"]),
+        ("3rd BRF 2025!", ["3rd", "brf", "2025"]),
+    ],
+)
+def test_tokenize(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("When did India land?", QType.WHEN),
+        ("what year was apollo", QType.WHEN),
+        ("Where did Kakar speak?", QType.WHERE),
+        ("which city hosted the speech", QType.WHERE),
+        ("Who signed?", QType.WHO),
+        ("which countries back it", QType.WHO),
+        ("how many countries landed", QType.COUNT),
+        ("how much did it cost", QType.AMOUNT),
+        ("how long does it take", QType.DURATION),
+        ("why was kakar in china", QType.WHY),
+        ("lol did india crash", QType.YESNO),
+        ("What did Kakar say?", QType.QUOTE),
+        ("what does the story say about india", QType.WHAT),
+        ("India chand par kab utra?", QType.WHEN),
+        ("Kakar kaun hai", QType.WHO),
+        ("apollo year?", QType.WHEN),
+    ],
+)
+def test_question_type(engine: Engine, question: str, qtype: QType) -> None:
+    assert engine.analyzer.analyze(question).qtype == qtype
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("wen is artmis landing", "@artemis"),  # slang and a typo
+        ("xinjiang univeristy", "@xinjiang-university"),
+        ("the caretaker PM", "@kakar"),  # an alias phrase
+        ("Anwaarul Haq Kakar", "@kakar"),
+        ("lunar outpost", "research_station"),  # a synonym
+        ("chand", "moon"),  # Roman Urdu
+        ("soth pole", "south_pole"),
+    ],
+)
+def test_question_terms_are_canonical(engine: Engine, question: str, term: str) -> None:
+    assert term in engine.analyzer.analyze(question).terms
+
+
+@pytest.mark.parametrize("word", ["started", "population", "long", "listed"])
+def test_real_words_are_not_corrected_into_knowledge_words(engine: Engine, word: str) -> None:
+    assert engine.analyzer.analyze(f"{word}").terms == (engine.analyzer.analyze(word).terms)
+    assert not any(t.startswith("@") for t in engine.analyzer.analyze(word).terms)
+    assert engine.analyzer._correct(word) == word
