@@ -71,6 +71,8 @@ class Analyzer:
         for word in sorted(self.words):
             self._by_length.setdefault(len(word), []).append(word)
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
+        # many entries share a source passage: analyse each passage once
+        self._cached_terms = lru_cache(maxsize=4096)(self._terms_uncached)
 
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text`."""
@@ -78,6 +80,13 @@ class Analyzer:
         qtype = detect_qtype(words)
         words = [self._correct(w) for w in words]
         return Analysis(tuple(self._terms(words)), qtype)
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        """Return the canonical terms of `text` (an answer, say) without its question type."""
+        return self._cached_terms(text)
+
+    def _terms_uncached(self, text: str) -> tuple[str, ...]:
+        return tuple(self._terms([self._correct(SLANG.get(w, w)) for w in tokenize(text)]))
 
     def _terms(self, words: list[str]) -> Iterable[str]:
         stems = [self._stem(w) for w in words]
@@ -124,19 +133,33 @@ def detect_qtype(words: list[str]) -> QType:
         words = words[1:]
     if not words:
         return QType.NONE
-    for cue, qtype in QTYPE_CUES:
-        size = len(cue)
-        if any(tuple(words[i : i + size]) == cue for i in range(len(words) - size + 1)):
-            if (
-                qtype == QType.WHAT
-                and SAY_WORDS.intersection(words)
-                and not ABOUT_TEXT.intersection(words)
-            ):
-                return QType.QUOTE
-            return qtype
+    # the earliest cue in QTYPE_CUES wins, wherever it stands in the question
+    found = min(
+        (
+            rank
+            for i, word in enumerate(words)
+            for rank, cue in _CUES_BY_WORD.get(word, ())
+            if tuple(words[i : i + len(cue)]) == cue
+        ),
+        default=None,
+    )
+    if found is not None:
+        qtype = QTYPE_CUES[found][1]
+        if (
+            qtype == QType.WHAT
+            and SAY_WORDS.intersection(words)
+            and not ABOUT_TEXT.intersection(words)
+        ):
+            return QType.QUOTE
+        return qtype
     if words[0] in YESNO_OPENERS:
         return QType.YESNO
     for word in words:
         if word in QTYPE_HINTS:
             return QTYPE_HINTS[word]
     return QType.NONE
+
+
+_CUES_BY_WORD: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+for _rank, (_cue, _) in enumerate(QTYPE_CUES):
+    _CUES_BY_WORD.setdefault(_cue[0], []).append((_rank, _cue))

@@ -12,7 +12,7 @@ from bot.index import Hit, Index, IndexedEntry
 from bot.knowledge import Knowledge, load_knowledge
 from bot.lexicon import QType
 from bot.models import Answer, AnswerKind, Query
-from bot.schema import Entity, EntityType
+from bot.schema import Entity, EntityType, FaqEntry
 from bot.smalltalk import smalltalk_reply
 from bot.text import clean, tokenize
 
@@ -154,7 +154,7 @@ class Engine:
         self, question: str, phrasings: tuple[str, ...], answer: str, source: str
     ) -> IndexedEntry:
         analyses = tuple(self.analyzer.analyze(p) for p in (question, *phrasings))
-        answer_terms = frozenset(self.analyzer.analyze(f"{answer} {source}").terms)
+        answer_terms = frozenset(self.analyzer.terms(answer) + self.analyzer.terms(source))
         return IndexedEntry(analyses, answer_terms)
 
     def _indexed_entity(self, entity: Entity) -> IndexedEntry:
@@ -162,13 +162,13 @@ class Engine:
         asked = QType.WHO if entity.type in (EntityType.PERSON, EntityType.COUNTRY) else QType.WHAT
         analyses = (Analysis(term, asked), Analysis(term, QType.NONE))
         answer_terms = frozenset(
-            self.analyzer.analyze(f"{entity.description} {entity.source}").terms
+            self.analyzer.terms(entity.description) + self.analyzer.terms(entity.source)
         )
         return IndexedEntry(analyses, answer_terms, strict=True)
 
 
-def _faq_entry(faq: object) -> Entry:
-    return Entry(faq.id, faq.question, faq.answer, faq.source, faq.topic)  # type: ignore[attr-defined]
+def _faq_entry(faq: FaqEntry) -> Entry:
+    return Entry(faq.id, faq.question, faq.answer, faq.source, faq.topic)
 
 
 def _entity_entry(entity: Entity) -> Entry:

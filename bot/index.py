@@ -16,7 +16,8 @@ _UNKNOWN_FACTOR = 0.8  # a word the knowledge never uses: rarer than anything kn
 _ENTITY_BOOST = 1.4  # naming who or what a question is about matters more than its verbs
 _QUERY_SHARE = 0.65  # how much covering the question counts against covering the phrasing
 _STRICT_SHARE = 0.9
-_COMMON_SHARE = 0.05  # terms in more entries than this only score, they do not nominate
+_COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
+_COMMON_FLOOR = 256
 _SHORTLIST = 64
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
@@ -71,7 +72,7 @@ class Index:
         total = max(len(entries), 1)
         self._idf = {t: math.log(1 + total / len(p)) for t, p in self._postings.items()}
         self._unknown = math.log(1 + total / 0.5) * _UNKNOWN_FACTOR
-        self._common = max(3, int(total * _COMMON_SHARE))
+        self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
         self._own = [tuple(self._mass(p.terms) for p in e.phrasings) for e in entries]
 
     def _mass(self, terms: Iterable[str]) -> float:
@@ -103,8 +104,10 @@ class Index:
         votes: dict[int, float] = {}
         for term in known:  # rarest first: they say most about which entry is meant
             postings = self._postings[term]
-            if len(postings) > self._common and len(votes) >= _SHORTLIST:
-                break  # enough candidates; a term this common would only add noise and time
+            if len(postings) > self._common:
+                if votes:
+                    break  # a term this common would only add noise and time
+                postings = postings[: self._common]  # nothing rarer matched: any will do
             weight = self.weight(term)
             for position in postings:
                 votes[position] = votes.get(position, 0.0) + weight

@@ -32,8 +32,10 @@ def tokenize(text: str) -> list[str]:
     """Split cleaned text into lower-case, accent-free word tokens."""
     # "US" in capitals is the country; "us" is a pronoun
     text = _UPPER_US.sub(" usa ", text)
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     tokens = []
     for match in _TOKEN.finditer(folded):
         word = match.group()

@@ -1,0 +1,113 @@
+"""The `storybot` command line, run as a user runs it: a real process."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import DATA
+
+KEYS = {"question", "answered", "answer", "confidence", "source", "entry_id", "suggestions"}
+
+
+def storybot(*args: str, stdin: bytes | None = None, env: dict[str, str] | None = None):
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args], input=stdin, capture_output=True, timeout=60, env=env
+    )
+
+
+def test_ask_prints_the_answer_and_its_source() -> None:
+    result = storybot("ask", "where was the agreement signed?")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "Beijing" in out and "Source:" in out
+
+
+def test_ask_json_prints_exactly_the_contract_fields() -> None:
+    result = storybot("ask", "--json", "wen is artmis landing")
+    record = json.loads(result.stdout)
+    assert set(record) == KEYS
+    assert record["answered"] is True and "December 2025" in record["answer"]
+
+
+def test_ask_json_stdin_answers_every_line_in_order_even_odd_ones() -> None:
+    lines = [
+        "Who announced the collaboration?",
+        "",
+        "What is the gravity like on the moon?",
+        "\u202e\u200b🚀 <b>hi</b> & @everyone",
+        "bad \xff\xfe bytes",
+    ]
+    raw = "\n".join(lines[:4]).encode() + b"\n" + b"bad \xff\xfe bytes\n"
+    result = storybot("ask", "--json", "-", stdin=raw)
+    records = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert result.returncode == 0
+    assert len(records) == len(lines)
+    assert [set(r) for r in records] == [KEYS] * len(lines)
+    assert records[0]["answered"] and "China National Space Administration" in records[0]["answer"]
+    assert records[2]["answered"] is False and records[2]["suggestions"]
+    assert records[0]["question"] == lines[0]
+
+
+def test_validate_accepts_the_shipped_knowledge() -> None:
+    result = storybot("validate")
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"valid" in result.stdout
+
+
+def test_validate_rejects_a_broken_folder_with_file_line_and_field(knowledge_copy: Path) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    faq.write_text(
+        faq.read_text().replace("    answer: In Beijing", "    answer:\n    anser: In Beijing", 1)
+    )
+    result = storybot("validate", str(knowledge_copy))
+    err = result.stderr.decode()
+    assert result.returncode == 1
+    assert (
+        "faq.yaml:" in err and "entry 'signing-place': anser: Extra inputs are not permitted" in err
+    )
+
+
+def test_validate_warns_about_phrasings_the_matcher_confuses(knowledge_copy: Path) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    faq.write_text(
+        faq.read_text().replace(
+            "      - Signing location?\n",
+            "      - Signing location?\n      - Who did Pakistan sign the agreement with?\n",
+            1,
+        )
+    )
+    result = storybot("validate", str(knowledge_copy))
+    assert result.returncode == 0
+    assert "warning: faq.yaml:" in result.stderr.decode()
+    assert "'signing-place'" in result.stderr.decode()
+
+
+def test_eval_reports_both_rates_and_tags() -> None:
+    result = storybot("eval", str(DATA / "questions.jsonl"), "--misses")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "in-scope accuracy" in out and "out-of-scope declined" in out
+    assert "urdu-romanized" in out
+
+
+def test_knowledge_folder_comes_from_the_environment(knowledge_copy: Path) -> None:
+    import os
+
+    faq = knowledge_copy / "faq.yaml"
+    faq.write_text(
+        faq.read_text().replace("In Beijing, where Kakar", "In Beijing (edited), where Kakar", 1)
+    )
+    env = {**os.environ, "STORYBOT_KNOWLEDGE_DIR": str(knowledge_copy)}
+    result = storybot("ask", "where was the agreement signed?", env=env)
+    assert "(edited)" in result.stdout.decode()
+
+
+def test_chat_talks_in_the_terminal_and_picks_suggestions_by_number() -> None:
+    result = storybot("chat", stdin=b"hi\nwho signed the deal?\nhow much did it cost?\n1\nquit\n")
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "Li Qiang" in out and "source:" in out
+    assert "[1]" in out and out.count("bot>") == 4
