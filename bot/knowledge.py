@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
@@ -132,27 +133,12 @@ def _describe(located: LocatedYaml, error: ErrorDetails) -> str:
 def _cross_check(
     faq: tuple[LocatedYaml, FaqFile], facts: tuple[LocatedYaml, FactsFile], story: str
 ) -> list[str]:
-    problems: list[str] = []
-    missing = f"source: not found verbatim in {STORY_FILE}"
-    seen_ids: dict[str, str] = {}
-    faq_yaml, facts_yaml = faq[0], facts[0]
-    for i, entry in enumerate(faq[1].entries):
-        line = faq_yaml.line(("entries", i, "id"))
-        if entry.id in seen_ids:
-            problems.append(f"{FAQ_FILE}:{line}: entry '{entry.id}': id: duplicate id")
-        seen_ids[entry.id] = FAQ_FILE
-        if comparable(entry.source) not in story:
-            line = faq_yaml.line(("entries", i, "source"))
-            problems.append(f"{FAQ_FILE}:{line}: entry '{entry.id}': {missing}")
+    seen_ids: set[str] = set()
+    problems = _check_items(faq[0], "entries", "entry", faq[1].entries, seen_ids, story)
+    facts_yaml = facts[0]
+    problems += _check_items(facts_yaml, "entities", "item", facts[1].entities, seen_ids, story)
     seen_alias: dict[str, str] = {}
     for i, entity in enumerate(facts[1].entities):
-        line = facts_yaml.line(("entities", i, "id"))
-        if entity.id in seen_ids:
-            problems.append(f"{FACTS_FILE}:{line}: item '{entity.id}': id: duplicate id")
-        seen_ids[entity.id] = FACTS_FILE
-        if comparable(entity.source) not in story:
-            line = facts_yaml.line(("entities", i, "source"))
-            problems.append(f"{FACTS_FILE}:{line}: item '{entity.id}': {missing}")
         for j, alias in enumerate(entity.names):
             key = comparable(alias)
             owner = seen_alias.setdefault(key, entity.id)
@@ -162,4 +148,28 @@ def _cross_check(
                     f"{FACTS_FILE}:{line}: item '{entity.id}': aliases: "
                     f"'{alias}' already names '{owner}'"
                 )
+    return problems
+
+
+def _check_items(
+    located: LocatedYaml,
+    key: str,
+    label: str,
+    items: Sequence[FaqEntry | Entity],
+    seen_ids: set[str],
+    story: str,
+) -> list[str]:
+    """Check ids are unique across files and every source is a passage of the story."""
+    problems = []
+    name = located.path.name
+    for i, item in enumerate(items):
+        if item.id in seen_ids:
+            line = located.line((key, i, "id"))
+            problems.append(f"{name}:{line}: {label} '{item.id}': id: duplicate id")
+        seen_ids.add(item.id)
+        if comparable(item.source) not in story:
+            line = located.line((key, i, "source"))
+            problems.append(
+                f"{name}:{line}: {label} '{item.id}': source: not found verbatim in {STORY_FILE}"
+            )
     return problems
