@@ -53,10 +53,14 @@ class Analyzer:
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
         self.phrases: dict[tuple[str, ...], str] = {}
+        self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
         for group in synonyms:
             canonical = "_".join(self._stems(group[0]))
             for term in group:
-                self.phrases[tuple(self._stems(term))] = canonical
+                key = tuple(self._stems(term))
+                claimed = self.phrases.setdefault(key, canonical)
+                if claimed != canonical:
+                    self.conflicts.append(f"{term!r} reads as both {claimed!r} and {canonical!r}")
         for name, entity_id in aliases.items():  # entities win over synonyms
             self.phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
         self._phrase_len = max((len(k) for k in self.phrases), default=1)
@@ -78,6 +82,8 @@ class Analyzer:
         """Return the canonical terms and the question type of cleaned `text`."""
         words = [SLANG.get(w, w) for w in tokenize(text)]
         qtype = detect_qtype(words)
+        if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
+            words = [w for w in words if w not in SAY_WORDS]
         words = [self._correct(w) for w in words]
         return Analysis(tuple(self._terms(words)), qtype)
 
@@ -133,10 +139,11 @@ def detect_qtype(words: list[str]) -> QType:
         words = words[1:]
     if not words:
         return QType.NONE
-    # the earliest cue in QTYPE_CUES wins, wherever it stands in the question
+    # the first question word wins ("what ... when ...?" asks what); at one position the
+    # longer cue, listed earlier, wins ("how many" over "how")
     found = min(
         (
-            rank
+            (i, rank)
             for i, word in enumerate(words)
             for rank, cue in _CUES_BY_WORD.get(word, ())
             if tuple(words[i : i + len(cue)]) == cue
@@ -144,7 +151,7 @@ def detect_qtype(words: list[str]) -> QType:
         default=None,
     )
     if found is not None:
-        qtype = QTYPE_CUES[found][1]
+        qtype = QTYPE_CUES[found[1]][1]
         if (
             qtype == QType.WHAT
             and SAY_WORDS.intersection(words)

@@ -172,10 +172,11 @@ def _faq_entry(faq: FaqEntry) -> Entry:
 
 
 def _entity_entry(entity: Entity) -> Entry:
-    wh = "Who" if entity.type == EntityType.PERSON else "What"
-    return Entry(
-        entity.id, f"{wh} is {entity.name}?", entity.description, entity.source, "People and places"
-    )
+    if entity.type == EntityType.PERSON:
+        question = f"Who is {entity.name}?"
+    else:
+        question = f"What does the story say about {entity.name}?"
+    return Entry(entity.id, question, entity.description, entity.source, "People and places")
 
 
 def _texts(knowledge: Knowledge) -> list[str]:

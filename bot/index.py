@@ -22,6 +22,7 @@ _SHORTLIST = 64
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
 _NEAR = ({QType.WHO, QType.WHERE},)
+_NUMERIC = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 _SUBSTITUTED = 0.65  # the question names someone the entry is not about, the entry another
 
 
@@ -47,6 +48,8 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     """Return a factor for how well a phrasing's question type fits the asked one."""
     if asked == offered:
         return 1.0
+    if asked in _NUMERIC:
+        return 0.55  # "how many ...?" wants a number, and only some entries give one
     if asked == QType.QUOTE:
         return 0.85 if offered == QType.WHAT else 0.65  # only what was said answers this
     if asked in _SOFT:

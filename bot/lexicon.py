@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     will would shall should may might must any anything some something there here and or but if
     because not no yes yeah yep ok okay lol lmao bruh bro dude hey hi hello umm um uh hmm guys
     story article news report piece text according
-    anyone someone somebody one ones thing things stuff kind sort type like get got getting
+    anyone someone somebody nobody one ones thing things stuff kind sort type like get got getting
     make made now ever much many more most other else such same each every both either
     whether while during after since until till per via vs versus
     ka ki ke ko ne se mein main me par pe hai hain tha thi the thay kya kia kyun kyon kab kahan
@@ -38,6 +38,7 @@ CHATTER = frozenset(
     settle debate debating argue arguing swears swear cousin group chat someone
     headline headlines something somewhere anyway btw fyi omg wow cool nice idk dunno
     opening line lines paragraph intro introduction sentence beginning listed list named
+    big bigger biggest major main key important particular specific overall whole entire
     """.split()
 )
 
@@ -103,6 +104,9 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("how", "much"), QType.AMOUNT),
     (("how", "long"), QType.DURATION),
     (("how", "far"), QType.DURATION),
+    (("how", "big"), QType.AMOUNT),
+    (("how", "large"), QType.AMOUNT),
+    (("how", "old"), QType.AMOUNT),
     (("what", "number"), QType.COUNT),
     (("which", "number"), QType.COUNT),
     (("what", "year"), QType.WHEN),

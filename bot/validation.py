@@ -7,8 +7,8 @@ from bot.knowledge import FAQ_FILE
 
 
 def confusions(engine: Engine) -> list[str]:
-    """Return a warning for every FAQ phrasing the matcher answers with another entry."""
-    warnings = []
+    """Return warnings for synonyms that collide and FAQ phrasings answered by another entry."""
+    warnings = [f"synonyms.yaml: {conflict}" for conflict in engine.analyzer.conflicts]
     faq_ids = {f.id for f in engine.knowledge.faq}
     for entry in engine.knowledge.faq:
         for phrasing in (entry.question, *entry.phrasings):

@@ -111,3 +111,19 @@ def test_chat_talks_in_the_terminal_and_picks_suggestions_by_number() -> None:
     assert result.returncode == 0
     assert "Li Qiang" in out and "source:" in out
     assert "[1]" in out and out.count("bot>") == 4
+
+
+def test_validate_warns_when_two_synonym_groups_claim_one_word(knowledge_copy: Path) -> None:
+    synonyms = knowledge_copy / "synonyms.yaml"
+    # "landings" is a new spelling, but it stems to "land", which another group owns
+    synonyms.write_text(
+        synonyms.read_text().replace(
+            "  - [peace, aman, amn]", "  - [peace, aman, amn, landings]", 1
+        )
+    )
+    result = storybot("validate", str(knowledge_copy))
+    assert result.returncode == 0
+    assert (
+        "warning: synonyms.yaml: 'landings' reads as both 'land' and 'peac'"
+        in result.stderr.decode()
+    )
