@@ -16,16 +16,21 @@ def render(answer: Answer) -> str:
     lines = [answer.text]
     if answer.source:
         lines.append(f'  source: "{answer.source}"')
-    lines += [f"  [{n}] {s}" for n, s in enumerate(answer.suggestions, start=1)]
+    lines += [f"  [{n}] {s.question}" for n, s in enumerate(answer.suggestions, start=1)]
     return "\n".join(lines)
 
 
-def to_query(line: str, last: Answer | None) -> Query:
-    """Turn a typed line into a query; a bare number picks one of the last suggestions."""
+def picked(line: str, last: Answer | None) -> str | None:
+    """Return the entry id of the suggestion a bare number picks, if it picks one."""
     text = line.strip()
     if last and text.isdigit() and 1 <= int(text) <= len(last.suggestions):
-        text = last.suggestions[int(text) - 1]
-    return Query(text=text, platform="console")
+        return last.suggestions[int(text) - 1].entry_id
+    return None
+
+
+def to_query(line: str) -> Query:
+    """Turn a typed line into a query."""
+    return Query(text=line.strip(), platform="console")
 
 
 def run(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
@@ -41,5 +46,6 @@ def run(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) 
             return 0
         if not line.strip():
             continue
-        last = engine.answer(to_query(line, last))
+        entry_id = picked(line, last)
+        last = engine.answer_entry(entry_id) if entry_id else engine.answer(to_query(line))
         stdout.write(f"bot> {render(last)}\n")

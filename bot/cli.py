@@ -95,7 +95,7 @@ def _print_answer(question: str, answer: Answer, as_json: bool) -> None:
     if answer.source:
         print(f'\nSource: "{answer.source}"')
     for suggestion in answer.suggestions:
-        print(f"  - {suggestion}")
+        print(f"  - {suggestion.question}")
 
 
 def _as_record(question: str, answer: Answer) -> dict[str, object]:
@@ -106,7 +106,7 @@ def _as_record(question: str, answer: Answer) -> dict[str, object]:
         "confidence": answer.confidence,
         "source": answer.source,
         "entry_id": answer.entry_id,
-        "suggestions": list(answer.suggestions),
+        "suggestions": [s.question for s in answer.suggestions],
     }
 
 

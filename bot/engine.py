@@ -11,7 +11,7 @@ from bot.analyzer import Analysis, Analyzer, detect_qtype
 from bot.index import Hit, Index, IndexedEntry
 from bot.knowledge import Knowledge, load_knowledge
 from bot.lexicon import QType
-from bot.models import Answer, AnswerKind, Query
+from bot.models import Answer, AnswerKind, Query, Suggestion
 from bot.schema import Entity, EntityType, FaqEntry
 from bot.smalltalk import smalltalk_reply
 from bot.text import clean, tokenize
@@ -70,6 +70,7 @@ class Engine:
         ]
         indexed += [self._indexed_entity(e) for e in knowledge.entities]
         self.index = Index(indexed)
+        self._by_id = {e.id: e for e in self.entries}
 
     @classmethod
     def from_folder(cls, folder: Path, thresholds: Thresholds | None = None) -> Engine:
@@ -124,28 +125,46 @@ class Engine:
         return Match(self.entries[hits[0].entry], _confidence(hits), hits[0].score)
 
     def _decline(self, text: str, best: Match | None) -> Answer:
-        suggestions = tuple(e.question for e in self.suggest(text, self.thresholds.suggestions))
+        limit = self.thresholds.suggestions
+        related = [_suggestion(e) for e in self.suggest(text, limit)]
         if best is not None and best.confidence >= self.thresholds.clarify:
             return Answer(
                 answered=False,
                 text=f"I'm not sure I understood. Did you mean: {best.entry.question}",
                 kind=AnswerKind.CLARIFY,
                 confidence=round(best.confidence, 3),
-                suggestions=_unique((best.entry.question, *suggestions))[
-                    : self.thresholds.suggestions
-                ],
-            )
-        if not suggestions:
-            suggestions = tuple(
-                f.question for f in self.knowledge.faq[: self.thresholds.suggestions]
+                suggestions=_unique([_suggestion(best.entry), *related])[:limit],
             )
         return Answer(
             answered=False,
             text="The story doesn't say. Here are questions it does answer.",
             kind=AnswerKind.DECLINE,
             confidence=round(best.confidence, 3) if best else 0.0,
-            suggestions=suggestions,
+            suggestions=tuple(related) or self.top_questions(limit),
         )
+
+    def answer_entry(self, entry_id: str) -> Answer:
+        """Answer with one entry by id (a pressed suggestion button); decline if it is gone."""
+        entry = self._by_id.get(entry_id)
+        if entry is None:  # the knowledge was edited since the button was sent
+            return Answer(
+                answered=False,
+                text="That question is no longer in my knowledge. Ask me again in your words.",
+                kind=AnswerKind.DECLINE,
+                suggestions=self.top_questions(self.thresholds.suggestions),
+            )
+        return _single(Match(entry, 1.0, 1.0))
+
+    def top_questions(self, limit: int) -> tuple[Suggestion, ...]:
+        """Return the first `limit` FAQ questions, the ones to offer when nothing is asked."""
+        return tuple(_suggestion(e) for e in self.entries[:limit])
+
+    def topics(self) -> dict[str, list[Entry]]:
+        """Return the FAQ entries grouped by topic, in file order."""
+        grouped: dict[str, list[Entry]] = {}
+        for entry in self.entries[: len(self.knowledge.faq)]:
+            grouped.setdefault(entry.topic, []).append(entry)
+        return grouped
 
     def _prompt(self) -> str:
         return f"Ask me a question about the story: {self.knowledge.title}."
@@ -198,8 +217,15 @@ def _parts(text: str) -> list[str]:
     return [p for p in parts if len(p.split()) >= 2 and detect_qtype(tokenize(p)) != QType.NONE]
 
 
-def _unique(items: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
+def _unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
+    first: dict[str, Suggestion] = {}
+    for item in items:
+        first.setdefault(item.entry_id, item)
+    return tuple(first.values())
+
+
+def _suggestion(entry: Entry) -> Suggestion:
+    return Suggestion(entry_id=entry.id, question=entry.question)
 
 
 def _single(match: Match) -> Answer:
@@ -218,7 +244,7 @@ def _combined(matches: list[Match]) -> Answer:
         answered=True,
         text="\n".join(m.entry.answer for m in matches),
         kind=AnswerKind.ANSWER,
-        source=" … ".join(_unique(tuple(m.entry.source for m in matches))),
+        source=" … ".join(dict.fromkeys(m.entry.source for m in matches)),
         confidence=round(min(m.confidence for m in matches), 3),
         entry_id="+".join(m.entry.id for m in matches),
     )

@@ -28,6 +28,15 @@ class Query(BaseModel):
     user_id: str = "local"
 
 
+class Suggestion(BaseModel):
+    """A question the knowledge can answer, offered to the asker (a button, a numbered line)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    entry_id: str
+    question: str
+
+
 class Answer(BaseModel):
     """What the bot says back, as plain data with no platform markup."""
 
@@ -39,4 +48,4 @@ class Answer(BaseModel):
     source: str | None = None
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     entry_id: str | None = None
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()

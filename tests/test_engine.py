@@ -74,7 +74,20 @@ def test_a_clause_that_is_not_a_question_does_not_split_the_question(ask) -> Non
 def test_suggestions_relate_to_the_question(ask) -> None:
     answer = ask("How many astronauts has India sent to the moon so far?")
     assert not answer.answered
-    assert any("India" in s for s in answer.suggestions)
+    assert any("India" in s.question for s in answer.suggestions)
+
+
+def test_a_pressed_suggestion_answers_its_entry(engine) -> None:
+    answer = engine.answer_entry("signing-place")
+    assert answer.answered and "Beijing" in answer.text and answer.entry_id == "signing-place"
+    gone = engine.answer_entry("no-such-entry")
+    assert not gone.answered and gone.suggestions
+
+
+def test_topics_group_the_faq(engine) -> None:
+    topics = engine.topics()
+    assert "The agreement" in topics
+    assert sum(len(v) for v in topics.values()) == len(engine.knowledge.faq)
 
 
 def test_suggest_ranks_partial_input(engine) -> None:
