@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import sys
@@ -14,20 +15,27 @@ from bot.engine import Engine, Thresholds
 from bot.errors import KnowledgeError
 from bot.evaluation import evaluate, format_report, read_questions
 from bot.knowledge import load_knowledge
+from bot.logs import configure_logging
 from bot.models import Answer, Query
 from bot.plugins import load_frontend
+from bot.runner import configured, serve_all
 from bot.validation import confusions
 
 log = logging.getLogger(__name__)
+
+NOTHING_TO_RUN = (
+    "No platform token is set, so there is nothing to run.\n"
+    "Set STORYBOT_TELEGRAM_TOKEN and/or STORYBOT_DISCORD_TOKEN (in the environment or .env);\n"
+    "see 'Running on Telegram and Discord' in the README. To try the bot without a token,\n"
+    "run: storybot chat"
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `storybot` command and return its exit status."""
     args = _parser().parse_args(argv)
     settings = Settings()
-    logging.basicConfig(
-        level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings.log_level, settings.secrets())
     try:
         status: int = args.handler(args, settings)
     except KnowledgeError as exc:
@@ -56,6 +64,11 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("file", type=Path)
     ev.add_argument("--misses", action="store_true", help="list every question that failed")
     ev.set_defaults(handler=_eval)
+    run = commands.add_parser("run", help="start every platform whose token is configured")
+    run.add_argument(
+        "--webhook", metavar="URL", help="Telegram: receive updates at this public URL"
+    )
+    run.set_defaults(handler=_run)
     return parser
 
 
@@ -118,6 +131,18 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{folder}: {len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities: valid")
     return 0
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.webhook:
+        settings = settings.model_copy(update={"telegram_webhook_url": args.webhook})
+    names = configured(settings)
+    if not names:
+        print(NOTHING_TO_RUN, file=sys.stderr)
+        return 2
+    log.info("storybot: starting %s", ", ".join(names))
+    engine = _engine(settings)  # read before the loop starts: handlers never block on it
+    return asyncio.run(serve_all(engine, settings, names))
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.knowledge import default_folder
@@ -20,6 +20,12 @@ class Settings(BaseSettings):
     knowledge_dir: Path = Field(default_factory=default_folder)
     telegram_token: SecretStr | None = None
     telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_max_retries: int = Field(default=3, ge=0, le=10)
+    telegram_poll_timeout: int = Field(default=10, ge=0, le=60)
+    telegram_webhook_url: str | None = None
+    telegram_webhook_listen: str = "127.0.0.1"
+    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
+    telegram_webhook_secret: SecretStr | None = None
     discord_token: SecretStr | None = None
     discord_client_id: str | None = None
     discord_api_url: str = "https://discord.com/api/v10"
@@ -27,3 +33,21 @@ class Settings(BaseSettings):
     clarify_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     log_level: str = "INFO"
+
+    def secrets(self) -> list[str]:
+        """Return every secret value, so logging can mask them."""
+        fields = (self.telegram_token, self.discord_token, self.telegram_webhook_secret)
+        return [f.get_secret_value() for f in fields if f is not None]
+
+    @field_validator(
+        "telegram_token",
+        "discord_token",
+        "discord_client_id",
+        "telegram_webhook_url",
+        "telegram_webhook_secret",
+        mode="before",
+    )
+    @classmethod
+    def _blank_is_unset(cls, value: object) -> object:
+        """Treat `STORYBOT_TELEGRAM_TOKEN=` (set but empty) as not set."""
+        return None if isinstance(value, str) and not value.strip() else value

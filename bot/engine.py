@@ -21,6 +21,8 @@ _PART_BREAK = re.compile(rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|,\s+
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
 
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -154,6 +156,20 @@ class Engine:
                 suggestions=self.top_questions(self.thresholds.suggestions),
             )
         return _single(Match(entry, 1.0, 1.0))
+
+    def about(self) -> str:
+        """Return what the bot knows about: the story's title and its opening sentence."""
+        lead = self.knowledge.story.strip().split("\n", 1)[0]
+        return f"{self.knowledge.title}\n\n{lead}\n\nI answer only from this one story."
+
+    def help(self) -> str:
+        """Return how to use the bot, in the core's own words."""
+        return self.answer(Query(text="help")).text
+
+    def question_of(self, entry_id: str) -> str:
+        """Return the question an entry answers, or its id if it is unknown."""
+        entry = self._by_id.get(entry_id)
+        return entry.question if entry else entry_id
 
     def top_questions(self, limit: int) -> tuple[Suggestion, ...]:
         """Return the first `limit` FAQ questions, the ones to offer when nothing is asked."""

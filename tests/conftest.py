@@ -32,3 +32,8 @@ def knowledge_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "knowledge"
     shutil.copytree(default_folder(), folder)
     return folder
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

@@ -1,0 +1,298 @@
+"""Telegram front end on python-telegram-bot 22: updates in, `Query`; `Answer` out, HTML."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+from dataclasses import dataclass
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.constants import MessageLimit, ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.config import Settings
+from bot.engine import APOLOGY, Engine
+from bot.models import Answer, Query
+
+log = logging.getLogger(__name__)
+
+CALLBACK_PREFIX = "a:"  # callback_data is "a:<entry id>", well inside Telegram's 64 bytes
+COMMANDS = (
+    ("ask", "Ask a question about the story"),
+    ("faq", "The topics I can answer"),
+    ("about", "Which story I know"),
+    ("help", "How to ask"),
+)
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One Telegram message to send: HTML text and optional buttons."""
+
+    html: str
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+def to_query(message: Message, text: str) -> Query:
+    """Build a core `Query` from a Telegram message and the question text in it."""
+    user = message.from_user
+    return Query(
+        text=text,
+        platform="telegram",
+        chat_id=str(message.chat.id),
+        user_id=str(user.id) if user else "unknown",
+    )
+
+
+def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | None:
+    """Return the question if the message is meant for the bot, else None."""
+    text = message.text or message.caption
+    if not text or (message.from_user and message.from_user.is_bot):
+        return None
+    if message.chat.type == "private":
+        return text
+    replied = message.reply_to_message
+    if replied and replied.from_user and replied.from_user.id == bot_id:
+        return text
+    if f"@{bot_username}".casefold() in text.casefold():
+        return text  # the core strips the mention
+    return None
+
+
+def render(answer: Answer, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[Reply]:
+    """Turn an `Answer` into Telegram HTML messages, split to fit, buttons on the last."""
+    parts = [html.escape(answer.text)]
+    if answer.source:
+        parts.append(f"<i>“{html.escape(answer.source)}”</i>")
+    chunks = _split("\n\n".join(parts), limit)
+    keyboard = None
+    if answer.suggestions:
+        rows = [
+            [InlineKeyboardButton(s.question[:64], callback_data=CALLBACK_PREFIX + s.entry_id)]
+            for s in answer.suggestions
+        ]
+        keyboard = InlineKeyboardMarkup(rows)
+    return [Reply(c) for c in chunks[:-1]] + [Reply(chunks[-1], keyboard)]
+
+
+def _split(text: str, limit: int) -> list[str]:
+    """Split HTML text at line breaks (never inside a tag) into pieces of at most `limit`."""
+    chunks: list[str] = []
+    current = ""
+    for line in text.split("\n"):
+        while len(line) > limit:  # one line longer than a message: cut it, outside entities
+            cut = line.rfind(" ", 0, limit)
+            cut = cut if cut > 0 else limit
+            cut = _safe_cut(line, cut)
+            chunks.append((current + "\n" if current else "") + line[:cut])
+            current, line = "", line[cut:]
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            chunks.append(current)
+            candidate = line
+        current = candidate
+    return [*chunks, current] if current or not chunks else chunks
+
+
+def _safe_cut(line: str, cut: int) -> int:
+    amp, semi = line.rfind("&", 0, cut), line.rfind(";", 0, cut)
+    if amp > semi:  # do not split "&amp;" in two
+        cut = amp
+    lt, gt = line.rfind("<", 0, cut), line.rfind(">", 0, cut)
+    return lt if lt > gt else cut
+
+
+def topics_html(engine: Engine) -> str:
+    """Return the FAQ topics and their questions as Telegram HTML."""
+    blocks = []
+    for topic, entries in engine.topics().items():
+        lines = "\n".join(f"• {html.escape(e.question)}" for e in entries)
+        blocks.append(f"<b>{html.escape(topic)}</b>\n{lines}")
+    return "\n\n".join(blocks)
+
+
+class TelegramBot:
+    """The handlers: each translates, asks the engine, and sends what `render` made."""
+
+    def __init__(self, engine: Engine) -> None:
+        """Serve answers from `engine`."""
+        self.engine = engine
+
+    def install(self, application: Application) -> None:  # type: ignore[type-arg]
+        """Register every handler on `application`."""
+        only_new = filters.UpdateType.MESSAGE  # edits are not answered a second time
+        application.add_handler(CommandHandler(["start", "help"], self.on_help, filters=only_new))
+        application.add_handler(CommandHandler("ask", self.on_ask, filters=only_new))
+        application.add_handler(CommandHandler("faq", self.on_faq, filters=only_new))
+        application.add_handler(CommandHandler("about", self.on_about, filters=only_new))
+        application.add_handler(
+            MessageHandler(
+                only_new & (filters.TEXT | filters.CAPTION) & ~filters.COMMAND, self.on_text
+            )
+        )
+        application.add_handler(CallbackQueryHandler(self.on_button, pattern=f"^{CALLBACK_PREFIX}"))
+        application.add_handler(InlineQueryHandler(self.on_inline))
+        application.add_error_handler(self.on_error)
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer a message that is meant for the bot."""
+        message = update.message
+        if message is None:
+            return
+        text = addressed_text(message, context.bot.id, context.bot.username)
+        if text is not None:
+            await self._reply(message, self.engine.answer(to_query(message, text)))
+
+    async def on_ask(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer `/ask question` (and `/ask@botname question`)."""
+        message = update.message
+        if message is None or (message.from_user and message.from_user.is_bot):
+            return
+        question = " ".join(context.args or [])
+        await self._reply(message, self.engine.answer(to_query(message, question)))
+
+    async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Explain what the bot knows and how to ask."""
+        if update.message:
+            how = "Ask in a private chat, mention me in a group, reply to me, or use /ask."
+            text = f"{html.escape(self.engine.help())}\n\n{how}"
+            await self._send(update.message, Reply(text))
+
+    async def on_faq(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """List the topics and questions the bot can answer."""
+        if update.message:
+            for chunk in _split(topics_html(self.engine), MessageLimit.MAX_TEXT_LENGTH):
+                await self._send(update.message, Reply(chunk))
+
+    async def on_about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Say which story the bot knows."""
+        if update.message:
+            await self._send(update.message, Reply(html.escape(self.engine.about())))
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Answer a pressed suggestion button."""
+        query = update.callback_query
+        if query is None:
+            return
+        await query.answer()  # stops the spinner on the button
+        entry_id = (query.data or "").removeprefix(CALLBACK_PREFIX)
+        if isinstance(query.message, Message):
+            await self._reply(query.message, self.engine.answer_entry(entry_id), quote=False)
+
+    async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Offer the best matching answers for `@botname words` typed in any chat."""
+        inline = update.inline_query
+        if inline is None:
+            return
+        text = inline.query.strip()
+        ids = [e.id for e in self.engine.suggest(text, 10)] if text else []
+        ids = ids or [s.entry_id for s in self.engine.top_questions(10)]
+        results = []
+        for entry_id in ids:
+            answer = self.engine.answer_entry(entry_id)
+            question = self.engine.question_of(entry_id)
+            results.append(
+                InlineQueryResultArticle(
+                    id=entry_id,
+                    title=question,
+                    description=answer.text[:120],
+                    input_message_content=InputTextMessageContent(
+                        render(answer)[0].html,
+                        parse_mode=ParseMode.HTML,
+                        link_preview_options=NO_PREVIEW,
+                    ),
+                )
+            )
+        await inline.answer(results, cache_time=60)
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log a failed handler with its traceback and apologise to the asker."""
+        update_id = update.update_id if isinstance(update, Update) else None
+        log.error("telegram handler failed on update %s", update_id, exc_info=context.error)
+        if isinstance(update, Update) and update.effective_message:
+            try:
+                await update.effective_message.reply_text(APOLOGY)
+            except Exception:  # the apology is best effort: the network may be what failed
+                log.warning("could not send the apology for update %s", update_id)
+
+    async def _reply(self, message: Message, answer: Answer, quote: bool = True) -> None:
+        for reply in render(answer):
+            await self._send(message, reply, quote)
+
+    async def _send(self, message: Message, reply: Reply, quote: bool = True) -> None:
+        await message.reply_html(
+            reply.html,
+            reply_markup=reply.keyboard,
+            link_preview_options=NO_PREVIEW,
+            do_quote=quote,
+        )
+
+
+def build_application(engine: Engine, settings: Settings) -> Application:  # type: ignore[type-arg]
+    """Build the python-telegram-bot `Application` for `settings`, with every handler."""
+    if settings.telegram_token is None:
+        raise ValueError("STORYBOT_TELEGRAM_TOKEN is not set")
+    # httpx logs every request URL at INFO, and the URL carries the token
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    application = (
+        ApplicationBuilder()
+        .token(settings.telegram_token.get_secret_value())
+        .base_url(settings.telegram_api_url)
+        .rate_limiter(AIORateLimiter(max_retries=settings.telegram_max_retries))
+        .concurrent_updates(True)
+        .post_init(_register_commands)
+        .build()
+    )
+    TelegramBot(engine).install(application)
+    return application
+
+
+async def _register_commands(application: Application) -> None:  # type: ignore[type-arg]
+    await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
+
+
+async def serve(engine: Engine, settings: Settings, stop: asyncio.Event) -> None:
+    """Run the Telegram bot (polling, or a webhook if configured) until `stop` is set."""
+    application = build_application(engine, settings)
+    async with application:
+        await application.post_init(application)  # type: ignore[misc]
+        if settings.telegram_webhook_url:
+            secret = settings.telegram_webhook_secret
+            await application.updater.start_webhook(  # type: ignore[union-attr]
+                listen=settings.telegram_webhook_listen,
+                port=settings.telegram_webhook_port,
+                url_path="telegram",
+                webhook_url=settings.telegram_webhook_url,
+                secret_token=secret.get_secret_value() if secret else None,
+                drop_pending_updates=False,
+            )
+        else:
+            await application.updater.start_polling(  # type: ignore[union-attr]
+                poll_interval=0.0, timeout=settings.telegram_poll_timeout
+            )
+        await application.start()
+        log.info("telegram: started as @%s", application.bot.username)
+        await stop.wait()
+        await application.updater.stop()  # type: ignore[union-attr]
+        await application.stop()

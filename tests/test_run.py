@@ -1,0 +1,65 @@
+"""`storybot run` as a real process: platforms from settings, clean shutdown on signals."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.fakes.telegram_api import FakeTelegram
+
+TOKEN = "987654:RUN-token-must-not-be-logged"
+
+
+def test_run_without_any_token_points_to_chat() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd="/",
+    )
+    assert result.returncode == 2
+    assert "storybot chat" in result.stderr and "README" in result.stderr
+    assert "telegram: skipped, STORYBOT_TELEGRAM_TOKEN is not set" in result.stderr
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+async def test_run_serves_telegram_and_stops_cleanly_on_a_signal(sig: signal.Signals) -> None:
+    fake = FakeTelegram(TOKEN)
+    await fake.start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
+    env |= {
+        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
+        "STORYBOT_TELEGRAM_API_URL": fake.base_url,
+        "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
+        "STORYBOT_LOG_LEVEL": "DEBUG",
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd="/", stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        await fake.wait_for(lambda f: any(c.method == "getUpdates" for c in f.calls), timeout=30)
+        await fake.push({"message": fake.message("where was the agreement signed?")})
+        [reply] = await fake.wait_for(lambda f: len(f.sent) >= 1)
+        assert "Beijing" in reply.params["text"]
+        start = time.monotonic()
+        process.send_signal(sig)
+        _, stderr = await asyncio.wait_for(process.communicate(), 15)
+        assert process.returncode == 0
+        assert time.monotonic() - start < 10
+        log = stderr.decode()
+        assert "starting telegram" in log and "discord: skipped" in log
+        assert TOKEN not in log and TOKEN.split(":")[1] not in log
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await fake.stop()

@@ -1,0 +1,346 @@
+"""The real python-telegram-bot Application against a fake Bot API on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+import httpx
+import pytest
+
+from adapters.telegram_adapter import render, serve
+from bot.config import Settings
+from bot.engine import Engine
+from bot.models import Answer, AnswerKind, Suggestion
+from tests.fakes.telegram_api import BOT_USER, FakeTelegram
+
+pytestmark = pytest.mark.anyio
+TOKEN = "123456:TEST-telegram-token-never-logged"
+
+
+@dataclass
+class Running:
+    fake: FakeTelegram
+    stop: asyncio.Event
+    task: asyncio.Task[None]
+
+
+async def _start(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) -> Running:
+    fake = FakeTelegram(TOKEN)
+    await fake.start()
+    monkeypatch.setenv("STORYBOT_TELEGRAM_TOKEN", TOKEN)
+    monkeypatch.setenv("STORYBOT_TELEGRAM_API_URL", fake.base_url)
+    monkeypatch.setenv("STORYBOT_TELEGRAM_POLL_TIMEOUT", "1")
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(engine, Settings(_env_file=None), stop))
+    await fake.wait_for(lambda f: any(c.method == "setMyCommands" for c in f.calls))
+    return Running(fake, stop, task)
+
+
+async def _finish(running: Running) -> None:
+    running.stop.set()
+    await asyncio.wait_for(running.task, 15)
+    await running.fake.stop()
+
+
+@pytest.fixture
+async def telegram(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[FakeTelegram]:
+    running = await _start(engine, monkeypatch)
+    yield running.fake
+    await _finish(running)
+
+
+async def _ask(fake: FakeTelegram, message: dict, replies: int = 1) -> list:
+    before = len(fake.sent)
+    await fake.push({"message": message})
+    sent = await fake.wait_for(lambda f: len(f.sent) >= before + replies)
+    return sent[before:]
+
+
+async def test_start_up_registers_commands_and_polls(telegram: FakeTelegram) -> None:
+    methods = [c.method for c in telegram.calls]
+    assert methods[0] == "getMe"
+    assert "deleteWebhook" in methods and "getUpdates" in methods
+    commands = next(c for c in telegram.calls if c.method == "setMyCommands").params["commands"]
+    assert {c["command"] for c in commands} == {"ask", "faq", "about", "help"}
+
+
+async def test_private_question_gets_an_html_answer_with_source_and_reply(
+    telegram: FakeTelegram,
+) -> None:
+    message = telegram.message("Who announced the collaboration?")
+    [reply] = await _ask(telegram, message)
+    params = reply.params
+    assert params["chat_id"] == "100"
+    assert params["parse_mode"] == "HTML"
+    assert "China National Space Administration" in params["text"]
+    assert "<i>“The collaboration, as announced by" in params["text"]
+    assert params["reply_parameters"]["message_id"] == message["message_id"]
+    assert params["link_preview_options"]["is_disabled"] is True
+
+
+async def test_markup_in_a_question_never_reaches_telegram_unescaped(
+    telegram: FakeTelegram,
+) -> None:
+    [reply] = await _ask(telegram, telegram.message("<b>where</b> & when did India land? <script>"))
+    assert "<b>" not in reply.params["text"] and "<script>" not in reply.params["text"]
+    declined = await _ask(telegram, telegram.message("what is <b>gravity</b> & stuff"))
+    assert "&" not in declined[0].params["text"].replace("&amp;", "").replace("&lt;", "").replace(
+        "&gt;", ""
+    ).replace("&quot;", "").replace("&#x27;", "")
+
+
+async def test_group_message_without_mention_gets_no_reply(telegram: FakeTelegram) -> None:
+    await telegram.push(
+        {"message": telegram.message("when did india land?", chat_id=-500, chat_type="supergroup")}
+    )
+    # a later private question is answered, so the group one was seen and skipped
+    [reply] = await _ask(telegram, telegram.message("where was the agreement signed?"))
+    assert reply.params["chat_id"] == "100"
+    assert all(c.params["chat_id"] != "-500" for c in telegram.sent)
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["mention", "reply", "ask", "ask@name"],
+)
+async def test_group_answers_mentions_replies_and_ask(telegram: FakeTelegram, how: str) -> None:
+    question = "where was the agreement signed?"
+    name = BOT_USER["username"]
+    kwargs: dict = {"chat_id": -600, "chat_type": "supergroup"}
+    if how == "mention":
+        text = f"@{name} {question}"
+        kwargs["entities"] = [{"type": "mention", "offset": 0, "length": len(name) + 1}]
+    elif how == "reply":
+        text = question
+        bot_message = {
+            "message_id": 5,
+            "date": int(time.time()),
+            "chat": {"id": -600, "type": "supergroup"},
+            "from": BOT_USER,
+            "text": "hi",
+        }
+        kwargs["reply_to"] = bot_message
+    elif how == "ask":
+        text = f"/ask {question}"
+    else:
+        text = f"/ask@{name} {question}"
+    message = telegram.message(text, **kwargs)
+    [reply] = await _ask(telegram, message)
+    assert reply.params["chat_id"] == "-600"
+    assert "Beijing" in reply.params["text"]
+    assert reply.params["reply_parameters"]["message_id"] == message["message_id"]
+
+
+async def test_other_bots_and_edits_are_not_answered(telegram: FakeTelegram) -> None:
+    await telegram.push({"message": telegram.message("who signed?", is_bot=True)})
+    edited = telegram.message("where was the agreement signed?")
+    await telegram.push({"edited_message": edited})
+    [reply] = await _ask(telegram, telegram.message("who announced the collaboration?"))
+    assert "China National Space Administration" in reply.params["text"]
+    assert len(telegram.sent) == 1
+
+
+async def test_suggestion_button_answers_and_stops_the_spinner(telegram: FakeTelegram) -> None:
+    [declined] = await _ask(
+        telegram, telegram.message("How many astronauts has India sent so far?")
+    )
+    buttons = declined.params["reply_markup"]["inline_keyboard"]
+    data = buttons[0][0]["callback_data"]
+    assert data.startswith("a:") and len(data.encode()) <= 64
+    before = len(telegram.sent)
+    bot_message = {
+        "message_id": 77,
+        "date": int(time.time()),
+        "chat": {"id": 100, "type": "private"},
+        "from": BOT_USER,
+        "text": "x",
+    }
+    await telegram.push(
+        {
+            "callback_query": {
+                "id": "cb1",
+                "from": {"id": 7, "is_bot": False, "first_name": "A"},
+                "chat_instance": "ci",
+                "message": bot_message,
+                "data": data,
+            }
+        }
+    )
+    sent = await telegram.wait_for(lambda f: len(f.sent) > before)
+    assert any(
+        c.method == "answerCallbackQuery" and c.params["callback_query_id"] == "cb1"
+        for c in telegram.calls
+    )
+    assert sent[-1].params["chat_id"] == "100"
+    assert (
+        buttons[0][0]["text"].rstrip("?")[:20].lower()
+        in (sent[-1].params["text"] + buttons[0][0]["text"]).lower()
+    )
+
+
+async def test_inline_query_offers_matching_answers(telegram: FakeTelegram) -> None:
+    for query_id, text in (("iq1", "india landing"), ("iq2", "")):
+        await telegram.push(
+            {
+                "inline_query": {
+                    "id": query_id,
+                    "from": {"id": 7, "is_bot": False, "first_name": "A"},
+                    "query": text,
+                    "offset": "",
+                }
+            }
+        )
+        await telegram.wait_for(
+            lambda f, q=query_id: any(
+                c.method == "answerInlineQuery" and c.params["inline_query_id"] == q
+                for c in f.calls
+            )
+        )
+    answers = {
+        c.params["inline_query_id"]: c.params["results"]
+        for c in telegram.calls
+        if c.method == "answerInlineQuery"
+    }
+    assert answers["iq1"][0]["id"] in {"india-when", "india-first", "india-soft-landing", "india"}
+    assert answers["iq1"][0]["input_message_content"]["parse_mode"] == "HTML"
+    assert 1 <= len(answers["iq2"]) <= 10
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        ("/start", "news story"),
+        ("/help", "/ask"),
+        ("/faq", "<b>The agreement</b>"),
+        ("/about", "south pole"),
+    ],
+)
+async def test_commands(telegram: FakeTelegram, command: str, expected: str) -> None:
+    sent = await _ask(telegram, telegram.message(command))
+    assert expected in "".join(c.params["text"] for c in sent)
+
+
+@pytest.mark.parametrize("fault", ["500", "drop"])
+async def test_failed_send_is_logged_and_the_next_update_answered(
+    telegram: FakeTelegram, fault: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    telegram.fail("sendMessage", fault)
+    await telegram.push({"message": telegram.message("who signed the agreement?")})
+    await telegram.wait_for(lambda f: len(f.sent) >= 1)  # the apology
+    [reply] = await _ask(telegram, telegram.message("where was the agreement signed?"))
+    assert "Beijing" in reply.params["text"]
+    assert any("telegram handler failed" in r.getMessage() and r.exc_info for r in caplog.records)
+    assert all(
+        TOKEN not in r.getMessage() and TOKEN.split(":")[1] not in r.getMessage()
+        for r in caplog.records
+    )
+
+
+async def test_429_is_retried_after_the_wait_and_delivered_once(telegram: FakeTelegram) -> None:
+    telegram.fail("sendMessage", "429")
+    start = time.monotonic()
+    [reply] = await _ask(telegram, telegram.message("where was the agreement signed?"))
+    assert time.monotonic() - start >= 0.9  # retry_after was honoured
+    assert "Beijing" in reply.params["text"]
+    attempts = [c for c in telegram.calls if c.method == "sendMessage"]
+    assert len(attempts) == 2 and len(telegram.sent) == 1
+
+
+@pytest.mark.parametrize("fault", ["500", "drop", "429"])
+async def test_polling_survives_a_failing_get_updates(telegram: FakeTelegram, fault: str) -> None:
+    telegram.fail("getUpdates", fault)
+    [reply] = await _ask(telegram, telegram.message("where was the agreement signed?"))
+    assert "Beijing" in reply.params["text"]
+
+
+async def test_burst_of_300_updates_across_30_chats(telegram: FakeTelegram) -> None:
+    questions = [
+        "where was the agreement signed?",
+        "who announced the collaboration?",
+        "when did india land?",
+    ]
+    expected = {}
+    start = time.monotonic()
+    for n in range(300):
+        chat = 1000 + n % 30
+        message = telegram.message(questions[n % 3], chat_id=chat, user_id=chat)
+        expected[message["message_id"]] = (
+            str(chat),
+            ("Beijing", "China National Space", "August")[n % 3],
+        )
+        await telegram.push({"message": message})
+    sent = await telegram.wait_for(lambda f: len(f.sent) >= 300, timeout=60)
+    elapsed = time.monotonic() - start
+    await asyncio.sleep(0.3)  # nothing more arrives: no duplicates
+    assert len(telegram.sent) == 300
+    seen = {}
+    for call in sent:
+        replied_to = call.params["reply_parameters"]["message_id"]
+        chat, needle = expected[replied_to]
+        assert call.params["chat_id"] == chat and needle in call.params["text"]
+        seen[replied_to] = seen.get(replied_to, 0) + 1
+    assert set(seen) == set(expected) and set(seen.values()) == {1}
+    print(f"\nburst: 300 updates answered in {elapsed:.1f}s")
+
+
+async def test_webhook_checks_the_secret(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    port = _free_port()
+    running = await _start(
+        engine,
+        monkeypatch,
+        STORYBOT_TELEGRAM_WEBHOOK_URL="https://bot.example.invalid/telegram",
+        STORYBOT_TELEGRAM_WEBHOOK_PORT=str(port),
+        STORYBOT_TELEGRAM_WEBHOOK_SECRET="s3cret-header-value",
+    )
+    fake = running.fake
+    try:
+        hook = next(c for c in fake.calls if c.method == "setWebhook")
+        assert hook.params["secret_token"] == "s3cret-header-value"
+        update = {"update_id": 1, "message": fake.message("where was the agreement signed?")}
+        async with httpx.AsyncClient() as client:
+            url = f"http://127.0.0.1:{port}/telegram"
+            wrong = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "nope"}
+            )
+            assert wrong.status_code == 403
+            missing = await client.post(url, json=update)
+            assert missing.status_code == 403
+            right = await client.post(
+                url, json=update, headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-header-value"}
+            )
+            assert right.status_code == 200
+        [reply] = await fake.wait_for(lambda f: len(f.sent) >= 1)
+        assert "Beijing" in reply.params["text"]
+        assert not any(c.method == "getUpdates" for c in fake.calls)
+    finally:
+        await _finish(running)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_render_splits_long_answers_and_keeps_buttons_on_the_last_part() -> None:
+    answer = Answer(
+        answered=True,
+        text=("word & <tag> " * 800).strip(),
+        kind=AnswerKind.ANSWER,
+        source="a source",
+        suggestions=(Suggestion(entry_id="x", question="Q?"),),
+    )
+    replies = render(answer)
+    assert len(replies) >= 2
+    assert all(len(r.html) <= 4096 for r in replies)
+    assert all(r.keyboard is None for r in replies[:-1]) and replies[-1].keyboard is not None
+    assert all(not r.html.rstrip().endswith("&") and "&amp" in r.html for r in replies)
