@@ -69,6 +69,10 @@ def _parser() -> argparse.ArgumentParser:
         "--webhook", metavar="URL", help="Telegram: receive updates at this public URL"
     )
     run.set_defaults(handler=_run)
+    invite = commands.add_parser(
+        "invite", help="print the URL that adds the bot to a Discord server"
+    )
+    invite.set_defaults(handler=_invite)
     return parser
 
 
@@ -143,6 +147,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     log.info("storybot: starting %s", ", ".join(names))
     engine = _engine(settings)  # read before the loop starts: handlers never block on it
     return asyncio.run(serve_all(engine, settings, names))
+
+
+def _invite(args: argparse.Namespace, settings: Settings) -> int:
+    try:
+        url: str = load_frontend("discord-invite")(settings)
+    except (LookupError, ValueError) as exc:
+        print(f"storybot invite: {exc}", file=sys.stderr)
+        return 2
+    print(url)
+    return 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -29,6 +29,11 @@ class Settings(BaseSettings):
     discord_token: SecretStr | None = None
     discord_client_id: str | None = None
     discord_api_url: str = "https://discord.com/api/v10"
+    discord_guild_id: int | None = None  # sync slash commands to this test guild only
+    discord_ephemeral: bool = False  # answers to /ask seen only by the asker
+    discord_message_content: bool = False  # the privileged intent; see the README
+    discord_shard_count: int | None = None
+    discord_shard_ids: list[int] | None = None
     answer_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     clarify_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
@@ -51,3 +56,11 @@ class Settings(BaseSettings):
     def _blank_is_unset(cls, value: object) -> object:
         """Treat `STORYBOT_TELEGRAM_TOKEN=` (set but empty) as not set."""
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("discord_shard_ids", mode="before")
+    @classmethod
+    def _comma_list(cls, value: object) -> object:
+        """Accept `STORYBOT_DISCORD_SHARD_IDS=0,1` as well as JSON `[0, 1]`."""
+        if isinstance(value, str) and not value.lstrip().startswith("["):
+            return [int(part) for part in value.split(",") if part.strip()]
+        return value

@@ -1,0 +1,250 @@
+"""Discord front end on discord.py 2: slash commands, mentions, DMs and suggestion buttons."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import Any
+
+import discord
+from discord import app_commands
+
+from adapters.discord_render import (
+    BUTTON_TEMPLATE,
+    MAX_CHOICES,
+    choice_name,
+    client_id_from_token,
+    invite_url,
+    render,
+)
+from bot.config import Settings
+from bot.engine import APOLOGY, Engine
+from bot.models import Answer, Query
+
+log = logging.getLogger(__name__)
+
+
+def to_query(text: str, channel_id: int | None, user_id: int) -> Query:
+    """Build a core `Query` from what a Discord message or interaction carries."""
+    return Query(text=text, platform="discord", chat_id=str(channel_id or 0), user_id=str(user_id))
+
+
+def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
+    """Return whether a message asks the bot: a DM, or a real mention (not @everyone)."""
+    if message.author.bot:
+        return False
+    if message.guild is None:
+        return True
+    # `me.mentioned_in` is true for @everyone; the bot is only asked when named
+    return any(user.id == me.id for user in message.mentions)
+
+
+class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
+    """A suggestion button; its custom id names the entry, so it works across restarts."""
+
+    def __init__(self, entry_id: str) -> None:
+        """Rebuild the button for `entry_id`."""
+        super().__init__(discord.ui.Button(custom_id=f"storybot:ask:{entry_id}"))
+        self.entry_id = entry_id
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> SuggestionButton:
+        """Parse the entry id out of a pressed button."""
+        return cls(match["entry_id"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        """Answer the suggested question."""
+        client = interaction.client
+        if isinstance(client, StoryBotClient):
+            await client.respond(interaction, client.engine.answer_entry(self.entry_id))
+
+
+class StoryBotClient(discord.AutoShardedClient):
+    """The Discord client: owns the command tree, routes messages to the engine."""
+
+    def __init__(self, engine: Engine, settings: Settings) -> None:
+        """Connect `engine` to Discord with mentions off everywhere."""
+        intents = discord.Intents.default()
+        intents.message_content = settings.discord_message_content
+        shards: dict[str, Any] = {}
+        if settings.discord_shard_ids is not None:  # this process runs only these shards
+            shards["shard_ids"] = settings.discord_shard_ids
+        super().__init__(
+            intents=intents,
+            allowed_mentions=discord.AllowedMentions.none(),
+            shard_count=settings.discord_shard_count,
+            **shards,
+        )
+        self.engine = engine
+        self.settings = settings
+        self.tree = app_commands.CommandTree(self)
+        self.tree.on_error = self.on_command_error  # type: ignore[method-assign]
+        _add_commands(self)
+
+    async def setup_hook(self) -> None:
+        """Register buttons and bring slash commands up to date."""
+        self.add_dynamic_items(SuggestionButton)
+        await sync_commands(self.tree, self.settings.discord_guild_id)
+
+    async def on_ready(self) -> None:
+        """Log who the bot is once connected."""
+        log.info("discord: connected as %s", self.user)
+
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer a DM or a message that mentions the bot, as a reply."""
+        if self.user is None or not is_addressed(message, self.user):
+            return
+        query = to_query(message.content, message.channel.id, message.author.id)
+        answer = await asyncio.to_thread(self.engine.answer, query)
+        await message.reply(**render(answer).send_kwargs(), mention_author=False)
+
+    async def respond(
+        self, interaction: discord.Interaction, answer: Answer, ephemeral: bool = False
+    ) -> None:
+        """Send an answer as the response to an interaction."""
+        await interaction.response.send_message(**render(answer).send_kwargs(), ephemeral=ephemeral)
+
+    async def on_error(self, event: str, /, *args: Any, **kwargs: Any) -> None:
+        """Log a failed event handler and apologise to the asker when there is one."""
+        log.exception("discord: handler for %s failed", event)
+        if event == "on_message" and args and isinstance(args[0], discord.Message):
+            try:
+                await args[0].reply(APOLOGY, mention_author=False)
+            except discord.HTTPException:
+                log.warning("discord: could not send the apology")
+
+    async def on_command_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        """Log a failed command and tell the user, privately."""
+        log.error("discord: command failed", exc_info=error)
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(APOLOGY, ephemeral=True)
+            else:
+                await interaction.response.send_message(APOLOGY, ephemeral=True)
+        except discord.HTTPException:
+            log.warning("discord: could not send the apology")
+
+
+def _add_commands(client: StoryBotClient) -> None:
+    engine, tree = client.engine, client.tree
+
+    @tree.command(name="ask")
+    @app_commands.describe(
+        question="Your question about the story", private="Only you see the answer"
+    )
+    async def ask(
+        interaction: discord.Interaction, question: str, private: bool | None = None
+    ) -> None:
+        """Ask a question about the story."""
+        query = to_query(question, interaction.channel_id, interaction.user.id)
+        answer = await asyncio.to_thread(engine.answer, query)
+        ephemeral = client.settings.discord_ephemeral if private is None else private
+        await client.respond(interaction, answer, ephemeral)
+
+    @ask.autocomplete("question")
+    async def ask_autocomplete(
+        interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        entries = engine.suggest(current, MAX_CHOICES) if current.strip() else []
+        questions = [e.question for e in entries] or [
+            s.question for s in engine.top_questions(MAX_CHOICES)
+        ]
+        return [app_commands.Choice(name=choice_name(q), value=choice_name(q)) for q in questions][
+            :MAX_CHOICES
+        ]
+
+    @tree.command(name="faq")
+    async def faq(interaction: discord.Interaction) -> None:
+        """List the topics and questions I can answer."""
+        embed = discord.Embed(title="What I can answer", colour=discord.Colour.blurple())
+        for topic, entries in list(engine.topics().items())[:25]:
+            lines = "\n".join(f"• {discord.utils.escape_markdown(e.question)}" for e in entries)
+            embed.add_field(name=topic[:256], value=lines[:1024], inline=False)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
+
+    @tree.command(name="about")
+    async def about(interaction: discord.Interaction) -> None:
+        """Say which story I know."""
+        await interaction.response.send_message(engine.about(), ephemeral=True)
+
+    @tree.command(name="help")
+    async def help_command(interaction: discord.Interaction) -> None:
+        """How to ask me questions."""
+        how = "Use /ask, mention me in a channel, or send me a direct message."
+        await interaction.response.send_message(f"{engine.help()}\n\n{how}", ephemeral=True)
+
+
+def _signature(commands: list[Any]) -> set[tuple[Any, ...]]:
+    """Reduce command payloads to what a user sees, to tell whether a sync is needed."""
+
+    def options(items: list[dict[str, Any]]) -> tuple[Any, ...]:
+        return tuple(
+            (
+                o["name"],
+                o.get("description", ""),
+                o["type"],
+                bool(o.get("required")),
+                bool(o.get("autocomplete")),
+            )
+            for o in items
+        )
+
+    return {
+        (c["name"], c.get("description", ""), c.get("type", 1), options(c.get("options", [])))
+        for c in commands
+    }
+
+
+async def sync_commands(tree: app_commands.CommandTree[Any], guild_id: int | None) -> bool:
+    """Sync slash commands to a test guild (instant) or globally, only when they changed."""
+    guild = discord.Object(id=guild_id) if guild_id else None
+    if guild is not None:
+        tree.copy_global_to(guild=guild)
+    local = [c.to_dict(tree) for c in tree.get_commands(guild=guild)]
+    remote = [c.to_dict() for c in await tree.fetch_commands(guild=guild)]
+    if _signature(local) == _signature(remote):
+        log.info("discord: slash commands unchanged, not syncing")
+        return False
+    await tree.sync(guild=guild)
+    log.info(
+        "discord: synced %d slash commands %s",
+        len(local),
+        f"to guild {guild_id}" if guild else "globally",
+    )
+    return True
+
+
+async def serve(engine: Engine, settings: Settings, stop: asyncio.Event) -> None:
+    """Run the Discord bot until `stop` is set."""
+    if settings.discord_token is None:
+        raise ValueError("STORYBOT_DISCORD_TOKEN is not set")
+    # discord.py reads its REST base from this class attribute; the gateway URL then comes
+    # from that host's GET /gateway/bot (AutoShardedClient), so a proxy or fake sees both
+    discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+    discord.VoiceClient.warn_nacl = False  # a text bot: no voice, no warning about it
+    client = StoryBotClient(engine, settings)
+    async with client:
+        runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
+        stopper = asyncio.create_task(stop.wait())
+        done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+        stopper.cancel()
+        await client.close()
+        if runner in done:
+            runner.result()  # a failed login surfaces here
+        else:
+            await asyncio.gather(runner, return_exceptions=True)
+
+
+def invite(settings: Settings) -> str:
+    """Return the invite URL for the configured application."""
+    client_id = settings.discord_client_id
+    if client_id is None and settings.discord_token is not None:
+        client_id = client_id_from_token(settings.discord_token.get_secret_value())
+    if client_id is None:
+        raise ValueError("set STORYBOT_DISCORD_CLIENT_ID or STORYBOT_DISCORD_TOKEN")
+    return invite_url(client_id)

@@ -1,0 +1,85 @@
+"""Pure translation for Discord: `Answer` to embed and buttons, and the invite URL."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+
+from bot.models import Answer
+
+BUTTON_PREFIX = "storybot:ask:"
+BUTTON_TEMPLATE = r"storybot:ask:(?P<entry_id>[a-z0-9][a-z0-9-]*)"
+MAX_CHOICES = 25  # Discord's limit for autocomplete
+# what the bot needs in a channel: see it, read history (to reply), send, embed, use threads
+PERMISSIONS = discord.Permissions(
+    view_channel=True,
+    send_messages=True,
+    send_messages_in_threads=True,
+    embed_links=True,
+    read_message_history=True,
+)
+SCOPES = ("bot", "applications.commands")
+_COLOUR = discord.Colour.blurple()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What one Discord message carries: an embed and its suggestion buttons."""
+
+    embed: discord.Embed
+    buttons: tuple[discord.ui.Button[discord.ui.View], ...]
+
+    def send_kwargs(self) -> dict[str, Any]:
+        """Return the keyword arguments for `send`, `reply` or `send_message`."""
+        if not self.buttons:
+            return {"embed": self.embed}
+        view = discord.ui.View(timeout=None)
+        for button in self.buttons:
+            view.add_item(button)
+        return {"embed": self.embed, "view": view}
+
+
+def render(answer: Answer) -> Rendered:
+    """Turn an `Answer` into an embed (text, source) and up to 3 suggestion buttons."""
+    text = discord.utils.escape_markdown(answer.text)[:4096]
+    embed = discord.Embed(description=text, colour=_COLOUR)
+    if answer.source:
+        quote = discord.utils.escape_markdown(answer.source)
+        embed.add_field(name="From the story", value=f"“{_cut(quote, 1000)}”", inline=False)
+    buttons = tuple(
+        discord.ui.Button[discord.ui.View](
+            label=_cut(s.question, 80),
+            custom_id=f"{BUTTON_PREFIX}{s.entry_id}",
+            style=discord.ButtonStyle.secondary,
+        )
+        for s in answer.suggestions[:5]
+    )
+    return Rendered(embed, buttons)
+
+
+def choice_name(question: str) -> str:
+    """Return a question shortened to Discord's 100-character choice limit."""
+    return _cut(question, 100)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def client_id_from_token(token: str) -> str | None:
+    """Return the application id a bot token starts with (base64 of the bot's user id)."""
+    head = token.split(".", 1)[0]
+    try:
+        decoded = base64.b64decode(head + "=" * (-len(head) % 4), validate=False).decode()
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    return decoded if decoded.isdigit() else None
+
+
+def invite_url(client_id: str) -> str:
+    """Return the OAuth2 URL that adds the bot with its slash commands and minimal rights."""
+    return discord.utils.oauth_url(client_id, permissions=PERMISSIONS, scopes=SCOPES)

@@ -1,0 +1,408 @@
+"""A fake Discord on 127.0.0.1: REST routes and a websocket gateway, recording every request."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+APP_ID = "900000000000000001"
+BOT_ID = APP_ID
+GUILD_ID = "800000000000000001"
+CHANNEL_ID = "700000000000000001"
+DM_CHANNEL_ID = "700000000000000099"
+BOT_USER = {
+    "id": BOT_ID,
+    "username": "StoryBot",
+    "discriminator": "0",
+    "avatar": None,
+    "bot": True,
+    "global_name": "StoryBot",
+}
+_ids = itertools.count(600000000000000001)
+
+
+def snowflake() -> str:
+    """Return a fresh id."""
+    return str(next(_ids))
+
+
+def user(
+    user_id: str = "500000000000000001", name: str = "asker", bot: bool = False
+) -> dict[str, Any]:
+    """Return a user payload."""
+    return {
+        "id": user_id,
+        "username": name,
+        "discriminator": "0",
+        "avatar": None,
+        "bot": bot,
+        "global_name": name,
+    }
+
+
+@dataclass
+class Request:
+    """One REST request the bot made."""
+
+    method: str
+    path: str
+    body: Any
+    query: dict[str, str]
+
+
+@dataclass
+class FakeDiscord:
+    """Discord's REST API and gateway, as much of them as StoryBot uses."""
+
+    token: str
+    requests: list[Request] = field(default_factory=list)
+    commands: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # scope -> commands
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)
+    identifies: int = 0
+    resumes: int = 0
+    _seq: int = 0
+    _runner: web.AppRunner | None = None
+    port: int = 0
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+
+    @property
+    def api_url(self) -> str:
+        """The value for `STORYBOT_DISCORD_API_URL`."""
+        return f"http://127.0.0.1:{self.port}/api/v10"
+
+    async def start(self) -> None:
+        """Serve REST and the gateway on a free port of 127.0.0.1."""
+        app = web.Application()
+        app.router.add_get("/ws", self._gateway)
+        app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        """Close every socket and stop serving."""
+        for ws in list(self.sockets):
+            await ws.close()
+        if self._runner:
+            await self._runner.cleanup()
+
+    # ── what tests do ────────────────────────────────────────────────────────
+    async def dispatch(self, event: str, data: dict[str, Any]) -> None:
+        """Send one gateway event to the connected bot."""
+        await self.ready.wait()
+        self._seq += 1
+        await self.sockets[-1].send_str(
+            json.dumps({"op": 0, "t": event, "s": self._seq, "d": data})
+        )
+
+    async def close_gateway(self, code: int = 4000) -> None:
+        """Close the gateway with `code` (4000: unknown error, resumable)."""
+        self.ready.clear()
+        await self.sockets[-1].close(code=code, message=b"fake closes")
+
+    async def drop_gateway(self) -> None:
+        """Cut the gateway's TCP connection without a close frame."""
+        self.ready.clear()
+        ws = self.sockets[-1]
+        transport = ws._req.transport if ws._req else None  # type: ignore[union-attr]
+        if transport:
+            transport.abort()
+
+    def message(
+        self,
+        content: str,
+        *,
+        guild: bool = True,
+        author: dict[str, Any] | None = None,
+        mentions: list[dict[str, Any]] | None = None,
+        mention_everyone: bool = False,
+    ) -> dict[str, Any]:
+        """Build a MESSAGE_CREATE payload."""
+        author = author or user()
+        payload: dict[str, Any] = {
+            "id": snowflake(),
+            "channel_id": CHANNEL_ID if guild else DM_CHANNEL_ID,
+            "author": author,
+            "content": content,
+            "timestamp": datetime.now(UTC).isoformat(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": mention_everyone,
+            "mentions": mentions or [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": [],
+            "pinned": False,
+            "type": 0,
+        }
+        if guild:
+            payload["guild_id"] = GUILD_ID
+            payload["member"] = {
+                "roles": [],
+                "joined_at": payload["timestamp"],
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+            }
+        return payload
+
+    def interaction(
+        self, kind: int, data: dict[str, Any], message: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
+        """Build an INTERACTION_CREATE payload (2: command, 3: component, 4: autocomplete)."""
+        payload: dict[str, Any] = {
+            "id": snowflake(),
+            "application_id": APP_ID,
+            "type": kind,
+            "data": data,
+            "guild_id": GUILD_ID,
+            "channel_id": CHANNEL_ID,
+            "channel": {
+                "id": CHANNEL_ID,
+                "type": 0,
+                "guild_id": GUILD_ID,
+                "name": "general",
+                "position": 0,
+                "permission_overwrites": [],
+            },
+            "member": {
+                "user": user(),
+                "roles": [],
+                "joined_at": datetime.now(UTC).isoformat(),
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+                "permissions": "2147483647",
+            },
+            "token": f"itoken-{snowflake()}",
+            "version": 1,
+            "app_permissions": "2147483647",
+            "locale": "en-US",
+            "guild_locale": "en-US",
+            "entitlements": [],
+            "authorizing_integration_owners": {"0": GUILD_ID},
+            "context": 0,
+            "attachment_size_limit": 10485760,
+        }
+        if message is not None:
+            payload["message"] = message
+        return payload
+
+    def slash(self, name: str, **options: Any) -> dict[str, Any]:
+        """Build a slash-command interaction."""
+        opts = [
+            {"name": k, "type": 5 if isinstance(v, bool) else 3, "value": v}
+            for k, v in options.items()
+        ]
+        return self.interaction(2, {"id": snowflake(), "name": name, "type": 1, "options": opts})
+
+    def found(self, method: str, path_start: str) -> list[Request]:
+        """Return the recorded requests of `method` whose path starts with `path_start`."""
+        return [r for r in self.requests if r.method == method and r.path.startswith(path_start)]
+
+    async def wait_for(self, predicate: Any, timeout: float = 10.0) -> None:
+        """Wait until `predicate(self)` is true."""
+        deadline = time.monotonic() + timeout
+        while not predicate(self):
+            if time.monotonic() > deadline:
+                raise TimeoutError("fake Discord never saw that")
+            await asyncio.sleep(0.02)
+
+    # ── REST ─────────────────────────────────────────────────────────────────
+    async def _rest(self, request: web.Request) -> web.Response:
+        path = "/" + request.match_info["path"]
+        # interaction callbacks and follow-ups are authorised by the interaction token
+        by_token = path.startswith(("/interactions/", "/webhooks/"))
+        if not by_token and request.headers.get("Authorization") != f"Bot {self.token}":
+            return _json({"message": "401: Unauthorized", "code": 0}, 401)
+        body = await request.json() if request.can_read_body else None
+        self.requests.append(Request(request.method, path, body, dict(request.query)))
+        return _json(*self._route(request.method, path, body))
+
+    def _route(self, method: str, path: str, body: Any) -> tuple[Any, int]:
+        parts = path.strip("/").split("/")
+        if path == "/users/@me":
+            return BOT_USER, 200
+        if path == "/oauth2/applications/@me":
+            return _application(), 200
+        if path in ("/gateway", "/gateway/bot"):
+            limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
+            return {
+                "url": f"ws://127.0.0.1:{self.port}/ws",
+                "shards": 1,
+                "session_start_limit": limit,
+            }, 200
+        if parts[0] == "applications" and parts[-1] == "commands":
+            scope = parts[3] if len(parts) == 5 else "global"
+            if method == "PUT":
+                self.commands[scope] = [
+                    {**c, "id": snowflake(), "application_id": APP_ID, "version": "1"} for c in body
+                ]
+            return self.commands.get(scope, []), 200
+        if parts[0] == "channels" and parts[-1] == "messages" and method == "POST":
+            return self._message(parts[1], body), 200
+        if parts[0] == "interactions" and parts[-1] == "callback":
+            resource: dict[str, Any] = {"type": body["type"]}
+            if body.get("data") and body["type"] in (4, 7):
+                resource["message"] = self._message(CHANNEL_ID, body["data"])
+            return {"interaction": {"id": parts[1], "type": 2}, "resource": resource}, 200
+        if parts[0] == "webhooks":
+            return self._message(CHANNEL_ID, body or {}), 200
+        return {"message": f"404: fake has no {method} {path}", "code": 0}, 404
+
+    def _message(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": snowflake(),
+            "channel_id": channel_id,
+            "author": BOT_USER,
+            "content": body.get("content") or "",
+            "timestamp": datetime.now(UTC).isoformat(),
+            "edited_timestamp": None,
+            "tts": False,
+            "mention_everyone": False,
+            "mentions": [],
+            "mention_roles": [],
+            "attachments": [],
+            "embeds": body.get("embeds") or [],
+            "components": body.get("components") or [],
+            "pinned": False,
+            "type": 19 if body.get("message_reference") else 0,
+        }
+
+    # ── gateway ──────────────────────────────────────────────────────────────
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self.sockets.append(ws)
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}}))
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                continue
+            frame = json.loads(msg.data)
+            if frame["op"] == 1:
+                await ws.send_str(json.dumps({"op": 11}))
+            elif frame["op"] == 2:
+                self.identifies += 1
+                await self._send_ready(ws)
+            elif frame["op"] == 6:
+                self.resumes += 1
+                self._seq += 1
+                await ws.send_str(json.dumps({"op": 0, "t": "RESUMED", "s": self._seq, "d": {}}))
+                self.ready.set()
+        return ws
+
+    async def _send_ready(self, ws: web.WebSocketResponse) -> None:
+        self._seq += 1
+        ready = {
+            "v": 10,
+            "user": BOT_USER,
+            "guilds": [{"id": GUILD_ID, "unavailable": True}],
+            "session_id": "fake-session",
+            "resume_gateway_url": f"ws://127.0.0.1:{self.port}/ws",
+            "shard": [0, 1],
+            "application": {"id": APP_ID, "flags": 0},
+        }
+        await ws.send_str(json.dumps({"op": 0, "t": "READY", "s": self._seq, "d": ready}))
+        self._seq += 1
+        await ws.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": self._seq, "d": _guild()}))
+        self.ready.set()
+
+
+def _application() -> dict[str, Any]:
+    return {
+        "id": APP_ID,
+        "name": "StoryBot",
+        "icon": None,
+        "description": "",
+        "bot_public": True,
+        "bot_require_code_grant": False,
+        "owner": user("500000000000000009", "owner"),
+        "verify_key": "0" * 64,
+        "flags": 0,
+        "team": None,
+    }
+
+
+def _guild() -> dict[str, Any]:
+    now = datetime.now(UTC).isoformat()
+    return {
+        "id": GUILD_ID,
+        "name": "Moon fans",
+        "icon": None,
+        "owner_id": "500000000000000009",
+        "afk_timeout": 300,
+        "verification_level": 0,
+        "default_message_notifications": 0,
+        "explicit_content_filter": 0,
+        "roles": [
+            {
+                "id": GUILD_ID,
+                "name": "@everyone",
+                "permissions": "1071698660929",
+                "position": 0,
+                "color": 0,
+                "hoist": False,
+                "managed": False,
+                "mentionable": False,
+                "flags": 0,
+            }
+        ],
+        "emojis": [],
+        "features": [],
+        "mfa_level": 0,
+        "system_channel_flags": 0,
+        "premium_tier": 0,
+        "preferred_locale": "en-US",
+        "nsfw_level": 0,
+        "premium_progress_bar_enabled": False,
+        "unavailable": False,
+        "member_count": 2,
+        "large": False,
+        "joined_at": now,
+        "members": [
+            {
+                "user": BOT_USER,
+                "roles": [],
+                "joined_at": now,
+                "deaf": False,
+                "mute": False,
+                "flags": 0,
+            }
+        ],
+        "channels": [
+            {
+                "id": CHANNEL_ID,
+                "type": 0,
+                "guild_id": GUILD_ID,
+                "name": "general",
+                "position": 0,
+                "permission_overwrites": [],
+                "nsfw": False,
+                "parent_id": None,
+            }
+        ],
+        "threads": [],
+        "stickers": [],
+        "stage_instances": [],
+        "guild_scheduled_events": [],
+        "voice_states": [],
+        "presences": [],
+    }
+
+
+def _json(payload: Any, status: int = 200) -> web.Response:
+    # discord.py parses JSON only when Content-Type is exactly application/json
+    return web.Response(
+        body=json.dumps(payload).encode(),
+        status=status,
+        headers={"Content-Type": "application/json"},
+    )

@@ -1,0 +1,298 @@
+"""The real discord.py client against a fake Discord (REST + gateway) on 127.0.0.1."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+
+from adapters.discord_adapter import serve
+from bot.config import Settings
+from bot.engine import Engine
+from tests.fakes.discord_api import BOT_USER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, FakeDiscord, user
+
+pytestmark = pytest.mark.anyio
+TOKEN = (
+    base64.b64encode(b"900000000000000001").decode().rstrip("=")
+    + ".fake.discord-token-never-logged"
+)
+
+
+def pings_nobody(allowed: dict) -> bool:
+    return (
+        allowed.get("parse") == []
+        and not allowed.get("users")
+        and not allowed.get("roles")
+        and allowed.get("replied_user", False) is False
+    )
+
+
+class Running:
+    def __init__(self, fake: FakeDiscord, stop: asyncio.Event, task: asyncio.Task[None]) -> None:
+        self.fake, self.stop, self.task = fake, stop, task
+
+
+async def _start(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, fake: FakeDiscord | None = None, **env: str
+) -> Running:
+    fake = fake or FakeDiscord(TOKEN)
+    if not fake.port:
+        await fake.start()
+    monkeypatch.setenv("STORYBOT_DISCORD_TOKEN", TOKEN)
+    monkeypatch.setenv("STORYBOT_DISCORD_API_URL", fake.api_url)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(engine, Settings(_env_file=None), stop))
+    await asyncio.wait_for(fake.ready.wait(), 15)
+    await asyncio.sleep(0.1)  # let the client finish handling READY and GUILD_CREATE
+    return Running(fake, stop, task)
+
+
+async def _finish(running: Running, stop_fake: bool = True) -> None:
+    running.stop.set()
+    await asyncio.wait_for(running.task, 15)
+    if stop_fake:
+        await running.fake.stop()
+
+
+@pytest.fixture
+async def discord_fake(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[FakeDiscord]:
+    running = await _start(engine, monkeypatch, STORYBOT_DISCORD_GUILD_ID=GUILD_ID)
+    yield running.fake
+    await _finish(running)
+
+
+async def _posted(fake: FakeDiscord, path: str, count: int = 1) -> list:
+    await fake.wait_for(lambda f: len(f.found("POST", path)) >= count)
+    return fake.found("POST", path)
+
+
+async def test_login_asks_the_api_for_the_gateway_and_syncs_commands_to_the_guild(
+    discord_fake: FakeDiscord,
+) -> None:
+    paths = [(r.method, r.path) for r in discord_fake.requests]
+    assert ("GET", "/users/@me") in paths and ("GET", "/oauth2/applications/@me") in paths
+    assert ("GET", "/gateway/bot") in paths
+    synced = discord_fake.commands[GUILD_ID]
+    assert {c["name"] for c in synced} == {"ask", "faq", "about", "help"}
+    ask = next(c for c in synced if c["name"] == "ask")
+    assert ask["options"][0]["autocomplete"] is True
+
+
+async def test_mention_in_a_channel_gets_a_reply_that_pings_nobody(
+    discord_fake: FakeDiscord,
+) -> None:
+    message = discord_fake.message(
+        f"<@{BOT_USER['id']}> where was the agreement signed?", mentions=[BOT_USER]
+    )
+    await discord_fake.dispatch("MESSAGE_CREATE", message)
+    [reply] = await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages")
+    body = reply.body
+    assert "Beijing" in body["embeds"][0]["description"]
+    assert str(body["message_reference"]["message_id"]) == message["id"]
+    assert body["allowed_mentions"] == {"parse": [], "replied_user": False}
+
+
+async def test_everyone_in_a_question_pings_nobody_and_is_not_a_mention(
+    discord_fake: FakeDiscord,
+) -> None:
+    announcement = discord_fake.message("@everyone meeting at 5", mention_everyone=True)
+    await discord_fake.dispatch("MESSAGE_CREATE", announcement)
+    question = discord_fake.message(
+        f"<@{BOT_USER['id']}> @everyone <@&123> who signed the deal?",
+        mentions=[BOT_USER],
+        mention_everyone=True,
+    )
+    await discord_fake.dispatch("MESSAGE_CREATE", question)
+    posts = await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages")
+    await asyncio.sleep(0.2)
+    posts = discord_fake.found("POST", f"/channels/{CHANNEL_ID}/messages")
+    assert len(posts) == 1  # the announcement was not answered
+    assert str(posts[0].body["message_reference"]["message_id"]) == question["id"]
+    assert posts[0].body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert "Li Qiang" in posts[0].body["embeds"][0]["description"]
+
+
+async def test_direct_message_is_a_question(discord_fake: FakeDiscord) -> None:
+    await discord_fake.dispatch(
+        "MESSAGE_CREATE", discord_fake.message("when did india land?", guild=False)
+    )
+    [reply] = await _posted(discord_fake, f"/channels/{DM_CHANNEL_ID}/messages")
+    assert "August" in reply.body["embeds"][0]["description"]
+
+
+async def test_messages_from_bots_are_ignored(discord_fake: FakeDiscord) -> None:
+    other_bot = user("500000000000000077", "otherbot", bot=True)
+    await discord_fake.dispatch(
+        "MESSAGE_CREATE",
+        discord_fake.message("when did india land?", guild=False, author=other_bot),
+    )
+    await discord_fake.dispatch(
+        "MESSAGE_CREATE", discord_fake.message("when did india land?", guild=False, author=BOT_USER)
+    )
+    await discord_fake.dispatch(
+        "MESSAGE_CREATE", discord_fake.message("who announced the collaboration?", guild=False)
+    )
+    [reply] = await _posted(discord_fake, f"/channels/{DM_CHANNEL_ID}/messages")
+    await asyncio.sleep(0.2)
+    assert len(discord_fake.found("POST", f"/channels/{DM_CHANNEL_ID}/messages")) == 1
+    assert "China National Space" in reply.body["embeds"][0]["description"]
+
+
+async def test_ask_command_answers_with_source_buttons_and_no_pings(
+    discord_fake: FakeDiscord,
+) -> None:
+    interaction = discord_fake.slash("ask", question="How many astronauts has India sent so far?")
+    await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+    [callback] = await _posted(discord_fake, f"/interactions/{interaction['id']}/")
+    assert callback.query.get("with_response") in ("1", "true", "True")
+    data = callback.body["data"]
+    assert callback.body["type"] == 4
+    assert pings_nobody(data["allowed_mentions"])
+    assert "doesn't say" in data["embeds"][0]["description"]
+    buttons = [c for row in data["components"] for c in row["components"]]
+    assert 1 <= len(buttons) <= 3 and all(
+        b["custom_id"].startswith("storybot:ask:") for b in buttons
+    )
+
+
+async def test_ask_answer_carries_the_backing_sentence(discord_fake: FakeDiscord) -> None:
+    interaction = discord_fake.slash("ask", question="where was the agreement signed?")
+    await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+    [callback] = await _posted(discord_fake, f"/interactions/{interaction['id']}/")
+    embed = callback.body["data"]["embeds"][0]
+    assert "Beijing" in embed["description"]
+    assert "Li Qiang in Beijing" in embed["fields"][0]["value"]
+    assert callback.body["data"].get("flags", 0) & 64 == 0  # public by default
+
+
+async def test_ask_can_be_private(discord_fake: FakeDiscord) -> None:
+    interaction = discord_fake.slash(
+        "ask", question="where was the agreement signed?", private=True
+    )
+    await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+    [callback] = await _posted(discord_fake, f"/interactions/{interaction['id']}/")
+    assert callback.body["data"]["flags"] & 64
+
+
+async def test_autocomplete_offers_at_most_25_choices_best_first(discord_fake: FakeDiscord) -> None:
+    for typed in ("artemis", ""):
+        data = {
+            "id": "1",
+            "name": "ask",
+            "type": 1,
+            "options": [{"name": "question", "type": 3, "value": typed, "focused": True}],
+        }
+        interaction = discord_fake.interaction(4, data)
+        await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+        [callback] = await _posted(discord_fake, f"/interactions/{interaction['id']}/")
+        choices = callback.body["data"]["choices"]
+        assert callback.body["type"] == 8
+        assert 1 <= len(choices) <= 25
+        if typed:
+            assert "Artemis" in choices[0]["name"]
+
+
+async def test_button_press_answers_the_suggested_question(discord_fake: FakeDiscord) -> None:
+    bot_message = discord_fake._message(
+        CHANNEL_ID,
+        {
+            "content": "",
+            "components": [
+                {
+                    "type": 1,
+                    "components": [
+                        {
+                            "type": 2,
+                            "style": 2,
+                            "label": "Where was the agreement signed?",
+                            "custom_id": "storybot:ask:signing-place",
+                        }
+                    ],
+                }
+            ],
+        },
+    )
+    interaction = discord_fake.interaction(
+        3, {"custom_id": "storybot:ask:signing-place", "component_type": 2}, message=bot_message
+    )
+    await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+    [callback] = await _posted(discord_fake, f"/interactions/{interaction['id']}/")
+    assert "Beijing" in callback.body["data"]["embeds"][0]["description"]
+    assert pings_nobody(callback.body["data"]["allowed_mentions"])
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"), [("faq", "The agreement"), ("about", "south pole"), ("help", "/ask")]
+)
+async def test_info_commands(discord_fake: FakeDiscord, command: str, expected: str) -> None:
+    interaction = discord_fake.slash(command)
+    await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+    [callback] = await _posted(discord_fake, f"/interactions/{interaction['id']}/")
+    assert expected in str(callback.body["data"])
+
+
+@pytest.mark.parametrize("how", ["close-4000", "drop"])
+async def test_gateway_loss_is_resumed_and_the_next_event_answered(
+    discord_fake: FakeDiscord, how: str
+) -> None:
+    if how == "drop":
+        await discord_fake.drop_gateway()
+    else:
+        await discord_fake.close_gateway(4000)
+    await asyncio.wait_for(discord_fake.ready.wait(), 20)
+    assert discord_fake.resumes + discord_fake.identifies >= 2
+    await discord_fake.dispatch(
+        "MESSAGE_CREATE", discord_fake.message("when did india land?", guild=False)
+    )
+    [reply] = await _posted(discord_fake, f"/channels/{DM_CHANNEL_ID}/messages")
+    assert "August" in reply.body["embeds"][0]["description"]
+
+
+async def test_burst_of_300_interactions_gets_300_callbacks(discord_fake: FakeDiscord) -> None:
+    questions = [
+        "where was the agreement signed?",
+        "who announced the collaboration?",
+        "when did india land?",
+    ]
+    needles = ["Beijing", "China National Space", "August"]
+    sent = {}
+    start = time.monotonic()
+    for n in range(300):
+        interaction = discord_fake.slash("ask", question=questions[n % 3])
+        sent[interaction["id"]] = needles[n % 3]
+        await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+    await discord_fake.wait_for(lambda f: len(f.found("POST", "/interactions/")) >= 300, timeout=60)
+    elapsed = time.monotonic() - start
+    await asyncio.sleep(0.3)
+    callbacks = discord_fake.found("POST", "/interactions/")
+    assert len(callbacks) == 300
+    by_id = {c.path.split("/")[2]: c for c in callbacks}
+    assert set(by_id) == set(sent)
+    assert all(sent[i] in c.body["data"]["embeds"][0]["description"] for i, c in by_id.items())
+    print(f"\nburst: 300 interactions answered in {elapsed:.1f}s")
+
+
+async def test_commands_are_not_synced_again_when_unchanged(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    first = await _start(engine, monkeypatch)
+    await _finish(first, stop_fake=False)
+    fake = first.fake
+    fake.ready.clear()
+    puts_before = len(fake.found("PUT", "/applications/"))
+    second = await _start(engine, monkeypatch, fake=fake)
+    await _finish(second)
+    assert puts_before == 1
+    assert len(fake.found("PUT", "/applications/")) == 1
+    assert "global" in fake.commands
+    assert any("unchanged" in r.getMessage() for r in caplog.records)
+    assert all(TOKEN not in r.getMessage() for r in caplog.records)
