@@ -296,3 +296,34 @@ async def test_commands_are_not_synced_again_when_unchanged(
     assert "global" in fake.commands
     assert any("unchanged" in r.getMessage() for r in caplog.records)
     assert all(TOKEN not in r.getMessage() for r in caplog.records)
+
+
+class BrokenEngine(Engine):
+    """An engine whose answering fails, to exercise the error paths."""
+
+    def answer(self, query):  # type: ignore[no-untyped-def]
+        raise RuntimeError("engine exploded")
+
+
+async def test_a_failing_handler_is_logged_and_the_user_gets_a_private_apology(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    running = await _start(BrokenEngine(engine.knowledge), monkeypatch)
+    fake = running.fake
+    try:
+        interaction = fake.slash("ask", question="who signed?")
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        [callback] = await _posted(fake, f"/interactions/{interaction['id']}/")
+        assert "Sorry" in callback.body["data"]["content"] and callback.body["data"]["flags"] & 64
+        await fake.dispatch("MESSAGE_CREATE", fake.message("who signed?", guild=False))
+        [apology] = await _posted(fake, f"/channels/{DM_CHANNEL_ID}/messages")
+        assert "Sorry" in apology.body["content"]
+        assert apology.body["allowed_mentions"] == {"parse": [], "replied_user": False}
+        failures = [r for r in caplog.records if "failed" in r.getMessage()]
+        assert len(failures) >= 2 and all(r.exc_info for r in failures)
+        # and the bot is still there for the next question
+        await fake.dispatch("INTERACTION_CREATE", fake.slash("help"))
+        await fake.wait_for(lambda f: len(f.found("POST", "/interactions/")) >= 2)
+    finally:
+        await _finish(running)
