@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot.engine import Engine
 from bot.models import Answer, Query
+from bot.service import StoryBot
 
 PROMPT = "you> "
 
@@ -33,9 +33,9 @@ def to_query(line: str) -> Query:
     return Query(text=line.strip(), platform="console")
 
 
-def run(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Chat until end of input or "quit"; return the exit status."""
-    stdout.write(f"StoryBot — {engine.knowledge.title}\nAsk a question (quit to leave).\n")
+    stdout.write(f"StoryBot — {bot.engine.knowledge.title}\nAsk a question (quit to leave).\n")
     last: Answer | None = None
     while True:
         stdout.write(PROMPT)
@@ -46,6 +46,5 @@ def run(engine: Engine, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) 
             return 0
         if not line.strip():
             continue
-        entry_id = picked(line, last)
-        last = engine.answer_entry(entry_id) if entry_id else engine.answer(to_query(line))
+        last = bot.answer(to_query(line), entry_id=picked(line, last))
         stdout.write(f"bot> {render(last)}\n")

@@ -19,15 +19,22 @@ from adapters.discord_render import (
     render,
 )
 from bot.config import Settings
-from bot.engine import APOLOGY, Engine
-from bot.models import Answer, Query
+from bot.engine import APOLOGY
+from bot.models import Answer, AnswerKind, Query
+from bot.service import StoryBot
 
 log = logging.getLogger(__name__)
 
 
-def to_query(text: str, channel_id: int | None, user_id: int) -> Query:
+def to_query(text: str, channel_id: int | None, user_id: int, in_guild: bool) -> Query:
     """Build a core `Query` from what a Discord message or interaction carries."""
-    return Query(text=text, platform="discord", chat_id=str(channel_id or 0), user_id=str(user_id))
+    return Query(
+        text=text,
+        platform="discord",
+        chat_id=str(channel_id or 0),
+        user_id=str(user_id),
+        chat_kind="group" if in_guild else "private",
+    )
 
 
 def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
@@ -59,14 +66,17 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=
         """Answer the suggested question."""
         client = interaction.client
         if isinstance(client, StoryBotClient):
-            await client.respond(interaction, client.engine.answer_entry(self.entry_id))
+            query = to_query(
+                "", interaction.channel_id, interaction.user.id, interaction.guild_id is not None
+            )
+            await client.respond(interaction, await client.bot.ask(query, entry_id=self.entry_id))
 
 
 class StoryBotClient(discord.AutoShardedClient):
     """The Discord client: owns the command tree, routes messages to the engine."""
 
-    def __init__(self, engine: Engine, settings: Settings) -> None:
-        """Connect `engine` to Discord with mentions off everywhere."""
+    def __init__(self, bot: StoryBot, settings: Settings) -> None:
+        """Connect `bot` to Discord with mentions off everywhere."""
         intents = discord.Intents.default()
         intents.message_content = settings.discord_message_content
         shards: dict[str, Any] = {}
@@ -78,7 +88,7 @@ class StoryBotClient(discord.AutoShardedClient):
             shard_count=settings.discord_shard_count,
             **shards,
         )
-        self.engine = engine
+        self.bot = bot
         self.settings = settings
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self.on_command_error  # type: ignore[method-assign]
@@ -97,14 +107,20 @@ class StoryBotClient(discord.AutoShardedClient):
         """Answer a DM or a message that mentions the bot, as a reply."""
         if self.user is None or not is_addressed(message, self.user):
             return
-        query = to_query(message.content, message.channel.id, message.author.id)
-        answer = await asyncio.to_thread(self.engine.answer, query)
-        await message.reply(**render(answer).send_kwargs(), mention_author=False)
+        query = to_query(
+            message.content, message.channel.id, message.author.id, message.guild is not None
+        )
+        answer = await self.bot.ask(query)
+        if answer.kind is not AnswerKind.SILENT:
+            await message.reply(**render(answer).send_kwargs(), mention_author=False)
 
     async def respond(
         self, interaction: discord.Interaction, answer: Answer, ephemeral: bool = False
     ) -> None:
         """Send an answer as the response to an interaction."""
+        if answer.kind is AnswerKind.SILENT:  # an interaction must be answered: say little
+            answer = answer.model_copy(update={"text": "…"})
+            ephemeral = True
         await interaction.response.send_message(**render(answer).send_kwargs(), ephemeral=ephemeral)
 
     async def on_error(self, event: str, /, *args: Any, **kwargs: Any) -> None:
@@ -131,7 +147,7 @@ class StoryBotClient(discord.AutoShardedClient):
 
 
 def _add_commands(client: StoryBotClient) -> None:
-    engine, tree = client.engine, client.tree
+    bot, tree = client.bot, client.tree
 
     @tree.command(name="ask")
     @app_commands.describe(
@@ -141,8 +157,10 @@ def _add_commands(client: StoryBotClient) -> None:
         interaction: discord.Interaction, question: str, private: bool | None = None
     ) -> None:
         """Ask a question about the story."""
-        query = to_query(question, interaction.channel_id, interaction.user.id)
-        answer = await asyncio.to_thread(engine.answer, query)
+        query = to_query(
+            question, interaction.channel_id, interaction.user.id, interaction.guild_id is not None
+        )
+        answer = await bot.ask(query)
         ephemeral = client.settings.discord_ephemeral if private is None else private
         await client.respond(interaction, answer, ephemeral)
 
@@ -150,6 +168,7 @@ def _add_commands(client: StoryBotClient) -> None:
     async def ask_autocomplete(
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
+        engine = bot.engine
         entries = engine.suggest(current, MAX_CHOICES) if current.strip() else []
         questions = [e.question for e in entries] or [
             s.question for s in engine.top_questions(MAX_CHOICES)
@@ -162,7 +181,7 @@ def _add_commands(client: StoryBotClient) -> None:
     async def faq(interaction: discord.Interaction) -> None:
         """List the topics and questions I can answer."""
         embed = discord.Embed(title="What I can answer", colour=discord.Colour.blurple())
-        for topic, entries in list(engine.topics().items())[:25]:
+        for topic, entries in list(bot.engine.topics().items())[:25]:
             lines = "\n".join(f"• {discord.utils.escape_markdown(e.question)}" for e in entries)
             embed.add_field(name=topic[:256], value=lines[:1024], inline=False)
         await interaction.response.send_message(embed=embed, ephemeral=True)
@@ -170,13 +189,13 @@ def _add_commands(client: StoryBotClient) -> None:
     @tree.command(name="about")
     async def about(interaction: discord.Interaction) -> None:
         """Say which story I know."""
-        await interaction.response.send_message(engine.about(), ephemeral=True)
+        await interaction.response.send_message(bot.engine.about(), ephemeral=True)
 
     @tree.command(name="help")
     async def help_command(interaction: discord.Interaction) -> None:
         """How to ask me questions."""
         how = "Use /ask, mention me in a channel, or send me a direct message."
-        await interaction.response.send_message(f"{engine.help()}\n\n{how}", ephemeral=True)
+        await interaction.response.send_message(f"{bot.engine.help()}\n\n{how}", ephemeral=True)
 
 
 def _signature(commands: list[Any]) -> set[tuple[Any, ...]]:
@@ -219,7 +238,7 @@ async def sync_commands(tree: app_commands.CommandTree[Any], guild_id: int | Non
     return True
 
 
-async def serve(engine: Engine, settings: Settings, stop: asyncio.Event) -> None:
+async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
     """Run the Discord bot until `stop` is set."""
     if settings.discord_token is None:
         raise ValueError("STORYBOT_DISCORD_TOKEN is not set")
@@ -227,7 +246,7 @@ async def serve(engine: Engine, settings: Settings, stop: asyncio.Event) -> None
     # from that host's GET /gateway/bot (AutoShardedClient), so a proxy or fake sees both
     discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
     discord.VoiceClient.warn_nacl = False  # a text bot: no voice, no warning about it
-    client = StoryBotClient(engine, settings)
+    client = StoryBotClient(bot, settings)
     async with client:
         runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
         stopper = asyncio.create_task(stop.wait())

@@ -32,7 +32,8 @@ from telegram.ext import (
 
 from bot.config import Settings
 from bot.engine import APOLOGY, Engine
-from bot.models import Answer, Query
+from bot.models import Answer, AnswerKind, Query
+from bot.service import StoryBot
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ def to_query(message: Message, text: str) -> Query:
         platform="telegram",
         chat_id=str(message.chat.id),
         user_id=str(user.id) if user else "unknown",
+        chat_kind="private" if message.chat.type == "private" else "group",
     )
 
 
@@ -135,9 +137,14 @@ def topics_html(engine: Engine) -> str:
 class TelegramBot:
     """The handlers: each translates, asks the engine, and sends what `render` made."""
 
-    def __init__(self, engine: Engine) -> None:
-        """Serve answers from `engine`."""
-        self.engine = engine
+    def __init__(self, bot: StoryBot) -> None:
+        """Serve answers from `bot`."""
+        self.bot = bot
+
+    @property
+    def engine(self) -> Engine:
+        """The engine serving right now (it changes when the knowledge is edited)."""
+        return self.bot.engine
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         """Register every handler on `application`."""
@@ -162,7 +169,7 @@ class TelegramBot:
             return
         text = addressed_text(message, context.bot.id, context.bot.username)
         if text is not None:
-            await self._reply(message, self.engine.answer(to_query(message, text)))
+            await self._reply(message, await self.bot.ask(to_query(message, text)))
 
     async def on_ask(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer `/ask question` (and `/ask@botname question`)."""
@@ -170,7 +177,7 @@ class TelegramBot:
         if message is None or (message.from_user and message.from_user.is_bot):
             return
         question = " ".join(context.args or [])
-        await self._reply(message, self.engine.answer(to_query(message, question)))
+        await self._reply(message, await self.bot.ask(to_query(message, question)))
 
     async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Explain what the bot knows and how to ask."""
@@ -198,7 +205,14 @@ class TelegramBot:
         await query.answer()  # stops the spinner on the button
         entry_id = (query.data or "").removeprefix(CALLBACK_PREFIX)
         if isinstance(query.message, Message):
-            await self._reply(query.message, self.engine.answer_entry(entry_id), quote=False)
+            asker = Query(
+                text="",
+                platform="telegram",
+                chat_id=str(query.message.chat.id),
+                user_id=str(query.from_user.id),
+            )
+            answer = await self.bot.ask(asker, entry_id=entry_id)
+            await self._reply(query.message, answer, quote=False)
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Offer the best matching answers for `@botname words` typed in any chat."""
@@ -237,6 +251,8 @@ class TelegramBot:
                 log.warning("could not send the apology for update %s", update_id)
 
     async def _reply(self, message: Message, answer: Answer, quote: bool = True) -> None:
+        if answer.kind is AnswerKind.SILENT:
+            return
         for reply in render(answer):
             await self._send(message, reply, quote)
 
@@ -249,7 +265,7 @@ class TelegramBot:
         )
 
 
-def build_application(engine: Engine, settings: Settings) -> Application:  # type: ignore[type-arg]
+def build_application(bot: StoryBot, settings: Settings) -> Application:  # type: ignore[type-arg]
     """Build the python-telegram-bot `Application` for `settings`, with every handler."""
     if settings.telegram_token is None:
         raise ValueError("STORYBOT_TELEGRAM_TOKEN is not set")
@@ -264,7 +280,7 @@ def build_application(engine: Engine, settings: Settings) -> Application:  # typ
         .post_init(_register_commands)
         .build()
     )
-    TelegramBot(engine).install(application)
+    TelegramBot(bot).install(application)
     return application
 
 
@@ -272,9 +288,9 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
 
 
-async def serve(engine: Engine, settings: Settings, stop: asyncio.Event) -> None:
+async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
     """Run the Telegram bot (polling, or a webhook if configured) until `stop` is set."""
-    application = build_application(engine, settings)
+    application = build_application(bot, settings)
     async with application:
         await application.post_init(application)  # type: ignore[misc]
         if settings.telegram_webhook_url:

@@ -11,14 +11,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import Settings
-from bot.engine import Engine, Thresholds
+from bot.engine import Engine
 from bot.errors import KnowledgeError
 from bot.evaluation import evaluate, format_report, read_questions
+from bot.gap_report import draft_entries, group_gaps
+from bot.gaps import SqliteGapStore
 from bot.knowledge import load_knowledge
 from bot.logs import configure_logging
 from bot.models import Answer, Query
 from bot.plugins import load_frontend
 from bot.runner import configured, serve_all
+from bot.service import StoryBot, thresholds
 from bot.validation import confusions
 
 log = logging.getLogger(__name__)
@@ -73,21 +76,23 @@ def _parser() -> argparse.ArgumentParser:
         "invite", help="print the URL that adds the bot to a Discord server"
     )
     invite.set_defaults(handler=_invite)
+    gaps = commands.add_parser("gaps", help="the questions it could not answer, most asked first")
+    gaps.add_argument("--yaml", action="store_true", help="print draft FAQ entries for them")
+    gaps.add_argument("--forget", action="store_true", help="erase every logged question")
+    gaps.add_argument("--limit", type=int, default=20, help="how many groups (default 20)")
+    gaps.set_defaults(handler=_gaps)
+    config = commands.add_parser("config", help="print the effective settings, secrets masked")
+    config.set_defaults(handler=_config)
     return parser
 
 
 def _engine(settings: Settings) -> Engine:
-    thresholds = Thresholds(
-        answer=settings.answer_threshold,
-        clarify=settings.clarify_threshold,
-        max_chars=settings.max_question_chars,
-    )
-    return Engine.from_folder(settings.knowledge_dir, thresholds)
+    return Engine.from_folder(settings.knowledge_dir, thresholds(settings))
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
     run = load_frontend("console")
-    status: int = run(_engine(settings))
+    status: int = run(StoryBot(_engine(settings), settings))
     return status
 
 
@@ -146,7 +151,35 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     log.info("storybot: starting %s", ", ".join(names))
     engine = _engine(settings)  # read before the loop starts: handlers never block on it
-    return asyncio.run(serve_all(engine, settings, names))
+    bot = StoryBot(engine, settings, SqliteGapStore(settings.gaps_path))
+    return asyncio.run(serve_all(bot, settings, names))
+
+
+def _gaps(args: argparse.Namespace, settings: Settings) -> int:
+    store = SqliteGapStore(settings.gaps_path)
+    if args.forget:
+        print(f"erased {store.forget()} unanswered questions from {settings.gaps_path}")
+        return 0
+    engine = _engine(settings)
+    groups = group_gaps(store.all(), engine)
+    if args.yaml:
+        print(draft_entries(groups, engine, args.limit), end="")
+        return 0
+    if not groups:
+        print("No unanswered questions logged yet.")
+    for group in groups[: args.limit]:
+        nearest = f"nearest: {group.nearest.id}" if group.nearest else "nearest: none"
+        print(f"{group.count:>4}x  {group.questions[0]}   ({nearest})")
+        for other in group.questions[1:4]:
+            print(f"       also: {other}")
+    return 0
+
+
+def _config(args: argparse.Namespace, settings: Settings) -> int:
+    # SecretStr fields dump as "**********": the effective settings, minus the secrets
+    for name, value in settings.model_dump(mode="json").items():
+        print(f"STORYBOT_{name.upper()}={'' if value is None else value}")
+    return 0
 
 
 def _invite(args: argparse.Namespace, settings: Settings) -> int:

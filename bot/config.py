@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
@@ -38,6 +39,19 @@ class Settings(BaseSettings):
     clarify_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)
     log_level: str = "INFO"
+    data_dir: Path = Field(default_factory=lambda: _xdg_data_home() / "storybot")
+    gaps_db: Path | None = None  # default: <data_dir>/gaps.sqlite3
+    gaps_retention_days: float = Field(default=90, gt=0)
+    gaps_low_confidence: float = Field(default=0.6, ge=0.0, le=1.0)
+    rate_user_burst: int = Field(default=5, ge=1)
+    rate_user_per_minute: float = Field(default=6, gt=0)
+    rate_chat_burst: int = Field(default=20, ge=1)
+    rate_chat_per_minute: float = Field(default=20, gt=0)
+
+    @property
+    def gaps_path(self) -> Path:
+        """Return where the unanswered-questions database lives."""
+        return self.gaps_db or self.data_dir / "gaps.sqlite3"
 
     def secrets(self) -> list[str]:
         """Return every secret value, so logging can mask them."""
@@ -64,3 +78,7 @@ class Settings(BaseSettings):
         if isinstance(value, str) and not value.lstrip().startswith("["):
             return [int(part) for part in value.split(",") if part.strip()]
         return value
+
+
+def _xdg_data_home() -> Path:
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")

@@ -15,6 +15,8 @@ class AnswerKind(StrEnum):
     CLARIFY = "clarify"
     SMALLTALK = "smalltalk"
     EMPTY = "empty"
+    THROTTLED = "throttled"  # over the rate limit: a polite "slow down", once
+    SILENT = "silent"  # still over the limit: send nothing
 
 
 class Query(BaseModel):
@@ -26,6 +28,7 @@ class Query(BaseModel):
     platform: str = "console"
     chat_id: str = "local"
     user_id: str = "local"
+    chat_kind: str = "private"  # private, group or channel: for logs and limits, not matching
 
 
 class Suggestion(BaseModel):

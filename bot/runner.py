@@ -9,14 +9,15 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from bot.config import Settings
-from bot.engine import Engine
 from bot.plugins import load_frontend
+from bot.service import StoryBot
 
 log = logging.getLogger(__name__)
 
 # platform name -> the settings field whose presence turns it on
 PLATFORMS = {"telegram": "telegram_token", "discord": "discord_token"}
-Serve = Callable[[Engine, Settings, asyncio.Event], Coroutine[Any, Any, None]]
+Serve = Callable[[StoryBot, Settings, asyncio.Event], Coroutine[Any, Any, None]]
+PRUNE_EVERY = 6 * 3600.0  # seconds between retention sweeps of the gaps log
 
 
 def configured(settings: Settings) -> list[str]:
@@ -30,12 +31,13 @@ def configured(settings: Settings) -> list[str]:
     return chosen
 
 
-async def serve_all(engine: Engine, settings: Settings, names: list[str]) -> int:
-    """Run each named platform until SIGINT or SIGTERM; return the exit status."""
+async def serve_all(bot: StoryBot, settings: Settings, names: list[str]) -> int:
+    """Run each named platform, the knowledge watcher and upkeep until SIGINT or SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    upkeep = [asyncio.create_task(bot.watch(stop)), asyncio.create_task(_prune(bot, stop))]
     tasks = {}
     for name in names:
         try:
@@ -43,7 +45,7 @@ async def serve_all(engine: Engine, settings: Settings, names: list[str]) -> int
         except LookupError as exc:
             log.error("%s: cannot start: %s", name, exc)
             continue
-        tasks[asyncio.create_task(serve(engine, settings, stop), name=name)] = name
+        tasks[asyncio.create_task(serve(bot, settings, stop), name=name)] = name
     failed = 0
     for task in asyncio.as_completed(list(tasks)):
         try:
@@ -51,5 +53,21 @@ async def serve_all(engine: Engine, settings: Settings, names: list[str]) -> int
         except Exception:  # one platform failing must not take the others down
             failed += 1
             log.exception("a platform stopped with an error")
+    stop.set()  # every platform is gone: stop the watcher too
+    await asyncio.gather(*upkeep, return_exceptions=True)
     log.info("storybot: stopped")
     return 1 if failed or not tasks else 0
+
+
+async def _prune(bot: StoryBot, stop: asyncio.Event) -> None:
+    """Erase gaps past their retention now and every few hours."""
+    while not stop.is_set():
+        if bot.gaps is not None:
+            days = bot.settings.gaps_retention_days
+            erased = await asyncio.to_thread(bot.gaps.forget, days)
+            if erased:
+                log.info("gaps: erased %d questions older than %g days", erased, days)
+        try:
+            await asyncio.wait_for(stop.wait(), PRUNE_EVERY)
+        except TimeoutError:
+            continue

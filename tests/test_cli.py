@@ -127,3 +127,36 @@ def test_validate_warns_when_two_synonym_groups_claim_one_word(knowledge_copy: P
         "warning: synonyms.yaml: 'landings' reads as both 'land' and 'peac'"
         in result.stderr.decode()
     )
+
+
+def test_gaps_commands_list_export_and_forget(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "STORYBOT_DATA_DIR": str(tmp_path)}
+    from bot.config import Settings
+    from bot.engine import Engine
+    from bot.gaps import SqliteGapStore
+    from bot.models import Query
+    from bot.service import StoryBot
+
+    settings = Settings(_env_file=None, data_dir=tmp_path)
+    bot = StoryBot(
+        Engine.from_folder(settings.knowledge_dir), settings, SqliteGapStore(settings.gaps_path)
+    )
+    for n, question in enumerate(
+        [
+            "How much is Pakistan paying for the base?",
+            "how much is pakistan paying for the base",
+            "What is the gravity like on the moon?",
+        ]
+    ):
+        bot.answer(Query(text=question, user_id=str(n)))
+    listed = storybot("gaps", env=env).stdout.decode()
+    assert listed.splitlines()[0].lstrip().startswith("2x") and "nearest:" in listed
+    drafted = storybot("gaps", "--yaml", env=env).stdout.decode()
+    assert (
+        "question: How much is Pakistan paying for the base?" in drafted and "answer: ''" in drafted
+    )
+    forgot = storybot("gaps", "--forget", env=env).stdout.decode()
+    assert "erased 3" in forgot
+    assert "No unanswered questions" in storybot("gaps", env=env).stdout.decode()

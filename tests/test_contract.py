@@ -8,9 +8,11 @@ import io
 import pytest
 
 from adapters import console_adapter
+from bot.config import Settings
 from bot.engine import Engine
 from bot.knowledge import default_folder
 from bot.models import Answer, Query
+from bot.service import StoryBot
 from tests import test_discord, test_telegram
 
 QUESTION = "@StoryBot where was the agreement signed?"
@@ -32,7 +34,11 @@ class RecordingEngine(Engine):
 @pytest.mark.anyio
 async def test_same_question_same_answer_on_every_platform(monkeypatch: pytest.MonkeyPatch) -> None:
     engine = RecordingEngine()
-    console_adapter.run(engine, io.StringIO(f"{QUESTION}\nquit\n"), io.StringIO())
+    console_adapter.run(
+        StoryBot(engine, Settings(_env_file=None)),
+        io.StringIO(f"{QUESTION}\nquit\n"),
+        io.StringIO(),
+    )
 
     tg = await test_telegram._start(engine, monkeypatch)
     await test_telegram._ask(tg.fake, tg.fake.message(QUESTION))

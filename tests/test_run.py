@@ -33,7 +33,9 @@ def test_run_without_any_token_points_to_chat() -> None:
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-async def test_run_serves_telegram_and_stops_cleanly_on_a_signal(sig: signal.Signals) -> None:
+async def test_run_serves_telegram_and_stops_cleanly_on_a_signal(
+    sig: signal.Signals, tmp_path
+) -> None:
     fake = FakeTelegram(TOKEN)
     await fake.start()
     env = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
@@ -42,6 +44,7 @@ async def test_run_serves_telegram_and_stops_cleanly_on_a_signal(sig: signal.Sig
         "STORYBOT_TELEGRAM_API_URL": fake.base_url,
         "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
         "STORYBOT_LOG_LEVEL": "DEBUG",
+        "STORYBOT_DATA_DIR": str(tmp_path),
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, cwd="/", stderr=asyncio.subprocess.PIPE

@@ -15,6 +15,7 @@ from adapters.telegram_adapter import render, serve
 from bot.config import Settings
 from bot.engine import Engine
 from bot.models import Answer, AnswerKind, Suggestion
+from bot.service import StoryBot
 from tests.fakes.telegram_api import BOT_USER, FakeTelegram
 
 pytestmark = pytest.mark.anyio
@@ -34,10 +35,14 @@ async def _start(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) ->
     monkeypatch.setenv("STORYBOT_TELEGRAM_TOKEN", TOKEN)
     monkeypatch.setenv("STORYBOT_TELEGRAM_API_URL", fake.base_url)
     monkeypatch.setenv("STORYBOT_TELEGRAM_POLL_TIMEOUT", "1")
+    # transport tests send bursts: limits high unless a test sets its own
+    monkeypatch.setenv("STORYBOT_RATE_USER_BURST", "100000")
+    monkeypatch.setenv("STORYBOT_RATE_CHAT_BURST", "100000")
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(engine, Settings(_env_file=None), stop))
+    settings = Settings(_env_file=None)
+    task = asyncio.create_task(serve(StoryBot(engine, settings), settings, stop))
     await fake.wait_for(lambda f: any(c.method == "setMyCommands" for c in f.calls))
     return Running(fake, stop, task)
 
@@ -344,3 +349,30 @@ def test_render_splits_long_answers_and_keeps_buttons_on_the_last_part() -> None
     assert all(len(r.html) <= 4096 for r in replies)
     assert all(r.keyboard is None for r in replies[:-1]) and replies[-1].keyboard is not None
     assert all(not r.html.rstrip().endswith("&") and "&amp" in r.html for r in replies)
+
+
+async def test_a_flooder_gets_slow_down_once_then_silence(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running = await _start(
+        engine, monkeypatch, STORYBOT_RATE_USER_BURST="2", STORYBOT_RATE_USER_PER_MINUTE="1"
+    )
+    fake = running.fake
+    try:
+        for _ in range(4):
+            await fake.push(
+                {"message": fake.message("where was the agreement signed?", user_id=99, chat_id=99)}
+            )
+        await fake.wait_for(lambda f: len(f.sent) >= 3)
+        await fake.push(
+            {"message": fake.message("who announced the collaboration?", user_id=98, chat_id=98)}
+        )
+        await fake.wait_for(lambda f: any(c.params["chat_id"] == "98" for c in f.sent))
+        texts = [c.params["text"] for c in fake.sent if c.params["chat_id"] == "99"]
+        assert len(texts) == 3
+        assert (
+            sum("Beijing" in t for t in texts) == 2
+            and sum("faster than I can answer" in t for t in texts) == 1
+        )
+    finally:
+        await _finish(running)

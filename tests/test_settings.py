@@ -1,0 +1,75 @@
+"""Settings from the environment and `.env`; secrets never shown."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.logs import configure_logging
+
+TOKEN = "424242:settings-secret-token-value"
+
+
+def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYBOT_TELEGRAM_TOKEN", TOKEN)
+    monkeypatch.setenv("STORYBOT_ANSWER_THRESHOLD", "0.7")
+    monkeypatch.setenv("STORYBOT_DISCORD_SHARD_IDS", "2,3")
+    settings = Settings(_env_file=None)
+    assert (
+        settings.telegram_token is not None and settings.telegram_token.get_secret_value() == TOKEN
+    )
+    assert settings.answer_threshold == 0.7
+    assert settings.discord_shard_ids == [2, 3]
+
+
+def test_settings_come_from_a_dotenv_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key in list(os.environ):
+        if key.startswith("STORYBOT_"):
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"STORYBOT_DISCORD_TOKEN={TOKEN}\nSTORYBOT_TELEGRAM_TOKEN=\n")
+    settings = Settings()
+    assert settings.discord_token is not None and settings.discord_token.get_secret_value() == TOKEN
+    assert settings.telegram_token is None  # set but blank is unset
+
+
+def test_secrets_are_not_in_repr_str_or_dump(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYBOT_TELEGRAM_TOKEN", TOKEN)
+    monkeypatch.setenv("STORYBOT_TELEGRAM_WEBHOOK_SECRET", "webhook-secret-value")
+    settings = Settings(_env_file=None)
+    for text in (repr(settings), str(settings), settings.model_dump_json()):
+        assert TOKEN not in text and "webhook-secret-value" not in text
+
+
+def test_config_command_masks_secrets() -> None:
+    env = {
+        **os.environ,
+        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
+        "STORYBOT_DISCORD_TOKEN": "discord-secret-abc",
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "bot", "config"], capture_output=True, text=True, env=env, check=True
+    ).stdout
+    assert "STORYBOT_TELEGRAM_TOKEN=**********" in out
+    assert TOKEN not in out and "discord-secret-abc" not in out
+    assert "STORYBOT_KNOWLEDGE_DIR=" in out and "STORYBOT_RATE_USER_BURST=" in out
+
+
+def test_log_lines_mask_secrets_even_in_tracebacks(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("DEBUG", [TOKEN])
+    log = logging.getLogger("some.library")
+    log.debug("calling https://api.telegram.org/bot%s/getMe", TOKEN)
+    try:
+        raise RuntimeError(f"bad url /bot{TOKEN}/x")
+    except RuntimeError:
+        log.exception("failed")
+    err = capsys.readouterr().err
+    assert TOKEN not in err and TOKEN.split(":")[1] not in err
+    assert "/bot***/getMe" in err and "RuntimeError" in err
+    logging.getLogger().handlers.clear()
