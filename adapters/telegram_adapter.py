@@ -5,15 +5,11 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
-from dataclasses import dataclass
 
 from telegram import (
     BotCommand,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
     InlineQueryResultArticle,
     InputTextMessageContent,
-    LinkPreviewOptions,
     Message,
     Update,
 )
@@ -30,6 +26,7 @@ from telegram.ext import (
     filters,
 )
 
+from adapters.telegram_render import CALLBACK_PREFIX, NO_PREVIEW, Reply, render, split, topics_html
 from bot.config import Settings
 from bot.engine import APOLOGY, Engine
 from bot.models import Answer, AnswerKind, Query
@@ -37,22 +34,12 @@ from bot.service import StoryBot
 
 log = logging.getLogger(__name__)
 
-CALLBACK_PREFIX = "a:"  # callback_data is "a:<entry id>", well inside Telegram's 64 bytes
 COMMANDS = (
     ("ask", "Ask a question about the story"),
     ("faq", "The topics I can answer"),
     ("about", "Which story I know"),
     ("help", "How to ask"),
 )
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-
-
-@dataclass(frozen=True)
-class Reply:
-    """One Telegram message to send: HTML text and optional buttons."""
-
-    html: str
-    keyboard: InlineKeyboardMarkup | None = None
 
 
 def to_query(message: Message, text: str) -> Query:
@@ -80,58 +67,6 @@ def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | No
     if f"@{bot_username}".casefold() in text.casefold():
         return text  # the core strips the mention
     return None
-
-
-def render(answer: Answer, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[Reply]:
-    """Turn an `Answer` into Telegram HTML messages, split to fit, buttons on the last."""
-    parts = [html.escape(answer.text)]
-    if answer.source:
-        parts.append(f"<i>“{html.escape(answer.source)}”</i>")
-    chunks = _split("\n\n".join(parts), limit)
-    keyboard = None
-    if answer.suggestions:
-        rows = [
-            [InlineKeyboardButton(s.question[:64], callback_data=CALLBACK_PREFIX + s.entry_id)]
-            for s in answer.suggestions
-        ]
-        keyboard = InlineKeyboardMarkup(rows)
-    return [Reply(c) for c in chunks[:-1]] + [Reply(chunks[-1], keyboard)]
-
-
-def _split(text: str, limit: int) -> list[str]:
-    """Split HTML text at line breaks (never inside a tag) into pieces of at most `limit`."""
-    chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:  # one line longer than a message: cut it, outside entities
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
-            cut = _safe_cut(line, cut)
-            chunks.append((current + "\n" if current else "") + line[:cut])
-            current, line = "", line[cut:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            candidate = line
-        current = candidate
-    return [*chunks, current] if current or not chunks else chunks
-
-
-def _safe_cut(line: str, cut: int) -> int:
-    amp, semi = line.rfind("&", 0, cut), line.rfind(";", 0, cut)
-    if amp > semi:  # do not split "&amp;" in two
-        cut = amp
-    lt, gt = line.rfind("<", 0, cut), line.rfind(">", 0, cut)
-    return lt if lt > gt else cut
-
-
-def topics_html(engine: Engine) -> str:
-    """Return the FAQ topics and their questions as Telegram HTML."""
-    blocks = []
-    for topic, entries in engine.topics().items():
-        lines = "\n".join(f"• {html.escape(e.question)}" for e in entries)
-        blocks.append(f"<b>{html.escape(topic)}</b>\n{lines}")
-    return "\n\n".join(blocks)
 
 
 class TelegramBot:
@@ -189,7 +124,7 @@ class TelegramBot:
     async def on_faq(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """List the topics and questions the bot can answer."""
         if update.message:
-            for chunk in _split(topics_html(self.engine), MessageLimit.MAX_TEXT_LENGTH):
+            for chunk in split(topics_html(self.engine), MessageLimit.MAX_TEXT_LENGTH):
                 await self._send(update.message, Reply(chunk))
 
     async def on_about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
 from bot.engine import Engine
 from bot.knowledge import default_folder
 from bot.models import Answer, Query
@@ -37,3 +38,18 @@ def knowledge_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+def platform_env(
+    monkeypatch: pytest.MonkeyPatch, base: dict[str, str], extra: dict[str, str]
+) -> Settings:
+    """Point settings at a fake platform; limits high (transport tests send bursts) unless set."""
+    env = {
+        "STORYBOT_RATE_USER_BURST": "100000",
+        "STORYBOT_RATE_CHAT_BURST": "100000",
+        **base,
+        **extra,
+    }
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return Settings(_env_file=None)

@@ -11,9 +11,9 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.discord_adapter import serve
-from bot.config import Settings
 from bot.engine import Engine
 from bot.service import StoryBot
+from tests.conftest import platform_env
 from tests.fakes.discord_api import BOT_USER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, FakeDiscord, user
 
 pytestmark = pytest.mark.anyio
@@ -43,15 +43,9 @@ async def _start(
     fake = fake or FakeDiscord(TOKEN)
     if not fake.port:
         await fake.start()
-    monkeypatch.setenv("STORYBOT_DISCORD_TOKEN", TOKEN)
-    monkeypatch.setenv("STORYBOT_DISCORD_API_URL", fake.api_url)
-    # transport tests send bursts: limits high unless a test sets its own
-    monkeypatch.setenv("STORYBOT_RATE_USER_BURST", "100000")
-    monkeypatch.setenv("STORYBOT_RATE_CHAT_BURST", "100000")
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
+    base = {"STORYBOT_DISCORD_TOKEN": TOKEN, "STORYBOT_DISCORD_API_URL": fake.api_url}
+    settings = platform_env(monkeypatch, base, env)
     stop = asyncio.Event()
-    settings = Settings(_env_file=None)
     task = asyncio.create_task(serve(StoryBot(engine, settings), settings, stop))
     await asyncio.wait_for(fake.ready.wait(), 15)
     await asyncio.sleep(0.1)  # let the client finish handling READY and GUILD_CREATE

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from adapters.telegram_adapter import render, serve
-from bot.config import Settings
+from adapters.telegram_adapter import serve
+from adapters.telegram_render import render
 from bot.engine import Engine
 from bot.models import Answer, AnswerKind, Suggestion
 from bot.service import StoryBot
+from tests.conftest import platform_env
 from tests.fakes.telegram_api import BOT_USER, FakeTelegram
 
 pytestmark = pytest.mark.anyio
@@ -32,16 +33,13 @@ class Running:
 async def _start(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) -> Running:
     fake = FakeTelegram(TOKEN)
     await fake.start()
-    monkeypatch.setenv("STORYBOT_TELEGRAM_TOKEN", TOKEN)
-    monkeypatch.setenv("STORYBOT_TELEGRAM_API_URL", fake.base_url)
-    monkeypatch.setenv("STORYBOT_TELEGRAM_POLL_TIMEOUT", "1")
-    # transport tests send bursts: limits high unless a test sets its own
-    monkeypatch.setenv("STORYBOT_RATE_USER_BURST", "100000")
-    monkeypatch.setenv("STORYBOT_RATE_CHAT_BURST", "100000")
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
+    base = {
+        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
+        "STORYBOT_TELEGRAM_API_URL": fake.base_url,
+        "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
+    }
+    settings = platform_env(monkeypatch, base, env)
     stop = asyncio.Event()
-    settings = Settings(_env_file=None)
     task = asyncio.create_task(serve(StoryBot(engine, settings), settings, stop))
     await fake.wait_for(lambda f: any(c.method == "setMyCommands" for c in f.calls))
     return Running(fake, stop, task)

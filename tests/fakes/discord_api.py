@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
-import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from tests.fakes.server import serve_locally, wait_until
 
 APP_ID = "900000000000000001"
 BOT_ID = APP_ID
@@ -82,11 +83,7 @@ class FakeDiscord:
         app = web.Application()
         app.router.add_get("/ws", self._gateway)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_locally(app)
 
     async def stop(self) -> None:
         """Close every socket and stop serving."""
@@ -128,22 +125,13 @@ class FakeDiscord:
     ) -> dict[str, Any]:
         """Build a MESSAGE_CREATE payload."""
         author = author or user()
-        payload: dict[str, Any] = {
-            "id": snowflake(),
-            "channel_id": CHANNEL_ID if guild else DM_CHANNEL_ID,
-            "author": author,
-            "content": content,
-            "timestamp": datetime.now(UTC).isoformat(),
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": mention_everyone,
-            "mentions": mentions or [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": [],
-            "pinned": False,
-            "type": 0,
-        }
+        payload = message_payload(
+            CHANNEL_ID if guild else DM_CHANNEL_ID,
+            author,
+            content,
+            mention_everyone=mention_everyone,
+            mentions=mentions or [],
+        )
         if guild:
             payload["guild_id"] = GUILD_ID
             payload["member"] = {
@@ -166,14 +154,7 @@ class FakeDiscord:
             "data": data,
             "guild_id": GUILD_ID,
             "channel_id": CHANNEL_ID,
-            "channel": {
-                "id": CHANNEL_ID,
-                "type": 0,
-                "guild_id": GUILD_ID,
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-            },
+            "channel": _channel(),
             "member": {
                 "user": user(),
                 "roles": [],
@@ -211,11 +192,7 @@ class FakeDiscord:
 
     async def wait_for(self, predicate: Any, timeout: float = 10.0) -> None:
         """Wait until `predicate(self)` is true."""
-        deadline = time.monotonic() + timeout
-        while not predicate(self):
-            if time.monotonic() > deadline:
-                raise TimeoutError("fake Discord never saw that")
-            await asyncio.sleep(0.02)
+        await wait_until(lambda: predicate(self), timeout, "that")
 
     # ── REST ─────────────────────────────────────────────────────────────────
     async def _rest(self, request: web.Request) -> web.Response:
@@ -260,23 +237,14 @@ class FakeDiscord:
         return {"message": f"404: fake has no {method} {path}", "code": 0}, 404
 
     def _message(self, channel_id: str, body: dict[str, Any]) -> dict[str, Any]:
-        return {
-            "id": snowflake(),
-            "channel_id": channel_id,
-            "author": BOT_USER,
-            "content": body.get("content") or "",
-            "timestamp": datetime.now(UTC).isoformat(),
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "embeds": body.get("embeds") or [],
-            "components": body.get("components") or [],
-            "pinned": False,
-            "type": 19 if body.get("message_reference") else 0,
-        }
+        return message_payload(
+            channel_id,
+            BOT_USER,
+            body.get("content") or "",
+            embeds=body.get("embeds") or [],
+            components=body.get("components") or [],
+            type=19 if body.get("message_reference") else 0,
+        )
 
     # ── gateway ──────────────────────────────────────────────────────────────
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
@@ -315,6 +283,41 @@ class FakeDiscord:
         self._seq += 1
         await ws.send_str(json.dumps({"op": 0, "t": "GUILD_CREATE", "s": self._seq, "d": _guild()}))
         self.ready.set()
+
+
+def message_payload(
+    channel_id: str, author: dict[str, Any], content: str, **extra: Any
+) -> dict[str, Any]:
+    """Return a message object as Discord sends it, with `extra` fields set."""
+    return {
+        "id": snowflake(),
+        "channel_id": channel_id,
+        "author": author,
+        "content": content,
+        "timestamp": datetime.now(UTC).isoformat(),
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+    } | extra
+
+
+def _channel() -> dict[str, Any]:
+    return {
+        "id": CHANNEL_ID,
+        "type": 0,
+        "guild_id": GUILD_ID,
+        "name": "general",
+        "position": 0,
+        "permission_overwrites": [],
+        "nsfw": False,
+        "parent_id": None,
+    }
 
 
 def _application() -> dict[str, Any]:
@@ -378,18 +381,7 @@ def _guild() -> dict[str, Any]:
                 "flags": 0,
             }
         ],
-        "channels": [
-            {
-                "id": CHANNEL_ID,
-                "type": 0,
-                "guild_id": GUILD_ID,
-                "name": "general",
-                "position": 0,
-                "permission_overwrites": [],
-                "nsfw": False,
-                "parent_id": None,
-            }
-        ],
+        "channels": [_channel()],
         "threads": [],
         "stickers": [],
         "stage_instances": [],

@@ -11,6 +11,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.fakes.server import serve_locally, wait_until
+
 BOT_USER = {"id": 4242, "is_bot": True, "first_name": "StoryBot", "username": "story_test_bot"}
 OK_METHODS = {
     "deleteWebhook",
@@ -54,11 +56,7 @@ class FakeTelegram:
         """Serve on a free port of 127.0.0.1."""
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
-        self._runner = web.AppRunner(app, access_log=None)  # its URLs carry the token
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._runner, self.port = await serve_locally(app)
 
     async def stop(self) -> None:
         """Stop serving."""
@@ -114,11 +112,7 @@ class FakeTelegram:
 
     async def wait_for(self, predicate: Any, timeout: float = 10.0) -> list[Call]:
         """Wait until `predicate(self)` is true; return the sent messages then."""
-        deadline = time.monotonic() + timeout
-        while not predicate(self):
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"fake Telegram never saw that; sent: {len(self.sent)}")
-            await asyncio.sleep(0.02)
+        await wait_until(lambda: predicate(self), timeout, f"that (sent so far: {len(self.sent)})")
         return self.sent
 
     # ── the HTTP side ────────────────────────────────────────────────────────
