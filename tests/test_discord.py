@@ -14,7 +14,8 @@ from adapters.discord_adapter import serve
 from bot.engine import Engine
 from bot.service import StoryBot
 from tests.conftest import platform_env
-from tests.fakes.discord_api import BOT_USER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, FakeDiscord, user
+from tests.fakes.discord_api import FakeDiscord
+from tests.fakes.discord_payloads import BOT_USER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, user
 
 pytestmark = pytest.mark.anyio
 TOKEN = (
