@@ -66,3 +66,53 @@ async def test_run_serves_telegram_and_stops_cleanly_on_a_signal(
         if process.returncode is None:
             process.kill()
         await fake.stop()
+
+
+@pytest.mark.anyio
+async def test_run_serves_telegram_and_discord_in_one_process(tmp_path) -> None:
+    import base64
+
+    from tests.fakes.discord_api import FakeDiscord
+
+    discord_token = (
+        base64.b64encode(b"900000000000000001").decode().rstrip("=") + ".run.discord-secret"
+    )
+    telegram, discord = FakeTelegram(TOKEN), FakeDiscord(discord_token)
+    await telegram.start()
+    await discord.start()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
+    env |= {
+        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
+        "STORYBOT_TELEGRAM_API_URL": telegram.base_url,
+        "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
+        "STORYBOT_DISCORD_TOKEN": discord_token,
+        "STORYBOT_DISCORD_API_URL": discord.api_url,
+        "STORYBOT_DATA_DIR": str(tmp_path),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd="/", stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        await asyncio.wait_for(discord.ready.wait(), 30)
+        await telegram.wait_for(
+            lambda f: any(c.method == "getUpdates" for c in f.calls), timeout=30
+        )
+        await telegram.push({"message": telegram.message("where was the agreement signed?")})
+        await discord.dispatch(
+            "MESSAGE_CREATE", discord.message("when did india land?", guild=False)
+        )
+        [reply] = await telegram.wait_for(lambda f: len(f.sent) >= 1)
+        await discord.wait_for(lambda f: len(f.found("POST", "/channels/")) >= 1)
+        assert "Beijing" in reply.params["text"]
+        assert "August" in discord.found("POST", "/channels/")[0].body["embeds"][0]["description"]
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 15)
+        assert process.returncode == 0
+        log = stderr.decode()
+        assert "starting telegram, discord" in log
+        assert discord_token not in log and TOKEN not in log
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await telegram.stop()
+        await discord.stop()
