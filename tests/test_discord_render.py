@@ -38,14 +38,15 @@ def test_invite_asks_for_the_scopes_and_only_the_needed_permissions() -> None:
     assert query["client_id"] == ["1234"]
     assert query["scope"] == ["bot applications.commands"]
     granted = discord.Permissions(int(query["permissions"][0]))
-    # discord.py lists view_channel under its old alias read_messages as well
-    assert {name for name, on in granted if on} - {"read_messages"} == {
-        "view_channel",
-        "send_messages",
-        "send_messages_in_threads",
-        "embed_links",
-        "read_message_history",
-    }
+    needed = discord.Permissions(
+        view_channel=True,
+        send_messages=True,
+        send_messages_in_threads=True,
+        embed_links=True,
+        read_message_history=True,
+    )
+    assert granted.value == needed.value
+    assert not (granted.administrator or granted.mention_everyone or granted.manage_messages)
 
 
 def test_client_id_is_derived_from_the_token() -> None:
