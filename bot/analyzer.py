@@ -63,8 +63,10 @@ class Analyzer:
                     self.conflicts.append(f"{term!r} reads as both {claimed!r} and {canonical!r}")
         for name, entity_id in aliases.items():  # entities win over synonyms
             self.phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
-        self._phrase_len = max((len(k) for k in self.phrases), default=1)
-        self._phrase_len = min(self._phrase_len, _MAX_PHRASE)
+        # longest phrase starting with each stem: most tokens start none, and skip the search
+        self._starts: dict[str, int] = {}
+        for key in self.phrases:
+            self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
         words = {w for text in corpus for w in tokenize(text)}
         words |= STOPWORDS | CHATTER | set(SLANG.values())
         words |= {
@@ -98,7 +100,7 @@ class Analyzer:
         stems = [self._stem(w) for w in words]
         i = 0
         while i < len(stems):
-            for size in range(min(self._phrase_len, len(stems) - i), 0, -1):
+            for size in range(min(self._starts.get(stems[i], 0), len(stems) - i), 0, -1):
                 canonical = self.phrases.get(tuple(stems[i : i + size]))
                 # a lone filler word ("according", "us") is filler even if a synonym spells it
                 if canonical is not None and not (size == 1 and words[i] in self._stop_words):

@@ -36,9 +36,8 @@ def tokenize(text: str) -> list[str]:
     if not folded.isascii():
         folded = unicodedata.normalize("NFKD", folded)
         folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    tokens = []
-    for match in _TOKEN.finditer(folded):
-        word = match.group()
-        # possessives carry no meaning for matching: "kakar's" is "kakar"
-        tokens.append(word[:-2] if word.endswith("'s") else word.replace("'", ""))
-    return tokens
+    # possessives carry no meaning for matching: "kakar's" is "kakar"
+    return [
+        (w[:-2] if w.endswith("'s") else w.replace("'", "")) if "'" in w else w
+        for w in _TOKEN.findall(folded)
+    ]
