@@ -76,28 +76,33 @@ class Index:
         self._idf = {t: math.log(1 + total / len(p)) for t, p in self._postings.items()}
         self._unknown = math.log(1 + total / 0.5) * _UNKNOWN_FACTOR
         self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
-        self._own = [tuple(self._mass(p.terms) for p in e.phrasings) for e in entries]
+        self._own = [tuple(self._mass(p.terms, e.strict) for p in e.phrasings) for e in entries]
 
-    def _mass(self, terms: Iterable[str]) -> float:
-        return sum(self.weight(t) for t in terms) or 1.0
+    def _mass(self, terms: Iterable[str], plain: bool = False) -> float:
+        return sum(self.weight(t, plain) for t in terms) or 1.0
 
     def knows(self, term: str) -> bool:
         """Return whether any entry uses `term`."""
         return term in self._postings
 
-    def weight(self, term: str) -> float:
-        """Return how much `term` says about which entry is meant."""
+    def weight(self, term: str, plain: bool = False) -> float:
+        """Return how much `term` says about which entry is meant (`plain`: no entity boost)."""
         weight = self._idf.get(term, self._unknown)
-        return weight * _ENTITY_BOOST if term.startswith(ENTITY_PREFIX) else weight
+        boost = not plain and term.startswith(ENTITY_PREFIX)
+        return weight * _ENTITY_BOOST if boost else weight
 
     def search(self, query: Analysis, limit: int = 5) -> list[Hit]:
         """Return up to `limit` entries best matching `query`, best first."""
         terms = set(query.terms)
         if not terms:
             return []
-        weights = {t: self.weight(t) for t in terms}
-        total = sum(weights.values())
-        hits = (self._score(i, terms, weights, total, query.qtype) for i in self._shortlist(terms))
+        boosted = {t: self.weight(t) for t in terms}
+        # "who is X?" entries weigh X like any word: "how old is X?" must not look like it
+        plain = {t: self.weight(t, plain=True) for t in terms}
+        hits = (
+            self._score(i, terms, plain if self._entries[i].strict else boosted, query.qtype)
+            for i in self._shortlist(terms)
+        )
         return heapq.nlargest(limit, hits, key=lambda h: h.score)
 
     def _shortlist(self, terms: set[str]) -> list[int]:
@@ -119,9 +124,10 @@ class Index:
         return heapq.nlargest(_SHORTLIST, votes, key=votes.__getitem__)
 
     def _score(
-        self, position: int, terms: set[str], weights: dict[str, float], total: float, qtype: QType
+        self, position: int, terms: set[str], weights: dict[str, float], qtype: QType
     ) -> Hit:
         entry, union, own = self._entries[position], self._union[position], self._own[position]
+        total = sum(weights.values())
         best = Hit(position, 0.0, 0)
         named = {t for t in terms if t.startswith(ENTITY_PREFIX)}
         missing = named - union - entry.answer_terms
