@@ -91,6 +91,8 @@ def _engine(settings: Settings) -> Engine:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.log_level.upper() != "DEBUG":  # log lines would interleave with the chat
+        logging.getLogger().setLevel(logging.WARNING)
     run = load_frontend("console")
     status: int = run(StoryBot(_engine(settings), settings))
     return status

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.analyzer import Analysis, Analyzer, detect_qtype
 from bot.index import Hit, Index, IndexedEntry
-from bot.knowledge import Knowledge, load_knowledge
+from bot.knowledge import Knowledge, load_knowledge, story_sentences, whole_sentence
 from bot.lexicon import QType
 from bot.models import Answer, AnswerKind, Query, Suggestion
 from bot.schema import Entity, EntityType, FaqEntry
@@ -64,8 +64,10 @@ class Engine:
         aliases = {name: e.id for e in knowledge.entities for name in e.names}
         corpus = [knowledge.story, *_texts(knowledge)]
         self.analyzer = Analyzer(aliases, knowledge.synonyms, corpus)
-        self.entries = [_faq_entry(f) for f in knowledge.faq] + [
-            _entity_entry(e) for e in knowledge.entities
+        # answers quote the whole sentence a maintainer's passage comes from
+        sentences = story_sentences(knowledge.story)
+        self.entries = [_faq_entry(f, sentences) for f in knowledge.faq] + [
+            _entity_entry(e, sentences) for e in knowledge.entities
         ]
         indexed = [
             self._indexed(f.question, f.phrasings, f.answer, f.source) for f in knowledge.faq
@@ -202,16 +204,17 @@ class Engine:
         return IndexedEntry(analyses, answer_terms, strict=True)
 
 
-def _faq_entry(faq: FaqEntry) -> Entry:
-    return Entry(faq.id, faq.question, faq.answer, faq.source, faq.topic)
+def _faq_entry(faq: FaqEntry, sentences: list[str]) -> Entry:
+    return Entry(faq.id, faq.question, faq.answer, whole_sentence(faq.source, sentences), faq.topic)
 
 
-def _entity_entry(entity: Entity) -> Entry:
+def _entity_entry(entity: Entity, sentences: list[str]) -> Entry:
     if entity.type == EntityType.PERSON:
         question = f"Who is {entity.name}?"
     else:
         question = f"What does the story say about {entity.name}?"
-    return Entry(entity.id, question, entity.description, entity.source, "People and places")
+    source = whole_sentence(entity.source, sentences)
+    return Entry(entity.id, question, entity.description, source, "People and places")
 
 
 def _texts(knowledge: Knowledge) -> list[str]:

@@ -47,6 +47,22 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
 
 
+def story_sentences(story: str) -> list[str]:
+    """Split the story into sentences (and headings), as a reader would quote them."""
+    # a full stop ends a sentence, except in initialisms such as "U.S."
+    pieces = re.split(r"(?<=[.!?])(?<![A-Z]\.[A-Z]\.)[\"\u201d\u2019]?\s+|\n+", story)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def whole_sentence(passage: str, sentences: list[str]) -> str:
+    """Return the story sentence a passage comes from, or the passage if it spans several."""
+    wanted = comparable(passage)
+    for sentence in sentences:
+        if wanted in comparable(sentence):
+            return sentence
+    return passage
+
+
 def load_knowledge(folder: Path) -> Knowledge:
     """Read and check every file in `folder`; raise `KnowledgeError` listing all problems."""
     problems: list[str] = []

@@ -111,6 +111,7 @@ def test_chat_talks_in_the_terminal_and_picks_suggestions_by_number() -> None:
     assert result.returncode == 0
     assert "Li Qiang" in out and "source:" in out
     assert "[1]" in out and out.count("bot>") == 4
+    assert "INFO" not in result.stderr.decode()  # no log lines in the middle of a chat
 
 
 def test_validate_warns_when_two_synonym_groups_claim_one_word(knowledge_copy: Path) -> None:

@@ -94,3 +94,15 @@ def test_suggest_ranks_partial_input(engine) -> None:
     entries = engine.suggest("artemis", limit=25)
     assert 1 <= len(entries) <= 25
     assert entries[0].id in {"artemis", "artemis-program", "artemis-date"}
+
+
+def test_the_source_is_the_whole_story_sentence(ask) -> None:
+    answer = ask("When did India land on the moon?")
+    assert answer.source is not None
+    assert answer.source.startswith("India recently made history")
+    assert answer.source.endswith("in August.")
+    last = ask("when did humans last set foot on the moon?")
+    assert (
+        last.source
+        == "The last time humans set foot on the moon was during the U.S. Apollo program in 1972."
+    )
