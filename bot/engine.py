@@ -87,18 +87,26 @@ class Engine:
         reply = smalltalk_reply(text, self.knowledge.title)
         if reply is not None:
             return Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK)
-        if not self.analyzer.analyze(text).terms:
-            return Answer(answered=False, text=self._prompt(), kind=AnswerKind.EMPTY)
-        parts = _parts(text)
-        matches = [m for m in map(self._best, parts) if m is not None]
-        answered = [m for m in matches if m.confidence >= self.thresholds.answer]
-        if len(matches) > 1 and len(answered) == len(matches):
-            unique = list({m.entry.id: m for m in answered}.values())
-            if len(unique) > 1:
-                return _combined(unique)
+        pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
         whole = self._best(text)
-        if len(parts) == 1 and matches and (whole is None or matches[0].score > whole.score):
-            whole = matches[0]  # the one question in a message that also says other things
+        if whole is None and not self.analyzer.analyze(text).terms:
+            return Answer(answered=False, text=self._prompt(), kind=AnswerKind.EMPTY)
+        if len(pieces) > 1:  # several questions, or one question among other words
+            questions = [p for p in pieces if _is_question(p)]
+            matches = [m for m in map(self._best, questions) if m is not None]
+            sure = {m.entry.id: m for m in matches if m.confidence >= self.thresholds.answer}
+            if (
+                len(matches) > 1
+                and len(sure) > 1
+                and len(sure) == len(set(m.entry.id for m in matches))
+            ):
+                return _combined(list(sure.values()))
+            if (
+                len(questions) == 1
+                and matches
+                and (whole is None or matches[0].score > whole.score)
+            ):
+                whole = matches[0]
         if whole and whole.confidence >= self.thresholds.answer:
             return _single(whole)
         return self._decline(text, whole)
@@ -230,10 +238,9 @@ def _confidence(hits: list[Hit]) -> float:
     return 1 / (1 + math.exp(-(14 * (best - 0.62) + 3 * (margin - 0.1))))
 
 
-def _parts(text: str) -> list[str]:
-    parts = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
+def _is_question(piece: str) -> bool:
     # only pieces that are questions themselves: "not counting Pakistan, how many ..." is one
-    return [p for p in parts if len(p.split()) >= 2 and detect_qtype(tokenize(p)) != QType.NONE]
+    return len(piece.split()) >= 2 and detect_qtype(tokenize(piece)) != QType.NONE
 
 
 def _unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
