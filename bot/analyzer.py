@@ -52,33 +52,39 @@ class Analyzer:
         self._stem_cache: dict[str, str] = {}
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
-        self.phrases: dict[tuple[str, ...], str] = {}
         self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
-        for group in synonyms:
-            canonical = "_".join(self._stems(group[0]))
-            for term in group:
-                key = tuple(self._stems(term))
-                claimed = self.phrases.setdefault(key, canonical)
-                if claimed != canonical:
-                    self.conflicts.append(f"{term!r} reads as both {claimed!r} and {canonical!r}")
-        for name, entity_id in aliases.items():  # entities win over synonyms
-            self.phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
+        self.phrases = self._phrase_table(aliases, synonyms)
         # longest phrase starting with each stem: most tokens start none, and skip the search
         self._starts: dict[str, int] = {}
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
-        words = {w for text in corpus for w in tokenize(text)}
-        words |= STOPWORDS | CHATTER | set(SLANG.values())
-        words |= {
-            w for text in (*aliases, *(t for g in synonyms for t in g)) for w in tokenize(text)
-        }
-        self.words = frozenset(words)
+        names = [*aliases, *(term for group in synonyms for term in group)]
+        self.words = frozenset(
+            {w for text in (*corpus, *names) for w in tokenize(text)}
+            | STOPWORDS
+            | CHATTER
+            | set(SLANG.values())
+        )
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self.words):
             self._by_length.setdefault(len(word), []).append(word)
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = lru_cache(maxsize=4096)(self._terms_uncached)
+
+    def _phrase_table(
+        self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]]
+    ) -> dict[tuple[str, ...], str]:
+        phrases: dict[tuple[str, ...], str] = {}
+        for group in synonyms:
+            canonical = "_".join(self._stems(group[0]))
+            for term in group:
+                claimed = phrases.setdefault(tuple(self._stems(term)), canonical)
+                if claimed != canonical:
+                    self.conflicts.append(f"{term!r} reads as both {claimed!r} and {canonical!r}")
+        for name, entity_id in aliases.items():  # entities win over synonyms
+            phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
+        return phrases
 
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text`."""
