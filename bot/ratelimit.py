@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -46,9 +47,14 @@ class RateLimiter:
         self._clock = clock
         self._max = max_buckets
         self._buckets: dict[tuple[str, str], _Bucket] = {}
+        self._lock = threading.Lock()  # questions are answered on worker threads
 
     def check(self, platform: str, chat_id: str, user_id: str) -> Verdict:
         """Spend one token from the user's and the chat's bucket, or say why not."""
+        with self._lock:
+            return self._check(platform, chat_id, user_id)
+
+    def _check(self, platform: str, chat_id: str, user_id: str) -> Verdict:
         now = self._clock()
         keys = [("user", f"{platform}:{user_id}"), ("chat", f"{platform}:{chat_id}")]
         buckets = [self._refilled(kind, key, now) for kind, key in keys]
@@ -72,18 +78,20 @@ class RateLimiter:
                 self._forget_idle(now)
             bucket = self._buckets[(kind, key)] = _Bucket(float(limit.capacity), now)
             return bucket
-        rate = limit.per_minute / 60.0
-        bucket.tokens = min(limit.capacity, bucket.tokens + (now - bucket.stamp) * rate)
+        bucket.tokens = self._level(kind, bucket, now)
         bucket.stamp = now
         return bucket
+
+    def _level(self, kind: str, bucket: _Bucket, now: float) -> float:
+        limit = self._limits[kind]
+        return min(limit.capacity, bucket.tokens + (now - bucket.stamp) * limit.per_minute / 60)
 
     def _forget_idle(self, now: float) -> None:
         # a bucket idle long enough to be full again carries no state worth keeping
         full = [
-            k
-            for k, b in self._buckets.items()
-            if b.tokens + (now - b.stamp) * self._limits[k[0]].per_minute / 60
-            >= self._limits[k[0]].capacity
+            key
+            for key, bucket in self._buckets.items()
+            if self._level(key[0], bucket, now) >= self._limits[key[0]].capacity
         ]
         for key in full or list(self._buckets)[: len(self._buckets) // 2]:
             del self._buckets[key]
