@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import html
 import logging
 
@@ -64,7 +65,7 @@ def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | No
     replied = message.reply_to_message
     if replied and replied.from_user and replied.from_user.id == bot_id:
         return text
-    if f"@{bot_username}".casefold() in text.casefold():
+    if re.search(rf"@{re.escape(bot_username)}\b", text, re.IGNORECASE):
         return text  # the core strips the mention
     return None
 
