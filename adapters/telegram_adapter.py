@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import html
 import logging
+import re
 
 from telegram import (
     BotCommand,
