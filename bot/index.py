@@ -61,6 +61,14 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     return 0.6
 
 
+class _Weights:
+    """A question's term weights and their sum, computed once per search."""
+
+    def __init__(self, of: dict[str, float]) -> None:
+        self.of = of
+        self.total = sum(of.values())
+
+
 class Index:
     """Phrasings of many entries, found by their terms and ranked by weighted coverage."""
 
@@ -96,9 +104,9 @@ class Index:
         terms = set(query.terms)
         if not terms:
             return []
-        boosted = {t: self.weight(t) for t in terms}
+        boosted = _Weights({t: self.weight(t) for t in terms})
         # "who is X?" entries weigh X like any word: "how old is X?" must not look like it
-        plain = {t: self.weight(t, plain=True) for t in terms}
+        plain = _Weights({t: self.weight(t, plain=True) for t in terms})
         hits = (
             self._score(i, terms, plain if self._entries[i].strict else boosted, query.qtype)
             for i in self._shortlist(terms)
@@ -123,11 +131,9 @@ class Index:
             return list(votes)
         return heapq.nlargest(_SHORTLIST, votes, key=votes.__getitem__)
 
-    def _score(
-        self, position: int, terms: set[str], weights: dict[str, float], qtype: QType
-    ) -> Hit:
+    def _score(self, position: int, terms: set[str], query: _Weights, qtype: QType) -> Hit:
         entry, union, own = self._entries[position], self._union[position], self._own[position]
-        total = sum(weights.values())
+        weights, total = query.of, query.total
         best = Hit(position, 0.0, 0)
         named = {t for t in terms if t.startswith(ENTITY_PREFIX)}
         missing = named - union - entry.answer_terms
