@@ -31,6 +31,23 @@ def test_run_without_any_token_points_to_chat() -> None:
     assert "telegram: skipped, STORYBOT_TELEGRAM_TOKEN is not set" in result.stderr
 
 
+async def _storybot_run(
+    data_dir: object, telegram: FakeTelegram, **extra: str
+) -> asyncio.subprocess.Process:
+    """Start `storybot run` as a user would, pointed at the fake Telegram (and more via `extra`)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
+    env |= {
+        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
+        "STORYBOT_TELEGRAM_API_URL": telegram.base_url,
+        "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
+        "STORYBOT_DATA_DIR": str(data_dir),
+        **extra,
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd="/", stderr=asyncio.subprocess.PIPE
+    )
+
+
 @pytest.mark.anyio
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 async def test_run_serves_telegram_and_stops_cleanly_on_a_signal(
@@ -38,17 +55,7 @@ async def test_run_serves_telegram_and_stops_cleanly_on_a_signal(
 ) -> None:
     fake = FakeTelegram(TOKEN)
     await fake.start()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
-    env |= {
-        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
-        "STORYBOT_TELEGRAM_API_URL": fake.base_url,
-        "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
-        "STORYBOT_LOG_LEVEL": "DEBUG",
-        "STORYBOT_DATA_DIR": str(tmp_path),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", env=env, cwd="/", stderr=asyncio.subprocess.PIPE
-    )
+    process = await _storybot_run(tmp_path, fake, STORYBOT_LOG_LEVEL="DEBUG")
     try:
         await fake.wait_for(lambda f: any(c.method == "getUpdates" for c in f.calls), timeout=30)
         await fake.push({"message": fake.message("where was the agreement signed?")})
@@ -80,17 +87,11 @@ async def test_run_serves_telegram_and_discord_in_one_process(tmp_path) -> None:
     telegram, discord = FakeTelegram(TOKEN), FakeDiscord(discord_token)
     await telegram.start()
     await discord.start()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("STORYBOT_")}
-    env |= {
-        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
-        "STORYBOT_TELEGRAM_API_URL": telegram.base_url,
-        "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
-        "STORYBOT_DISCORD_TOKEN": discord_token,
-        "STORYBOT_DISCORD_API_URL": discord.api_url,
-        "STORYBOT_DATA_DIR": str(tmp_path),
-    }
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", env=env, cwd="/", stderr=asyncio.subprocess.PIPE
+    process = await _storybot_run(
+        tmp_path,
+        telegram,
+        STORYBOT_DISCORD_TOKEN=discord_token,
+        STORYBOT_DISCORD_API_URL=discord.api_url,
     )
     try:
         await asyncio.wait_for(discord.ready.wait(), 30)
