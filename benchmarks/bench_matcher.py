@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import time
 from collections.abc import Callable
@@ -17,39 +18,53 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from bot.encoder import load_encoder
 from bot.engine import Engine
 from bot.knowledge import Knowledge, default_folder, load_knowledge
 from bot.models import Query
 from bot.schema import FaqEntry
 
 ROOT = Path(__file__).resolve().parent.parent
-QUESTIONS = ROOT / "tests" / "data" / "dev.jsonl"
-SYLLABLES = "ka lo mi ra tu ve zen dor pal qui sar bel mon tor vik hal nes fir gam jul".split()
+QUESTION_SETS = [
+    ROOT / "tests" / "data" / n for n in ("dev.jsonl", "questions.jsonl", "fresh.jsonl")
+]
+TEMPLATES = (
+    "What did the {0} {1} say about {2}?",
+    "Why is the {0} {2} {3}?",
+    "How many {1} does the {2} {0} have?",
+    "When will {0} {1} the {3}?",
+    "Who {3} the {2} {1}?",
+)
 
 
-def _word(rng: random.Random) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+def _vocabulary(base: Knowledge, size: int) -> list[str]:
+    """Return real English words, the story's own first, ranked for a Zipf-like draw."""
+    from english_words import get_english_words_set
+
+    story = [w for w in base.story.lower().split() if w.isalpha()]
+    extra = sorted(get_english_words_set(["gcide"], lower=True, alpha=True))
+    rng = random.Random(3)
+    rng.shuffle(extra)
+    return list(dict.fromkeys(story + extra))[:size]
 
 
 def synthetic(base: Knowledge, size: int, seed: int = 7) -> Knowledge:
-    """Return `base` plus `size` made-up entries over a vocabulary of made-up words."""
+    """Return `base` plus `size` made-up entries whose words follow a Zipf-like frequency."""
     rng = random.Random(seed)
-    vocabulary = [_word(rng) for _ in range(max(2000, size // 5))]
-    source = base.faq[0].source
+    vocabulary = _vocabulary(base, max(5000, size // 2))
+    weights = [1 / (rank + 1) for rank in range(len(vocabulary))]
+    sources = [f.source for f in base.faq]
     extra = []
     for n in range(size):
-        topic = rng.sample(vocabulary, 4)
-        question = f"What did the {topic[0]} {topic[1]} do about {topic[2]}?"
+        words = rng.choices(vocabulary, weights, k=8)
+        phrasings = rng.sample(TEMPLATES, rng.randint(2, 5))
         extra.append(
             FaqEntry(
                 id=f"synthetic-{n}",
-                question=question,
-                phrasings=(
-                    f"Why did {topic[0]} {topic[3]} the {topic[2]}?",
-                    f"{topic[1]} {topic[2]} moon",
-                ),
-                answer=f"The {topic[0]} {topic[1]} did {topic[3]}.",
-                source=source,
+                question=phrasings[0].format(*words),
+                phrasings=tuple(t.format(*words[2:]) for t in phrasings[1:]),
+                answer=f"The {words[0]} {words[1]} {words[5]} the {words[6]} {words[7]}.",
+                source=rng.choice(sources),
             )
         )
     return replace(base, faq=base.faq + tuple(extra))
@@ -75,16 +90,25 @@ def main() -> None:
     """Build each knowledge size, time both matchers on the dev questions, print a table."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="fewer questions at the big sizes")
+    parser.add_argument("--encoder", default="wordllama", help="wordllama or none")
+    parser.add_argument("--sizes", default="0,10000,100000", help="synthetic entries added")
     args = parser.parse_args()
     import json
 
-    questions = [json.loads(line)["question"] for line in QUESTIONS.read_text().splitlines()]
+    questions = [
+        json.loads(line)["question"]
+        for path in QUESTION_SETS
+        for line in path.read_text().splitlines()
+        if line.strip()
+    ]
     base = load_knowledge(default_folder())
-    print(f"{'matcher':<10}{'entries':>9}{'median ms':>12}{'p99 ms':>12}   build s")
-    for size in (0, 10_000, 100_000):
+    encoder = load_encoder(args.encoder)
+    print(f"encoder: {args.encoder}; {len(questions)} real questions")
+    print(f"{'matcher':<10}{'entries':>9}{'median ms':>12}{'p99 ms':>12}   build s   peak MB")
+    for size in (int(n) for n in args.sizes.split(",")):
         knowledge = synthetic(base, size) if size else base
         start = time.perf_counter()
-        engine = Engine(knowledge)
+        engine = Engine(knowledge, encoder=encoder)
         build = time.perf_counter() - start
         asked = questions if not (args.quick and size) else questions[:20]
         rounds = 5 if size == 0 else 1
@@ -96,7 +120,8 @@ def main() -> None:
             rounds,
         )
         total = len(knowledge.faq)
-        print(_row("storybot", total, core) + f"   {build:7.2f}")
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(_row("storybot", total, core) + f"   {build:7.2f}   {peak:7.0f}")
         print(_row("naive", total, naive))
         ratio = statistics.median(naive) / statistics.median(core)
         print(f"{'':<10}{'':>9}  naive / storybot median: {ratio:,.2f}")

@@ -36,6 +36,8 @@ class Analysis:
 
     terms: tuple[str, ...]
     qtype: QType
+    surfaces: tuple[str, ...] = ()  # the words each term was read from, for soft matching
+    words: tuple[str, ...] = ()  # every word, filler included: "what *time*" asks for a time
 
 
 class Analyzer:
@@ -93,16 +95,21 @@ class Analyzer:
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
         words = [self._correct(w) for w in words]
-        return Analysis(tuple(self._terms(words)), qtype)
+        pairs = list(self._terms(words))
+        return Analysis(tuple(t for t, _ in pairs), qtype, tuple(s for _, s in pairs), tuple(words))
 
     def terms(self, text: str) -> tuple[str, ...]:
         """Return the canonical terms of `text` (an answer, say) without its question type."""
+        return tuple(t for t, _ in self._cached_terms(text))
+
+    def surfaces(self, text: str) -> tuple[tuple[str, str], ...]:
+        """Return each canonical term of `text` with the words it was read from."""
         return self._cached_terms(text)
 
-    def _terms_uncached(self, text: str) -> tuple[str, ...]:
+    def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
         return tuple(self._terms([self._correct(SLANG.get(w, w)) for w in tokenize(text)]))
 
-    def _terms(self, words: list[str]) -> Iterable[str]:
+    def _terms(self, words: list[str]) -> Iterable[tuple[str, str]]:
         stems = [self._stem(w) for w in words]
         i = 0
         while i < len(stems):
@@ -110,12 +117,12 @@ class Analyzer:
                 canonical = self.phrases.get(tuple(stems[i : i + size]))
                 # a lone filler word ("according", "us") is filler even if a synonym spells it
                 if canonical is not None and not (size == 1 and words[i] in self._stop_words):
-                    yield canonical
+                    yield canonical, " ".join(words[i : i + size])
                     i += size
                     break
             else:
                 if stems[i] not in self._stop:
-                    yield stems[i]
+                    yield stems[i], words[i]
                 i += 1
 
     def _stems(self, text: str) -> list[str]:

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.engine import Engine
-from bot.errors import KnowledgeError
+from bot.errors import KnowledgeError, SettingsError
 from bot.evaluation import evaluate, format_report, read_questions
+from bot.explain import explain
 from bot.gap_report import draft_entries, group_gaps
 from bot.gaps import SqliteGapStore
 from bot.knowledge import load_knowledge
@@ -44,6 +45,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnowledgeError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         return 1
+    except SettingsError as exc:
+        print(f"storybot: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `storybot ask --json - | head` is fine
         return 0
     return status
@@ -59,6 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser("ask", help="answer one question, or one per line with '-'")
     ask.add_argument("question", help="the question, or - to read one per line from stdin")
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
+    ask.add_argument(
+        "--explain", action="store_true", help="show the candidates, their evidence and why"
+    )
     ask.set_defaults(handler=_ask)
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: the configured folder")
@@ -87,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _engine(settings: Settings) -> Engine:
-    return Engine.from_folder(settings.knowledge_dir, thresholds(settings))
+    return Engine.from_folder(settings.knowledge_dir, thresholds(settings), settings.encoder)
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
@@ -101,7 +108,10 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
     if args.question != "-":
-        _print_answer(args.question, engine.answer(Query(text=args.question)), args.json)
+        decision = engine.decide(Query(text=args.question))
+        _print_answer(args.question, decision.answer, args.json)
+        if args.explain:
+            print(f"\n{explain(decision)}")
         return 0
     stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     for line in stdin:
@@ -197,5 +207,6 @@ def _invite(args: argparse.Namespace, settings: Settings) -> int:
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
     report = evaluate(read_questions(args.file), lambda q: engine.answer(Query(text=q)))
+    print(f"knowledge: {settings.knowledge_dir}  encoder: {settings.encoder}")
     print(format_report(report, misses=args.misses))
     return 0

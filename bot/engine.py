@@ -1,18 +1,25 @@
-"""The question-answering engine: one `Query` in, one `Answer` out."""
+"""The question-answering engine: one `Query` in, one `Decision` (and its `Answer`) out."""
 
 from __future__ import annotations
 
-import math
+import heapq
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot import replies
 from bot.analyzer import Analysis, Analyzer, detect_qtype
-from bot.index import Hit, Index, IndexedEntry
+from bot.answerability import offers
+from bot.bm25 import Bm25
+from bot.decision import MODEL, Candidate, Decision, Entry, Model
+from bot.encoder import Encoder, load_encoder
+from bot.evidence import Retrievers, gather, refine
+from bot.index import Index, IndexedEntry
 from bot.knowledge import Knowledge, load_knowledge, story_sentences, whole_sentence
 from bot.lexicon import QType
 from bot.models import Answer, AnswerKind, Query, Suggestion
 from bot.schema import Entity, EntityType, FaqEntry
+from bot.semantic import SemanticIndex, WordVectors
 from bot.smalltalk import smalltalk_reply
 from bot.text import clean, tokenize
 
@@ -20,24 +27,16 @@ _WH = r"(?:who|whom|what|when|where|which|why|how|did|does|do|is|was|were|are|ka
 _PART_BREAK = re.compile(rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|,\s+(?={_WH}\b)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
+_NOMINEES = 8  # candidates each retriever nominates
+_REFINED = 3  # leading candidates whose words are also matched by meaning
 
-APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One answerable question: a curated FAQ entry or a fact-store entity."""
-
-    id: str
-    question: str
-    answer: str
-    source: str
-    topic: str
+APOLOGY = replies.APOLOGY
+__all__ = ["APOLOGY", "Engine", "Entry", "Thresholds"]
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    """Where the engine stops answering: calibrated confidences in 0..1."""
+    """Where the engine stops answering: calibrated probabilities in 0..1."""
 
     answer: float = 0.5
     clarify: float = 0.4
@@ -45,22 +44,20 @@ class Thresholds:
     suggestions: int = 3
 
 
-@dataclass(frozen=True)
-class Match:
-    """The engine's best reading of a question, before it is worded as an `Answer`."""
-
-    entry: Entry
-    confidence: float
-    score: float
-
-
 class Engine:
     """Answers questions about one story from its validated knowledge."""
 
-    def __init__(self, knowledge: Knowledge, thresholds: Thresholds | None = None) -> None:
-        """Build the analyzer and index for `knowledge`."""
+    def __init__(
+        self,
+        knowledge: Knowledge,
+        thresholds: Thresholds | None = None,
+        encoder: Encoder | None = None,
+        model: Model = MODEL,
+    ) -> None:
+        """Build the analyzer and the retrievers for `knowledge` (semantic ones if `encoder`)."""
         self.knowledge = knowledge
         self.thresholds = thresholds or Thresholds()
+        self.model = model
         aliases = {name: e.id for e in knowledge.entities for name in e.names}
         corpus = [knowledge.story, *_texts(knowledge)]
         self.analyzer = Analyzer(aliases, knowledge.synonyms, corpus)
@@ -69,47 +66,77 @@ class Engine:
         self.entries = [_faq_entry(f, sentences) for f in knowledge.faq] + [
             _entity_entry(e, sentences) for e in knowledge.entities
         ]
-        indexed = [
-            self._indexed(f.question, f.phrasings, f.answer, f.source) for f in knowledge.faq
-        ]
+        indexed = [self._indexed(f) for f in knowledge.faq]
         indexed += [self._indexed_entity(e) for e in knowledge.entities]
-        self.index = Index(indexed)
+        self.tools = self._retrievers(indexed, encoder)
         self._by_id = {e.id: e for e in self.entries}
 
     @classmethod
-    def from_folder(cls, folder: Path, thresholds: Thresholds | None = None) -> Engine:
-        """Load, validate and index the knowledge in `folder`."""
-        return cls(load_knowledge(folder), thresholds)
+    def from_folder(
+        cls, folder: Path, thresholds: Thresholds | None = None, encoder: str = "wordllama"
+    ) -> Engine:
+        """Load, validate and index the knowledge in `folder`, with the named encoder."""
+        return cls(load_knowledge(folder), thresholds, load_encoder(encoder))
+
+    @property
+    def index(self) -> Index:
+        """Return the lexical index over the entries' phrasings."""
+        return self.tools.index
 
     def answer(self, query: Query) -> Answer:
         """Answer one question; never raises for any text."""
+        return self.decide(query).answer
+
+    def decide(self, query: Query) -> Decision:
+        """Decide how to answer one question, keeping the candidates and why."""
         text = clean(query.text, self.thresholds.max_chars)
         reply = smalltalk_reply(text, self.knowledge.title)
         if reply is not None:
-            return Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK)
+            return Decision(
+                text, Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK), "smalltalk"
+            )
+        whole = self._candidates(text)
+        if not whole and not self.analyzer.analyze(text).terms:
+            empty = Answer(
+                answered=False, text=replies.prompt(self.knowledge.title), kind=AnswerKind.EMPTY
+            )
+            return Decision(text, empty, "no words to match")
         pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
-        whole = self._best(text)
-        if whole is None and not self.analyzer.analyze(text).terms:
-            return Answer(answered=False, text=self._prompt(), kind=AnswerKind.EMPTY)
         if len(pieces) > 1:  # several questions, or one question among other words
             questions = [p for p in pieces if _is_question(p)]
-            matches = [m for m in map(self._best, questions) if m is not None]
-            sure = {m.entry.id: m for m in matches if m.confidence >= self.thresholds.answer}
-            if (
-                len(matches) > 1
-                and len(sure) > 1
-                and len(sure) == len(set(m.entry.id for m in matches))
-            ):
-                return _combined(list(sure.values()))
+            bests = [c[0] for c in map(self._candidates, questions) if c]
+            sure = {c.entry.id: c for c in bests if c.probability >= self.thresholds.answer}
+            if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
+                return Decision(
+                    text,
+                    replies.combined(list(sure.values())),
+                    "one answer per question",
+                    tuple(bests),
+                )
             if (
                 len(questions) == 1
-                and matches
-                and (whole is None or matches[0].score > whole.score)
+                and bests
+                and (not whole or bests[0].probability > whole[0].probability)
             ):
-                whole = matches[0]
-        if whole and whole.confidence >= self.thresholds.answer:
-            return _single(whole)
-        return self._decline(text, whole)
+                whole = self._candidates(questions[0])
+        return self._settle(text, whole)
+
+    def _settle(self, text: str, candidates: list[Candidate]) -> Decision:
+        best = candidates[0] if candidates else None
+        limit = self.thresholds.suggestions
+        if best and best.probability >= self.thresholds.answer:
+            reason = f"p={best.probability:.2f} >= answer threshold {self.thresholds.answer}"
+            return Decision(
+                text, replies.single(best.entry, best.probability), reason, tuple(candidates)
+            )
+        related = [replies.suggestion(c.entry) for c in candidates[:limit]]
+        if best and best.probability >= self.thresholds.clarify:
+            reason = f"p={best.probability:.2f} between clarify and answer thresholds"
+            return Decision(text, replies.clarify(best, related, limit), reason, tuple(candidates))
+        reason = f"p={best.probability:.2f} < clarify threshold" if best else "no candidate"
+        confidence = best.probability if best else 0.0
+        answer = replies.decline(confidence, tuple(related) or self.top_questions(limit))
+        return Decision(text, answer, reason, tuple(candidates))
 
     def suggest(self, text: str, limit: int = 25) -> list[Entry]:
         """Return up to `limit` entries that a partly typed question may be after."""
@@ -118,42 +145,45 @@ class Engine:
         return [self.entries[h.entry] for h in hits]
 
     def best_entry(self, text: str) -> Entry | None:
-        """Return the entry the matcher ranks first for `text`, however unsure."""
-        match = self._best(clean(text, self.thresholds.max_chars))
-        return match.entry if match else None
+        """Return the entry the engine ranks first for `text`, however unsure."""
+        best = self.decide(Query(text=text)).best
+        return best.entry if best else None
 
-    def _best(self, text: str) -> Match | None:
+    def _candidates(self, text: str) -> list[Candidate]:
+        """Return the candidates for `text`, most likely first."""
         analysis = self.analyzer.analyze(text)
-        hits = self.index.search(analysis, 2)
-        if len(analysis.terms) > _LONG_QUESTION:
+        found = self._rank(analysis)
+        if found and len(analysis.terms) > _LONG_QUESTION:
             clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
             if len(clauses) > 1:
-                tail = self.analyzer.analyze(clauses[-1])
-                tail_hits = self.index.search(tail, 2)
-                if tail_hits and (not hits or tail_hits[0].score > hits[0].score):
-                    hits = tail_hits
-        if not hits:
-            return None
-        return Match(self.entries[hits[0].entry], _confidence(hits), hits[0].score)
+                tail = self._rank(self.analyzer.analyze(clauses[-1]))
+                if tail and tail[0].probability > found[0].probability:
+                    return tail
+        return found
 
-    def _decline(self, text: str, best: Match | None) -> Answer:
-        limit = self.thresholds.suggestions
-        related = [_suggestion(e) for e in self.suggest(text, limit)]
-        if best is not None and best.confidence >= self.thresholds.clarify:
-            return Answer(
-                answered=False,
-                text=f"I'm not sure I understood. Did you mean: {best.entry.question}",
-                kind=AnswerKind.CLARIFY,
-                confidence=round(best.confidence, 3),
-                suggestions=_unique([_suggestion(best.entry), *related])[:limit],
-            )
-        return Answer(
-            answered=False,
-            text="The story doesn't say. Here are questions it does answer.",
-            kind=AnswerKind.DECLINE,
-            confidence=round(best.confidence, 3) if best else 0.0,
-            suggestions=tuple(related) or self.top_questions(limit),
-        )
+    def _rank(self, analysis: Analysis) -> list[Candidate]:
+        if not analysis.terms:
+            return []
+        tools = self.tools
+        scored = tools.index.shortlisted(analysis)
+        lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
+        positions = [h.entry for h in lexical]
+        bm25 = tools.bm25.scores(analysis.terms)
+        positions += tools.bm25.top(bm25, _NOMINEES)
+        vector = None
+        if tools.semantic is not None:
+            vector = tools.semantic.embed(" ".join(analysis.words))
+            positions += tools.semantic.neighbours(vector, _NOMINEES)
+        hits = {h.entry: h for h in scored}
+        evidence = gather(tools, analysis, vector, list(dict.fromkeys(positions)), bm25, hits)
+        rank = self.model.rank.score
+        order = sorted(evidence, key=lambda p: rank(evidence[p]), reverse=True)
+        for position in order[:_REFINED]:
+            evidence[position] = refine(tools, analysis, position, evidence[position])
+        return [
+            Candidate(self.entries[p], evidence[p], self.model.probability(evidence[p]))
+            for p in order
+        ]
 
     def answer_entry(self, entry_id: str) -> Answer:
         """Answer with one entry by id (a pressed suggestion button); decline if it is gone."""
@@ -161,16 +191,16 @@ class Engine:
         if entry is None:  # the knowledge was edited since the button was sent
             return Answer(
                 answered=False,
-                text="That question is no longer in my knowledge. Ask me again in your words.",
+                text=replies.GONE,
                 kind=AnswerKind.DECLINE,
                 suggestions=self.top_questions(self.thresholds.suggestions),
             )
-        return _single(Match(entry, 1.0, 1.0))
+        return replies.single(entry, 1.0)
 
     def about(self) -> str:
         """Return what the bot knows about: the story's title and its opening sentence."""
         lead = self.knowledge.story.strip().split("\n", 1)[0]
-        return f"{self.knowledge.title}\n\n{lead}\n\nI answer only from this one story."
+        return replies.about(self.knowledge.title, lead)
 
     def help(self) -> str:
         """Return how to use the bot, in the core's own words."""
@@ -183,7 +213,7 @@ class Engine:
 
     def top_questions(self, limit: int) -> tuple[Suggestion, ...]:
         """Return the first `limit` FAQ questions, the ones to offer when nothing is asked."""
-        return tuple(_suggestion(e) for e in self.entries[:limit])
+        return tuple(replies.suggestion(e) for e in self.entries[:limit])
 
     def topics(self) -> dict[str, list[Entry]]:
         """Return the FAQ entries grouped by topic, in file order."""
@@ -192,14 +222,29 @@ class Engine:
             grouped.setdefault(entry.topic, []).append(entry)
         return grouped
 
-    def _prompt(self) -> str:
-        return f"Ask me a question about the story: {self.knowledge.title}."
+    def _retrievers(self, indexed: list[IndexedEntry], encoder: Encoder | None) -> Retrievers:
+        index = Index(indexed)
+        documents = [
+            [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
+        ]
+        kinds = tuple(offers(e.answer) for e in self.entries)  # what the asker will read
+        if encoder is None:
+            return Retrievers(index, Bm25(documents), kinds)
+        semantic = SemanticIndex(encoder, self._semantic_texts())
+        surfaces: dict[str, str] = {}
+        for text in _texts(self.knowledge):
+            for term, surface in self.analyzer.surfaces(text):
+                surfaces.setdefault(term, surface.replace("_", " "))
+        return Retrievers(index, Bm25(documents), kinds, semantic, WordVectors(encoder, surfaces))
 
-    def _indexed(
-        self, question: str, phrasings: tuple[str, ...], answer: str, source: str
-    ) -> IndexedEntry:
-        analyses = tuple(self.analyzer.analyze(p) for p in (question, *phrasings))
-        answer_terms = frozenset(self.analyzer.terms(answer) + self.analyzer.terms(source))
+    def _semantic_texts(self) -> list[list[str]]:
+        texts = [[f.question, *f.phrasings] for f in self.knowledge.faq]
+        return texts + [[*e.names, e.description] for e in self.knowledge.entities]
+
+    def _indexed(self, faq: FaqEntry) -> IndexedEntry:
+        texts = (faq.question, *faq.phrasings)
+        analyses = tuple(self.analyzer.analyze(p) for p in texts)
+        answer_terms = frozenset(self.analyzer.terms(faq.answer) + self.analyzer.terms(faq.source))
         return IndexedEntry(analyses, answer_terms)
 
     def _indexed_entity(self, entity: Entity) -> IndexedEntry:
@@ -230,47 +275,6 @@ def _texts(knowledge: Knowledge) -> list[str]:
     return texts + [e.description for e in knowledge.entities]
 
 
-def _confidence(hits: list[Hit]) -> float:
-    best = hits[0].score
-    margin = best - hits[1].score if len(hits) > 1 else best
-    # a logistic of "was the top entry right?" fitted on the project's question sets
-    # (tests/questions.jsonl and the shared dev set): 0.5 sits at a score of about 0.62
-    return 1 / (1 + math.exp(-(14 * (best - 0.62) + 3 * (margin - 0.1))))
-
-
 def _is_question(piece: str) -> bool:
     # only pieces that are questions themselves: "not counting Pakistan, how many ..." is one
     return len(piece.split()) >= 2 and detect_qtype(tokenize(piece)) != QType.NONE
-
-
-def _unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
-    first: dict[str, Suggestion] = {}
-    for item in items:
-        first.setdefault(item.entry_id, item)
-    return tuple(first.values())
-
-
-def _suggestion(entry: Entry) -> Suggestion:
-    return Suggestion(entry_id=entry.id, question=entry.question)
-
-
-def _single(match: Match) -> Answer:
-    return Answer(
-        answered=True,
-        text=match.entry.answer,
-        kind=AnswerKind.ANSWER,
-        source=match.entry.source,
-        confidence=round(match.confidence, 3),
-        entry_id=match.entry.id,
-    )
-
-
-def _combined(matches: list[Match]) -> Answer:
-    return Answer(
-        answered=True,
-        text="\n".join(m.entry.answer for m in matches),
-        kind=AnswerKind.ANSWER,
-        source=" … ".join(dict.fromkeys(m.entry.source for m in matches)),
-        confidence=round(min(m.confidence for m in matches), 3),
-        entry_id="+".join(m.entry.id for m in matches),
-    )

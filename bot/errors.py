@@ -14,3 +14,7 @@ class KnowledgeError(StoryBotError):
         """Keep every problem found, not just the first."""
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+class SettingsError(StoryBotError, ValueError):
+    """A setting names something that does not exist (an unknown encoder, say)."""

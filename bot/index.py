@@ -61,6 +61,10 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     return 0.6
 
 
+def _by_score(hit: Hit) -> float:
+    return hit.score
+
+
 class _Weights:
     """A question's term weights and their sum, computed once per search."""
 
@@ -101,17 +105,37 @@ class Index:
 
     def search(self, query: Analysis, limit: int = 5) -> list[Hit]:
         """Return up to `limit` entries best matching `query`, best first."""
+        return heapq.nlargest(limit, self.shortlisted(query), key=_by_score)
+
+    def shortlisted(self, query: Analysis) -> list[Hit]:
+        """Return every entry the question's rarest terms nominate, scored."""
+        terms = set(query.terms)
+        return self.score(query, self._shortlist(terms)) if terms else []
+
+    def score(self, query: Analysis, positions: Iterable[int]) -> list[Hit]:
+        """Score the entries at `positions` (nominated here or by another retriever)."""
         terms = set(query.terms)
         if not terms:
             return []
         boosted = _Weights({t: self.weight(t) for t in terms})
         # "who is X?" entries weigh X like any word: "how old is X?" must not look like it
         plain = _Weights({t: self.weight(t, plain=True) for t in terms})
-        hits = (
+        return [
             self._score(i, terms, plain if self._entries[i].strict else boosted, query.qtype)
-            for i in self._shortlist(terms)
-        )
-        return heapq.nlargest(limit, hits, key=lambda h: h.score)
+            for i in positions
+        ]
+
+    def terms_of(self, position: int) -> frozenset[str]:
+        """Return every term entry `position` uses: phrasings, answer and source."""
+        return self._union[position] | self._entries[position].answer_terms
+
+    def phrasing(self, hit: Hit) -> Analysis:
+        """Return the phrasing that gave `hit` its score."""
+        return self._entries[hit.entry].phrasings[hit.phrasing]
+
+    def is_strict(self, position: int) -> bool:
+        """Return whether entry `position` is a "who is X?" entry of the fact store."""
+        return self._entries[position].strict
 
     def _shortlist(self, terms: set[str]) -> list[int]:
         known = sorted(

@@ -53,10 +53,15 @@ class StoryBot:
                 answered=False, text=SLOW_DOWN if kind is AnswerKind.THROTTLED else "", kind=kind
             )
         engine = self.engine  # one engine for the whole question, even if a reload lands now
-        answer = engine.answer_entry(entry_id) if entry_id else engine.answer(query)
+        best: str | None = entry_id
+        if entry_id:
+            answer = engine.answer_entry(entry_id)
+        else:  # the decision names its best candidate: the gaps log needs no second match
+            decision = engine.decide(query)
+            answer, best = decision.answer, decision.best.entry.id if decision.best else None
         self._log(query, answer, time.perf_counter() - start)
         if self.gaps is not None and self._is_gap(answer):
-            self._store_gap(engine, query, answer)
+            self._store_gap(query, answer, best)
         return answer
 
     async def ask(self, query: Query, entry_id: str | None = None) -> Answer:
@@ -67,7 +72,7 @@ class StoryBot:
         """Load the knowledge folder again; keep the current engine if it is broken."""
         folder = self.settings.knowledge_dir
         try:
-            engine = Engine.from_folder(folder, thresholds(self.settings))
+            engine = Engine.from_folder(folder, thresholds(self.settings), self.settings.encoder)
         except KnowledgeError as exc:
             log.error("knowledge reload rejected, still serving the last good knowledge:\n%s", exc)
             return False
@@ -89,15 +94,14 @@ class StoryBot:
             return True
         return answer.answered and answer.confidence < self.settings.gaps_low_confidence
 
-    def _store_gap(self, engine: Engine, query: Query, answer: Answer) -> None:
+    def _store_gap(self, query: Query, answer: Answer, best: str | None) -> None:
         assert self.gaps is not None  # noqa: S101 - checked by the caller
-        best = engine.best_entry(query.text)
         gap = Gap(
             asked_at=time.time(),
             platform=query.platform,
             chat=self.gaps.chat_key(query.platform, query.chat_id),
             question=query.text[: self.settings.max_question_chars],
-            best_entry=best.id if best else None,
+            best_entry=best,
             best_score=answer.confidence,
         )
         try:

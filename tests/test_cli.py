@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -161,3 +162,22 @@ def test_gaps_commands_list_export_and_forget(tmp_path: Path) -> None:
     forgot = storybot("gaps", "--forget", env=env).stdout.decode()
     assert "erased 3" in forgot
     assert "No unanswered questions" in storybot("gaps", env=env).stdout.decode()
+
+
+def test_ask_explain_shows_how_it_decided() -> None:
+    result = storybot("ask", "--explain", "where was the agreement signed?")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "Beijing" in out
+    assert "decision: answer" in out
+    assert "signing-place" in out or "signing" in out
+
+
+def test_the_semantic_layer_can_be_turned_off_by_its_setting() -> None:
+    env = {**os.environ, "STORYBOT_ENCODER": "none"}
+    result = storybot("ask", "--json", "where was the agreement signed?", env=env)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["answered"] is True
+    bad = storybot("ask", "hello there", env={**os.environ, "STORYBOT_ENCODER": "nope"})
+    assert bad.returncode == 2
+    assert "unknown encoder 'nope'" in bad.stderr.decode()

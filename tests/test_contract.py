@@ -9,6 +9,7 @@ import pytest
 
 from adapters import console_adapter
 from bot.config import Settings
+from bot.decision import Decision
 from bot.engine import Engine
 from bot.knowledge import default_folder
 from bot.models import Answer, Query
@@ -25,9 +26,9 @@ class RecordingEngine(Engine):
         super().__init__(Engine.from_folder(default_folder()).knowledge)
         self.given: list[tuple[str, Answer]] = []
 
-    def answer(self, query: Query) -> Answer:
-        result = super().answer(query)
-        self.given.append((query.platform, result))
+    def decide(self, query: Query) -> Decision:
+        result = super().decide(query)
+        self.given.append((query.platform, result.answer))
         return result
 
 

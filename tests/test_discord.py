@@ -301,7 +301,7 @@ async def test_commands_are_not_synced_again_when_unchanged(
 class BrokenEngine(Engine):
     """An engine whose answering fails, to exercise the error paths."""
 
-    def answer(self, query):  # type: ignore[no-untyped-def]
+    def decide(self, query):  # type: ignore[no-untyped-def]
         raise RuntimeError("engine exploded")
 
 

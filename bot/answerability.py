@@ -1,0 +1,102 @@
+"""What kind of value a question asks for, and whether a text holds one.
+
+"When did X join?" is not answered by "X supports it", and "at what time?" is not answered by
+"in August": the kind of value asked must be in the answer. General English and Roman Urdu
+only; nothing here knows a story.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from bot.lexicon import QType
+
+
+class Need(StrEnum):
+    """A kind of value an answer must contain."""
+
+    DATE = "date"  # any point in time: a year, month, day, "recently", "this decade"
+    DAY = "day"  # a particular day: a weekday, "15 March", "yesterday"
+    TIME = "time"  # a time of day
+    NUMBER = "number"
+    AGE = "age"
+    REASON = "reason"
+
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DATE_MONTHS = _MONTHS.replace(" may ", " ").replace(" mar ", " ")  # "may", "mar" are verbs too
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred hundreds thousand thousands million millions billion billions dozen "
+    "dozens half quarter first second third fourth fifth sixth seventh eighth ninth tenth once "
+    "twice several"
+)
+
+
+def _words(text: str) -> str:
+    return r"\b(?:" + "|".join(text.split()) + r")\b"
+
+
+_OFFERS = {
+    Need.DATE: re.compile(
+        rf"\b(?:1[5-9]|20)\d\d\b|\b\d{{4}}s\b|{_words(_DATE_MONTHS + ' ' + _WEEKDAYS)}|"
+        r"\b(?:yesterday|today|tomorrow|recently|decade|century|ago|(?:next|last|this) year)\b",
+        re.I,
+    ),
+    Need.DAY: re.compile(
+        rf"{_words(_WEEKDAYS)}|\b(?:yesterday|today|tomorrow|day)\b|"
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS)}|{_words(_MONTHS)}\s+\d{{1,2}}\b",
+        re.I,
+    ),
+    Need.TIME: re.compile(
+        r"\b\d{1,2}(?::\d\d)?\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o'clock|hrs\b|gmt\b|utc\b)|"
+        r"\b\d{1,2}:\d\d\b|"
+        r"\b(?:noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b",
+        re.I,
+    ),
+    Need.NUMBER: re.compile(rf"\d|{_words(_NUMBER_WORDS)}", re.I),
+    Need.AGE: re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b|\b\d{1,3}, ", re.I),
+    Need.REASON: re.compile(
+        r"\b(?:because|since|so that|in order|to\s+\w+|aims?|aimed|goals?|purpose|reasons?|"
+        r"due to|owing to|thanks to|as part of|seeks?|wants?|hopes?|aspir\w*|plans?|amid|"
+        r"after|for)\b",
+        re.I,
+    ),
+}
+
+# cue words in a question, then what they ask for ("what *time*", "which *day*", "how *old*")
+_TIME_CUES = frozenset("time hour hours oclock clock baje waqt".split())
+_DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
+_EXACT_CUES = frozenset("exact exactly precise precisely specific".split())
+_NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
+
+
+def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
+    """Return the kinds of value a question of type `qtype` with `words` asks for."""
+    asked: set[Need] = set()
+    if qtype in _NUMBER_TYPES:
+        asked.add(Need.NUMBER)
+    if qtype == QType.AMOUNT and "old" in words:
+        asked.add(Need.AGE)
+    if qtype == QType.WHY:
+        asked.add(Need.REASON)
+    if qtype == QType.WHEN or (qtype != QType.YESNO and _TIME_CUES.intersection(words)):
+        asked.add(Need.DATE)
+        if _TIME_CUES.intersection(words):
+            asked.add(Need.TIME)
+        elif _DAY_CUES.intersection(words) or (_EXACT_CUES.intersection(words) and "date" in words):
+            asked.add(Need.DAY)
+    return frozenset(asked)
+
+
+def offers(text: str) -> frozenset[Need]:
+    """Return the kinds of value `text` contains."""
+    found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
+    if found & {Need.DAY, Need.TIME}:
+        found.add(Need.DATE)  # "at 5 a.m." and "on Friday" both say when
+    return frozenset(found)

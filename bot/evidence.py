@@ -1,0 +1,185 @@
+"""Evidence that an entry answers a question: how much of it matches, and whether it can."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+import numpy as np
+
+from bot.analyzer import ENTITY_PREFIX, Analysis
+from bot.answerability import Need, needs
+from bot.bm25 import Bm25
+from bot.encoder import Vectors
+from bot.index import Hit, Index, qtype_agreement
+from bot.semantic import SemanticIndex, WordVectors
+
+_SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
+_SOFT_SPAN = 0.35  # from the floor to a full match
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What was measured for one candidate entry; each value is in 0..1 or close to it."""
+
+    phrasing: float  # the lexical index: weighted coverage of the best phrasing
+    phrasing_margin: float  # over the best other candidate's (negative when below it)
+    bm25: float  # BM25 over the whole entry, scaled by the question's own ceiling
+    bm25_margin: float
+    semantic: float  # best cosine between the question and the entry's texts
+    semantic_margin: float
+    covered: float  # weighted share of the question's terms the entry uses anywhere
+    soft_covered: float  # the same, counting close-meaning words as partly there
+    missing: float  # the weight share of the most important term the entry lacks
+    unknown: float  # the weight share of terms the whole knowledge lacks, even loosely
+    length: float  # how many terms the question has, over 10: short ones say little
+    kind: float  # 1 when the answer holds the kind of value asked (a date, a number, …)
+    qtype: float  # how well the best phrasing's question type agrees with the asked one
+    subject: float  # 1 when every person or thing the question names is in the entry
+
+    def values(self) -> tuple[float, ...]:
+        """Return the measurements in field order, for the decision model."""
+        return tuple(self.__dict__.values())  # astuple deep-copies: 30 times slower
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        """Return the field names, for `--explain` and the fitting script."""
+        return tuple(f.name for f in fields(cls))
+
+
+@dataclass(frozen=True)
+class Retrievers:
+    """The scorers one engine builds over its entries; the semantic parts may be off."""
+
+    index: Index
+    bm25: Bm25
+    offers: tuple[frozenset[Need], ...]  # per entry: the kinds of value its answer holds
+    semantic: SemanticIndex | None = None
+    words: WordVectors | None = None
+
+
+@dataclass(frozen=True)
+class _Raw:
+    hit: Hit
+    bm25: float
+    semantic: float
+
+
+def gather(
+    tools: Retrievers,
+    query: Analysis,
+    vector: Vectors | None,
+    positions: list[int],
+    bm25: dict[int, float],
+    hits: dict[int, Hit],
+) -> dict[int, Evidence]:
+    """Measure the evidence for each candidate at `positions` (`hits`: those already scored)."""
+    unscored = [p for p in positions if p not in hits]
+    hits = {**hits, **{h.entry: h for h in tools.index.score(query, unscored)}}
+    ceiling = tools.bm25.ceiling(query.terms)
+    raw = {
+        p: _Raw(
+            hits.get(p, Hit(p, 0.0, 0)),
+            min(bm25.get(p, 0.0) / ceiling, 1.0),
+            tools.semantic.similarity(vector, p) if tools.semantic and vector is not None else 0.0,
+        )
+        for p in positions
+    }
+    if not raw:
+        return {}
+    asked = needs(query.qtype, query.words)
+    unknown = _unknown(tools, query)  # one value per question, not per candidate
+    return {p: _measure(tools, query, asked, unknown, r, _rivals(raw, p)) for p, r in raw.items()}
+
+
+def refine(tools: Retrievers, query: Analysis, position: int, evidence: Evidence) -> Evidence:
+    """Count close-meaning words as partly covered: costly, so only for the leading candidates."""
+    if tools.words is None:
+        return evidence
+    _, soft, missing = _coverage(tools, query, tools.index.terms_of(position), soft=True)
+    return replace(evidence, soft_covered=soft, missing=missing)
+
+
+def _rivals(raw: dict[int, _Raw], position: int) -> _Raw:
+    """Return the best scores among the candidates other than `position`."""
+    others = [r for p, r in raw.items() if p != position] or [_Raw(Hit(0, 0.0, 0), 0.0, 0.0)]
+    return _Raw(
+        Hit(0, max(r.hit.score for r in others), 0),
+        max(r.bm25 for r in others),
+        max(r.semantic for r in others),
+    )
+
+
+def _measure(
+    tools: Retrievers,
+    query: Analysis,
+    asked: frozenset[Need],
+    unknown: float,
+    raw: _Raw,
+    rival: _Raw,
+) -> Evidence:
+    position = raw.hit.entry
+    terms = tools.index.terms_of(position)
+    covered, soft, missing = _coverage(tools, query, terms, soft=False)
+    named = {t for t in query.terms if t.startswith(ENTITY_PREFIX)}
+    phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
+    return Evidence(
+        phrasing=raw.hit.score,
+        phrasing_margin=raw.hit.score - rival.hit.score,
+        bm25=raw.bm25,
+        bm25_margin=raw.bm25 - rival.bm25,
+        semantic=raw.semantic,
+        semantic_margin=raw.semantic - rival.semantic,
+        covered=covered,
+        soft_covered=soft,
+        missing=missing,
+        unknown=unknown,
+        length=min(len(query.terms) / 10, 1.0),
+        kind=1.0 if asked <= tools.offers[position] else 0.0,
+        qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
+        subject=1.0 if named <= terms else 0.0,
+    )
+
+
+def _coverage(
+    tools: Retrievers, query: Analysis, terms: frozenset[str], soft: bool
+) -> tuple[float, float, float]:
+    weights = {t: tools.index.weight(t, plain=True) for t in query.terms}
+    total = sum(weights.values()) or 1.0
+    surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
+    exact = close = worst = 0.0
+    pool = sorted(terms) if soft else []
+    for term, weight in weights.items():
+        if term in terms:
+            exact += weight
+            close += weight
+            continue
+        match = _soft_match(tools, term, surfaces.get(term, term), pool) if soft else 0.0
+        close += weight * match
+        worst = max(worst, weight * (1 - match))
+    return exact / total, close / total, worst / total
+
+
+def _soft_match(tools: Retrievers, term: str, surface: str, pool: list[str]) -> float:
+    if tools.words is None or term.startswith(ENTITY_PREFIX):
+        return 0.0  # a person or country is there or not: no "close meaning" for names
+    vector = tools.words.of(term, surface)
+    if not np.any(vector):
+        return 0.0
+    cosine = tools.words.best_match(vector, pool)
+    return float(np.clip((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0, 1.0))
+
+
+def _unknown(tools: Retrievers, query: Analysis) -> float:
+    weights = {t: tools.index.weight(t, plain=True) for t in query.terms}
+    total = sum(weights.values()) or 1.0
+    surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
+    lacking = 0.0
+    for term, weight in weights.items():
+        if tools.index.knows(term):
+            continue
+        match = 0.0
+        if tools.words is not None:
+            cosine = tools.words.nearest(tools.words.of(term, surfaces.get(term, term)))
+            match = float(np.clip((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0, 1.0))
+        lacking += weight * (1 - match)
+    return lacking / total

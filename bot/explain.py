@@ -1,0 +1,55 @@
+"""`storybot ask --explain`: the engine's decision laid out for a maintainer."""
+
+from __future__ import annotations
+
+from bot.decision import Decision
+from bot.evidence import Evidence
+
+_SHORT = {
+    "phrasing": "phr",
+    "phrasing_margin": "phr±",
+    "bm25": "bm25",
+    "bm25_margin": "bm25±",
+    "semantic": "sem",
+    "semantic_margin": "sem±",
+    "covered": "cov",
+    "soft_covered": "soft",
+    "missing": "miss",
+    "unknown": "unk",
+    "length": "len",
+    "kind": "kind",
+    "qtype": "qtype",
+    "subject": "subj",
+}
+
+
+def explain(decision: Decision, limit: int = 5) -> str:
+    """Return how the engine decided: its verdict and reason, then the candidates' evidence."""
+    answer = decision.answer
+    lines = [
+        f"question: {decision.question!r}",
+        f"decision: {answer.kind.value} ({decision.reason})",
+    ]
+    if not decision.candidates:
+        return "\n".join([*lines, "candidates: none"])
+    names = Evidence.names()
+    header = " ".join(f"{_SHORT[n]:>6}" for n in names)
+    lines += ["", f"{'':2}{'entry':<28}{'p':>6} {header}"]
+    for number, candidate in enumerate(decision.candidates[:limit], 1):
+        values = " ".join(f"{v:>6.2f}" for v in candidate.evidence.values())
+        entry = candidate.entry.id[:27]
+        lines.append(f"{number:<2}{entry:<28}{candidate.probability:>6.2f} {values}")
+    lines += ["", *_legend()]
+    return "\n".join(lines)
+
+
+def _legend() -> list[str]:
+    return [
+        "p: chance the entry's answer is right (answer at the answer threshold)",
+        "phr: best phrasing's weighted word coverage; bm25: whole entry incl. answer;",
+        "sem: meaning (encoder) cosine; ±: margin over the best other candidate;",
+        "cov/soft: share of the question's words the entry uses (soft: close words count);",
+        "miss: weight of the most important word it lacks; unk: words the story never uses;",
+        "kind: the answer holds the kind of value asked (date, time, number, reason);",
+        "qtype: who/when/where agreement; subj: every person or thing named is in the entry",
+    ]

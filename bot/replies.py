@@ -1,0 +1,79 @@
+"""Every sentence the core says to a user, and the `Answer`s that carry them."""
+
+from __future__ import annotations
+
+from bot.decision import Candidate, Entry
+from bot.models import Answer, AnswerKind, Suggestion
+
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+NOT_IN_STORY = "The story doesn't say. Here are questions it does answer."
+GONE = "That question is no longer in my knowledge. Ask me again in your words."
+
+
+def prompt(title: str) -> str:
+    """Return the nudge for a message with nothing to match."""
+    return f"Ask me a question about the story: {title}."
+
+
+def about(title: str, lead: str) -> str:
+    """Return what the bot knows about: the story's title and its opening sentence."""
+    return f"{title}\n\n{lead}\n\nI answer only from this one story."
+
+
+def suggestion(entry: Entry) -> Suggestion:
+    """Return `entry` as a question to offer."""
+    return Suggestion(entry_id=entry.id, question=entry.question)
+
+
+def unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
+    """Return `items` without repeated entries, first kept."""
+    first: dict[str, Suggestion] = {}
+    for item in items:
+        first.setdefault(item.entry_id, item)
+    return tuple(first.values())
+
+
+def single(entry: Entry, confidence: float) -> Answer:
+    """Answer with one entry."""
+    return Answer(
+        answered=True,
+        text=entry.answer,
+        kind=AnswerKind.ANSWER,
+        source=entry.source,
+        confidence=round(confidence, 3),
+        entry_id=entry.id,
+    )
+
+
+def combined(candidates: list[Candidate]) -> Answer:
+    """Answer several questions of one message, one line each."""
+    return Answer(
+        answered=True,
+        text="\n".join(c.entry.answer for c in candidates),
+        kind=AnswerKind.ANSWER,
+        source=" … ".join(dict.fromkeys(c.entry.source for c in candidates)),
+        confidence=round(min(c.probability for c in candidates), 3),
+        entry_id="+".join(c.entry.id for c in candidates),
+    )
+
+
+def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
+    """Ask "did you mean" the best candidate, with related questions."""
+    return Answer(
+        answered=False,
+        text=f"I'm not sure I understood. Did you mean: {best.entry.question}",
+        kind=AnswerKind.CLARIFY,
+        confidence=round(best.probability, 3),
+        suggestions=unique([suggestion(best.entry), *related])[:limit],
+    )
+
+
+def decline(confidence: float, related: tuple[Suggestion, ...]) -> Answer:
+    """Say the story does not answer it, offering questions it does answer."""
+    return Answer(
+        answered=False,
+        text=NOT_IN_STORY,
+        kind=AnswerKind.DECLINE,
+        confidence=round(confidence, 3),
+        suggestions=related,
+    )

@@ -1,0 +1,83 @@
+"""Semantic neighbours: entries whose phrasings mean what a question means; soft word matches."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from bot.encoder import Encoder, Vectors, unit_rows
+
+_COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
+_RESCORE = 4  # coarse nominations per wanted neighbour, re-ranked with every dimension
+
+
+class SemanticIndex:
+    """Unit vectors of every entry's texts, searched by dot product."""
+
+    def __init__(self, encoder: Encoder, texts: Sequence[Sequence[str]]) -> None:
+        """Embed `texts`: for each entry, the texts that say what it answers."""
+        self.encoder = encoder
+        flat = [text for entry in texts for text in entry]
+        self._owner = np.repeat(np.arange(len(texts)), [len(entry) for entry in texts])
+        self._vectors = encoder.encode(flat)
+        centroids = np.zeros((len(texts), self._vectors.shape[1]), dtype=np.float32)
+        np.add.at(centroids, self._owner, self._vectors)
+        self._coarse = unit_rows(np.ascontiguousarray(centroids[:, :_COARSE_DIMS]))
+        self._starts = np.concatenate(([0], np.cumsum([len(entry) for entry in texts])))
+        self.embed = lru_cache(maxsize=4096)(self._embed)
+
+    def _embed(self, text: str) -> Vectors:
+        row: Vectors = self.encoder.encode([text])[0]
+        return row
+
+    def neighbours(self, vector: Vectors, limit: int) -> list[int]:
+        """Return the positions of up to `limit` entries nearest to `vector`, nearest first."""
+        if not vector.any() or not len(self._coarse):
+            return []
+        coarse = self._coarse @ _unit(vector[:_COARSE_DIMS])
+        wanted = min(limit * _RESCORE, len(coarse))
+        nominated = np.argpartition(-coarse, wanted - 1)[:wanted]
+        exact = {int(p): self.similarity(vector, int(p)) for p in nominated}
+        return sorted(exact, key=exact.__getitem__, reverse=True)[:limit]
+
+    def similarity(self, vector: Vectors, position: int) -> float:
+        """Return the best cosine between `vector` and the texts of entry `position`."""
+        rows = self._vectors[self._starts[position] : self._starts[position + 1]]
+        return float((rows @ vector).max()) if len(rows) else 0.0
+
+
+class WordVectors:
+    """Vectors of single words, for matching a question's word to an entry's softly."""
+
+    def __init__(self, encoder: Encoder, surfaces: dict[str, str]) -> None:
+        """Embed every knowledge term by its readable form (`surfaces`: term -> text)."""
+        self.encoder = encoder
+        self._row = {term: i for i, term in enumerate(surfaces)}
+        self._vectors = encoder.encode(list(surfaces.values()))
+        self._unknown = lru_cache(maxsize=8192)(self._embed)
+
+    def _embed(self, text: str) -> Vectors:
+        row: Vectors = self.encoder.encode([text])[0]
+        return row
+
+    def of(self, term: str, surface: str) -> Vectors:
+        """Return the vector of `term`, embedding `surface` when the knowledge never uses it."""
+        row = self._row.get(term)
+        return self._vectors[row] if row is not None else self._unknown(surface)
+
+    def nearest(self, vector: Vectors) -> float:
+        """Return the highest cosine between `vector` and any word of the knowledge."""
+        return float((self._vectors @ vector).max()) if len(self._vectors) else 0.0
+
+    def best_match(self, vector: Vectors, terms: Sequence[str]) -> float:
+        """Return the highest cosine between `vector` and any of the knowledge `terms`."""
+        rows = [self._row[t] for t in terms if t in self._row]
+        return float((self._vectors[rows] @ vector).max()) if rows else 0.0
+
+
+def _unit(vector: Vectors) -> Vectors:
+    norm = float(np.linalg.norm(vector))
+    scaled: Vectors = vector / norm if norm else vector
+    return scaled

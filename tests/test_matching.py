@@ -1,0 +1,145 @@
+"""The matching parts on their own: answerability, BM25, the encoder, and one decision."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+from bot.answerability import Need, needs, offers
+from bot.bm25 import Bm25
+from bot.config import Settings
+from bot.encoder import WordLlamaEncoder, load_encoder
+from bot.engine import Engine
+from bot.explain import explain
+from bot.gaps import Gap, SqliteGapStore
+from bot.knowledge import load_knowledge
+from bot.lexicon import QType
+from bot.models import AnswerKind, Query
+from bot.service import StoryBot
+from bot.text import tokenize
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype", "asked"),
+    [
+        ("when did it open", QType.WHEN, {Need.DATE}),
+        ("what time did the first train leave", QType.WHEN, {Need.DATE, Need.TIME}),
+        ("which day was it signed", QType.WHEN, {Need.DATE, Need.DAY}),
+        ("how many stations are there", QType.COUNT, {Need.NUMBER}),
+        ("how old is the governor", QType.AMOUNT, {Need.NUMBER, Need.AGE}),
+        ("why was it built", QType.WHY, {Need.REASON}),
+        ("who signed it", QType.WHO, set()),
+    ],
+)
+def test_a_question_asks_for_the_kind_of_value_its_words_say(
+    question: str, qtype: QType, asked: set[Need]
+) -> None:
+    assert needs(qtype, tuple(tokenize(question))) == asked
+
+
+@pytest.mark.parametrize(
+    ("answer", "has", "lacks"),
+    [
+        ("India landed in August.", {Need.DATE}, {Need.DAY, Need.TIME}),
+        ("The first train left at 5:40 a.m. on Monday.", {Need.TIME, Need.DAY, Need.DATE}, set()),
+        ("Pakistan has joined the project.", set(), {Need.DATE, Need.NUMBER}),
+        ("It cost $1.2 billion.", {Need.NUMBER}, {Need.DATE}),
+        ("She is 54 years old.", {Need.AGE, Need.NUMBER}, set()),
+        ("It was built to ease traffic.", {Need.REASON}, set()),
+        ("You may join later.", set(), {Need.DATE}),  # "may" the verb is not the month
+    ],
+)
+def test_an_answer_offers_only_the_values_it_holds(
+    answer: str, has: set[Need], lacks: set[Need]
+) -> None:
+    found = offers(answer)
+    assert has <= found
+    assert not lacks & found
+
+
+def test_bm25_ranks_the_entry_with_the_rare_term_first() -> None:
+    bm25 = Bm25([["moon", "base", "china"], ["moon", "landing", "india"], ["moon", "usa"]])
+    scores = bm25.scores(["moon", "india"])
+    assert bm25.top(scores, 1) == [1]
+    assert bm25.idf("india") > bm25.idf("moon")
+    assert 0 < scores[1] <= bm25.ceiling(["moon", "india"])
+
+
+def test_the_shipped_encoder_loads_from_its_wheel_without_the_network(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the encoder tried to reach the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    vectors = WordLlamaEncoder().encode(["who footed the bill", "who paid for it", "weather"])
+    assert vectors.shape == (3, 256)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_an_unknown_encoder_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="unknown encoder 'nope'"):
+        load_encoder("nope")
+
+
+def test_the_engine_answers_with_the_semantic_layer_off(engine: Engine) -> None:
+    plain = Engine(engine.knowledge, encoder=None)
+    answer = plain.answer(Query(text="Where was the agreement signed?"))
+    assert answer.answered and "Beijing" in answer.text
+
+
+def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
+    decision = engine.decide(Query(text="which nations already back china's lunar outpost?"))
+    assert decision.answer.answered
+    assert "Russia" in decision.answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "At what time of day was the moon agreement signed?",
+        "When did Venezuela join the project?",
+        "How old is Li Qiang?",
+    ],
+)
+def test_a_question_for_a_value_the_story_lacks_is_declined(engine: Engine, question: str) -> None:
+    assert not engine.answer(Query(text=question)).answered
+
+
+def test_the_decision_keeps_its_candidates_and_reason(engine: Engine) -> None:
+    decision = engine.decide(Query(text="who signed the deal?"))
+    assert decision.answer.answered
+    assert decision.best is not None and decision.best.entry.id == decision.answer.entry_id
+    assert decision.answer.confidence == round(decision.best.probability, 3)
+    assert "answer threshold" in decision.reason
+    probabilities = [c.probability for c in decision.candidates]
+    assert len(probabilities) > 1
+
+
+def test_explain_lists_the_candidates_with_their_evidence(engine: Engine) -> None:
+    text = explain(engine.decide(Query(text="How far is the moon from Earth?")))
+    assert "decision: decline" in text
+    assert "phr" in text and "kind" in text
+    assert text.count("\n") > 5
+
+
+def test_the_gaps_log_takes_the_best_entry_from_the_one_decision(
+    tmp_path: Path, engine: Engine
+) -> None:
+    calls: list[str] = []
+
+    class CountingEngine(Engine):
+        def decide(self, query: Query):  # type: ignore[no-untyped-def]
+            calls.append(query.text)
+            return super().decide(query)
+
+    settings = Settings(_env_file=None, data_dir=tmp_path)
+    store = SqliteGapStore(settings.gaps_path)
+    bot = StoryBot(CountingEngine(load_knowledge(engine.knowledge.folder)), settings, store)
+    answer = bot.answer(Query(text="Who won the football world cup?"))
+    assert answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY)
+    gaps: list[Gap] = store.all()
+    assert [g.question for g in gaps] == ["Who won the football world cup?"]
+    assert len(calls) == 1  # matched once: logging did not ask the engine again
