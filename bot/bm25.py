@@ -47,7 +47,9 @@ class Bm25:
             if len(postings) > self._common and scores:
                 break  # bounded work: a term this common barely changes the ranking
             idf = self._idf[term]
-            for position, count in postings[: max(self._common, 1) * 4]:
+            # nothing rarer matched: score a bounded slice of a common term's entries, as the
+            # phrasing index does, so no single question can walk a million postings
+            for position, count in postings[: self._common]:
                 gain = idf * count * (_K1 + 1) / (count + self._norm[position])
                 scores[position] = scores.get(position, 0.0) + gain
         return scores
