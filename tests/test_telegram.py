@@ -66,6 +66,8 @@ async def _ask(fake: FakeTelegram, message: dict, replies: int = 1) -> list:
 
 
 async def test_start_up_registers_commands_and_polls(telegram: FakeTelegram) -> None:
+    # the fixture returns at setMyCommands; the first poll may come a moment later
+    await telegram.wait_for(lambda f: any(c.method == "getUpdates" for c in f.calls))
     methods = [c.method for c in telegram.calls]
     assert methods[0] == "getMe"
     assert "deleteWebhook" in methods and "getUpdates" in methods
