@@ -7,6 +7,7 @@ only; nothing here knows a story.
 
 from __future__ import annotations
 
+import itertools
 import re
 from enum import StrEnum
 
@@ -22,6 +23,7 @@ class Need(StrEnum):
     NUMBER = "number"
     AGE = "age"
     REASON = "reason"
+    ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
 
 
 _MONTHS = (
@@ -33,8 +35,7 @@ _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds thousand thousands million millions billion billions dozen "
-    "dozens half quarter first second third fourth fifth sixth seventh eighth ninth tenth once "
-    "twice several"
+    "dozens half quarter third fourth fifth sixth seventh eighth ninth tenth twice several"
 )
 
 
@@ -61,6 +62,14 @@ _OFFERS = {
     ),
     Need.NUMBER: re.compile(rf"\d|{_words(_NUMBER_WORDS)}", re.I),
     Need.AGE: re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b|\b\d{1,3}, ", re.I),
+    Need.ROLE: re.compile(
+        r"\b(?:president|vice[- ]president|premier|prime minister|minister|governor|mayor|"
+        r"director|managing director|chair(?:man|woman|person)?|ceo|chief|head|secretary|"
+        r"commissioner|chancellor|king|queen|prince|senator|lawmaker|mp|spokes(?:man|woman|person)|"
+        r"engineer|scientist|professor|doctor|nurse|officer|official|leader|founder|executive|"
+        r"manager|analyst|economist|critic|ambassador|envoy|general|captain|coach|judge|pm)\b",
+        re.I,
+    ),
     Need.REASON: re.compile(
         r"\b(?:because|since|so that|in order|to\s+\w+|aims?|aimed|goals?|purpose|reasons?|"
         r"due to|owing to|thanks to|as part of|seeks?|wants?|hopes?|aspir\w*|plans?|amid|"
@@ -69,10 +78,10 @@ _OFFERS = {
     ),
 }
 
-# cue words in a question, then what they ask for ("what *time*", "which *day*", "how *old*")
-_TIME_CUES = frozenset("time hour hours oclock clock baje waqt".split())
+# cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
+_TIME_CUES = frozenset("time hour oclock baje waqt".split())
 _DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
-_EXACT_CUES = frozenset("exact exactly precise precisely specific".split())
+_ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 
 
@@ -85,13 +94,30 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
         asked.add(Need.AGE)
     if qtype == QType.WHY:
         asked.add(Need.REASON)
-    if qtype == QType.WHEN or (qtype != QType.YESNO and _TIME_CUES.intersection(words)):
+    cues = _asked_cues(words)
+    if qtype == QType.WHEN or cues:
         asked.add(Need.DATE)
-        if _TIME_CUES.intersection(words):
-            asked.add(Need.TIME)
-        elif _DAY_CUES.intersection(words) or (_EXACT_CUES.intersection(words) and "date" in words):
-            asked.add(Need.DAY)
+    if cues & _TIME_CUES or ("time" in words and "day" in words and "of" in words):
+        asked.add(Need.TIME)  # "what time", "at what hour", "time of day"
+    elif cues & _DAY_CUES:
+        asked.add(Need.DAY)  # "which day", "exact date"; a plain "landing date?" takes a month
     return frozenset(asked)
+
+
+def _asked_cues(words: tuple[str, ...]) -> set[str]:
+    """Return the time and day cue words that directly follow an asking word."""
+    return {
+        word
+        for before, word in itertools.pairwise(words)
+        if before in _ASKING and word in _TIME_CUES | _DAY_CUES
+    }
+
+
+# question words that ask for someone's title or job rather than name a topic
+ROLE_WORDS = frozenset(
+    "job title role position post designation occupation profession rank boss head chief "
+    "leader incharge charge ohda ohdah".split()
+)
 
 
 def offers(text: str) -> frozenset[Need]:

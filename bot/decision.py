@@ -87,8 +87,9 @@ MODEL = Model(
             "semantic": 2,
             "soft_covered": 2,
             "missing": -3,
-            "kind": 2,
+            "kind": 4,
+            "unnamed": -3,
         },
-        -6.25,
+        -8.25,
     ),
 )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot import replies
 from bot.analyzer import Analysis, Analyzer, detect_qtype
-from bot.answerability import offers
+from bot.answerability import ROLE_WORDS, offers
 from bot.bm25 import Bm25
 from bot.decision import MODEL, Candidate, Decision, Entry, Model
 from bot.encoder import Encoder, load_encoder
@@ -228,14 +228,16 @@ class Engine:
             [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
         ]
         kinds = tuple(offers(e.answer) for e in self.entries)  # what the asker will read
+        roles = frozenset(self.analyzer.terms(" ".join(sorted(ROLE_WORDS))))
         if encoder is None:
-            return Retrievers(index, Bm25(documents), kinds)
+            return Retrievers(index, Bm25(documents), kinds, roles)
         semantic = SemanticIndex(encoder, self._semantic_texts())
         surfaces: dict[str, str] = {}
         for text in _texts(self.knowledge):
             for term, surface in self.analyzer.surfaces(text):
                 surfaces.setdefault(term, surface.replace("_", " "))
-        return Retrievers(index, Bm25(documents), kinds, semantic, WordVectors(encoder, surfaces))
+        words = WordVectors(encoder, surfaces)
+        return Retrievers(index, Bm25(documents), kinds, roles, semantic, words)
 
     def _semantic_texts(self) -> list[list[str]]:
         texts = [[f.question, *f.phrasings] for f in self.knowledge.faq]

@@ -11,6 +11,7 @@ from bot.answerability import Need, needs
 from bot.bm25 import Bm25
 from bot.encoder import Vectors
 from bot.index import Hit, Index, qtype_agreement
+from bot.lexicon import QType
 from bot.semantic import SemanticIndex, WordVectors
 
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
@@ -32,9 +33,11 @@ class Evidence:
     missing: float  # the weight share of the most important term the entry lacks
     unknown: float  # the weight share of terms the whole knowledge lacks, even loosely
     length: float  # how many terms the question has, over 10: short ones say little
-    kind: float  # 1 when the answer holds the kind of value asked (a date, a number, …)
+    kind: float  # 1 when the answer holds the kind of value asked (a date, a time, a number…)
+    reason: float  # 0 when a "why" question meets an answer that gives no reason
     qtype: float  # how well the best phrasing's question type agrees with the asked one
     subject: float  # 1 when every person or thing the question names is in the entry
+    unnamed: float  # 1 when the entry is always about someone the question never names
 
     def values(self) -> tuple[float, ...]:
         """Return the measurements in field order, for the decision model."""
@@ -53,6 +56,7 @@ class Retrievers:
     index: Index
     bm25: Bm25
     offers: tuple[frozenset[Need], ...]  # per entry: the kinds of value its answer holds
+    role_terms: frozenset[str]  # the analyzer's terms for "job", "title", "boss", …
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None
 
@@ -95,7 +99,10 @@ def refine(tools: Retrievers, query: Analysis, position: int, evidence: Evidence
     """Count close-meaning words as partly covered: costly, so only for the leading candidates."""
     if tools.words is None:
         return evidence
-    _, soft, missing = _coverage(tools, query, tools.index.terms_of(position), soft=True)
+    terms = tools.index.terms_of(position)
+    if Need.ROLE in tools.offers[position]:
+        terms = terms | tools.role_terms
+    _, soft, missing = _coverage(tools, query, terms, soft=True)
     return replace(evidence, soft_covered=soft, missing=missing)
 
 
@@ -119,6 +126,8 @@ def _measure(
 ) -> Evidence:
     position = raw.hit.entry
     terms = tools.index.terms_of(position)
+    if Need.ROLE in tools.offers[position]:  # "X's job?" is answered by "X is the premier"
+        terms = terms | tools.role_terms
     covered, soft, missing = _coverage(tools, query, terms, soft=False)
     named = {t for t in query.terms if t.startswith(ENTITY_PREFIX)}
     phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
@@ -134,9 +143,11 @@ def _measure(
         missing=missing,
         unknown=unknown,
         length=min(len(query.terms) / 10, 1.0),
-        kind=1.0 if asked <= tools.offers[position] else 0.0,
+        kind=1.0 if asked - {Need.REASON} <= tools.offers[position] else 0.0,
+        reason=0.0 if Need.REASON in asked - tools.offers[position] else 1.0,
         qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
         subject=1.0 if named <= terms else 0.0,
+        unnamed=_unnamed(tools, query, position),
     )
 
 
@@ -183,3 +194,14 @@ def _unknown(tools: Retrievers, query: Analysis) -> float:
             match = float(np.clip((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0, 1.0))
         lacking += weight * (1 - match)
     return lacking / total
+
+
+def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:
+    """Return 1 when every phrasing names someone the question does not.
+
+    "When was the first landing?" is not "when did India land?"; a "who" question may be
+    asking for the very person the entry names, so it is never held against it.
+    """
+    if query.qtype == QType.WHO:
+        return 0.0
+    return 1.0 if tools.index.required(position) - set(query.terms) else 0.0

@@ -18,8 +18,10 @@ _SHORT = {
     "unknown": "unk",
     "length": "len",
     "kind": "kind",
+    "reason": "why",
     "qtype": "qtype",
     "subject": "subj",
+    "unnamed": "unnm",
 }
 
 
@@ -50,6 +52,8 @@ def _legend() -> list[str]:
         "sem: meaning (encoder) cosine; ±: margin over the best other candidate;",
         "cov/soft: share of the question's words the entry uses (soft: close words count);",
         "miss: weight of the most important word it lacks; unk: words the story never uses;",
-        "kind: the answer holds the kind of value asked (date, time, number, reason);",
-        "qtype: who/when/where agreement; subj: every person or thing named is in the entry",
+        "kind: the answer holds the kind of value asked (date, day, time, number, age);",
+        "why: 0 when a why-question meets an answer that gives no reason;",
+        "qtype: who/when/where agreement; subj: every person or thing named is in the entry;",
+        "unnm: the entry is always about someone the question never names",
     ]

@@ -61,6 +61,11 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     return 0.6
 
 
+def _named_in_every(phrasings: Sequence[Analysis]) -> frozenset[str]:
+    named = [frozenset(t for t in p.terms if t.startswith(ENTITY_PREFIX)) for p in phrasings]
+    return frozenset.intersection(*named) if named else frozenset()
+
+
 def _by_score(hit: Hit) -> float:
     return hit.score
 
@@ -89,6 +94,7 @@ class Index:
         self._unknown = math.log(1 + total / 0.5) * _UNKNOWN_FACTOR
         self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
         self._own = [tuple(self._mass(p.terms, e.strict) for p in e.phrasings) for e in entries]
+        self._required = [_named_in_every(e.phrasings) for e in entries]
 
     def _mass(self, terms: Iterable[str], plain: bool = False) -> float:
         return sum(self.weight(t, plain) for t in terms) or 1.0
@@ -132,6 +138,10 @@ class Index:
     def phrasing(self, hit: Hit) -> Analysis:
         """Return the phrasing that gave `hit` its score."""
         return self._entries[hit.entry].phrasings[hit.phrasing]
+
+    def required(self, position: int) -> frozenset[str]:
+        """Return the people and things every phrasing of entry `position` names."""
+        return self._required[position]
 
     def is_strict(self, position: int) -> bool:
         """Return whether entry `position` is a "who is X?" entry of the fact store."""

@@ -39,6 +39,10 @@ CHATTER = frozenset(
     headline headlines something somewhere anyway btw fyi omg wow cool nice idk dunno
     opening line lines paragraph intro introduction sentence beginning listed list named
     big bigger biggest major main key important particular specific overall whole entire
+    ngl tbh imo imho fr frfr lowkey highkey honestly seriously totally pretty super kinda sorta
+    haha hahaha hehe lmfao rofl smh tho though anyways whatever yo yall ya guy guys pal
+    heard mentioned mention saying says wait hmmm ahh ah oh ohh oops btw aka etc
+    sahab sahib ji janab
     """.split()
 )
 
@@ -78,6 +82,27 @@ SLANG = {
     "cant": "can",
     "whos": "who",
     "wheres": "where",
+    "wich": "which",
+    "whch": "which",
+    "wher": "where",
+    "whre": "where",
+    "rn": "now",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2day": "today",
+    "msg": "message",
+    "pic": "picture",
+    "info": "information",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
+    "6th": "sixth",
+    "7th": "seventh",
+    "8th": "eighth",
+    "9th": "ninth",
+    "10th": "tenth",
 }
 
 

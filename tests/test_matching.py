@@ -31,6 +31,10 @@ from bot.text import tokenize
         ("how old is the governor", QType.AMOUNT, {Need.NUMBER, Need.AGE}),
         ("why was it built", QType.WHY, {Need.REASON}),
         ("who signed it", QType.WHO, set()),
+        ("artemis landing date", QType.WHEN, {Need.DATE}),  # any date, not a particular day
+        ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
+        ("last time anyone walked on the moon", QType.WHEN, {Need.DATE}),  # an occasion
+        ("what time of day was the speech", QType.WHEN, {Need.DATE, Need.TIME}),
     ],
 )
 def test_a_question_asks_for_the_kind_of_value_its_words_say(
@@ -94,6 +98,22 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
     decision = engine.decide(Query(text="which nations already back china's lunar outpost?"))
     assert decision.answer.answered
     assert "Russia" in decision.answer.text
+
+
+def test_a_title_answers_a_question_about_someones_job(engine: Engine) -> None:
+    answer = engine.answer(Query(text="what's Li Qiang's job title"))
+    assert answer.answered and "Premier" in answer.text
+
+
+def test_an_entry_about_someone_the_question_never_names_does_not_answer_it(
+    engine: Engine,
+) -> None:
+    decision = engine.decide(Query(text="When was the first moon landing?"))
+    assert decision.answer.entry_id != "india-when"
+    [india] = [c for c in decision.candidates if c.entry.id == "india-when"]
+    assert india.evidence.unnamed == 1.0
+    named = engine.decide(Query(text="When did India land on the moon?"))
+    assert named.answer.entry_id == "india-when"
 
 
 @pytest.mark.parametrize(
