@@ -90,11 +90,11 @@ class Analyzer:
 
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text`."""
-        words = [SLANG.get(w, w) for w in tokenize(text)]
+        # typos first: "how lomg" asks how long
+        words = [self._correct(SLANG.get(w, w)) for w in tokenize(text)]
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
-        words = [self._correct(w) for w in words]
         pairs = list(self._terms(words))
         return Analysis(tuple(t for t, _ in pairs), qtype, tuple(s for _, s in pairs), tuple(words))
 

@@ -79,7 +79,18 @@ class Model:
 # the lagos-metro story, then checked on malaria-vaccine, which it did not see: the README has
 # the figures. Rank: which entry is meant. Answer: whether that entry's answer is right.
 MODEL = Model(
-    rank=Linear({"phrasing": 4, "bm25": 2, "semantic": 2, "covered": 2, "kind": 1}, -6.0),
+    rank=Linear(
+        {
+            "phrasing": 2,
+            "bm25": 2,
+            "semantic": 2,
+            "covered": 2,
+            "kind": 1,
+            "qtype": 2,
+            "subject": 1,
+        },
+        -6.0,
+    ),
     answer=Linear(
         {
             "phrasing": 4,
