@@ -27,7 +27,8 @@ _WH = r"(?:who|whom|what|when|where|which|why|how|did|does|do|is|was|were|are|ka
 _PART_BREAK = re.compile(rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|,\s+(?={_WH}\b)", re.I)
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
-_NOMINEES = 8  # candidates each retriever nominates
+_NOMINEES = 6  # candidates each retriever nominates
+_SHORTLIST = 16  # entries the lexical index scores in full, of those its terms vote for
 _REFINED = 3  # leading candidates whose words are also matched by meaning
 
 APOLOGY = replies.APOLOGY
@@ -165,7 +166,7 @@ class Engine:
         if not analysis.terms:
             return []
         tools = self.tools
-        scored = tools.index.shortlisted(analysis)
+        scored = tools.index.shortlisted(analysis, _SHORTLIST)
         lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
         positions = [h.entry for h in lexical]
         bm25 = tools.bm25.scores(analysis.terms)

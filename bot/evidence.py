@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, fields, replace
 
 import numpy as np
@@ -80,19 +81,19 @@ def gather(
     unscored = [p for p in positions if p not in hits]
     hits = {**hits, **{h.entry: h for h in tools.index.score(query, unscored)}}
     ceiling = tools.bm25.ceiling(query.terms)
+    semantic = [0.0] * len(positions)
+    if tools.semantic is not None and vector is not None:
+        semantic = tools.semantic.similarities(vector, positions).tolist()
     raw = {
-        p: _Raw(
-            hits.get(p, Hit(p, 0.0, 0)),
-            min(bm25.get(p, 0.0) / ceiling, 1.0),
-            tools.semantic.similarity(vector, p) if tools.semantic and vector is not None else 0.0,
-        )
-        for p in positions
+        p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(bm25.get(p, 0.0) / ceiling, 1.0), cosine)
+        for p, cosine in zip(positions, semantic, strict=True)
     }
     if not raw:
         return {}
     asked = needs(query.qtype, query.words)
     unknown = _unknown(tools, query)  # one value per question, not per candidate
-    return {p: _measure(tools, query, asked, unknown, r, _rivals(raw, p)) for p, r in raw.items()}
+    firsts = _Rivals(list(raw.values()))
+    return {p: _measure(tools, query, asked, unknown, r, firsts.beside(p)) for p, r in raw.items()}
 
 
 def refine(tools: Retrievers, query: Analysis, position: int, evidence: Evidence) -> Evidence:
@@ -106,14 +107,25 @@ def refine(tools: Retrievers, query: Analysis, position: int, evidence: Evidence
     return replace(evidence, soft_covered=soft, missing=missing)
 
 
-def _rivals(raw: dict[int, _Raw], position: int) -> _Raw:
-    """Return the best scores among the candidates other than `position`."""
-    others = [r for p, r in raw.items() if p != position] or [_Raw(Hit(0, 0.0, 0), 0.0, 0.0)]
-    return _Raw(
-        Hit(0, max(r.hit.score for r in others), 0),
-        max(r.bm25 for r in others),
-        max(r.semantic for r in others),
-    )
+class _Rivals:
+    """The best and second-best score of each kind among a question's candidates."""
+
+    def __init__(self, raws: list[_Raw]) -> None:
+        self._kinds = [
+            _top_two([(r.hit.score, r.hit.entry) for r in raws]),
+            _top_two([(r.bm25, r.hit.entry) for r in raws]),
+            _top_two([(r.semantic, r.hit.entry) for r in raws]),
+        ]
+
+    def beside(self, position: int) -> _Raw:
+        """Return the best scores among the candidates other than `position`."""
+        best = [second if first[1] == position else first for first, second in self._kinds]
+        return _Raw(Hit(0, best[0][0], 0), best[1][0], best[2][0])
+
+
+def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[float, int]]:
+    ranked = heapq.nlargest(2, scored)
+    return ranked[0], ranked[1] if len(ranked) > 1 else (0.0, -1)
 
 
 def _measure(

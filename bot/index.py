@@ -61,6 +61,12 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     return 0.6
 
 
+def _term_sets(terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """Return a phrasing's terms, and those of them that name someone, as sets."""
+    words = frozenset(terms)
+    return words, frozenset(t for t in words if t.startswith(ENTITY_PREFIX))
+
+
 def _named_in_every(phrasings: Sequence[Analysis]) -> frozenset[str]:
     named = [frozenset(t for t in p.terms if t.startswith(ENTITY_PREFIX)) for p in phrasings]
     return frozenset.intersection(*named) if named else frozenset()
@@ -95,6 +101,7 @@ class Index:
         self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
         self._own = [tuple(self._mass(p.terms, e.strict) for p in e.phrasings) for e in entries]
         self._required = [_named_in_every(e.phrasings) for e in entries]
+        self._sets = [[_term_sets(p.terms) for p in e.phrasings] for e in entries]
 
     def _mass(self, terms: Iterable[str], plain: bool = False) -> float:
         return sum(self.weight(t, plain) for t in terms) or 1.0
@@ -113,10 +120,10 @@ class Index:
         """Return up to `limit` entries best matching `query`, best first."""
         return heapq.nlargest(limit, self.shortlisted(query), key=_by_score)
 
-    def shortlisted(self, query: Analysis) -> list[Hit]:
-        """Return every entry the question's rarest terms nominate, scored."""
+    def shortlisted(self, query: Analysis, size: int = _SHORTLIST) -> list[Hit]:
+        """Return the `size` entries the question's rarest terms vote for most, scored."""
         terms = set(query.terms)
-        return self.score(query, self._shortlist(terms)) if terms else []
+        return self.score(query, self._shortlist(terms, size)) if terms else []
 
     def score(self, query: Analysis, positions: Iterable[int]) -> list[Hit]:
         """Score the entries at `positions` (nominated here or by another retriever)."""
@@ -147,7 +154,7 @@ class Index:
         """Return whether entry `position` is a "who is X?" entry of the fact store."""
         return self._entries[position].strict
 
-    def _shortlist(self, terms: set[str]) -> list[int]:
+    def _shortlist(self, terms: set[str], size: int) -> list[int]:
         known = sorted(
             (t for t in terms if t in self._postings), key=lambda t: len(self._postings[t])
         )
@@ -161,32 +168,27 @@ class Index:
             weight = self.weight(term)
             for position in postings:
                 votes[position] = votes.get(position, 0.0) + weight
-        if len(votes) <= _SHORTLIST:
+        if len(votes) <= size:
             return list(votes)
-        return heapq.nlargest(_SHORTLIST, votes, key=votes.__getitem__)
+        return heapq.nlargest(size, votes, key=votes.__getitem__)
 
     def _score(self, position: int, terms: set[str], query: _Weights, qtype: QType) -> Hit:
         entry, union, own = self._entries[position], self._union[position], self._own[position]
         weights, total = query.of, query.total
-        best = Hit(position, 0.0, 0)
+        in_entry = sum(weights[t] for t in terms.intersection(union))
+        in_answer = sum(weights[t] for t in terms.intersection(entry.answer_terms) - union)
         named = {t for t in terms if t.startswith(ENTITY_PREFIX)}
         missing = named - union - entry.answer_terms
+        share = _STRICT_SHARE if entry.strict else _QUERY_SHARE
+        best = Hit(position, 0.0, 0)
         for number, phrasing in enumerate(entry.phrasings):
-            found = 0.0
-            for term in terms:
-                if term in phrasing.terms:
-                    found += weights[term]
-                elif term in union:
-                    found += weights[term] * _ENTRY_CREDIT
-                elif term in entry.answer_terms:
-                    found += weights[term] * _ANSWER_CREDIT
-            shared = sum(weights[t] for t in terms.intersection(phrasing.terms))
-            share = _STRICT_SHARE if entry.strict else _QUERY_SHARE
+            words, names = self._sets[position][number]
+            shared = sum(weights[t] for t in terms.intersection(words))
+            # a term in this phrasing counts fully, in another phrasing or the answer partly
+            found = shared + (in_entry - shared) * _ENTRY_CREDIT + in_answer * _ANSWER_CREDIT
             score = (found / total) ** share * (shared / own[number]) ** (1 - share)
             score *= qtype_agreement(qtype, phrasing.qtype)
-            if missing and any(
-                t.startswith(ENTITY_PREFIX) and t not in terms for t in phrasing.terms
-            ):
+            if missing and names - terms:
                 score *= _SUBSTITUTED
             if score > best.score:
                 best = Hit(position, score, number)

@@ -38,14 +38,21 @@ class SemanticIndex:
             return []
         coarse = self._coarse @ _unit(vector[:_COARSE_DIMS])
         wanted = min(limit * _RESCORE, len(coarse))
-        nominated = np.argpartition(-coarse, wanted - 1)[:wanted]
-        exact = {int(p): self.similarity(vector, int(p)) for p in nominated}
-        return sorted(exact, key=exact.__getitem__, reverse=True)[:limit]
+        nominated = [int(p) for p in np.argpartition(-coarse, wanted - 1)[:wanted]]
+        exact = self.similarities(vector, nominated)
+        order = np.argsort(-exact, kind="stable")[:limit]
+        return [nominated[i] for i in order]
 
-    def similarity(self, vector: Vectors, position: int) -> float:
-        """Return the best cosine between `vector` and the texts of entry `position`."""
-        rows = self._vectors[self._starts[position] : self._starts[position + 1]]
-        return float((rows @ vector).max()) if len(rows) else 0.0
+    def similarities(self, vector: Vectors, positions: Sequence[int]) -> Vectors:
+        """Return, for each entry at `positions`, the best cosine of its texts with `vector`."""
+        if not positions:
+            return np.zeros(0, dtype=np.float32)
+        starts, ends = self._starts[positions], self._starts[np.add(positions, 1)]
+        rows = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
+        cosines = self._vectors[rows] @ vector
+        offsets = np.concatenate(([0], np.cumsum(ends - starts)[:-1]))
+        best: Vectors = np.maximum.reduceat(cosines, offsets)
+        return best
 
 
 class WordVectors:
