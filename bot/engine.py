@@ -233,12 +233,21 @@ class Engine:
         if encoder is None:
             return Retrievers(index, Bm25(documents), kinds, roles)
         semantic = SemanticIndex(encoder, self._semantic_texts())
-        surfaces: dict[str, str] = {}
-        for text in _texts(self.knowledge):
-            for term, surface in self.analyzer.surfaces(text):
-                surfaces.setdefault(term, surface.replace("_", " "))
-        words = WordVectors(encoder, surfaces)
+        words = WordVectors(encoder, self._surfaces(indexed))
         return Retrievers(index, Bm25(documents), kinds, roles, semantic, words)
+
+    def _surfaces(self, indexed: list[IndexedEntry]) -> dict[str, str]:
+        """Return a readable form of every knowledge term, for its word vector."""
+        surfaces: dict[str, str] = {}
+        for entry in indexed:
+            for phrasing in entry.phrasings:
+                for term, surface in zip(phrasing.terms, phrasing.surfaces, strict=False):
+                    surfaces.setdefault(term, surface)
+        texts = [f.answer for f in self.knowledge.faq]
+        for text in texts + [e.description for e in self.knowledge.entities]:
+            for term, surface in self.analyzer.surfaces(text):
+                surfaces.setdefault(term, surface)
+        return surfaces
 
     def _semantic_texts(self) -> list[list[str]]:
         texts = [[f.question, *f.phrasings] for f in self.knowledge.faq]
@@ -251,9 +260,12 @@ class Engine:
         return IndexedEntry(analyses, answer_terms)
 
     def _indexed_entity(self, entity: Entity) -> IndexedEntry:
-        term = self.analyzer.analyze(entity.name).terms
+        name = self.analyzer.analyze(entity.name)
         asked = QType.WHO if entity.type in (EntityType.PERSON, EntityType.COUNTRY) else QType.WHAT
-        analyses = (Analysis(term, asked), Analysis(term, QType.NONE))
+        analyses = (
+            Analysis(name.terms, asked, name.surfaces),
+            Analysis(name.terms, QType.NONE, name.surfaces),
+        )
         answer_terms = frozenset(
             self.analyzer.terms(entity.description) + self.analyzer.terms(entity.source)
         )

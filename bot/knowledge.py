@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -42,6 +43,7 @@ def default_folder() -> Path:
     return Path(__file__).resolve().parent.parent / "knowledge"
 
 
+@lru_cache(maxsize=4096)  # every entry's source is compared with every story sentence
 def comparable(text: str) -> str:
     """Fold quote styles, case and white space so a passage can be found in the story."""
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
