@@ -170,17 +170,18 @@ class Engine:
         lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
         positions = [h.entry for h in lexical]
         bm25 = tools.bm25.scores(analysis.terms)
-        positions += tools.bm25.top(bm25, _NOMINEES)
+        positions += bm25.top(_NOMINEES)
         vector = None
         if tools.semantic is not None:
             vector = tools.semantic.embed(" ".join(analysis.words))
             positions += tools.semantic.neighbours(vector, _NOMINEES)
         hits = {h.entry: h for h in scored}
-        evidence = gather(tools, analysis, vector, list(dict.fromkeys(positions)), bm25, hits)
+        unique = list(dict.fromkeys(positions))
+        question, evidence = gather(tools, analysis, vector, unique, bm25, hits)
         rank = self.model.rank.score
         order = sorted(evidence, key=lambda p: rank(evidence[p]), reverse=True)
         for position in order[:_REFINED]:
-            evidence[position] = refine(tools, analysis, position, evidence[position])
+            evidence[position] = refine(tools, question, position, evidence[position])
         return [
             Candidate(self.entries[p], evidence[p], self.model.probability(evidence[p]))
             for p in order

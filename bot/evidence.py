@@ -5,18 +5,14 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, fields, replace
 
-import numpy as np
-
 from bot.analyzer import ENTITY_PREFIX, Analysis
 from bot.answerability import Need, needs
-from bot.bm25 import Bm25
+from bot.bm25 import Bm25, Bm25Scores
+from bot.coverage import QuestionTerms
 from bot.encoder import Vectors
 from bot.index import Hit, Index, qtype_agreement
 from bot.lexicon import QType
 from bot.semantic import SemanticIndex, WordVectors
-
-_SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
-_SOFT_SPAN = 0.35  # from the floor to a full match
 
 
 @dataclass(frozen=True)
@@ -74,9 +70,9 @@ def gather(
     query: Analysis,
     vector: Vectors | None,
     positions: list[int],
-    bm25: dict[int, float],
+    bm25: Bm25Scores,
     hits: dict[int, Hit],
-) -> dict[int, Evidence]:
+) -> tuple[QuestionTerms, dict[int, Evidence]]:
     """Measure the evidence for each candidate at `positions` (`hits`: those already scored)."""
     unscored = [p for p in positions if p not in hits]
     hits = {**hits, **{h.entry: h for h in tools.index.score(query, unscored)}}
@@ -85,26 +81,27 @@ def gather(
     if tools.semantic is not None and vector is not None:
         semantic = tools.semantic.similarities(vector, positions).tolist()
     raw = {
-        p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(bm25.get(p, 0.0) / ceiling, 1.0), cosine)
+        p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(bm25.get(p) / ceiling, 1.0), cosine)
         for p, cosine in zip(positions, semantic, strict=True)
     }
+    question = QuestionTerms(tools.index, tools.words, query)
     if not raw:
-        return {}
+        return question, {}
     asked = needs(query.qtype, query.words)
-    unknown = _unknown(tools, query)  # one value per question, not per candidate
     firsts = _Rivals(list(raw.values()))
-    return {p: _measure(tools, query, asked, unknown, r, firsts.beside(p)) for p, r in raw.items()}
+    return question, {
+        p: _measure(tools, query, question, asked, r, firsts.beside(p)) for p, r in raw.items()
+    }
 
 
-def refine(tools: Retrievers, query: Analysis, position: int, evidence: Evidence) -> Evidence:
+def refine(
+    tools: Retrievers, question: QuestionTerms, position: int, evidence: Evidence
+) -> Evidence:
     """Count close-meaning words as partly covered: costly, so only for the leading candidates."""
     if tools.words is None:
         return evidence
-    terms = tools.index.terms_of(position)
-    if Need.ROLE in tools.offers[position]:
-        terms = terms | tools.role_terms
-    _, soft, missing = _coverage(tools, query, terms, soft=True)
-    return replace(evidence, soft_covered=soft, missing=missing)
+    coverage = question.cover(_terms_of(tools, position), soft=True)
+    return replace(evidence, soft_covered=coverage.close, missing=coverage.worst_missing)
 
 
 class _Rivals:
@@ -128,21 +125,27 @@ def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[
     return ranked[0], ranked[1] if len(ranked) > 1 else (0.0, -1)
 
 
+def _terms_of(tools: Retrievers, position: int) -> frozenset[str]:
+    terms = tools.index.terms_of(position)
+    if Need.ROLE in tools.offers[position]:  # "X's job?" is answered by "X is the premier"
+        return terms | tools.role_terms
+    return terms
+
+
 def _measure(
     tools: Retrievers,
     query: Analysis,
+    question: QuestionTerms,
     asked: frozenset[Need],
-    unknown: float,
     raw: _Raw,
     rival: _Raw,
 ) -> Evidence:
     position = raw.hit.entry
-    terms = tools.index.terms_of(position)
-    if Need.ROLE in tools.offers[position]:  # "X's job?" is answered by "X is the premier"
-        terms = terms | tools.role_terms
-    covered, soft, missing = _coverage(tools, query, terms, soft=False)
+    terms = _terms_of(tools, position)
+    coverage = question.cover(terms, soft=False)
     named = {t for t in query.terms if t.startswith(ENTITY_PREFIX)}
     phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
+    offered = tools.offers[position]
     return Evidence(
         phrasing=raw.hit.score,
         phrasing_margin=raw.hit.score - rival.hit.score,
@@ -150,62 +153,17 @@ def _measure(
         bm25_margin=raw.bm25 - rival.bm25,
         semantic=raw.semantic,
         semantic_margin=raw.semantic - rival.semantic,
-        covered=covered,
-        soft_covered=soft,
-        missing=missing,
-        unknown=unknown,
+        covered=coverage.exact,
+        soft_covered=coverage.close,
+        missing=coverage.worst_missing,
+        unknown=question.unknown,
         length=min(len(query.terms) / 10, 1.0),
-        kind=1.0 if asked - {Need.REASON} <= tools.offers[position] else 0.0,
-        reason=0.0 if Need.REASON in asked - tools.offers[position] else 1.0,
+        kind=1.0 if asked - {Need.REASON} <= offered else 0.0,
+        reason=0.0 if Need.REASON in asked - offered else 1.0,
         qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
         subject=1.0 if named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),
     )
-
-
-def _coverage(
-    tools: Retrievers, query: Analysis, terms: frozenset[str], soft: bool
-) -> tuple[float, float, float]:
-    weights = {t: tools.index.weight(t, plain=True) for t in query.terms}
-    total = sum(weights.values()) or 1.0
-    surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
-    exact = close = worst = 0.0
-    pool = sorted(terms) if soft else []
-    for term, weight in weights.items():
-        if term in terms:
-            exact += weight
-            close += weight
-            continue
-        match = _soft_match(tools, term, surfaces.get(term, term), pool) if soft else 0.0
-        close += weight * match
-        worst = max(worst, weight * (1 - match))
-    return exact / total, close / total, worst / total
-
-
-def _soft_match(tools: Retrievers, term: str, surface: str, pool: list[str]) -> float:
-    if tools.words is None or term.startswith(ENTITY_PREFIX):
-        return 0.0  # a person or country is there or not: no "close meaning" for names
-    vector = tools.words.of(term, surface)
-    if not np.any(vector):
-        return 0.0
-    cosine = tools.words.best_match(vector, pool)
-    return float(np.clip((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0, 1.0))
-
-
-def _unknown(tools: Retrievers, query: Analysis) -> float:
-    weights = {t: tools.index.weight(t, plain=True) for t in query.terms}
-    total = sum(weights.values()) or 1.0
-    surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
-    lacking = 0.0
-    for term, weight in weights.items():
-        if tools.index.knows(term):
-            continue
-        match = 0.0
-        if tools.words is not None:
-            cosine = tools.words.nearest(tools.words.of(term, surfaces.get(term, term)))
-            match = float(np.clip((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0, 1.0))
-        lacking += weight * (1 - match)
-    return lacking / total
 
 
 def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:

@@ -11,6 +11,7 @@ from bot.encoder import Encoder, Vectors, unit_rows
 
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
 _RESCORE = 4  # coarse nominations per wanted neighbour, re-ranked with every dimension
+_EXACT_UP_TO = 2048  # entries; below this a full scan costs less than the coarse one saves
 
 
 class SemanticIndex:
@@ -36,6 +37,9 @@ class SemanticIndex:
         """Return the positions of up to `limit` entries nearest to `vector`, nearest first."""
         if not vector.any() or not len(self._coarse):
             return []
+        if len(self._coarse) <= _EXACT_UP_TO:  # small knowledge: every entry, every dimension
+            best = np.maximum.reduceat(self._vectors @ vector, self._starts[:-1])
+            return [int(p) for p in np.argsort(-best, kind="stable")[:limit]]
         coarse = self._coarse @ _unit(vector[:_COARSE_DIMS])
         wanted = min(limit * _RESCORE, len(coarse))
         nominated = [int(p) for p in np.argpartition(-coarse, wanted - 1)[:wanted]]

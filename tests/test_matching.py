@@ -66,9 +66,11 @@ def test_an_answer_offers_only_the_values_it_holds(
 def test_bm25_ranks_the_entry_with_the_rare_term_first() -> None:
     bm25 = Bm25([["moon", "base", "china"], ["moon", "landing", "india"], ["moon", "usa"]])
     scores = bm25.scores(["moon", "india"])
-    assert bm25.top(scores, 1) == [1]
+    assert scores.top(1) == [1]
     assert bm25.idf("india") > bm25.idf("moon")
-    assert 0 < scores[1] <= bm25.ceiling(["moon", "india"])
+    assert 0 < scores.get(1) <= bm25.ceiling(["moon", "india"])
+    assert scores.get(0) < scores.get(1)
+    assert bm25.scores(["mars"]).top(3) == []
 
 
 def test_the_shipped_encoder_loads_from_its_wheel_without_the_network(

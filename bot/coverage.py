@@ -1,0 +1,74 @@
+"""How much of a question an entry covers: exactly, or by words close in meaning."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.analyzer import ENTITY_PREFIX, Analysis
+from bot.index import Index
+from bot.semantic import WordVectors
+
+_SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
+_SOFT_SPAN = 0.35  # from the floor to a full match
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The shares of a question's term weight an entry covers, and the most it lacks."""
+
+    exact: float
+    close: float  # exact, plus close-meaning words counted by how close they are
+    worst_missing: float  # the weight share of the most important term not covered
+
+
+class QuestionTerms:
+    """A question's terms with their weights, worked out once for all its candidates."""
+
+    def __init__(self, index: Index, words: WordVectors | None, query: Analysis) -> None:
+        """Weigh the terms of `query` by how rare they are in `index`."""
+        self.words = words
+        self.weights = {t: index.weight(t, plain=True) for t in query.terms}
+        self.total = sum(self.weights.values()) or 1.0
+        self.surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
+        self.unknown = self._unknown(index)
+
+    def cover(self, terms: frozenset[str], soft: bool) -> Coverage:
+        """Return how much of the question the entry `terms` cover (`soft`: by meaning too)."""
+        exact = close = worst = 0.0
+        pool = sorted(terms) if soft else []
+        for term, weight in self.weights.items():
+            if term in terms:
+                exact += weight
+                close += weight
+                continue
+            match = self._soft_match(term, pool) if soft else 0.0
+            close += weight * match
+            worst = max(worst, weight * (1 - match))
+        return Coverage(exact / self.total, close / self.total, worst / self.total)
+
+    def _soft_match(self, term: str, pool: list[str]) -> float:
+        if self.words is None or term.startswith(ENTITY_PREFIX):
+            return 0.0  # a person or country is there or not: no "close meaning" for names
+        vector = self.words.of(term, self.surfaces.get(term, term))
+        if not np.any(vector):
+            return 0.0
+        return _closeness(self.words.best_match(vector, pool))
+
+    def _unknown(self, index: Index) -> float:
+        """Return the weight share of terms the whole knowledge lacks, even loosely."""
+        lacking = 0.0
+        for term, weight in self.weights.items():
+            if index.knows(term):
+                continue
+            match = 0.0
+            if self.words is not None:
+                vector = self.words.of(term, self.surfaces.get(term, term))
+                match = _closeness(self.words.nearest(vector))
+            lacking += weight * (1 - match)
+        return lacking / self.total
+
+
+def _closeness(cosine: float) -> float:
+    return float(np.clip((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0, 1.0))
