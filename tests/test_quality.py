@@ -27,7 +27,7 @@ FLOORS = [
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
-        0.42,
+        0.41,
         0.86,
     ),
     (
