@@ -126,3 +126,19 @@ def offers(text: str) -> frozenset[Need]:
     if found & {Need.DAY, Need.TIME}:
         found.add(Need.DATE)  # "at 5 a.m." and "on Friday" both say when
     return frozenset(found)
+
+
+class OfferedKinds:
+    """The kinds of value each entry's answer holds, read when first asked for."""
+
+    def __init__(self, answers: list[str]) -> None:
+        """Keep the answers; most are never a candidate, so none is read up front."""
+        self._answers = answers
+        self._found: dict[int, frozenset[Need]] = {}
+
+    def __getitem__(self, position: int) -> frozenset[Need]:
+        """Return what the answer of entry `position` offers."""
+        found = self._found.get(position)
+        if found is None:
+            found = self._found[position] = offers(self._answers[position])
+        return found

@@ -8,18 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot import replies
-from bot.analyzer import Analysis, Analyzer, detect_qtype
-from bot.answerability import ROLE_WORDS, offers
-from bot.bm25 import Bm25
+from bot.analyzer import Analysis, detect_qtype
 from bot.decision import MODEL, Candidate, Decision, Entry, Model
 from bot.encoder import Encoder, load_encoder
-from bot.evidence import Retrievers, gather, refine
-from bot.index import Index, IndexedEntry
-from bot.knowledge import Knowledge, load_knowledge, story_sentences, whole_sentence
+from bot.evidence import gather, refine
+from bot.index import Index
+from bot.indexing import build
+from bot.knowledge import Knowledge, load_knowledge
 from bot.lexicon import QType
 from bot.models import Answer, AnswerKind, Query, Suggestion
-from bot.schema import Entity, EntityType, FaqEntry
-from bot.semantic import SemanticIndex, WordVectors
 from bot.smalltalk import smalltalk_reply
 from bot.text import clean, tokenize
 
@@ -59,17 +56,8 @@ class Engine:
         self.knowledge = knowledge
         self.thresholds = thresholds or Thresholds()
         self.model = model
-        aliases = {name: e.id for e in knowledge.entities for name in e.names}
-        corpus = [knowledge.story, *_texts(knowledge)]
-        self.analyzer = Analyzer(aliases, knowledge.synonyms, corpus)
-        # answers quote the whole sentence a maintainer's passage comes from
-        sentences = story_sentences(knowledge.story)
-        self.entries = [_faq_entry(f, sentences) for f in knowledge.faq] + [
-            _entity_entry(e, sentences) for e in knowledge.entities
-        ]
-        indexed = [self._indexed(f) for f in knowledge.faq]
-        indexed += [self._indexed_entity(e) for e in knowledge.entities]
-        self.tools = self._retrievers(indexed, encoder)
+        built = build(knowledge, encoder)
+        self.analyzer, self.entries, self.tools = built.analyzer, built.entries, built.tools
         self._by_id = {e.id: e for e in self.entries}
 
     @classmethod
@@ -223,72 +211,6 @@ class Engine:
         for entry in self.entries[: len(self.knowledge.faq)]:
             grouped.setdefault(entry.topic, []).append(entry)
         return grouped
-
-    def _retrievers(self, indexed: list[IndexedEntry], encoder: Encoder | None) -> Retrievers:
-        index = Index(indexed)
-        documents = [
-            [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
-        ]
-        kinds = tuple(offers(e.answer) for e in self.entries)  # what the asker will read
-        roles = frozenset(self.analyzer.terms(" ".join(sorted(ROLE_WORDS))))
-        if encoder is None:
-            return Retrievers(index, Bm25(documents), kinds, roles)
-        semantic = SemanticIndex(encoder, self._semantic_texts())
-        words = WordVectors(encoder, self._surfaces(indexed))
-        return Retrievers(index, Bm25(documents), kinds, roles, semantic, words)
-
-    def _surfaces(self, indexed: list[IndexedEntry]) -> dict[str, str]:
-        """Return a readable form of every knowledge term, for its word vector."""
-        surfaces: dict[str, str] = {}
-        for entry in indexed:
-            for phrasing in entry.phrasings:
-                for term, surface in zip(phrasing.terms, phrasing.surfaces, strict=False):
-                    surfaces.setdefault(term, surface)
-        texts = [f.answer for f in self.knowledge.faq]
-        for text in texts + [e.description for e in self.knowledge.entities]:
-            for term, surface in self.analyzer.surfaces(text):
-                surfaces.setdefault(term, surface)
-        return surfaces
-
-    def _semantic_texts(self) -> list[list[str]]:
-        texts = [[f.question, *f.phrasings] for f in self.knowledge.faq]
-        return texts + [[*e.names, e.description] for e in self.knowledge.entities]
-
-    def _indexed(self, faq: FaqEntry) -> IndexedEntry:
-        texts = (faq.question, *faq.phrasings)
-        analyses = tuple(self.analyzer.analyze(p) for p in texts)
-        answer_terms = frozenset(self.analyzer.terms(faq.answer) + self.analyzer.terms(faq.source))
-        return IndexedEntry(analyses, answer_terms)
-
-    def _indexed_entity(self, entity: Entity) -> IndexedEntry:
-        name = self.analyzer.analyze(entity.name)
-        asked = QType.WHO if entity.type in (EntityType.PERSON, EntityType.COUNTRY) else QType.WHAT
-        analyses = (
-            Analysis(name.terms, asked, name.surfaces),
-            Analysis(name.terms, QType.NONE, name.surfaces),
-        )
-        answer_terms = frozenset(
-            self.analyzer.terms(entity.description) + self.analyzer.terms(entity.source)
-        )
-        return IndexedEntry(analyses, answer_terms, strict=True)
-
-
-def _faq_entry(faq: FaqEntry, sentences: list[str]) -> Entry:
-    return Entry(faq.id, faq.question, faq.answer, whole_sentence(faq.source, sentences), faq.topic)
-
-
-def _entity_entry(entity: Entity, sentences: list[str]) -> Entry:
-    if entity.type == EntityType.PERSON:
-        question = f"Who is {entity.name}?"
-    else:
-        question = f"What does the story say about {entity.name}?"
-    source = whole_sentence(entity.source, sentences)
-    return Entry(entity.id, question, entity.description, source, "People and places")
-
-
-def _texts(knowledge: Knowledge) -> list[str]:
-    texts = [t for f in knowledge.faq for t in (f.question, *f.phrasings, f.answer)]
-    return texts + [e.description for e in knowledge.entities]
 
 
 def _is_question(piece: str) -> bool:

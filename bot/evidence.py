@@ -6,7 +6,7 @@ import heapq
 from dataclasses import dataclass, fields, replace
 
 from bot.analyzer import ENTITY_PREFIX, Analysis
-from bot.answerability import Need, needs
+from bot.answerability import Need, OfferedKinds, needs
 from bot.bm25 import Bm25, Bm25Scores
 from bot.coverage import QuestionTerms
 from bot.encoder import Vectors
@@ -52,7 +52,7 @@ class Retrievers:
 
     index: Index
     bm25: Bm25
-    offers: tuple[frozenset[Need], ...]  # per entry: the kinds of value its answer holds
+    offers: OfferedKinds  # per entry: the kinds of value its answer holds
     role_terms: frozenset[str]  # the analyzer's terms for "job", "title", "boss", …
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None

@@ -1,0 +1,107 @@
+"""Turn validated knowledge into entries, and the retrievers that search them."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from bot.analyzer import Analysis, Analyzer
+from bot.answerability import ROLE_WORDS, OfferedKinds
+from bot.bm25 import Bm25
+from bot.decision import Entry
+from bot.encoder import Encoder
+from bot.evidence import Retrievers
+from bot.index import Index, IndexedEntry
+from bot.knowledge import Knowledge, story_sentences, whole_sentence
+from bot.lexicon import QType
+from bot.schema import Entity, EntityType, FaqEntry
+from bot.semantic import SemanticIndex, WordVectors
+
+
+@dataclass(frozen=True)
+class Built:
+    """Everything an engine searches: the analyzer, the entries and their retrievers."""
+
+    analyzer: Analyzer
+    entries: list[Entry]  # FAQ entries in file order, then one per fact-store entity
+    tools: Retrievers
+
+
+def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
+    """Analyse and index every entry of `knowledge`; embed them too when given an `encoder`."""
+    aliases = {name: e.id for e in knowledge.entities for name in e.names}
+    corpus = [knowledge.story, *_texts(knowledge)]
+    analyzer = Analyzer(aliases, knowledge.synonyms, corpus)
+    sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
+    entries = [_faq_entry(f, sentences) for f in knowledge.faq]
+    entries += [_entity_entry(e, sentences) for e in knowledge.entities]
+    # the encoder works outside the GIL: embed the phrasings while they are analysed
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        texts = _semantic_texts(knowledge)
+        semantic = pool.submit(SemanticIndex, encoder, texts) if encoder else None
+        spelled: dict[str, str] = {}  # term -> the words it was read from, for word vectors
+        indexed = [_indexed(analyzer, f, spelled) for f in knowledge.faq]
+        indexed += [_indexed_entity(analyzer, e, spelled) for e in knowledge.entities]
+        index = Index(indexed)
+        documents = [
+            [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
+        ]
+        kinds = OfferedKinds([e.answer for e in entries])  # what the asker will read
+        roles = frozenset(analyzer.terms(" ".join(sorted(ROLE_WORDS))))
+        if encoder is None or semantic is None:
+            return Built(analyzer, entries, Retrievers(index, Bm25(documents), kinds, roles))
+        words = WordVectors(encoder, spelled)
+        tools = Retrievers(index, Bm25(documents), kinds, roles, semantic.result(), words)
+    return Built(analyzer, entries, tools)
+
+
+def _indexed(analyzer: Analyzer, faq: FaqEntry, spelled: dict[str, str]) -> IndexedEntry:
+    analyses = tuple(analyzer.analyze(p) for p in (faq.question, *faq.phrasings))
+    answer = analyzer.surfaces(faq.answer)
+    _note(
+        spelled,
+        [*(pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True)), *answer],
+    )
+    terms = frozenset(t for t, _ in answer) | frozenset(analyzer.terms(faq.source))
+    return IndexedEntry(analyses, terms)
+
+
+def _indexed_entity(analyzer: Analyzer, entity: Entity, spelled: dict[str, str]) -> IndexedEntry:
+    name = analyzer.analyze(entity.name)
+    asked = QType.WHO if entity.type in (EntityType.PERSON, EntityType.COUNTRY) else QType.WHAT
+    analyses = (
+        Analysis(name.terms, asked, name.surfaces),
+        Analysis(name.terms, QType.NONE, name.surfaces),
+    )
+    description = analyzer.surfaces(entity.description)
+    _note(spelled, [*zip(name.terms, name.surfaces, strict=True), *description])
+    terms = frozenset(t for t, _ in description) | frozenset(analyzer.terms(entity.source))
+    return IndexedEntry(analyses, terms, strict=True)
+
+
+def _note(spelled: dict[str, str], pairs: list[tuple[str, str]]) -> None:
+    for term, surface in pairs:
+        spelled.setdefault(term, surface)
+
+
+def _semantic_texts(knowledge: Knowledge) -> list[list[str]]:
+    texts = [[f.question, *f.phrasings] for f in knowledge.faq]
+    return texts + [[*e.names, e.description] for e in knowledge.entities]
+
+
+def _faq_entry(faq: FaqEntry, sentences: list[str]) -> Entry:
+    return Entry(faq.id, faq.question, faq.answer, whole_sentence(faq.source, sentences), faq.topic)
+
+
+def _entity_entry(entity: Entity, sentences: list[str]) -> Entry:
+    if entity.type == EntityType.PERSON:
+        question = f"Who is {entity.name}?"
+    else:
+        question = f"What does the story say about {entity.name}?"
+    source = whole_sentence(entity.source, sentences)
+    return Entry(entity.id, question, entity.description, source, "People and places")
+
+
+def _texts(knowledge: Knowledge) -> list[str]:
+    texts = [t for f in knowledge.faq for t in (f.question, *f.phrasings, f.answer)]
+    return texts + [e.description for e in knowledge.entities]
