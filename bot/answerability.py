@@ -70,10 +70,15 @@ _OFFERS = {
         r"manager|analyst|economist|critic|ambassador|envoy|general|captain|coach|judge|pm)\b",
         re.I,
     ),
+    # a cause or a purpose, not any "to" + verb: "joined a project to build X" says what,
+    # not why; "built to ease traffic" and "because" say why
     Need.REASON: re.compile(
-        r"\b(?:because|since|so that|in order|to\s+\w+|aims?|aimed|goals?|purpose|reasons?|"
-        r"due to|owing to|thanks to|as part of|seeks?|wants?|hopes?|aspir\w*|plans?|amid|"
-        r"after|for)\b",
+        r"\b(?:because|since|so that|so as to|in order to|due to|owing to|thanks to|as part of|"
+        r"in a bid to|aims?|aimed|aiming|goals?|purpose|reasons?|intended|designed|meant|"
+        r"hop(?:e|es|ed|ing) to|seek(?:s|ing)? to|wants? to|aspir\w*|amid|after|given|"
+        r"(?:built|created|launched|set up|started|introduced) to|"
+        r"to (?:help|boost|ease|cut|reduce|improve|tackle|fight|curb|end|save|protect|support|"
+        r"strengthen|enhance|expand|meet|avoid|prevent|stop|bring|make|become))\b",
         re.I,
     ),
 }

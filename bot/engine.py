@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot import replies
 from bot.analyzer import Analysis, detect_qtype
-from bot.decision import MODEL, Candidate, Decision, Entry, Model
+from bot.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.encoder import Encoder, load_encoder
 from bot.evidence import gather, refine
 from bot.index import Index
@@ -50,12 +50,12 @@ class Engine:
         knowledge: Knowledge,
         thresholds: Thresholds | None = None,
         encoder: Encoder | None = None,
-        model: Model = MODEL,
+        model: Model | None = None,
     ) -> None:
         """Build the analyzer and the retrievers for `knowledge` (semantic ones if `encoder`)."""
         self.knowledge = knowledge
         self.thresholds = thresholds or Thresholds()
-        self.model = model
+        self.model = model or (MODEL if encoder else PLAIN_MODEL)
         built = build(knowledge, encoder)
         self.analyzer, self.entries, self.tools = built.analyzer, built.entries, built.tools
         self._by_id = {e.id: e for e in self.entries}

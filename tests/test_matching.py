@@ -52,6 +52,7 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
         ("It cost $1.2 billion.", {Need.NUMBER}, {Need.DATE}),
         ("She is 54 years old.", {Need.AGE, Need.NUMBER}, set()),
         ("It was built to ease traffic.", {Need.REASON}, set()),
+        ("Pakistan has joined a project to establish a station.", set(), {Need.REASON}),
         ("You may join later.", set(), {Need.DATE}),  # "may" the verb is not the month
     ],
 )
