@@ -7,6 +7,7 @@ another encoder to `ENCODERS` (model2vec, sentence-transformers) without touchin
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,10 @@ from bot.errors import SettingsError
 
 Vectors = npt.NDArray[np.float32]
 
+_WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
+_WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
+_BATCH = 256
+
 
 class Encoder(Protocol):
     """Turns texts into unit vectors whose dot product says how alike they are."""
@@ -30,25 +35,45 @@ class Encoder(Protocol):
 
 
 class WordLlamaEncoder:
-    """WordLlama's static 256-d embeddings, loaded from its own wheel, never the network."""
+    """WordLlama's static 256-d embeddings, read from the files in its wheel, never the network.
+
+    The weights and tokenizer are read directly rather than through `wordllama.WordLlama.load`:
+    importing the package (and the HTTP client it brings for downloads) cost more than the
+    rest of a cold `storybot ask`, and this path cannot fall back to a download. What it
+    computes is wordllama's own `embed`: token vectors averaged over the attention mask; a
+    test checks the two agree.
+    """
 
     name = "wordllama"
 
     def __init__(self) -> None:
         """Load the weights and tokenizer that ship inside the installed `wordllama` package."""
-        import wordllama  # imported here: `storybot ask` with the encoder off stays light
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
 
-        # 0.4 looks for its tokenizer in the wrong folder and then downloads it; pointing the
-        # cache at the package folder finds both files in the wheel
-        folder = Path(wordllama.__file__).parent
-        self._model = wordllama.WordLlama.load(cache_dir=folder, disable_download=True)
+        spec = importlib.util.find_spec("wordllama")  # finds the folder, runs none of its code
+        if spec is None or not spec.submodule_search_locations:
+            raise SettingsError("STORYBOT_ENCODER=wordllama needs the wordllama package")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        self._tokenizer = Tokenizer.from_file(str(folder / _WORDLLAMA_TOKENIZER))
+        self._tokenizer.enable_padding()
+        self._tokenizer.no_truncation()
+        with safe_open(str(folder / _WORDLLAMA_WEIGHTS), framework="np") as weights:
+            table = weights.get_tensor("embedding.weight")
+        self._table = np.ascontiguousarray(table, dtype=np.float32)
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Return unit vectors for `texts`, batched."""
-        if not texts:
-            return np.zeros((0, 256), dtype=np.float32)
-        vectors = np.asarray(self._model.embed(list(texts)), dtype=np.float32)
-        return unit_rows(vectors)
+        pooled = np.zeros((len(texts), self._table.shape[1]), dtype=np.float32)
+        for start in range(0, len(texts), _BATCH):
+            batch = self._tokenizer.encode_batch(
+                list(texts[start : start + _BATCH]), add_special_tokens=False
+            )
+            ids = np.clip(np.array([e.ids for e in batch]), 0, len(self._table) - 1)
+            mask = np.array([e.attention_mask for e in batch], dtype=np.float32)
+            summed = np.einsum("btd,bt->bd", self._table[ids], mask)
+            pooled[start : start + len(batch)] = summed / np.maximum(mask.sum(1, keepdims=True), 1)
+        return unit_rows(pooled)
 
 
 def unit_rows(vectors: Vectors) -> Vectors:

@@ -6,6 +6,7 @@ import heapq
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.analyzer import Analysis, detect_qtype
@@ -19,6 +20,9 @@ from bot.lexicon import QType
 from bot.models import Answer, AnswerKind, Query, Suggestion
 from bot.smalltalk import smalltalk_reply
 from bot.text import clean, tokenize
+
+if TYPE_CHECKING:  # the engine reads a few settings; it does not need the settings module
+    from bot.config import Settings
 
 _WH = r"(?:who|whom|what|when|where|which|why|how|did|does|do|is|was|were|are|kab|kahan|kaun|kis)"
 _PART_BREAK = re.compile(rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|,\s+(?={_WH}\b)", re.I)
@@ -66,6 +70,16 @@ class Engine:
     ) -> Engine:
         """Load, validate and index the knowledge in `folder`, with the named encoder."""
         return cls(load_knowledge(folder), thresholds, load_encoder(encoder))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Engine:
+        """Load the configured knowledge folder with the configured thresholds and encoder."""
+        thresholds = Thresholds(
+            answer=settings.answer_threshold,
+            clarify=settings.clarify_threshold,
+            max_chars=settings.max_question_chars,
+        )
+        return cls.from_folder(settings.knowledge_dir, thresholds, settings.encoder)
 
     @property
     def index(self) -> Index:

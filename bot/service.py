@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 from bot.config import Settings
-from bot.engine import Engine, Thresholds
+from bot.engine import Engine
 from bot.errors import KnowledgeError
 from bot.gaps import Gap, GapStore
 from bot.models import Answer, AnswerKind, Query
@@ -18,15 +18,6 @@ log = logging.getLogger(__name__)
 
 SLOW_DOWN = "You're asking faster than I can answer. Please wait a little and ask again."
 UNSURE = {AnswerKind.DECLINE, AnswerKind.CLARIFY}
-
-
-def thresholds(settings: Settings) -> Thresholds:
-    """Return the engine thresholds that `settings` ask for."""
-    return Thresholds(
-        answer=settings.answer_threshold,
-        clarify=settings.clarify_threshold,
-        max_chars=settings.max_question_chars,
-    )
 
 
 class StoryBot:
@@ -72,7 +63,7 @@ class StoryBot:
         """Load the knowledge folder again; keep the current engine if it is broken."""
         folder = self.settings.knowledge_dir
         try:
-            engine = Engine.from_folder(folder, thresholds(self.settings), self.settings.encoder)
+            engine = Engine.from_settings(self.settings)
         except KnowledgeError as exc:
             log.error("knowledge reload rejected, still serving the last good knowledge:\n%s", exc)
             return False

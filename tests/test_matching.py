@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bot.answerability import Need, needs, offers
@@ -84,6 +85,18 @@ def test_the_shipped_encoder_loads_from_its_wheel_without_the_network(
     vectors = WordLlamaEncoder().encode(["who footed the bill", "who paid for it", "weather"])
     assert vectors.shape == (3, 256)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_the_encoder_computes_what_wordllama_itself_computes() -> None:
+    import wordllama
+
+    texts = ["Who signed the moon deal?", "kab banega chand ka base 🚀", "", "Li Qiang " * 40]
+    reference = wordllama.WordLlama.load(
+        cache_dir=Path(wordllama.__file__).parent, disable_download=True
+    ).embed(texts, norm=False)
+    norms = np.linalg.norm(reference, axis=1, keepdims=True)
+    expected = np.divide(reference, norms, out=np.zeros_like(reference), where=norms > 0)
+    assert np.allclose(WordLlamaEncoder().encode(texts), expected, atol=1e-5)
 
 
 def test_an_unknown_encoder_is_refused_by_name() -> None:
