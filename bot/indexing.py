@@ -11,6 +11,7 @@ from bot.bm25 import Bm25
 from bot.decision import Entry
 from bot.encoder import Encoder
 from bot.evidence import Retrievers
+from bot.gazetteer import capital_aliases
 from bot.index import Index, IndexedEntry
 from bot.knowledge import Knowledge, story_sentences, whole_sentence
 from bot.lexicon import QType
@@ -30,6 +31,8 @@ class Built:
 def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     """Analyse and index every entry of `knowledge`; embed them too when given an `encoder`."""
     aliases = {name: e.id for e in knowledge.entities for name in e.names}
+    countries = {e.id: list(e.names) for e in knowledge.entities if e.type == EntityType.COUNTRY}
+    aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
     corpus = [knowledge.story, *_texts(knowledge)]
     analyzer = Analyzer(aliases, knowledge.synonyms, corpus)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence

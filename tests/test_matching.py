@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.encoder import WordLlamaEncoder, load_encoder
 from bot.engine import Engine
 from bot.explain import explain
+from bot.gazetteer import capital_aliases
 from bot.gaps import Gap, SqliteGapStore
 from bot.knowledge import load_knowledge
 from bot.lexicon import QType
@@ -114,6 +115,18 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
     decision = engine.decide(Query(text="which nations already back china's lunar outpost?"))
     assert decision.answer.answered
     assert "Russia" in decision.answer.text
+
+
+def test_a_capital_stands_for_its_country_unless_the_knowledge_names_it() -> None:
+    countries = {"usa": ["United States", "America"], "china": ["China"]}
+    found = capital_aliases(countries, taken={"beijing"})
+    assert found["washington"] == "usa"
+    assert "beijing" not in found  # the story's own place keeps its meaning
+
+
+def test_a_question_about_washington_is_about_the_united_states(engine: Engine) -> None:
+    answer = engine.answer(Query(text="When is Washington hoping to land astronauts again?"))
+    assert answer.answered and "2025" in answer.text
 
 
 def test_a_title_answers_a_question_about_someones_job(engine: Engine) -> None:

@@ -1,0 +1,194 @@
+"""Capitals that stand for their countries: "Islamabad signed", "what did Washington say".
+
+General English usage, not one story's: a knowledge folder that names a country gets its
+capital as another name for it, unless the folder already uses that name for something else.
+"""
+
+from __future__ import annotations
+
+# country | capital[, other names of the capital]
+_CAPITALS = """
+afghanistan|kabul
+albania|tirana
+algeria|algiers
+angola|luanda
+argentina|buenos aires
+armenia|yerevan
+australia|canberra
+austria|vienna
+azerbaijan|baku
+bahrain|manama
+bangladesh|dhaka
+belarus|minsk
+belgium|brussels
+benin|porto-novo
+bhutan|thimphu
+bolivia|sucre,la paz
+bosnia and herzegovina|sarajevo
+botswana|gaborone
+brazil|brasilia
+bulgaria|sofia
+burkina faso|ouagadougou
+burundi|gitega
+cambodia|phnom penh
+cameroon|yaounde
+canada|ottawa
+chad|n'djamena
+chile|santiago
+china|beijing,peking
+colombia|bogota
+congo|brazzaville
+democratic republic of the congo|kinshasa
+costa rica|san jose
+croatia|zagreb
+cuba|havana
+cyprus|nicosia
+czech republic|prague
+denmark|copenhagen
+djibouti|djibouti city
+dominican republic|santo domingo
+ecuador|quito
+egypt|cairo
+el salvador|san salvador
+eritrea|asmara
+estonia|tallinn
+ethiopia|addis ababa
+fiji|suva
+finland|helsinki
+france|paris
+gabon|libreville
+gambia|banjul
+georgia|tbilisi
+germany|berlin
+ghana|accra
+greece|athens
+guatemala|guatemala city
+guinea|conakry
+haiti|port-au-prince
+honduras|tegucigalpa
+hungary|budapest
+iceland|reykjavik
+india|new delhi
+indonesia|jakarta
+iran|tehran
+iraq|baghdad
+ireland|dublin
+israel|jerusalem
+italy|rome
+ivory coast|yamoussoukro,abidjan
+jamaica|kingston
+japan|tokyo
+jordan|amman
+kazakhstan|astana
+kenya|nairobi
+kuwait|kuwait city
+kyrgyzstan|bishkek
+laos|vientiane
+latvia|riga
+lebanon|beirut
+liberia|monrovia
+libya|tripoli
+lithuania|vilnius
+luxembourg|luxembourg city
+madagascar|antananarivo
+malawi|lilongwe
+malaysia|kuala lumpur
+maldives|male
+mali|bamako
+malta|valletta
+mauritania|nouakchott
+mauritius|port louis
+mexico|mexico city
+moldova|chisinau
+mongolia|ulaanbaatar
+montenegro|podgorica
+morocco|rabat
+mozambique|maputo
+myanmar|naypyidaw
+namibia|windhoek
+nepal|kathmandu
+netherlands|amsterdam,the hague
+new zealand|wellington
+nicaragua|managua
+niger|niamey
+nigeria|abuja
+north korea|pyongyang
+north macedonia|skopje
+norway|oslo
+oman|muscat
+pakistan|islamabad
+palestine|ramallah
+panama|panama city
+papua new guinea|port moresby
+paraguay|asuncion
+peru|lima
+philippines|manila
+poland|warsaw
+portugal|lisbon
+qatar|doha
+romania|bucharest
+russia|moscow,the kremlin,kremlin
+rwanda|kigali
+saudi arabia|riyadh
+senegal|dakar
+serbia|belgrade
+sierra leone|freetown
+singapore|singapore city
+slovakia|bratislava
+slovenia|ljubljana
+somalia|mogadishu
+south africa|pretoria,cape town
+south korea|seoul
+south sudan|juba
+spain|madrid
+sri lanka|colombo
+sudan|khartoum
+sweden|stockholm
+switzerland|bern
+syria|damascus
+taiwan|taipei
+tajikistan|dushanbe
+tanzania|dodoma
+thailand|bangkok
+togo|lome
+tunisia|tunis
+turkey|ankara
+turkmenistan|ashgabat
+uganda|kampala
+ukraine|kyiv,kiev
+united arab emirates|abu dhabi
+united kingdom|london,downing street,whitehall
+united states|washington,washington dc,washington d.c.,the white house,white house
+uruguay|montevideo
+uzbekistan|tashkent
+venezuela|caracas
+vietnam|hanoi
+yemen|sanaa
+zambia|lusaka
+zimbabwe|harare
+"""
+
+
+def capitals() -> dict[str, tuple[str, ...]]:
+    """Return each country's name (lower case) with the names of its seat of government."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _CAPITALS.strip().splitlines():
+        country, cities = line.split("|")
+        table[country] = tuple(cities.split(","))
+    return table
+
+
+def capital_aliases(countries: dict[str, list[str]], taken: set[str]) -> dict[str, str]:
+    """Return capital -> entity id for `countries` (entity id -> its names, any case).
+
+    A capital already in `taken` (a name the knowledge gives to something) is left alone: a
+    story about a summit *in* Beijing keeps Beijing as the place.
+    """
+    table = capitals()
+    found: dict[str, str] = {}
+    for entity_id, names in countries.items():
+        for name in names:
+            for city in table.get(name.casefold(), ()):
+                if city not in taken:
+                    found.setdefault(city, entity_id)
+    return found
