@@ -14,8 +14,8 @@ from bot.config import Settings
 from bot.encoder import WordLlamaEncoder, load_encoder
 from bot.engine import Engine
 from bot.explain import explain
-from bot.gazetteer import capital_aliases
 from bot.gaps import Gap, SqliteGapStore
+from bot.gazetteer import capital_aliases
 from bot.knowledge import load_knowledge
 from bot.lexicon import QType
 from bot.models import AnswerKind, Query
