@@ -10,6 +10,7 @@ from rapidfuzz import fuzz, process
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from bot.english import is_english
+from bot.idioms import plain_words
 from bot.lexicon import (
     ABOUT_TEXT,
     CHATTER,
@@ -91,7 +92,7 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text`."""
         # typos first: "how lomg" asks how long
-        words = [self._correct(SLANG.get(w, w)) for w in tokenize(text)]
+        words = plain_words([self._correct(SLANG.get(w, w)) for w in tokenize(text)])
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
@@ -107,7 +108,8 @@ class Analyzer:
         return self._cached_terms(text)
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
-        return tuple(self._terms([self._correct(SLANG.get(w, w)) for w in tokenize(text)]))
+        words = [self._correct(SLANG.get(w, w)) for w in tokenize(text)]
+        return tuple(self._terms(plain_words(words)))
 
     def _terms(self, words: list[str]) -> Iterable[tuple[str, str]]:
         stems = [self._stem(w) for w in words]

@@ -16,6 +16,7 @@ from bot.engine import Engine
 from bot.explain import explain
 from bot.gaps import Gap, SqliteGapStore
 from bot.gazetteer import capital_aliases
+from bot.idioms import plain_words
 from bot.knowledge import load_knowledge
 from bot.lexicon import QType
 from bot.models import AnswerKind, Query
@@ -115,6 +116,22 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
     decision = engine.decide(Query(text="which nations already back china's lunar outpost?"))
     assert decision.answer.answered
     assert "Russia" in decision.answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("what did it set the whole city back", "what did it cost"),
+        ("who footed the bill", "who paid"),
+        ("how much does it pump out each day", "how much does it produce each day"),
+        ("when did pakistan sign up for it", "when did pakistan join it"),
+        ("who threw their weight behind the base", "who support the base"),
+        ("when will they put boots on the moon", "when will they put astronauts land"),
+        ("who signed the deal", "who signed the deal"),  # no idiom: the words stay
+    ],
+)
+def test_an_idiom_is_read_as_the_plain_words_for_it(question: str, plain: str) -> None:
+    assert " ".join(plain_words(question.split())) == plain
 
 
 def test_a_capital_stands_for_its_country_unless_the_knowledge_names_it() -> None:

@@ -1,0 +1,54 @@
+"""Everyday idioms read as the plain words a news story uses for them.
+
+"What did it set the city back?" asks what it cost; "who footed the bill?" who paid. These are
+facts about English, not about one story: a story's own synonyms live in its knowledge folder.
+Each pattern runs over lower-case words joined by single spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SOME = r"(?:\w+ ){0,3}?"  # a short object in the middle: "set *the whole city* back"
+
+_IDIOMS: tuple[tuple[str, str], ...] = (
+    (rf"\bset(?:s|ting)? {_SOME}back\b", "cost"),
+    (r"\bprice tags?\b", "cost"),
+    (r"\b(?:foot|footed|footing|foots) the bills?\b", "paid"),
+    (r"\b(?:pick|picked|picking|picks) up the (?:tab|bill|cost)\b", "paid"),
+    (
+        r"\b(?:shell|shelled|shelling|fork|forked|forking|cough|coughed|pony|ponied) (?:out|up)\b",
+        "paid",
+    ),
+    (r"\b(?:chip|chipped|chipping|chips) in\b", "contributed"),
+    (
+        r"\b(?:pump|pumps|pumped|pumping|churn|churns|churned|churning|crank|cranks|cranked) out\b",
+        "produce",
+    ),
+    (r"\b(?:sign|signed|signing|signs) up (?:for|to)\b", "join"),
+    (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
+    (r"\b(?:come|came|coming|comes|get|got|getting|jump|jumped) on board\b", "join"),
+    (rf"\b(?:throw|throws|threw|thrown|throwing) {_SOME}weight behind\b", "support"),
+    (r"\b(?:kick|kicked|kicking|kicks) off\b", "start"),
+    (r"\b(?:break|broke|broken|breaking) ground\b", "start construction"),
+    (r"\b(?:wrap|wrapped|wrapping|wraps) up\b", "finish"),
+    (r"\b(?:drag|dragged|dragging|drags) on\b", "delay"),
+    (r"\b(?:fall|fell|fallen|falling) behind(?: schedule)?\b", "delay"),
+    (r"\bbehind schedule\b", "delayed"),
+    (r"\b(?:push|pushed|pushing|pushes) back\b", "delay"),
+    (r"\bboots on the (?:ground|surface|moon)\b", "astronauts land"),
+    (r"\b(?:at the helm|in the driving seat|calls? the shots|in charge)\b", "leads"),
+    (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
+    (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
+    (r"\b(?:up and running|good to go)\b", "operating"),
+)
+_COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
+
+
+def plain_words(words: list[str]) -> list[str]:
+    """Return `words` with every idiom replaced by the plain words for it."""
+    text = " ".join(words)
+    changed = text
+    for pattern, plain in _COMPILED:
+        changed = pattern.sub(plain, changed)
+    return changed.split() if changed != text else words
