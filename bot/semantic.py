@@ -20,13 +20,16 @@ class SemanticIndex:
     def __init__(self, encoder: Encoder, texts: Sequence[Sequence[str]]) -> None:
         """Embed `texts`: for each entry, the texts that say what it answers."""
         self.encoder = encoder
-        flat = [text for entry in texts for text in entry]
-        self._owner = np.repeat(np.arange(len(texts)), [len(entry) for entry in texts])
-        self._vectors = encoder.encode(flat)
-        centroids = np.zeros((len(texts), self._vectors.shape[1]), dtype=np.float32)
-        np.add.at(centroids, self._owner, self._vectors)
-        self._coarse = unit_rows(np.ascontiguousarray(centroids[:, :_COARSE_DIMS]))
+        vectors = encoder.encode([text for entry in texts for text in entry])
         self._starts = np.concatenate(([0], np.cumsum([len(entry) for entry in texts])))
+        # every entry has at least one text (its question or its name), so no segment is empty
+        centroids = (
+            np.add.reduceat(vectors[:, :_COARSE_DIMS], self._starts[:-1]) if texts else vectors
+        )
+        self._coarse = unit_rows(np.ascontiguousarray(centroids[:, :_COARSE_DIMS]))
+        # on large knowledge only a few dozen rows are read per question: half the memory
+        large = len(texts) > _EXACT_UP_TO
+        self._vectors: Vectors = vectors.astype(np.float16) if large else vectors
         self.embed = lru_cache(maxsize=4096)(self._embed)
 
     def _embed(self, text: str) -> Vectors:
@@ -53,7 +56,7 @@ class SemanticIndex:
             return np.zeros(0, dtype=np.float32)
         starts, ends = self._starts[positions], self._starts[np.add(positions, 1)]
         rows = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
-        cosines = self._vectors[rows] @ vector
+        cosines = np.asarray(self._vectors[rows], dtype=np.float32) @ vector
         offsets = np.concatenate(([0], np.cumsum(ends - starts)[:-1]))
         best: Vectors = np.maximum.reduceat(cosines, offsets)
         return best

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,7 @@ import pytest
 from bot.answerability import Need, needs, offers
 from bot.bm25 import Bm25
 from bot.config import Settings
-from bot.encoder import WordLlamaEncoder, load_encoder
+from bot.encoder import WordLlamaEncoder, load_encoder, unit_rows
 from bot.engine import Engine
 from bot.explain import explain
 from bot.gaps import Gap, SqliteGapStore
@@ -20,6 +21,7 @@ from bot.idioms import plain_words
 from bot.knowledge import load_knowledge
 from bot.lexicon import QType
 from bot.models import AnswerKind, Query
+from bot.semantic import SemanticIndex
 from bot.service import StoryBot
 from bot.text import tokenize
 
@@ -209,3 +211,27 @@ def test_the_gaps_log_takes_the_best_entry_from_the_one_decision(
     gaps: list[Gap] = store.all()
     assert [g.question for g in gaps] == ["Who won the football world cup?"]
     assert len(calls) == 1  # matched once: logging did not ask the engine again
+
+
+class LetterEncoder:
+    """A fake encoder: a text's vector counts its letters by position, so equal texts are
+    nearest; like a Matryoshka model, its first 64 dimensions carry the meaning."""
+
+    name = "letters"
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows = np.zeros((len(texts), 256), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for j, char in enumerate(text):
+                rows[i, (ord(char) * 7 + j) % 64] += 1.0
+        return unit_rows(rows)
+
+
+@pytest.mark.parametrize("entries", [40, 5000])  # a full scan, and a coarse scan then re-score
+def test_semantic_neighbours_find_the_entry_with_the_same_text(entries: int) -> None:
+    texts = [[f"question number {n}", f"another way to ask {n * 3}"] for n in range(entries)]
+    index = SemanticIndex(LetterEncoder(), texts)
+    wanted = entries // 2
+    found = index.neighbours(index.embed(f"another way to ask {wanted * 3}"), 5)
+    assert found[0] == wanted
+    assert index.similarities(index.embed("question number 7"), [7, wanted])[0] > 0.99
