@@ -32,6 +32,7 @@ class QuestionTerms:
         self.weights = {t: index.weight(t, plain=True) for t in query.terms}
         self.total = sum(self.weights.values()) or 1.0
         self.surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
+        self.parts = frozenset(part for term in query.terms for part in term.split("_"))
         self.unknown = self._unknown(index)
 
     def cover(self, terms: frozenset[str], soft: bool) -> Coverage:

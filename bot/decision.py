@@ -101,6 +101,7 @@ MODEL = Model(
             "missing": -3,
             "kind": 4,
             "unnamed": -3,
+            "opposed": -3,
         },
         -8.25,
     ),

@@ -35,6 +35,7 @@ class Evidence:
     qtype: float  # how well the best phrasing's question type agrees with the asked one
     subject: float  # 1 when every person or thing the question names is in the entry
     unnamed: float  # 1 when the entry is always about someone the question never names
+    opposed: float  # 1 when the entry says the opposite of a question word ("last" to "first")
 
     def values(self) -> tuple[float, ...]:
         """Return the measurements in field order, for the decision model."""
@@ -54,6 +55,7 @@ class Retrievers:
     bm25: Bm25
     offers: OfferedKinds  # per entry: the kinds of value its answer holds
     role_terms: frozenset[str]  # the analyzer's terms for "job", "title", "boss", …
+    opposites: frozenset[tuple[str, str]]  # term pairs such as ("first", "last")
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None
 
@@ -163,6 +165,7 @@ def _measure(
         qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
         subject=1.0 if named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),
+        opposed=_opposed(tools, question.parts, terms),
     )
 
 
@@ -175,3 +178,17 @@ def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:
     if query.qtype == QType.WHO:
         return 0.0
     return 1.0 if tools.index.required(position) - set(query.terms) else 0.0
+
+
+def _opposed(tools: Retrievers, asked: frozenset[str], terms: frozenset[str]) -> float:
+    """Return 1 when the entry has the opposite of a question word but not the word itself."""
+    if not tools.opposites or not asked:
+        return 0.0
+    has = _parts(terms)
+    clash = any(a in asked and a not in has and b in has for a, b in tools.opposites)
+    return 1.0 if clash else 0.0
+
+
+def _parts(terms: frozenset[str]) -> frozenset[str]:
+    """Return `terms` with phrases split into their stems: "south_pole" has "south"."""
+    return frozenset(part for term in terms for part in term.split("_"))

@@ -22,6 +22,7 @@ _SHORT = {
     "qtype": "qtype",
     "subject": "subj",
     "unnamed": "unnm",
+    "opposed": "opp",
 }
 
 
@@ -55,5 +56,6 @@ def _legend() -> list[str]:
         "kind: the answer holds the kind of value asked (date, day, time, number, age);",
         "why: 0 when a why-question meets an answer that gives no reason;",
         "qtype: who/when/where agreement; subj: every person or thing named is in the entry;",
-        "unnm: the entry is always about someone the question never names",
+        "unnm: the entry is always about someone the question never names;",
+        "opp: the entry says the opposite of a question word (last for first, south for north)",
     ]

@@ -14,7 +14,7 @@ from bot.evidence import Retrievers
 from bot.gazetteer import capital_aliases
 from bot.index import Index, IndexedEntry
 from bot.knowledge import Knowledge, story_sentences, whole_sentence
-from bot.lexicon import QType
+from bot.lexicon import OPPOSITES, QType
 from bot.schema import Entity, EntityType, FaqEntry
 from bot.semantic import SemanticIndex, WordVectors
 
@@ -51,10 +51,12 @@ def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
         ]
         kinds = OfferedKinds([e.answer for e in entries])  # what the asker will read
         roles = frozenset(analyzer.terms(" ".join(sorted(ROLE_WORDS))))
+        opposed = _opposites(analyzer)
         if encoder is None or semantic is None:
-            return Built(analyzer, entries, Retrievers(index, Bm25(documents), kinds, roles))
+            tools = Retrievers(index, Bm25(documents), kinds, roles, opposed)
+            return Built(analyzer, entries, tools)
         words = WordVectors(encoder, spelled)
-        tools = Retrievers(index, Bm25(documents), kinds, roles, semantic.result(), words)
+        tools = Retrievers(index, Bm25(documents), kinds, roles, opposed, semantic.result(), words)
     return Built(analyzer, entries, tools)
 
 
@@ -80,6 +82,16 @@ def _indexed_entity(analyzer: Analyzer, entity: Entity, spelled: dict[str, str])
     _note(spelled, [*zip(name.terms, name.surfaces, strict=True), *description])
     terms = frozenset(t for t, _ in description) | frozenset(analyzer.terms(entity.source))
     return IndexedEntry(analyses, terms, strict=True)
+
+
+def _opposites(analyzer: Analyzer) -> frozenset[tuple[str, str]]:
+    """Return the opposite word pairs as this knowledge's terms, both ways round."""
+    pairs = set()
+    for first, second in OPPOSITES:
+        a, b = analyzer.terms(first), analyzer.terms(second)
+        if len(a) == 1 and len(b) == 1 and a != b:  # filler ("most") and merged pairs drop out
+            pairs |= {(a[0], b[0]), (b[0], a[0])}
+    return frozenset(pairs)
 
 
 def _note(spelled: dict[str, str], pairs: list[tuple[str, str]]) -> None:

@@ -42,7 +42,7 @@ CHATTER = frozenset(
     ngl tbh imo imho fr frfr lowkey highkey honestly seriously totally pretty super kinda sorta
     haha hahaha hehe lmfao rofl smh tho though anyways whatever yo yall ya guy guys pal
     heard mentioned mention saying says wait hmmm ahh ah oh ohh oops btw aka etc
-    sahab sahib ji janab
+    sahab sahib ji janab bot storybot salam salaam assalam assalamualaikum walaikum aoa
     """.split()
 )
 
@@ -83,6 +83,9 @@ SLANG = {
     "whos": "who",
     "wheres": "where",
     "wich": "which",
+    "teh": "the",
+    "hte": "the",
+    "adn": "and",
     "whch": "which",
     "wher": "where",
     "whre": "where",
@@ -200,3 +203,35 @@ FILLER_OPENERS = frozenset("lol lmao bruh bro so ok okay hey yo um umm hmm and b
 
 # Words that, with no question word, still say what is asked ("apollo year?").
 QTYPE_HINTS = {"year": QType.WHEN, "month": QType.WHEN, "date": QType.WHEN, "when": QType.WHEN}
+
+# Words whose opposite in an answer means it answers another question: "the first landing"
+# is not "the last landing", "the north pole" not "the south pole".
+OPPOSITES = (
+    ("first", "last"),
+    ("first", "latest"),
+    ("first", "again"),
+    ("north", "south"),
+    ("east", "west"),
+    ("before", "after"),
+    ("earliest", "latest"),
+    ("largest", "smallest"),
+    ("biggest", "smallest"),
+    ("highest", "lowest"),
+    ("most", "least"),
+    ("maximum", "minimum"),
+    ("win", "lose"),
+    ("won", "lost"),
+    ("increase", "decrease"),
+    ("rise", "fall"),
+    ("open", "close"),
+    ("start", "end"),
+    ("begin", "end"),
+    ("arrive", "leave"),
+    ("import", "export"),
+    ("buy", "sell"),
+    ("men", "women"),
+    ("boys", "girls"),
+    ("domestic", "foreign"),
+    ("public", "private"),
+    ("past", "future"),
+)

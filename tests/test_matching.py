@@ -148,6 +148,27 @@ def test_a_question_about_washington_is_about_the_united_states(engine: Engine) 
     assert answer.answered and "2025" in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did humans first land on the moon?",  # the story has the last landing
+        "When did India reach the north pole of the moon?",  # the story has the south pole
+    ],
+)
+def test_an_entry_that_says_the_opposite_does_not_answer(engine: Engine, question: str) -> None:
+    decision = engine.decide(Query(text=question))
+    assert not decision.answer.answered
+    assert any(c.evidence.opposed == 1.0 for c in decision.candidates)
+
+
+@pytest.mark.parametrize(
+    "question", ["hey bot where was the deal signed?", "salam! where was the deal signed"]
+)
+def test_a_greeting_before_a_question_does_not_hide_it(engine: Engine, question: str) -> None:
+    answer = engine.answer(Query(text=question))
+    assert answer.answered and "Beijing" in answer.text
+
+
 def test_a_title_answers_a_question_about_someones_job(engine: Engine) -> None:
     answer = engine.answer(Query(text="what's Li Qiang's job title"))
     assert answer.answered and "Premier" in answer.text

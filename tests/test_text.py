@@ -18,6 +18,9 @@ from bot.text import clean, tokenize
         ("Let\u0e42s go\u0e22now", "Let's go now"),
         ("zero\u200bwidth \u202eright-to-left\u202c", "zero width right-to-left"),
         ("tab\tand\x00null\nline", "tab and null line"),
+        ("<b>where</b> was the <i>agreement</i> signed?", "where was the agreement signed?"),
+        ('<a href="x">who</a> is kakar', "who is kakar"),
+        ("is 3 < 4 and 5 > 4?", "is 3 < 4 and 5 > 4?"),  # not markup: left alone
     ],
 )
 def test_clean_strips_mentions_commands_and_invisible_marks(raw: str, cleaned: str) -> None:
