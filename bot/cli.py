@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot.config import Settings
+from bot.encoder import load_encoder
 from bot.engine import Engine
 from bot.errors import KnowledgeError, SettingsError
 from bot.explain import explain
@@ -147,7 +148,7 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 
     folder = args.folder or settings.knowledge_dir
     knowledge = load_knowledge(folder)
-    warnings = confusions(Engine(knowledge))
+    warnings = confusions(Engine(knowledge, encoder=load_encoder(settings.encoder)))
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{folder}: {len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities: valid")

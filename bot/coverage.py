@@ -33,7 +33,7 @@ class QuestionTerms:
         self.total = sum(self.weights.values()) or 1.0
         self.surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
         self.parts = frozenset(part for term in query.terms for part in term.split("_"))
-        self.unknown = self._unknown(index)
+        self.named = frozenset(t for t in query.terms if t.startswith(ENTITY_PREFIX))
 
     def cover(self, terms: frozenset[str], soft: bool) -> Coverage:
         """Return how much of the question the entry `terms` cover (`soft`: by meaning too)."""
@@ -56,19 +56,6 @@ class QuestionTerms:
         if not np.any(vector):
             return 0.0
         return _closeness(self.words.best_match(vector, pool))
-
-    def _unknown(self, index: Index) -> float:
-        """Return the weight share of terms the whole knowledge lacks, even loosely."""
-        lacking = 0.0
-        for term, weight in self.weights.items():
-            if index.knows(term):
-                continue
-            match = 0.0
-            if self.words is not None:
-                vector = self.words.of(term, self.surfaces.get(term, term))
-                match = _closeness(self.words.nearest(vector))
-            lacking += weight * (1 - match)
-        return lacking / self.total
 
 
 def _closeness(cosine: float) -> float:

@@ -52,6 +52,12 @@ class Linear:
     weights: dict[str, float]
     bias: float
 
+    def __post_init__(self) -> None:
+        """Refuse a weight for evidence that does not exist: a typo would silently count 0."""
+        unknown = set(self.weights) - set(Evidence.names())
+        if unknown:
+            raise ValueError(f"weights for unknown evidence: {sorted(unknown)}")
+
     def score(self, evidence: Evidence) -> float:
         """Return the weighted sum of `evidence`."""
         values = zip(self._vector, evidence.values(), strict=True)

@@ -25,7 +25,9 @@ if TYPE_CHECKING:  # the engine reads a few settings; it does not need the setti
     from bot.config import Settings
 
 _WH = r"(?:who|whom|what|when|where|which|why|how|did|does|do|is|was|were|are|kab|kahan|kaun|kis)"
-_PART_BREAK = re.compile(rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|,\s+(?={_WH}\b)", re.I)
+_PART_BREAK = re.compile(
+    rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|[,.!]\s+(?={_WH}\b)", re.I
+)
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
 _NOMINEES = 6  # candidates each retriever nominates
@@ -95,33 +97,29 @@ class Engine:
         text = clean(query.text, self.thresholds.max_chars)
         reply = smalltalk_reply(text, self.knowledge.title)
         if reply is not None:
-            return Decision(
-                text, Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK), "smalltalk"
-            )
+            chat = Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK)
+            return Decision(text, chat, "smalltalk")
         whole = self._candidates(text)
-        if not whole and not self.analyzer.analyze(text).terms:
+        if not whole and not self.analyzer.analyze(text).terms:  # rare: analysed a second time
             empty = Answer(
                 answered=False, text=replies.prompt(self.knowledge.title), kind=AnswerKind.EMPTY
             )
             return Decision(text, empty, "no words to match")
-        pieces = [p.strip(" ,?") for p in _PART_BREAK.split(text)]
-        if len(pieces) > 1:  # several questions, or one question among other words
-            questions = [p for p in pieces if _is_question(p)]
-            bests = [c[0] for c in map(self._candidates, questions) if c]
-            sure = {c.entry.id: c for c in bests if c.probability >= self.thresholds.answer}
-            if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
-                return Decision(
-                    text,
-                    replies.combined(list(sure.values())),
-                    "one answer per question",
-                    tuple(bests),
-                )
-            if (
-                len(questions) == 1
-                and bests
-                and (not whole or bests[0].probability > whole[0].probability)
-            ):
-                whole = self._candidates(questions[0])
+        pieces = [p.strip(" ,?.") for p in _PART_BREAK.split(text)]
+        if len(pieces) > 1 and whole:  # several questions, or one among other words
+            return self._pieces(text, whole, [p for p in pieces if _is_question(p)])
+        return self._settle(text, whole)
+
+    def _pieces(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:
+        """Answer each question of a message, or the one question among its other words."""
+        found = [c for c in map(self._candidates, questions) if c]
+        bests = [c[0] for c in found]
+        sure = {c.entry.id: c for c in bests if c.probability >= self.thresholds.answer}
+        if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
+            both = replies.combined(list(sure.values()))
+            return Decision(text, both, "one answer per question", tuple(bests))
+        if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
+            whole = found[0]
         return self._settle(text, whole)
 
     def _settle(self, text: str, candidates: list[Candidate]) -> Decision:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, fields, replace
 
-from bot.analyzer import ENTITY_PREFIX, Analysis
+from bot.analyzer import Analysis
 from bot.answerability import Need, OfferedKinds, needs
 from bot.bm25 import Bm25, Bm25Scores
 from bot.coverage import QuestionTerms
@@ -28,10 +28,7 @@ class Evidence:
     covered: float  # weighted share of the question's terms the entry uses anywhere
     soft_covered: float  # the same, counting close-meaning words as partly there
     missing: float  # the weight share of the most important term the entry lacks
-    unknown: float  # the weight share of terms the whole knowledge lacks, even loosely
-    length: float  # how many terms the question has, over 10: short ones say little
     kind: float  # 1 when the answer holds the kind of value asked (a date, a time, a number…)
-    reason: float  # 0 when a "why" question meets an answer that gives no reason
     qtype: float  # how well the best phrasing's question type agrees with the asked one
     subject: float  # 1 when every person or thing the question names is in the entry
     unnamed: float  # 1 when the entry is always about someone the question never names
@@ -145,7 +142,6 @@ def _measure(
     position = raw.hit.entry
     terms = _terms_of(tools, position)
     coverage = question.cover(terms, soft=False)
-    named = {t for t in query.terms if t.startswith(ENTITY_PREFIX)}
     phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
     offered = tools.offers[position]
     return Evidence(
@@ -158,12 +154,9 @@ def _measure(
         covered=coverage.exact,
         soft_covered=coverage.close,
         missing=coverage.worst_missing,
-        unknown=question.unknown,
-        length=min(len(query.terms) / 10, 1.0),
-        kind=1.0 if asked - {Need.REASON} <= offered else 0.0,
-        reason=0.0 if Need.REASON in asked - offered else 1.0,
+        kind=1.0 if asked <= offered else 0.0,
         qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
-        subject=1.0 if named <= terms else 0.0,
+        subject=1.0 if question.named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),
         opposed=_opposed(tools, question.parts, terms),
     )

@@ -93,7 +93,6 @@ luxembourg|luxembourg city
 madagascar|antananarivo
 malawi|lilongwe
 malaysia|kuala lumpur
-maldives|male
 mali|bamako
 malta|valletta
 mauritania|nouakchott
@@ -169,7 +168,7 @@ zimbabwe|harare
 """
 
 
-def capitals() -> dict[str, tuple[str, ...]]:
+def capital_table() -> dict[str, tuple[str, ...]]:
     """Return each country's name (lower case) with the names of its seat of government."""
     table: dict[str, tuple[str, ...]] = {}
     for line in _CAPITALS.strip().splitlines():
@@ -184,7 +183,7 @@ def capital_aliases(countries: dict[str, list[str]], taken: set[str]) -> dict[st
     A capital already in `taken` (a name the knowledge gives to something) is left alone: a
     story about a summit *in* Beijing keeps Beijing as the place.
     """
-    table = capitals()
+    table = capital_table()
     found: dict[str, str] = {}
     for entity_id, names in countries.items():
         for name in names:

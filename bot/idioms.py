@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-_SOME = r"(?:\w+ ){0,3}?"  # a short object in the middle: "set *the whole city* back"
+# a short object in the middle, kept: "set *pakistan* back" asks what it cost pakistan
+_SOME = r"(?P<object>(?:\w+ ){0,3}?)"
 
 _IDIOMS: tuple[tuple[str, str], ...] = (
-    (rf"\bset(?:s|ting)? {_SOME}back\b", "cost"),
+    (rf"\bset(?:s|ting)? {_SOME}back\b", r"cost \g<object>"),
     (r"\bprice tags?\b", "cost"),
     (r"\b(?:foot|footed|footing|foots) the bills?\b", "paid"),
     (r"\b(?:pick|picked|picking|picks) up the (?:tab|bill|cost)\b", "paid"),
@@ -27,8 +28,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:sign|signed|signing|signs) up (?:for|to)\b", "join"),
     (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
-    (r"\b(?:come|came|coming|comes|get|got|getting|jump|jumped) on board\b", "join"),
-    (rf"\b(?:throw|throws|threw|thrown|throwing) {_SOME}weight behind\b", "support"),
+    (
+        r"\b(?:come|came|coming|comes|get|got|getting|jump|jumped) on board\b(?! the| a | an )",
+        "join",
+    ),
+    (rf"\b(?:throw|throws|threw|thrown|throwing) {_SOME}weight behind\b", r"\g<object>support"),
     (r"\b(?:kick|kicked|kicking|kicks) off\b", "start"),
     (r"\b(?:break|broke|broken|breaking) ground\b", "start construction"),
     (r"\b(?:wrap|wrapped|wrapping|wraps) up\b", "finish"),
@@ -36,8 +40,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:fall|fell|fallen|falling) behind(?: schedule)?\b", "delay"),
     (r"\bbehind schedule\b", "delayed"),
     (r"\b(?:push|pushed|pushing|pushes) back\b", "delay"),
-    (r"\bboots on the (?:ground|surface|moon)\b", "astronauts land"),
-    (r"\b(?:at the helm|in the driving seat|calls? the shots|in charge)\b", "leads"),
+    (r"\b(?:at the helm|in the driving seat|calls? the shots)\b", "leads"),
     (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
     (r"\b(?:up and running|good to go)\b", "operating"),

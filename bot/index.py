@@ -150,10 +150,6 @@ class Index:
         """Return the people and things every phrasing of entry `position` names."""
         return self._required[position]
 
-    def is_strict(self, position: int) -> bool:
-        """Return whether entry `position` is a "who is X?" entry of the fact store."""
-        return self._entries[position].strict
-
     def _shortlist(self, terms: set[str], size: int) -> list[int]:
         known = sorted(
             (t for t in terms if t in self._postings), key=lambda t: len(self._postings[t])

@@ -41,7 +41,7 @@ CHATTER = frozenset(
     big bigger biggest major main key important particular specific overall whole entire
     ngl tbh imo imho fr frfr lowkey highkey honestly seriously totally pretty super kinda sorta
     haha hahaha hehe lmfao rofl smh tho though anyways whatever yo yall ya guy guys pal
-    heard mentioned mention saying says wait hmmm ahh ah oh ohh oops btw aka etc
+    heard mentioned mention wait hmmm ahh ah oh ohh oops aka etc
     sahab sahib ji janab bot storybot salam salaam assalam assalamualaikum walaikum aoa
     """.split()
 )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -30,11 +30,7 @@ class SemanticIndex:
         # on large knowledge only a few dozen rows are read per question: half the memory
         large = len(texts) > _EXACT_UP_TO
         self._vectors: Vectors = vectors.astype(np.float16) if large else vectors
-        self.embed = lru_cache(maxsize=4096)(self._embed)
-
-    def _embed(self, text: str) -> Vectors:
-        row: Vectors = self.encoder.encode([text])[0]
-        return row
+        self.embed = lru_cache(maxsize=4096)(partial(_embed, encoder))
 
     def neighbours(self, vector: Vectors, limit: int) -> list[int]:
         """Return the positions of up to `limit` entries nearest to `vector`, nearest first."""
@@ -70,20 +66,12 @@ class WordVectors:
         self.encoder = encoder
         self._row = {term: i for i, term in enumerate(surfaces)}
         self._vectors = encoder.encode(list(surfaces.values()))
-        self._unknown = lru_cache(maxsize=8192)(self._embed)
-
-    def _embed(self, text: str) -> Vectors:
-        row: Vectors = self.encoder.encode([text])[0]
-        return row
+        self._unknown = lru_cache(maxsize=8192)(partial(_embed, encoder))
 
     def of(self, term: str, surface: str) -> Vectors:
         """Return the vector of `term`, embedding `surface` when the knowledge never uses it."""
         row = self._row.get(term)
         return self._vectors[row] if row is not None else self._unknown(surface)
-
-    def nearest(self, vector: Vectors) -> float:
-        """Return the highest cosine between `vector` and any word of the knowledge."""
-        return float((self._vectors @ vector).max()) if len(self._vectors) else 0.0
 
     def best_match(self, vector: Vectors, terms: Sequence[str]) -> float:
         """Return the highest cosine between `vector` and any of the knowledge `terms`."""
@@ -91,7 +79,11 @@ class WordVectors:
         return float((self._vectors[rows] @ vector).max()) if rows else 0.0
 
 
+def _embed(encoder: Encoder, text: str) -> Vectors:
+    row: Vectors = encoder.encode([text])[0]
+    return row
+
+
 def _unit(vector: Vectors) -> Vectors:
-    norm = float(np.linalg.norm(vector))
-    scaled: Vectors = vector / norm if norm else vector
-    return scaled
+    row: Vectors = unit_rows(vector[np.newaxis, :])[0]
+    return row
