@@ -105,6 +105,9 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    if args.explain and args.question == "-":  # one JSON object a line is the whole contract
+        print("storybot ask: --explain takes one question, not '-'", file=sys.stderr)
+        return 2
     engine = _engine(settings)
     if args.question != "-":
         decision = engine.decide(Query(text=args.question))

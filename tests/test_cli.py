@@ -181,3 +181,9 @@ def test_the_semantic_layer_can_be_turned_off_by_its_setting() -> None:
     bad = storybot("ask", "hello there", env={**os.environ, "STORYBOT_ENCODER": "nope"})
     assert bad.returncode == 2
     assert "unknown encoder 'nope'" in bad.stderr.decode()
+
+
+def test_explain_refuses_a_stream_of_questions() -> None:
+    result = storybot("ask", "--explain", "-", stdin=b"who signed the deal?\n")
+    assert result.returncode == 2
+    assert b"--explain takes one question" in result.stderr
