@@ -25,7 +25,7 @@ FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 0.96),
     (default_folder(), DATA / "questions.jsonl", 0.94, 0.88),
     (default_folder(), DATA / "fresh.jsonl", 0.78, 0.91),
-    (default_folder(), DATA / "sealed.jsonl", 0.65, 0.80),
+    (default_folder(), DATA / "sealed.jsonl", 0.74, 0.83),
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
