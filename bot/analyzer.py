@@ -156,19 +156,9 @@ def detect_qtype(words: list[str]) -> QType:
         words = words[1:]
     if not words:
         return QType.NONE
-    # the first question word wins ("what ... when ...?" asks what); at one position the
-    # longer cue, listed earlier, wins ("how many" over "how")
-    found = min(
-        (
-            (i, rank)
-            for i, word in enumerate(words)
-            for rank, cue in _CUES_BY_WORD.get(word, ())
-            if tuple(words[i : i + len(cue)]) == cue
-        ),
-        default=None,
-    )
+    found = _first_cue(words)
     if found is not None:
-        qtype = QTYPE_CUES[found[1]][1]
+        qtype = QTYPE_CUES[found][1]
         if (
             qtype == QType.WHAT
             and SAY_WORDS.intersection(words)
@@ -182,6 +172,23 @@ def detect_qtype(words: list[str]) -> QType:
         if word in QTYPE_HINTS:
             return QTYPE_HINTS[word]
     return QType.NONE
+
+
+def _first_cue(words: list[str]) -> int | None:
+    """Return the rank of the cue at the first question word, or None.
+
+    The first question word wins ("what ... when ...?" asks what); at one position the longer
+    cue, listed earlier, wins ("how many" over "how").
+    """
+    for i, word in enumerate(words):
+        ranks = [
+            rank
+            for rank, cue in _CUES_BY_WORD.get(word, ())
+            if tuple(words[i : i + len(cue)]) == cue
+        ]
+        if ranks:
+            return min(ranks)
+    return None
 
 
 _CUES_BY_WORD: dict[str, list[tuple[int, tuple[str, ...]]]] = {}

@@ -46,11 +46,15 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:up and running|good to go)\b", "operating"),
 )
 _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
+# one pass to tell whether any idiom is there: most texts have none (groups renamed apart)
+_ANY = re.compile("|".join(f"(?:{p.replace('?P<object>', '?:')})" for p, _ in _IDIOMS))
 
 
 def plain_words(words: list[str]) -> list[str]:
     """Return `words` with every idiom replaced by the plain words for it."""
     text = " ".join(words)
+    if not _ANY.search(text):
+        return words
     changed = text
     for pattern, plain in _COMPILED:
         changed = pattern.sub(plain, changed)
