@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ FAQ_FILE = "faq.yaml"
 FACTS_FILE = "facts.yaml"
 SYNONYMS_FILE = "synonyms.yaml"
 STORY_FILE = "story.txt"
+KNOWLEDGE_PACKAGE_DIR = "knowledge"
 
 _Model = TypeVar("_Model", bound=BaseModel)
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -39,8 +41,15 @@ class Knowledge:
 
 
 def default_folder() -> Path:
-    """Return the `knowledge/` folder shipped beside the `bot` package."""
-    return Path(__file__).resolve().parent.parent / "knowledge"
+    """Return the knowledge that ships with the package: the repo's `knowledge/` folder."""
+    checkout = Path(__file__).resolve().parent.parent / KNOWLEDGE_PACKAGE_DIR
+    if (checkout / STORY_FILE).is_file():  # run from a checkout, or installed in editable mode
+        return checkout
+    # installed from a wheel: the folder was packed as bot.default_knowledge, a package of
+    # data files only (a namespace package, so its folder is found, not imported)
+    spec = importlib.util.find_spec("bot.default_knowledge")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    return Path(folders[0]) if folders else checkout
 
 
 @lru_cache(maxsize=4096)  # every entry's source is compared with every story sentence
