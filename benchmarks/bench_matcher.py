@@ -110,7 +110,7 @@ def main() -> None:
         start = time.perf_counter()
         engine = Engine(knowledge, encoder=encoder)
         build = time.perf_counter() - start
-        asked = questions if not (args.quick and size) else questions[:20]
+        asked = questions if not (args.quick and size) else questions[:120]
         rounds = 5 if size == 0 else 1
         core = _latencies(lambda q, engine=engine: engine.answer(Query(text=q)), asked, rounds)
         choices = [e.question for e in knowledge.faq]
