@@ -26,9 +26,9 @@ class Bm25Scores:
     values: Floats
     touched: Positions
 
-    def get(self, position: int, default: float = 0.0) -> float:
+    def get(self, position: int) -> float:
         """Return the score of entry `position` (0 when it shares no term with the question)."""
-        return float(self.values[position]) if len(self.values) else default
+        return float(self.values[position])
 
     def top(self, limit: int) -> list[int]:
         """Return the positions of the `limit` best-scoring entries, best first."""

@@ -31,7 +31,7 @@ _PART_BREAK = re.compile(
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
 _NOMINEES = 6  # candidates each retriever nominates
-_SHORTLIST = 16  # entries the lexical index scores in full, of those its terms vote for
+_SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
 _REFINED = 3  # leading candidates whose words are also matched by meaning
 
 APOLOGY = replies.APOLOGY
@@ -166,7 +166,7 @@ class Engine:
         if not analysis.terms:
             return []
         tools = self.tools
-        scored = tools.index.shortlisted(analysis, _SHORTLIST)
+        scored = tools.index.shortlisted(analysis, _SCORED)
         lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
         positions = [h.entry for h in lexical]
         bm25 = tools.bm25.scores(analysis.terms)
