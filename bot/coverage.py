@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,7 +33,7 @@ class QuestionTerms:
         self.weights = {t: index.weight(t, plain=True) for t in query.terms}
         self.total = sum(self.weights.values()) or 1.0
         self.surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
-        self.parts = frozenset(part for term in query.terms for part in term.split("_"))
+        self.parts = phrase_parts(query.terms)
         self.named = frozenset(t for t in query.terms if t.startswith(ENTITY_PREFIX))
 
     def cover(self, terms: frozenset[str], soft: bool) -> Coverage:
@@ -56,6 +57,11 @@ class QuestionTerms:
         if not np.any(vector):
             return 0.0
         return _closeness(self.words.best_match(vector, pool))
+
+
+def phrase_parts(terms: Iterable[str]) -> frozenset[str]:
+    """Return `terms` with phrases split into their stems: "south_pole" has "south"."""
+    return frozenset(part for term in terms for part in term.split("_"))
 
 
 def _closeness(cosine: float) -> float:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields, replace
 from bot.analyzer import Analysis
 from bot.answerability import Need, OfferedKinds, needs
 from bot.bm25 import Bm25, Bm25Scores
-from bot.coverage import QuestionTerms
+from bot.coverage import QuestionTerms, phrase_parts
 from bot.encoder import Vectors
 from bot.index import Hit, Index, qtype_agreement
 from bot.lexicon import QType
@@ -177,11 +177,6 @@ def _opposed(tools: Retrievers, asked: frozenset[str], terms: frozenset[str]) ->
     """Return 1 when the entry has the opposite of a question word but not the word itself."""
     if not tools.opposites or not asked:
         return 0.0
-    has = _parts(terms)
+    has = phrase_parts(terms)
     clash = any(a in asked and a not in has and b in has for a, b in tools.opposites)
     return 1.0 if clash else 0.0
-
-
-def _parts(terms: frozenset[str]) -> frozenset[str]:
-    """Return `terms` with phrases split into their stems: "south_pole" has "south"."""
-    return frozenset(part for term in terms for part in term.split("_"))

@@ -67,11 +67,6 @@ def _term_sets(terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
     return words, frozenset(t for t in words if t.startswith(ENTITY_PREFIX))
 
 
-def _named_in_every(phrasings: Sequence[Analysis]) -> frozenset[str]:
-    named = [frozenset(t for t in p.terms if t.startswith(ENTITY_PREFIX)) for p in phrasings]
-    return frozenset.intersection(*named) if named else frozenset()
-
-
 def _by_score(hit: Hit) -> float:
     return hit.score
 
@@ -100,8 +95,12 @@ class Index:
         self._unknown = math.log(1 + total / 0.5) * _UNKNOWN_FACTOR
         self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
         self._own = [tuple(self._mass(p.terms, e.strict) for p in e.phrasings) for e in entries]
-        self._required = [_named_in_every(e.phrasings) for e in entries]
         self._sets = [[_term_sets(p.terms) for p in e.phrasings] for e in entries]
+        # the people and things every phrasing of an entry names
+        self._required = [
+            frozenset.intersection(*(names for _, names in sets)) if sets else frozenset()
+            for sets in self._sets
+        ]
 
     def _mass(self, terms: Iterable[str], plain: bool = False) -> float:
         return sum(self.weight(t, plain) for t in terms) or 1.0
