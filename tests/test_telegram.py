@@ -306,6 +306,8 @@ async def test_webhook_checks_the_secret(engine: Engine, monkeypatch: pytest.Mon
     )
     fake = running.fake
     try:
+        # the fixture returns at setMyCommands; setWebhook may follow a moment later
+        await fake.wait_for(lambda f: any(c.method == "setWebhook" for c in f.calls))
         hook = next(c for c in fake.calls if c.method == "setWebhook")
         assert hook.params["secret_token"] == "s3cret-header-value"
         update = {"update_id": 1, "message": fake.message("where was the agreement signed?")}
