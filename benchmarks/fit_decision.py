@@ -52,6 +52,8 @@ def stories() -> dict[str, tuple[Path, list[Path]]]:
     """Return every story with its knowledge folder and tuning question sets."""
     found = {f"main/{n}": (default_folder(), [DATA / n]) for n in MAIN_SETS}
     for folder in sorted((DATA / "stories").iterdir()):
+        if not (folder / "questions.jsonl").exists() or not (folder / "knowledge/faq.yaml").exists():
+            continue  # a story still being written
         found[folder.name] = (folder / "knowledge", [folder / "questions.jsonl"])
     return found
 
