@@ -60,7 +60,10 @@ _OFFERS = {
         re.I,
     ),
     Need.NUMBER: re.compile(rf"\d|{_words(_NUMBER_WORDS)}", re.I),
-    Need.AGE: re.compile(r"\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b", re.I),
+    # "58 years old", "aged 58", and the news style "Selent, 58, said"
+    Need.AGE: re.compile(
+        r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b)|\b[A-Z][\w'-]+, \d{2},"
+    ),
     Need.ROLE: re.compile(
         r"\b(?:president|vice[- ]president|premier|prime minister|minister|governor|mayor|"
         r"director|managing director|chair(?:man|woman|person)?|ceo|chief|secretary|"

@@ -56,6 +56,8 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
         ("Pakistan has joined the project.", set(), {Need.DATE, Need.NUMBER}),
         ("It cost $1.2 billion.", {Need.NUMBER}, {Need.DATE}),
         ("She is 54 years old.", {Need.AGE, Need.NUMBER}, set()),
+        ("Ana Selent, 58, told reporters.", {Need.AGE}, set()),  # the news style
+        ("In 2023, 45 people came.", {Need.NUMBER}, {Need.AGE}),
         ("In general, it is fine.", set(), {Need.ROLE}),  # "general" is no title here
         ("Open until 10 pm.", {Need.TIME}, {Need.ROLE}),
         ("They march on.", set(), {Need.DATE}),  # the verb, not the month
