@@ -35,7 +35,7 @@ def to_query(line: str) -> Query:
 
 def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     """Chat until end of input or "quit"; return the exit status."""
-    stdout.write(f"StoryBot — {bot.engine.knowledge.title}\nAsk a question (quit to leave).\n")
+    stdout.write(f"StoryBot — {bot.title}\nAsk a question (quit to leave).\n")
     last: Answer | None = None
     while True:
         stdout.write(PROMPT)

@@ -19,9 +19,8 @@ from adapters.discord_render import (
     render,
 )
 from bot.config import Settings
-from bot.engine import APOLOGY
-from bot.models import Answer, AnswerKind, Query
-from bot.service import StoryBot
+from bot.models import Answer, AnswerKind, ChatKind, Query
+from bot.service import APOLOGY, StoryBot
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +32,7 @@ def to_query(text: str, channel_id: int | None, user_id: int, in_guild: bool) ->
         platform="discord",
         chat_id=str(channel_id or 0),
         user_id=str(user_id),
-        chat_kind="group" if in_guild else "private",
+        chat_kind=ChatKind.GROUP if in_guild else ChatKind.PRIVATE,
     )
 
 
@@ -73,7 +72,7 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=
 
 
 class StoryBotClient(discord.AutoShardedClient):
-    """The Discord client: owns the command tree, routes messages to the engine."""
+    """The Discord client: owns the command tree, routes messages to the service."""
 
     def __init__(self, bot: StoryBot, settings: Settings) -> None:
         """Connect `bot` to Discord with mentions off everywhere."""
@@ -168,34 +167,44 @@ def _add_commands(client: StoryBotClient) -> None:
     async def ask_autocomplete(
         interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        engine = bot.engine
-        entries = engine.suggest(current, MAX_CHOICES) if current.strip() else []
-        questions = [e.question for e in entries] or [
-            s.question for s in engine.top_questions(MAX_CHOICES)
-        ]
-        return [app_commands.Choice(name=choice_name(q), value=choice_name(q)) for q in questions][
-            :MAX_CHOICES
-        ]
+        query = _asker(interaction, current)
+        names = [choice_name(s.question) for s in bot.suggest(query, MAX_CHOICES)]
+        return [app_commands.Choice(name=n, value=n) for n in names][:MAX_CHOICES]
 
     @tree.command(name="faq")
     async def faq(interaction: discord.Interaction) -> None:
         """List the topics and questions I can answer."""
+        catalogue = bot.catalogue(_asker(interaction))
+        if catalogue.refusal is not None:
+            await client.respond(interaction, catalogue.refusal, ephemeral=True)
+            return
         embed = discord.Embed(title="What I can answer", colour=discord.Colour.blurple())
-        for topic, entries in list(bot.engine.topics().items())[:25]:
-            lines = "\n".join(f"• {discord.utils.escape_markdown(e.question)}" for e in entries)
-            embed.add_field(name=topic[:256], value=lines[:1024], inline=False)
+        for topic in catalogue.topics[:25]:
+            lines = "\n".join(
+                f"• {discord.utils.escape_markdown(q.question)}" for q in topic.questions
+            )
+            embed.add_field(name=topic.name[:256], value=lines[:1024], inline=False)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @tree.command(name="about")
     async def about(interaction: discord.Interaction) -> None:
         """Say which story I know."""
-        await interaction.response.send_message(bot.engine.about(), ephemeral=True)
+        await client.respond(interaction, bot.about(_asker(interaction)), ephemeral=True)
 
     @tree.command(name="help")
     async def help_command(interaction: discord.Interaction) -> None:
         """How to ask me questions."""
-        how = "Use /ask, mention me in a channel, or send me a direct message."
-        await interaction.response.send_message(f"{bot.engine.help()}\n\n{how}", ephemeral=True)
+        answer = bot.help(_asker(interaction))
+        if answer.kind is AnswerKind.SMALLTALK:
+            how = "Use /ask, mention me in a channel, or send me a direct message."
+            answer = answer.model_copy(update={"text": f"{answer.text}\n\n{how}"})
+        await client.respond(interaction, answer, ephemeral=True)
+
+
+def _asker(interaction: discord.Interaction, text: str = "") -> Query:
+    return to_query(
+        text, interaction.channel_id, interaction.user.id, interaction.guild_id is not None
+    )
 
 
 def _signature(commands: list[Any]) -> set[tuple[Any, ...]]:

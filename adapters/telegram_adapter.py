@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import re
 
@@ -13,6 +12,7 @@ from telegram import (
     InputTextMessageContent,
     Message,
     Update,
+    User,
 )
 from telegram.constants import MessageLimit, ParseMode
 from telegram.ext import (
@@ -29,9 +29,8 @@ from telegram.ext import (
 
 from adapters.telegram_render import CALLBACK_PREFIX, NO_PREVIEW, Reply, render, split, topics_html
 from bot.config import Settings
-from bot.engine import APOLOGY, Engine
-from bot.models import Answer, AnswerKind, Query
-from bot.service import StoryBot
+from bot.models import Answer, AnswerKind, ChatKind, Query
+from bot.service import APOLOGY, StoryBot
 
 log = logging.getLogger(__name__)
 
@@ -43,15 +42,21 @@ COMMANDS = (
 )
 
 
-def to_query(message: Message, text: str) -> Query:
-    """Build a core `Query` from a Telegram message and the question text in it."""
-    user = message.from_user
+_KINDS = {"private": ChatKind.PRIVATE, "channel": ChatKind.CHANNEL}
+
+
+def to_query(message: Message, text: str, user: User | None = None) -> Query:
+    """Build a core `Query` from a Telegram message and the question text in it.
+
+    `user` is who asked when it is not the message's author (a pressed button).
+    """
+    user = user or message.from_user
     return Query(
         text=text,
         platform="telegram",
         chat_id=str(message.chat.id),
         user_id=str(user.id) if user else "unknown",
-        chat_kind="private" if message.chat.type == "private" else "group",
+        chat_kind=_KINDS.get(message.chat.type, ChatKind.GROUP),
     )
 
 
@@ -71,16 +76,11 @@ def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | No
 
 
 class TelegramBot:
-    """The handlers: each translates, asks the engine, and sends what `render` made."""
+    """The handlers: each translates, asks the service, and sends what `render` made."""
 
     def __init__(self, bot: StoryBot) -> None:
         """Serve answers from `bot`."""
         self.bot = bot
-
-    @property
-    def engine(self) -> Engine:
-        """The engine serving right now (it changes when the knowledge is edited)."""
-        return self.bot.engine
 
     def install(self, application: Application) -> None:  # type: ignore[type-arg]
         """Register every handler on `application`."""
@@ -117,21 +117,29 @@ class TelegramBot:
 
     async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Explain what the bot knows and how to ask."""
-        if update.message:
-            how = "Ask in a private chat, mention me in a group, reply to me, or use /ask."
-            text = f"{html.escape(self.engine.help())}\n\n{how}"
-            await self._send(update.message, Reply(text))
+        message = update.message
+        if message:
+            answer = self.bot.help(to_query(message, ""))
+            if answer.kind is AnswerKind.SMALLTALK:
+                how = "Ask in a private chat, mention me in a group, reply to me, or use /ask."
+                answer = answer.model_copy(update={"text": f"{answer.text}\n\n{how}"})
+            await self._reply(message, answer)
 
     async def on_faq(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """List the topics and questions the bot can answer."""
-        if update.message:
-            for chunk in split(topics_html(self.engine), MessageLimit.MAX_TEXT_LENGTH):
-                await self._send(update.message, Reply(chunk))
+        message = update.message
+        if message:
+            catalogue = self.bot.catalogue(to_query(message, ""))
+            if catalogue.refusal is not None:
+                await self._reply(message, catalogue.refusal)
+                return
+            for chunk in split(topics_html(catalogue.topics), MessageLimit.MAX_TEXT_LENGTH):
+                await self._send(message, Reply(chunk))
 
     async def on_about(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Say which story the bot knows."""
         if update.message:
-            await self._send(update.message, Reply(html.escape(self.engine.about())))
+            await self._reply(update.message, self.bot.about(to_query(update.message, "")))
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer a pressed suggestion button."""
@@ -141,12 +149,7 @@ class TelegramBot:
         await query.answer()  # stops the spinner on the button
         entry_id = (query.data or "").removeprefix(CALLBACK_PREFIX)
         if isinstance(query.message, Message):
-            asker = Query(
-                text="",
-                platform="telegram",
-                chat_id=str(query.message.chat.id),
-                user_id=str(query.from_user.id),
-            )
+            asker = to_query(query.message, "", user=query.from_user)
             answer = await self.bot.ask(asker, entry_id=entry_id)
             await self._reply(query.message, answer, quote=False)
 
@@ -155,17 +158,16 @@ class TelegramBot:
         inline = update.inline_query
         if inline is None:
             return
-        text = inline.query.strip()
-        ids = [e.id for e in self.engine.suggest(text, 10)] if text else []
-        ids = ids or [s.entry_id for s in self.engine.top_questions(10)]
+        user = inline.from_user
+        asker = Query(
+            text=inline.query, platform="telegram", chat_id=str(user.id), user_id=str(user.id)
+        )
         results = []
-        for entry_id in ids:
-            answer = self.engine.answer_entry(entry_id)
-            question = self.engine.question_of(entry_id)
+        for answer in self.bot.previews(asker, 10):
             results.append(
                 InlineQueryResultArticle(
-                    id=entry_id,
-                    title=question,
+                    id=answer.entry_id or "",
+                    title=answer.question or answer.text[:64],
                     description=answer.text[:120],
                     input_message_content=InputTextMessageContent(
                         render(answer)[0].html,

@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 from telegram.constants import MessageLimit
 
-from bot.engine import Engine
-from bot.models import Answer
+from bot.models import Answer, Topic
 
 CALLBACK_PREFIX = "a:"  # callback_data is "a:<entry id>", well inside Telegram's 64 bytes
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
@@ -66,10 +65,10 @@ def _safe_cut(line: str, cut: int) -> int:
     return lt if lt > gt else cut
 
 
-def topics_html(engine: Engine) -> str:
+def topics_html(topics: tuple[Topic, ...]) -> str:
     """Return the FAQ topics and their questions as Telegram HTML."""
     blocks = []
-    for topic, entries in engine.topics().items():
-        lines = "\n".join(f"• {html.escape(e.question)}" for e in entries)
-        blocks.append(f"<b>{html.escape(topic)}</b>\n{lines}")
+    for topic in topics:
+        lines = "\n".join(f"• {html.escape(q.question)}" for q in topic.questions)
+        blocks.append(f"<b>{html.escape(topic.name)}</b>\n{lines}")
     return "\n\n".join(blocks)

@@ -48,6 +48,10 @@ class Settings(BaseSettings):
     rate_user_per_minute: float = Field(default=6, gt=0)
     rate_chat_burst: int = Field(default=20, ge=1)
     rate_chat_per_minute: float = Field(default=20, gt=0)
+    rate_typing_burst: int = Field(default=30, ge=1)  # inline queries, autocomplete
+    rate_typing_per_minute: float = Field(default=60, gt=0)
+    rate_listing_burst: int = Field(default=2, ge=1)  # /faq, /about, /help
+    rate_listing_per_minute: float = Field(default=2, gt=0)
 
     @property
     def gaps_path(self) -> Path:

@@ -17,7 +17,7 @@ from bot.index import Index
 from bot.indexing import build
 from bot.knowledge import Knowledge, load_knowledge
 from bot.lexicon import QType
-from bot.models import Answer, AnswerKind, Query, Suggestion
+from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
 from bot.text import clean, tokenize
 
@@ -34,8 +34,7 @@ _NOMINEES = 6  # candidates each retriever nominates
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
 _REFINED = 3  # leading candidates whose words are also matched by meaning
 
-APOLOGY = replies.APOLOGY
-__all__ = ["APOLOGY", "Engine", "Entry", "Thresholds"]
+__all__ = ["Engine", "Entry", "Thresholds"]
 
 
 @dataclass(frozen=True)
@@ -97,13 +96,11 @@ class Engine:
         text = clean(query.text, self.thresholds.max_chars)
         reply = smalltalk_reply(text, self.knowledge.title)
         if reply is not None:
-            chat = Answer(answered=False, text=reply, kind=AnswerKind.SMALLTALK)
+            chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
         whole = self._candidates(text)
         if not whole and not self.analyzer.analyze(text).terms:  # rare: analysed a second time
-            empty = Answer(
-                answered=False, text=replies.prompt(self.knowledge.title), kind=AnswerKind.EMPTY
-            )
+            empty = Answer(text=replies.prompt(self.knowledge.title), kind=AnswerKind.EMPTY)
             return Decision(text, empty, "no words to match")
         pieces = [p.strip(" ,?.") for p in _PART_BREAK.split(text)]
         if len(pieces) > 1 and whole:  # several questions, or one among other words
@@ -192,7 +189,6 @@ class Engine:
         entry = self._by_id.get(entry_id)
         if entry is None:  # the knowledge was edited since the button was sent
             return Answer(
-                answered=False,
                 text=replies.GONE,
                 kind=AnswerKind.DECLINE,
                 suggestions=self.top_questions(self.thresholds.suggestions),
@@ -206,23 +202,18 @@ class Engine:
 
     def help(self) -> str:
         """Return how to use the bot, in the core's own words."""
-        return self.answer(Query(text="help")).text
-
-    def question_of(self, entry_id: str) -> str:
-        """Return the question an entry answers, or its id if it is unknown."""
-        entry = self._by_id.get(entry_id)
-        return entry.question if entry else entry_id
+        return replies.help_text(self.knowledge.title)
 
     def top_questions(self, limit: int) -> tuple[Suggestion, ...]:
         """Return the first `limit` FAQ questions, the ones to offer when nothing is asked."""
         return tuple(replies.suggestion(e) for e in self.entries[:limit])
 
-    def topics(self) -> dict[str, list[Entry]]:
-        """Return the FAQ entries grouped by topic, in file order."""
-        grouped: dict[str, list[Entry]] = {}
+    def topics(self) -> tuple[Topic, ...]:
+        """Return the FAQ questions grouped by topic, in file order."""
+        grouped: dict[str, list[Suggestion]] = {}
         for entry in self.entries[: len(self.knowledge.faq)]:
-            grouped.setdefault(entry.topic, []).append(entry)
-        return grouped
+            grouped.setdefault(entry.topic, []).append(replies.suggestion(entry))
+        return tuple(Topic(name=name, questions=tuple(qs)) for name, qs in grouped.items())
 
 
 def _is_question(piece: str) -> bool:

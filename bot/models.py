@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 
 class AnswerKind(StrEnum):
@@ -19,16 +19,26 @@ class AnswerKind(StrEnum):
     SILENT = "silent"  # still over the limit: send nothing
 
 
+class ChatKind(StrEnum):
+    """Where a question was asked: for logs and limits, never for matching."""
+
+    PRIVATE = "private"  # a direct message or the terminal
+    GROUP = "group"  # a group, a server channel: other people read the reply
+    CHANNEL = "channel"  # a broadcast channel
+
+
 class Query(BaseModel):
     """A question and where it came from, as plain values."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str
-    platform: str = "console"
+    # the front end's registered name: a short lowercase word, so a new front end needs no
+    # edit here and a log line can never carry arbitrary text in this field
+    platform: str = Field(default="console", pattern=r"^[a-z][a-z0-9_-]{0,31}$")
     chat_id: str = "local"
     user_id: str = "local"
-    chat_kind: str = "private"  # private, group or channel: for logs and limits, not matching
+    chat_kind: ChatKind = ChatKind.PRIVATE
 
 
 class Suggestion(BaseModel):
@@ -45,10 +55,34 @@ class Answer(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    answered: bool
     text: str
     kind: AnswerKind
     source: str | None = None
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     entry_id: str | None = None
+    question: str | None = None  # the FAQ question this answers, when it answers one
     suggestions: tuple[Suggestion, ...] = ()
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def answered(self) -> bool:
+        """Whether the story answered the question; it follows from `kind`, never set apart."""
+        return self.kind is AnswerKind.ANSWER
+
+
+class Topic(BaseModel):
+    """One topic of the FAQ and the questions filed under it, in file order."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    questions: tuple[Suggestion, ...]
+
+
+class Catalogue(BaseModel):
+    """The FAQ by topic for `/faq`, or, over the rate limit, the refusal to send instead."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    topics: tuple[Topic, ...] = ()
+    refusal: Answer | None = None

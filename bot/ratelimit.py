@@ -38,12 +38,12 @@ class RateLimiter:
     def __init__(
         self,
         user: Limit,
-        chat: Limit,
+        chat: Limit | None = None,
         clock: Callable[[], float] = time.monotonic,
         max_buckets: int = 100_000,
     ) -> None:
-        """Limit each user by `user` and each chat by `chat`."""
-        self._limits = {"user": user, "chat": chat}
+        """Limit each user by `user` and, when given, each chat by `chat`."""
+        self._limits = {"user": user, **({"chat": chat} if chat else {})}
         self._clock = clock
         self._max = max_buckets
         self._buckets: dict[tuple[str, str], _Bucket] = {}
@@ -57,6 +57,7 @@ class RateLimiter:
     def _check(self, platform: str, chat_id: str, user_id: str) -> Verdict:
         now = self._clock()
         keys = [("user", f"{platform}:{user_id}"), ("chat", f"{platform}:{chat_id}")]
+        keys = [(kind, key) for kind, key in keys if kind in self._limits]
         buckets = [self._refilled(kind, key, now) for kind, key in keys]
         if all(b.tokens >= 1 for b in buckets):
             for bucket in buckets:

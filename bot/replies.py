@@ -10,6 +10,18 @@ NOT_IN_STORY = "The story doesn't say. Here are questions it does answer."
 GONE = "That question is no longer in my knowledge. Ask me again in your words."
 
 
+SLOW_DOWN = "You're asking faster than I can answer. Please wait a little and ask again."
+
+
+def help_text(title: str) -> str:
+    """Return how to use the bot, for "help", `/help` and the greeting's follow-up."""
+    return (
+        f"I answer questions about one news story: {title}. Ask in your own words — "
+        "who, what, where, when — and I'll answer with the sentence from the story that "
+        "backs it, or tell you honestly when the story doesn't say."
+    )
+
+
 def prompt(title: str) -> str:
     """Return the nudge for a message with nothing to match."""
     return f"Ask me a question about the story: {title}."
@@ -36,19 +48,18 @@ def unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
 def single(entry: Entry, confidence: float) -> Answer:
     """Answer with one entry."""
     return Answer(
-        answered=True,
         text=entry.answer,
         kind=AnswerKind.ANSWER,
         source=entry.source,
         confidence=round(confidence, 3),
         entry_id=entry.id,
+        question=entry.question,
     )
 
 
 def combined(candidates: list[Candidate]) -> Answer:
     """Answer several questions of one message, one line each."""
     return Answer(
-        answered=True,
         text="\n".join(c.entry.answer for c in candidates),
         kind=AnswerKind.ANSWER,
         source=" … ".join(dict.fromkeys(c.entry.source for c in candidates)),
@@ -60,7 +71,6 @@ def combined(candidates: list[Candidate]) -> Answer:
 def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
     """Ask "did you mean" the best candidate, with related questions."""
     return Answer(
-        answered=False,
         text=f"I'm not sure I understood. Did you mean: {best.entry.question}",
         kind=AnswerKind.CLARIFY,
         confidence=round(best.probability, 3),
@@ -71,7 +81,6 @@ def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
 def decline(confidence: float, related: tuple[Suggestion, ...]) -> Answer:
     """Say the story does not answer it, offering questions it does answer."""
     return Answer(
-        answered=False,
         text=NOT_IN_STORY,
         kind=AnswerKind.DECLINE,
         confidence=round(confidence, 3),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot import replies
+
 _GREETING = re.compile(
     r"^(hi+|hello+|hey+|hiya|yo|salam|salaam|as+alam[ -]?o[ -]?alaikum|aoa|good (morning|"
     r"afternoon|evening)|greetings|namaste|adaab)( there| all| everyone| bot| storybot)?$"
@@ -28,11 +30,7 @@ def smalltalk_reply(text: str, title: str) -> str | None:
     if _THANKS.match(plain):
         return "You're welcome! Ask me anything else about the story."
     if _HELP.match(plain):
-        return (
-            f"I answer questions about one news story: {title}. Ask in your own words — "
-            "who, what, where, when — and I'll answer with the sentence from the story that "
-            "backs it, or tell you honestly when the story doesn't say."
-        )
+        return replies.help_text(title)
     if _BYE.match(plain):
         return "Goodbye! Come back with more questions about the story."
     return None

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.models import Answer, AnswerKind, Query
+from bot.models import Answer, AnswerKind, ChatKind, Query
 
 BOT = Path(__file__).parent.parent / "bot"
 FORBIDDEN = ("telegram", "discord", "adapters")
@@ -43,7 +43,7 @@ def test_ask_does_not_load_platform_libraries() -> None:
 
 def test_query_and_answer_are_frozen() -> None:
     query = Query(text="hi")
-    answer = Answer(answered=False, text="x", kind=AnswerKind.DECLINE)
+    answer = Answer(text="x", kind=AnswerKind.DECLINE)
     with pytest.raises(ValidationError):
         query.text = "other"  # type: ignore[misc]
     with pytest.raises(ValidationError):
@@ -52,4 +52,30 @@ def test_query_and_answer_are_frozen() -> None:
 
 def test_answer_confidence_is_bounded() -> None:
     with pytest.raises(ValidationError):
-        Answer(answered=True, text="x", kind=AnswerKind.ANSWER, confidence=1.5)
+        Answer(text="x", kind=AnswerKind.ANSWER, confidence=1.5)
+
+
+ADAPTERS = Path(__file__).parent.parent / "adapters"
+DOOR = {"bot.service", "bot.models", "bot.config"}  # what a front end may import from the core
+
+
+@pytest.mark.parametrize("path", sorted(ADAPTERS.glob("*.py")), ids=lambda p: p.name)
+def test_adapters_use_only_the_service_and_the_boundary_types(path: Path) -> None:
+    core = {n for n in _imports(path) if n.split(".")[0] == "bot"}
+    assert core <= DOOR
+
+
+def test_answered_follows_from_the_kind_and_cannot_be_set_apart() -> None:
+    assert Answer(text="x", kind=AnswerKind.ANSWER).answered
+    assert not Answer(text="x", kind=AnswerKind.DECLINE).answered
+    with pytest.raises(ValidationError):
+        Answer(answered=True, text="x", kind=AnswerKind.DECLINE)  # type: ignore[call-arg]
+    assert Answer(text="x", kind=AnswerKind.CLARIFY).model_dump()["answered"] is False
+
+
+def test_chat_kind_is_an_enum_and_platform_a_plain_name() -> None:
+    assert Query(text="x", chat_kind="group").chat_kind is ChatKind.GROUP
+    with pytest.raises(ValidationError):
+        Query(text="x", chat_kind="secret-room")
+    with pytest.raises(ValidationError):
+        Query(text="x", platform="Tele gram\nFAKE LOG LINE")

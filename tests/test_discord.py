@@ -327,3 +327,33 @@ async def test_a_failing_handler_is_logged_and_the_user_gets_a_private_apology(
         await fake.wait_for(lambda f: len(f.found("POST", "/interactions/")) >= 2)
     finally:
         await _finish(running)
+
+
+async def test_an_autocomplete_flood_is_cut_to_the_typists_share(
+    discord_fake: FakeDiscord,
+) -> None:
+    option = {"name": "question", "type": 3, "value": "artemis", "focused": True}
+    data = {"id": "1", "name": "ask", "type": 1, "options": [option]}
+    ids = []
+    for _ in range(300):
+        interaction = discord_fake.interaction(4, data)
+        ids.append(interaction["id"])
+        await discord_fake.dispatch("INTERACTION_CREATE", interaction)
+    await _posted(discord_fake, "/interactions/", 300)
+    choices = {
+        r.path.split("/")[2]: r.body["data"]["choices"]
+        for r in discord_fake.found("POST", "/interactions/")
+    }
+    served = sum(1 for i in ids if choices[i])
+    assert 30 <= served <= 40  # the burst of 30, and what a minute's refill adds meanwhile
+
+
+async def test_a_faq_flood_gets_two_listings_then_a_short_refusal(
+    discord_fake: FakeDiscord,
+) -> None:
+    for _ in range(30):
+        await discord_fake.dispatch("INTERACTION_CREATE", discord_fake.slash("faq"))
+    posted = await _posted(discord_fake, "/interactions/", 30)
+    titles = [e.get("title") for r in posted for e in r.body["data"].get("embeds") or []]
+    assert titles.count("What I can answer") == 2
+    assert all(r.body["data"]["flags"] & 64 for r in posted)  # refusals are seen by the asker only

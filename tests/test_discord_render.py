@@ -16,7 +16,6 @@ from bot.models import Answer, AnswerKind, Suggestion
 
 def test_render_keeps_within_discord_limits() -> None:
     answer = Answer(
-        answered=True,
         text="**bold** @everyone " * 400,
         kind=AnswerKind.ANSWER,
         source="s " * 900,

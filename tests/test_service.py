@@ -23,7 +23,8 @@ from bot.gaps import Gap, SqliteGapStore
 from bot.knowledge import load_knowledge
 from bot.models import AnswerKind, Query
 from bot.ratelimit import Limit, RateLimiter, Verdict
-from bot.service import SLOW_DOWN, StoryBot
+from bot.replies import SLOW_DOWN
+from bot.service import StoryBot
 
 SIGNED = "where was the agreement signed?"
 
@@ -311,3 +312,71 @@ def test_one_log_line_per_question_without_the_text(
     )
     assert "unanswered (decline)" in lines[1]
     assert all("gravity" not in line and "agreement" not in line for line in lines)
+
+
+# ── the one door: every front-end path ──────────────────────────────────────
+def test_every_front_end_path_logs_one_line_without_the_text(
+    knowledge_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.service")
+    bot = _bot(knowledge_copy, tmp_path, monkeypatch)
+    asker = Query(text="artemis secret words", platform="telegram", chat_kind="group")
+    assert bot.suggest(asker, 5) and bot.previews(asker, 5)
+    assert bot.catalogue(asker).topics
+    assert "south pole" in bot.about(asker).text and bot.help(asker).text
+    lines = [r.getMessage() for r in caplog.records]
+    assert [line.split()[0] for line in lines] == ["suggest", "preview", "faq", "about", "help"]
+    assert all(" telegram group: " in line and "latency=" in line for line in lines)
+    assert all("secret" not in line for line in lines)
+
+
+def test_suggestions_fall_back_to_the_first_questions_and_stop_past_the_typing_limit(
+    knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, tmp_path, monkeypatch, STORYBOT_RATE_TYPING_BURST="3")
+    typed = [bot.suggest(Query(text="", user_id="typist"), 4) for _ in range(4)]
+    assert typed[0] == bot.engine.top_questions(4)
+    assert [len(t) for t in typed] == [4, 4, 4, 0]
+    assert bot.suggest(Query(text="artemis", user_id="other"), 4)  # others type on
+    assert bot.answer(Query(text=SIGNED, user_id="typist")).answered  # questions have their own
+
+
+def test_a_reload_landing_mid_call_cannot_mix_two_knowledge_versions(
+    knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, tmp_path, monkeypatch)
+    first = bot.engine
+    _edit(knowledge_copy, "In Beijing, where Kakar", "In Beijing (updated), where Kakar")
+    edited = Engine.from_folder(knowledge_copy)
+    suggest = first.suggest
+
+    def reload_lands_now(text: str, limit: int = 25) -> list:
+        bot.engine = edited  # what `reload` does, from the watcher's thread
+        return suggest(text, limit)
+
+    monkeypatch.setattr(first, "suggest", reload_lands_now)
+    previews = bot.previews(Query(text="where was the agreement signed"), 5)
+    assert previews and all("(updated)" not in a.text for a in previews)
+    assert "(updated)" in bot.previews(Query(text="where was the agreement signed"), 5)[0].text
+
+
+def test_listings_are_limited_per_person_and_per_chat(
+    knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, tmp_path, monkeypatch)
+    mine = [bot.catalogue(Query(text="", chat_id="g", user_id="a")) for _ in range(4)]
+    assert [c.refusal.kind if c.refusal else None for c in mine] == [
+        None,
+        None,
+        AnswerKind.THROTTLED,
+        AnswerKind.SILENT,
+    ]
+    others = [bot.about(Query(text="", chat_id="g", user_id=u)) for u in "bcd"]
+    assert [a.kind for a in others] == [
+        AnswerKind.SMALLTALK,
+        AnswerKind.SMALLTALK,
+        AnswerKind.THROTTLED,
+    ]

@@ -340,7 +340,6 @@ def _free_port() -> int:
 
 def test_render_splits_long_answers_and_keeps_buttons_on_the_last_part() -> None:
     answer = Answer(
-        answered=True,
         text=("word & <tag> " * 800).strip(),
         kind=AnswerKind.ANSWER,
         source="a source",
@@ -378,3 +377,66 @@ async def test_a_flooder_gets_slow_down_once_then_silence(
         )
     finally:
         await _finish(running)
+
+
+async def test_an_inline_flood_is_cut_to_the_typists_share(telegram: FakeTelegram) -> None:
+    def inline(query_id: str, user_id: int, text: str) -> dict:
+        sender = {"id": user_id, "is_bot": False, "first_name": "A"}
+        return {"inline_query": {"id": query_id, "from": sender, "query": text, "offset": ""}}
+
+    for n in range(300):
+        await telegram.push(inline(f"flood{n}", 7, "india landing"))
+    await telegram.push(inline("other", 8, "india landing"))
+
+    def answered(f: FakeTelegram) -> dict:
+        return {
+            c.params["inline_query_id"]: c.params.get("results", [])
+            for c in f.calls
+            if c.method == "answerInlineQuery"
+        }
+
+    await telegram.wait_for(lambda f: len(answered(f)) == 301, timeout=30)
+    results = answered(telegram)
+    served = sum(1 for n in range(300) if results[f"flood{n}"])
+    assert 30 <= served <= 40  # the burst of 30, and what a minute's refill adds meanwhile
+    assert results["other"]  # someone else typing is not held back by the flood
+
+
+async def test_a_faq_flood_does_not_hold_up_another_members_question(
+    telegram: FakeTelegram,
+) -> None:
+    for _ in range(30):
+        await telegram.push({"message": telegram.message("/faq", chat_id=-5, chat_type="group")})
+    await telegram.wait_for(lambda f: len(f.sent) >= 3)  # two listings and one "slow down"
+    before = len(telegram.sent)
+    asked = time.monotonic()
+    question = telegram.message(
+        "@story_test_bot who signed the agreement?", chat_id=-5, user_id=8, chat_type="group"
+    )
+    await telegram.push({"message": question})
+    sent = await telegram.wait_for(
+        lambda f: any("Li Qiang" in c.params["text"] for c in f.sent[before:])
+    )
+    assert time.monotonic() - asked < 1.0
+    listings = [c for c in sent if "<b>The agreement</b>" in c.params["text"]]
+    assert len(listings) == 2  # the listing burst; the other 28 got one "slow down", then nothing
+    assert sum("faster than I can answer" in c.params["text"] for c in sent) == 1
+
+
+async def test_a_button_pressed_in_a_group_is_logged_as_a_group(
+    telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot.service")
+    group = {"id": -5, "type": "supergroup", "title": "Moon fans"}
+    bot_message = {"message_id": 78, "date": int(time.time()), "chat": group, "from": BOT_USER}
+    before = len(telegram.sent)
+    press = {
+        "id": "cb2",
+        "from": {"id": 9, "is_bot": False, "first_name": "B"},
+        "chat_instance": "ci",
+        "message": {**bot_message, "text": "x"},
+        "data": "a:signing-place",
+    }
+    await telegram.push({"callback_query": press})
+    await telegram.wait_for(lambda f: len(f.sent) > before)
+    assert any("question telegram group: signing-place" in r.message for r in caplog.records)
