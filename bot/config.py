@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     discord_shard_count: int | None = None
     discord_shard_ids: list[int] | None = None
     encoder: str = "wordllama"  # the semantic layer: "wordllama" (shipped) or "none"
+    followup_seconds: float = Field(default=300, ge=0)  # how long "and where?" looks back
     answer_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     clarify_threshold: float = Field(default=0.4, ge=0.0, le=1.0)
     max_question_chars: int = Field(default=500, ge=20, le=10_000)

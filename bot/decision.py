@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.analyzer import Analysis
 from bot.evidence import Evidence
 from bot.models import Answer
 
@@ -38,6 +39,7 @@ class Decision:
     answer: Answer
     reason: str
     candidates: tuple[Candidate, ...] = ()  # best first
+    analysis: Analysis | None = None  # the reading answered, when it is not the text's own
 
     @property
     def best(self) -> Candidate | None:
@@ -74,6 +76,11 @@ class Model:
 
     rank: Linear
     answer: Linear
+
+    def without(self, name: str) -> Model:
+        """Return this model with the answer weight of evidence `name` set to 0."""
+        weights = {**self.answer.weights, name: 0.0}
+        return Model(self.rank, Linear(weights, self.answer.bias))
 
     def probability(self, evidence: Evidence) -> float:
         """Return the modelled chance that the candidate's answer is right."""

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.analyzer import Analysis, detect_qtype
+from bot.conversation import Turn
 from bot.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
+from bot.dialogue import Dialogue
 from bot.encoder import Encoder, load_encoder
 from bot.evidence import gather, refine
 from bot.index import Index
@@ -64,6 +66,8 @@ class Engine:
         built = build(knowledge, encoder)
         self.analyzer, self.entries, self.tools = built.analyzer, built.entries, built.tools
         self._by_id = {e.id: e for e in self.entries}
+        self._positions = {e.id: p for p, e in enumerate(self.entries)}
+        self.dialogue = Dialogue(self)
 
     @classmethod
     def from_folder(
@@ -91,13 +95,42 @@ class Engine:
         """Answer one question; never raises for any text."""
         return self.decide(query).answer
 
-    def decide(self, query: Query) -> Decision:
-        """Decide how to answer one question, keeping the candidates and why."""
+    def decide(self, query: Query, turn: Turn | None = None) -> Decision:
+        """Decide how to answer one question, keeping the candidates and why.
+
+        `turn` is the asker's previous answered question: a follow-up is read with it.
+        """
         text = clean(query.text, self.thresholds.max_chars)
         reply = smalltalk_reply(text, self.knowledge.title)
         if reply is not None:
             chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
+        followed = self.dialogue.follow(text, turn) if turn is not None else None
+        if followed is not None:
+            return followed
+        decided = self._decide(text)
+        if decided.answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY):
+            return self.dialogue.corrected(text, self.analyzer.analyze(text)) or decided
+        return self.dialogue.contradicted(text, decided) or decided
+
+    def turn_of(
+        self, answer: Answer, asked: str = "", reading: Analysis | None = None
+    ) -> Turn | None:
+        """Return what a follow-up can lean on after `answer` to the question `asked`.
+
+        `reading` is how a follow-up was read, when the question was one.
+        """
+        return self.dialogue.turn_of(answer, asked, reading)
+
+    def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
+        """Return the candidate entries for an analysed question, likeliest first."""
+        return self._rank(analysis, model)
+
+    def settle(self, text: str, candidates: list[Candidate]) -> Decision:
+        """Answer, ask "did you mean" or decline from ranked `candidates`."""
+        return self._settle(text, candidates)
+
+    def _decide(self, text: str) -> Decision:
         whole = self._candidates(text)
         if not whole and not self.analyzer.analyze(text).terms:  # rare: analysed a second time
             empty = Answer(text=replies.prompt(self.knowledge.title), kind=AnswerKind.EMPTY)
@@ -159,7 +192,7 @@ class Engine:
                     return tail
         return found
 
-    def _rank(self, analysis: Analysis) -> list[Candidate]:
+    def _rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
         if not analysis.terms:
             return []
         tools = self.tools
@@ -180,9 +213,17 @@ class Engine:
         for position in order[:_REFINED]:
             evidence[position] = refine(tools, question, position, evidence[position])
         return [
-            Candidate(self.entries[p], evidence[p], self.model.probability(evidence[p]))
+            Candidate(self.entries[p], evidence[p], (model or self.model).probability(evidence[p]))
             for p in order
         ]
+
+    def terms_of(self, entry_id: str) -> frozenset[str]:
+        """Return every term the entry `entry_id` uses: phrasings, answer and source."""
+        return self.index.terms_of(self._positions[entry_id])
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """Return the entry with `entry_id`, or None if the knowledge has none."""
+        return self._by_id.get(entry_id)
 
     def answer_entry(self, entry_id: str) -> Answer:
         """Answer with one entry by id (a pressed suggestion button); decline if it is gone."""

@@ -13,6 +13,7 @@ class AnswerKind(StrEnum):
     ANSWER = "answer"
     DECLINE = "decline"
     CLARIFY = "clarify"
+    CORRECTION = "correction"  # the question's premise is wrong: what the story says instead
     SMALLTALK = "smalltalk"
     EMPTY = "empty"
     THROTTLED = "throttled"  # over the rate limit: a polite "slow down", once

@@ -78,6 +78,24 @@ def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
     )
 
 
+def correction(
+    asked: str, told: str, best: Candidate, about_asked: str | None, limit: int
+) -> Answer:
+    """Say the story gives what was asked of `asked` to `told`, and what it says of `asked`."""
+    said = f"The story doesn't say that about {asked}. It says this about {told}: "
+    text = said + best.entry.answer
+    if about_asked:
+        text += f"\n\nAbout {asked}, it says: {about_asked}"
+    return Answer(
+        text=text,
+        kind=AnswerKind.CORRECTION,
+        source=best.entry.source,
+        confidence=round(best.probability, 3),
+        entry_id=best.entry.id,
+        suggestions=(suggestion(best.entry),)[:limit],
+    )
+
+
 def decline(confidence: float, related: tuple[Suggestion, ...]) -> Answer:
     """Say the story does not answer it, offering questions it does answer."""
     return Answer(

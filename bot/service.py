@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot import replies
 from bot.config import Settings
+from bot.conversation import Memory
 from bot.engine import Engine
 from bot.errors import KnowledgeError
 from bot.gaps import Gap, GapStore
@@ -35,6 +36,7 @@ class StoryBot:
         self.engine = engine
         self.settings = settings
         self.gaps = gaps
+        self.memory = Memory(ttl=settings.followup_seconds)  # what "and where?" refers to
         self._questions = RateLimiter(
             user=Limit(settings.rate_user_burst, settings.rate_user_per_minute),
             chat=Limit(settings.rate_chat_burst, settings.rate_chat_per_minute),
@@ -63,11 +65,16 @@ class StoryBot:
             return refusal
         engine = self.engine  # one engine for the whole question, even if a reload lands now
         best: str | None = entry_id
+        asker = f"{query.platform}:{query.chat_id}:{query.user_id}"
         if entry_id:
             answer = engine.answer_entry(entry_id)
+            turn = engine.turn_of(answer, answer.question or "")
         else:  # the decision names its best candidate: the gaps log needs no second match
-            decision = engine.decide(query)
+            decision = engine.decide(query, self.memory.recall(asker))
             answer, best = decision.answer, decision.best.entry.id if decision.best else None
+            turn = engine.turn_of(answer, decision.question, decision.analysis)
+        if turn is not None:
+            self.memory.remember(asker, turn)
         outcome = answer.entry_id if answer.answered else f"unanswered ({answer.kind.value})"
         self._log("question", query, f"{outcome} confidence={answer.confidence:.2f}", start)
         log.debug("question text: %r", query.text)

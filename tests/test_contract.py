@@ -9,6 +9,7 @@ import pytest
 
 from adapters import console_adapter
 from bot.config import Settings
+from bot.conversation import Turn
 from bot.decision import Decision
 from bot.engine import Engine
 from bot.knowledge import default_folder
@@ -26,8 +27,8 @@ class RecordingEngine(Engine):
         super().__init__(Engine.from_folder(default_folder()).knowledge)
         self.given: list[tuple[str, Answer]] = []
 
-    def decide(self, query: Query) -> Decision:
-        result = super().decide(query)
+    def decide(self, query: Query, turn: Turn | None = None) -> Decision:
+        result = super().decide(query, turn)
         self.given.append((query.platform, result.answer))
         return result
 

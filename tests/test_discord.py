@@ -357,3 +357,27 @@ async def test_a_faq_flood_gets_two_listings_then_a_short_refusal(
     titles = [e.get("title") for r in posted for e in r.body["data"].get("embeds") or []]
     assert titles.count("What I can answer") == 2
     assert all(r.body["data"]["flags"] & 64 for r in posted)  # refusals are seen by the asker only
+
+
+async def test_a_follow_up_by_mention_then_by_ask_in_the_same_channel(
+    discord_fake: FakeDiscord,
+) -> None:
+    first = discord_fake.message(f"<@{BOT_USER['id']}> who signed the deal?", mentions=[BOT_USER])
+    await discord_fake.dispatch("MESSAGE_CREATE", first)
+    await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages")
+    follow = discord_fake.message(f"<@{BOT_USER['id']}> and where?", mentions=[BOT_USER])
+    await discord_fake.dispatch("MESSAGE_CREATE", follow)
+    [_, reply] = await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages", 2)
+    assert "In Beijing" in reply.body["embeds"][0]["description"]
+    slash = discord_fake.slash("ask", question="who is he?")
+    await discord_fake.dispatch("INTERACTION_CREATE", slash)
+    [answer] = await _posted(discord_fake, f"/interactions/{slash['id']}/")
+    assert "caretaker" in answer.body["data"]["embeds"][0]["description"]
+
+
+async def test_a_wrong_premise_gets_the_correction_in_a_dm(discord_fake: FakeDiscord) -> None:
+    question = discord_fake.message("When did Pakistan land on the moon?", guild=False)
+    await discord_fake.dispatch("MESSAGE_CREATE", question)
+    [reply] = await _posted(discord_fake, f"/channels/{DM_CHANNEL_ID}/messages")
+    text = reply.body["embeds"][0]["description"]
+    assert text.startswith("The story doesn't say that about Pakistan") and "India" in text

@@ -225,9 +225,9 @@ def test_the_gaps_log_takes_the_best_entry_from_the_one_decision(
     calls: list[str] = []
 
     class CountingEngine(Engine):
-        def decide(self, query: Query):  # type: ignore[no-untyped-def]
+        def decide(self, query: Query, turn=None):  # type: ignore[no-untyped-def]
             calls.append(query.text)
-            return super().decide(query)
+            return super().decide(query, turn)
 
     settings = Settings(_env_file=None, data_dir=tmp_path)
     store = SqliteGapStore(settings.gaps_path)

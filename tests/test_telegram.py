@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -440,3 +441,29 @@ async def test_a_button_pressed_in_a_group_is_logged_as_a_group(
     await telegram.push({"callback_query": press})
     await telegram.wait_for(lambda f: len(f.sent) > before)
     assert any("question telegram group: signing-place" in r.message for r in caplog.records)
+
+
+async def test_follow_ups_in_a_group_by_mention_and_by_reply(telegram: FakeTelegram) -> None:
+    def group(text: str, **extra: object) -> dict:
+        return telegram.message(text, chat_id=-5, user_id=8, chat_type="group", **extra)
+
+    [first] = await _ask(telegram, group("@story_test_bot who signed the agreement?"))
+    [where] = await _ask(telegram, group("@story_test_bot and where?"))
+    assert where.params["text"].startswith("In Beijing")
+    bot_reply = {
+        "message_id": 999,
+        "date": int(time.time()),
+        "chat": {"id": -5, "type": "group", "title": "Moon fans"},
+        "from": BOT_USER,
+        "text": where.params["text"],
+    }
+    [who] = await _ask(telegram, group("who is he?", reply_to=bot_reply))
+    assert "caretaker" in who.params["text"] and "Li Qiang" in first.params["text"]
+
+
+async def test_a_wrong_premise_is_corrected_in_a_private_chat(telegram: FakeTelegram) -> None:
+    [reply] = await _ask(telegram, telegram.message("When did Pakistan land on the moon?"))
+    assert html.unescape(reply.params["text"]).startswith(
+        "The story doesn't say that about Pakistan"
+    )
+    assert "<i>" in reply.params["text"]  # with the source sentence it stands on

@@ -1,0 +1,136 @@
+"""Follow-up questions: "and where?", "who is he?", "what about India?" after an answer.
+
+The last answered turn of each person in each chat is kept for a few minutes. A short
+question that leans on it (a pronoun, "and …", "what about X", a bare question word) is read
+together with it; the engine answers that reading only when it is sure, and otherwise treats
+the message as a new question.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.analyzer import ENTITY_PREFIX, Analysis
+from bot.lexicon import QType
+
+_PERSON = frozenset("he she him her his hers himself herself".split())
+_THING = frozenset("it its that this there they them their those these then".split())
+_OPENERS = frozenset("and aur also so plus".split())
+_ABOUT = (("what", "about"), ("how", "about"), ("and", "what", "about"))
+_MAX_WORDS = 8  # longer messages carry their own subject
+_TERSE = 3  # words: a question this short leans on the last one ("who paid?")
+_DROPPED = 4  # readings without one of the previous question's words, at most
+_ASKING = frozenset("who whom whose what when where why which how kab kahan kaun kis kya".split())
+
+
+@dataclass(frozen=True)
+class Turn:
+    """What one answered question was about: its reading, its entry and who it names."""
+
+    analysis: Analysis
+    entry_id: str
+    people: tuple[str, ...]  # person terms of the question and the answer, first named first
+
+
+class Memory:
+    """The last turn of each asker, kept `ttl` seconds; the oldest go past `capacity`."""
+
+    def __init__(
+        self,
+        ttl: float = 300.0,
+        capacity: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        """Keep turns for `ttl` seconds, at most `capacity` askers at once."""
+        self._ttl, self._capacity, self._clock = ttl, capacity, clock
+        self._turns: OrderedDict[str, tuple[float, Turn]] = OrderedDict()
+        self._lock = threading.Lock()  # questions are answered on worker threads
+
+    def recall(self, key: str) -> Turn | None:
+        """Return the asker's last turn if it is recent enough."""
+        with self._lock:
+            found = self._turns.get(key)
+            if found is None:
+                return None
+            if self._clock() - found[0] > self._ttl:
+                del self._turns[key]
+                return None
+            return found[1]
+
+    def remember(self, key: str, turn: Turn) -> None:
+        """Keep `turn` as the asker's last one."""
+        with self._lock:
+            self._turns[key] = (self._clock(), turn)
+            self._turns.move_to_end(key)
+            while len(self._turns) > self._capacity:
+                self._turns.popitem(last=False)
+
+    def forget(self, key: str) -> None:
+        """Drop the asker's turn (a new question that is not a follow-up)."""
+        with self._lock:
+            self._turns.pop(key, None)
+
+    def __len__(self) -> int:
+        """Return how many askers have a turn kept (expired ones included until touched)."""
+        return len(self._turns)
+
+
+def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analysis]:
+    """Return the readings of `question` together with the previous `turn`, likeliest first.
+
+    None when it stands alone. `kinds` maps entity terms to their type, so "what about
+    India?" replaces the country the previous question named rather than its person.
+    """
+    words = question.words
+    if not words or len(words) > _MAX_WORDS:
+        return []
+    named = [t for t in question.terms if t.startswith(ENTITY_PREFIX)]
+    about = any(words[: len(cue)] == cue for cue in _ABOUT)
+    person = bool(_PERSON & set(words)) and not any(kinds.get(t) == "person" for t in named)
+    terse = len(words) <= _TERSE and question.qtype is not QType.NONE  # "who paid?", "why?"
+    if not (about or person or terse or words[0] in _OPENERS or _THING & set(words)):
+        return []  # nothing points back: a new question
+    own = question.qtype is not QType.NONE and not about  # "what about X?" asks the same
+    qtype = question.qtype if own else turn.analysis.qtype
+    if person and turn.people:  # "who is he?", "how old is she?": about that person alone
+        return [_joined(question, [(turn.people[0], turn.people[0][1:])], qtype)]
+    replaced = {kinds.get(t) for t in named}
+    base = [
+        (t, s)
+        for t, s in zip(turn.analysis.terms, _surfaces(turn.analysis), strict=True)
+        if not (t.startswith(ENTITY_PREFIX) and kinds.get(t) in replaced)
+    ]
+    readings = [_joined(question, base, qtype, turn.analysis.words)]
+    if own and len(base) > 1:
+        # "where is it?" after "how tall is the dam?": "it" is the dam, not its height, so
+        # also read it without each one of the previous question's words
+        readings += [
+            _joined(question, [b for b in base if b != left], qtype) for left in base[:_DROPPED]
+        ]
+    return readings
+
+
+def _joined(
+    question: Analysis,
+    extra: list[tuple[str, str]],
+    qtype: QType,
+    extra_words: tuple[str, ...] = (),
+) -> Analysis:
+    pairs = dict(zip(question.terms, _surfaces(question), strict=True))
+    for term, surface in extra:
+        pairs.setdefault(term, surface)
+    # the previous question's words, but not its question word: "and where?" asks where
+    words = question.words + tuple(
+        w for w in extra_words if w not in question.words and w not in _ASKING
+    )
+    return Analysis(tuple(pairs), qtype, tuple(pairs.values()), words)
+
+
+def _surfaces(analysis: Analysis) -> tuple[str, ...]:
+    if len(analysis.surfaces) == len(analysis.terms):
+        return analysis.surfaces
+    return analysis.terms

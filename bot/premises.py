@@ -1,0 +1,101 @@
+"""False premises: a question that gives one person, country or body what the story gives another.
+
+"When did Pakistan land on the moon?" is not answered by the story, but it is not empty of
+answers either: without "Pakistan" the question is about India's landing. When leaving out one
+party the question names finds a confident entry, and that entry names another party of the
+same kind instead, the question's premise is wrong, and the reply says what the story says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from bot.analyzer import Analysis
+from bot.decision import Candidate, Entry
+
+PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
+_TRIED = 3  # confident entries looked through for one that names another party
+_TOPIC = frozenset("about regarding on concerning of baare".split())  # "said about X": X is no doer
+
+
+@dataclass(frozen=True)
+class Premise:
+    """A party the question names, the one the story gives it to, and the entry saying so."""
+
+    asked: str  # entity term in the question: "@pakistan"
+    told: str  # entity term in the entry's answer: "@india"
+    candidate: Candidate
+
+
+def find(
+    question: Analysis,
+    rank: Callable[[Analysis], list[Candidate]],
+    named_in: Callable[[Entry], tuple[str, ...]],
+    kinds: dict[str, str],
+    threshold: float,
+) -> Premise | None:
+    """Return the likeliest wrong premise of `question`, or None.
+
+    `rank` ranks the entries for an analysis, `named_in` lists the entity terms an entry's
+    answer names, `kinds` maps entity terms to their type, and `threshold` is how sure the
+    question without the party must be answered.
+    """
+    named = [t for t in question.terms if kinds.get(t) in PARTIES]
+    found: list[Premise] = []
+    for asked in (t for t in named if not _is_topic(question, t)):
+        without = _without(question, asked)
+        if not without.terms:
+            continue
+        for candidate in rank(without)[:_TRIED]:
+            if candidate.probability < threshold:
+                break
+            in_answer = named_in(candidate.entry)
+            if asked in in_answer:
+                break  # the story does say it of the asked party: no clash
+            rivals = [t for t in in_answer if kinds.get(t) == kinds[asked] and t not in named]
+            if rivals:
+                found.append(Premise(asked, rivals[0], candidate))
+                break
+    return max(found, key=lambda p: p.candidate.probability, default=None)
+
+
+def clash(
+    question: Analysis,
+    answered: Candidate,
+    terms: frozenset[str],
+    in_answer: tuple[str, ...],
+    kinds: dict[str, str],
+) -> Premise | None:
+    """Return the wrong premise of a question answered by an entry about another party.
+
+    `terms` are every term of the answering entry, `in_answer` the entity terms its answer
+    names: "Did Selent start filling the reservoir?" answered with "Dravenia began filling".
+    """
+    named = [t for t in question.terms if kinds.get(t) in PARTIES]
+    for asked in (t for t in named if not _is_topic(question, t) and t not in terms):
+        rivals = [t for t in in_answer if kinds.get(t) == kinds[asked] and t not in named]
+        if rivals:
+            return Premise(asked, rivals[0], answered)
+    return None
+
+
+def _is_topic(question: Analysis, term: str) -> bool:
+    """Return whether the question names `term` as its topic ("what did X say about Y")."""
+    if len(question.surfaces) != len(question.terms):
+        return False
+    first = question.surfaces[question.terms.index(term)].split()[0]
+    words = question.words
+    return any(w == first and i and words[i - 1] in _TOPIC for i, w in enumerate(words))
+
+
+def _without(question: Analysis, term: str) -> Analysis:
+    keep = [i for i, t in enumerate(question.terms) if t != term]
+    surfaces = question.surfaces if len(question.surfaces) == len(question.terms) else ()
+    dropped = set(surfaces[question.terms.index(term)].split()) if surfaces else set()
+    return replace(
+        question,
+        terms=tuple(question.terms[i] for i in keep),
+        surfaces=tuple(surfaces[i] for i in keep) if surfaces else (),
+        words=tuple(w for w in question.words if w not in dropped),  # the meaning too
+    )

@@ -1,0 +1,171 @@
+"""Follow-up questions read with the asker's last turn, and questions with a wrong premise."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analyzer import Analysis
+from bot.config import Settings
+from bot.conversation import Memory, Turn
+from bot.engine import Engine
+from bot.lexicon import QType
+from bot.models import AnswerKind, Query
+from bot.service import StoryBot
+from tests.conftest import DATA
+
+STORIES = DATA / "stories"
+
+
+@pytest.fixture(scope="module")
+def dam() -> Engine:
+    return Engine.from_folder(STORIES / "river-dam" / "knowledge")
+
+
+@pytest.fixture(scope="module")
+def lagos() -> Engine:
+    return Engine.from_folder(STORIES / "lagos-metro" / "knowledge")
+
+
+def _chat(engine: Engine, questions: list[str]) -> list[str]:
+    """Ask one after another as one person; return what each answer was (entry id or kind)."""
+    turn, said = None, []
+    for text in questions:
+        decision = engine.decide(Query(text=text), turn)
+        said.append(decision.answer.entry_id if decision.answer.answered else decision.answer.kind)
+        turn = engine.turn_of(decision.answer, decision.question, decision.analysis) or turn
+    return said
+
+
+@pytest.mark.parametrize(
+    ("story", "questions", "expected"),
+    [
+        (
+            "main",
+            ["Who signed the agreement?", "and where?", "who is he?"],
+            ["signing", "signing-place", "kakar-who"],
+        ),
+        ("main", ["Who is Li Qiang?", "what is his job?"], ["li-qiang", "li-qiang"]),
+        (
+            "dam",
+            [
+                "How much did the dam cost?",
+                "who paid for it?",
+                "and how tall is it?",
+                "where is it?",
+            ],
+            ["dam-cost", "financing", "dam-height", "dam-location"],
+        ),
+        (
+            "lagos",
+            ["What did the governor say?", "who is he?", "what about Garba?"],
+            ["governor-quote", "bakare", "garba"],
+        ),
+    ],
+)
+def test_follow_ups_are_read_with_the_last_answer(
+    request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    assert _chat(engine, questions) == expected
+
+
+def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: Engine) -> None:
+    said = _chat(engine, ["Where was the agreement signed?", "when was that?"])
+    assert said == ["signing-place", AnswerKind.DECLINE]  # the story gives no date
+
+
+def test_without_a_last_turn_a_follow_up_is_a_new_question(engine: Engine) -> None:
+    assert _chat(engine, ["and where?"]) == [AnswerKind.EMPTY]
+    assert _chat(engine, ["who is he?"]) != ["kakar-who"]
+
+
+def test_a_full_question_after_a_turn_is_answered_on_its_own(engine: Engine) -> None:
+    said = _chat(engine, ["Who is Li Qiang?", "Where on the moon will the station be?"])
+    assert said == ["li-qiang", "station-location"]
+
+
+def test_memory_forgets_after_its_time_and_stays_bounded() -> None:
+    now = [0.0]
+    memory = Memory(ttl=60, capacity=3, clock=lambda: now[0])
+    turn = Turn(Analysis(("sign",), QType.WHO), "signing", ())
+    for asker in "abcd":
+        memory.remember(asker, turn)
+    assert len(memory) == 3 and memory.recall("a") is None  # the oldest asker went first
+    assert memory.recall("d") == turn
+    now[0] = 61
+    assert memory.recall("d") is None
+
+
+# ── wrong premises ───────────────────────────────────────────────────────────
+@pytest.mark.parametrize(
+    ("story", "question", "asked", "told"),
+    [
+        ("main", "When did Pakistan land on the moon?", "Pakistan", "India"),
+        ("main", "Did Russia sign the agreement?", "Russia", "Pakistan"),
+        ("lagos", "Did Okafor open the line?", "Okafor", "Bakare"),
+        ("dam", "Who did Kalmora pay for the dam?", "Kalmora", "Dravenia"),
+    ],
+)
+def test_a_wrong_premise_is_corrected_from_the_story(
+    request: pytest.FixtureRequest, story: str, question: str, asked: str, told: str
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    answer = engine.answer(Query(text=question))
+    assert answer.kind is AnswerKind.CORRECTION and not answer.answered
+    first, *_, last = answer.text.split("\n")
+    assert first.startswith("The story doesn't say that about") and asked in first
+    assert told in first.split(":")[0] and answer.source
+    assert last.startswith("About") and asked in last  # and what it says of the asked party
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did Kakar say about India?",  # India is the topic, not who did it
+        "Who signed the agreement?",
+        "How old is Xi Jinping?",
+    ],
+)
+def test_questions_without_a_wrong_premise_are_not_corrected(engine: Engine, question: str) -> None:
+    assert engine.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
+
+
+# ── per asker, through the service ───────────────────────────────────────────
+def _service(monkeypatch: pytest.MonkeyPatch, engine: Engine, **env: str) -> StoryBot:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return StoryBot(engine, Settings(_env_file=None))
+
+
+def test_context_is_per_person_per_chat(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    bot = _service(monkeypatch, engine)
+    alice = Query(text="Who signed the agreement?", platform="telegram", chat_id="g", user_id="a")
+    bot.answer(alice)
+    where = alice.model_copy(update={"text": "and where?"})
+    assert bot.answer(where.model_copy(update={"user_id": "b"})).kind is AnswerKind.EMPTY
+    assert bot.answer(where.model_copy(update={"chat_id": "other"})).kind is AnswerKind.EMPTY
+    assert bot.answer(where).entry_id == "signing-place"
+
+
+def test_a_pressed_suggestion_is_a_turn_too(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _service(monkeypatch, engine)
+    bot.answer(Query(text=""), entry_id="li-qiang")
+    assert bot.answer(Query(text="what is his job?")).entry_id == "li-qiang"
+
+
+def test_context_expires(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    bot = _service(monkeypatch, engine, STORYBOT_FOLLOWUP_SECONDS="0")
+    bot.answer(Query(text="Who signed the agreement?"))
+    assert bot.answer(Query(text="and where?")).kind is AnswerKind.EMPTY
+
+
+def test_the_console_chat_follows_up(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from adapters.console_adapter import run
+
+    out = io.StringIO()
+    run(_service(monkeypatch, engine), io.StringIO("Who signed the agreement?\nand where?\n"), out)
+    assert "In Beijing" in out.getvalue().split("you> ")[2]
