@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable
 from typing import TextIO
 
 from bot.models import Answer, Query
@@ -34,13 +36,15 @@ def to_query(line: str) -> Query:
 
 
 def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
-    """Chat until end of input or "quit"; return the exit status."""
+    """Chat until end of input, "quit" or Ctrl-C; return the exit status."""
     stdout.write(f"StoryBot — {bot.title}\nAsk a question (quit to leave).\n")
+    read = _line_reader(stdin, stdout)
     last: Answer | None = None
     while True:
-        stdout.write(PROMPT)
-        stdout.flush()
-        line = stdin.readline()
+        try:
+            line = read()
+        except KeyboardInterrupt:  # Ctrl-C leaves quietly, like "quit"
+            line = ""
         if not line or line.strip().casefold() in {"quit", "exit", ":q"}:
             stdout.write("\n")
             return 0
@@ -48,3 +52,25 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
             continue
         last = bot.answer(to_query(line), entry_id=picked(line, last))
         stdout.write(f"bot> {render(last)}\n")
+
+
+def _line_reader(stdin: TextIO, stdout: TextIO) -> Callable[[], str]:
+    """Return a function reading one line; at a real terminal, with editing and history."""
+    if stdin is sys.stdin and stdout is sys.stdout and stdin.isatty():
+        with contextlib.suppress(ImportError):  # not on every platform: input() still works
+            import readline  # noqa: F401 - arrow keys and history for input()
+
+        def prompt() -> str:
+            try:
+                return input(PROMPT) + "\n"
+            except EOFError:
+                return ""
+
+        return prompt
+
+    def plain() -> str:
+        stdout.write(PROMPT)
+        stdout.flush()
+        return stdin.readline()
+
+    return plain

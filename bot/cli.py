@@ -9,10 +9,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from bot.config import Settings
 from bot.encoder import load_encoder
 from bot.engine import Engine
-from bot.errors import KnowledgeError, SettingsError
+from bot.errors import InputFileError, KnowledgeError, SettingsError
 from bot.explain import explain
 from bot.knowledge import load_knowledge
 from bot.logs import configure_logging
@@ -33,31 +35,53 @@ NOTHING_TO_RUN = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `storybot` command and return its exit status."""
-    args = _parser().parse_args(argv)
-    settings = Settings()
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `storybot` alone: say what it can do
+        parser.print_help()
+        return 0
+    try:
+        settings = Settings()
+    except ValidationError as exc:
+        print(settings_problems(exc), file=sys.stderr)
+        return 2
     configure_logging(settings.log_level, settings.secrets())
     try:
         status: int = args.handler(args, settings)
     except KnowledgeError as exc:
         print("\n".join(exc.problems), file=sys.stderr)
         return 1
-    except SettingsError as exc:
-        print(f"storybot: {exc}", file=sys.stderr)
+    except (SettingsError, InputFileError) as exc:
+        print(f"storybot {args.command}: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # `storybot ask --json - | head` is fine
         return 0
     return status
 
 
+def settings_problems(exc: ValidationError) -> str:
+    """Say which setting is wrong, what it got and what it expects, one line each."""
+    lines = []
+    for problem in exc.errors():
+        name = "STORYBOT_" + "_".join(str(p) for p in problem["loc"][:1]).upper()
+        got = problem.get("input")
+        shown = "" if isinstance(got, dict) else f" got {got!r}:"
+        lines.append(f"storybot: setting {name}:{shown} {problem['msg'].lower()}")
+    return "\n".join(lines)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storybot", description="Answers questions about one news story."
     )
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command")
     chat = commands.add_parser("chat", help="talk to the bot in the terminal (no token needed)")
     chat.set_defaults(handler=_chat)
     ask = commands.add_parser("ask", help="answer one question, or one per line with '-'")
-    ask.add_argument("question", help="the question, or - to read one per line from stdin")
+    ask.add_argument(
+        "question", nargs="+", help="the question (quotes optional), or - to read one per line"
+    )
     ask.add_argument("--json", action="store_true", help="print one JSON object per answer")
     ask.add_argument(
         "--explain", action="store_true", help="show the candidates, their evidence and why"
@@ -105,6 +129,7 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
+    args.question = " ".join(args.question)  # `storybot ask who signed the deal` works too
     if args.explain and args.question == "-":  # one JSON object a line is the whole contract
         print("storybot ask: --explain takes one question, not '-'", file=sys.stderr)
         return 2
@@ -202,9 +227,26 @@ def _gaps(args: argparse.Namespace, settings: Settings) -> int:
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:
     # SecretStr fields dump as "**********": the effective settings, minus the secrets
-    for name, value in settings.model_dump(mode="json").items():
-        print(f"STORYBOT_{name.upper()}={'' if value is None else value}")
+    effective = settings.model_dump(mode="json") | {"gaps_db": str(settings.gaps_path)}
+    for name, value in effective.items():
+        shown = (
+            "(not set)"
+            if value is None
+            else ",".join(map(str, value))
+            if isinstance(value, list)
+            else value
+        )
+        print(f"STORYBOT_{name.upper()}={shown}")
     return 0
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("storybot")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
 
 
 def _invite(args: argparse.Namespace, settings: Settings) -> int:

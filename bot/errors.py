@@ -18,3 +18,7 @@ class KnowledgeError(StoryBotError):
 
 class SettingsError(StoryBotError, ValueError):
     """A setting names something that does not exist (an unknown encoder, say)."""
+
+
+class InputFileError(StoryBotError):
+    """A file the user named cannot be read: the message names the file (and line)."""

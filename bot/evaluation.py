@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from bot.errors import InputFileError
 from bot.models import Answer
 
 MAX_ANSWER_CHARS = 600
@@ -53,9 +53,23 @@ class Report:
 
 
 def read_questions(path: Path) -> list[EvalQuestion]:
-    """Read a JSON-lines question set, skipping blank lines."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [EvalQuestion.model_validate(json.loads(line)) for line in lines if line.strip()]
+    """Read a JSON-lines question set, skipping blank lines; errors name file and line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputFileError(f"{path}: cannot read: {getattr(exc, 'strerror', exc)}") from exc
+    questions = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            questions.append(EvalQuestion.model_validate_json(line))
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            where = ".".join(str(p) for p in problem["loc"])
+            field = f" field '{where}':" if where else ""
+            raise InputFileError(f"{path}:{number}:{field} {problem['msg']}") from exc
+    return questions
 
 
 def passes(question: EvalQuestion, answer: Answer) -> bool:

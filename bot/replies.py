@@ -96,6 +96,15 @@ def correction(
     )
 
 
+def off_topic(title: str, first: tuple[Suggestion, ...]) -> Answer:
+    """Say what the bot is for, to a message that shares no word with the story."""
+    return Answer(
+        text=f"I only answer questions about one news story: {title}. Try one of these.",
+        kind=AnswerKind.DECLINE,
+        suggestions=first,
+    )
+
+
 def decline(confidence: float, related: tuple[Suggestion, ...]) -> Answer:
     """Say the story does not answer it, offering questions it does answer."""
     return Answer(

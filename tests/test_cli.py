@@ -187,3 +187,72 @@ def test_explain_refuses_a_stream_of_questions() -> None:
     result = storybot("ask", "--explain", "-", stdin=b"who signed the deal?\n")
     assert result.returncode == 2
     assert b"--explain takes one question" in result.stderr
+
+
+def test_everyday_mistakes_get_one_clear_line() -> None:
+    missing = storybot("eval", "nope.jsonl")
+    assert missing.returncode == 2
+    assert (
+        missing.stderr.decode().strip()
+        == "storybot eval: nope.jsonl: cannot read: No such file or directory"
+    )
+    env = {**os.environ, "STORYBOT_ANSWER_THRESHOLD": "abc"}
+    threshold = storybot("ask", "hi", env=env)
+    assert threshold.returncode == 2
+    assert threshold.stderr.decode().startswith(
+        "storybot: setting STORYBOT_ANSWER_THRESHOLD: got 'abc': input should be a valid number"
+    )
+    for result in (missing, threshold):
+        assert b"Traceback" not in result.stderr
+
+
+def test_a_broken_question_set_names_its_file_and_line(tmp_path: Path) -> None:
+    questions = tmp_path / "set.jsonl"
+    questions.write_text('{"id": "a", "question": "hi?", "scope": "out"}\n\nnot json\n')
+    result = storybot("eval", str(questions))
+    assert result.returncode == 2
+    assert result.stderr.decode().startswith(f"storybot eval: {questions}:3: Invalid JSON")
+
+
+def test_unquoted_words_are_one_question_and_bare_storybot_prints_help() -> None:
+    result = storybot("ask", "where", "was", "the", "agreement", "signed?")
+    assert "Beijing" in result.stdout.decode()
+    bare = storybot()
+    assert bare.returncode == 0 and "usage: storybot" in bare.stdout.decode()
+    version = storybot("--version")
+    assert version.returncode == 0 and version.stdout.decode().startswith("storybot ")
+
+
+def test_config_shows_every_setting_in_effect_and_the_readme_documents_each(
+    tmp_path: Path,
+) -> None:
+    env = {**os.environ, "STORYBOT_DATA_DIR": str(tmp_path)}
+    lines = storybot("config", env=env).stdout.decode().splitlines()
+    shown = dict(line.split("=", 1) for line in lines)
+    assert shown["STORYBOT_GAPS_DB"] == str(tmp_path / "gaps.sqlite3")
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    undocumented = [name for name in shown if name not in readme]
+    assert undocumented == []
+
+
+def test_gibberish_and_insults_get_what_the_bot_is_for() -> None:
+    for text in ("asdkjh qwe zzz", "you are stupid"):
+        record = json.loads(storybot("ask", "--json", text).stdout)
+        assert record["answered"] is False
+        assert record["answer"].startswith("I only answer questions about one news story")
+
+
+def test_ctrl_c_in_the_chat_leaves_quietly(engine) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from adapters.console_adapter import run
+    from bot.config import Settings
+    from bot.service import StoryBot
+
+    class CtrlC(io.StringIO):
+        def readline(self, size: int = -1) -> str:
+            raise KeyboardInterrupt
+
+    out = io.StringIO()
+    assert run(StoryBot(engine, Settings(_env_file=None)), CtrlC(), out) == 0
+    assert out.getvalue().endswith("you> \n")
