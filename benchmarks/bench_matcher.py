@@ -1,22 +1,35 @@
-"""Per-question latency of the engine against the naive rapidfuzz baseline.
+"""Per-question latency, build time and memory of the engine beside bm25s and the naive matcher.
 
-Run: python benchmarks/bench_matcher.py [--quick]
-Prints median and p99 latency for the story's knowledge and for synthetic FAQs of 10,000
-and 100,000 entries, with the naive `process.extractOne(WRatio)` measured in the same run.
+Run: python benchmarks/bench_matcher.py [--quick] [--sizes 0,10000,100000,1000000]
+
+Every size runs in forked child processes, one per matcher, so each one's peak memory is its
+own. The knowledge is the story's plus synthetic entries drawn from real English words with
+Zipf-like frequencies (2-5 phrasings each, sources verbatim from the story); the questions are
+the real ones of the project's question sets. Peers, timed in the same run:
+
+- bm25s (numpy backend, Snowball stems, English stop words, one document per entry made of
+  its question, phrasings and answer), retrieving 6 entries: retrieval only, no decision;
+- rapidfuzz `process.extractOne(WRatio)` over the entries' questions (20 questions at the
+  big sizes: it scans every entry).
+
+Besides the real questions, crafted ones probe the worst case: twelve mid-frequency words,
+500 characters of fresh misspellings, the knowledge's commonest words, and `suggest(…, 25)`.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import multiprocessing
 import random
 import resource
 import statistics
+import string
 import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-
-from rapidfuzz import fuzz, process
+from typing import Any
 
 from bot.encoder import load_encoder
 from bot.engine import Engine
@@ -70,31 +83,102 @@ def synthetic(base: Knowledge, size: int, seed: int = 7) -> Knowledge:
     return replace(base, faq=base.faq + tuple(extra))
 
 
-def _latencies(fn: Callable[[str], object], questions: list[str], rounds: int) -> list[float]:
+def crafted(base: Knowledge, size: int) -> dict[str, str]:
+    """Return the questions that make a matcher do the most work at this size."""
+    vocabulary = _vocabulary(base, max(5000, size // 2))
+    rng = random.Random(11)
+    typos = " ".join(
+        "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(5, 9)))
+        for _ in range(70)
+    )[:500]
+    return {
+        "mid-frequency words": " ".join(vocabulary[100:1200:100]) + "?",
+        "500 chars of misspellings": typos,
+        "commonest words": "what " + " ".join(vocabulary[:12]) + "?",
+    }
+
+
+def _latencies(fn: Callable[[str], object], questions: list[str]) -> list[float]:
     samples = []
-    for _ in range(rounds):
-        for question in questions:
-            start = time.perf_counter()
-            fn(question)
-            samples.append((time.perf_counter() - start) * 1000)
+    for question in questions:
+        start = time.perf_counter()
+        fn(question)
+        samples.append((time.perf_counter() - start) * 1000)
     return samples
 
 
-def _row(name: str, size: int, samples: list[float]) -> str:
-    ordered = sorted(samples)
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _storybot(knowledge: Knowledge, questions: list[str], encoder: str) -> dict[str, Any]:
+    start = time.perf_counter()
+    engine = Engine(knowledge, encoder=load_encoder(encoder))
+    build = time.perf_counter() - start
+    ask = _latencies(lambda q: engine.answer(Query(text=q)), questions)
+    worst = {
+        name: max(_latencies(lambda q: engine.answer(Query(text=q)), [text] * 3))
+        for name, text in crafted(knowledge, len(knowledge.faq)).items()
+    }
+    worst["suggest(…, 25)"] = max(_latencies(lambda q: engine.suggest(q, 25), questions[:50]))
+    return {"samples": ask, "build": build, "peak": _peak_mb(), "worst": worst}
+
+
+def _bm25s(knowledge: Knowledge, questions: list[str]) -> dict[str, Any]:
+    import bm25s
+    from snowballstemmer import stemmer
+
+    stem = stemmer("english").stemWords
+    corpus = [" ".join((f.question, *f.phrasings, f.answer)) for f in knowledge.faq]
+    corpus += [f"{e.name} {e.description}" for e in knowledge.entities]
+    start = time.perf_counter()
+    tokens = bm25s.tokenize(corpus, stopwords="en", stemmer=stem, show_progress=False)
+    retriever = bm25s.BM25(backend="numpy")
+    retriever.index(tokens, show_progress=False)
+    build = time.perf_counter() - start
+
+    def retrieve(question: str) -> object:
+        query = bm25s.tokenize([question], stopwords="en", stemmer=stem, show_progress=False)
+        if not query.vocab:
+            return None
+        return retriever.retrieve(query, k=6, show_progress=False, n_threads=1)
+
+    samples = _latencies(retrieve, questions)
+    return {"samples": samples, "build": build, "peak": _peak_mb()}
+
+
+def _naive(knowledge: Knowledge, questions: list[str]) -> dict[str, Any]:
+    from rapidfuzz import fuzz, process
+
+    choices = [f.question for f in knowledge.faq]
+    samples = _latencies(lambda q: process.extractOne(q, choices, scorer=fuzz.WRatio), questions)
+    return {"samples": samples, "build": 0.0, "peak": _peak_mb()}
+
+
+def _in_child(job: Callable[..., dict[str, Any]], *args: Any) -> dict[str, Any]:
+    """Run `job` in a forked process, so its memory peak is its own."""
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        return pool.apply(job, args)
+
+
+def _row(name: str, size: int, result: dict[str, Any]) -> str:
+    ordered = sorted(result["samples"])
     p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
-    return f"{name:<10}{size:>9,}{statistics.median(ordered):>12.3f}{p99:>12.3f}"
+    median = statistics.median(ordered)
+    return (
+        f"{name:<10}{size:>10,}{median:>10.3f}{p99:>10.3f}{ordered[-1]:>10.3f}"
+        f"{result['build']:>10.2f}{result['peak']:>10.0f}"
+    )
 
 
 def main() -> None:
-    """Build each knowledge size, time both matchers on the dev questions, print a table."""
+    """Build each knowledge size, time every matcher on the real questions, print a table."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="fewer questions at the big sizes")
+    parser.add_argument("--quick", action="store_true", help="120 questions at the big sizes")
     parser.add_argument("--encoder", default="wordllama", help="wordllama or none")
     parser.add_argument("--sizes", default="0,10000,100000", help="synthetic entries added")
     args = parser.parse_args()
-    import json
-
     questions = [
         json.loads(line)["question"]
         for path in QUESTION_SETS
@@ -102,29 +186,29 @@ def main() -> None:
         if line.strip()
     ]
     base = load_knowledge(default_folder())
-    encoder = load_encoder(args.encoder)
-    print(f"encoder: {args.encoder}; {len(questions)} real questions")
-    print(f"{'matcher':<10}{'entries':>9}{'median ms':>12}{'p99 ms':>12}   build s   peak MB")
+    print(f"encoder: {args.encoder}; {len(questions)} real questions; times in ms, memory in MB")
+    print(
+        f"{'matcher':<10}{'entries':>10}{'median':>10}{'p99':>10}{'max':>10}"
+        f"{'build s':>10}{'peak MB':>10}"
+    )
+    worst: dict[int, dict[str, float]] = {}
     for size in (int(n) for n in args.sizes.split(",")):
         knowledge = synthetic(base, size) if size else base
-        start = time.perf_counter()
-        engine = Engine(knowledge, encoder=encoder)
-        build = time.perf_counter() - start
-        asked = questions if not (args.quick and size) else questions[:120]
-        rounds = 5 if size == 0 else 1
-        core = _latencies(lambda q, engine=engine: engine.answer(Query(text=q)), asked, rounds)
-        choices = [e.question for e in knowledge.faq]
-        naive = _latencies(
-            lambda q, choices=choices: process.extractOne(q, choices, scorer=fuzz.WRatio),
-            asked[: 20 if size else None],
-            rounds,
-        )
+        asked = questions[:120] if args.quick and size else questions
         total = len(knowledge.faq)
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(_row("storybot", total, core) + f"   {build:7.2f}   {peak:7.0f}")
+        ours = _in_child(_storybot, knowledge, asked, args.encoder)
+        peer = _in_child(_bm25s, knowledge, asked)
+        naive = _in_child(_naive, knowledge, asked[: 20 if size else None])
+        print(_row("storybot", total, ours))
+        print(_row("bm25s", total, peer))
         print(_row("naive", total, naive))
-        ratio = statistics.median(naive) / statistics.median(core)
-        print(f"{'':<10}{'':>9}  naive / storybot median: {ratio:,.2f}")
+        ratio = statistics.median(peer["samples"]) / statistics.median(ours["samples"])
+        print(f"{'':<10}{'':>10}  bm25s / storybot median: {ratio:.2f}")
+        worst[total] = ours["worst"]
+    print("\nworst crafted question, storybot, ms (max of 3)")
+    for total, costs in worst.items():
+        cells = "  ".join(f"{name}: {ms:.1f}" for name, ms in costs.items())
+        print(f"{total:>10,}  {cells}")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 _MAX_PHRASE = 6
 _MIN_TYPO_LEN = 4
 _TYPO_CUTOFF = 80.0
+_MAX_TYPOS = 8  # corrections tried per text: the work per question stays bounded
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Analyzer:
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self.words):
             self._by_length.setdefault(len(word), []).append(word)
+        self._by_near_length: dict[int, list[str]] = {}
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = lru_cache(maxsize=4096)(self._terms_uncached)
@@ -92,7 +94,7 @@ class Analyzer:
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text`."""
         # typos first: "how lomg" asks how long
-        words = plain_words([self._correct(SLANG.get(w, w)) for w in tokenize(text)])
+        words = plain_words(self._corrected([SLANG.get(w, w) for w in tokenize(text)]))
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
@@ -108,8 +110,30 @@ class Analyzer:
         return self._cached_terms(text)
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
-        words = [self._correct(SLANG.get(w, w)) for w in tokenize(text)]
+        words = self._corrected([SLANG.get(w, w) for w in tokenize(text)])
         return tuple(self._terms(plain_words(words)))
+
+    def _corrected(self, words: list[str]) -> list[str]:
+        """Correct typos, at most `_MAX_TYPOS` per text.
+
+        500 characters of gibberish must not cost a vocabulary scan for every word.
+        """
+        budget = _MAX_TYPOS
+        out = []
+        for word in words:
+            if budget and self._maybe_typo(word):
+                budget -= 1
+                word = self._correct(word)
+            out.append(word)
+        return out
+
+    def _maybe_typo(self, word: str) -> bool:
+        return (
+            word not in self.words
+            and len(word) >= _MIN_TYPO_LEN
+            and word.isalpha()
+            and not is_english(word)  # "started" is not a typo of "stated"
+        )
 
     def _terms(self, words: list[str]) -> Iterable[tuple[str, str]]:
         stems = [self._stem(w) for w in words]
@@ -139,15 +163,20 @@ class Analyzer:
         return stem
 
     def _correct_uncached(self, word: str) -> str:
-        if word in self.words or len(word) < _MIN_TYPO_LEN or not word.isalpha():
+        if not self._maybe_typo(word):
             return word
-        if is_english(word):  # "started" is not a typo of "stated"
-            return word
-        candidates = [
-            w for n in range(len(word) - 2, len(word) + 3) for w in self._by_length.get(n, ())
-        ]
-        best = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+        best = process.extractOne(
+            word, self._near_length(len(word)), scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
+        )
         return best[0] if best else word
+
+    def _near_length(self, length: int) -> list[str]:
+        """Return the vocabulary words within two letters of `length`, built once a length."""
+        near = self._by_near_length.get(length)
+        if near is None:
+            near = [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
+            self._by_near_length[length] = near
+        return near
 
 
 def detect_qtype(words: list[str]) -> QType:

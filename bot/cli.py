@@ -172,11 +172,12 @@ def _as_record(question: str, answer: Answer) -> dict[str, object]:
 
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.validation import confusions
+    from bot.validation import confusions, dangling
 
     folder = args.folder or settings.knowledge_dir
     knowledge = load_knowledge(folder)
-    warnings = confusions(Engine(knowledge, encoder=load_encoder(settings.encoder)))
+    warnings = dangling(knowledge)
+    warnings += confusions(Engine(knowledge, encoder=load_encoder(settings.encoder)))
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{folder}: {len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities: valid")

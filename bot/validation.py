@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.engine import Engine
-from bot.knowledge import FAQ_FILE
+from bot.knowledge import FACTS_FILE, FAQ_FILE, Knowledge
+
+# an answer read on its own, as every answer is, cannot lean on a sentence before it
+_LEANING = re.compile(r"^(?:he|she|it|they|him|her|his|its|their|this|that|these|those)\b", re.I)
 
 
 def confusions(engine: Engine) -> list[str]:
@@ -19,4 +24,26 @@ def confusions(engine: Engine) -> list[str]:
                     f"{FAQ_FILE}:{line}: entry '{entry.id}': phrasings: {phrasing!r} "
                     f"is answered by '{best.id}' ({best.question!r}); reword one of them"
                 )
+    return warnings
+
+
+def dangling(knowledge: Knowledge) -> list[str]:
+    """Return warnings for answers and descriptions that start with a pronoun.
+
+    "He was attending the Forum." answers nothing when asked "What is the Forum?".
+    """
+    warnings = []
+    for entry in knowledge.faq:
+        if _LEANING.match(entry.answer.strip()):
+            line = knowledge.lines.get(entry.id, 1)
+            warnings.append(
+                f"{FAQ_FILE}:{line}: entry '{entry.id}': answer: starts with "
+                f"{entry.answer.split()[0]!r}; say who or what, so it stands alone"
+            )
+    for entity in knowledge.entities:
+        if _LEANING.match(entity.description.strip()):
+            warnings.append(
+                f"{FACTS_FILE}: entity '{entity.id}': description: starts with "
+                f"{entity.description.split()[0]!r}; name {entity.name!r} instead"
+            )
     return warnings

@@ -256,3 +256,16 @@ def test_ctrl_c_in_the_chat_leaves_quietly(engine) -> None:  # type: ignore[no-u
     out = io.StringIO()
     assert run(StoryBot(engine, Settings(_env_file=None)), CtrlC(), out) == 0
     assert out.getvalue().endswith("you> \n")
+
+
+def test_validate_warns_about_an_answer_that_does_not_stand_alone(knowledge_copy: Path) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    faq.write_text(
+        faq.read_text().replace(
+            "answer: Kakar was in China attending", "answer: He was in China attending", 1
+        )
+    )
+    result = storybot("validate", str(knowledge_copy))
+    assert result.returncode == 0
+    assert "entry 'kakar-visit': answer: starts with 'He'" in result.stderr.decode()
+    assert storybot("validate").stderr == b""  # the shipped knowledge has no such answer

@@ -261,3 +261,24 @@ def test_semantic_neighbours_find_the_entry_with_the_same_text(entries: int) -> 
     found = index.neighbours(index.embed(f"another way to ask {wanted * 3}"), 5)
     assert found[0] == wanted
     assert index.similarities(index.embed("question number 7"), [7, wanted])[0] > 0.99
+
+
+def test_analysis_tries_a_bounded_number_of_typo_corrections(engine) -> None:  # type: ignore[no-untyped-def]
+    calls = []
+    analyzer = engine.analyzer
+    real = analyzer._correct_uncached
+
+    def counting(word: str) -> str:
+        calls.append(word)
+        return real(word)
+
+    from functools import lru_cache
+
+    analyzer._correct = lru_cache(maxsize=16)(counting)
+    try:
+        analyzer.analyze(
+            " ".join(f"qzx{chr(97 + i % 26)}{chr(97 + i // 26)}wvk" for i in range(60))
+        )
+    finally:
+        analyzer._correct = lru_cache(maxsize=65536)(real)
+    assert 0 < len(calls) <= 8
