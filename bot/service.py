@@ -17,9 +17,11 @@ from bot import replies
 from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import KnowledgeError
+from bot.gap_report import canonical_key
 from bot.gaps import Gap, GapStore
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.ratelimit import Limit, RateLimiter, Verdict
+from bot.scrub import scrub
 
 log = logging.getLogger(__name__)
 
@@ -168,13 +170,15 @@ class StoryBot:
 
     def _store_gap(self, query: Query, answer: Answer, best: str | None) -> None:
         assert self.gaps is not None  # noqa: S101 - checked by the caller
+        question = scrub(query.text[: self.settings.max_question_chars])
         gap = Gap(
             asked_at=time.time(),
             platform=query.platform,
             chat=self.gaps.chat_key(query.platform, query.chat_id),
-            question=query.text[: self.settings.max_question_chars],
+            question=question,
             best_entry=best,
             best_score=answer.confidence,
+            key=canonical_key(question, self.engine),  # `storybot gaps` need not analyse it
         )
         try:
             self.gaps.add(gap)
