@@ -52,20 +52,32 @@ def to_query(message: Message, text: str, user: User | None = None) -> Query:
 
     `user` is who asked when it is not the message's author (a pressed button).
     """
-    user = user or message.from_user
+    if user is None and message.sender_chat is not None:
+        # an anonymous admin (or a channel) posts as a chat; Telegram shows every anonymous
+        # admin everywhere as one bot user, so that user's id would pool all groups' admins
+        asker = f"chat{message.sender_chat.id}"
+    else:
+        user = user or message.from_user
+        asker = str(user.id) if user else "unknown"
     return Query(
         text=text,
         platform="telegram",
         chat_id=str(message.chat.id),
-        user_id=str(user.id) if user else "unknown",
+        user_id=asker,
         chat_kind=_KINDS.get(message.chat.type, ChatKind.GROUP),
     )
+
+
+def _from_a_bot(message: Message) -> bool:
+    """Return whether another bot wrote `message` (an anonymous admin is a person)."""
+    author = message.from_user
+    return bool(author and author.is_bot and message.sender_chat is None)
 
 
 def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | None:
     """Return the question if the message is meant for the bot, else None."""
     text = message.text or message.caption
-    if not text or (message.from_user and message.from_user.is_bot):
+    if not text or _from_a_bot(message):
         return None
     if message.chat.type == "private":
         return text
@@ -112,7 +124,7 @@ class TelegramBot:
     async def on_ask(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer `/ask question` (and `/ask@botname question`)."""
         message = update.message
-        if message is None or (message.from_user and message.from_user.is_bot):
+        if message is None or _from_a_bot(message):
             return
         question = " ".join(context.args or [])
         await self._reply(message, await self.bot.ask(to_query(message, question)))
