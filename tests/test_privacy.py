@@ -104,6 +104,23 @@ def test_an_old_databases_salt_is_erased(tmp_path: Path) -> None:
         assert conn.execute("SELECT * FROM meta").fetchall() == []
 
 
+def test_a_database_from_before_keys_were_stored_is_read_and_extended(
+    engine: Engine, tmp_path: Path
+) -> None:
+    db = tmp_path / "gaps.sqlite3"
+    with sqlite3.connect(db) as conn:
+        conn.execute(
+            "CREATE TABLE gaps (id INTEGER PRIMARY KEY, asked_at REAL NOT NULL, platform TEXT "
+            "NOT NULL, chat TEXT NOT NULL, question TEXT NOT NULL, best_entry TEXT, "
+            "best_score REAL NOT NULL)"
+        )
+        conn.execute("INSERT INTO gaps VALUES (1, 1.0, 'discord', 'k', ?, NULL, 0.1)", (GRAVITY,))
+    store = SqliteGapStore(db)
+    store.add(Gap(2.0, "discord", "k", GRAVITY, None, 0.1, canonical_key(GRAVITY, engine)))
+    assert [g.key for g in store.all()] == ["", canonical_key(GRAVITY, engine)]
+    assert [g.count for g in group_gaps(store.all(), engine)] == [2]
+
+
 def test_the_data_folder_and_database_files_are_private(tmp_path: Path) -> None:
     db = tmp_path / "data" / "gaps.sqlite3"
     store = SqliteGapStore(db)
