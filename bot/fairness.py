@@ -20,6 +20,7 @@ from bot.ratelimit import Limit, RateLimiter, Verdict
 
 WINDOW = 60.0  # seconds of history that decide who has had their share
 MAX_WAIT = 90.0  # a question still waiting after this is told to wait instead
+_MAX_TRACKED = 256  # askers remembered per chat before those idle for a window are dropped
 
 
 @dataclass(eq=False)
@@ -91,7 +92,11 @@ class FairPace:
     def _serve(self, state: _Chat, user: str, now: float) -> None:
         state.tokens -= 1
         state.served.setdefault(user, deque()).append(now)
+        self._count(state, user, now)  # drops what fell out of the window
         state.warned.discard(user)
+        if len(state.served) > _MAX_TRACKED:  # a busy group over months: forget who left
+            state.served = {u: t for u, t in state.served.items() if t and t[-1] > now - WINDOW}
+            state.warned.clear()
 
     def _refuse(self, state: _Chat, user: str) -> Verdict:
         if user in state.warned:

@@ -174,3 +174,12 @@ def test_an_anonymous_admin_is_counted_per_group_and_answered() -> None:
     users = {to_query(m, "q").user_id for m in (first, second)}  # type: ignore[arg-type]
     assert len(users) == 2 and "1087968824" not in " ".join(users)
     assert addressed_text(first, bot_id=42, bot_username="storybot") is not None  # type: ignore[arg-type]
+
+
+def test_a_chat_remembers_only_recent_askers() -> None:
+    from bot.fairness import FairPace
+
+    pace = FairPace(Limit(20, 20))
+    for n in range(5_000):  # one new person every 4 s for five and a half hours
+        pace.admit("telegram:-1", f"person{n}", now=4.0 * n)
+    assert len(pace._chats["telegram:-1"].served) <= 300
