@@ -15,6 +15,7 @@ from adapters.discord_render import (
     MAX_CHOICES,
     choice_name,
     client_id_from_token,
+    faq_pages,
     invite_url,
     render,
 )
@@ -178,13 +179,10 @@ def _add_commands(client: StoryBotClient) -> None:
         if catalogue.refusal is not None:
             await client.respond(interaction, catalogue.refusal, ephemeral=True)
             return
-        embed = discord.Embed(title="What I can answer", colour=discord.Colour.blurple())
-        for topic in catalogue.topics[:25]:
-            lines = "\n".join(
-                f"• {discord.utils.escape_markdown(q.question)}" for q in topic.questions
-            )
-            embed.add_field(name=topic.name[:256], value=lines[:1024], inline=False)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        first, *more = faq_pages(catalogue.topics)  # 6,000 characters an embed: paginate
+        await interaction.response.send_message(embed=first, ephemeral=True)
+        for page in more:
+            await interaction.followup.send(embed=page, ephemeral=True)
 
     @tree.command(name="about")
     async def about(interaction: discord.Interaction) -> None:

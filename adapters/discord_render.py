@@ -9,7 +9,7 @@ from typing import Any
 
 import discord
 
-from bot.models import Answer
+from bot.models import Answer, Suggestion, Topic
 
 BUTTON_PREFIX = "storybot:ask:"
 BUTTON_TEMPLATE = r"storybot:ask:(?P<entry_id>[a-z0-9][a-z0-9-]*)"
@@ -24,6 +24,11 @@ PERMISSIONS = discord.Permissions(
 )
 SCOPES = ("bot", "applications.commands")
 _COLOUR = discord.Colour.blurple()
+# Discord's embed limits: 6,000 characters in all, 25 fields of 1,024; room kept for the footer
+_EMBED_BUDGET = 5_900
+_FIELDS = 25
+_FIELD_VALUE = 1024
+FAQ_TITLE = "What I can answer"
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,42 @@ def render(answer: Answer) -> Rendered:
         for s in answer.suggestions[:5]
     )
     return Rendered(embed, buttons)
+
+
+def faq_pages(topics: tuple[Topic, ...]) -> list[discord.Embed]:
+    """Return the FAQ by topic as embeds that each fit Discord's limits, one per message."""
+    pages: list[list[tuple[str, str]]] = [[]]
+    size = len(FAQ_TITLE)
+    for topic in topics:
+        for n, value in enumerate(_field_values(topic.questions)):
+            name = _cut(topic.name if n == 0 else f"{topic.name} (continued)", 256)
+            if len(pages[-1]) == _FIELDS or size + len(name) + len(value) > _EMBED_BUDGET:
+                pages.append([])
+                size = len(FAQ_TITLE)
+            pages[-1].append((name, value))
+            size += len(name) + len(value)
+    embeds = []
+    for number, fields in enumerate(pages, 1):
+        embed = discord.Embed(title=FAQ_TITLE, colour=_COLOUR)
+        for name, value in fields:
+            embed.add_field(name=name, value=value, inline=False)
+        if not fields:
+            embed.description = "No questions yet."
+        if len(pages) > 1:
+            embed.set_footer(text=f"Page {number} of {len(pages)}")
+        embeds.append(embed)
+    return embeds
+
+
+def _field_values(questions: tuple[Suggestion, ...]) -> list[str]:
+    """Pack a topic's questions, one a line, into field values of at most 1,024 characters."""
+    values = [""]
+    for question in questions:
+        line = _cut(f"• {discord.utils.escape_markdown(question.question)}", _FIELD_VALUE)
+        if values[-1] and len(values[-1]) + 1 + len(line) > _FIELD_VALUE:
+            values.append("")
+        values[-1] = f"{values[-1]}\n{line}" if values[-1] else line
+    return [v for v in values if v]
 
 
 def choice_name(question: str) -> str:

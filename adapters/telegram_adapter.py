@@ -43,6 +43,8 @@ COMMANDS = (
 
 
 _KINDS = {"private": ChatKind.PRIVATE, "channel": ChatKind.CHANNEL}
+# an update is a few kilobytes; Telegram never posts more than this to a webhook
+MAX_WEBHOOK_BODY = 1 << 20
 
 
 def to_query(message: Message, text: str, user: User | None = None) -> Query:
@@ -50,20 +52,32 @@ def to_query(message: Message, text: str, user: User | None = None) -> Query:
 
     `user` is who asked when it is not the message's author (a pressed button).
     """
-    user = user or message.from_user
+    if user is None and message.sender_chat is not None:
+        # an anonymous admin (or a channel) posts as a chat; Telegram shows every anonymous
+        # admin everywhere as one bot user, so that user's id would pool all groups' admins
+        asker = f"chat{message.sender_chat.id}"
+    else:
+        user = user or message.from_user
+        asker = str(user.id) if user else "unknown"
     return Query(
         text=text,
         platform="telegram",
         chat_id=str(message.chat.id),
-        user_id=str(user.id) if user else "unknown",
+        user_id=asker,
         chat_kind=_KINDS.get(message.chat.type, ChatKind.GROUP),
     )
+
+
+def _from_a_bot(message: Message) -> bool:
+    """Return whether another bot wrote `message` (an anonymous admin is a person)."""
+    author = message.from_user
+    return bool(author and author.is_bot and message.sender_chat is None)
 
 
 def addressed_text(message: Message, bot_id: int, bot_username: str) -> str | None:
     """Return the question if the message is meant for the bot, else None."""
     text = message.text or message.caption
-    if not text or (message.from_user and message.from_user.is_bot):
+    if not text or _from_a_bot(message):
         return None
     if message.chat.type == "private":
         return text
@@ -110,7 +124,7 @@ class TelegramBot:
     async def on_ask(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Answer `/ask question` (and `/ask@botname question`)."""
         message = update.message
-        if message is None or (message.from_user and message.from_user.is_bot):
+        if message is None or _from_a_bot(message):
             return
         question = " ".join(context.args or [])
         await self._reply(message, await self.bot.ask(to_query(message, question)))
@@ -228,19 +242,22 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
 
 async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
     """Run the Telegram bot (polling, or a webhook if configured) until `stop` is set."""
+    secret = settings.telegram_webhook_secret
+    if settings.telegram_webhook_url and secret is None:  # anyone could post forged updates
+        raise ValueError("webhook mode needs STORYBOT_TELEGRAM_WEBHOOK_SECRET")
     application = build_application(bot, settings)
     async with application:
         await application.post_init(application)  # type: ignore[misc]
-        if settings.telegram_webhook_url:
-            secret = settings.telegram_webhook_secret
+        if settings.telegram_webhook_url and secret is not None:
             await application.updater.start_webhook(  # type: ignore[union-attr]
                 listen=settings.telegram_webhook_listen,
                 port=settings.telegram_webhook_port,
                 url_path="telegram",
                 webhook_url=settings.telegram_webhook_url,
-                secret_token=secret.get_secret_value() if secret else None,
+                secret_token=secret.get_secret_value(),
                 drop_pending_updates=False,
             )
+            _limit_body(application.updater)
         else:
             await application.updater.start_polling(  # type: ignore[union-attr]
                 poll_interval=0.0, timeout=settings.telegram_poll_timeout
@@ -250,3 +267,18 @@ async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
         await stop.wait()
         await application.updater.stop()  # type: ignore[union-attr]
         await application.stop()
+
+
+def _limit_body(updater: object) -> None:
+    """Make the webhook server refuse a body over `MAX_WEBHOOK_BODY` before reading it.
+
+    python-telegram-bot 22 builds its tornado `HTTPServer` with tornado's default of 100 MB,
+    read whole into memory before the secret is checked (a 90 MiB POST cost 180 MB). tornado
+    reads the limit from `conn_params` for every new connection, and answers 400 as soon as
+    Content-Length (or a chunked body so far) passes it.
+    """
+    server = getattr(getattr(updater, "_httpd", None), "_http_server", None)
+    params = getattr(server, "conn_params", None)
+    if params is None or not hasattr(params, "max_body_size"):
+        raise RuntimeError("cannot limit the webhook's request size on this python-telegram-bot")
+    params.max_body_size = MAX_WEBHOOK_BODY

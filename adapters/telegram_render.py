@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
@@ -39,30 +40,99 @@ def render(answer: Answer, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[Re
 
 
 def split(text: str, limit: int) -> list[str]:
-    """Split HTML text at line breaks (never inside a tag) into pieces of at most `limit`."""
-    chunks: list[str] = []
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:  # one line longer than a message: cut it, outside entities
-            cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
-            cut = _safe_cut(line, cut)
-            chunks.append((current + "\n" if current else "") + line[:cut])
-            current, line = "", line[cut:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            chunks.append(current)
-            candidate = line
-        current = candidate
-    return [*chunks, current] if current or not chunks else chunks
+    """Split HTML text into pieces of at most `limit` characters, each one valid HTML.
+
+    Pieces break at a line break where one is near, else at a space, else anywhere but
+    inside a tag or an entity; a tag still open at a break is closed there and opened
+    again at the start of the next piece.
+    """
+    pieces: list[str] = []
+    piece = _Piece([], [])
+    for unit in _units(text, limit // 4):
+        if piece.fits(unit, limit):
+            piece.add(unit)
+            continue
+        done, piece = piece.cut()
+        pieces.append(done)
+        if piece.units and not piece.fits(unit, limit):  # the carried-over tail is too long
+            done, piece = piece.cut(at_end=True)
+            pieces.append(done)
+        piece.add(unit)
+    pieces.append(piece.html())
+    return [p for p in pieces if p] or [""]
 
 
-def _safe_cut(line: str, cut: int) -> int:
-    amp, semi = line.rfind("&", 0, cut), line.rfind(";", 0, cut)
-    if amp > semi:  # do not split "&amp;" in two
-        cut = amp
-    lt, gt = line.rfind("<", 0, cut), line.rfind(">", 0, cut)
-    return lt if lt > gt else cut
+# a tag, an entity, a line break, a run of spaces, or a run of other characters
+_UNIT = re.compile(r"<[^<>]*>|&[#a-zA-Z0-9]+;|\n|[^\S\n]+|[^<&\s]+|[<&]")
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)[^<>]*>")
+
+
+class _Piece:
+    """The piece being filled: tags it opens with, its units, and tags open at its end."""
+
+    def __init__(self, opened: list[str], units: list[str]) -> None:
+        self.opened = opened
+        self.units: list[str] = []
+        self.open = list(opened)
+        self.size = sum(len(f"<{t}>") for t in opened)
+        for unit in units:
+            self.add(unit)
+
+    def fits(self, unit: str, limit: int) -> bool:
+        open_after = _after(self.open, unit)
+        return self.size + len(unit) + _closing(open_after) <= limit
+
+    def add(self, unit: str) -> None:
+        self.units.append(unit)
+        self.size += len(unit)
+        self.open = _after(self.open, unit)
+
+    def cut(self, at_end: bool = False) -> tuple[str, _Piece]:
+        """Return this piece's HTML up to the best break, and the piece that carries on."""
+        at = len(self.units) if at_end else self._break()
+        head = _Piece(self.opened, self.units[:at])
+        tail = self.units[at:]
+        while tail and tail[0].isspace():  # the break itself is not sent
+            tail = tail[1:]
+        return head.html(), _Piece(head.open, tail)
+
+    def _break(self) -> int:
+        for blank in ("\n", " "):
+            at = max((i for i, u in enumerate(self.units) if u.startswith(blank)), default=0)
+            if at:
+                return at
+        return len(self.units)
+
+    def html(self) -> str:
+        body = "".join(self.units).rstrip()
+        if not body.strip() or _TAG.sub("", body).strip() == "":
+            return ""
+        prefix = "".join(f"<{t}>" for t in self.opened)
+        return prefix + body + "".join(f"</{t}>" for t in reversed(self.open))
+
+
+def _units(text: str, longest: int) -> list[str]:
+    units = []
+    for unit in _UNIT.findall(text):
+        if len(unit) > longest and unit[0] not in "<&":  # a word longer than a piece
+            units += [unit[i : i + longest] for i in range(0, len(unit), longest)]
+        else:
+            units.append(unit)
+    return units
+
+
+def _after(open_tags: list[str], unit: str) -> list[str]:
+    tag = _TAG.fullmatch(unit)
+    if tag is None:
+        return open_tags
+    closing, name = tag.groups()
+    if not closing:
+        return [*open_tags, name]
+    return open_tags[:-1] if open_tags and open_tags[-1] == name else open_tags
+
+
+def _closing(open_tags: list[str]) -> int:
+    return sum(len(f"</{t}>") for t in open_tags)
 
 
 def topics_html(topics: tuple[Topic, ...]) -> str:

@@ -199,7 +199,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     log.info("storybot: starting %s", ", ".join(names))
     engine = _engine(settings)  # read before the loop starts: handlers never block on it
-    bot = StoryBot(engine, settings, SqliteGapStore(settings.gaps_path))
+    bot = StoryBot(engine, settings, SqliteGapStore(settings.gaps_path, settings.gaps_max_rows))
     return asyncio.run(serve_all(bot, settings, names))
 
 
@@ -207,7 +207,7 @@ def _gaps(args: argparse.Namespace, settings: Settings) -> int:
     from bot.gap_report import draft_entries, group_gaps
     from bot.gaps import SqliteGapStore
 
-    store = SqliteGapStore(settings.gaps_path)
+    store = SqliteGapStore(settings.gaps_path, settings.gaps_max_rows)
     if args.forget:
         print(f"erased {store.forget()} unanswered questions from {settings.gaps_path}")
         return 0
@@ -220,10 +220,15 @@ def _gaps(args: argparse.Namespace, settings: Settings) -> int:
         print("No unanswered questions logged yet.")
     for group in groups[: args.limit]:
         nearest = f"nearest: {group.nearest.id}" if group.nearest else "nearest: none"
-        print(f"{group.count:>4}x  {group.questions[0]}   ({nearest})")
+        print(f"{group.count:>4}x  {_shown(group.questions[0])}   ({nearest})")
         for other in group.questions[1:4]:
-            print(f"       also: {other}")
+            print(f"       also: {_shown(other)}")
     return 0
+
+
+def _shown(text: str) -> str:
+    """Escape control and format characters: a logged question must not drive the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:

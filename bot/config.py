@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     gaps_db: Path | None = None  # default: <data_dir>/gaps.sqlite3
     gaps_retention_days: float = Field(default=90, gt=0)
     gaps_low_confidence: float = Field(default=0.6, ge=0.0, le=1.0)
+    gaps_max_rows: int = Field(default=50_000, ge=1)  # past it the oldest are dropped
     rate_user_burst: int = Field(default=5, ge=1)
     rate_user_per_minute: float = Field(default=6, gt=0)
     rate_chat_burst: int = Field(default=20, ge=1)

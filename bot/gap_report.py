@@ -14,6 +14,7 @@ from bot.engine import Engine, Entry
 from bot.gaps import Gap
 
 SIMILAR = 80.0  # rapidfuzz token_set_ratio of canonical terms that makes two questions one
+POSTINGS = 32  # groups kept per term when looking for similar ones
 
 
 @dataclass(frozen=True)
@@ -27,37 +28,84 @@ class GapGroup:
 
 
 def group_gaps(gaps: Iterable[Gap], engine: Engine) -> list[GapGroup]:
-    """Cluster similar questions (after normalising them) and sort by how often they came."""
-    gaps = list(gaps)
-    asked = Counter(g.question.strip() for g in gaps if g.question.strip())
+    """Cluster similar questions (after normalising them) and sort by how often they came.
+
+    Questions are taken most asked first, so every group starts with its most asked wording;
+    the nearest entry is the one logged with that wording (matched again only if it is gone).
+    """
+    asked: Counter[str] = Counter()
     last: dict[str, float] = {}
+    stored: dict[str, Gap] = {}  # the latest gap of each question: its key and best entry
     for gap in gaps:
-        last[gap.question.strip()] = max(last.get(gap.question.strip(), 0.0), gap.asked_at)
-    keys: list[str] = []  # one canonical form per group
-    members: list[list[str]] = []
+        question = gap.question.strip()
+        if question:
+            asked[question] += 1
+            last[question] = max(last.get(question, 0.0), gap.asked_at)
+            stored[question] = gap
+    by_key: dict[str, list[str]] = {}  # the wordings of each key, most asked first
     for question, _ in asked.most_common():
-        key = _canonical(question, engine)
-        found = process.extractOne(key, keys, scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR)
-        if found is None:
-            keys.append(key)
-            members.append([question])
-        else:
-            members[found[2]].append(question)
-    groups = [
-        GapGroup(
-            questions=tuple(qs),
-            count=sum(asked[q] for q in qs),
-            last_asked=max((last.get(q, 0.0) for q in qs), default=0.0),
-            nearest=engine.best_entry(qs[0]),
+        key = stored[question].key or canonical_key(question, engine)  # old rows have none
+        by_key.setdefault(key, []).append(question)
+    entries = {entry.id: entry for entry in engine.entries}
+    groups = []
+    for keys in _cluster(list(by_key)):
+        questions = sorted((q for k in keys for q in by_key[k]), key=lambda q: -asked[q])
+        best = stored[questions[0]].best_entry
+        nearest = entries.get(best) if best else None
+        if best and nearest is None:  # logged under knowledge since edited: match it again
+            nearest = engine.best_entry(questions[0])
+        groups.append(
+            GapGroup(
+                questions=tuple(questions),
+                count=sum(asked[q] for q in questions),
+                last_asked=max(last[q] for q in questions),
+                nearest=nearest,
+            )
         )
-        for qs in members
-    ]
     return sorted(groups, key=lambda g: (-g.count, -g.last_asked))
 
 
-def _canonical(question: str, engine: Engine) -> str:
+def canonical_key(question: str, engine: Engine) -> str:
+    """Return what grouping compares: the question's canonical terms, sorted."""
     terms = engine.analyzer.analyze(question).terms
     return " ".join(sorted(terms)) if terms else question.casefold()
+
+
+def _cluster(keys: list[str]) -> list[list[str]]:
+    """Put each key with the first key of the most similar group, or start a group.
+
+    Scoring every key against every group is quadratic (31.9 s for 8,000 questions), so only
+    groups that can reach `SIMILAR` are scored: those holding all of the key's terms or all
+    of whose terms the key holds (token_set_ratio gives these 100), and those sharing two
+    terms or more; one shared term among others that differ scores well under 80.
+    """
+    firsts: list[str] = []  # each group's first key
+    sizes: list[int] = []  # how many terms it has
+    members: list[list[str]] = []
+    postings: dict[str, list[int]] = {}  # term -> the first groups that have it
+    for key in keys:
+        terms = set(key.split())
+        shared = Counter(g for t in terms for g in postings.get(t, ()))
+        near = sorted(  # ties go to the older group, as a full scan would
+            g for g, n in shared.items() if n >= 2 or n == sizes[g] or n == len(terms)
+        )
+        found = process.extractOne(
+            key, [firsts[g] for g in near], scorer=fuzz.token_set_ratio, score_cutoff=SIMILAR
+        )
+        if found is not None:
+            members[near[found[2]]].append(key)
+            continue
+        group = len(firsts)
+        firsts.append(key)
+        sizes.append(len(terms))
+        members.append([key])
+        for term in terms:
+            found_in = postings.setdefault(term, [])
+            # a term in more than POSTINGS groups no longer tells them apart: the oldest
+            # (most asked) groups stand for it, and the work per key stays bounded
+            if len(found_in) < POSTINGS:
+                found_in.append(group)
+    return members
 
 
 def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -> str:

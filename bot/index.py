@@ -158,7 +158,8 @@ class Index:
         known = sorted(
             (t for t in terms if t in self._postings), key=lambda t: len(self._postings[t])
         )
-        chunks, weights = [], []
+        chunks: list[np.ndarray] = []
+        weights: list[float] = []
         for term in known:  # rarest first: they say most about which entry is meant
             postings = self._postings[term]
             if len(postings) > self._common:

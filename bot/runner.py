@@ -26,9 +26,20 @@ def configured(settings: Settings) -> list[str]:
     for name, field in PLATFORMS.items():
         if getattr(settings, field) is None:
             log.info("%s: skipped, STORYBOT_%s is not set", name, field.upper())
+        elif (
+            name == "telegram"
+            and settings.telegram_webhook_url
+            and not _has_webhook_secret(settings)
+        ):
+            log.error("telegram: not started: webhook mode needs STORYBOT_TELEGRAM_WEBHOOK_SECRET")
         else:
             chosen.append(name)
     return chosen
+
+
+def _has_webhook_secret(settings: Settings) -> bool:
+    # without one, anyone who finds the URL can post forged updates (and make the bot speak)
+    return settings.telegram_webhook_secret is not None
 
 
 async def serve_all(bot: StoryBot, settings: Settings, names: list[str]) -> int:

@@ -18,9 +18,12 @@ from bot.config import Settings
 from bot.conversation import Memory
 from bot.engine import Engine
 from bot.errors import KnowledgeError
+from bot.fairness import Gate
+from bot.gap_report import canonical_key
 from bot.gaps import Gap, GapStore
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.ratelimit import Limit, RateLimiter, Verdict
+from bot.scrub import scrub
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +40,12 @@ class StoryBot:
         self.settings = settings
         self.gaps = gaps
         self.memory = Memory(ttl=settings.followup_seconds)  # what "and where?" refers to
-        self._questions = RateLimiter(
+        # questions: each person's own bucket, then a fair turn within the chat's pace; the
+        # terminal chat is one local person and has no limit
+        self._questions = Gate(
             user=Limit(settings.rate_user_burst, settings.rate_user_per_minute),
             chat=Limit(settings.rate_chat_burst, settings.rate_chat_per_minute),
+            unlimited=frozenset({"console"}),
         )
         # typing: inline queries and autocomplete fire per keystroke, so a cheap, wider bucket
         self._typing = RateLimiter(
@@ -57,12 +63,26 @@ class StoryBot:
         return self.engine.knowledge.title
 
     def answer(self, query: Query, entry_id: str | None = None) -> Answer:
-        """Answer a question (or a picked suggestion), within the asker's rate limits."""
+        """Answer a question (or a picked suggestion) now, within the asker's rate limits."""
         start = time.perf_counter()
         refusal = self._refusal(self._questions, query)
         if refusal is not None:
             self._log("question", query, refusal.kind.value, start)
             return refusal
+        return self._reply(query, entry_id, start)
+
+    async def ask(self, query: Query, entry_id: str | None = None) -> Answer:
+        """Answer off the event loop, after waiting for a fair turn if the chat is busy."""
+        start = time.perf_counter()
+        verdict = await self._questions.wait(query.platform, query.chat_id, query.user_id)
+        refusal = _refusal_for(verdict)
+        if refusal is not None:
+            self._log("question", query, refusal.kind.value, start)
+            return refusal
+        # matching and the gaps log are blocking work
+        return await asyncio.to_thread(self._reply, query, entry_id, start)
+
+    def _reply(self, query: Query, entry_id: str | None, start: float) -> Answer:
         engine = self.engine  # one engine for the whole question, even if a reload lands now
         best: str | None = entry_id
         asker = f"{query.platform}:{query.chat_id}:{query.user_id}"
@@ -81,10 +101,6 @@ class StoryBot:
         if self.gaps is not None and self._is_gap(answer):
             self._store_gap(query, answer, best)
         return answer
-
-    async def ask(self, query: Query, entry_id: str | None = None) -> Answer:
-        """Answer off the event loop: matching and the gaps log are blocking work."""
-        return await asyncio.to_thread(self.answer, query, entry_id)
 
     def suggest(self, query: Query, limit: int) -> tuple[Suggestion, ...]:
         """Return questions a half-typed `query` may be after; the first FAQ ones if none.
@@ -160,13 +176,8 @@ class StoryBot:
         return refusal
 
     @staticmethod
-    def _refusal(limiter: RateLimiter, query: Query) -> Answer | None:
-        verdict = limiter.check(query.platform, query.chat_id, query.user_id)
-        if verdict is Verdict.ALLOW:
-            return None
-        if verdict is Verdict.WARN:
-            return Answer(text=replies.SLOW_DOWN, kind=AnswerKind.THROTTLED)
-        return Answer(text="", kind=AnswerKind.SILENT)
+    def _refusal(limiter: RateLimiter | Gate, query: Query) -> Answer | None:
+        return _refusal_for(limiter.check(query.platform, query.chat_id, query.user_id))
 
     def _is_gap(self, answer: Answer) -> bool:
         if answer.kind in UNSURE:
@@ -175,13 +186,15 @@ class StoryBot:
 
     def _store_gap(self, query: Query, answer: Answer, best: str | None) -> None:
         assert self.gaps is not None  # noqa: S101 - checked by the caller
+        question = scrub(query.text[: self.settings.max_question_chars])
         gap = Gap(
             asked_at=time.time(),
             platform=query.platform,
             chat=self.gaps.chat_key(query.platform, query.chat_id),
-            question=query.text[: self.settings.max_question_chars],
+            question=question,
             best_entry=best,
             best_score=answer.confidence,
+            key=canonical_key(question, self.engine),  # `storybot gaps` need not analyse it
         )
         try:
             self.gaps.add(gap)
@@ -202,3 +215,11 @@ class StoryBot:
 
 
 _Text = Callable[[Engine], str]
+
+
+def _refusal_for(verdict: Verdict) -> Answer | None:
+    if verdict is Verdict.ALLOW:
+        return None
+    if verdict is Verdict.WARN:
+        return Answer(text=replies.SLOW_DOWN, kind=AnswerKind.THROTTLED)
+    return Answer(text="", kind=AnswerKind.SILENT)

@@ -283,7 +283,8 @@ def test_the_service_says_slow_down_once(
     knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bot = _bot(knowledge_copy, tmp_path, monkeypatch, STORYBOT_RATE_USER_BURST="2")
-    answers = [bot.answer(Query(text=SIGNED, user_id="flooder")) for _ in range(4)]
+    flood = Query(text=SIGNED, platform="telegram", user_id="flooder")  # the terminal: no limit
+    answers = [bot.answer(flood) for _ in range(4)]
     assert [a.kind for a in answers] == [
         AnswerKind.ANSWER,
         AnswerKind.ANSWER,
@@ -291,7 +292,7 @@ def test_the_service_says_slow_down_once(
         AnswerKind.SILENT,
     ]
     assert answers[2].text == SLOW_DOWN and answers[3].text == ""
-    assert bot.answer(Query(text=SIGNED, user_id="flooder2")).answered
+    assert bot.answer(Query(text=SIGNED, platform="telegram", user_id="flooder2")).answered
 
 
 def test_one_log_line_per_question_without_the_text(
