@@ -11,6 +11,8 @@ from bot.models import Answer, Query
 from bot.service import StoryBot
 
 PROMPT = "you> "
+WRONG = frozenset({"wrong", "/wrong"})  # "that's not what I asked", said of the last answer
+NOTHING_TO_MARK = "There is no answer to mark: 'wrong' marks the answer I just gave."
 
 
 def render(answer: Answer) -> str:
@@ -19,6 +21,8 @@ def render(answer: Answer) -> str:
     if answer.source:
         lines.append(f'  source: "{answer.source}"')
     lines += [f"  [{n}] {s.question}" for n, s in enumerate(answer.suggestions, start=1)]
+    if answer.ref:
+        lines.append("  (not what you asked? type: wrong)")
     return "\n".join(lines)
 
 
@@ -49,6 +53,13 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
             stdout.write("\n")
             return 0
         if not line.strip():
+            continue
+        if line.strip().casefold() in WRONG:
+            if last is not None and last.ref:
+                stdout.write(f"bot> {bot.feedback(to_query(line), last.ref).text}\n")
+            else:
+                stdout.write(f"bot> {NOTHING_TO_MARK}\n")
+            last = None
             continue
         last = bot.answer(to_query(line), entry_id=picked(line, last))
         stdout.write(f"bot> {render(last)}\n")

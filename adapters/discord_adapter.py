@@ -13,6 +13,8 @@ from discord import app_commands
 from adapters.discord_render import (
     BUTTON_TEMPLATE,
     MAX_CHOICES,
+    WRONG_PREFIX,
+    WRONG_TEMPLATE,
     choice_name,
     client_id_from_token,
     faq_pages,
@@ -72,6 +74,29 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=
             await client.respond(interaction, await client.bot.ask(query, entry_id=self.entry_id))
 
 
+class WrongButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=WRONG_TEMPLATE):
+    """The "not what I asked" button under an answer; its custom id holds the reference."""
+
+    def __init__(self, ref: str) -> None:
+        """Rebuild the button for the answer `ref`."""
+        super().__init__(discord.ui.Button(custom_id=f"{WRONG_PREFIX}{ref}"))
+        self.ref = ref
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> WrongButton:
+        """Parse the answer reference out of a pressed button."""
+        return cls(match["ref"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        """Log the mark and thank the presser, privately."""
+        client = interaction.client
+        if isinstance(client, StoryBotClient):
+            reply = await asyncio.to_thread(client.bot.feedback, _asker(interaction), self.ref)
+            await client.respond(interaction, reply, ephemeral=True)
+
+
 class StoryBotClient(discord.AutoShardedClient):
     """The Discord client: owns the command tree, routes messages to the service."""
 
@@ -96,7 +121,7 @@ class StoryBotClient(discord.AutoShardedClient):
 
     async def setup_hook(self) -> None:
         """Register buttons and bring slash commands up to date."""
-        self.add_dynamic_items(SuggestionButton)
+        self.add_dynamic_items(SuggestionButton, WrongButton)
         await sync_commands(self.tree, self.settings.discord_guild_id)
 
     async def on_ready(self) -> None:

@@ -13,6 +13,9 @@ from bot.models import Answer, Suggestion, Topic
 
 BUTTON_PREFIX = "storybot:ask:"
 BUTTON_TEMPLATE = r"storybot:ask:(?P<entry_id>[a-z0-9][a-z0-9-]*)"
+WRONG_PREFIX = "storybot:wrong:"
+WRONG_TEMPLATE = r"storybot:wrong:(?P<ref>[0-9a-f]{1,32})"
+WRONG_LABEL = "Not what I asked"
 MAX_CHOICES = 25  # Discord's limit for autocomplete
 # what the bot needs in a channel: see it, read history (to reply), send, embed, use threads
 PERMISSIONS = discord.Permissions(
@@ -63,6 +66,11 @@ def render(answer: Answer) -> Rendered:
         )
         for s in answer.suggestions[:5]
     )
+    if answer.ref:  # the asker can say the answer missed their question
+        wrong = discord.ui.Button[discord.ui.View](
+            label=WRONG_LABEL, custom_id=f"{WRONG_PREFIX}{answer.ref}"
+        )
+        buttons += (wrong,)
     return Rendered(embed, buttons)
 
 

@@ -27,7 +27,15 @@ from telegram.ext import (
     filters,
 )
 
-from adapters.telegram_render import CALLBACK_PREFIX, NO_PREVIEW, Reply, render, split, topics_html
+from adapters.telegram_render import (
+    CALLBACK_PREFIX,
+    NO_PREVIEW,
+    WRONG_PREFIX,
+    Reply,
+    render,
+    split,
+    topics_html,
+)
 from bot.config import Settings
 from bot.models import Answer, AnswerKind, ChatKind, Query
 from bot.service import APOLOGY, StoryBot
@@ -109,6 +117,7 @@ class TelegramBot:
             )
         )
         application.add_handler(CallbackQueryHandler(self.on_button, pattern=f"^{CALLBACK_PREFIX}"))
+        application.add_handler(CallbackQueryHandler(self.on_wrong, pattern=f"^{WRONG_PREFIX}"))
         application.add_handler(InlineQueryHandler(self.on_inline))
         application.add_error_handler(self.on_error)
 
@@ -166,6 +175,16 @@ class TelegramBot:
             asker = to_query(query.message, "", user=query.from_user)
             answer = await self.bot.ask(asker, entry_id=entry_id)
             await self._reply(query.message, answer, quote=False)
+
+    async def on_wrong(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log a "not what I asked" press; thank the presser quietly (no message in the chat)."""
+        query = update.callback_query
+        if query is None or not isinstance(query.message, Message):
+            return
+        asker = to_query(query.message, "", user=query.from_user)
+        ref = (query.data or "").removeprefix(WRONG_PREFIX)
+        reply = await asyncio.to_thread(self.bot.feedback, asker, ref)
+        await query.answer(reply.text or None)  # a toast for the presser alone
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Offer the best matching answers for `@botname words` typed in any chat."""

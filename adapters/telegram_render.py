@@ -12,6 +12,8 @@ from telegram.constants import MessageLimit
 from bot.models import Answer, Topic
 
 CALLBACK_PREFIX = "a:"  # callback_data is "a:<entry id>", well inside Telegram's 64 bytes
+WRONG_PREFIX = "w:"  # "w:<answer ref>": the asker says the answer missed the question
+WRONG_LABEL = "Not what I asked"
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
@@ -29,13 +31,13 @@ def render(answer: Answer, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[Re
     if answer.source:
         parts.append(f"<i>“{html.escape(answer.source)}”</i>")
     chunks = split("\n\n".join(parts), limit)
-    keyboard = None
-    if answer.suggestions:
-        rows = [
-            [InlineKeyboardButton(s.question[:64], callback_data=CALLBACK_PREFIX + s.entry_id)]
-            for s in answer.suggestions
-        ]
-        keyboard = InlineKeyboardMarkup(rows)
+    rows = [
+        [InlineKeyboardButton(s.question[:64], callback_data=CALLBACK_PREFIX + s.entry_id)]
+        for s in answer.suggestions
+    ]
+    if answer.ref:
+        rows.append([InlineKeyboardButton(WRONG_LABEL, callback_data=WRONG_PREFIX + answer.ref)])
+    keyboard = InlineKeyboardMarkup(rows) if rows else None
     return [Reply(c) for c in chunks[:-1]] + [Reply(chunks[-1], keyboard)]
 
 

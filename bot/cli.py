@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -19,6 +21,9 @@ from bot.explain import explain
 from bot.knowledge import load_knowledge
 from bot.logs import configure_logging
 from bot.models import Answer, Query
+
+if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
+    from bot.gaps import SqliteGapStore
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument(
         "--explain", action="store_true", help="show the candidates, their evidence and why"
     )
+    ask.add_argument(
+        "--log-gaps", action="store_true", help="log it to `storybot gaps` if unanswered"
+    )
     ask.set_defaults(handler=_ask)
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: the configured folder")
@@ -105,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     invite.set_defaults(handler=_invite)
     gaps = commands.add_parser("gaps", help="the questions it could not answer, most asked first")
     gaps.add_argument("--yaml", action="store_true", help="print draft FAQ entries for them")
+    gaps.add_argument("--add", action="store_true", help="append those drafts to faq.yaml")
     gaps.add_argument("--forget", action="store_true", help="erase every logged question")
     gaps.add_argument("--limit", type=int, default=20, help="how many groups (default 20)")
     gaps.set_defaults(handler=_gaps)
@@ -124,8 +133,19 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     if settings.log_level.upper() != "DEBUG":  # log lines would interleave with the chat
         logging.getLogger().setLevel(logging.WARNING)
     run = load_frontend("console")
-    status: int = run(StoryBot(_engine(settings), settings))
+    status: int = run(StoryBot(_engine(settings), settings, _gap_store(settings)))
     return status
+
+
+def _gap_store(settings: Settings) -> SqliteGapStore | None:
+    """Open the gaps log, or go on without it (a read-only disk must not stop a chat)."""
+    from bot.gaps import SqliteGapStore
+
+    try:
+        return SqliteGapStore(settings.gaps_path, settings.gaps_max_rows)
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("gaps log off: cannot open %s: %s", settings.gaps_path, exc)
+        return None
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -134,6 +154,12 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         print("storybot ask: --explain takes one question, not '-'", file=sys.stderr)
         return 2
     engine = _engine(settings)
+    if args.log_gaps and args.question != "-":
+        from bot.service import StoryBot  # through the service, which logs what it declines
+
+        bot = StoryBot(engine, settings, _gap_store(settings))
+        _print_answer(args.question, bot.answer(Query(text=args.question)), args.json)
+        return 0
     if args.question != "-":
         decision = engine.decide(Query(text=args.question))
         _print_answer(args.question, decision.answer, args.json)
@@ -204,31 +230,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _gaps(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.gap_report import draft_entries, group_gaps
-    from bot.gaps import SqliteGapStore
+    from bot.gap_commands import gaps
 
-    store = SqliteGapStore(settings.gaps_path, settings.gaps_max_rows)
-    if args.forget:
-        print(f"erased {store.forget()} unanswered questions from {settings.gaps_path}")
-        return 0
-    engine = _engine(settings)
-    groups = group_gaps(store.all(), engine)
-    if args.yaml:
-        print(draft_entries(groups, engine, args.limit), end="")
-        return 0
-    if not groups:
-        print("No unanswered questions logged yet.")
-    for group in groups[: args.limit]:
-        nearest = f"nearest: {group.nearest.id}" if group.nearest else "nearest: none"
-        print(f"{group.count:>4}x  {_shown(group.questions[0])}   ({nearest})")
-        for other in group.questions[1:4]:
-            print(f"       also: {_shown(other)}")
-    return 0
-
-
-def _shown(text: str) -> str:
-    """Escape control and format characters: a logged question must not drive the terminal."""
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    return gaps(args, settings, _engine)
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:

@@ -8,13 +8,12 @@ the message as a new question.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.analyzer import ENTITY_PREFIX, Analysis
+from bot.expiring import ExpiringMap
 from bot.lexicon import QType
 
 _PERSON = frozenset("he she him her his hers himself herself".split())
@@ -46,33 +45,19 @@ class Memory:
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         """Keep turns for `ttl` seconds, at most `capacity` askers at once."""
-        self._ttl, self._capacity, self._clock = ttl, capacity, clock
-        self._turns: OrderedDict[str, tuple[float, Turn]] = OrderedDict()
-        self._lock = threading.Lock()  # questions are answered on worker threads
+        self._turns: ExpiringMap[Turn] = ExpiringMap(ttl, capacity, clock)
 
     def recall(self, key: str) -> Turn | None:
         """Return the asker's last turn if it is recent enough."""
-        with self._lock:
-            found = self._turns.get(key)
-            if found is None:
-                return None
-            if self._clock() - found[0] > self._ttl:
-                del self._turns[key]
-                return None
-            return found[1]
+        return self._turns.get(key)
 
     def remember(self, key: str, turn: Turn) -> None:
         """Keep `turn` as the asker's last one."""
-        with self._lock:
-            self._turns[key] = (self._clock(), turn)
-            self._turns.move_to_end(key)
-            while len(self._turns) > self._capacity:
-                self._turns.popitem(last=False)
+        self._turns.set(key, turn)
 
     def forget(self, key: str) -> None:
-        """Drop the asker's turn (a new question that is not a follow-up)."""
-        with self._lock:
-            self._turns.pop(key, None)
+        """Drop the asker's turn."""
+        self._turns.pop(key)
 
     def __len__(self) -> int:
         """Return how many askers have a turn kept (expired ones included until touched)."""

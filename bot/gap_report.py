@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 from rapidfuzz import fuzz, process
 
 from bot.engine import Engine, Entry
-from bot.gaps import Gap
+from bot.gaps import UNANSWERED, WRONG, Gap
+from bot.models import Query
 
 SIMILAR = 80.0  # rapidfuzz token_set_ratio of canonical terms that makes two questions one
 POSTINGS = 32  # groups kept per term when looking for similar ones
@@ -24,7 +25,31 @@ class GapGroup:
     questions: tuple[str, ...]
     count: int
     last_asked: float
-    nearest: Entry | None
+    nearest: Entry | None  # unanswered: the best candidate; marked wrong: the entry given
+    kind: str = UNANSWERED
+
+
+def group_by_kind(gaps: Iterable[Gap], engine: Engine) -> dict[str, list[GapGroup]]:
+    """Group the answers marked wrong and the unanswered questions apart, most asked first."""
+    split: dict[str, list[Gap]] = {WRONG: [], UNANSWERED: []}
+    for gap in gaps:
+        split.setdefault(gap.kind, []).append(gap)
+    return {
+        kind: [replace(g, kind=kind) for g in group_gaps(found, engine)]
+        for kind, found in split.items()
+    }
+
+
+def resolved(group: GapGroup, engine: Engine) -> bool:
+    """Return whether the knowledge now answers the group's question confidently.
+
+    An unanswered question is resolved once it is answered; an answer marked wrong, once the
+    question is answered by another entry than the one marked.
+    """
+    answer = engine.decide(Query(text=group.questions[0])).answer
+    if not answer.answered or answer.confidence < engine.thresholds.answer:
+        return False
+    return group.kind != WRONG or group.nearest is None or answer.entry_id != group.nearest.id
 
 
 def group_gaps(gaps: Iterable[Gap], engine: Engine) -> list[GapGroup]:
@@ -126,11 +151,13 @@ def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -
             }
         )
     header = (
-        "# Drafts from `storybot gaps --yaml`: most asked first. For each one, write `answer`\n"
-        "# (at most 350 characters) and copy its `source` sentence from story.txt, then paste\n"
-        "# it under `entries:` in faq.yaml and run `storybot validate`.\n"
+        "  # Drafts from `storybot gaps`: most asked first. For each one, write `answer`\n"
+        "  # (at most 350 characters) and copy its `source` sentence from story.txt; they\n"
+        "  # paste as they are under `entries:` in faq.yaml. Then run `storybot validate`.\n"
     )
-    return header + yaml.safe_dump(drafts, sort_keys=False, allow_unicode=True, width=100)
+    listed = yaml.safe_dump(drafts, sort_keys=False, allow_unicode=True, width=96)
+    # indented as faq.yaml's entries are, so the block pastes (or appends) as printed
+    return header + "".join(f"  {line}" for line in listed.splitlines(keepends=True))
 
 
 def _unique_id(question: str, taken: set[str]) -> str:

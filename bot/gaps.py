@@ -19,6 +19,8 @@ from typing import Protocol
 from bot.scrub import scrub
 
 DAY = 86_400.0
+UNANSWERED = "unanswered"  # declined, or answered unsure
+WRONG = "wrong"  # answered, and the asker said it was not what they asked
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class Gap:
     best_entry: str | None
     best_score: float
     key: str = ""  # the question's canonical terms, sorted: what grouping compares
+    kind: str = UNANSWERED
 
 
 class GapStore(Protocol):
@@ -60,7 +63,8 @@ CREATE TABLE IF NOT EXISTS gaps (
     question TEXT NOT NULL,
     best_entry TEXT,
     best_score REAL NOT NULL,
-    key TEXT NOT NULL DEFAULT ''
+    key TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'unanswered'
 );
 CREATE INDEX IF NOT EXISTS gaps_asked_at ON gaps (asked_at);
 """
@@ -87,6 +91,8 @@ class SqliteGapStore:
             columns = {row[1] for row in db.execute("PRAGMA table_info(gaps)")}
             if "key" not in columns:  # a database from before grouping keys were stored
                 db.execute("ALTER TABLE gaps ADD COLUMN key TEXT NOT NULL DEFAULT ''")
+            if "kind" not in columns:  # from before answers could be marked wrong
+                db.execute("ALTER TABLE gaps ADD COLUMN kind TEXT NOT NULL DEFAULT 'unanswered'")
             # older versions kept their salt here, beside the hashes it made guessable
             db.execute("DELETE FROM meta WHERE key = 'salt'")
         _private_files(path)  # the -wal and -shm files exist now
@@ -112,7 +118,7 @@ class SqliteGapStore:
             try:
                 cursor = db.execute(
                     "INSERT INTO gaps (asked_at, platform, chat, question, best_entry, "
-                    "best_score, key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "best_score, key, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     row,
                 )
                 if self.max_rows is not None and cursor.lastrowid is not None:
@@ -129,7 +135,7 @@ class SqliteGapStore:
         """Return every stored gap, oldest first."""
         with self._connection() as db:
             rows = db.execute(
-                "SELECT asked_at, platform, chat, question, best_entry, best_score, key "
+                "SELECT asked_at, platform, chat, question, best_entry, best_score, key, kind "
                 "FROM gaps ORDER BY asked_at, id"
             ).fetchall()
         return [Gap(*row) for row in rows]

@@ -62,6 +62,7 @@ class Answer(BaseModel):
     confidence: float = Field(default=0.0, ge=0.0, le=1.0)
     entry_id: str | None = None
     question: str | None = None  # the FAQ question this answers, when it answers one
+    ref: str | None = None  # sent back with "not what I asked"; opaque to front ends
     suggestions: tuple[Suggestion, ...] = ()
 
     @computed_field  # type: ignore[prop-decorator]

@@ -10,6 +10,7 @@ NOT_IN_STORY = "The story doesn't say. Here are questions it does answer."
 GONE = "That question is no longer in my knowledge. Ask me again in your words."
 
 
+NOTED = "Thanks — noted. Someone who looks after me will see which question I got wrong."
 SLOW_DOWN = "You're asking faster than I can answer. Please wait a little and ask again."
 
 

@@ -19,8 +19,9 @@ from bot.conversation import Memory
 from bot.engine import Engine
 from bot.errors import KnowledgeError
 from bot.fairness import Gate
+from bot.feedback import Receipt, Receipts
 from bot.gap_report import canonical_key
-from bot.gaps import Gap, GapStore
+from bot.gaps import UNANSWERED, WRONG, Gap, GapStore
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.ratelimit import Limit, RateLimiter, Verdict
 from bot.scrub import scrub
@@ -40,6 +41,7 @@ class StoryBot:
         self.settings = settings
         self.gaps = gaps
         self.memory = Memory(ttl=settings.followup_seconds)  # what "and where?" refers to
+        self.receipts = Receipts()  # what each answer was, for "not what I asked"
         # questions: each person's own bucket, then a fair turn within the chat's pace; the
         # terminal chat is one local person and has no limit
         self._questions = Gate(
@@ -100,7 +102,29 @@ class StoryBot:
         log.debug("question text: %r", query.text)
         if self.gaps is not None and self._is_gap(answer):
             self._store_gap(query, answer, best)
+        if answer.answered and answer.entry_id:
+            asked = query.text if not entry_id else answer.question or ""
+            receipt = Receipt(
+                query.platform, query.chat_id, asked, answer.entry_id, answer.confidence
+            )
+            answer = answer.model_copy(update={"ref": self.receipts.issue(receipt)})
         return answer
+
+    def feedback(self, query: Query, ref: str) -> Answer:
+        """Log that the answer `ref` was not what its asker asked, for the maintainer."""
+        start = time.perf_counter()
+        refusal = self._refusal(self._typing, query)
+        if refusal is not None:
+            self._log("feedback", query, refusal.kind.value, start)
+            return refusal
+        receipt = self.receipts.take(ref)
+        if receipt is not None and self.gaps is not None:
+            asked = Query(text=receipt.question, platform=receipt.platform, chat_id=receipt.chat_id)
+            answered = Answer(text="", kind=AnswerKind.ANSWER, confidence=receipt.confidence)
+            self._store_gap(asked, answered, receipt.entry_id, WRONG)
+        outcome = f"marked wrong: {receipt.entry_id}" if receipt else "unknown or expired answer"
+        self._log("feedback", query, outcome, start)
+        return Answer(text=replies.NOTED, kind=AnswerKind.SMALLTALK)
 
     def suggest(self, query: Query, limit: int) -> tuple[Suggestion, ...]:
         """Return questions a half-typed `query` may be after; the first FAQ ones if none.
@@ -184,7 +208,9 @@ class StoryBot:
             return True
         return answer.answered and answer.confidence < self.settings.gaps_low_confidence
 
-    def _store_gap(self, query: Query, answer: Answer, best: str | None) -> None:
+    def _store_gap(
+        self, query: Query, answer: Answer, best: str | None, kind: str = UNANSWERED
+    ) -> None:
         assert self.gaps is not None  # noqa: S101 - checked by the caller
         question = scrub(query.text[: self.settings.max_question_chars])
         gap = Gap(
@@ -195,6 +221,7 @@ class StoryBot:
             best_entry=best,
             best_score=answer.confidence,
             key=canonical_key(question, self.engine),  # `storybot gaps` need not analyse it
+            kind=kind,
         )
         try:
             self.gaps.add(gap)

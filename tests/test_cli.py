@@ -153,15 +153,15 @@ def test_gaps_commands_list_export_and_forget(tmp_path: Path) -> None:
         ]
     ):
         bot.answer(Query(text=question, user_id=str(n)))
-    listed = storybot("gaps", env=env).stdout.decode()
-    assert listed.splitlines()[0].lstrip().startswith("2x") and "nearest:" in listed
+    listed = storybot("gaps", env=env).stdout.decode().split("Unanswered")[1].splitlines()
+    assert listed[1].lstrip().startswith("2x") and "nearest:" in listed[1]
     drafted = storybot("gaps", "--yaml", env=env).stdout.decode()
     assert (
         "question: How much is Pakistan paying for the base?" in drafted and "answer: ''" in drafted
     )
     forgot = storybot("gaps", "--forget", env=env).stdout.decode()
     assert "erased 3" in forgot
-    assert "No unanswered questions" in storybot("gaps", env=env).stdout.decode()
+    assert storybot("gaps", env=env).stdout.decode().count("none logged") == 2
 
 
 def test_ask_explain_shows_how_it_decided() -> None:

@@ -12,6 +12,7 @@ import pytest
 
 from adapters.discord_adapter import serve
 from bot.engine import Engine
+from bot.gaps import GapStore
 from bot.service import StoryBot
 from tests.conftest import platform_env
 from tests.fakes.discord_api import FakeDiscord
@@ -39,7 +40,11 @@ class Running:
 
 
 async def _start(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch, fake: FakeDiscord | None = None, **env: str
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    fake: FakeDiscord | None = None,
+    gaps: GapStore | None = None,
+    **env: str,
 ) -> Running:
     fake = fake or FakeDiscord(TOKEN)
     if not fake.port:
@@ -47,7 +52,7 @@ async def _start(
     base = {"STORYBOT_DISCORD_TOKEN": TOKEN, "STORYBOT_DISCORD_API_URL": fake.api_url}
     settings = platform_env(monkeypatch, base, env)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(StoryBot(engine, settings), settings, stop))
+    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), settings, stop))
     await asyncio.wait_for(fake.ready.wait(), 15)
     await asyncio.sleep(0.1)  # let the client finish handling READY and GUILD_CREATE
     return Running(fake, stop, task)

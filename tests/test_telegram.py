@@ -15,6 +15,7 @@ import pytest
 from adapters.telegram_adapter import serve
 from adapters.telegram_render import render
 from bot.engine import Engine
+from bot.gaps import GapStore
 from bot.models import Answer, AnswerKind, Suggestion
 from bot.service import StoryBot
 from tests.conftest import platform_env
@@ -31,7 +32,9 @@ class Running:
     task: asyncio.Task[None]
 
 
-async def _start(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) -> Running:
+async def _start(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, gaps: GapStore | None = None, **env: str
+) -> Running:
     fake = FakeTelegram(TOKEN)
     await fake.start()
     base = {
@@ -41,7 +44,7 @@ async def _start(engine: Engine, monkeypatch: pytest.MonkeyPatch, **env: str) ->
     }
     settings = platform_env(monkeypatch, base, env)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(StoryBot(engine, settings), settings, stop))
+    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), settings, stop))
     await fake.wait_for(lambda f: any(c.method == "setMyCommands" for c in f.calls))
     return Running(fake, stop, task)
 

@@ -1,0 +1,76 @@
+"""`storybot gaps`: what the bot could not answer, or answered wrong, and drafts for it."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from bot.config import Settings
+from bot.engine import Engine
+from bot.gap_report import GapGroup, draft_entries, group_by_kind, resolved
+from bot.gaps import UNANSWERED, WRONG, SqliteGapStore
+
+
+def gaps(args: argparse.Namespace, settings: Settings, load: Callable[[Settings], Engine]) -> int:
+    """List the logged questions (marked wrong, then unanswered), or draft, add or erase."""
+    store = SqliteGapStore(settings.gaps_path, settings.gaps_max_rows)
+    if args.forget:
+        print(f"erased {store.forget()} logged questions from {settings.gaps_path}")
+        return 0
+    engine = load(settings)
+    kinds = group_by_kind(store.all(), engine)
+    # the knowledge may answer some of them by now: those drop out of the list
+    shown = {kind: _open(groups, engine, args.limit, resolved) for kind, groups in kinds.items()}
+    if args.yaml or args.add:
+        drafts = draft_entries(shown[WRONG][0] + shown[UNANSWERED][0], engine, args.limit)
+        if args.add:
+            return _add_drafts(settings.knowledge_dir, drafts)
+        print(drafts, end="")
+        return 0
+    titles = {WRONG: "Answered, but marked wrong", UNANSWERED: "Unanswered"}
+    for kind, title in titles.items():
+        groups, done = shown[kind]
+        note = f"; {done} more now answered, not shown" if done else ""
+        print(f"{title} ({sum(g.count for g in groups)} times{note})")
+        if not groups:
+            print("  none logged")
+        for group in groups:
+            label = "answered with" if kind == WRONG else "nearest"
+            nearest = group.nearest.id if group.nearest else "none"
+            print(f"{group.count:>4}x  {_shown(group.questions[0])}   ({label}: {nearest})")
+            for other in group.questions[1:4]:
+                print(f"       also: {_shown(other)}")
+        print()
+    return 0
+
+
+def _open(
+    groups: list[GapGroup], engine: Engine, limit: int, done: Callable[[GapGroup, Engine], bool]
+) -> tuple[list[GapGroup], int]:
+    """Return the first `limit` groups the knowledge does not answer yet, and how many it does."""
+    kept: list[GapGroup] = []
+    answered = 0
+    for group in groups:
+        if len(kept) == limit:
+            break
+        if done(group, engine):
+            answered += 1
+        else:
+            kept.append(group)
+    return kept, answered
+
+
+def _add_drafts(folder: Path, drafts: str) -> int:
+    """Append draft entries to faq.yaml in place (comments kept), under its `entries:`."""
+    faq = folder / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    with faq.open("a", encoding="utf-8") as file:
+        file.write(("" if text.endswith("\n") else "\n") + drafts)
+    print(f"appended drafts to {faq}; fill in each answer and source, then: storybot validate")
+    return 0
+
+
+def _shown(text: str) -> str:
+    """Escape control and format characters: a logged question must not drive the terminal."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)

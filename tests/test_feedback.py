@@ -1,0 +1,208 @@
+"""Feedback: from a "not what I asked" button or `wrong` to `storybot gaps` and a draft."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from adapters.console_adapter import run
+from bot.config import Settings
+from bot.engine import Engine
+from bot.feedback import Receipt, Receipts
+from bot.gaps import UNANSWERED, WRONG, SqliteGapStore
+from bot.models import Query
+from bot.service import StoryBot
+from tests import test_discord, test_telegram
+
+SIGNED = "Who signed the agreement?"
+
+
+def _bot(engine: Engine, tmp_path: Path) -> tuple[StoryBot, SqliteGapStore]:
+    settings = Settings(_env_file=None, data_dir=tmp_path)
+    store = SqliteGapStore(settings.gaps_path)
+    return StoryBot(engine, settings, store), store
+
+
+def _storybot(*args: str, data: Path, knowledge: Path | None = None) -> str:
+    env = {**os.environ, "STORYBOT_DATA_DIR": str(data)}
+    if knowledge is not None:
+        env["STORYBOT_KNOWLEDGE_DIR"] = str(knowledge)
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args], capture_output=True, timeout=60, env=env
+    )
+    return done.stdout.decode() + done.stderr.decode()
+
+
+def test_a_marked_answer_is_logged_once_with_its_question_and_entry(
+    engine: Engine, tmp_path: Path
+) -> None:
+    bot, store = _bot(engine, tmp_path)
+    answer = bot.answer(Query(text=SIGNED, platform="telegram", chat_id="g"))
+    assert answer.answered and answer.ref
+    assert bot.feedback(Query(text="", platform="telegram"), answer.ref).text.startswith("Thanks")
+    bot.feedback(Query(text="", platform="telegram"), answer.ref)  # pressed twice
+    bot.feedback(Query(text="", platform="telegram"), "0123456789ab")  # unknown or expired
+    [gap] = store.all()
+    assert (gap.kind, gap.question, gap.best_entry) == (WRONG, SIGNED, "signing")
+    declined = bot.answer(Query(text="What is the gravity like on the moon?"))
+    assert declined.ref is None  # nothing answered, nothing to mark
+
+
+def test_receipts_expire_and_stay_bounded() -> None:
+    now = [0.0]
+    receipts = Receipts(ttl=60, capacity=2, clock=lambda: now[0])
+    refs = [receipts.issue(Receipt("console", "local", f"q{n}", "e", 1.0)) for n in range(3)]
+    assert len(receipts) == 2 and receipts.take(refs[0]) is None  # the oldest went first
+    now[0] = 61
+    assert receipts.take(refs[2]) is None
+
+
+def test_wrong_in_the_terminal_marks_the_last_answer(engine: Engine, tmp_path: Path) -> None:
+    bot, store = _bot(engine, tmp_path)
+    out = io.StringIO()
+    run(bot, io.StringIO(f"wrong\n{SIGNED}\nwrong\n"), out)
+    said = out.getvalue().split("bot> ")
+    assert said[1].startswith("There is no answer to mark")
+    assert "not what you asked? type: wrong" in said[2] and said[3].startswith("Thanks")
+    assert [(g.kind, g.question) for g in store.all()] == [(WRONG, SIGNED)]
+
+
+@pytest.mark.anyio
+async def test_the_telegram_button_logs_the_mark_and_thanks_quietly(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SqliteGapStore(tmp_path / "gaps.sqlite3")
+    running = await test_telegram._start(engine, monkeypatch, gaps=store)
+    fake = running.fake
+    asked = fake.message(f"@story_test_bot {SIGNED}", chat_id=-5, chat_type="group")
+    [answer] = await test_telegram._ask(fake, asked)
+    [[button]] = answer.params["reply_markup"]["inline_keyboard"][-1:]
+    assert button["text"] == "Not what I asked" and len(button["callback_data"].encode()) <= 64
+    press = {
+        "id": "cbw",
+        "from": {"id": 9, "is_bot": False, "first_name": "B"},
+        "chat_instance": "ci",
+        "message": {
+            "message_id": 500,
+            "date": 0,
+            "chat": {"id": -5, "type": "group", "title": "Moon fans"},
+            "from": test_telegram.BOT_USER,
+            "text": answer.params["text"],
+        },
+        "data": button["callback_data"],
+    }
+    before = len(fake.sent)
+    await fake.push({"callback_query": press})
+    await fake.wait_for(lambda f: any(c.method == "answerCallbackQuery" for c in f.calls))
+    toast = next(c for c in fake.calls if c.method == "answerCallbackQuery")
+    assert toast.params["text"].startswith("Thanks")
+    await asyncio.sleep(0.1)
+    assert len(fake.sent) == before  # nothing posted to the group
+    await test_telegram._finish(running)
+    assert [(g.kind, g.best_entry) for g in store.all()] == [(WRONG, "signing")]
+
+
+@pytest.mark.anyio
+async def test_the_discord_button_logs_the_mark_and_thanks_privately(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = SqliteGapStore(tmp_path / "gaps.sqlite3")
+    running = await test_discord._start(engine, monkeypatch, gaps=store)
+    fake = running.fake
+    slash = fake.slash("ask", question=SIGNED)
+    await fake.dispatch("INTERACTION_CREATE", slash)
+    [answer] = await test_discord._posted(fake, f"/interactions/{slash['id']}/")
+    buttons = [b for row in answer.body["data"]["components"] for b in row["components"]]
+    wrong = next(b for b in buttons if b["label"] == "Not what I asked")
+    shown = fake._message(test_discord.CHANNEL_ID, {"content": "", **answer.body["data"]})
+    press = fake.interaction(
+        3, {"custom_id": wrong["custom_id"], "component_type": 2}, message=shown
+    )
+    await fake.dispatch("INTERACTION_CREATE", press)
+    [thanks] = await test_discord._posted(fake, f"/interactions/{press['id']}/")
+    assert thanks.body["data"]["flags"] & 64  # seen by the presser only
+    await test_discord._finish(running)
+    assert [(g.kind, g.best_entry) for g in store.all()] == [(WRONG, "signing")]
+
+
+def test_gaps_lists_marked_wrong_apart_and_drops_what_is_now_answered(
+    engine: Engine, tmp_path: Path, knowledge_copy: Path
+) -> None:
+    bot, _ = _bot(engine, tmp_path)
+    for user in "ab":
+        answer = bot.answer(Query(text=SIGNED, user_id=user))
+        bot.feedback(Query(text="", user_id=user), answer.ref or "")
+    bot.answer(Query(text="How far is the moon from the earth?"))
+    bot.answer(Query(text="What does the Chang'e 7 probe do?"))
+    listed = _storybot("gaps", data=tmp_path)
+    wrong, unanswered = listed.split("Unanswered")
+    assert "Answered, but marked wrong (2 times)" in wrong
+    assert f"2x  {SIGNED}   (answered with: signing)" in wrong
+    assert "How far is the moon" in unanswered and "Chang'e" in unanswered
+
+    # the maintainer adds an entry for one of them: it drops out of the list
+    faq = knowledge_copy / "faq.yaml"
+    faq.write_text(
+        faq.read_text()
+        + """
+  - id: moon-distance
+    topic: The moon
+    question: How far is the moon from the earth?
+    phrasings: [What is the distance to the moon?]
+    answer: The story says the south pole is hidden from Earth, not how far away the moon is.
+    source: an area perpetually hidden from Earth
+"""
+    )
+    listed = _storybot("gaps", data=tmp_path, knowledge=knowledge_copy)
+    assert "How far is the moon" not in listed and "1 more now answered" in listed
+
+
+def test_drafts_paste_under_entries_and_validate_names_what_to_fill(
+    engine: Engine, tmp_path: Path, knowledge_copy: Path
+) -> None:
+    bot, store = _bot(engine, tmp_path)
+    bot.answer(Query(text="How far is the moon from the earth?"))
+    assert [g.kind for g in store.all()] == [UNANSWERED]
+    before = len(yaml.safe_load((knowledge_copy / "faq.yaml").read_text())["entries"])
+    printed = _storybot("gaps", "--yaml", data=tmp_path, knowledge=knowledge_copy)
+    pasted = (knowledge_copy / "faq.yaml").read_text() + printed
+    assert len(yaml.safe_load(pasted)["entries"]) == before + 1
+    _storybot("gaps", "--add", data=tmp_path, knowledge=knowledge_copy)
+    text = (knowledge_copy / "faq.yaml").read_text()
+    assert text.startswith("#") and len(yaml.safe_load(text)["entries"]) == before + 1
+    problems = _storybot("validate", str(knowledge_copy), data=tmp_path).splitlines()
+    assert [p.split("': ", 1)[1] for p in problems if "how-far" in p] == [
+        "answer: String should have at least 1 character",
+        "source: String should have at least 10 characters",
+    ]
+
+
+def test_chat_logs_its_gaps_and_ask_only_when_asked(tmp_path: Path) -> None:
+    env = {**os.environ, "STORYBOT_DATA_DIR": str(tmp_path)}
+    question = "How far is the moon from the earth?"
+    subprocess.run(
+        [sys.executable, "-m", "bot", "ask", question], env=env, capture_output=True, timeout=60
+    )
+    assert SqliteGapStore(tmp_path / "gaps.sqlite3").all() == []
+    subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--log-gaps", question],
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input=f"{question}\nquit\n".encode(),
+        env=env,
+        capture_output=True,
+        timeout=60,
+    )
+    logged = SqliteGapStore(tmp_path / "gaps.sqlite3").all()
+    assert [(g.platform, g.kind) for g in logged] == [("console", UNANSWERED)] * 2
