@@ -161,7 +161,7 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
-    from bot.gaps import SqliteGapStore
+    from bot.gap_writer import open_gaps
     from bot.runner import configured, serve_all
     from bot.service import StoryBot
 
@@ -173,7 +173,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     log.info("storybot: starting %s", ", ".join(names))
     engine = _engine(settings)  # read before the loop starts: handlers never block on it
-    bot = StoryBot(engine, settings, SqliteGapStore(settings.gaps_path))
+    bot = StoryBot(engine, settings, open_gaps(settings.gaps_path))  # None: the log is off
     return asyncio.run(serve_all(bot, settings, names))
 
 

@@ -55,6 +55,7 @@ async def serve_all(bot: StoryBot, settings: Settings, names: list[str]) -> int:
             log.exception("a platform stopped with an error")
     stop.set()  # every platform is gone: stop the watcher too
     await asyncio.gather(*upkeep, return_exceptions=True)
+    await asyncio.to_thread(bot.close)  # write the gaps still queued
     log.info("storybot: stopped")
     return 1 if failed or not tasks else 0
 

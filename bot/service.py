@@ -17,6 +17,7 @@ from bot import replies
 from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import KnowledgeError
+from bot.gap_writer import GapWriter
 from bot.gaps import Gap, GapStore
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.ratelimit import Limit, RateLimiter, Verdict
@@ -31,10 +32,10 @@ class StoryBot:
     """What every front end talks to: answers a `Query`, and keeps serving through edits."""
 
     def __init__(self, engine: Engine, settings: Settings, gaps: GapStore | None = None) -> None:
-        """Serve `engine`; log gaps to `gaps` when given."""
+        """Serve `engine`; log gaps to `gaps` when given, from a thread answers never wait for."""
         self.engine = engine
         self.settings = settings
-        self.gaps = gaps
+        self.gaps = GapWriter(gaps) if gaps is not None else None
         self._questions = RateLimiter(
             user=Limit(settings.rate_user_burst, settings.rate_user_per_minute),
             chat=Limit(settings.rate_chat_burst, settings.rate_chat_per_minute),
@@ -135,6 +136,11 @@ class StoryBot:
         log.info("knowledge reloaded from %s: %d FAQ entries", folder, len(engine.knowledge.faq))
         return True
 
+    def close(self) -> None:
+        """Write the gaps still queued (for a few seconds at most) and stop their writer."""
+        if self.gaps is not None:
+            self.gaps.close()
+
     async def watch(self, stop: asyncio.Event) -> None:
         """Reload whenever a file in the knowledge folder changes, until `stop` is set."""
         from watchfiles import awatch  # only a running bot needs it
@@ -176,10 +182,7 @@ class StoryBot:
             best_entry=best,
             best_score=answer.confidence,
         )
-        try:
-            self.gaps.add(gap)
-        except Exception:  # losing one log line must never lose the user's answer
-            log.exception("could not store an unanswered question")
+        self.gaps.add(gap)  # queued: a locked or full database costs the gap, not the answer
 
     @staticmethod
     def _log(what: str, query: Query, outcome: str, start: float) -> None:
