@@ -132,6 +132,9 @@ class StoryBot:
         except KnowledgeError as exc:
             log.error("knowledge reload rejected, still serving the last good knowledge:\n%s", exc)
             return False
+        except Exception:  # a bug, not a bad edit: keep serving and keep watching
+            log.exception("knowledge reload failed, still serving the last good knowledge")
+            return False
         self.engine = engine  # a single assignment: questions see the old or the new, whole
         log.info("knowledge reloaded from %s: %d FAQ entries", folder, len(engine.knowledge.faq))
         return True
