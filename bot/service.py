@@ -11,7 +11,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from bot import replies
 from bot.config import Settings
@@ -21,6 +20,7 @@ from bot.gap_writer import GapWriter
 from bot.gaps import Gap, GapStore
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.ratelimit import Limit, RateLimiter, Verdict
+from bot.reloading import folder_state, watch_folder
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,7 @@ class StoryBot:
     def reload(self) -> bool:
         """Load the knowledge folder again; keep the current engine if it is broken."""
         folder = self.settings.knowledge_dir
+        before = folder_state(folder)
         try:
             engine = Engine.from_settings(self.settings)
         except KnowledgeError as exc:
@@ -134,6 +135,9 @@ class StoryBot:
             return False
         except Exception:  # a bug, not a bad edit: keep serving and keep watching
             log.exception("knowledge reload failed, still serving the last good knowledge")
+            return False
+        if folder_state(folder) != before:  # saved again while loading: that save will reload
+            log.info("knowledge changed while it was read; waiting for the folder to settle")
             return False
         self.engine = engine  # a single assignment: questions see the old or the new, whole
         log.info("knowledge reloaded from %s: %d FAQ entries", folder, len(engine.knowledge.faq))
@@ -145,13 +149,8 @@ class StoryBot:
             self.gaps.close()
 
     async def watch(self, stop: asyncio.Event) -> None:
-        """Reload whenever a file in the knowledge folder changes, until `stop` is set."""
-        from watchfiles import awatch  # only a running bot needs it
-
-        folder: Path = self.settings.knowledge_dir
-        log.info("watching %s for edits", folder)
-        async for _ in awatch(folder, stop_event=stop, debounce=300, step=100):
-            await asyncio.to_thread(self.reload)
+        """Reload once the knowledge folder has changed and gone quiet, until `stop` is set."""
+        await watch_folder(self.settings.knowledge_dir, self.reload, stop)
 
     def _listing(self, what: str, query: Query, text: _Text) -> Answer:
         start = time.perf_counter()
