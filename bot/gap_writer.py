@@ -105,8 +105,9 @@ class GapWriter:
         with self._changed:
             return self._changed.wait_for(lambda: not self._pending and not self._writing, timeout)
 
-    def close(self, timeout: float = 5.0) -> None:
-        """Write what is queued (for up to `timeout` s), stop the thread, report the drops."""
+    def close(self, timeout: float = 3.0) -> None:
+        """Write what is queued, stop the thread and report the drops, within `timeout` s."""
+        deadline = time.monotonic() + timeout  # a locked database must not hold up shutdown
         self.flush(timeout)
         with self._changed:
             self._closed = True
@@ -114,7 +115,7 @@ class GapWriter:
             self._changed.notify_all()
         for _ in range(left):
             self.drops.drop("still queued at shutdown")
-        self._thread.join(timeout)
+        self._thread.join(max(0.0, deadline - time.monotonic()))
         self.drops.report()
 
     def _run(self) -> None:

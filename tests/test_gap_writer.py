@@ -156,3 +156,18 @@ def test_a_gaps_database_that_cannot_be_opened_turns_the_log_off(
     assert open_gaps(blocker / "data" / "gaps.sqlite3") is None
     [line] = _warnings(caplog)
     assert "gaps log off" in line.getMessage() and "a-file" in line.getMessage()
+
+
+def test_shutdown_with_a_locked_database_takes_at_most_its_timeout(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = StuckStore(tmp_path / "gaps.sqlite3")
+    writer = GapWriter(store)
+    for n in range(5):
+        writer.add(_gap(n))
+    start = time.perf_counter()
+    writer.close(timeout=0.3)
+    assert time.perf_counter() - start < 0.6
+    assert writer.drops.total == 4  # one was being written; the four queued are counted
+    assert "3 more" in _warnings(caplog)[-1].getMessage()
+    store.release.set()
