@@ -52,6 +52,7 @@ HOSTILE = {
     "a name with no words": ("facts.yaml", "aliases: [Premier Li,", "aliases: ['?!', Premier Li,"),
     "a synonym with no words": ("synonyms.yaml", "  - [moon, lunar,", "  - ['--', moon, lunar,"),
     "a scalar file": ("synonyms.yaml", None, "just words"),
+    "not utf-8": ("facts.yaml", None, "title: \udcff\udcfe"),  # written as raw bytes
 }
 
 
