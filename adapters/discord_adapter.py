@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+from collections.abc import Awaitable
 from typing import Any
 
 import discord
@@ -26,6 +27,7 @@ from bot.models import Answer, AnswerKind, ChatKind, Query
 from bot.service import APOLOGY, StoryBot
 
 log = logging.getLogger(__name__)
+DEFER_AFTER = 1.0  # seconds; Discord drops an interaction not answered or deferred within 3 s
 
 
 def to_query(text: str, channel_id: int | None, user_id: int, in_guild: bool) -> Query:
@@ -71,7 +73,7 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=
             query = to_query(
                 "", interaction.channel_id, interaction.user.id, interaction.guild_id is not None
             )
-            await client.respond(interaction, await client.bot.ask(query, entry_id=self.entry_id))
+            await client.respond(interaction, client.bot.ask(query, entry_id=self.entry_id))
 
 
 class WrongButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=WRONG_TEMPLATE):
@@ -140,13 +142,26 @@ class StoryBotClient(discord.AutoShardedClient):
             await message.reply(**render(answer).send_kwargs(), mention_author=False)
 
     async def respond(
-        self, interaction: discord.Interaction, answer: Answer, ephemeral: bool = False
+        self,
+        interaction: discord.Interaction,
+        answer: Answer | Awaitable[Answer],
+        ephemeral: bool = False,
     ) -> None:
-        """Send an answer as the response to an interaction."""
+        """Send an answer as the response to an interaction; defer first if it is slow."""
+        if not isinstance(answer, Answer):
+            pending = asyncio.ensure_future(answer)
+            await asyncio.wait({pending}, timeout=DEFER_AFTER)
+            if not pending.done():  # "thinking…" now, the answer as a follow-up
+                await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+            answer = await pending
         if answer.kind is AnswerKind.SILENT:  # an interaction must be answered: say little
             answer = answer.model_copy(update={"text": "…"})
             ephemeral = True
-        await interaction.response.send_message(**render(answer).send_kwargs(), ephemeral=ephemeral)
+        kwargs = render(answer).send_kwargs()
+        if interaction.response.is_done():
+            await interaction.followup.send(**kwargs, ephemeral=ephemeral)
+        else:
+            await interaction.response.send_message(**kwargs, ephemeral=ephemeral)
 
     async def on_error(self, event: str, /, *args: Any, **kwargs: Any) -> None:
         """Log a failed event handler and apologise to the asker when there is one."""
@@ -185,9 +200,8 @@ def _add_commands(client: StoryBotClient) -> None:
         query = to_query(
             question, interaction.channel_id, interaction.user.id, interaction.guild_id is not None
         )
-        answer = await bot.ask(query)
         ephemeral = client.settings.discord_ephemeral if private is None else private
-        await client.respond(interaction, answer, ephemeral)
+        await client.respond(interaction, bot.ask(query), ephemeral)
 
     @ask.autocomplete("question")
     async def ask_autocomplete(

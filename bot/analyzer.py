@@ -30,6 +30,9 @@ _MAX_PHRASE = 6
 _MIN_TYPO_LEN = 4
 _TYPO_CUTOFF = 80.0
 _MAX_TYPOS = 8  # corrections tried per text: the work per question stays bounded
+# stems of words people typed: the knowledge's few thousand words stay hot, while a flood of
+# new words (junk, 4-byte letters) evicts only itself instead of holding memory for good
+STEM_CACHE_SIZE = 8192
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ class Analyzer:
         `corpus` is every text of the knowledge; its words are what typos are corrected to.
         """
         self._stemmer = EnglishStemmer()
-        self._stem_cache: dict[str, str] = {}
+        self._stem = lru_cache(maxsize=STEM_CACHE_SIZE)(self._stem_uncached)
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
         self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
@@ -154,13 +157,8 @@ class Analyzer:
     def _stems(self, text: str) -> list[str]:
         return [self._stem(w) for w in tokenize(text)]
 
-    def _stem(self, word: str) -> str:
-        stem = self._stem_cache.get(word)
-        if stem is None:
-            stem = self._stemmer.stemWord(word) if word.isalpha() else word
-            if len(self._stem_cache) < 100_000:
-                self._stem_cache[word] = stem
-        return stem
+    def _stem_uncached(self, word: str) -> str:
+        return self._stemmer.stemWord(word) if word.isalpha() else word
 
     def _correct_uncached(self, word: str) -> str:
         if not self._maybe_typo(word):

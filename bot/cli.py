@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -133,19 +132,19 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     if settings.log_level.upper() != "DEBUG":  # log lines would interleave with the chat
         logging.getLogger().setLevel(logging.WARNING)
     run = load_frontend("console")
-    status: int = run(StoryBot(_engine(settings), settings, _gap_store(settings)))
+    bot = StoryBot(_engine(settings), settings, _gap_store(settings))
+    try:
+        status: int = run(bot)
+    finally:
+        bot.close()  # the gaps still queued are written before the chat ends
     return status
 
 
 def _gap_store(settings: Settings) -> SqliteGapStore | None:
     """Open the gaps log, or go on without it (a read-only disk must not stop a chat)."""
-    from bot.gaps import SqliteGapStore
+    from bot.gap_writer import open_gaps
 
-    try:
-        return SqliteGapStore(settings.gaps_path, settings.gaps_max_rows)
-    except (OSError, sqlite3.Error) as exc:
-        log.warning("gaps log off: cannot open %s: %s", settings.gaps_path, exc)
-        return None
+    return open_gaps(settings.gaps_path, settings.gaps_max_rows)
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
@@ -159,6 +158,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
         bot = StoryBot(engine, settings, _gap_store(settings))
         _print_answer(args.question, bot.answer(Query(text=args.question)), args.json)
+        bot.close()
         return 0
     if args.question != "-":
         decision = engine.decide(Query(text=args.question))
@@ -213,7 +213,7 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
-    from bot.gaps import SqliteGapStore
+    from bot.gap_writer import open_gaps
     from bot.runner import configured, serve_all
     from bot.service import StoryBot
 
@@ -225,7 +225,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     log.info("storybot: starting %s", ", ".join(names))
     engine = _engine(settings)  # read before the loop starts: handlers never block on it
-    bot = StoryBot(engine, settings, SqliteGapStore(settings.gaps_path, settings.gaps_max_rows))
+    gaps = open_gaps(settings.gaps_path, settings.gaps_max_rows)  # None: the log is off
+    bot = StoryBot(engine, settings, gaps)
     return asyncio.run(serve_all(bot, settings, names))
 
 

@@ -15,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
 from bot.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
+from bot.text import tokenize
 from bot.yamlfile import LocatedYaml, read_yaml
 
 FAQ_FILE = "faq.yaml"
@@ -104,6 +105,12 @@ def _check_synonyms(located: LocatedYaml, synonyms: SynonymsFile) -> list[str]:
     owner: dict[str, int] = {}
     for i, group in enumerate(synonyms.groups):
         for j, term in enumerate(group):
+            if not tokenize(term):  # the analyzer reads words: "--" would name nothing
+                problems.append(
+                    f"{SYNONYMS_FILE}:{located.line(('groups', i, j))}: group #{i + 1}: "
+                    f"'{term}' has no word in it"
+                )
+                continue
             first = owner.setdefault(comparable(term), i)
             if first != i:
                 problems.append(
@@ -167,10 +174,15 @@ def _cross_check(
     seen_alias: dict[str, str] = {}
     for i, entity in enumerate(facts[1].entities):
         for j, alias in enumerate(entity.names):
-            key = comparable(alias)
-            owner = seen_alias.setdefault(key, entity.id)
-            if owner != entity.id:
-                line = facts_yaml.line(("entities", i, "aliases", max(j - 1, 0)))
+            line = facts_yaml.line(
+                ("entities", i, "aliases", j - 1) if j else ("entities", i, "name")
+            )
+            owner = seen_alias.setdefault(comparable(alias), entity.id)
+            if not tokenize(alias):  # a name with no word in it cannot be asked about
+                problems.append(
+                    f"{FACTS_FILE}:{line}: item '{entity.id}': '{alias}' has no word in it"
+                )
+            elif owner != entity.id:
                 problems.append(
                     f"{FACTS_FILE}:{line}: item '{entity.id}': aliases: "
                     f"'{alias}' already names '{owner}'"

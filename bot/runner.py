@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
+import time
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -18,6 +20,9 @@ log = logging.getLogger(__name__)
 PLATFORMS = {"telegram": "telegram_token", "discord": "discord_token"}
 Serve = Callable[[StoryBot, Settings, asyncio.Event], Coroutine[Any, Any, None]]
 PRUNE_EVERY = 6 * 3600.0  # seconds between retention sweeps of the gaps log
+# a failed background task is retried after 1 s, then 2, 4 … up to 5 minutes
+RESTART_FIRST = 1.0
+RESTART_MAX = 300.0
 
 
 def configured(settings: Settings) -> list[str]:
@@ -48,7 +53,10 @@ async def serve_all(bot: StoryBot, settings: Settings, names: list[str]) -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    upkeep = [asyncio.create_task(bot.watch(stop)), asyncio.create_task(_prune(bot, stop))]
+    upkeep = [
+        asyncio.create_task(supervise("knowledge watcher", lambda: bot.watch(stop), stop)),
+        asyncio.create_task(supervise("retention sweep", lambda: _prune(bot, stop), stop)),
+    ]
     tasks = {}
     for name in names:
         try:
@@ -66,8 +74,40 @@ async def serve_all(bot: StoryBot, settings: Settings, names: list[str]) -> int:
             log.exception("a platform stopped with an error")
     stop.set()  # every platform is gone: stop the watcher too
     await asyncio.gather(*upkeep, return_exceptions=True)
+    await asyncio.to_thread(bot.close)  # write the gaps still queued
     log.info("storybot: stopped")
     return 1 if failed or not tasks else 0
+
+
+async def supervise(
+    name: str,
+    run: Callable[[], Coroutine[Any, Any, None]],
+    stop: asyncio.Event,
+    first: float | None = None,
+) -> None:
+    """Run a background task until `stop`: log each failure with its traceback, then restart.
+
+    Restarts back off from `first` seconds (default `RESTART_FIRST`), doubling up to
+    `RESTART_MAX`; a task that ran well for that long starts from `first` again.
+    """
+    first = RESTART_FIRST if first is None else first
+    delay = first
+    while not stop.is_set():
+        started = time.monotonic()
+        error: Exception | None = None
+        try:
+            await run()
+        except Exception as exc:  # a background task must never die silently
+            error = exc
+        if error is None and stop.is_set():
+            return
+        if time.monotonic() - started > RESTART_MAX:  # it ran well for a while: start over
+            delay = first
+        what = "failed" if error else "stopped on its own"
+        log.error("%s %s; restarting in %g s", name, what, delay, exc_info=error)
+        with contextlib.suppress(TimeoutError):  # stopping cuts the wait short
+            await asyncio.wait_for(stop.wait(), delay)
+        delay = min(delay * 2, RESTART_MAX)
 
 
 async def _prune(bot: StoryBot, stop: asyncio.Event) -> None:

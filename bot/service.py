@@ -11,7 +11,6 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from bot import replies
 from bot.config import Settings
@@ -21,9 +20,11 @@ from bot.errors import KnowledgeError
 from bot.fairness import Gate
 from bot.feedback import Receipt, Receipts
 from bot.gap_report import canonical_key
+from bot.gap_writer import GapWriter
 from bot.gaps import UNANSWERED, WRONG, Gap, GapStore
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.ratelimit import Limit, RateLimiter, Verdict
+from bot.reloading import folder_state, watch_folder
 from bot.scrub import scrub
 
 log = logging.getLogger(__name__)
@@ -36,10 +37,10 @@ class StoryBot:
     """What every front end talks to: answers a `Query`, and keeps serving through edits."""
 
     def __init__(self, engine: Engine, settings: Settings, gaps: GapStore | None = None) -> None:
-        """Serve `engine`; log gaps to `gaps` when given."""
+        """Serve `engine`; log gaps to `gaps` when given, from a thread answers never wait for."""
         self.engine = engine
         self.settings = settings
-        self.gaps = gaps
+        self.gaps = GapWriter(gaps) if gaps is not None else None
         self.memory = Memory(ttl=settings.followup_seconds)  # what "and where?" refers to
         self.receipts = Receipts()  # what each answer was, for "not what I asked"
         # questions: each person's own bucket, then a fair turn within the chat's pace; the
@@ -173,23 +174,30 @@ class StoryBot:
     def reload(self) -> bool:
         """Load the knowledge folder again; keep the current engine if it is broken."""
         folder = self.settings.knowledge_dir
+        before = folder_state(folder)
         try:
             engine = Engine.from_settings(self.settings)
         except KnowledgeError as exc:
             log.error("knowledge reload rejected, still serving the last good knowledge:\n%s", exc)
             return False
+        except Exception:  # a bug, not a bad edit: keep serving and keep watching
+            log.exception("knowledge reload failed, still serving the last good knowledge")
+            return False
+        if folder_state(folder) != before:  # saved again while loading: that save will reload
+            log.info("knowledge changed while it was read; waiting for the folder to settle")
+            return False
         self.engine = engine  # a single assignment: questions see the old or the new, whole
         log.info("knowledge reloaded from %s: %d FAQ entries", folder, len(engine.knowledge.faq))
         return True
 
-    async def watch(self, stop: asyncio.Event) -> None:
-        """Reload whenever a file in the knowledge folder changes, until `stop` is set."""
-        from watchfiles import awatch  # only a running bot needs it
+    def close(self) -> None:
+        """Write the gaps still queued (for a few seconds at most) and stop their writer."""
+        if self.gaps is not None:
+            self.gaps.close()
 
-        folder: Path = self.settings.knowledge_dir
-        log.info("watching %s for edits", folder)
-        async for _ in awatch(folder, stop_event=stop, debounce=300, step=100):
-            await asyncio.to_thread(self.reload)
+    async def watch(self, stop: asyncio.Event) -> None:
+        """Reload once the knowledge folder has changed and gone quiet, until `stop` is set."""
+        await watch_folder(self.settings.knowledge_dir, self.reload, stop)
 
     def _listing(self, what: str, query: Query, text: _Text) -> Answer:
         start = time.perf_counter()
@@ -223,10 +231,7 @@ class StoryBot:
             key=canonical_key(question, self.engine),  # `storybot gaps` need not analyse it
             kind=kind,
         )
-        try:
-            self.gaps.add(gap)
-        except Exception:  # losing one log line must never lose the user's answer
-            log.exception("could not store an unanswered question")
+        self.gaps.add(gap)  # queued: a locked or full database costs the gap, not the answer
 
     @staticmethod
     def _log(what: str, query: Query, outcome: str, start: float) -> None:

@@ -13,6 +13,7 @@ Loc = tuple[str | int, ...]
 
 # the C loader is several times faster; fall back where libyaml is missing
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 20  # knowledge files nest four levels; deeper is a mistake, or an attack
 
 
 class LocatedYaml:
@@ -32,35 +33,90 @@ class LocatedYaml:
 
 
 def read_yaml(path: Path) -> LocatedYaml:
-    """Parse `path`, raising `KnowledgeError` with file and line on a syntax error."""
+    """Parse `path`, raising `KnowledgeError` with file and line for anything it cannot read.
+
+    Whatever the file holds (bad dates, tags, complex keys, aliases, binary junk), the result
+    is data or a `file:line:` problem, in time and memory that grow with the file's size.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError([f"{path.name}:1: cannot read file: {exc}"]) from exc
     try:
         node = yaml.compose(text, Loader=_Loader)
+        lines: dict[Loc, int] = {}
+        data = _Walk(lines).value(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise KnowledgeError([f"{path.name}:{line}: YAML syntax error: {exc.problem}"]) from exc
-    lines: dict[Loc, int] = {}
-    scalars = yaml.constructor.SafeConstructor()
-    data = _to_python(node, (), lines, scalars) if node is not None else None
+    except yaml.reader.ReaderError as exc:  # a control character: binary junk, say
+        line = text.count("\n", 0, exc.position) + 1
+        problem = f"character #x{exc.character:04x} is not allowed (is this a text file?)"
+        raise KnowledgeError([f"{path.name}:{line}: {problem}"]) from exc
+    except (yaml.YAMLError, RecursionError) as exc:
+        raise KnowledgeError([f"{path.name}:1: cannot read YAML: {exc}"]) from exc
+    except _NodeError as exc:
+        raise KnowledgeError([f"{path.name}:{exc.line}: {exc}"]) from exc
     return LocatedYaml(path, data, lines)
 
 
-def _to_python(
-    node: yaml.Node, loc: Loc, lines: dict[Loc, int], scalars: yaml.constructor.SafeConstructor
-) -> Any:
-    lines[loc] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
+class _NodeError(Exception):
+    """Something in the node tree that knowledge files must not hold, and its line."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+class _Walk:
+    """Turn a composed node tree into plain data, recording the line of every key and item."""
+
+    def __init__(self, lines: dict[Loc, int]) -> None:
+        self.lines = lines
+        self.scalars = yaml.constructor.SafeConstructor()
+        self.seen: set[int] = set()  # an alias is a node met twice: refused, so no bombs
+
+    def value(self, node: yaml.Node, loc: Loc) -> Any:
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:  # name the line that uses the alias, not the anchor's
+            used = self.lines.get(loc) or self.lines.get(loc[:-1], line)
+            raise _NodeError(
+                used,
+                f"aliases (*name) are not supported (the anchor is on line {line}); "
+                "write the value out",
+            )
+        self.seen.add(id(node))
+        self.lines[loc] = line
+        if len(loc) > MAX_DEPTH:
+            raise _NodeError(line, f"nested more than {MAX_DEPTH} levels deep")
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
+        try:
+            return self.scalars.construct_object(node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+            # "answer: 2023-02-30" is read as a date that does not exist
+            raise _NodeError(
+                line,
+                f"cannot read {node.value[:40]!r}: {_first_line(exc)}; "
+                "put it in quotes to keep it as text",
+            ) from exc
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _NodeError(key_line, "a key must be a plain name, not a list or a mapping")
             key = key_node.value
-            result[key] = _to_python(value_node, (*loc, key), lines, scalars)
-            # a key's own line beats its value's: "answer:" is where the maintainer looks
-            lines[(*loc, key)] = key_node.start_mark.line + 1
+            self.lines[(*loc, key)] = key_line  # a key's own line: where the maintainer looks
+            result[key] = self.value(value_node, (*loc, key))
+            self.lines[(*loc, key)] = key_line
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_to_python(item, (*loc, i), lines, scalars) for i, item in enumerate(node.value)]
-    return scalars.construct_object(node)
+
+
+def _first_line(exc: Exception) -> str:
+    text = getattr(exc, "problem", None) or str(exc)
+    return str(text).splitlines()[0] if str(text).strip() else type(exc).__name__

@@ -153,6 +153,7 @@ def test_gaps_commands_list_export_and_forget(tmp_path: Path) -> None:
         ]
     ):
         bot.answer(Query(text=question, user_id=str(n)))
+    bot.close()  # its writer thread stores what it has queued
     listed = storybot("gaps", env=env).stdout.decode().split("Unanswered")[1].splitlines()
     assert listed[1].lstrip().startswith("2x") and "nearest:" in listed[1]
     drafted = storybot("gaps", "--yaml", env=env).stdout.decode()

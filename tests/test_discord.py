@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
+import threading
 import time
 from collections.abc import AsyncIterator
 
@@ -16,7 +17,14 @@ from bot.gaps import GapStore
 from bot.service import StoryBot
 from tests.conftest import platform_env
 from tests.fakes.discord_api import FakeDiscord
-from tests.fakes.discord_payloads import BOT_USER, CHANNEL_ID, DM_CHANNEL_ID, GUILD_ID, user
+from tests.fakes.discord_payloads import (
+    APP_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    DM_CHANNEL_ID,
+    GUILD_ID,
+    user,
+)
 
 pytestmark = pytest.mark.anyio
 TOKEN = (
@@ -386,3 +394,37 @@ async def test_a_wrong_premise_gets_the_correction_in_a_dm(discord_fake: FakeDis
     [reply] = await _posted(discord_fake, f"/channels/{DM_CHANNEL_ID}/messages")
     text = reply.body["embeds"][0]["description"]
     assert text.startswith("The story doesn't say that about Pakistan") and "India" in text
+
+
+class GatedEngine(Engine):
+    """An engine that answers only once `go` is set: a slow answer, on demand."""
+
+    go: threading.Event
+
+    def decide(self, query, turn=None):  # type: ignore[no-untyped-def]
+        self.go.wait(10)
+        return super().decide(query, turn)
+
+
+async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    slow = GatedEngine(engine.knowledge)
+    slow.go = threading.Event()
+    running = await _start(slow, monkeypatch)
+    fake = running.fake
+    try:
+        interaction = fake.slash("ask", question="where was the agreement signed?")
+        start = time.monotonic()
+        await fake.dispatch("INTERACTION_CREATE", interaction)
+        [callback] = await _posted(fake, f"/interactions/{interaction['id']}/")
+        deferred_in = time.monotonic() - start
+        assert callback.body["type"] == 5 and deferred_in < 2.5  # Discord allows 3 s
+        slow.go.set()
+        [follow_up] = await _posted(fake, f"/webhooks/{APP_ID}/{interaction['token']}")
+        assert "Beijing" in follow_up.body["embeds"][0]["description"]
+        assert pings_nobody(follow_up.body["allowed_mentions"])
+        print(f"\nslow /ask deferred after {deferred_in:.2f}s")
+    finally:
+        slow.go.set()
+        await _finish(running)

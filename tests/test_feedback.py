@@ -16,7 +16,7 @@ from adapters.console_adapter import run
 from bot.config import Settings
 from bot.engine import Engine
 from bot.feedback import Receipt, Receipts
-from bot.gaps import UNANSWERED, WRONG, SqliteGapStore
+from bot.gaps import UNANSWERED, WRONG, GapStore, SqliteGapStore
 from bot.models import Query
 from bot.service import StoryBot
 from tests import test_discord, test_telegram
@@ -24,10 +24,11 @@ from tests import test_discord, test_telegram
 SIGNED = "Who signed the agreement?"
 
 
-def _bot(engine: Engine, tmp_path: Path) -> tuple[StoryBot, SqliteGapStore]:
+def _bot(engine: Engine, tmp_path: Path) -> tuple[StoryBot, GapStore]:
     settings = Settings(_env_file=None, data_dir=tmp_path)
-    store = SqliteGapStore(settings.gaps_path)
-    return StoryBot(engine, settings, store), store
+    bot = StoryBot(engine, settings, SqliteGapStore(settings.gaps_path))
+    assert bot.gaps is not None
+    return bot, bot.gaps  # reads through the writer wait for what it has queued
 
 
 def _storybot(*args: str, data: Path, knowledge: Path | None = None) -> str:
@@ -141,6 +142,7 @@ def test_gaps_lists_marked_wrong_apart_and_drops_what_is_now_answered(
         bot.feedback(Query(text="", user_id=user), answer.ref or "")
     bot.answer(Query(text="How far is the moon from the earth?"))
     bot.answer(Query(text="What does the Chang'e 7 probe do?"))
+    bot.close()  # what its writer thread has queued is stored
     listed = _storybot("gaps", data=tmp_path)
     wrong, unanswered = listed.split("Unanswered")
     assert "Answered, but marked wrong (2 times)" in wrong

@@ -117,3 +117,29 @@ async def test_run_serves_telegram_and_discord_in_one_process(tmp_path) -> None:
             process.kill()
         await telegram.stop()
         await discord.stop()
+
+
+@pytest.mark.anyio
+async def test_run_serves_with_the_gaps_log_off_when_its_database_cannot_be_opened(
+    tmp_path,
+) -> None:
+    blocker = tmp_path / "a-file"  # the data folder would have to be made inside a file
+    blocker.write_text("not a folder")
+    fake = FakeTelegram(TOKEN)
+    await fake.start()
+    process = await _storybot_run(blocker / "data", fake)
+    try:
+        await fake.wait_for(lambda f: any(c.method == "getUpdates" for c in f.calls), timeout=30)
+        await fake.push({"message": fake.message("what is the gravity like on the moon?")})
+        await fake.push({"message": fake.message("where was the agreement signed?")})
+        replies = await fake.wait_for(lambda f: len(f.sent) >= 2)
+        assert any("Beijing" in r.params["text"] for r in replies)  # answered in any order
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 15)
+        assert process.returncode == 0
+        log = stderr.decode()
+        assert log.count("gaps log off: cannot open") == 1 and "Traceback" not in log
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await fake.stop()

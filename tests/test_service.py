@@ -222,26 +222,6 @@ def test_a_writer_killed_mid_write_leaves_a_readable_database(tmp_path: Path) ->
     SqliteGapStore(db).add(Gap(time.time(), "x", "k", "after the crash", None, 0.0))
 
 
-class BrokenStore(SqliteGapStore):
-    """A gap store whose disk is gone."""
-
-    def add(self, gap: Gap) -> None:
-        raise sqlite3.OperationalError("disk I/O error")
-
-
-def test_a_failing_gap_store_never_costs_the_answer(
-    knowledge_copy: Path,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    caplog: pytest.LogCaptureFixture,
-) -> None:
-    bot = _bot(knowledge_copy, tmp_path, monkeypatch)
-    bot.gaps = BrokenStore(tmp_path / "broken.sqlite3")
-    answer = bot.answer(Query(text="What is the gravity like on the moon?"))
-    assert answer.kind is AnswerKind.DECLINE and answer.suggestions
-    assert any("could not store" in r.getMessage() and r.exc_info for r in caplog.records)
-
-
 # ── rate limits ──────────────────────────────────────────────────────────────
 class Clock:
     def __init__(self) -> None:

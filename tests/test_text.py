@@ -90,3 +90,23 @@ def test_real_words_are_not_corrected_into_knowledge_words(engine: Engine, word:
     assert engine.analyzer.analyze(f"{word}").terms == (engine.analyzer.analyze(word).terms)
     assert not any(t.startswith("@") for t in engine.analyzer.analyze(word).terms)
     assert engine.analyzer._correct(word) == word
+
+
+def test_the_stem_cache_is_a_bounded_lru_under_a_flood_of_new_words() -> None:
+    import tracemalloc
+
+    from bot.analyzer import STEM_CACHE_SIZE, Analyzer
+
+    analyzer = Analyzer({}, [], ["the moon base"])
+    # words with a 4-byte letter: long, never typo-corrected, each one new to the cache
+    flood = 4 * STEM_CACHE_SIZE
+    tracemalloc.start()
+    try:
+        for n in range(flood):
+            list(analyzer._terms([f"\U00020000{n}x" * 8, "moon"]))
+        grown = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert grown < 6_000_000, f"the stem cache held {grown / 1e6:.0f} MB"
+    assert analyzer._stem.cache_info().currsize <= STEM_CACHE_SIZE
+    print(f"\n{flood} new words: stem cache {grown / 1e6:.1f} MB")

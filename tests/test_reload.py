@@ -1,0 +1,127 @@
+"""Live reload: a save is read once the folder is quiet, never half-written, and a broken
+edit never stops the watcher."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.engine import Engine
+from bot.models import Query
+from bot.service import StoryBot
+
+SIGNED = "where was the agreement signed?"
+
+
+def _bot(folder: Path, monkeypatch: pytest.MonkeyPatch) -> StoryBot:
+    monkeypatch.setenv("STORYBOT_KNOWLEDGE_DIR", str(folder))
+    monkeypatch.setenv("STORYBOT_ENCODER", "none")  # the fastest reload: these tests time it
+    monkeypatch.setenv("STORYBOT_RATE_USER_BURST", "100000")
+    monkeypatch.setenv("STORYBOT_RATE_CHAT_BURST", "100000")
+    config = Settings(_env_file=None)
+    return StoryBot(Engine.from_settings(config), config)
+
+
+def _save_in_two_writes(path: Path, text: str, cut: int, pause: float) -> threading.Thread:
+    """Save `text` as a slow editor or a copy over the network would: part, pause, the rest."""
+
+    def write() -> None:
+        with path.open("w", encoding="utf-8") as file:
+            file.write(text[:cut])
+            file.flush()
+            time.sleep(pause)
+            file.write(text[cut:])
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    return writer
+
+
+async def _until(condition, seconds: float, what: str) -> float:  # type: ignore[no-untyped-def]
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < seconds, f"{what} did not happen in {seconds} s"
+        await asyncio.sleep(0.02)
+    return time.monotonic() - start
+
+
+@pytest.mark.anyio
+async def test_a_save_in_two_writes_is_never_served_half_written(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, monkeypatch)
+    faq = knowledge_copy / "faq.yaml"
+    whole = faq.read_text(encoding="utf-8").replace("In Beijing, where", "In Beijing (v2), where")
+    cut = whole.index("  - id: signing-place")  # this prefix alone is a valid faq.yaml
+    entries = len(bot.engine.knowledge.faq)
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(bot.watch(stop))
+    try:
+        await asyncio.sleep(0.5)  # the watcher is up
+        writer = _save_in_two_writes(faq, whole, cut, pause=0.6)
+        served: set[int] = set()
+
+        def new_version_served() -> bool:
+            served.add(len(bot.engine.knowledge.faq))
+            return "(v2)" in bot.answer(Query(text=SIGNED)).text
+
+        took = await _until(new_version_served, 10, "the finished save being served")
+        writer.join()
+        assert served == {entries}, f"a half-written faq.yaml was served: {sorted(served)} entries"
+        print(f"\nsave in two writes 0.6 s apart: whole file served {took:.2f}s after it began")
+    finally:
+        stop.set()
+        await asyncio.wait_for(watcher, 5)
+
+
+@pytest.mark.anyio
+async def test_a_broken_edit_is_logged_and_the_next_good_edit_still_loads(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    bot = _bot(knowledge_copy, monkeypatch)
+    faq = knowledge_copy / "faq.yaml"
+    good = faq.read_text(encoding="utf-8")
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(bot.watch(stop))
+    try:
+        await asyncio.sleep(0.5)
+        faq.write_text(good.replace("    phrasings:\n", "    phrasings: &a [*a]\n    x:\n", 1))
+
+        def rejected() -> bool:
+            return any("reload rejected" in r.getMessage() for r in caplog.records)
+
+        await _until(rejected, 10, "the rejection")
+        faq.write_text(good.replace("In Beijing, where", "In Beijing (fixed), where"))
+        await _until(lambda: "(fixed)" in bot.answer(Query(text=SIGNED)).text, 10, "the fix")
+        [record] = [r for r in caplog.records if "reload rejected" in r.getMessage()]
+        assert "faq.yaml:9: aliases" in record.getMessage() and not record.exc_info
+        assert not watcher.done()
+    finally:
+        stop.set()
+        await asyncio.wait_for(watcher, 5)
+
+
+def test_a_save_landing_while_the_knowledge_is_read_is_not_served(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, monkeypatch)
+    faq = knowledge_copy / "faq.yaml"
+    whole = faq.read_text(encoding="utf-8")
+    faq.write_text(whole.replace("In Beijing, where", "In Beijing (v2), where"))
+    read = Engine.from_settings
+
+    def read_then_a_save_lands(settings: Settings) -> Engine:
+        engine = read(settings)
+        faq.write_text(whole[: whole.index("  - id: signing-place")])  # the next save begins
+        return engine
+
+    monkeypatch.setattr(Engine, "from_settings", read_then_a_save_lands)
+    assert not bot.reload()
+    assert "(v2)" not in bot.answer(Query(text=SIGNED)).text  # what was read is stale: kept out

@@ -1,0 +1,111 @@
+"""`storybot run`'s background tasks: a failure is logged with its traceback and retried."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot import runner
+from bot.config import Settings
+from bot.engine import Engine
+from bot.gaps import Gap, SqliteGapStore
+from bot.service import StoryBot
+
+pytestmark = pytest.mark.anyio
+
+
+def _settings(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+    monkeypatch.setenv("STORYBOT_KNOWLEDGE_DIR", str(folder))
+    return Settings(_env_file=None)
+
+
+def _platform_until(done: Callable[[], bool]) -> Callable[..., object]:
+    """A fake front end that serves until `done()` is true (or 5 s), then stops."""
+
+    async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
+        deadline = time.monotonic() + 5
+        while not done() and time.monotonic() < deadline and not stop.is_set():
+            await asyncio.sleep(0.02)
+
+    return lambda name: serve
+
+
+class LockedOnce(SqliteGapStore):
+    """A store whose first retention sweep finds the database locked."""
+
+    sweeps = 0
+
+    def forget(self, older_than_days: float | None = None) -> int:
+        self.sweeps += 1
+        if self.sweeps == 1:
+            raise sqlite3.OperationalError("database is locked")
+        return super().forget(older_than_days)
+
+
+async def test_a_failed_sweep_is_logged_and_later_sweeps_still_run(
+    engine: Engine,
+    knowledge_copy: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(runner, "RESTART_FIRST", 0.05)
+    store = LockedOnce(tmp_path / "gaps.sqlite3")
+    store.add(Gap(time.time() - 200 * 86_400, "telegram", "k", "an old question", None, 0.1))
+    bot = StoryBot(engine, _settings(knowledge_copy, monkeypatch), store)
+    monkeypatch.setattr(runner, "load_frontend", _platform_until(lambda: not store.all()))
+    await runner.serve_all(bot, bot.settings, ["fake"])
+    assert store.all() == [], "the 200-day-old row outlived a failed sweep"
+    [failure] = [r for r in caplog.records if "retention sweep failed" in r.getMessage()]
+    assert failure.exc_info is not None and "database is locked" in str(failure.exc_info[1])
+
+
+class WatcherFailsOnce(StoryBot):
+    """A bot whose knowledge watcher dies the first time it runs."""
+
+    watches = 0
+
+    async def watch(self, stop: asyncio.Event) -> None:
+        self.watches += 1
+        if self.watches == 1:
+            raise RuntimeError("watcher exploded")
+        await stop.wait()
+
+
+async def test_a_dead_watcher_is_logged_with_its_traceback_and_restarted(
+    engine: Engine,
+    knowledge_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(runner, "RESTART_FIRST", 0.05)
+    bot = WatcherFailsOnce(engine, _settings(knowledge_copy, monkeypatch))
+    monkeypatch.setattr(runner, "load_frontend", _platform_until(lambda: bot.watches >= 2))
+    caplog.set_level(logging.INFO)
+    await runner.serve_all(bot, bot.settings, ["fake"])
+    assert bot.watches == 2
+    [failure] = [r for r in caplog.records if "knowledge watcher failed" in r.getMessage()]
+    assert failure.exc_info is not None and "exploded" in str(failure.exc_info[1])
+
+
+async def test_restarts_back_off_and_stop_with_the_bot() -> None:
+    stop = asyncio.Event()
+    runs: list[float] = []
+
+    async def always_fails() -> None:
+        runs.append(time.monotonic())
+        if len(runs) == 4:
+            stop.set()
+        raise RuntimeError("still broken")
+
+    first = 0.02
+    await asyncio.wait_for(runner.supervise("a task", always_fails, stop, first=first), 5)
+    gaps = [b - a for a, b in itertools.pairwise(runs)]
+    assert len(runs) == 4 and gaps[0] >= first and gaps[2] >= 4 * first  # doubling each time
