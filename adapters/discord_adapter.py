@@ -17,12 +17,10 @@ from adapters.discord_render import (
     WRONG_PREFIX,
     WRONG_TEMPLATE,
     choice_name,
-    client_id_from_token,
     faq_pages,
-    invite_url,
     render,
 )
-from bot.config import Settings
+from adapters.discord_settings import DiscordSettings
 from bot.models import Answer, AnswerKind, ChatKind, Query
 from bot.service import APOLOGY, StoryBot
 
@@ -102,17 +100,17 @@ class WrongButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=WRONG
 class StoryBotClient(discord.AutoShardedClient):
     """The Discord client: owns the command tree, routes messages to the service."""
 
-    def __init__(self, bot: StoryBot, settings: Settings) -> None:
+    def __init__(self, bot: StoryBot, settings: DiscordSettings) -> None:
         """Connect `bot` to Discord with mentions off everywhere."""
         intents = discord.Intents.default()
-        intents.message_content = settings.discord_message_content
+        intents.message_content = settings.message_content
         shards: dict[str, Any] = {}
-        if settings.discord_shard_ids is not None:  # this process runs only these shards
-            shards["shard_ids"] = settings.discord_shard_ids
+        if settings.shard_ids is not None:  # this process runs only these shards
+            shards["shard_ids"] = settings.shard_ids
         super().__init__(
             intents=intents,
             allowed_mentions=discord.AllowedMentions.none(),
-            shard_count=settings.discord_shard_count,
+            shard_count=settings.shard_count,
             **shards,
         )
         self.bot = bot
@@ -124,7 +122,7 @@ class StoryBotClient(discord.AutoShardedClient):
     async def setup_hook(self) -> None:
         """Register buttons and bring slash commands up to date."""
         self.add_dynamic_items(SuggestionButton, WrongButton)
-        await sync_commands(self.tree, self.settings.discord_guild_id)
+        await sync_commands(self.tree, self.settings.guild_id)
 
     async def on_ready(self) -> None:
         """Log who the bot is once connected."""
@@ -200,7 +198,7 @@ def _add_commands(client: StoryBotClient) -> None:
         query = to_query(
             question, interaction.channel_id, interaction.user.id, interaction.guild_id is not None
         )
-        ephemeral = client.settings.discord_ephemeral if private is None else private
+        ephemeral = client.settings.ephemeral if private is None else private
         await client.respond(interaction, bot.ask(query), ephemeral)
 
     @ask.autocomplete("question")
@@ -284,17 +282,17 @@ async def sync_commands(tree: app_commands.CommandTree[Any], guild_id: int | Non
     return True
 
 
-async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
+async def serve(bot: StoryBot, settings: DiscordSettings, stop: asyncio.Event) -> None:
     """Run the Discord bot until `stop` is set."""
-    if settings.discord_token is None:
+    if settings.token is None:
         raise ValueError("STORYBOT_DISCORD_TOKEN is not set")
     # discord.py reads its REST base from this class attribute; the gateway URL then comes
     # from that host's GET /gateway/bot (AutoShardedClient), so a proxy or fake sees both
-    discord.http.Route.BASE = settings.discord_api_url.rstrip("/")
+    discord.http.Route.BASE = settings.api_url.rstrip("/")
     discord.VoiceClient.warn_nacl = False  # a text bot: no voice, no warning about it
     client = StoryBotClient(bot, settings)
     async with client:
-        runner = asyncio.create_task(client.start(settings.discord_token.get_secret_value()))
+        runner = asyncio.create_task(client.start(settings.token.get_secret_value()))
         stopper = asyncio.create_task(stop.wait())
         done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
         stopper.cancel()
@@ -303,13 +301,3 @@ async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
             runner.result()  # a failed login surfaces here
         else:
             await asyncio.gather(runner, return_exceptions=True)
-
-
-def invite(settings: Settings) -> str:
-    """Return the invite URL for the configured application."""
-    client_id = settings.discord_client_id
-    if client_id is None and settings.discord_token is not None:
-        client_id = client_id_from_token(settings.discord_token.get_secret_value())
-    if client_id is None:
-        raise ValueError("set STORYBOT_DISCORD_CLIENT_ID or STORYBOT_DISCORD_TOKEN")
-    return invite_url(client_id)

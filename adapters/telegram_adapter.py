@@ -36,7 +36,7 @@ from adapters.telegram_render import (
     split,
     topics_html,
 )
-from bot.config import Settings
+from adapters.telegram_settings import TelegramSettings
 from bot.models import Answer, AnswerKind, ChatKind, Query
 from bot.service import APOLOGY, StoryBot
 
@@ -236,17 +236,17 @@ class TelegramBot:
         )
 
 
-def build_application(bot: StoryBot, settings: Settings) -> Application:  # type: ignore[type-arg]
+def build_application(bot: StoryBot, settings: TelegramSettings) -> Application:  # type: ignore[type-arg]
     """Build the python-telegram-bot `Application` for `settings`, with every handler."""
-    if settings.telegram_token is None:
+    if settings.token is None:
         raise ValueError("STORYBOT_TELEGRAM_TOKEN is not set")
     # httpx logs every request URL at INFO, and the URL carries the token
     logging.getLogger("httpx").setLevel(logging.WARNING)
     application = (
         ApplicationBuilder()
-        .token(settings.telegram_token.get_secret_value())
-        .base_url(settings.telegram_api_url)
-        .rate_limiter(AIORateLimiter(max_retries=settings.telegram_max_retries))
+        .token(settings.token.get_secret_value())
+        .base_url(settings.api_url)
+        .rate_limiter(AIORateLimiter(max_retries=settings.max_retries))
         .concurrent_updates(True)
         .post_init(_register_commands)
         .build()
@@ -259,27 +259,27 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS])
 
 
-async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
+async def serve(bot: StoryBot, settings: TelegramSettings, stop: asyncio.Event) -> None:
     """Run the Telegram bot (polling, or a webhook if configured) until `stop` is set."""
-    secret = settings.telegram_webhook_secret
-    if settings.telegram_webhook_url and secret is None:  # anyone could post forged updates
+    secret = settings.webhook_secret
+    if settings.webhook_url and secret is None:  # anyone could post forged updates
         raise ValueError("webhook mode needs STORYBOT_TELEGRAM_WEBHOOK_SECRET")
     application = build_application(bot, settings)
     async with application:
         await application.post_init(application)  # type: ignore[misc]
-        if settings.telegram_webhook_url and secret is not None:
+        if settings.webhook_url and secret is not None:
             await application.updater.start_webhook(  # type: ignore[union-attr]
-                listen=settings.telegram_webhook_listen,
-                port=settings.telegram_webhook_port,
+                listen=settings.webhook_listen,
+                port=settings.webhook_port,
                 url_path="telegram",
-                webhook_url=settings.telegram_webhook_url,
+                webhook_url=settings.webhook_url,
                 secret_token=secret.get_secret_value(),
                 drop_pending_updates=False,
             )
             _limit_body(application.updater)
         else:
             await application.updater.start_polling(  # type: ignore[union-attr]
-                poll_interval=0.0, timeout=settings.telegram_poll_timeout
+                poll_interval=0.0, timeout=settings.poll_timeout
             )
         await application.start()
         log.info("telegram: started as @%s", application.bot.username)

@@ -17,6 +17,7 @@ from bot.encoder import load_encoder
 from bot.engine import Engine
 from bot.errors import InputFileError, KnowledgeError, SettingsError
 from bot.explain import explain
+from bot.frontends import command, command_names
 from bot.knowledge import load_knowledge
 from bot.logs import configure_logging
 from bot.models import Answer, Query
@@ -27,10 +28,10 @@ if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
 log = logging.getLogger(__name__)
 
 NOTHING_TO_RUN = (
-    "No platform token is set, so there is nothing to run.\n"
-    "Set STORYBOT_TELEGRAM_TOKEN and/or STORYBOT_DISCORD_TOKEN (in the environment or .env);\n"
-    "see 'Running on Telegram and Discord' in the README. To try the bot without a token,\n"
-    "run: storybot chat"
+    "No front end is configured, so there is nothing to run (the log above says why each was\n"
+    "skipped). Set a token, such as STORYBOT_TELEGRAM_TOKEN or STORYBOT_DISCORD_TOKEN (in the\n"
+    "environment or .env); see 'Running on Telegram and Discord' in the README. To try the\n"
+    "bot without a token, run: storybot chat"
 )
 
 
@@ -39,8 +40,10 @@ NOTHING_TO_RUN = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `storybot` command and return its exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # the help describes the front ends' commands, which means importing them: only then
+    parser = _parser(described=not words or words[0] in {"-h", "--help"})
+    args = parser.parse_args(words)
     if args.command is None:  # `storybot` alone: say what it can do
         parser.print_help()
         return 0
@@ -74,7 +77,7 @@ def settings_problems(exc: ValidationError) -> str:
     return "\n".join(lines)
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(described: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storybot", description="Answers questions about one news story."
     )
@@ -101,15 +104,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("file", type=Path)
     ev.add_argument("--misses", action="store_true", help="list every question that failed")
     ev.set_defaults(handler=_eval)
-    run = commands.add_parser("run", help="start every platform whose token is configured")
-    run.add_argument(
-        "--webhook", metavar="URL", help="Telegram: receive updates at this public URL"
-    )
+    run = commands.add_parser("run", help="start every front end whose settings are complete")
     run.set_defaults(handler=_run)
-    invite = commands.add_parser(
-        "invite", help="print the URL that adds the bot to a Discord server"
-    )
-    invite.set_defaults(handler=_invite)
     gaps = commands.add_parser("gaps", help="the questions it could not answer, most asked first")
     gaps.add_argument("--yaml", action="store_true", help="print draft FAQ entries for them")
     gaps.add_argument("--add", action="store_true", help="append those drafts to faq.yaml")
@@ -118,7 +114,20 @@ def _parser() -> argparse.ArgumentParser:
     gaps.set_defaults(handler=_gaps)
     config = commands.add_parser("config", help="print the effective settings, secrets masked")
     config.set_defaults(handler=_config)
+    for name in command_names():  # `storybot invite` and the like, from installed front ends
+        about = _first_line(command(name).__doc__) if described else "a front end's command"
+        commands.add_parser(name, help=about).set_defaults(handler=_frontend_command)
     return parser
+
+
+def _frontend_command(args: argparse.Namespace, settings: Settings) -> int:
+    status: int = command(args.command)()
+    return status
+
+
+def _first_line(doc: str | None) -> str:
+    line = (doc or "").strip().splitlines()[0] if doc and doc.strip() else ""
+    return line.split(": ", 1)[-1].rstrip(".")
 
 
 def _engine(settings: Settings) -> Engine:
@@ -126,12 +135,12 @@ def _engine(settings: Settings) -> Engine:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.plugins import load_frontend
+    from bot.frontends import terminal
     from bot.service import StoryBot
 
     if settings.log_level.upper() != "DEBUG":  # log lines would interleave with the chat
         logging.getLogger().setLevel(logging.WARNING)
-    run = load_frontend("console")
+    run = terminal()
     bot = StoryBot(_engine(settings), settings, _gap_store(settings))
     try:
         status: int = run(bot)
@@ -213,21 +222,20 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
+    from bot.frontends import installed
     from bot.gap_writer import open_gaps
     from bot.runner import configured, serve_all
     from bot.service import StoryBot
 
-    if args.webhook:
-        settings = settings.model_copy(update={"telegram_webhook_url": args.webhook})
-    names = configured(settings)
-    if not names:
+    chosen = configured(installed())
+    if not chosen:
         print(NOTHING_TO_RUN, file=sys.stderr)
         return 2
-    log.info("storybot: starting %s", ", ".join(names))
+    log.info("storybot: starting %s", ", ".join(r.frontend.name for r in chosen))
     engine = _engine(settings)  # read before the loop starts: handlers never block on it
     gaps = open_gaps(settings.gaps_path, settings.gaps_max_rows)  # None: the log is off
     bot = StoryBot(engine, settings, gaps)
-    return asyncio.run(serve_all(bot, settings, names))
+    return asyncio.run(serve_all(bot, chosen))
 
 
 def _gaps(args: argparse.Namespace, settings: Settings) -> int:
@@ -237,18 +245,27 @@ def _gaps(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.frontends import installed
+
     # SecretStr fields dump as "**********": the effective settings, minus the secrets
     effective = settings.model_dump(mode="json") | {"gaps_db": str(settings.gaps_path)}
-    for name, value in effective.items():
-        shown = (
-            "(not set)"
-            if value is None
-            else ",".join(map(str, value))
-            if isinstance(value, list)
-            else value
+    _print_settings("STORYBOT_", effective)
+    for frontend in installed():  # each front end's own settings, under its own prefix
+        _print_settings(
+            f"STORYBOT_{frontend.name.upper()}_", frontend.settings().model_dump(mode="json")
         )
-        print(f"STORYBOT_{name.upper()}={shown}")
     return 0
+
+
+def _print_settings(prefix: str, values: dict[str, object]) -> None:
+    for name, value in values.items():
+        if value is None:
+            shown: object = "(not set)"
+        elif isinstance(value, list):
+            shown = ",".join(map(str, value))
+        else:
+            shown = value
+        print(f"{prefix}{name.upper()}={shown}")
 
 
 def _version() -> str:
@@ -258,18 +275,6 @@ def _version() -> str:
         return version("storybot")
     except PackageNotFoundError:  # run from a checkout that was never installed
         return "unknown"
-
-
-def _invite(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.plugins import load_frontend
-
-    try:
-        url: str = load_frontend("discord-invite")(settings)
-    except (LookupError, ValueError) as exc:
-        print(f"storybot invite: {exc}", file=sys.stderr)
-        return 2
-    print(url)
-    return 0
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from dotenv import dotenv_values
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.knowledge import default_folder
@@ -19,22 +20,6 @@ class Settings(BaseSettings):
     )
 
     knowledge_dir: Path = Field(default_factory=default_folder)
-    telegram_token: SecretStr | None = None
-    telegram_api_url: str = "https://api.telegram.org/bot"
-    telegram_max_retries: int = Field(default=3, ge=0, le=10)
-    telegram_poll_timeout: int = Field(default=10, ge=0, le=60)
-    telegram_webhook_url: str | None = None
-    telegram_webhook_listen: str = "127.0.0.1"
-    telegram_webhook_port: int = Field(default=8443, ge=1, le=65535)
-    telegram_webhook_secret: SecretStr | None = None
-    discord_token: SecretStr | None = None
-    discord_client_id: str | None = None
-    discord_api_url: str = "https://discord.com/api/v10"
-    discord_guild_id: int | None = None  # sync slash commands to this test guild only
-    discord_ephemeral: bool = False  # answers to /ask seen only by the asker
-    discord_message_content: bool = False  # the privileged intent; see the README
-    discord_shard_count: int | None = None
-    discord_shard_ids: list[int] | None = None
     encoder: str = "wordllama"  # the semantic layer: "wordllama" (shipped) or "none"
     followup_seconds: float = Field(default=300, ge=0)  # how long "and where?" looks back
     answer_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
@@ -61,30 +46,18 @@ class Settings(BaseSettings):
         return self.gaps_db or self.data_dir / "gaps.sqlite3"
 
     def secrets(self) -> list[str]:
-        """Return every secret value, so logging can mask them."""
-        fields = (self.telegram_token, self.discord_token, self.telegram_webhook_secret)
-        return [f.get_secret_value() for f in fields if f is not None]
+        """Return every secret a front end may hold, so logging can mask them.
 
-    @field_validator(
-        "telegram_token",
-        "discord_token",
-        "discord_client_id",
-        "telegram_webhook_url",
-        "telegram_webhook_secret",
-        mode="before",
-    )
-    @classmethod
-    def _blank_is_unset(cls, value: object) -> object:
-        """Treat `STORYBOT_TELEGRAM_TOKEN=` (set but empty) as not set."""
-        return None if isinstance(value, str) and not value.strip() else value
-
-    @field_validator("discord_shard_ids", mode="before")
-    @classmethod
-    def _comma_list(cls, value: object) -> object:
-        """Accept `STORYBOT_DISCORD_SHARD_IDS=0,1` as well as JSON `[0, 1]`."""
-        if isinstance(value, str) and not value.lstrip().startswith("["):
-            return [int(part) for part in value.split(",") if part.strip()]
-        return value
+        Front ends own their settings, so the core cannot list their fields: any
+        `STORYBOT_…_TOKEN` or `STORYBOT_…_SECRET`, from the environment or `.env`, counts.
+        """
+        found = dict(dotenv_values(".env")) if Path(".env").is_file() else {}
+        found |= os.environ
+        return [
+            value
+            for key, value in found.items()
+            if value and key.startswith("STORYBOT_") and key.endswith(("_TOKEN", "_SECRET"))
+        ]
 
 
 def _xdg_data_home() -> Path:

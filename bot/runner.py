@@ -8,47 +8,45 @@ import logging
 import signal
 import time
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
-from bot.config import Settings
-from bot.plugins import load_frontend
+from bot.frontends import Frontend
 from bot.service import StoryBot
 
 log = logging.getLogger(__name__)
 
-# platform name -> the settings field whose presence turns it on
-PLATFORMS = {"telegram": "telegram_token", "discord": "discord_token"}
-Serve = Callable[[StoryBot, Settings, asyncio.Event], Coroutine[Any, Any, None]]
 PRUNE_EVERY = 6 * 3600.0  # seconds between retention sweeps of the gaps log
 # a failed background task is retried after 1 s, then 2, 4 … up to 5 minutes
 RESTART_FIRST = 1.0
 RESTART_MAX = 300.0
 
 
-def configured(settings: Settings) -> list[str]:
-    """Return the platforms whose token is set, logging why each other one is skipped."""
+@dataclass(frozen=True)
+class Ready:
+    """A front end that can start, with the settings it read."""
+
+    frontend: Frontend
+    settings: Any
+
+
+def configured(frontends: list[Frontend]) -> list[Ready]:
+    """Return the front ends whose settings let them start, logging why any other is skipped."""
     chosen = []
-    for name, field in PLATFORMS.items():
-        if getattr(settings, field) is None:
-            log.info("%s: skipped, STORYBOT_%s is not set", name, field.upper())
-        elif (
-            name == "telegram"
-            and settings.telegram_webhook_url
-            and not _has_webhook_secret(settings)
-        ):
-            log.error("telegram: not started: webhook mode needs STORYBOT_TELEGRAM_WEBHOOK_SECRET")
+    for frontend in frontends:
+        settings = frontend.settings()
+        why = frontend.ready(settings)
+        if why is None:
+            chosen.append(Ready(frontend, settings))
+        elif frontend.wanted(settings):  # set up, but not so that it can start: say so loudly
+            log.error("%s: not started: %s", frontend.name, why)
         else:
-            chosen.append(name)
+            log.info("%s: skipped, %s", frontend.name, why)
     return chosen
 
 
-def _has_webhook_secret(settings: Settings) -> bool:
-    # without one, anyone who finds the URL can post forged updates (and make the bot speak)
-    return settings.telegram_webhook_secret is not None
-
-
-async def serve_all(bot: StoryBot, settings: Settings, names: list[str]) -> int:
-    """Run each named platform, the knowledge watcher and upkeep until SIGINT or SIGTERM."""
+async def serve_all(bot: StoryBot, chosen: list[Ready]) -> int:
+    """Run each front end, the knowledge watcher and upkeep until SIGINT or SIGTERM."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -57,16 +55,14 @@ async def serve_all(bot: StoryBot, settings: Settings, names: list[str]) -> int:
         asyncio.create_task(supervise("knowledge watcher", lambda: bot.watch(stop), stop)),
         asyncio.create_task(supervise("retention sweep", lambda: _prune(bot, stop), stop)),
     ]
-    tasks = {}
-    for name in names:
-        try:
-            serve: Serve = load_frontend(name)
-        except LookupError as exc:
-            log.error("%s: cannot start: %s", name, exc)
-            continue
-        tasks[asyncio.create_task(serve(bot, settings, stop), name=name)] = name
+    tasks = [
+        asyncio.create_task(
+            ready.frontend.serve(bot, ready.settings, stop), name=ready.frontend.name
+        )
+        for ready in chosen
+    ]
     failed = 0
-    for task in asyncio.as_completed(list(tasks)):
+    for task in asyncio.as_completed(tasks):
         try:
             await task
         except Exception:  # one platform failing must not take the others down

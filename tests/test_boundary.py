@@ -79,3 +79,25 @@ def test_chat_kind_is_an_enum_and_platform_a_plain_name() -> None:
         Query(text="x", chat_kind="secret-room")
     with pytest.raises(ValidationError):
         Query(text="x", platform="Tele gram\nFAKE LOG LINE")
+
+
+@pytest.mark.parametrize("path", sorted(BOT.glob("*.py")), ids=lambda p: p.name)
+def test_the_core_has_no_platform_field_or_name(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+    names |= {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+    names |= {n.arg for n in ast.walk(tree) if isinstance(n, ast.arg)}
+    assert not {n for n in names if "telegram" in n.lower() or "discord" in n.lower()}
+
+
+def test_front_ends_plug_in_with_their_own_settings() -> None:
+    from bot.config import Settings
+    from bot.frontends import installed
+
+    assert not [f for f in Settings.model_fields if f.startswith(("telegram", "discord"))]
+    frontends = {f.name: f for f in installed()}
+    assert set(frontends) >= {"telegram", "discord"}
+    for name, frontend in frontends.items():
+        settings = frontend.settings()
+        assert settings.model_config["env_prefix"] == f"STORYBOT_{name.upper()}_"
+        assert frontend.ready(settings) == f"STORYBOT_{name.upper()}_TOKEN is not set"

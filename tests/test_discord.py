@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from adapters.discord_adapter import serve
+from adapters.discord_settings import DiscordSettings
 from bot.engine import Engine
 from bot.gaps import GapStore
 from bot.service import StoryBot
@@ -60,7 +61,8 @@ async def _start(
     base = {"STORYBOT_DISCORD_TOKEN": TOKEN, "STORYBOT_DISCORD_API_URL": fake.api_url}
     settings = platform_env(monkeypatch, base, env)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), settings, stop))
+    own = DiscordSettings(_env_file=None)  # the front end reads its own settings
+    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), own, stop))
     await asyncio.wait_for(fake.ready.wait(), 15)
     await asyncio.sleep(0.1)  # let the client finish handling READY and GUILD_CREATE
     return Running(fake, stop, task)

@@ -110,7 +110,7 @@ async def test_run_serves_telegram_and_discord_in_one_process(tmp_path) -> None:
         _, stderr = await asyncio.wait_for(process.communicate(), 15)
         assert process.returncode == 0
         log = stderr.decode()
-        assert "starting telegram, discord" in log
+        assert "starting discord, telegram" in log
         assert discord_token not in log and TOKEN not in log
     finally:
         if process.returncode is None:

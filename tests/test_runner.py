@@ -26,15 +26,31 @@ def _settings(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
     return Settings(_env_file=None)
 
 
-def _platform_until(done: Callable[[], bool]) -> Callable[..., object]:
-    """A fake front end that serves until `done()` is true (or 5 s), then stops."""
+class FakeFrontend:
+    """A front end that serves until `done()` is true (or 5 s), then stops."""
 
-    async def serve(bot: StoryBot, settings: Settings, stop: asyncio.Event) -> None:
+    name = "fake"
+
+    def __init__(self, done: Callable[[], bool]) -> None:
+        self.done = done
+
+    def settings(self) -> None:
+        return None
+
+    def wanted(self, settings: None) -> bool:
+        return True
+
+    def ready(self, settings: None) -> str | None:
+        return None
+
+    async def serve(self, bot: StoryBot, settings: None, stop: asyncio.Event) -> None:
         deadline = time.monotonic() + 5
-        while not done() and time.monotonic() < deadline and not stop.is_set():
+        while not self.done() and time.monotonic() < deadline and not stop.is_set():
             await asyncio.sleep(0.02)
 
-    return lambda name: serve
+
+def _platform_until(done: Callable[[], bool]) -> list[runner.Ready]:
+    return runner.configured([FakeFrontend(done)])  # type: ignore[list-item]
 
 
 class LockedOnce(SqliteGapStore):
@@ -60,8 +76,7 @@ async def test_a_failed_sweep_is_logged_and_later_sweeps_still_run(
     store = LockedOnce(tmp_path / "gaps.sqlite3")
     store.add(Gap(time.time() - 200 * 86_400, "telegram", "k", "an old question", None, 0.1))
     bot = StoryBot(engine, _settings(knowledge_copy, monkeypatch), store)
-    monkeypatch.setattr(runner, "load_frontend", _platform_until(lambda: not store.all()))
-    await runner.serve_all(bot, bot.settings, ["fake"])
+    await runner.serve_all(bot, _platform_until(lambda: not store.all()))
     assert store.all() == [], "the 200-day-old row outlived a failed sweep"
     [failure] = [r for r in caplog.records if "retention sweep failed" in r.getMessage()]
     assert failure.exc_info is not None and "database is locked" in str(failure.exc_info[1])
@@ -87,9 +102,8 @@ async def test_a_dead_watcher_is_logged_with_its_traceback_and_restarted(
 ) -> None:
     monkeypatch.setattr(runner, "RESTART_FIRST", 0.05)
     bot = WatcherFailsOnce(engine, _settings(knowledge_copy, monkeypatch))
-    monkeypatch.setattr(runner, "load_frontend", _platform_until(lambda: bot.watches >= 2))
     caplog.set_level(logging.INFO)
-    await runner.serve_all(bot, bot.settings, ["fake"])
+    await runner.serve_all(bot, _platform_until(lambda: bot.watches >= 2))
     assert bot.watches == 2
     [failure] = [r for r in caplog.records if "knowledge watcher failed" in r.getMessage()]
     assert failure.exc_info is not None and "exploded" in str(failure.exc_info[1])

@@ -14,6 +14,7 @@ import pytest
 
 from adapters.telegram_adapter import serve
 from adapters.telegram_render import render
+from adapters.telegram_settings import TelegramSettings
 from bot.engine import Engine
 from bot.gaps import GapStore
 from bot.models import Answer, AnswerKind, Suggestion
@@ -44,7 +45,8 @@ async def _start(
     }
     settings = platform_env(monkeypatch, base, env)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), settings, stop))
+    own = TelegramSettings(_env_file=None)  # the front end reads its own settings
+    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), own, stop))
     await fake.wait_for(lambda f: any(c.method == "setMyCommands" for c in f.calls))
     return Running(fake, stop, task)
 

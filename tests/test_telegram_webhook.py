@@ -11,6 +11,8 @@ import httpx
 import pytest
 
 from adapters.telegram_adapter import MAX_WEBHOOK_BODY, serve
+from adapters.telegram_frontend import FRONTEND
+from adapters.telegram_settings import TelegramSettings
 from bot.engine import Engine
 from bot.runner import configured
 from bot.service import StoryBot
@@ -46,7 +48,8 @@ async def webhook(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> AsyncItera
     env = _webhook_env(fake, port, STORYBOT_TELEGRAM_WEBHOOK_SECRET=SECRET)
     settings = platform_env(monkeypatch, {}, env)
     stop = asyncio.Event()
-    task = asyncio.create_task(serve(StoryBot(engine, settings), settings, stop))
+    own = TelegramSettings(_env_file=None)
+    task = asyncio.create_task(serve(StoryBot(engine, settings), own, stop))
     await fake.wait_for(lambda f: any(c.method == "setWebhook" for c in f.calls))
     try:
         yield f"http://127.0.0.1:{port}/telegram"
@@ -93,11 +96,12 @@ async def test_webhook_mode_without_a_secret_is_not_started(
     try:
         settings = platform_env(monkeypatch, {}, _webhook_env(fake, _free_port()))
         with caplog.at_level(logging.INFO):
-            assert configured(settings) == []
+            assert configured([FRONTEND]) == []
         [line] = [r for r in caplog.records if r.levelno >= logging.ERROR]
         assert "STORYBOT_TELEGRAM_WEBHOOK_SECRET" in line.getMessage() and not line.exc_info
         with pytest.raises(ValueError, match="STORYBOT_TELEGRAM_WEBHOOK_SECRET"):
-            await serve(StoryBot(engine, settings), settings, asyncio.Event())
+            own = TelegramSettings(_env_file=None)
+            await serve(StoryBot(engine, settings), own, asyncio.Event())
         assert not any(c.method == "setWebhook" for c in fake.calls)  # nothing was exposed
     finally:
         await fake.stop()

@@ -1,0 +1,43 @@
+"""Telegram as a front end of `storybot run`: its settings, whether it can start, and serve."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from adapters.telegram_settings import TelegramSettings
+
+if TYPE_CHECKING:
+    from bot.service import StoryBot
+
+
+class TelegramFrontend:
+    """The `Frontend` for Telegram; python-telegram-bot is imported only when it serves."""
+
+    name = "telegram"
+
+    def settings(self) -> TelegramSettings:
+        """Read `STORYBOT_TELEGRAM_*` from the environment and `.env`."""
+        return TelegramSettings()
+
+    def wanted(self, settings: TelegramSettings) -> bool:
+        """Return whether a token is set: the operator means to run it."""
+        return settings.token is not None
+
+    def ready(self, settings: TelegramSettings) -> str | None:
+        """Return why Telegram cannot start, or None."""
+        if settings.token is None:
+            return "STORYBOT_TELEGRAM_TOKEN is not set"
+        if settings.webhook_url and settings.webhook_secret is None:
+            # without one, anyone who finds the URL can post forged updates
+            return "webhook mode needs STORYBOT_TELEGRAM_WEBHOOK_SECRET"
+        return None
+
+    async def serve(self, bot: StoryBot, settings: TelegramSettings, stop: asyncio.Event) -> None:
+        """Run Telegram until `stop` is set."""
+        from adapters.telegram_adapter import serve
+
+        await serve(bot, settings, stop)
+
+
+FRONTEND = TelegramFrontend()

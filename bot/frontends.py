@@ -1,0 +1,74 @@
+"""Front ends that plug in: each names itself, owns its settings and serves the one door.
+
+A front end is found through the package metadata (entry point group `storybot.frontends`),
+so the core never imports one: adding Slack or Matrix is its adapter files, one line in
+`pyproject.toml` and its tests. `storybot chat` finds the terminal chat the same way (group
+`storybot.terminal`), and a front end's own commands (`storybot invite`) come from the group
+`storybot.commands`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any, Protocol
+
+from pydantic_settings import BaseSettings
+
+if TYPE_CHECKING:  # front ends receive the service; the service does not know them
+    from bot.service import StoryBot
+
+FRONTENDS = "storybot.frontends"
+TERMINAL = "storybot.terminal"
+COMMANDS = "storybot.commands"
+
+
+class Frontend(Protocol):
+    """What `storybot run` needs of a platform."""
+
+    name: str
+
+    def settings(self) -> BaseSettings:
+        """Read this front end's own settings (environment and `.env`)."""
+
+    def wanted(self, settings: Any) -> bool:
+        """Return whether the operator set it up at all (its token is set, say)."""
+
+    def ready(self, settings: Any) -> str | None:
+        """Return why it cannot start with `settings` (one line), or None when it can."""
+
+    async def serve(self, bot: StoryBot, settings: Any, stop: asyncio.Event) -> None:
+        """Serve `bot` until `stop` is set."""
+
+
+def installed() -> list[Frontend]:
+    """Return every installed front end, in name order."""
+    found = sorted(entry_points(group=FRONTENDS), key=lambda e: e.name)
+    return [entry.load() for entry in found]
+
+
+def terminal() -> Callable[[StoryBot], int]:
+    """Return the installed terminal chat: it reads lines and answers until told to stop."""
+    chat: Callable[[StoryBot], int] = _one(TERMINAL)
+    return chat
+
+
+def command_names() -> list[str]:
+    """Return the names of the commands front ends add, without importing them."""
+    return sorted(e.name for e in entry_points(group=COMMANDS))
+
+
+def command(name: str) -> Callable[[], int]:
+    """Return the front-end command `name` (it reads its own settings; returns an exit code)."""
+    for entry in entry_points(group=COMMANDS):
+        if entry.name == name:
+            loaded: Callable[[], int] = entry.load()
+            return loaded
+    raise LookupError(f"no command {name!r} is installed")
+
+
+def _one(group: str) -> Any:
+    for entry in entry_points(group=group):
+        return entry.load()
+    raise LookupError(f"nothing is installed in {group}")
