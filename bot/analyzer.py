@@ -79,6 +79,9 @@ class Analyzer:
         self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = lru_cache(maxsize=4096)(self._terms_uncached)
+        # the engine, a follow-up, a correction and a decline may each need the same reading
+        # of one message: it is worked out once
+        self.analyze = lru_cache(maxsize=1024)(self._analyze)  # type: ignore[method-assign]
 
     def _phrase_table(
         self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]]
@@ -95,7 +98,10 @@ class Analyzer:
         return phrases
 
     def analyze(self, text: str) -> Analysis:
-        """Return the canonical terms and the question type of cleaned `text`."""
+        """Return the canonical terms and the question type of cleaned `text` (cached)."""
+        return self._analyze(text)
+
+    def _analyze(self, text: str) -> Analysis:
         # typos first: "how lomg" asks how long
         words = plain_words(self._corrected([SLANG.get(w, w) for w in tokenize(text)]))
         qtype = detect_qtype(words)
