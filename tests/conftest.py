@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
 from bot.engine import Engine
 from bot.knowledge import default_folder
 from bot.models import Answer, Query
+from tests.chatkit import Chat, open_chat, platform_env  # noqa: F401 - platform_env: used by tests
 
 DATA = Path(__file__).parent / "data"
 
@@ -40,16 +41,11 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
-def platform_env(
-    monkeypatch: pytest.MonkeyPatch, base: dict[str, str], extra: dict[str, str]
-) -> Settings:
-    """Point settings at a fake platform; limits high (transport tests send bursts) unless set."""
-    env = {
-        "STORYBOT_RATE_USER_BURST": "100000",
-        "STORYBOT_RATE_CHAT_BURST": "100000",
-        **base,
-        **extra,
-    }
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
-    return Settings(_env_file=None)
+@pytest.fixture(params=["console", "telegram", "discord"])
+async def chat(
+    request: pytest.FixtureRequest, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[Chat]:
+    """A conversation with the bot on each front end in turn (see tests/chatkit.py)."""
+    talk = await open_chat(request.param, engine, monkeypatch)
+    yield talk
+    await talk.close()

@@ -1,59 +1,31 @@
-"""One question through the console, Telegram and Discord paths reaches the same `Answer`."""
+"""The same conversation on every front end: console, Telegram and Discord (tests/chatkit.py)."""
 
 from __future__ import annotations
 
-import asyncio
-import io
-
 import pytest
 
-from adapters import console_adapter
-from bot.config import Settings
-from bot.conversation import Turn
-from bot.decision import Decision
-from bot.engine import Engine
-from bot.knowledge import default_folder
-from bot.models import Answer, Query
-from bot.service import StoryBot
-from tests import test_discord, test_telegram
+from tests.chatkit import Chat
 
-QUESTION = "@StoryBot where was the agreement signed?"
+pytestmark = pytest.mark.anyio
 
 
-class RecordingEngine(Engine):
-    """The real engine, remembering every answer it gave and to which platform."""
-
-    def __init__(self) -> None:
-        super().__init__(Engine.from_folder(default_folder()).knowledge)
-        self.given: list[tuple[str, Answer]] = []
-
-    def decide(self, query: Query, turn: Turn | None = None) -> Decision:
-        result = super().decide(query, turn)
-        self.given.append((query.platform, result.answer))
-        return result
+async def test_a_question_gets_the_same_answer_and_source(chat: Chat) -> None:
+    seen = await chat.ask("@StoryBot where was the agreement signed?")
+    assert "In Beijing, where Kakar witnessed the signing" in seen
+    assert "Third Belt and Road Forum" in seen  # the source sentence is shown too
 
 
-@pytest.mark.anyio
-async def test_same_question_same_answer_on_every_platform(monkeypatch: pytest.MonkeyPatch) -> None:
-    engine = RecordingEngine()
-    console_adapter.run(
-        StoryBot(engine, Settings(_env_file=None)),
-        io.StringIO(f"{QUESTION}\nquit\n"),
-        io.StringIO(),
-    )
+async def test_a_follow_up_is_read_with_the_last_answer(chat: Chat) -> None:
+    await chat.ask("Who signed the agreement?")
+    assert "In Beijing" in await chat.ask("and where?")
+    assert "caretaker" in await chat.ask("who is he?")
 
-    tg = await test_telegram._start(engine, monkeypatch)
-    await test_telegram._ask(tg.fake, tg.fake.message(QUESTION))
-    await test_telegram._finish(tg)
 
-    dc = await test_discord._start(engine, monkeypatch)
-    await dc.fake.dispatch("MESSAGE_CREATE", dc.fake.message(QUESTION, guild=False))
-    await dc.fake.wait_for(lambda f: len(f.found("POST", "/channels/")) >= 1)
-    await test_discord._finish(dc)
-    await asyncio.sleep(0)
+async def test_a_wrong_premise_is_corrected(chat: Chat) -> None:
+    seen = await chat.ask("When did Pakistan land on the moon?")
+    assert seen.startswith("The story doesn't say that about Pakistan") and "India" in seen
 
-    platforms = [platform for platform, _ in engine.given]
-    answers = {answer for _, answer in engine.given}
-    assert platforms == ["console", "telegram", "discord"]
-    assert len(answers) == 1
-    assert next(iter(answers)).entry_id == "signing-place"
+
+async def test_a_question_the_story_does_not_answer_is_declined(chat: Chat) -> None:
+    seen = await chat.ask("How many astronauts has India sent so far?")
+    assert "The story doesn't say" in seen

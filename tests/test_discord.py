@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
 import threading
 import time
@@ -11,12 +10,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from adapters.discord_adapter import serve
-from adapters.discord_settings import DiscordSettings
 from bot.engine import Engine
-from bot.gaps import GapStore
-from bot.service import StoryBot
-from tests.conftest import platform_env
+from tests.chatkit import DISCORD_TOKEN as TOKEN
+from tests.chatkit import finish as _finish
+from tests.chatkit import start_discord as _start
 from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.discord_payloads import (
     APP_ID,
@@ -28,10 +25,6 @@ from tests.fakes.discord_payloads import (
 )
 
 pytestmark = pytest.mark.anyio
-TOKEN = (
-    base64.b64encode(b"900000000000000001").decode().rstrip("=")
-    + ".fake.discord-token-never-logged"
-)
 
 
 def pings_nobody(allowed: dict) -> bool:
@@ -41,38 +34,6 @@ def pings_nobody(allowed: dict) -> bool:
         and not allowed.get("roles")
         and allowed.get("replied_user", False) is False
     )
-
-
-class Running:
-    def __init__(self, fake: FakeDiscord, stop: asyncio.Event, task: asyncio.Task[None]) -> None:
-        self.fake, self.stop, self.task = fake, stop, task
-
-
-async def _start(
-    engine: Engine,
-    monkeypatch: pytest.MonkeyPatch,
-    fake: FakeDiscord | None = None,
-    gaps: GapStore | None = None,
-    **env: str,
-) -> Running:
-    fake = fake or FakeDiscord(TOKEN)
-    if not fake.port:
-        await fake.start()
-    base = {"STORYBOT_DISCORD_TOKEN": TOKEN, "STORYBOT_DISCORD_API_URL": fake.api_url}
-    settings = platform_env(monkeypatch, base, env)
-    stop = asyncio.Event()
-    own = DiscordSettings(_env_file=None)  # the front end reads its own settings
-    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), own, stop))
-    await asyncio.wait_for(fake.ready.wait(), 15)
-    await asyncio.sleep(0.1)  # let the client finish handling READY and GUILD_CREATE
-    return Running(fake, stop, task)
-
-
-async def _finish(running: Running, stop_fake: bool = True) -> None:
-    running.stop.set()
-    await asyncio.wait_for(running.task, 15)
-    if stop_fake:
-        await running.fake.stop()
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from bot.feedback import Receipt, Receipts
 from bot.gaps import UNANSWERED, WRONG, GapStore, SqliteGapStore
 from bot.models import Query
 from bot.service import StoryBot
-from tests import test_discord, test_telegram
+from tests import chatkit, test_discord, test_telegram
 
 SIGNED = "Who signed the agreement?"
 
@@ -80,7 +80,7 @@ async def test_the_telegram_button_logs_the_mark_and_thanks_quietly(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = SqliteGapStore(tmp_path / "gaps.sqlite3")
-    running = await test_telegram._start(engine, monkeypatch, gaps=store)
+    running = await chatkit.start_telegram(engine, monkeypatch, gaps=store)
     fake = running.fake
     asked = fake.message(f"@story_test_bot {SIGNED}", chat_id=-5, chat_type="group")
     [answer] = await test_telegram._ask(fake, asked)
@@ -106,7 +106,7 @@ async def test_the_telegram_button_logs_the_mark_and_thanks_quietly(
     assert toast.params["text"].startswith("Thanks")
     await asyncio.sleep(0.1)
     assert len(fake.sent) == before  # nothing posted to the group
-    await test_telegram._finish(running)
+    await chatkit.finish(running)
     assert [(g.kind, g.best_entry) for g in store.all()] == [(WRONG, "signing")]
 
 
@@ -115,7 +115,7 @@ async def test_the_discord_button_logs_the_mark_and_thanks_privately(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = SqliteGapStore(tmp_path / "gaps.sqlite3")
-    running = await test_discord._start(engine, monkeypatch, gaps=store)
+    running = await chatkit.start_discord(engine, monkeypatch, gaps=store)
     fake = running.fake
     slash = fake.slash("ask", question=SIGNED)
     await fake.dispatch("INTERACTION_CREATE", slash)
@@ -129,7 +129,7 @@ async def test_the_discord_button_logs_the_mark_and_thanks_privately(
     await fake.dispatch("INTERACTION_CREATE", press)
     [thanks] = await test_discord._posted(fake, f"/interactions/{press['id']}/")
     assert thanks.body["data"]["flags"] & 64  # seen by the presser only
-    await test_discord._finish(running)
+    await chatkit.finish(running)
     assert [(g.kind, g.best_entry) for g in store.all()] == [(WRONG, "signing")]
 
 

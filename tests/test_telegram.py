@@ -7,54 +7,19 @@ import html
 import logging
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 import httpx
 import pytest
 
-from adapters.telegram_adapter import serve
 from adapters.telegram_render import render
-from adapters.telegram_settings import TelegramSettings
 from bot.engine import Engine
-from bot.gaps import GapStore
 from bot.models import Answer, AnswerKind, Suggestion
-from bot.service import StoryBot
-from tests.conftest import platform_env
+from tests.chatkit import TELEGRAM_TOKEN as TOKEN
+from tests.chatkit import finish as _finish
+from tests.chatkit import start_telegram as _start
 from tests.fakes.telegram_api import BOT_USER, FakeTelegram
 
 pytestmark = pytest.mark.anyio
-TOKEN = "123456:TEST-telegram-token-never-logged"
-
-
-@dataclass
-class Running:
-    fake: FakeTelegram
-    stop: asyncio.Event
-    task: asyncio.Task[None]
-
-
-async def _start(
-    engine: Engine, monkeypatch: pytest.MonkeyPatch, gaps: GapStore | None = None, **env: str
-) -> Running:
-    fake = FakeTelegram(TOKEN)
-    await fake.start()
-    base = {
-        "STORYBOT_TELEGRAM_TOKEN": TOKEN,
-        "STORYBOT_TELEGRAM_API_URL": fake.base_url,
-        "STORYBOT_TELEGRAM_POLL_TIMEOUT": "1",
-    }
-    settings = platform_env(monkeypatch, base, env)
-    stop = asyncio.Event()
-    own = TelegramSettings(_env_file=None)  # the front end reads its own settings
-    task = asyncio.create_task(serve(StoryBot(engine, settings, gaps), own, stop))
-    await fake.wait_for(lambda f: any(c.method == "setMyCommands" for c in f.calls))
-    return Running(fake, stop, task)
-
-
-async def _finish(running: Running) -> None:
-    running.stop.set()
-    await asyncio.wait_for(running.task, 15)
-    await running.fake.stop()
 
 
 @pytest.fixture
