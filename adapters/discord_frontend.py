@@ -6,7 +6,10 @@ import asyncio
 import sys
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from adapters.discord_settings import DiscordSettings
+from bot.config import problems
 
 if TYPE_CHECKING:
     from bot.service import StoryBot
@@ -40,7 +43,11 @@ def invite_command() -> int:
     """`storybot invite`: print the URL that adds the bot to a Discord server."""
     from adapters.discord_render import client_id_from_token, invite_url
 
-    settings = DiscordSettings()
+    try:
+        settings = DiscordSettings()
+    except ValidationError as exc:
+        print(problems(exc, "STORYBOT_DISCORD_"), file=sys.stderr)
+        return 2
     client_id = settings.client_id
     if client_id is None and settings.token is not None:
         client_id = client_id_from_token(settings.token.get_secret_value())

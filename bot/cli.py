@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from bot.config import Settings
+from bot.config import Settings, problems
 from bot.encoder import load_encoder
 from bot.engine import Engine
 from bot.errors import InputFileError, KnowledgeError, SettingsError
@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as exc:
-        print(settings_problems(exc), file=sys.stderr)
+        print(problems(exc), file=sys.stderr)
         return 2
     configure_logging(settings.log_level, settings.secrets())
     try:
@@ -64,17 +64,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `storybot ask --json - | head` is fine
         return 0
     return status
-
-
-def settings_problems(exc: ValidationError) -> str:
-    """Say which setting is wrong, what it got and what it expects, one line each."""
-    lines = []
-    for problem in exc.errors():
-        name = "STORYBOT_" + "_".join(str(p) for p in problem["loc"][:1]).upper()
-        got = problem.get("input")
-        shown = "" if isinstance(got, dict) else f" got {got!r}:"
-        lines.append(f"storybot: setting {name}:{shown} {problem['msg'].lower()}")
-    return "\n".join(lines)
 
 
 def _parser(described: bool = False) -> argparse.ArgumentParser:
@@ -245,16 +234,20 @@ def _gaps(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.frontends import installed
+    from bot.frontends import installed, read_settings
 
     # SecretStr fields dump as "**********": the effective settings, minus the secrets
     effective = settings.model_dump(mode="json") | {"gaps_db": str(settings.gaps_path)}
     _print_settings("STORYBOT_", effective)
+    status = 0
     for frontend in installed():  # each front end's own settings, under its own prefix
-        _print_settings(
-            f"STORYBOT_{frontend.name.upper()}_", frontend.settings().model_dump(mode="json")
-        )
-    return 0
+        own = read_settings(frontend)
+        if isinstance(own, str):
+            print(own, file=sys.stderr)
+            status = 2
+            continue
+        _print_settings(str(own.model_config.get("env_prefix", "")), own.model_dump(mode="json"))
+    return status
 
 
 def _print_settings(prefix: str, values: dict[str, object]) -> None:

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from dotenv import dotenv_values
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.knowledge import default_folder
@@ -53,12 +53,24 @@ class Settings(BaseSettings):
         """
         found = dict(dotenv_values(".env")) if Path(".env").is_file() else {}
         found |= os.environ
+        names = ((key.upper(), value) for key, value in found.items())  # read case-blind
         return [
             value
-            for key, value in found.items()
+            for key, value in names
             if value and key.startswith("STORYBOT_") and key.endswith(("_TOKEN", "_SECRET"))
         ]
 
 
 def _xdg_data_home() -> Path:
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+
+
+def problems(exc: ValidationError, prefix: str = "STORYBOT_") -> str:
+    """Say which setting is wrong, what it got and what it expects, one line each."""
+    lines = []
+    for problem in exc.errors():
+        name = prefix + "_".join(str(p) for p in problem["loc"][:1]).upper()
+        got = problem.get("input")
+        shown = "" if isinstance(got, dict) else f" got {got!r}:"
+        lines.append(f"storybot: setting {name}:{shown} {problem['msg'].lower()}")
+    return "\n".join(lines)

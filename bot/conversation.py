@@ -64,6 +64,11 @@ class Memory:
         return len(self._turns)
 
 
+def explicit(words: tuple[str, ...]) -> bool:
+    """Return whether a message says outright that it follows on ("and …", "what about …")."""
+    return bool(words) and (words[0] in _OPENERS or any(words[: len(cue)] == cue for cue in _ABOUT))
+
+
 def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analysis]:
     """Return the readings of `question` together with the previous `turn`, likeliest first.
 

@@ -63,21 +63,28 @@ class Dialogue:
     def follow(self, text: str, turn: Turn) -> Decision | None:
         """Answer `text` read with the previous turn, when that reading is sure or corrects."""
         engine = self._engine
-        readings = resolve(engine.analyzer.analyze(text), turn, self._kinds)
+        question = engine.analyzer.analyze(text)
+        readings = resolve(question, turn, self._kinds)
         if not readings:
             return None
+        if any(self._kinds.get(t) in premises.PARTIES for t in question.terms):
+            # "what about Pakistan?" after India's landing: its premise is checked first
+            corrected = self.corrected(text, readings[0])
+            if corrected is not None:
+                return corrected
         ranked = [(engine.rank(r), r) for r in readings]
-        if not _about_person(readings[0], turn):  # "and where?" asks something new
+        person = _about_person(readings[0], turn)
+        if not person:  # "and where?" asks something new
             ranked = [([c for c in f if c.entry.id != turn.entry_id], r) for f, r in ranked]
         found, reading = max(ranked, key=lambda fr: fr[0][0].probability if fr[0] else 0.0)
         if found and found[0].probability >= engine.thresholds.answer:
             answer = replies.single(found[0].entry, found[0].probability)
             reason = f"follow-up of {turn.entry_id}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
-        corrected = self.corrected(text, readings[-1])
-        if corrected is not None or engine.analyzer.analyze(text).terms:
-            return corrected  # a message with words of its own may be a new question
-        settled = engine.settle(text, found)  # "when was that?": the story doesn't say
+        if question.terms and not person:
+            return None  # a message with words of its own may be a new question
+        # "when was that?", "how old is he?": the story doesn't say
+        settled = engine.settle(text, found, reading)
         return replace(settled, reason=f"follow-up of {turn.entry_id}: {settled.reason}")
 
     def corrected(self, text: str, question: Analysis) -> Decision | None:

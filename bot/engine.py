@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.analyzer import Analysis, detect_qtype
-from bot.conversation import Turn
+from bot.conversation import Turn, explicit
 from bot.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.dialogue import Dialogue
 from bot.encoder import Encoder, load_encoder
@@ -35,6 +35,8 @@ _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on 
 _NOMINEES = 6  # candidates each retriever nominates
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
 _REFINED = 3  # leading candidates whose words are also matched by meaning
+_SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
+_FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 
 __all__ = ["Engine", "Entry", "Thresholds"]
 
@@ -105,9 +107,14 @@ class Engine:
         if reply is not None:
             chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
+        alone = self._alone(text)
         followed = self.dialogue.follow(text, turn) if turn is not None else None
-        if followed is not None:
-            return followed
+        if followed is None:
+            return alone
+        return _preferred(alone, followed, explicit(self.analyzer.analyze(text).words))
+
+    def _alone(self, text: str) -> Decision:
+        """Decide `text` on its own: answer, correct a wrong premise, or decline."""
         decided = self._decide(text)
         if decided.answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY):
             return self.dialogue.corrected(text, self.analyzer.analyze(text)) or decided
@@ -126,9 +133,11 @@ class Engine:
         """Return the candidate entries for an analysed question, likeliest first."""
         return self._rank(analysis, model)
 
-    def settle(self, text: str, candidates: list[Candidate]) -> Decision:
-        """Answer, ask "did you mean" or decline from ranked `candidates`."""
-        return self._settle(text, candidates)
+    def settle(
+        self, text: str, candidates: list[Candidate], reading: Analysis | None = None
+    ) -> Decision:
+        """Answer, ask "did you mean" or decline from ranked `candidates` (of `reading`)."""
+        return self._settle(text, candidates, reading)
 
     def _decide(self, text: str) -> Decision:
         whole = self._candidates(text)
@@ -152,7 +161,9 @@ class Engine:
             whole = found[0]
         return self._settle(text, whole)
 
-    def _settle(self, text: str, candidates: list[Candidate]) -> Decision:
+    def _settle(
+        self, text: str, candidates: list[Candidate], reading: Analysis | None = None
+    ) -> Decision:
         best = candidates[0] if candidates else None
         limit = self.thresholds.suggestions
         if best and best.probability >= self.thresholds.answer:
@@ -166,7 +177,7 @@ class Engine:
             return Decision(text, replies.clarify(best, related, limit), reason, tuple(candidates))
         reason = f"p={best.probability:.2f} < clarify threshold" if best else "no candidate"
         confidence = best.probability if best else 0.0
-        if not any(map(self.index.knows, self.analyzer.analyze(text).terms)):
+        if not any(map(self.index.knows, (reading or self.analyzer.analyze(text)).terms)):
             # not one word the story uses: gibberish, an insult, the weather; say what it does
             answer = replies.off_topic(self.knowledge.title, self.top_questions(limit))
             return Decision(text, answer, f"{reason}; no word the knowledge uses")
@@ -259,6 +270,26 @@ class Engine:
         for entry in self.entries[: len(self.knowledge.faq)]:
             grouped.setdefault(entry.topic, []).append(replies.suggestion(entry))
         return tuple(Topic(name=name, questions=tuple(qs)) for name, qs in grouped.items())
+
+
+def _preferred(alone: Decision, followed: Decision, explicit: bool) -> Decision:
+    """Choose between a message read on its own and read as a follow-up.
+
+    A message that says it follows on ("what about Pakistan?") is a follow-up. Otherwise a
+    message sure on its own ("India landing date?") means what it says, and the follow-up
+    reading wins only where the message alone does not answer, or answers much less surely.
+    """
+    if explicit:
+        return followed
+    sure = alone.best.probability if alone.answer.answered and alone.best else 0.0
+    if sure >= _SURE_ALONE:
+        return alone
+    if followed.answer.kind is AnswerKind.CORRECTION or not alone.answer.answered:
+        return followed
+    if not followed.answer.answered:
+        return alone
+    also = followed.best.probability if followed.best else 0.0
+    return followed if also > sure + _FOLLOW_MARGIN else alone
 
 
 def _is_question(piece: str) -> bool:

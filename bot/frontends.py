@@ -14,7 +14,10 @@ from collections.abc import Callable
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, Protocol
 
+from pydantic import ValidationError
 from pydantic_settings import BaseSettings
+
+from bot.config import problems
 
 if TYPE_CHECKING:  # front ends receive the service; the service does not know them
     from bot.service import StoryBot
@@ -46,6 +49,15 @@ def installed() -> list[Frontend]:
     """Return every installed front end, in name order."""
     found = sorted(entry_points(group=FRONTENDS), key=lambda e: e.name)
     return [entry.load() for entry in found]
+
+
+def read_settings(frontend: Frontend) -> BaseSettings | str:
+    """Return a front end's settings, or one line per bad variable (no traceback)."""
+    try:
+        return frontend.settings()
+    except ValidationError as exc:
+        prefix = "STORYBOT_" + frontend.name.upper() + "_"
+        return problems(exc, prefix)
 
 
 def terminal() -> Callable[[StoryBot], int]:

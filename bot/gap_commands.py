@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import yaml
 
 from bot.config import Settings
 from bot.engine import Engine
 from bot.gap_report import GapGroup, draft_entries, group_by_kind, resolved
-from bot.gaps import UNANSWERED, WRONG, SqliteGapStore
+from bot.gap_writer import open_gaps
+from bot.gaps import UNANSWERED, WRONG
 
 
 def gaps(args: argparse.Namespace, settings: Settings, load: Callable[[Settings], Engine]) -> int:
     """List the logged questions (marked wrong, then unanswered), or draft, add or erase."""
-    store = SqliteGapStore(settings.gaps_path, settings.gaps_max_rows)
+    store = open_gaps(settings.gaps_path, settings.gaps_max_rows)
+    if store is None:
+        print(f"storybot gaps: cannot open {settings.gaps_path}", file=sys.stderr)
+        return 2
     if args.forget:
         print(f"erased {store.forget()} logged questions from {settings.gaps_path}")
         return 0
@@ -62,13 +70,35 @@ def _open(
 
 
 def _add_drafts(folder: Path, drafts: str) -> int:
-    """Append draft entries to faq.yaml in place (comments kept), under its `entries:`."""
+    """Append draft entries to faq.yaml in place (comments kept), under its `entries:`.
+
+    The drafts take the indent of the file's own entries, and the file is put back as it
+    was if the result is not the same list grown by the drafts.
+    """
     faq = folder / "faq.yaml"
     text = faq.read_text(encoding="utf-8")
-    with faq.open("a", encoding="utf-8") as file:
-        file.write(("" if text.endswith("\n") else "\n") + drafts)
+    found = re.search(r"^( *)- ", text[text.find("entries:") :], re.M)
+    indent = found.group(1) if found else "  "
+    lines = [line.removeprefix("  ") for line in drafts.splitlines(keepends=True)]
+    added = "".join(indent + line if line.strip() else line for line in lines)
+    grown = text + ("" if text.endswith("\n") else "\n") + added
+    if _entries(grown) != _entries(text) + _entries("entries:\n" + "".join(lines)):
+        print(
+            f"storybot gaps: could not add the drafts to {faq} safely; use --yaml", file=sys.stderr
+        )
+        return 1
+    faq.write_text(grown, encoding="utf-8")
     print(f"appended drafts to {faq}; fill in each answer and source, then: storybot validate")
     return 0
+
+
+def _entries(text: str) -> int:
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return -1
+    entries = loaded.get("entries") if isinstance(loaded, dict) else None
+    return len(entries) if isinstance(entries, list) else -1
 
 
 def _shown(text: str) -> str:

@@ -86,7 +86,11 @@ def _is_topic(question: Analysis, term: str) -> bool:
         return False
     first = question.surfaces[question.terms.index(term)].split()[0]
     words = question.words
-    return any(w == first and i and words[i - 1] in _TOPIC for i, w in enumerate(words))
+    for i, word in enumerate(words):
+        if word == first and i and words[i - 1] in _TOPIC:
+            # "what about X?" asks the last question of X: X is the doer, not a topic
+            return not (i >= 2 and words[i - 1] == "about" and words[i - 2] in {"what", "how"})
+    return False
 
 
 def _without(question: Analysis, term: str) -> Analysis:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from bot.frontends import Frontend
+from bot.frontends import Frontend, read_settings
 from bot.service import StoryBot
 
 log = logging.getLogger(__name__)
@@ -34,7 +34,10 @@ def configured(frontends: list[Frontend]) -> list[Ready]:
     """Return the front ends whose settings let them start, logging why any other is skipped."""
     chosen = []
     for frontend in frontends:
-        settings = frontend.settings()
+        settings = read_settings(frontend)
+        if isinstance(settings, str):  # a bad variable: this front end stays off, others start
+            log.error("%s: not started:\n%s", frontend.name, settings)
+            continue
         why = frontend.ready(settings)
         if why is None:
             chosen.append(Ready(frontend, settings))

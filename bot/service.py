@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 
 APOLOGY = replies.APOLOGY  # what a front end says when its own handler fails
 UNSURE = {AnswerKind.DECLINE, AnswerKind.CLARIFY}
+# a question that got none of these leaves nothing for "he" or "that" to point back to
+_MOVED_ON = {AnswerKind.DECLINE, AnswerKind.CLARIFY, AnswerKind.CORRECTION}
+# replies the asker can mark "not what I asked": answers, and corrections of their premise
+_MARKABLE = {AnswerKind.ANSWER, AnswerKind.CORRECTION}
 
 
 class StoryBot:
@@ -98,13 +102,16 @@ class StoryBot:
             turn = engine.turn_of(answer, decision.question, decision.analysis)
         if turn is not None:
             self.memory.remember(asker, turn)
+        elif answer.kind in _MOVED_ON:  # "he" no longer means whoever the last answer named
+            self.memory.forget(asker)
         outcome = answer.entry_id if answer.answered else f"unanswered ({answer.kind.value})"
         self._log("question", query, f"{outcome} confidence={answer.confidence:.2f}", start)
         log.debug("question text: %r", query.text)
         if self.gaps is not None and self._is_gap(answer):
             self._store_gap(query, answer, best)
-        if answer.answered and answer.entry_id:
+        if answer.entry_id and answer.kind in _MARKABLE:
             asked = query.text if not entry_id else answer.question or ""
+            asked = scrub(asked[: self.settings.max_question_chars])
             receipt = Receipt(
                 query.platform, query.chat_id, asked, answer.entry_id, answer.confidence
             )

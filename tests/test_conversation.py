@@ -169,3 +169,49 @@ def test_the_console_chat_follows_up(engine: Engine, monkeypatch: pytest.MonkeyP
     out = io.StringIO()
     run(_service(monkeypatch, engine), io.StringIO("Who signed the agreement?\nand where?\n"), out)
     assert "In Beijing" in out.getvalue().split("you> ")[2]
+
+
+@pytest.mark.parametrize(
+    ("questions", "expected"),
+    [
+        # says it follows on, and its premise is wrong: corrected, not answered about Pakistan
+        (["When did India land on the moon?", "what about Pakistan?"], AnswerKind.CORRECTION),
+        # sure on its own: it means what it says, whatever came before
+        (
+            ["When does China want to send astronauts to the moon?", "India landing date?"],
+            "india-when",
+        ),
+        (
+            [
+                "When did India land on the moon's south pole?",
+                "What kind of meeting was it with Xi?",
+            ],
+            "xi-meeting",
+        ),
+        # a bare "when?" the story does not answer is declined, not called off-topic
+        (["Who did Kakar meet at the Great Hall of the People?", "when?"], AnswerKind.DECLINE),
+    ],
+)
+def test_a_follow_up_never_overrides_what_a_message_says_on_its_own(
+    engine: Engine, questions: list[str], expected: object
+) -> None:
+    decision_kind_or_entry = _chat(engine, questions)[-1]
+    assert decision_kind_or_entry == expected
+    if expected == AnswerKind.DECLINE:
+        last = engine.decide(Query(text=questions[-1]), _turn_after(engine, questions[0]))
+        assert last.answer.text.startswith("The story doesn't say")
+
+
+def _turn_after(engine: Engine, question: str) -> Turn | None:
+    decision = engine.decide(Query(text=question))
+    return engine.turn_of(decision.answer, decision.question, decision.analysis)
+
+
+def test_after_a_decline_he_no_longer_points_back(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _service(monkeypatch, engine)
+    assert bot.answer(Query(text="Who is Kakar?")).answered
+    bot.answer(Query(text="Who is Elon Musk?"))  # declined: the story never names him
+    assert bot.memory.recall("console:local:local") is None
+    assert bot.answer(Query(text="and where?")).kind is AnswerKind.EMPTY

@@ -208,3 +208,23 @@ def test_chat_logs_its_gaps_and_ask_only_when_asked(tmp_path: Path) -> None:
     )
     logged = SqliteGapStore(tmp_path / "gaps.sqlite3").all()
     assert [(g.platform, g.kind) for g in logged] == [("console", UNANSWERED)] * 2
+
+
+def test_drafts_take_the_indent_of_an_unindented_entries_list(
+    engine: Engine, tmp_path: Path, knowledge_copy: Path
+) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    faq.write_text(yaml.safe_dump(yaml.safe_load(faq.read_text()), sort_keys=False))
+    assert "\n- id:" in faq.read_text()  # entries at column 0, as safe_dump writes them
+    bot, store = _bot(engine, tmp_path)
+    bot.answer(Query(text="How far is the moon from the earth?"))
+    store.all()  # written
+    before = len(yaml.safe_load(faq.read_text())["entries"])
+    _storybot("gaps", "--add", data=tmp_path, knowledge=knowledge_copy)
+    assert len(yaml.safe_load(faq.read_text())["entries"]) == before + 1
+
+
+def test_gaps_says_so_when_its_database_cannot_be_opened(tmp_path: Path) -> None:
+    (tmp_path / "gaps.sqlite3").mkdir()  # a folder where the database file should be
+    out = _storybot("gaps", data=tmp_path)
+    assert "Traceback" not in out and "cannot open" in out

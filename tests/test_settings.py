@@ -75,3 +75,34 @@ def test_log_lines_mask_secrets_even_in_tracebacks(capsys: pytest.CaptureFixture
     assert TOKEN not in err and TOKEN.split(":")[1] not in err
     assert "/bot***/getMe" in err and "RuntimeError" in err
     logging.getLogger().handlers.clear()
+
+
+def test_a_token_set_in_lower_case_is_still_masked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for key in list(os.environ):
+        if key.startswith("STORYBOT_"):
+            monkeypatch.delenv(key)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_text(f"storybot_telegram_token={TOKEN}\n")
+    assert TelegramSettings().token is not None  # pydantic-settings reads it case-blind
+    assert Settings().secrets() == [TOKEN]
+
+
+def test_a_bad_front_end_setting_names_the_variable_everywhere() -> None:
+    env = {
+        **os.environ,
+        "STORYBOT_TELEGRAM_WEBHOOK_PORT": "abc",
+        "STORYBOT_DISCORD_SHARD_IDS": "a,b",
+    }
+    for command in ("config", "invite", "run"):
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", command], capture_output=True, text=True, env=env
+        )
+        assert "Traceback" not in done.stderr, command
+        assert done.returncode == 2, command
+    config = subprocess.run(
+        [sys.executable, "-m", "bot", "config"], capture_output=True, text=True, env=env
+    ).stderr
+    assert "setting STORYBOT_TELEGRAM_WEBHOOK_PORT: got 'abc'" in config
+    assert "setting STORYBOT_DISCORD_SHARD_IDS: got 'a,b'" in config
