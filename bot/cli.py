@@ -35,6 +35,8 @@ NOTHING_TO_RUN = (
 )
 
 
+CORE = frozenset({"chat", "ask", "validate", "eval", "run", "gaps", "config", "--version"})
+
 # Each command imports what only it needs: `storybot ask` starts in well under a second.
 
 
@@ -42,7 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one `storybot` command and return its exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
     # the help describes the front ends' commands, which means importing them: only then
-    parser = _parser(described=not words or words[0] in {"-h", "--help"})
+    helping = not words or words[0] in {"-h", "--help"}
+    # a core command needs no front end's metadata: `storybot ask` stays quick to start
+    parser = _parser(plugins=helping or words[0] not in CORE, described=helping)
     args = parser.parse_args(words)
     if args.command is None:  # `storybot` alone: say what it can do
         parser.print_help()
@@ -66,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
-def _parser(described: bool = False) -> argparse.ArgumentParser:
+def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="storybot", description="Answers questions about one news story."
     )
@@ -103,7 +107,7 @@ def _parser(described: bool = False) -> argparse.ArgumentParser:
     gaps.set_defaults(handler=_gaps)
     config = commands.add_parser("config", help="print the effective settings, secrets masked")
     config.set_defaults(handler=_config)
-    for name in command_names():  # `storybot invite` and the like, from installed front ends
+    for name in command_names() if plugins else ():  # `storybot invite`, from front ends
         about = _first_line(command(name).__doc__) if described else "a front end's command"
         commands.add_parser(name, help=about).set_defaults(handler=_frontend_command)
     return parser
