@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import weakref
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 from snowballstemmer.english_stemmer import EnglishStemmer
@@ -27,6 +29,7 @@ from bot.text import tokenize
 
 ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 _MAX_PHRASE = 6
+_T = TypeVar("_T")
 _MIN_TYPO_LEN = 4
 _TYPO_CUTOFF = 80.0
 _MAX_TYPOS = 8  # corrections tried per text: the work per question stays bounded
@@ -56,7 +59,7 @@ class Analyzer:
         `corpus` is every text of the knowledge; its words are what typos are corrected to.
         """
         self._stemmer = EnglishStemmer()
-        self._stem = lru_cache(maxsize=STEM_CACHE_SIZE)(self._stem_uncached)
+        self._stem = self._cached(Analyzer._stem_uncached, STEM_CACHE_SIZE)
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
         self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
@@ -76,12 +79,12 @@ class Analyzer:
         for word in sorted(self.words):
             self._by_length.setdefault(len(word), []).append(word)
         self._by_near_length: dict[int, list[str]] = {}
-        self._correct = lru_cache(maxsize=65536)(self._correct_uncached)
+        self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
-        self._cached_terms = lru_cache(maxsize=4096)(self._terms_uncached)
+        self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
         # the engine, a follow-up, a correction and a decline may each need the same reading
         # of one message: it is worked out once
-        self.analyze = lru_cache(maxsize=1024)(self._analyze)  # type: ignore[method-assign]
+        self.analyze = self._cached(Analyzer._analyze, 1024)  # type: ignore[method-assign]
 
     def _phrase_table(
         self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]]
@@ -117,6 +120,14 @@ class Analyzer:
     def surfaces(self, text: str) -> tuple[tuple[str, str], ...]:
         """Return each canonical term of `text` with the words it was read from."""
         return self._cached_terms(text)
+
+    def _cached(self, method: Callable[..., _T], size: int) -> Callable[..., _T]:
+        """Return `method` bound to this analyzer through a bounded cache.
+
+        Bound weakly: a cache holding the analyzer would be a cycle, and an engine in a cycle
+        is freed only by a full garbage collection, which stalls answers at scale.
+        """
+        return lru_cache(maxsize=size)(partial(method, weakref.proxy(self)))
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
         words = self._corrected([SLANG.get(w, w) for w in tokenize(text)])

@@ -6,8 +6,9 @@ Kept apart from the engine's matching: everything here ranks through the engine'
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from bot import premises, replies
 from bot.analyzer import ENTITY_PREFIX, Analysis
@@ -30,7 +31,8 @@ class Dialogue:
 
     def __init__(self, engine: Engine) -> None:
         """Read the fact store of `engine`: who is a person, a country, an organisation."""
-        self._engine = engine
+        # a proxy, not a reference: no cycle, so a replaced engine is freed by refcount alone
+        self._engine = cast("Engine", weakref.proxy(engine))
         self._entities = {ENTITY_PREFIX + e.id: e for e in engine.knowledge.entities}
         self._kinds = {term: e.type.value for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer

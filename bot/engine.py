@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import replies
+from bot import gcpause, replies
 from bot.analyzer import Analysis, detect_qtype
 from bot.conversation import Turn, explicit
 from bot.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
@@ -86,7 +86,10 @@ class Engine:
             clarify=settings.clarify_threshold,
             max_chars=settings.max_question_chars,
         )
-        return cls.from_folder(settings.knowledge_dir, thresholds, settings.encoder)
+        with gcpause.paused():
+            engine = cls.from_folder(settings.knowledge_dir, thresholds, settings.encoder)
+        gcpause.settle()  # the engine is served from now on: no full collection walks it
+        return engine
 
     @property
     def index(self) -> Index:

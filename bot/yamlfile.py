@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from bot import gcpause
 from bot.errors import KnowledgeError
 
 Loc = tuple[str | int, ...]
@@ -43,9 +44,10 @@ def read_yaml(path: Path) -> LocatedYaml:
     except (OSError, UnicodeDecodeError) as exc:
         raise KnowledgeError([f"{path.name}:1: cannot read file: {exc}"]) from exc
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        lines: dict[Loc, int] = {}
-        data = _Walk(lines).value(node, ()) if node is not None else None
+        with gcpause.paused():  # millions of nodes: collections would cost 3/4 of the read
+            node = yaml.compose(text, Loader=_Loader)
+            lines: dict[Loc, int] = {}
+            data = _Walk(lines).value(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -96,7 +98,7 @@ class _Walk:
             return [self.value(item, (*loc, i)) for i, item in enumerate(node.value)]
         try:
             return self.scalars.construct_object(node)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError, AttributeError) as exc:
             # "answer: 2023-02-30" is read as a date that does not exist
             raise _NodeError(
                 line,

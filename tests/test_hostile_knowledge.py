@@ -47,6 +47,11 @@ HOSTILE = {
     ),
     "bad base64": ("faq.yaml", FIRST_ANSWER, "    answer: !!binary '%%%'\n    x: >-\n"),
     "bad int tag": ("faq.yaml", FIRST_ANSWER, "    answer: !!int abc\n    x: >-\n"),
+    "bad timestamp tag": (
+        "faq.yaml",
+        FIRST_ANSWER,
+        "    answer: !!timestamp 2023-13-45 arrived\n    x: >-\n",
+    ),
     "deep nesting": ("faq.yaml", None, "entries: " + "[" * 3000 + "]" * 3000),
     "undefined alias": ("faq.yaml", FIRST_ANSWER, "    answer: *nowhere\n    x: >-\n"),
     "a name with no words": ("facts.yaml", "aliases: [Premier Li,", "aliases: ['?!', Premier Li,"),
