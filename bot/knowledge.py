@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import re
 from collections.abc import Sequence
@@ -158,10 +159,46 @@ def _describe(located: LocatedYaml, error: ErrorDetails) -> str:
         field = ".".join(str(part) for part in loc[2:]) or "(whole item)"
     else:
         field = ".".join(str(part) for part in loc) or "(whole file)"
-    message = str(error["msg"])
-    if error.get("type") == "missing":
-        message = "field required"
-    return f"{located.path.name}:{located.line(loc)}: {where}{field}: {message}"
+    name = located.path.name
+    if not loc and located.data is None:  # nothing in it, or only comments
+        return f"{name}:1: {name} is empty"
+    message = _plain_message(error, str(loc[-1]) if loc else "")
+    return f"{name}:{located.line(loc)}: {where}{field}: {message}"
+
+
+_FIELDS = (
+    "id",
+    "topic",
+    "question",
+    "phrasings",
+    "answer",
+    "source",
+    "title",
+    "entries",
+    "entities",
+    "name",
+    "type",
+    "aliases",
+    "description",
+    "groups",
+)
+
+
+def _plain_message(error: ErrorDetails, field: str) -> str:
+    """Say what is wrong in a maintainer's words rather than the validator's."""
+    kind = error.get("type")
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(field, _FIELDS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown field '{field}'{hint}"
+    if kind == "string_too_long":
+        given = error.get("input")
+        limit = (error.get("ctx") or {}).get("max_length")
+        if isinstance(given, str) and limit is not None:
+            return f"{len(given)} characters; at most {limit}"
+    return str(error["msg"])
 
 
 def _cross_check(

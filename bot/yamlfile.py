@@ -49,9 +49,15 @@ def read_yaml(path: Path) -> LocatedYaml:
             lines: dict[Loc, int] = {}
             data = _Walk(lines).value(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # where the trouble starts (an unclosed quote's opening), not where the parser gave up
+        mark = exc.context_mark or exc.problem_mark
         line = mark.line + 1 if mark else 1
-        raise KnowledgeError([f"{path.name}:{line}: YAML syntax error: {exc.problem}"]) from exc
+        end = exc.problem_mark.line + 1 if exc.problem_mark else line
+        line = _unclosed_quote(text, line, end) or line
+        what = f"{exc.context}: {exc.problem}" if exc.context else str(exc.problem)
+        problem = f"{path.name}:{line}: YAML syntax error: {what}"
+        shown = _line_of(text, line)  # on the same line: one problem, one line
+        raise KnowledgeError([problem + (f"; the line reads: {shown}" if shown else "")]) from exc
     except yaml.reader.ReaderError as exc:  # a control character: binary junk, say
         line = text.count("\n", 0, exc.position) + 1
         problem = f"character #x{exc.character:04x} is not allowed (is this a text file?)"
@@ -122,3 +128,24 @@ class _Walk:
 def _first_line(exc: Exception) -> str:
     text = getattr(exc, "problem", None) or str(exc)
     return str(text).splitlines()[0] if str(text).strip() else type(exc).__name__
+
+
+def _line_of(text: str, line: int) -> str:
+    """Return line `line` (1-based) of `text`, trimmed and cut short, for an error message."""
+    lines = text.splitlines()
+    return lines[line - 1].strip()[:120] if 0 < line <= len(lines) else ""
+
+
+def _unclosed_quote(text: str, start: int, end: int) -> int | None:
+    """Return the first line from `start` to `end` that opens a quote it does not close.
+
+    A value like `question: "Who is …` with no closing quote runs on to the next quote in
+    the file, and the parser stops far below; the line that opened it is the one to fix.
+    """
+    for number, line in enumerate(text.splitlines()[start - 1 : end], start=start):
+        value = line.split(": ", 1)[1] if ": " in line else line.lstrip(" -")
+        value = value.strip()
+        for quote in ('"', "'"):
+            if value.startswith(quote) and (len(value) == 1 or not value.endswith(quote)):
+                return number
+    return None

@@ -67,7 +67,8 @@ def test_validate_rejects_a_broken_folder_with_file_line_and_field(knowledge_cop
     err = result.stderr.decode()
     assert result.returncode == 1
     assert (
-        "faq.yaml:" in err and "entry 'signing-place': anser: Extra inputs are not permitted" in err
+        "faq.yaml:" in err
+        and "entry 'signing-place': anser: unknown field 'anser' (did you mean 'answer'?)" in err
     )
 
 
@@ -270,3 +271,27 @@ def test_validate_warns_about_an_answer_that_does_not_stand_alone(knowledge_copy
     assert result.returncode == 0
     assert "entry 'kakar-visit': answer: starts with 'He'" in result.stderr.decode()
     assert storybot("validate").stderr == b""  # the shipped knowledge has no such answer
+
+
+def test_knowledge_mistakes_are_said_in_a_maintainers_words(knowledge_copy: Path) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    original = faq.read_text()
+    lines = original.split("\n")
+    at = [n for n, line in enumerate(lines) if line.startswith("    question:")][1]
+    lines[at] = '    question: "Who is leading the moon research station project?'
+    cases = {
+        "\n".join(lines): f"faq.yaml:{at + 1}: YAML syntax error",  # where the quote opens
+        "# nothing yet\n": "faq.yaml:1: faq.yaml is empty",
+        original.replace("    phrasings:", "    phrasing:", 1): (
+            "phrasing: unknown field 'phrasing' (did you mean 'phrasings'?)"
+        ),
+        original.replace("    answer: In Beijing", "    answer: " + "x" * 400 + " In Beijing", 1): (
+            "answer: 477 characters; at most 350"
+        ),
+    }
+    for text, expected in cases.items():
+        faq.write_text(text)
+        err = storybot("validate", str(knowledge_copy)).stderr.decode()
+        assert expected in err and "Traceback" not in err, err
+        if "syntax" in expected:
+            assert 'the line reads: question: "Who is leading' in err  # the offending line

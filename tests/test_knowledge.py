@@ -43,7 +43,7 @@ BROKEN = [
         "faq.yaml",
         "    answer: In Beijing, where Kakar",
         "    answr: In Beijing, where Kakar",
-        "entry 'signing-place': answr: Extra inputs are not permitted",
+        "entry 'signing-place': answr: unknown field 'answr' (did you mean 'answer'?)",
         "answr: In Beijing",
     ),
     (
