@@ -26,6 +26,7 @@ FLOORS = [
     (default_folder(), DATA / "questions.jsonl", 0.94, 0.92),
     (default_folder(), DATA / "fresh.jsonl", 0.78, 0.91),
     (default_folder(), DATA / "sealed.jsonl", 0.74, 0.83),
+    (default_folder(), DATA / "sealed2.jsonl", 0.68, 0.86),  # scored once a session
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
