@@ -52,7 +52,8 @@ def stories() -> dict[str, tuple[Path, list[Path]]]:
     """Return every story with its knowledge folder and tuning question sets."""
     found = {f"main/{n}": (default_folder(), [DATA / n]) for n in MAIN_SETS}
     for folder in sorted((DATA / "stories").iterdir()):
-        if not (folder / "questions.jsonl").exists() or not (folder / "knowledge/faq.yaml").exists():
+        written = (folder / "questions.jsonl").exists() and (folder / "knowledge/faq.yaml").exists()
+        if not written:
             continue  # a story still being written
         found[folder.name] = (folder / "knowledge", [folder / "questions.jsonl"])
     return found
