@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TextIO
 
 from bot.models import Answer, Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 
 PROMPT = "you> "
 WRONG = frozenset({"wrong", "/wrong"})  # "that's not what I asked", said of the last answer

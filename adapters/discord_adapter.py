@@ -22,7 +22,7 @@ from adapters.discord_render import (
 )
 from adapters.discord_settings import DiscordSettings
 from bot.models import Answer, AnswerKind, ChatKind, Query
-from bot.service import APOLOGY, StoryBot
+from bot.serving.service import APOLOGY, StoryBot
 
 log = logging.getLogger(__name__)
 DEFER_AFTER = 1.0  # seconds; Discord drops an interaction not answered or deferred within 3 s

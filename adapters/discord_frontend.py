@@ -12,7 +12,7 @@ from adapters.discord_settings import DiscordSettings
 from bot.config import problems
 
 if TYPE_CHECKING:
-    from bot.service import StoryBot
+    from bot.serving.service import StoryBot
 
 
 class DiscordFrontend:

@@ -38,7 +38,7 @@ from adapters.telegram_render import (
 )
 from adapters.telegram_settings import TelegramSettings
 from bot.models import Answer, AnswerKind, ChatKind, Query
-from bot.service import APOLOGY, StoryBot
+from bot.serving.service import APOLOGY, StoryBot
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from adapters.telegram_settings import TelegramSettings
 
 if TYPE_CHECKING:
-    from bot.service import StoryBot
+    from bot.serving.service import StoryBot
 
 
 class TelegramFrontend:

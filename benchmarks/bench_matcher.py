@@ -31,11 +31,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bot.encoder import load_encoder
-from bot.engine import Engine
-from bot.knowledge import Knowledge, default_folder, load_knowledge
+from bot.knowledge.loading import Knowledge, default_folder, load_knowledge
+from bot.knowledge.schema import FaqEntry
+from bot.matching.encoder import load_encoder
+from bot.matching.engine import Engine
 from bot.models import Query
-from bot.schema import FaqEntry
 
 ROOT = Path(__file__).resolve().parent.parent
 QUESTION_SETS = [

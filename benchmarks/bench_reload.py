@@ -25,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_matcher import synthetic
 
 from bot.config import Settings
-from bot.engine import Engine
-from bot.knowledge import Knowledge, default_folder, load_knowledge
+from bot.knowledge.loading import Knowledge, default_folder, load_knowledge
+from bot.knowledge.validation import confusions
+from bot.matching.engine import Engine
 from bot.models import Query
-from bot.service import StoryBot
-from bot.validation import confusions
+from bot.serving.service import StoryBot
 
 QUESTIONS = ("Who signed the agreement?", "Where was it signed?", "When will the station open?")
 

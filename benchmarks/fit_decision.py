@@ -26,12 +26,12 @@ from pathlib import Path
 import numpy as np
 
 from bot import replies
-from bot.decision import MODEL, PLAIN_MODEL, Linear, Model
-from bot.encoder import load_encoder
-from bot.engine import Engine
 from bot.evaluation import EvalQuestion, passes, read_questions
-from bot.evidence import Evidence
-from bot.knowledge import default_folder, load_knowledge
+from bot.knowledge.loading import default_folder, load_knowledge
+from bot.matching.decision import MODEL, PLAIN_MODEL, Linear, Model
+from bot.matching.encoder import load_encoder
+from bot.matching.engine import Engine
+from bot.matching.evidence import Evidence
 from bot.models import Query
 
 ROOT = Path(__file__).resolve().parent.parent

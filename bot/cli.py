@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING
 from pydantic import ValidationError
 
 from bot.config import Settings, problems
-from bot.encoder import load_encoder
-from bot.engine import Engine
 from bot.errors import InputFileError, KnowledgeError, SettingsError
-from bot.explain import explain
-from bot.frontends import command, command_names
-from bot.knowledge import load_knowledge
-from bot.logs import configure_logging
+from bot.knowledge.loading import load_knowledge
+from bot.matching.encoder import load_encoder
+from bot.matching.engine import Engine
+from bot.matching.explain import explain
 from bot.models import Answer, Query
+from bot.serving.frontends import command, command_names
+from bot.serving.logs import configure_logging
 
 if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
-    from bot.gaps import SqliteGapStore
+    from bot.gaps.store import SqliteGapStore
 
 log = logging.getLogger(__name__)
 
@@ -128,8 +128,8 @@ def _engine(settings: Settings) -> Engine:
 
 
 def _chat(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.frontends import terminal
-    from bot.service import StoryBot
+    from bot.serving.frontends import terminal
+    from bot.serving.service import StoryBot
 
     if settings.log_level.upper() != "DEBUG":  # log lines would interleave with the chat
         logging.getLogger().setLevel(logging.WARNING)
@@ -144,7 +144,7 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
 def _gap_store(settings: Settings) -> SqliteGapStore | None:
     """Open the gaps log, or go on without it (a read-only disk must not stop a chat)."""
-    from bot.gap_writer import open_gaps
+    from bot.gaps.writer import open_gaps
 
     return open_gaps(settings.gaps_path, settings.gaps_max_rows)
 
@@ -156,7 +156,7 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     engine = _engine(settings)
     if args.log_gaps and args.question != "-":
-        from bot.service import StoryBot  # through the service, which logs what it declines
+        from bot.serving.service import StoryBot  # through the service, which logs what it declines
 
         bot = StoryBot(engine, settings, _gap_store(settings))
         _print_answer(args.question, bot.answer(Query(text=args.question)), args.json)
@@ -200,7 +200,7 @@ def _as_record(question: str, answer: Answer) -> dict[str, object]:
 
 
 def _validate(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.validation import confusions, dangling
+    from bot.knowledge.validation import confusions, dangling
 
     folder = args.folder or settings.knowledge_dir
     knowledge = load_knowledge(folder)
@@ -215,10 +215,10 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
-    from bot.frontends import installed
-    from bot.gap_writer import open_gaps
-    from bot.runner import configured, serve_all
-    from bot.service import StoryBot
+    from bot.gaps.writer import open_gaps
+    from bot.serving.frontends import installed
+    from bot.serving.runner import configured, serve_all
+    from bot.serving.service import StoryBot
 
     chosen = configured(installed())
     if not chosen:
@@ -232,13 +232,13 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _gaps(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.gap_commands import gaps
+    from bot.gaps.commands import gaps
 
     return gaps(args, settings, _engine)
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.frontends import installed, read_settings
+    from bot.serving.frontends import installed, read_settings
 
     # SecretStr fields dump as "**********": the effective settings, minus the secrets
     effective = settings.model_dump(mode="json") | {"gaps_db": str(settings.gaps_path)}

@@ -9,7 +9,7 @@ from dotenv import dotenv_values
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.knowledge import default_folder
+from bot.knowledge.loading import default_folder
 
 
 class Settings(BaseSettings):

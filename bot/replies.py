@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.decision import Candidate, Entry
+from bot.matching.decision import Candidate, Entry
 from bot.models import Answer, AnswerKind, Suggestion
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."

@@ -26,9 +26,9 @@ from adapters.discord_settings import DiscordSettings
 from adapters.telegram_adapter import serve as serve_telegram
 from adapters.telegram_settings import TelegramSettings
 from bot.config import Settings
-from bot.engine import Engine
-from bot.gaps import GapStore
-from bot.service import StoryBot
+from bot.gaps.store import GapStore
+from bot.matching.engine import Engine
+from bot.serving.service import StoryBot
 from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.discord_payloads import DM_CHANNEL_ID
 from tests.fakes.telegram_api import FakeTelegram

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.engine import Engine
-from bot.knowledge import default_folder
+from bot.knowledge.loading import default_folder
+from bot.matching.engine import Engine
 from bot.models import Answer, Query
 from tests.chatkit import Chat, open_chat, platform_env  # noqa: F401 - platform_env: used by tests
 

@@ -137,10 +137,10 @@ def test_gaps_commands_list_export_and_forget(tmp_path: Path) -> None:
 
     env = {**os.environ, "STORYBOT_DATA_DIR": str(tmp_path)}
     from bot.config import Settings
-    from bot.engine import Engine
-    from bot.gaps import SqliteGapStore
+    from bot.gaps.store import SqliteGapStore
+    from bot.matching.engine import Engine
     from bot.models import Query
-    from bot.service import StoryBot
+    from bot.serving.service import StoryBot
 
     settings = Settings(_env_file=None, data_dir=tmp_path)
     bot = StoryBot(
@@ -249,7 +249,7 @@ def test_ctrl_c_in_the_chat_leaves_quietly(engine) -> None:  # type: ignore[no-u
 
     from adapters.console_adapter import run
     from bot.config import Settings
-    from bot.service import StoryBot
+    from bot.serving.service import StoryBot
 
     class CtrlC(io.StringIO):
         def readline(self, size: int = -1) -> str:

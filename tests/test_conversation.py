@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.analyzer import Analysis
 from bot.config import Settings
-from bot.conversation import Memory, Turn
-from bot.engine import Engine
-from bot.lexicon import QType
+from bot.conversation.turns import Memory, Turn
+from bot.matching.analyzer import Analysis
+from bot.matching.engine import Engine
+from bot.matching.lexicon import QType
 from bot.models import AnswerKind, Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 from tests.conftest import DATA
 
 STORIES = DATA / "stories"

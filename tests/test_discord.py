@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.engine import Engine
+from bot.matching.engine import Engine
 from tests.chatkit import DISCORD_TOKEN as TOKEN
 from tests.chatkit import finish as _finish
 from tests.chatkit import start_discord as _start

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.engine import Engine
-from bot.fairness import Gate
+from bot.matching.engine import Engine
 from bot.models import AnswerKind, ChatKind, Query
-from bot.ratelimit import Limit, Verdict
-from bot.service import StoryBot
+from bot.serving.fairness import Gate
+from bot.serving.ratelimit import Limit, Verdict
+from bot.serving.service import StoryBot
 
 pytestmark = pytest.mark.anyio
 SIGNED = "where was the agreement signed?"
@@ -177,7 +177,7 @@ def test_an_anonymous_admin_is_counted_per_group_and_answered() -> None:
 
 
 def test_a_chat_remembers_only_recent_askers() -> None:
-    from bot.fairness import FairPace
+    from bot.serving.fairness import FairPace
 
     pace = FairPace(Limit(20, 20))
     for n in range(5_000):  # one new person every 4 s for five and a half hours

@@ -14,11 +14,11 @@ import yaml
 
 from adapters.console_adapter import run
 from bot.config import Settings
-from bot.engine import Engine
-from bot.feedback import Receipt, Receipts
-from bot.gaps import UNANSWERED, WRONG, GapStore, SqliteGapStore
+from bot.conversation.feedback import Receipt, Receipts
+from bot.gaps.store import UNANSWERED, WRONG, GapStore, SqliteGapStore
+from bot.matching.engine import Engine
 from bot.models import Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 from tests import chatkit, test_discord, test_telegram
 
 SIGNED = "Who signed the agreement?"

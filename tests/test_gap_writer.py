@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.engine import Engine
-from bot.gap_writer import DropCounter, GapWriter, open_gaps
-from bot.gaps import Gap, SqliteGapStore
+from bot.gaps.store import Gap, SqliteGapStore
+from bot.gaps.writer import DropCounter, GapWriter, open_gaps
+from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 
 UNANSWERABLE = "What is the gravity like on the moon?"
 
@@ -62,7 +62,7 @@ class FullDisk(SqliteGapStore):
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
     return [
-        r for r in caplog.records if r.name == "bot.gap_writer" and r.levelno >= logging.WARNING
+        r for r in caplog.records if r.name == "bot.gaps.writer" and r.levelno >= logging.WARNING
     ]
 
 

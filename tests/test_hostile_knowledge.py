@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from bot.cli import main
 from bot.config import Settings
-from bot.engine import Engine
 from bot.errors import KnowledgeError
-from bot.knowledge import load_knowledge
+from bot.knowledge.loading import load_knowledge
+from bot.matching.engine import Engine
 from bot.models import Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 
 PROBLEM = re.compile(r"^(faq|facts|synonyms)\.yaml:\d+: \S")
 FIRST_ANSWER = "    answer: >-\n"

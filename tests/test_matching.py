@@ -9,21 +9,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.answerability import Need, needs, offers
-from bot.bm25 import Bm25
 from bot.config import Settings
-from bot.encoder import WordLlamaEncoder, load_encoder, unit_rows
-from bot.engine import Engine
-from bot.explain import explain
-from bot.gaps import Gap, SqliteGapStore
-from bot.gazetteer import capital_aliases
-from bot.idioms import plain_words
-from bot.knowledge import load_knowledge
-from bot.lexicon import QType
+from bot.gaps.store import Gap, SqliteGapStore
+from bot.knowledge.loading import load_knowledge
+from bot.matching.answerability import Need, needs, offers
+from bot.matching.bm25 import Bm25
+from bot.matching.encoder import WordLlamaEncoder, load_encoder, unit_rows
+from bot.matching.engine import Engine
+from bot.matching.explain import explain
+from bot.matching.gazetteer import capital_aliases
+from bot.matching.idioms import plain_words
+from bot.matching.lexicon import QType
+from bot.matching.semantic import SemanticIndex
+from bot.matching.text import tokenize
 from bot.models import AnswerKind, Query
-from bot.semantic import SemanticIndex
-from bot.service import StoryBot
-from bot.text import tokenize
+from bot.serving.service import StoryBot
 
 
 @pytest.mark.parametrize(

@@ -15,11 +15,11 @@ import pytest
 
 from bot import cli
 from bot.config import Settings
-from bot.engine import Engine
-from bot.gap_report import canonical_key, group_gaps
-from bot.gaps import Gap, SqliteGapStore
+from bot.gaps.report import canonical_key, group_gaps
+from bot.gaps.store import Gap, SqliteGapStore
+from bot.matching.engine import Engine
 from bot.models import Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 
 DATA = Path(__file__).parent / "data"
 GRAVITY = "what is the gravity like on the moon?"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.engine import Engine
+from bot.matching.engine import Engine
 from bot.models import Answer, Query
 
 NASTY = st.sampled_from(

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.encoder import load_encoder
-from bot.engine import Engine
 from bot.evaluation import evaluate, read_questions
-from bot.knowledge import default_folder, load_knowledge
+from bot.knowledge.loading import default_folder, load_knowledge
+from bot.matching.encoder import load_encoder
+from bot.matching.engine import Engine
 from bot.models import Query
 from tests.conftest import DATA
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from bot.engine import Engine
+from bot.matching.engine import Engine
 from bot.models import Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 
 SIGNED = "where was the agreement signed?"
 

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import gcpause
 from bot.config import Settings
-from bot.engine import Engine
-from bot.knowledge import load_knowledge
+from bot.knowledge import gcpause
+from bot.knowledge.loading import load_knowledge
+from bot.matching.engine import Engine
 from bot.models import Query
-from bot.service import StoryBot
+from bot.serving.service import StoryBot
 
 EXTRA = 3000  # a few thousand entries: a reload takes seconds, as a big one does
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import runner
 from bot.config import Settings
-from bot.engine import Engine
-from bot.gaps import Gap, SqliteGapStore
-from bot.service import StoryBot
+from bot.gaps.store import Gap, SqliteGapStore
+from bot.matching.engine import Engine
+from bot.serving import runner
+from bot.serving.service import StoryBot
 
 pytestmark = pytest.mark.anyio
 

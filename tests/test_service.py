@@ -17,14 +17,14 @@ import pytest
 import yaml
 
 from bot.config import Settings
-from bot.engine import Engine
-from bot.gap_report import draft_entries, group_gaps
-from bot.gaps import Gap, SqliteGapStore
-from bot.knowledge import load_knowledge
+from bot.gaps.report import draft_entries, group_gaps
+from bot.gaps.store import Gap, SqliteGapStore
+from bot.knowledge.loading import load_knowledge
+from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
-from bot.ratelimit import Limit, RateLimiter, Verdict
 from bot.replies import SLOW_DOWN
-from bot.service import StoryBot
+from bot.serving.ratelimit import Limit, RateLimiter, Verdict
+from bot.serving.service import StoryBot
 
 SIGNED = "where was the agreement signed?"
 
@@ -183,7 +183,7 @@ def test_forget_and_retention(tmp_path: Path) -> None:
 WRITER = """
 import sys, time
 from pathlib import Path
-from bot.gaps import Gap, SqliteGapStore
+from bot.gaps.store import Gap, SqliteGapStore
 store = SqliteGapStore(Path(sys.argv[1]))
 for n in range(int(sys.argv[3])):
     store.add(Gap(time.time(), "telegram", "k", f"{sys.argv[2]}-{n}", None, 0.1))
@@ -302,7 +302,7 @@ def test_every_front_end_path_logs_one_line_without_the_text(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.service")
+    caplog.set_level(logging.INFO, logger="bot.serving.service")
     bot = _bot(knowledge_copy, tmp_path, monkeypatch)
     asker = Query(text="artemis secret words", platform="telegram", chat_kind="group")
     assert bot.suggest(asker, 5) and bot.previews(asker, 5)

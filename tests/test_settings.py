@@ -13,7 +13,7 @@ import pytest
 from adapters.discord_settings import DiscordSettings
 from adapters.telegram_settings import TelegramSettings
 from bot.config import Settings
-from bot.logs import configure_logging
+from bot.serving.logs import configure_logging
 
 TOKEN = "424242:settings-secret-token-value"
 

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from adapters.telegram_render import render
-from bot.engine import Engine
+from bot.matching.engine import Engine
 from bot.models import Answer, AnswerKind, Suggestion
 from tests.chatkit import TELEGRAM_TOKEN as TOKEN
 from tests.chatkit import finish as _finish
@@ -397,7 +397,7 @@ async def test_a_faq_flood_does_not_hold_up_another_members_question(
 async def test_a_button_pressed_in_a_group_is_logged_as_a_group(
     telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="bot.service")
+    caplog.set_level(logging.INFO, logger="bot.serving.service")
     group = {"id": -5, "type": "supergroup", "title": "Moon fans"}
     bot_message = {"message_id": 78, "date": int(time.time()), "chat": group, "from": BOT_USER}
     before = len(telegram.sent)

@@ -13,9 +13,9 @@ import pytest
 from adapters.telegram_adapter import MAX_WEBHOOK_BODY, serve
 from adapters.telegram_frontend import FRONTEND
 from adapters.telegram_settings import TelegramSettings
-from bot.engine import Engine
-from bot.runner import configured
-from bot.service import StoryBot
+from bot.matching.engine import Engine
+from bot.serving.runner import configured
+from bot.serving.service import StoryBot
 from tests.conftest import platform_env
 from tests.fakes.telegram_api import FakeTelegram
 

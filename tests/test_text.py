@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine import Engine
-from bot.lexicon import QType
-from bot.text import clean, tokenize
+from bot.matching.engine import Engine
+from bot.matching.lexicon import QType
+from bot.matching.text import clean, tokenize
 
 
 @pytest.mark.parametrize(
@@ -95,7 +95,7 @@ def test_real_words_are_not_corrected_into_knowledge_words(engine: Engine, word:
 def test_the_stem_cache_is_a_bounded_lru_under_a_flood_of_new_words() -> None:
     import tracemalloc
 
-    from bot.analyzer import STEM_CACHE_SIZE, Analyzer
+    from bot.matching.analyzer import STEM_CACHE_SIZE, Analyzer
 
     analyzer = Analyzer({}, [], ["the moon base"])
     # words with a 4-byte letter: long, never typo-corrected, each one new to the cache

@@ -7,7 +7,7 @@ from functools import lru_cache, partial
 
 import numpy as np
 
-from bot.encoder import Encoder, Vectors, unit_rows
+from bot.matching.encoder import Encoder, Vectors, unit_rows
 
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
 _RESCORE = 4  # coarse nominations per wanted neighbour, re-ranked with every dimension

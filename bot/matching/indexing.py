@@ -5,18 +5,18 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from bot.analyzer import Analysis, Analyzer
-from bot.answerability import ROLE_WORDS, OfferedKinds
-from bot.bm25 import Bm25
-from bot.decision import Entry
-from bot.encoder import Encoder
-from bot.evidence import Retrievers
-from bot.gazetteer import capital_aliases
-from bot.index import Index, IndexedEntry
-from bot.knowledge import Knowledge, story_sentences, whole_sentence
-from bot.lexicon import OPPOSITES, QType
-from bot.schema import Entity, EntityType, FaqEntry
-from bot.semantic import SemanticIndex, WordVectors
+from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
+from bot.knowledge.schema import Entity, EntityType, FaqEntry
+from bot.matching.analyzer import Analysis, Analyzer
+from bot.matching.answerability import ROLE_WORDS, OfferedKinds
+from bot.matching.bm25 import Bm25
+from bot.matching.decision import Entry
+from bot.matching.encoder import Encoder
+from bot.matching.evidence import Retrievers
+from bot.matching.gazetteer import capital_aliases
+from bot.matching.index import Index, IndexedEntry
+from bot.matching.lexicon import OPPOSITES, QType
+from bot.matching.semantic import SemanticIndex, WordVectors
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any
 
-from bot.frontends import Frontend, read_settings
-from bot.service import StoryBot
+from bot.serving.frontends import Frontend, read_settings
+from bot.serving.service import StoryBot
 
 log = logging.getLogger(__name__)
 

@@ -8,20 +8,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import gcpause, replies
-from bot.analyzer import Analysis, detect_qtype
-from bot.conversation import Turn, explicit
-from bot.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
-from bot.dialogue import Dialogue
-from bot.encoder import Encoder, load_encoder
-from bot.evidence import gather, refine
-from bot.index import Index
-from bot.indexing import build
-from bot.knowledge import Knowledge, load_knowledge
-from bot.lexicon import QType
+from bot import replies
+from bot.conversation.dialogue import Dialogue
+from bot.conversation.turns import Turn, explicit
+from bot.knowledge import gcpause
+from bot.knowledge.loading import Knowledge, load_knowledge
+from bot.matching.analyzer import Analysis, detect_qtype
+from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
+from bot.matching.encoder import Encoder, load_encoder
+from bot.matching.evidence import gather, refine
+from bot.matching.index import Index
+from bot.matching.indexing import build
+from bot.matching.lexicon import QType
+from bot.matching.text import clean, tokenize
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
-from bot.text import clean, tokenize
 
 if TYPE_CHECKING:  # the engine reads a few settings; it does not need the settings module
     from bot.config import Settings

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.expiring import ExpiringMap
+from bot.conversation.expiring import ExpiringMap
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
-from bot.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
-from bot.text import tokenize
-from bot.yamlfile import LocatedYaml, read_yaml
+from bot.knowledge.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
+from bot.knowledge.yamlfile import LocatedYaml, read_yaml
+from bot.matching.text import tokenize
 
 FAQ_FILE = "faq.yaml"
 FACTS_FILE = "facts.yaml"
@@ -44,7 +44,7 @@ class Knowledge:
 
 def default_folder() -> Path:
     """Return the knowledge that ships with the package: the repo's `knowledge/` folder."""
-    checkout = Path(__file__).resolve().parent.parent / KNOWLEDGE_PACKAGE_DIR
+    checkout = Path(__file__).resolve().parents[2] / KNOWLEDGE_PACKAGE_DIR  # bot/knowledge/…
     if (checkout / STORY_FILE).is_file():  # run from a checkout, or installed in editable mode
         return checkout
     # installed from a wheel: the folder was packed as bot.default_knowledge, a package of

@@ -6,8 +6,8 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.analyzer import Analysis
-from bot.evidence import Evidence
+from bot.matching.analyzer import Analysis
+from bot.matching.evidence import Evidence
 from bot.models import Answer
 
 

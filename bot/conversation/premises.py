@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.analyzer import Analysis
-from bot.decision import Candidate, Entry
+from bot.matching.analyzer import Analysis
+from bot.matching.decision import Candidate, Entry
 
 PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
 _TRIED = 3  # confident entries looked through for one that names another party

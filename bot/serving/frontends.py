@@ -20,7 +20,7 @@ from pydantic_settings import BaseSettings
 from bot.config import problems
 
 if TYPE_CHECKING:  # front ends receive the service; the service does not know them
-    from bot.service import StoryBot
+    from bot.serving.service import StoryBot
 
 FRONTENDS = "storybot.frontends"
 TERMINAL = "storybot.terminal"

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.analyzer import ENTITY_PREFIX, Analysis
-from bot.lexicon import QType
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.lexicon import QType
 
 _ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
 _ANSWER_CREDIT = 0.6  # a term found only in the answer or its source

@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
-from bot.ratelimit import Limit, RateLimiter, Verdict
+from bot.serving.ratelimit import Limit, RateLimiter, Verdict
 
 WINDOW = 60.0  # seconds of history that decide who has had their share
 MAX_WAIT = 90.0  # a question still waiting after this is told to wait instead

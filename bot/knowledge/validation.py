@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.engine import Engine
-from bot.knowledge import FACTS_FILE, FAQ_FILE, Knowledge
+from bot.knowledge.loading import FACTS_FILE, FAQ_FILE, Knowledge
+from bot.matching.engine import Engine
 
 # an answer read on its own, as every answer is, cannot lean on a sentence before it
 _LEANING = re.compile(r"^(?:he|she|it|they|him|her|his|its|their|this|that|these|those)\b", re.I)

@@ -11,7 +11,7 @@ import itertools
 import re
 from enum import StrEnum
 
-from bot.lexicon import QType
+from bot.matching.lexicon import QType
 
 
 class Need(StrEnum):

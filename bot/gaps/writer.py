@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
-from bot.gaps import Gap, GapStore, SqliteGapStore
+from bot.gaps.store import Gap, GapStore, SqliteGapStore
 
 log = logging.getLogger(__name__)
 

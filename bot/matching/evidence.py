@@ -5,14 +5,14 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, fields, replace
 
-from bot.analyzer import Analysis
-from bot.answerability import Need, OfferedKinds, needs
-from bot.bm25 import Bm25, Bm25Scores
-from bot.coverage import QuestionTerms, phrase_parts
-from bot.encoder import Vectors
-from bot.index import Hit, Index, qtype_agreement
-from bot.lexicon import QType
-from bot.semantic import SemanticIndex, WordVectors
+from bot.matching.analyzer import Analysis
+from bot.matching.answerability import Need, OfferedKinds, needs
+from bot.matching.bm25 import Bm25, Bm25Scores
+from bot.matching.coverage import QuestionTerms, phrase_parts
+from bot.matching.encoder import Vectors
+from bot.matching.index import Hit, Index, qtype_agreement
+from bot.matching.lexicon import QType
+from bot.matching.semantic import SemanticIndex, WordVectors
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,16 @@ import weakref
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
-from bot import premises, replies
-from bot.analyzer import ENTITY_PREFIX, Analysis
-from bot.conversation import Turn, resolve
-from bot.decision import Candidate, Decision, Entry
-from bot.knowledge import story_sentences
+from bot import replies
+from bot.conversation import premises
+from bot.conversation.turns import Turn, resolve
+from bot.knowledge.loading import story_sentences
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.decision import Candidate, Decision, Entry
 from bot.models import Answer
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
-    from bot.engine import Engine
+    from bot.matching.engine import Engine
 
 
 # an answer this likely stands even when its entry names someone else: on the tuned sets the

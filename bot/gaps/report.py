@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 import yaml
 from rapidfuzz import fuzz, process
 
-from bot.engine import Engine, Entry
-from bot.gaps import UNANSWERED, WRONG, Gap
+from bot.gaps.store import UNANSWERED, WRONG, Gap
+from bot.matching.engine import Engine, Entry
 from bot.models import Query
 
 SIMILAR = 80.0  # rapidfuzz token_set_ratio of canonical terms that makes two questions one

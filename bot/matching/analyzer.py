@@ -11,9 +11,9 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 from snowballstemmer.english_stemmer import EnglishStemmer
 
-from bot.english import is_english
-from bot.idioms import plain_words
-from bot.lexicon import (
+from bot.matching.english import is_english
+from bot.matching.idioms import plain_words
+from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
     FILLER_OPENERS,
@@ -25,7 +25,7 @@ from bot.lexicon import (
     YESNO_OPENERS,
     QType,
 )
-from bot.text import tokenize
+from bot.matching.text import tokenize
 
 ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 _MAX_PHRASE = 6

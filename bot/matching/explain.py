@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.decision import Decision
-from bot.evidence import Evidence
+from bot.matching.decision import Decision
+from bot.matching.evidence import Evidence
 
 _SHORT = {
     "phrasing": "phr",

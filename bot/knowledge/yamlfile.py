@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from bot import gcpause
 from bot.errors import KnowledgeError
+from bot.knowledge import gcpause
 
 Loc = tuple[str | int, ...]
 

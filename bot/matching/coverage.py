@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.analyzer import ENTITY_PREFIX, Analysis
-from bot.index import Index
-from bot.semantic import WordVectors
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.index import Index
+from bot.matching.semantic import WordVectors
 
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match

@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 
 from bot.config import Settings
-from bot.engine import Engine
-from bot.gap_report import GapGroup, draft_entries, group_by_kind, resolved
-from bot.gap_writer import open_gaps
-from bot.gaps import UNANSWERED, WRONG
+from bot.gaps.report import GapGroup, draft_entries, group_by_kind, resolved
+from bot.gaps.store import UNANSWERED, WRONG
+from bot.gaps.writer import open_gaps
+from bot.matching.engine import Engine
 
 
 def gaps(args: argparse.Namespace, settings: Settings, load: Callable[[Settings], Engine]) -> int:

@@ -14,18 +14,18 @@ from collections.abc import Callable
 
 from bot import replies
 from bot.config import Settings
-from bot.conversation import Memory
-from bot.engine import Engine
+from bot.conversation.feedback import Receipt, Receipts
+from bot.conversation.turns import Memory
 from bot.errors import KnowledgeError
-from bot.fairness import Gate
-from bot.feedback import Receipt, Receipts
-from bot.gap_report import canonical_key
-from bot.gap_writer import GapWriter
-from bot.gaps import UNANSWERED, WRONG, Gap, GapStore
+from bot.gaps.report import canonical_key
+from bot.gaps.scrub import scrub
+from bot.gaps.store import UNANSWERED, WRONG, Gap, GapStore
+from bot.gaps.writer import GapWriter
+from bot.matching.engine import Engine
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
-from bot.ratelimit import Limit, RateLimiter, Verdict
-from bot.reloading import folder_state, watch_folder
-from bot.scrub import scrub
+from bot.serving.fairness import Gate
+from bot.serving.ratelimit import Limit, RateLimiter, Verdict
+from bot.serving.reloading import folder_state, watch_folder
 
 log = logging.getLogger(__name__)
 

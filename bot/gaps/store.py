@@ -16,7 +16,7 @@ from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
-from bot.scrub import scrub
+from bot.gaps.scrub import scrub
 
 DAY = 86_400.0
 UNANSWERED = "unanswered"  # declined, or answered unsure

@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.analyzer import ENTITY_PREFIX, Analysis
-from bot.expiring import ExpiringMap
-from bot.lexicon import QType
+from bot.conversation.expiring import ExpiringMap
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.lexicon import QType
 
 _PERSON = frozenset("he she him her his hers himself herself".split())
 _THING = frozenset("it its that this there they them their those these then".split())

@@ -1,0 +1,1 @@
+"""Conversation: the asker's last turn, follow-ups, wrong premises and feedback."""

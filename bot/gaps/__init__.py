@@ -1,0 +1,1 @@
+"""The gaps log: what the bot could not answer or answered wrong, stored and reported."""

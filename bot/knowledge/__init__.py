@@ -1,0 +1,1 @@
+"""Knowledge: reading, validating and linting a knowledge folder."""
