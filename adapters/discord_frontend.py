@@ -46,7 +46,7 @@ def invite_command() -> int:
     try:
         settings = DiscordSettings()
     except ValidationError as exc:
-        print(problems(exc, "STORYBOT_DISCORD_"), file=sys.stderr)
+        print(problems(exc, DiscordSettings.model_config["env_prefix"]), file=sys.stderr)
         return 2
     client_id = settings.client_id
     if client_id is None and settings.token is not None:

@@ -143,7 +143,7 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _gap_store(settings: Settings) -> SqliteGapStore | None:
-    """Open the gaps log, or go on without it (a read-only disk must not stop a chat)."""
+    """Open the gaps log, or go on without it (a read-only disk must not stop the bot)."""
     from bot.gaps.writer import open_gaps
 
     return open_gaps(settings.gaps_path, settings.gaps_max_rows)
@@ -215,7 +215,6 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
-    from bot.gaps.writer import open_gaps
     from bot.serving.frontends import installed
     from bot.serving.runner import configured, serve_all
     from bot.serving.service import StoryBot
@@ -226,8 +225,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     log.info("storybot: starting %s", ", ".join(r.frontend.name for r in chosen))
     engine = _engine(settings)  # read before the loop starts: handlers never block on it
-    gaps = open_gaps(settings.gaps_path, settings.gaps_max_rows)  # None: the log is off
-    bot = StoryBot(engine, settings, gaps)
+    bot = StoryBot(engine, settings, _gap_store(settings))  # no store: the log is off
     return asyncio.run(serve_all(bot, chosen))
 
 

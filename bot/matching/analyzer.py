@@ -84,7 +84,7 @@ class Analyzer:
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
         # the engine, a follow-up, a correction and a decline may each need the same reading
         # of one message: it is worked out once
-        self.analyze = self._cached(Analyzer._analyze, 1024)  # type: ignore[method-assign]
+        self._reading = self._cached(Analyzer._analyze, 1024)
 
     def _phrase_table(
         self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]]
@@ -102,7 +102,7 @@ class Analyzer:
 
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text` (cached)."""
-        return self._analyze(text)
+        return self._reading(text)
 
     def _analyze(self, text: str) -> Analysis:
         # typos first: "how lomg" asks how long

@@ -133,16 +133,6 @@ class Engine:
         """
         return self.dialogue.turn_of(answer, asked, reading)
 
-    def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
-        """Return the candidate entries for an analysed question, likeliest first."""
-        return self._rank(analysis, model)
-
-    def settle(
-        self, text: str, candidates: list[Candidate], reading: Analysis | None = None
-    ) -> Decision:
-        """Answer, ask "did you mean" or decline from ranked `candidates` (of `reading`)."""
-        return self._settle(text, candidates, reading)
-
     def _decide(self, text: str) -> Decision:
         whole = self._candidates(text)
         if not whole and not self.analyzer.analyze(text).terms:  # rare: analysed a second time
@@ -151,7 +141,7 @@ class Engine:
         pieces = [p.strip(" ,?.") for p in _PART_BREAK.split(text)]
         if len(pieces) > 1 and whole:  # several questions, or one among other words
             return self._pieces(text, whole, [p for p in pieces if _is_question(p)])
-        return self._settle(text, whole)
+        return self.settle(text, whole)
 
     def _pieces(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:
         """Answer each question of a message, or the one question among its other words."""
@@ -163,11 +153,12 @@ class Engine:
             return Decision(text, both, "one answer per question", tuple(bests))
         if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
             whole = found[0]
-        return self._settle(text, whole)
+        return self.settle(text, whole)
 
-    def _settle(
+    def settle(
         self, text: str, candidates: list[Candidate], reading: Analysis | None = None
     ) -> Decision:
+        """Answer, ask "did you mean" or decline from ranked `candidates` (of `reading`)."""
         best = candidates[0] if candidates else None
         limit = self.thresholds.suggestions
         if best and best.probability >= self.thresholds.answer:
@@ -202,16 +193,17 @@ class Engine:
     def _candidates(self, text: str) -> list[Candidate]:
         """Return the candidates for `text`, most likely first."""
         analysis = self.analyzer.analyze(text)
-        found = self._rank(analysis)
+        found = self.rank(analysis)
         if found and len(analysis.terms) > _LONG_QUESTION:
             clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
             if len(clauses) > 1:
-                tail = self._rank(self.analyzer.analyze(clauses[-1]))
+                tail = self.rank(self.analyzer.analyze(clauses[-1]))
                 if tail and tail[0].probability > found[0].probability:
                     return tail
         return found
 
-    def _rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
+    def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
+        """Return the candidate entries for an analysed question, likeliest first."""
         if not analysis.terms:
             return []
         tools = self.tools
