@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from importlib.metadata import entry_points
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
@@ -28,15 +29,29 @@ class ChatKind(StrEnum):
     CHANNEL = "channel"  # a broadcast channel
 
 
+# the package metadata groups front ends register in (pyproject.toml, one line each)
+FRONTEND_GROUP = "storybot.frontends"
+TERMINAL_GROUP = "storybot.terminal"
+
+
+def _registered() -> dict[str, str]:
+    names = {e.name for g in (TERMINAL_GROUP, FRONTEND_GROUP) for e in entry_points(group=g)}
+    return {name.upper(): name for name in sorted(names | {"console"})}
+
+
+# An enum, so a typo or stray text can never name a platform, built from the registry, so a
+# new front end (Slack, Matrix) adds its member with its one pyproject line and no core edit.
+Platform = StrEnum("Platform", _registered())  # type: ignore[misc]
+Platform.__doc__ = "The front ends installed: the terminal chat and every registered platform."
+
+
 class Query(BaseModel):
     """A question and where it came from, as plain values."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str
-    # the front end's registered name: a short lowercase word, so a new front end needs no
-    # edit here and a log line can never carry arbitrary text in this field
-    platform: str = Field(default="console", pattern=r"^[a-z][a-z0-9_-]{0,31}$")
+    platform: Platform = Platform("console")
     chat_id: str = "local"
     user_id: str = "local"
     chat_kind: ChatKind = ChatKind.PRIVATE

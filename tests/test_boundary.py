@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from bot.models import Answer, AnswerKind, ChatKind, Query
+from bot.models import Answer, AnswerKind, ChatKind, Platform, Query
 
 BOT = Path(__file__).parent.parent / "bot"
 FORBIDDEN = ("telegram", "discord", "adapters")
@@ -77,12 +77,22 @@ def test_answered_follows_from_the_kind_and_cannot_be_set_apart() -> None:
     assert Answer(text="x", kind=AnswerKind.CLARIFY).model_dump()["answered"] is False
 
 
-def test_chat_kind_is_an_enum_and_platform_a_plain_name() -> None:
+def test_chat_kind_and_platform_are_enums() -> None:
     assert Query(text="x", chat_kind="group").chat_kind is ChatKind.GROUP
     with pytest.raises(ValidationError):
         Query(text="x", chat_kind="secret-room")
     with pytest.raises(ValidationError):
         Query(text="x", platform="Tele gram\nFAKE LOG LINE")
+    with pytest.raises(ValidationError):
+        Query(text="x", platform="telegarm")  # a typo is not a platform
+
+
+def test_the_platforms_are_the_registered_front_ends() -> None:
+    from bot.serving.frontends import installed
+
+    # one pyproject line registers a front end and makes its name a platform: no core edit
+    assert {p.value for p in Platform} == {f.name for f in installed()} | {"console"}
+    assert Query(text="x", platform="discord").platform is Platform("discord")
 
 
 @pytest.mark.parametrize("path", sorted(BOT.rglob("*.py")), ids=lambda p: p.name)

@@ -18,12 +18,13 @@ from pydantic import ValidationError
 from pydantic_settings import BaseSettings
 
 from bot.config import problems
+from bot.models import FRONTEND_GROUP, TERMINAL_GROUP
 
 if TYPE_CHECKING:  # front ends receive the service; the service does not know them
     from bot.serving.service import StoryBot
 
-FRONTENDS = "storybot.frontends"
-TERMINAL = "storybot.terminal"
+FRONTENDS = FRONTEND_GROUP
+TERMINAL = TERMINAL_GROUP
 COMMANDS = "storybot.commands"
 
 
