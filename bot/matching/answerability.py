@@ -23,6 +23,7 @@ class Need(StrEnum):
     NUMBER = "number"
     AGE = "age"
     ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
+    NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
 
 
 _MONTHS = (
@@ -114,6 +115,19 @@ ROLE_WORDS = frozenset(
 )
 
 
+# Words that only say which kind of value is asked ("day of the week?", "CCREC full name?",
+# "what position does she hold?"): an answer holding that kind of value covers them.
+CUE_WORDS: dict[Need, frozenset[str]] = {
+    Need.DATE: frozenset("date year month tareekh tarikh".split()),
+    Need.DAY: frozenset("day weekday week din".split()),
+    Need.TIME: frozenset("time hour oclock baje waqt".split()),
+    Need.NUMBER: frozenset("number total figure amount count tadad".split()),
+    Need.AGE: frozenset("age old umar".split()),
+    Need.ROLE: ROLE_WORDS | {"hold", "serve"},
+    Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
+}
+
+
 def offers(text: str) -> frozenset[Need]:
     """Return the kinds of value `text` contains."""
     found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
@@ -125,14 +139,21 @@ def offers(text: str) -> frozenset[Need]:
 class OfferedKinds:
     """The kinds of value each entry's answer holds, read when first asked for."""
 
-    def __init__(self, answers: list[str]) -> None:
-        """Keep the answers; most are never a candidate, so none is read up front."""
+    def __init__(self, answers: list[str], named: range = range(0)) -> None:
+        """Keep the answers; `named`: the entries about one named thing, which give its name.
+
+        Most answers are never a candidate, so none is read up front.
+        """
         self._answers = answers
+        self._named = named
         self._found: dict[int, frozenset[Need]] = {}
 
     def __getitem__(self, position: int) -> frozenset[Need]:
         """Return what the answer of entry `position` offers."""
         found = self._found.get(position)
         if found is None:
-            found = self._found[position] = offers(self._answers[position])
+            found = offers(self._answers[position])
+            found = self._found[position] = found | (
+                {Need.NAME} if position in self._named else set()
+            )
         return found

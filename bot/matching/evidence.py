@@ -51,7 +51,7 @@ class Retrievers:
     index: Index
     bm25: Bm25
     offers: OfferedKinds  # per entry: the kinds of value its answer holds
-    role_terms: frozenset[str]  # the analyzer's terms for "job", "title", "boss", …
+    cue_terms: dict[Need, frozenset[str]]  # per kind of value, the terms that only ask for it
     opposites: frozenset[tuple[str, str]]  # term pairs such as ("first", "last")
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None
@@ -125,10 +125,9 @@ def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[
 
 
 def _terms_of(tools: Retrievers, position: int) -> frozenset[str]:
-    terms = tools.index.terms_of(position)
-    if Need.ROLE in tools.offers[position]:  # "X's job?" is answered by "X is the premier"
-        return terms | tools.role_terms
-    return terms
+    # "X's job?" is answered by "X is the premier", "day of the week?" by "on Friday"
+    cues = [tools.cue_terms[need] for need in tools.offers[position] if need in tools.cue_terms]
+    return tools.index.terms_of(position).union(*cues)
 
 
 def _measure(

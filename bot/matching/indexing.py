@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching.analyzer import Analysis, Analyzer
-from bot.matching.answerability import ROLE_WORDS, OfferedKinds
+from bot.matching.answerability import CUE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
@@ -49,8 +49,11 @@ def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
         documents = [
             [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
         ]
-        kinds = OfferedKinds([e.answer for e in entries])  # what the asker will read
-        roles = frozenset(analyzer.terms(" ".join(sorted(ROLE_WORDS))))
+        # what the asker will read; each fact-store entry begins with its subject's full name
+        kinds = OfferedKinds([e.answer for e in entries], range(len(knowledge.faq), len(entries)))
+        roles = {
+            need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()
+        }
         opposed = _opposites(analyzer)
         if encoder is None or semantic is None:
             tools = Retrievers(index, Bm25(documents), kinds, roles, opposed)
