@@ -27,14 +27,25 @@ class Coverage:
 class QuestionTerms:
     """A question's terms with their weights, worked out once for all its candidates."""
 
-    def __init__(self, index: Index, words: WordVectors | None, query: Analysis) -> None:
-        """Weigh the terms of `query` by how rare they are in `index`."""
+    def __init__(
+        self,
+        index: Index,
+        words: WordVectors | None,
+        query: Analysis,
+        opposites: frozenset[tuple[str, str]] = frozenset(),
+    ) -> None:
+        """Weigh the terms of `query` by how rare they are in `index`.
+
+        `opposites`: word pairs such as ("first", "last"); those whose first word the question
+        uses are kept as its `clashes`.
+        """
         self.words = words
         self.weights = {t: index.weight(t, plain=True) for t in query.terms}
         self.total = sum(self.weights.values()) or 1.0
         self.surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
         self.parts = phrase_parts(query.terms)
         self.named = frozenset(t for t in query.terms if t.startswith(ENTITY_PREFIX))
+        self.clashes = tuple(pair for pair in sorted(opposites) if pair[0] in self.parts)
 
     def cover(self, terms: frozenset[str], soft: bool) -> Coverage:
         """Return how much of the question the entry `terms` cover (`soft`: by meaning too)."""

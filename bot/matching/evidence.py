@@ -83,7 +83,7 @@ def gather(
         p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(bm25.get(p) / ceiling, 1.0), cosine)
         for p, cosine in zip(positions, semantic, strict=True)
     }
-    question = QuestionTerms(tools.index, tools.words, query)
+    question = QuestionTerms(tools.index, tools.words, query, tools.opposites)
     if not raw:
         return question, {}
     asked = needs(query.qtype, query.words)
@@ -157,7 +157,7 @@ def _measure(
         qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
         subject=1.0 if question.named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),
-        opposed=_opposed(tools, question.parts, terms),
+        opposed=_opposed(question.clashes, terms),
     )
 
 
@@ -172,10 +172,9 @@ def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:
     return 1.0 if tools.index.required(position) - set(query.terms) else 0.0
 
 
-def _opposed(tools: Retrievers, asked: frozenset[str], terms: frozenset[str]) -> float:
+def _opposed(clashes: tuple[tuple[str, str], ...], terms: frozenset[str]) -> float:
     """Return 1 when the entry has the opposite of a question word but not the word itself."""
-    if not tools.opposites or not asked:
+    if not clashes:  # most questions have no word with an opposite: nothing to split
         return 0.0
     has = phrase_parts(terms)
-    clash = any(a in asked and a not in has and b in has for a, b in tools.opposites)
-    return 1.0 if clash else 0.0
+    return 1.0 if any(a not in has and b in has for a, b in clashes) else 0.0
