@@ -16,6 +16,7 @@ from bot.matching.decision import Candidate, Entry
 
 PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
 _TRIED = 3  # confident entries looked through for one that names another party
+_PARTIES = 2  # parties left out in turn, at most: each costs a full ranking
 _TOPIC = frozenset("about regarding on concerning of baare".split())  # "said about X": X is no doer
 
 
@@ -43,7 +44,8 @@ def find(
     """
     named = [t for t in question.terms if kinds.get(t) in PARTIES]
     found: list[Premise] = []
-    for asked in (t for t in named if not _is_topic(question, t)):
+    doers = [t for t in dict.fromkeys(named) if not _is_topic(question, t)]
+    for asked in doers[:_PARTIES]:
         without = _without(question, asked)
         if not without.terms:
             continue
