@@ -7,6 +7,7 @@ import asyncio
 import logging
 import threading
 import time
+import weakref
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,17 @@ def test_a_save_landing_while_the_knowledge_is_read_is_not_served(
     monkeypatch.setattr(Engine, "from_settings", read_then_a_save_lands)
     assert not bot.reload()
     assert "(v2)" not in bot.answer(Query(text=SIGNED)).text  # what was read is stale: kept out
+
+
+def test_the_engine_a_reload_replaces_is_freed_in_the_background(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, monkeypatch)
+    old = weakref.ref(bot.engine)
+    old_entry = weakref.ref(bot.engine.entries[0])
+    assert bot.reload()
+    deadline = time.monotonic() + 10
+    while (old() is not None or old_entry() is not None) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert old() is None and old_entry() is None
+    assert bot.answer(Query(text=SIGNED)).answered  # the new engine was left whole

@@ -26,6 +26,7 @@ from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.serving.fairness import Gate
 from bot.serving.ratelimit import Limit, RateLimiter, Verdict
 from bot.serving.reloading import folder_state, watch_folder
+from bot.serving.retiring import retire
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +194,11 @@ class StoryBot:
         if folder_state(folder) != before:  # saved again while loading: that save will reload
             log.info("knowledge changed while it was read; waiting for the folder to settle")
             return False
-        self.engine = engine  # a single assignment: questions see the old or the new, whole
+        # a single assignment: questions see the old or the new, whole; the old one is freed
+        # in the background, a little at a time, once the last answer begun on it is done
+        retired, self.engine = self.engine, engine
+        retire(retired)
+        del retired
         log.info("knowledge reloaded from %s: %d FAQ entries", folder, len(engine.knowledge.faq))
         return True
 

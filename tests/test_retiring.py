@@ -1,0 +1,68 @@
+"""A replaced engine is freed in the background, piece by piece, and only once it is unused."""
+
+from __future__ import annotations
+
+import time
+import weakref
+from dataclasses import dataclass, field
+
+from bot.serving.retiring import retire
+
+
+@dataclass
+class Node:
+    name: str
+    children: list[Node] = field(default_factory=list)
+    index: dict[str, Node] = field(default_factory=dict)
+
+
+def tree(width: int = 50, depth: int = 3) -> Node:
+    root = Node("root")
+    level = [root]
+    for d in range(depth):
+        nxt = []
+        for parent in level:
+            for i in range(width if d == 0 else 3):
+                child = Node(f"{parent.name}/{i}")
+                parent.children.append(child)
+                parent.index[child.name] = child
+                nxt.append(child)
+        level = nxt
+    return root
+
+
+def test_everything_is_freed() -> None:
+    old = tree()
+    leaf = weakref.ref(old.children[-1].children[-1].children[-1])
+    proxy_holder = Node("with a proxy")
+    old.children.append(proxy_holder)
+    proxy_holder.index["gone"] = weakref.proxy(Node("dies at once"))  # type: ignore[assignment]
+    thread = retire(old)
+    del old, proxy_holder
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert leaf() is None
+
+
+def test_what_the_new_engine_shares_is_left_whole() -> None:
+    shared = tree(width=5)
+    old = Node("old", children=[shared], index={"shared": shared})
+    thread = retire(old)
+    del old
+    thread.join(timeout=10)
+    assert len(shared.children) == 5
+    assert all(len(c.children) == 3 and len(c.index) == 3 for c in shared.children)
+
+
+def test_an_answer_still_running_on_the_old_engine_finishes_on_it_whole() -> None:
+    old = tree(width=5)
+    in_use = old  # an answer that took the engine before the swap
+    thread = retire(old)
+    del old
+    time.sleep(0.2)
+    assert thread.is_alive()  # waiting for the answer to let go
+    assert len(in_use.children) == 5 and in_use.children[0].index
+    first = weakref.ref(in_use.children[0])
+    del in_use
+    thread.join(timeout=10)
+    assert first() is None
