@@ -15,6 +15,9 @@ ANSWERED = [
     ("what is the CNSA", "cnsa"),
     ("kakar speech city?", "speech-where"),
     ("/ask how many countries support the moon base", "supporters"),
+    ("why are scientists interested in the lunar south pole", "why-south-pole"),  # a why entry
+    ("why was kakar in china", "kakar-visit"),  # no "because": a "why" phrasing
+    ("what does CNSA stand for", "cnsa"),  # a fact-store entry begins with the full name
 ]
 
 
@@ -32,6 +35,7 @@ DECLINED = [
     "Who is Pakistan's president?",
     "what's the weather like in urumqi",
     "give me a recipe for biryani",
+    "Why did Pakistan join?",  # the story says that it joined, not why
 ]
 
 

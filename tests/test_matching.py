@@ -34,7 +34,7 @@ from bot.serving.service import StoryBot
         ("which day was it signed", QType.WHEN, {Need.DATE, Need.DAY}),
         ("how many stations are there", QType.COUNT, {Need.NUMBER}),
         ("how old is the governor", QType.AMOUNT, {Need.NUMBER, Need.AGE}),
-        ("why was it built", QType.WHY, set()),  # a reason is read from the words, not required
+        ("why was it built", QType.WHY, {Need.REASON}),
         ("who signed it", QType.WHO, set()),
         ("artemis landing date", QType.WHEN, {Need.DATE}),  # any date, not a particular day
         ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
@@ -63,6 +63,10 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
         ("They march on.", set(), {Need.DATE}),  # the verb, not the month
         ("Li Qiang is the Chinese Premier.", {Need.ROLE}, set()),
         ("You may join later.", set(), {Need.DATE}),  # "may" the verb is not the month
+        ("Pakistan has joined a project to build a base.", set(), {Need.REASON}),
+        ("It was delayed because of a landslide.", {Need.REASON}, set()),
+        ("To ease traffic: the roads are jammed.", {Need.REASON}, set()),
+        ("It can make 40 million doses, so supply could fall short.", {Need.REASON}, set()),
     ],
 )
 def test_an_answer_offers_only_the_values_it_holds(

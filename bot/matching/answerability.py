@@ -24,6 +24,7 @@ class Need(StrEnum):
     AGE = "age"
     ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
     NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
+    REASON = "reason"  # why: "because …", "to ease traffic", "blamed the pandemic"
 
 
 _MONTHS = (
@@ -73,6 +74,11 @@ _OFFERS = {
         r"manager|analyst|economist|critic|ambassador|envoy|captain|coach|judge)\b",
         re.I,
     ),
+    Need.REASON: re.compile(
+        r"(?i:\b(?:because|since|so that|in order to|so as to|due to|owing to|thanks to|"
+        r"as a result|reasons?|aims? to|aimed|seeks? to|hopes? to|wants? to|in a bid to|"
+        r"blamed|caused by|driven by|after|amid|would)\b|, so\b)|^To \w|[.:;] To \w"
+    ),
 }
 
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
@@ -87,6 +93,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
     asked: set[Need] = set()
     if qtype in _NUMBER_TYPES:
         asked.add(Need.NUMBER)
+    if qtype == QType.WHY:
+        asked.add(Need.REASON)
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
     cues = _asked_cues(words)
@@ -139,13 +147,17 @@ def offers(text: str) -> frozenset[Need]:
 class OfferedKinds:
     """The kinds of value each entry's answer holds, read when first asked for."""
 
-    def __init__(self, answers: list[str], named: range = range(0)) -> None:
-        """Keep the answers; `named`: the entries about one named thing, which give its name.
+    def __init__(
+        self, answers: list[str], named: range = range(0), why: frozenset[int] = frozenset()
+    ) -> None:
+        """Keep the answers; most are never a candidate, so none is read up front.
 
-        Most answers are never a candidate, so none is read up front.
+        `named`: the entries about one named thing, which give its full name; `why`: the
+        entries a maintainer phrased as a "why" question, which give a reason.
         """
         self._answers = answers
         self._named = named
+        self._why = why
         self._found: dict[int, frozenset[Need]] = {}
 
     def __getitem__(self, position: int) -> frozenset[Need]:
@@ -153,7 +165,7 @@ class OfferedKinds:
         found = self._found.get(position)
         if found is None:
             found = offers(self._answers[position])
-            found = self._found[position] = found | (
-                {Need.NAME} if position in self._named else set()
-            )
+            given = {Need.NAME} if position in self._named else set()
+            given |= {Need.REASON} if position in self._why else set()
+            found = self._found[position] = found | given
         return found

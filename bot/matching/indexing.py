@@ -50,7 +50,12 @@ def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
             [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
         ]
         # what the asker will read; each fact-store entry begins with its subject's full name
-        kinds = OfferedKinds([e.answer for e in entries], range(len(knowledge.faq), len(entries)))
+        why = frozenset(
+            i for i, e in enumerate(indexed) if any(p.qtype == QType.WHY for p in e.phrasings)
+        )
+        kinds = OfferedKinds(
+            [e.answer for e in entries], range(len(knowledge.faq), len(entries)), why
+        )
         roles = {
             need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()
         }
