@@ -17,7 +17,11 @@ ANSWERED = [
     ("/ask how many countries support the moon base", "supporters"),
     ("why are scientists interested in the lunar south pole", "why-south-pole"),  # a why entry
     ("why was kakar in china", "kakar-visit"),  # no "because": a "why" phrasing
-    ("what does CNSA stand for", "cnsa"),  # a fact-store entry begins with the full name
+    ("what does CNSA stand for", "cnsa"),
+    (
+        "Who is the president of China?",
+        "xi-jinping",
+    ),  # the alias is "China's president"  # a fact-store entry begins with the full name
 ]
 
 

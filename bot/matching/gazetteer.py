@@ -6,6 +6,8 @@ capital as another name for it, unless the folder already uses that name for som
 
 from __future__ import annotations
 
+import re
+
 # country | capital[, other names of the capital]
 _CAPITALS = """
 afghanistan|kabul
@@ -190,4 +192,22 @@ def capital_aliases(countries: dict[str, list[str]], taken: set[str]) -> dict[st
             for city in table.get(name.casefold(), ()):
                 if city not in taken:
                     found.setdefault(city, entity_id)
+    return found
+
+
+_POSSESSIVE = re.compile(r"^(?P<owner>.+?)['\u2019]s (?P<thing>.+)$")
+
+
+def inverted_aliases(names: dict[str, str], taken: set[str]) -> dict[str, str]:
+    """Return "president of China" -> id for each name of the form "China's president".
+
+    English says both; a maintainer writes one. A form already in `taken` is left alone.
+    """
+    found: dict[str, str] = {}
+    for name, entity_id in names.items():
+        match = _POSSESSIVE.match(name)
+        if match:
+            other = f"{match['thing']} of {match['owner']}"
+            if other.casefold() not in taken:
+                found.setdefault(other, entity_id)
     return found

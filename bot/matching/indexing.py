@@ -13,7 +13,7 @@ from bot.matching.bm25 import Bm25
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.evidence import Retrievers
-from bot.matching.gazetteer import capital_aliases
+from bot.matching.gazetteer import capital_aliases, inverted_aliases
 from bot.matching.index import Index, IndexedEntry
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.semantic import SemanticIndex, WordVectors
@@ -33,6 +33,7 @@ def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     aliases = {name: e.id for e in knowledge.entities for name in e.names}
     countries = {e.id: list(e.names) for e in knowledge.entities if e.type == EntityType.COUNTRY}
     aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
+    aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
     corpus = [knowledge.story, *_texts(knowledge)]
     analyzer = Analyzer(aliases, knowledge.synonyms, corpus)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
