@@ -9,6 +9,7 @@ from bot.models import AnswerKind
 ANSWERED = [
     ("Who signed the moon agreement with Pakistan?", "signing"),
     ("where was the deal inked", "signing-place"),
+    ("who signd the deal", "signing"),  # "signd" is no English word: a typo, corrected
     ("@StoryBot wen is artmis landing", "artemis-date"),
     ("India chand par kab utra?", "india-when"),
     ("who is the chinese premier", "li-qiang"),

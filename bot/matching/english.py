@@ -23,6 +23,8 @@ def is_english(word: str) -> bool:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             stem = word[: -len(suffix)]
+            if suffix == "d" and not stem.endswith("e"):
+                continue  # "used" is "use" + d; "signd" is not "sign" + d, but a typo
             if (
                 stem in words
                 or stem + "e" in words
