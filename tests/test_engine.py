@@ -44,6 +44,11 @@ DECLINED = [
 ]
 
 
+def test_a_question_about_what_happened_is_not_answered_with_a_plan(ask) -> None:
+    answer = ask("When did the US land on the moon?")
+    assert "2025" not in answer.text  # Artemis aims to land then; Apollo did, in 1972
+
+
 @pytest.mark.parametrize("question", DECLINED)
 def test_declines_what_the_story_does_not_say_with_suggestions(ask, question: str) -> None:
     answer = ask(question)

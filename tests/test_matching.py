@@ -29,8 +29,9 @@ from bot.serving.service import StoryBot
 @pytest.mark.parametrize(
     ("question", "qtype", "asked"),
     [
-        ("when did it open", QType.WHEN, {Need.DATE}),
-        ("what time did the first train leave", QType.WHEN, {Need.DATE, Need.TIME}),
+        ("when did it open", QType.WHEN, {Need.DATE, Need.PAST}),
+        ("what time did the first train leave", QType.WHEN, {Need.DATE, Need.TIME, Need.PAST}),
+        ("when will it open", QType.WHEN, {Need.DATE}),
         ("which day was it signed", QType.WHEN, {Need.DATE, Need.DAY}),
         ("how many stations are there", QType.COUNT, {Need.NUMBER}),
         ("how old is the governor", QType.AMOUNT, {Need.NUMBER, Need.AGE}),
@@ -63,7 +64,9 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
         ("They march on.", set(), {Need.DATE}),  # the verb, not the month
         ("Li Qiang is the Chinese Premier.", {Need.ROLE}, set()),
         ("You may join later.", set(), {Need.DATE}),  # "may" the verb is not the month
-        ("Pakistan has joined a project to build a base.", set(), {Need.REASON}),
+        ("Pakistan has joined a project to build a base.", {Need.PAST}, {Need.REASON}),
+        ("In December 2025, barring any delays.", {Need.DATE}, {Need.PAST}),  # only a plan
+        ("It aims to land in 2025; India landed last year.", {Need.PAST}, set()),
         ("It was delayed because of a landslide.", {Need.REASON}, set()),
         ("To ease traffic: the roads are jammed.", {Need.REASON}, set()),
         ("It can make 40 million doses, so supply could fall short.", {Need.REASON}, set()),

@@ -25,6 +25,7 @@ class Need(StrEnum):
     ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
     NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
     REASON = "reason"  # why: "because …", "to ease traffic", "blamed the pandemic"
+    PAST = "past"  # something that happened: not a plan ("when did X land?" vs "aims to land")
 
 
 _MONTHS = (
@@ -95,6 +96,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
         asked.add(Need.NUMBER)
     if qtype == QType.WHY:
         asked.add(Need.REASON)
+    if "did" in words[:3]:  # "when did the US land?" asks what happened, not what is planned
+        asked.add(Need.PAST)
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
     cues = _asked_cues(words)
@@ -136,9 +139,21 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
 }
 
 
+# an answer that only speaks of plans ("aims to return in 2025, barring delays") tells of
+# nothing that has happened yet
+_PLANNED = re.compile(
+    r"\b(?:will|aims? to|plans? to|planned|planning|targets?|targeting|scheduled|expected to|"
+    r"barring|hopes? to|intends? to|set to|is to|are to)\b",
+    re.I,
+)
+_HAPPENED = re.compile(r"\b(?:was|were|had|did|ago|became|last|recently|has been)\b", re.I)
+
+
 def offers(text: str) -> frozenset[Need]:
     """Return the kinds of value `text` contains."""
     found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
+    if not _PLANNED.search(text) or _HAPPENED.search(text):
+        found.add(Need.PAST)
     if found & {Need.DAY, Need.TIME}:
         found.add(Need.DATE)  # "at 5 a.m." and "on Friday" both say when
     return frozenset(found)
