@@ -13,6 +13,7 @@ from bot.serving.service import StoryBot
 PROMPT = "you> "
 WRONG = frozenset({"wrong", "/wrong"})  # "that's not what I asked", said of the last answer
 NOTHING_TO_MARK = "There is no answer to mark: 'wrong' marks the answer I just gave."
+NO_SUCH_NUMBER = "There is no question with that number: type one of the numbers listed, or ask."
 
 
 def render(answer: Answer) -> str:
@@ -61,7 +62,11 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
                 stdout.write(f"bot> {NOTHING_TO_MARK}\n")
             last = None
             continue
-        last = bot.answer(to_query(line), entry_id=picked(line, last))
+        entry_id = picked(line, last)
+        if entry_id is None and line.strip().isdigit():  # a pick that picks nothing: no question
+            stdout.write(f"bot> {NO_SUCH_NUMBER}\n")
+            continue
+        last = bot.answer(to_query(line), entry_id=entry_id)
         stdout.write(f"bot> {render(last)}\n")
 
 

@@ -260,6 +260,23 @@ def test_ctrl_c_in_the_chat_leaves_quietly(engine) -> None:  # type: ignore[no-u
     assert out.getvalue().endswith("you> \n")
 
 
+def test_a_number_that_picks_no_suggestion_is_not_asked(engine) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from adapters.console_adapter import NO_SUCH_NUMBER, run
+    from bot.config import Settings
+    from bot.serving.service import StoryBot
+
+    bot = StoryBot(engine, Settings(_env_file=None))
+    out = io.StringIO()
+    assert run(bot, io.StringIO("9\ngive me a recipe\n2\n"), out) == 0
+    replies = out.getvalue().split("bot> ")[1:]
+    assert replies[0].startswith(NO_SUCH_NUMBER)  # nothing was offered yet
+    assert "[2]" in replies[1]
+    assert not replies[2].startswith(NO_SUCH_NUMBER)  # the second suggestion, answered
+    assert "source:" in replies[2]
+
+
 def test_validate_warns_about_an_answer_that_does_not_stand_alone(knowledge_copy: Path) -> None:
     faq = knowledge_copy / "faq.yaml"
     faq.write_text(

@@ -21,6 +21,8 @@ from bot.matching.text import clean, tokenize
         ("<b>where</b> was the <i>agreement</i> signed?", "where was the agreement signed?"),
         ('<a href="x">who</a> is kakar', "who is kakar"),
         ("is 3 < 4 and 5 > 4?", "is 3 < 4 and 5 > 4?"),  # not markup: left alone
+        ("who\x07 signed\x1b[31m the deal\x1b[0m?", "who signed the deal?"),  # terminal codes
+        ("\x1b]0;title\x07where?", "where?"),
     ],
 )
 def test_clean_strips_mentions_commands_and_invisible_marks(raw: str, cleaned: str) -> None:

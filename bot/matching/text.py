@@ -12,6 +12,8 @@ _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|@everyone|@here|@\w+", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*/\w+(@\w+)?\b")
 # markup people paste or type: "<b>who</b> is kakar?" asks "who is kakar?"
 _TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>", re.IGNORECASE)
+# terminal colour and cursor codes pasted along with text: "\x1b[31m" must not leave "[31m"
+_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 _UPPER_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
@@ -20,7 +22,7 @@ def clean(text: str, limit: int) -> str:
     """Return `text` cut to `limit` characters, without mentions, commands, tags or controls."""
     text = text[: limit * 2]  # cheap cut first: normalising 100 KB of text is wasted work
     text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(_QUOTES)
-    text = "".join(ch if _visible(ch) else " " for ch in text)
+    text = "".join(ch if _visible(ch) else " " for ch in _ESCAPE.sub("", text))
     text = _COMMAND.sub(" ", _MENTION.sub(" ", _TAG.sub(" ", text)))
     return re.sub(r"\s+", " ", text).strip()[:limit]
 
