@@ -81,6 +81,28 @@ BROKEN = [
         "YAML syntax error",
         None,
     ),
+    (  # YAML syntax: the line where it went wrong, its entry, and how to fix it
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar",
+        "     answer: In Beijing, where Kakar",
+        "entry 'signing-place': YAML syntax error: did not find expected key",
+        "answer: In Beijing",
+    ),
+    (
+        "faq.yaml",
+        "    question: Where was the agreement signed?",
+        "\tquestion: Where was the agreement signed?",
+        "(the line has a tab: indent with spaces only)",
+        "question: Where was the agreement signed?",
+    ),
+    (
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar",
+        "    answer: Note: In Beijing, where Kakar",
+        "entry 'signing-place': YAML syntax error: mapping values are not allowed in this context;"
+        " the line reads: answer: Note: In Beijing",
+        "answer: Note: In Beijing",
+    ),
     (
         "synonyms.yaml",
         "  - [peace, aman, amn]",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -49,15 +50,7 @@ def read_yaml(path: Path) -> LocatedYaml:
             lines: dict[Loc, int] = {}
             data = _Walk(lines).value(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        # where the trouble starts (an unclosed quote's opening), not where the parser gave up
-        mark = exc.context_mark or exc.problem_mark
-        line = mark.line + 1 if mark else 1
-        end = exc.problem_mark.line + 1 if exc.problem_mark else line
-        line = _unclosed_quote(text, line, end) or line
-        what = f"{exc.context}: {exc.problem}" if exc.context else str(exc.problem)
-        problem = f"{path.name}:{line}: YAML syntax error: {what}"
-        shown = _line_of(text, line)  # on the same line: one problem, one line
-        raise KnowledgeError([problem + (f"; the line reads: {shown}" if shown else "")]) from exc
+        raise KnowledgeError([_syntax_problem(path, text, exc)]) from exc
     except yaml.reader.ReaderError as exc:  # a control character: binary junk, say
         line = text.count("\n", 0, exc.position) + 1
         problem = f"character #x{exc.character:04x} is not allowed (is this a text file?)"
@@ -134,6 +127,49 @@ def _line_of(text: str, line: int) -> str:
     """Return line `line` (1-based) of `text`, trimmed and cut short, for an error message."""
     lines = text.splitlines()
     return lines[line - 1].strip()[:120] if 0 < line <= len(lines) else ""
+
+
+def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> str:
+    """Return one line naming where a YAML syntax error is, what it is and how to fix it."""
+    end = exc.problem_mark.line + 1 if exc.problem_mark else 1
+    start = exc.context_mark.line + 1 if exc.context_mark else end
+    # where the parser gave up, unless a quote opened above it runs on to there: the line
+    # that opened it is the one to fix
+    line = _unclosed_quote(text, min(start, end), end) or end
+    shown = _line_of(text, line)
+    problem = str(exc.problem)
+    raw = text.splitlines()[line - 1 : line]
+    hint = _TAB_HINT if raw and "\t" in raw[0] else ""
+    hint = hint or next((h for cue, h in _HINTS if cue in problem), "")
+    entry = _entry_above(text, line)
+    where = f"{path.name}:{line}: " + (f"entry '{entry}': " if entry else "")
+    return (
+        where
+        + f"YAML syntax error: {problem}"
+        + (f"; the line reads: {shown}" if shown else "")
+        + (f" ({hint})" if hint else "")
+    )
+
+
+_TAB_HINT = "the line has a tab: indent with spaces only"
+_HINTS = (
+    ("tab", _TAB_HINT),
+    ("expected key", "check this line's indentation: it must line up with its entry's fields"),
+    ("expected '-'", "check this line's indentation: it must line up with its entry's fields"),
+    ("expected <block end>", "check this line's indentation against the lines above it"),
+    ("mapping values are not allowed", "a value holding ': ' must be put in quotes"),
+    ("end of stream", "a quote is opened and never closed"),
+)
+_ENTRY_ID = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"\s#]+)")
+
+
+def _entry_above(text: str, line: int) -> str | None:
+    """Return the id of the entry that `line` belongs to, read from the lines above it."""
+    for above in reversed(text.splitlines()[:line]):
+        found = _ENTRY_ID.match(above)
+        if found:
+            return found.group(1)
+    return None
 
 
 def _unclosed_quote(text: str, start: int, end: int) -> int | None:
