@@ -50,7 +50,7 @@ BROKEN = [
         "faq.yaml",
         "  - id: signing-place\n",
         "  - id: signing\n",
-        "entry 'signing': id: duplicate id",
+        "entry 'signing': id: duplicate id (also faq.yaml:",
         None,
     ),
     (
@@ -79,6 +79,20 @@ BROKEN = [
         "      - Signing location?\n",
         "      - Signing location?\n    - : bad\n",
         "YAML syntax error",
+        None,
+    ),
+    (
+        "faq.yaml",
+        "  - id: signing-place\n",
+        "  - id: Signing_Place\n",
+        "entry 'Signing_Place': id: use lowercase letters, digits and hyphens only",
+        "id: Signing_Place",
+    ),
+    (
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar witnessed",
+        "    answer:\n    answr2: In Beijing, where Kakar witnessed",
+        "entry 'signing-place': answer: empty: write it in, or remove the line",
         None,
     ),
     (  # YAML syntax: the line where it went wrong, its entry, and how to fix it

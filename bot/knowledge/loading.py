@@ -198,13 +198,17 @@ def _plain_message(error: ErrorDetails, field: str) -> str:
         limit = (error.get("ctx") or {}).get("max_length")
         if isinstance(given, str) and limit is not None:
             return f"{len(given)} characters; at most {limit}"
+    if kind in ("string_too_short", "string_type") and error.get("input") in ("", None):
+        return "empty: write it in, or remove the line"
+    if kind == "string_pattern_mismatch" and field == "id":
+        return "use lowercase letters, digits and hyphens only, like 'august-landing'"
     return str(error["msg"])
 
 
 def _cross_check(
     faq: tuple[LocatedYaml, FaqFile], facts: tuple[LocatedYaml, FactsFile], story: str
 ) -> list[str]:
-    seen_ids: set[str] = set()
+    seen_ids: dict[str, str] = {}  # id -> where it was first given, "faq.yaml:87"
     problems = _check_items(faq[0], "entries", "entry", faq[1].entries, seen_ids, story)
     facts_yaml = facts[0]
     problems += _check_items(facts_yaml, "entities", "item", facts[1].entities, seen_ids, story)
@@ -232,17 +236,18 @@ def _check_items(
     key: str,
     label: str,
     items: Sequence[FaqEntry | Entity],
-    seen_ids: set[str],
+    seen_ids: dict[str, str],
     story: str,
 ) -> list[str]:
     """Check ids are unique across files and every source is a passage of the story."""
     problems = []
     name = located.path.name
     for i, item in enumerate(items):
+        line = located.line((key, i, "id"))
         if item.id in seen_ids:
-            line = located.line((key, i, "id"))
-            problems.append(f"{name}:{line}: {label} '{item.id}': id: duplicate id")
-        seen_ids.add(item.id)
+            first = seen_ids[item.id]
+            problems.append(f"{name}:{line}: {label} '{item.id}': id: duplicate id (also {first})")
+        seen_ids.setdefault(item.id, f"{name}:{line}")
         if comparable(item.source) not in story:
             line = located.line((key, i, "source"))
             problems.append(
