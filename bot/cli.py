@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from bot.config import Settings, problems
 from bot.errors import InputFileError, KnowledgeError, SettingsError
-from bot.knowledge.loading import load_knowledge
+from bot.knowledge.loading import FAQ_FILE, load_knowledge
 from bot.matching.encoder import load_encoder
 from bot.matching.engine import Engine
 from bot.matching.explain import explain
@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
 
 log = logging.getLogger(__name__)
 
+DRAFT_WAITING = "not served until its answer and source are written and `draft: true` is removed"
 NOTHING_TO_RUN = (
     "No front end is configured, so there is nothing to run (the log above says why each was\n"
     "skipped). Set a token, such as STORYBOT_TELEGRAM_TOKEN or STORYBOT_DISCORD_TOKEN (in the\n"
@@ -208,7 +209,12 @@ def _validate(args: argparse.Namespace, settings: Settings) -> int:
     warnings += confusions(Engine(knowledge, encoder=load_encoder(settings.encoder)))
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    print(f"{folder}: {len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities: valid")
+    for draft in knowledge.drafts:
+        line = knowledge.lines.get(draft.id, 1)
+        print(f"draft: {FAQ_FILE}:{line}: entry '{draft.id}': {DRAFT_WAITING}", file=sys.stderr)
+    waiting = f", {len(knowledge.drafts)} drafts not served yet" if knowledge.drafts else ""
+    counts = f"{len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities{waiting}"
+    print(f"{folder}: {counts}: valid")
     return 0
 
 

@@ -297,7 +297,7 @@ def test_knowledge_mistakes_are_said_in_a_maintainers_words(knowledge_copy: Path
     at = [n for n, line in enumerate(lines) if line.startswith("    question:")][1]
     lines[at] = '    question: "Who is leading the moon research station project?'
     cases = {
-        "\n".join(lines): f"faq.yaml:{at + 1}: YAML syntax error",  # where the quote opens
+        "\n".join(lines): f"faq.yaml:{at + 1}: entry 'who-leads': YAML syntax error",  # the quote
         "# nothing yet\n": "faq.yaml:1: faq.yaml is empty",
         original.replace("    phrasings:", "    phrasing:", 1): (
             "phrasing: unknown field 'phrasing' (did you mean 'phrasings'?)"

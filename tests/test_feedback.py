@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import json
 import os
 import subprocess
 import sys
@@ -13,6 +14,7 @@ import pytest
 import yaml
 
 from adapters.console_adapter import run
+from bot.cli import DRAFT_WAITING
 from bot.config import Settings
 from bot.conversation.feedback import Receipt, Receipts
 from bot.gaps.store import UNANSWERED, WRONG, GapStore, SqliteGapStore
@@ -166,7 +168,7 @@ def test_gaps_lists_marked_wrong_apart_and_drops_what_is_now_answered(
     assert "How far is the moon" not in listed and "1 more now answered" in listed
 
 
-def test_drafts_paste_under_entries_and_validate_names_what_to_fill(
+def test_added_drafts_keep_the_bot_starting_and_validate_names_what_to_fill(
     engine: Engine, tmp_path: Path, knowledge_copy: Path
 ) -> None:
     bot, store = _bot(engine, tmp_path)
@@ -179,11 +181,23 @@ def test_drafts_paste_under_entries_and_validate_names_what_to_fill(
     _storybot("gaps", "--add", data=tmp_path, knowledge=knowledge_copy)
     text = (knowledge_copy / "faq.yaml").read_text()
     assert text.startswith("#") and len(yaml.safe_load(text)["entries"]) == before + 1
-    problems = _storybot("validate", str(knowledge_copy), data=tmp_path).splitlines()
-    assert [p.split("': ", 1)[1] for p in problems if "how-far" in p] == [
-        "answer: String should have at least 1 character",
-        "source: String should have at least 10 characters",
-    ]
+    said = _storybot("validate", str(knowledge_copy), data=tmp_path).splitlines()
+    assert [p.split("': ", 1)[1] for p in said if "how-far" in p] == [DRAFT_WAITING]
+    assert any(line.endswith(", 1 drafts not served yet: valid") for line in said)
+    # the bot still starts and answers; the draft is not served
+    asked = _storybot("ask", "--json", SIGNED, data=tmp_path, knowledge=knowledge_copy)
+    assert json.loads(asked)["answered"] is True
+    # once filled in and no longer a draft, it is served
+    filled = (
+        text.replace("  - draft: true\n    id: how-far", "  - id: how-far")
+        .replace("answer: ''", "answer: The story does not give the distance.")
+        .replace("source: ''", "source: Pakistan has joined an ambitious project led by China")
+    )
+    (knowledge_copy / "faq.yaml").write_text(filled)
+    said = _storybot("validate", str(knowledge_copy), data=tmp_path)
+    assert "not served" not in said and said.endswith(
+        f"{before + 1} FAQ entries, 20 entities: valid\n"
+    )
 
 
 def test_chat_logs_its_gaps_and_ask_only_when_asked(tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ BROKEN = [
         "faq.yaml",
         "    answer: In Beijing, where Kakar witnessed",
         "    answer:\n    answr2: In Beijing, where Kakar witnessed",
-        "entry 'signing-place': answer: empty: write it in, or remove the line",
+        "entry 'signing-place': answer: empty: write it in (or, to keep it unserved for now, add `draft: true`)",
         None,
     ),
     (  # YAML syntax: the line where it went wrong, its entry, and how to fix it

@@ -154,15 +154,21 @@ def test_gaps_are_grouped_most_asked_first_and_exported_as_valid_entries(
     assert "paying" in groups[0].questions[0].lower()
     drafts = yaml.safe_load(draft_entries(groups, bot.engine))
     assert len(drafts) == 3 and drafts[0]["answer"] == "" and len(drafts[0]["phrasings"]) == 2
+    # pasted as printed, the drafts load (the bot can restart) and are not served
+    faq = knowledge_copy / "faq.yaml"
+    original = faq.read_text(encoding="utf-8")
+    faq.write_text(original + "\n" + draft_entries(groups, bot.engine), encoding="utf-8")
+    knowledge = load_knowledge(knowledge_copy)
+    assert {d.id for d in knowledge.drafts} == {d["id"] for d in drafts}
+    assert not {d["id"] for d in drafts} & {e.id for e in knowledge.faq}
     # a maintainer answers the first draft and adds it: it validates and is then answered
     entry = {
-        **drafts[0],
+        **{k: v for k, v in drafts[0].items() if k != "draft"},
         "answer": "The story does not give an amount.",
         "source": "Pakistan has joined an ambitious project led by China",
     }
-    faq = knowledge_copy / "faq.yaml"
     added = textwrap.indent(yaml.safe_dump([entry], sort_keys=False, allow_unicode=True), "  ")
-    faq.write_text(faq.read_text(encoding="utf-8") + "\n" + added, encoding="utf-8")
+    faq.write_text(original + "\n" + added, encoding="utf-8")
     knowledge = load_knowledge(knowledge_copy)
     assert drafts[0]["id"] in {e.id for e in knowledge.faq}
     assert bot.reload()

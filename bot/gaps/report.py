@@ -142,6 +142,7 @@ def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -
         taken.add(entry_id)
         drafts.append(
             {
+                "draft": True,
                 "id": entry_id,
                 "topic": group.nearest.topic if group.nearest else "New questions",
                 "question": group.questions[0],
@@ -151,9 +152,10 @@ def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -
             }
         )
     header = (
-        "  # Drafts from `storybot gaps`: most asked first. For each one, write `answer`\n"
-        "  # (at most 350 characters) and copy its `source` sentence from story.txt; they\n"
-        "  # paste as they are under `entries:` in faq.yaml. Then run `storybot validate`.\n"
+        "  # Drafts from `storybot gaps`: most asked first, not served while `draft: true`.\n"
+        "  # For each one, write `answer` (at most 350 characters), copy its `source` sentence\n"
+        "  # from story.txt and delete the `draft: true` line; or delete the draft. They paste\n"
+        "  # as they are under `entries:` in faq.yaml. Then run `storybot validate`.\n"
     )
     listed = yaml.safe_dump(drafts, sort_keys=False, allow_unicode=True, width=96)
     # indented as faq.yaml's entries are, so the block pastes (or appends) as printed

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
-from bot.knowledge.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
+from bot.knowledge.schema import EMPTY, Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
 from bot.knowledge.yamlfile import LocatedYaml, read_yaml
 from bot.matching.text import tokenize
 
@@ -40,6 +40,7 @@ class Knowledge:
     synonyms: tuple[tuple[str, ...], ...]
     folder: Path
     lines: dict[str, int]  # entry id -> line of the entry in faq.yaml, for messages
+    drafts: tuple[FaqEntry, ...] = ()  # entries marked `draft: true`: checked, not served
 
 
 def default_folder() -> Path:
@@ -86,6 +87,8 @@ def load_knowledge(folder: Path) -> Knowledge:
     synonyms = _parse(synonyms_path, SynonymsFile, problems) if synonyms_path.exists() else None
     if faq and facts and story is not None:
         problems += _cross_check(faq, facts, comparable(story))
+    if faq and all(e.draft for e in faq[1].entries):
+        problems.append(f"{FAQ_FILE}:1: every entry is a draft: there is nothing to answer with")
     if synonyms:
         problems += _check_synonyms(*synonyms)
     if problems or faq is None or facts is None or story is None:
@@ -93,11 +96,12 @@ def load_knowledge(folder: Path) -> Knowledge:
     return Knowledge(
         title=facts[1].title,
         story=story,
-        faq=faq[1].entries,
+        faq=tuple(e for e in faq[1].entries if not e.draft),
         entities=facts[1].entities,
         synonyms=synonyms[1].groups if synonyms else (),
         folder=folder,
         lines={e.id: faq[0].line(("entries", i)) for i, e in enumerate(faq[1].entries)},
+        drafts=tuple(e for e in faq[1].entries if e.draft),
     )
 
 
@@ -198,8 +202,10 @@ def _plain_message(error: ErrorDetails, field: str) -> str:
         limit = (error.get("ctx") or {}).get("max_length")
         if isinstance(given, str) and limit is not None:
             return f"{len(given)} characters; at most {limit}"
+    if kind == "value_error":  # the schema's own checks say it in their words already
+        return str(error["msg"]).removeprefix("Value error, ")
     if kind in ("string_too_short", "string_type") and error.get("input") in ("", None):
-        return "empty: write it in, or remove the line"
+        return EMPTY
     if kind == "string_pattern_mismatch" and field == "id":
         return "use lowercase letters, digits and hyphens only, like 'august-landing'"
     return str(error["msg"])
@@ -248,7 +254,7 @@ def _check_items(
             first = seen_ids[item.id]
             problems.append(f"{name}:{line}: {label} '{item.id}': id: duplicate id (also {first})")
         seen_ids.setdefault(item.id, f"{name}:{line}")
-        if comparable(item.source) not in story:
+        if item.source and comparable(item.source) not in story:  # a draft's may be empty
             line = located.line((key, i, "source"))
             problems.append(
                 f"{name}:{line}: {label} '{item.id}': source: not found verbatim in {STORY_FILE}"

@@ -5,9 +5,18 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+EMPTY = "empty: write it in (or, to keep it unserved for now, add `draft: true`)"
+_MIN_SOURCE = 10
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
 
 
@@ -16,14 +25,31 @@ class _Strict(BaseModel):
 
 
 class FaqEntry(_Strict):
-    """One curated question with its alternate phrasings, answer and backing passage."""
+    """One curated question with its alternate phrasings, answer and backing passage.
 
+    A `draft` (what `storybot gaps --add` writes) may leave its answer and source empty: it
+    is kept in the file, checked, and not served, so the file stays loadable while a
+    maintainer fills drafts in.
+    """
+
+    draft: bool = False  # first: the checks of the answer and source below read it
     id: Id
     question: Line
     phrasings: tuple[Line, ...] = ()
-    answer: Annotated[str, StringConstraints(min_length=1, max_length=350)]
-    source: Annotated[str, StringConstraints(min_length=10)]
+    answer: Annotated[str, StringConstraints(max_length=350)]
+    source: str
     topic: Line = "General"
+
+    @field_validator("answer", "source")
+    @classmethod
+    def _written(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("draft", False):
+            return value
+        if not value:
+            raise ValueError(EMPTY)
+        if info.field_name == "source" and len(value) < _MIN_SOURCE:
+            raise ValueError(f"{len(value)} characters: copy a whole passage of the story")
+        return value
 
 
 class EntityType(StrEnum):

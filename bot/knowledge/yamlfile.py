@@ -135,11 +135,12 @@ def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> str:
     start = exc.context_mark.line + 1 if exc.context_mark else end
     # where the parser gave up, unless a quote opened above it runs on to there: the line
     # that opened it is the one to fix
-    line = _unclosed_quote(text, min(start, end), end) or end
+    opened = _unclosed_quote(text, min(start, end), end)
+    line = opened or end
     shown = _line_of(text, line)
     problem = str(exc.problem)
     raw = text.splitlines()[line - 1 : line]
-    hint = _TAB_HINT if raw and "\t" in raw[0] else ""
+    hint = _QUOTE_HINT if opened else _TAB_HINT if raw and "\t" in raw[0] else ""
     hint = hint or next((h for cue, h in _HINTS if cue in problem), "")
     entry = _entry_above(text, line)
     where = f"{path.name}:{line}: " + (f"entry '{entry}': " if entry else "")
@@ -152,13 +153,14 @@ def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> str:
 
 
 _TAB_HINT = "the line has a tab: indent with spaces only"
+_QUOTE_HINT = "a quote is opened and never closed"
 _HINTS = (
     ("tab", _TAB_HINT),
     ("expected key", "check this line's indentation: it must line up with its entry's fields"),
     ("expected '-'", "check this line's indentation: it must line up with its entry's fields"),
     ("expected <block end>", "check this line's indentation against the lines above it"),
     ("mapping values are not allowed", "a value holding ': ' must be put in quotes"),
-    ("end of stream", "a quote is opened and never closed"),
+    ("end of stream", _QUOTE_HINT),
 )
 _ENTRY_ID = re.compile(r"^\s*-\s*id:\s*['\"]?([^'\"\s#]+)")
 
