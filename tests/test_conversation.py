@@ -124,6 +124,7 @@ def test_a_wrong_premise_is_corrected_from_the_story(
         "What did Kakar say about India?",  # India is the topic, not who did it
         "Who signed the agreement?",
         "How old is Xi Jinping?",
+        "Is Li Qiang the president of China?",  # his own entry is about him: no other party
     ],
 )
 def test_questions_without_a_wrong_premise_are_not_corrected(engine: Engine, question: str) -> None:

@@ -55,9 +55,10 @@ def find(
             in_answer = named_in(candidate.entry)
             if asked in in_answer:
                 break  # the story does say it of the asked party: no clash
-            rivals = [t for t in in_answer if kinds.get(t) == kinds[asked] and t not in named]
-            if rivals:
-                found.append(Premise(asked, rivals[0], candidate))
+            # the party the answer is about: the first it names of the asked one's kind
+            subject = next((t for t in in_answer if kinds.get(t) == kinds[asked]), None)
+            if subject is not None and subject not in named:
+                found.append(Premise(asked, subject, candidate))
                 break
     return max(found, key=lambda p: p.candidate.probability, default=None)
 
