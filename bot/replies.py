@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.matching.decision import Candidate, Entry
 from bot.models import Answer, AnswerKind, Suggestion
 
@@ -83,6 +85,7 @@ def correction(
     asked: str, told: str, best: Candidate, about_asked: str | None, limit: int
 ) -> Answer:
     """Say the story gives what was asked of `asked` to `told`, and what it says of `asked`."""
+    asked, told = _named(asked), _named(told)
     said = f"The story doesn't say that about {asked}. It says this about {told}: "
     text = said + best.entry.answer
     if about_asked:
@@ -95,6 +98,20 @@ def correction(
         entry_id=best.entry.id,
         suggestions=(suggestion(best.entry),)[:limit],
     )
+
+
+# names English says with "the": the United States, the Philippines, the European Union
+_WITH_THE = re.compile(
+    r"^(?:united|european|czech|dominican|central african)\b|"
+    r"\b(?:states|kingdom|republic|emirates|islands|netherlands|philippines|union|gambia|"
+    r"bahamas|maldives|vatican|congo)\b",
+    re.I,
+)
+
+
+def _named(name: str) -> str:
+    """Return `name` as it stands in a sentence: "the United States", "Pakistan"."""
+    return f"the {name}" if _WITH_THE.search(name) and not name.lower().startswith("the ") else name
 
 
 def off_topic(title: str, first: tuple[Suggestion, ...]) -> Answer:
