@@ -74,6 +74,14 @@ def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: E
     assert said == ["signing-place", AnswerKind.DECLINE]  # the story gives no date
 
 
+def test_that_after_a_person_is_no_person(engine: Engine) -> None:
+    # the README's example: "that" cannot be Kakar, so no date of his is given for it
+    said = _chat(
+        engine, ["Who signed the agreement?", "and where?", "who is he?", "when was that?"]
+    )
+    assert said == ["signing", "signing-place", "kakar-who", AnswerKind.DECLINE]
+
+
 def test_without_a_last_turn_a_follow_up_is_a_new_question(engine: Engine) -> None:
     assert _chat(engine, ["and where?"]) == [AnswerKind.EMPTY]
     assert _chat(engine, ["who is he?"]) != ["kakar-who"]

@@ -84,6 +84,9 @@ def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analy
     terse = len(words) <= _TERSE and question.qtype is not QType.NONE  # "who paid?", "why?"
     if not (about or person or terse or words[0] in _OPENERS or _THING & set(words)):
         return []  # nothing points back: a new question
+    leans_on_thing = bool(_THING & set(words)) and not (person or about or words[0] in _OPENERS)
+    if leans_on_thing and all(kinds.get(t) == "person" for t in turn.analysis.terms):
+        return [question]  # "when was that?" after "who is he?": "that" is not a person
     own = question.qtype is not QType.NONE and not about  # "what about X?" asks the same
     qtype = question.qtype if own else turn.analysis.qtype
     if person and turn.people:  # "who is he?", "how old is she?": about that person alone

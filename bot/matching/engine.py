@@ -172,7 +172,8 @@ class Engine:
             return Decision(text, replies.clarify(best, related, limit), reason, tuple(candidates))
         reason = f"p={best.probability:.2f} < clarify threshold" if best else "no candidate"
         confidence = best.probability if best else 0.0
-        if not any(map(self.index.knows, (reading or self.analyzer.analyze(text)).terms)):
+        terms = (reading or self.analyzer.analyze(text)).terms
+        if terms and not any(map(self.index.knows, terms)):
             # not one word the story uses: gibberish, an insult, the weather; say what it does
             answer = replies.off_topic(self.knowledge.title, self.top_questions(limit))
             return Decision(text, answer, f"{reason}; no word the knowledge uses")
