@@ -26,6 +26,8 @@ class Need(StrEnum):
     NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
     REASON = "reason"  # why: "because …", "to ease traffic", "blamed the pandemic"
     PAST = "past"  # something that happened: not a plan ("when did X land?" vs "aims to land")
+    PLACE = "place"  # where: "in Beijing", "at the south pole", "near Agboyi"
+    WORDS = "words"  # what someone said: a quote, or "X said that …"
 
 
 _MONTHS = (
@@ -75,12 +77,27 @@ _OFFERS = {
         r"manager|analyst|economist|critic|ambassador|envoy|captain|coach|judge)\b",
         re.I,
     ),
+    Need.PLACE: re.compile(
+        r"\b(?i:in|at|on|near|from|outside|inside|across|north|south|east|west|of) (?:the )?"
+        r"(?:[A-Z]\w+|\w+'s (?:north|south|east|west))|"
+        r"(?i:\b(?:pole|region|district|county|province|city|capital|town|village|island|"
+        r"river|site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
+    ),
+    Need.WORDS: re.compile(
+        r"[\"\u201c\u201d]|(?i:\b(?:said|says|say|told|tells|called|calls|asserted|"
+        r"emphasi[sz]ed|stated|warned|urged|added|noted|insisted|argued|claimed|described|"
+        r"rejected|criticised|criticized|praised|pledged|promised|announced|vowed)\b)"
+    ),
     Need.REASON: re.compile(
         r"(?i:\b(?:because|since|so that|in order to|so as to|due to|owing to|thanks to|"
         r"as a result|reasons?|aims? to|aimed|seeks? to|hopes? to|wants? to|in a bid to|"
         r"blamed|caused by|driven by|after|amid|would)\b|, so\b)|^To \w|[.:;] To \w"
     ),
 }
+
+# the kind of value a question of this type asks for, and that an entry a maintainer phrased
+# as one such question gives, whatever its answer's words
+_PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WORDS}
 
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
 _TIME_CUES = frozenset("time hour oclock baje waqt".split())
@@ -94,8 +111,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
     asked: set[Need] = set()
     if qtype in _NUMBER_TYPES:
         asked.add(Need.NUMBER)
-    if qtype == QType.WHY:
-        asked.add(Need.REASON)
+    if qtype in _PHRASED:
+        asked.add(_PHRASED[qtype])
     if "did" in words[:3]:  # "when did the US land?" asks what happened, not what is planned
         asked.add(Need.PAST)
     if qtype == QType.AMOUNT and "old" in words:
@@ -163,16 +180,19 @@ class OfferedKinds:
     """The kinds of value each entry's answer holds, read when first asked for."""
 
     def __init__(
-        self, answers: list[str], named: range = range(0), why: frozenset[int] = frozenset()
+        self,
+        answers: list[str],
+        named: range = range(0),
+        phrased: tuple[frozenset[QType], ...] = (),
     ) -> None:
         """Keep the answers; most are never a candidate, so none is read up front.
 
-        `named`: the entries about one named thing, which give its full name; `why`: the
-        entries a maintainer phrased as a "why" question, which give a reason.
+        `named`: the entries about one named thing, which give its full name; `phrased`: per
+        entry, the question types of its phrasings ("why …?" phrasings give a reason).
         """
         self._answers = answers
         self._named = named
-        self._why = why
+        self._phrased = phrased
         self._found: dict[int, frozenset[Need]] = {}
 
     def __getitem__(self, position: int) -> frozenset[Need]:
@@ -181,6 +201,7 @@ class OfferedKinds:
         if found is None:
             found = offers(self._answers[position])
             given = {Need.NAME} if position in self._named else set()
-            given |= {Need.REASON} if position in self._why else set()
+            if position < len(self._phrased):
+                given |= {_PHRASED[q] for q in self._phrased[position] if q in _PHRASED}
             found = self._found[position] = found | given
         return found

@@ -51,7 +51,7 @@ def _legend() -> list[str]:
         "cov/soft: share of the question's words the entry uses (soft: close words count);",
         "miss: the weight share of the most important question word it lacks;",
         "kind: the answer holds the kind of value asked (a date, day, time, number, age,",
-        "  title, full name, reason, or an event rather than a plan);",
+        "  title, full name, reason, place, someone's words, or an event rather than a plan);",
         "qtype: who/when/where agreement; subj: every person or thing named is in the entry;",
         "unnm: the entry is always about someone the question never names;",
         "opp: the entry says the opposite of a question word (last for first, south for north)",

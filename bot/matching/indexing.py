@@ -51,11 +51,10 @@ def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
             [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
         ]
         # what the asker will read; each fact-store entry begins with its subject's full name
-        why = frozenset(
-            i for i, e in enumerate(indexed) if any(p.qtype == QType.WHY for p in e.phrasings)
-        )
         kinds = OfferedKinds(
-            [e.answer for e in entries], range(len(knowledge.faq), len(entries)), why
+            [e.answer for e in entries],
+            range(len(knowledge.faq), len(entries)),
+            tuple(frozenset(p.qtype for p in e.phrasings) for e in indexed),
         )
         roles = {
             need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()
