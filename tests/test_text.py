@@ -7,6 +7,7 @@ import pytest
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.matching.text import clean, tokenize
+from bot.models import Query
 
 
 @pytest.mark.parametrize(
@@ -31,6 +32,18 @@ def test_clean_strips_mentions_commands_and_invisible_marks(raw: str, cleaned: s
 
 def test_clean_cuts_to_the_limit() -> None:
     assert len(clean("word " * 10_000, 500)) <= 500
+
+
+def test_a_long_message_keeps_its_question_at_either_end(engine: Engine) -> None:
+    chatter = "my cousin and I were talking about the news all week long and " * 12
+    for message in (
+        chatter + "anyway, where was the agreement signed?",
+        "Where was the agreement signed? " + chatter,
+    ):
+        text = clean(message, 500)
+        assert len(text) <= 500 and "where was the agreement signed" in text.casefold()
+    answer = engine.answer(Query(text=chatter + "anyway, where was the agreement signed?"))
+    assert answer.answered and answer.entry_id == "signing-place"
 
 
 @pytest.mark.parametrize(

@@ -14,17 +14,28 @@ _COMMAND = re.compile(r"^\s*/\w+(@\w+)?\b")
 _TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>", re.IGNORECASE)
 # terminal colour and cursor codes pasted along with text: "\x1b[31m" must not leave "[31m"
 _ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_GAP = " … "  # where a message too long to read whole was cut
 _UPPER_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
 
 def clean(text: str, limit: int) -> str:
-    """Return `text` cut to `limit` characters, without mentions, commands, tags or controls."""
-    text = text[: limit * 2]  # cheap cut first: normalising 100 KB of text is wasted work
+    """Return `text` without mentions, commands, tags or controls, in at most `limit` characters.
+
+    A longer message keeps its beginning and its end: the question is usually one or the
+    other ("Where was it signed? I ask because …", "… anyway, where was it signed?").
+    """
+    if len(text) > limit * 4:  # cheap cut first: normalising 100 KB of text is wasted work
+        text = text[: limit * 2] + " " + text[-limit * 2 :]
     text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(_QUOTES)
     text = "".join(ch if _visible(ch) else " " for ch in _ESCAPE.sub("", text))
     text = _COMMAND.sub(" ", _MENTION.sub(" ", _TAG.sub(" ", text)))
-    return re.sub(r"\s+", " ", text).strip()[:limit]
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    half = (limit - len(_GAP)) // 2
+    head, tail = text[:half].rsplit(" ", 1)[0], text[-half:].split(" ", 1)[-1]
+    return head + _GAP + tail
 
 
 def _visible(ch: str) -> bool:
