@@ -176,6 +176,18 @@ def test_gaps_are_grouped_most_asked_first_and_exported_as_valid_entries(
     assert answer.answered and answer.entry_id == drafts[0]["id"]
 
 
+def test_a_follow_up_is_logged_with_what_it_was_read_with(
+    knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, tmp_path, monkeypatch)
+    for text in ("Where was the agreement signed?", "when was that?", "what is the gravity?"):
+        bot.answer(Query(text=text))
+    bot.close()
+    assert bot.gaps is not None
+    logged = sorted(g.question for g in bot.gaps.all())
+    assert logged == ["what is the gravity?", "when was that? (after: agreement signed)"]
+
+
 def test_forget_and_retention(tmp_path: Path) -> None:
     store = SqliteGapStore(tmp_path / "g.sqlite3")
     now = time.time()

@@ -88,7 +88,8 @@ class Dialogue:
             return None  # a message with words of its own may be a new question
         # "when was that?", "how old is he?": the story doesn't say
         settled = engine.settle(text, found, reading)
-        return replace(settled, reason=f"follow-up of {turn.entry_id}: {settled.reason}")
+        reason = f"follow-up of {turn.entry_id}: {settled.reason}"
+        return replace(settled, reason=reason, analysis=reading)
 
     def corrected(self, text: str, question: Analysis) -> Decision | None:
         """Say what the story says instead, when the question's premise is wrong."""

@@ -21,7 +21,9 @@ from bot.gaps.report import canonical_key
 from bot.gaps.scrub import scrub
 from bot.gaps.store import UNANSWERED, WRONG, Gap, GapStore
 from bot.gaps.writer import GapWriter
+from bot.matching.analyzer import Analysis
 from bot.matching.engine import Engine
+from bot.matching.text import tokenize
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.serving.fairness import Gate
 from bot.serving.ratelimit import Limit, RateLimiter, Verdict
@@ -93,6 +95,7 @@ class StoryBot:
     def _reply(self, query: Query, entry_id: str | None, start: float) -> Answer:
         engine = self.engine  # one engine for the whole question, even if a reload lands now
         best: str | None = entry_id
+        context = ""  # what a follow-up was read with, for the gaps log
         asker = f"{query.platform}:{query.chat_id}:{query.user_id}"
         if entry_id:
             answer = engine.answer_entry(entry_id)
@@ -101,6 +104,7 @@ class StoryBot:
             decision = engine.decide(query, self.memory.recall(asker))
             answer, best = decision.answer, decision.best.entry.id if decision.best else None
             turn = engine.turn_of(answer, decision.question, decision.analysis)
+            context = _read_with(query.text, decision.analysis)
         if turn is not None:
             self.memory.remember(asker, turn)
         elif answer.kind in _MOVED_ON:  # "he" no longer means whoever the last answer named
@@ -109,7 +113,7 @@ class StoryBot:
         self._log("question", query, f"{outcome} confidence={answer.confidence:.2f}", start)
         log.debug("question text: %r", query.text)
         if self.gaps is not None and self._is_gap(answer):
-            self._store_gap(query, answer, best)
+            self._store_gap(query, answer, best, context=context)
         if answer.entry_id and answer.kind in _MARKABLE:
             asked = query.text if not entry_id else answer.question or ""
             asked = scrub(asked[: self.settings.max_question_chars])
@@ -229,10 +233,15 @@ class StoryBot:
         return answer.answered and answer.confidence < self.settings.gaps_low_confidence
 
     def _store_gap(
-        self, query: Query, answer: Answer, best: str | None, kind: str = UNANSWERED
+        self,
+        query: Query,
+        answer: Answer,
+        best: str | None,
+        kind: str = UNANSWERED,
+        context: str = "",
     ) -> None:
         assert self.gaps is not None  # noqa: S101 - checked by the caller
-        question = scrub(query.text[: self.settings.max_question_chars])
+        question = scrub(query.text[: self.settings.max_question_chars] + context)
         gap = Gap(
             asked_at=time.time(),
             platform=query.platform,
@@ -267,3 +276,16 @@ def _refusal_for(verdict: Verdict) -> Answer | None:
     if verdict is Verdict.WARN:
         return Answer(text=replies.SLOW_DOWN, kind=AnswerKind.THROTTLED)
     return Answer(text="", kind=AnswerKind.SILENT)
+
+
+def _read_with(text: str, reading: Analysis | None) -> str:
+    """Return " (after: …)" naming what a follow-up was read with, or "" for a question alone.
+
+    "when was that?" means nothing in the gaps log; with the words it leaned on it can be
+    turned into a FAQ entry.
+    """
+    if reading is None:
+        return ""
+    own = set(tokenize(text))
+    lent = [w for w in dict.fromkeys(" ".join(reading.surfaces).split()) if w not in own]
+    return f" (after: {' '.join(lent)})" if lent else ""
