@@ -168,3 +168,15 @@ def test_missing_file_is_an_error_not_a_crash(knowledge_copy: Path) -> None:
     (knowledge_copy / "facts.yaml").unlink()
     with pytest.raises(KnowledgeError, match=r"facts.yaml:1: cannot read"):
         load_knowledge(knowledge_copy)
+
+
+def test_a_byte_that_is_not_utf8_is_named_by_its_line(knowledge_copy: Path) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    at = _line_of(knowledge_copy, "faq.yaml", "question: Where was the agreement signed?")
+    faq.write_bytes(text.replace("agreement signed?", "agreement sign\xe9d?", 1).encode("latin-1"))
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    assert caught.value.problems == [
+        f"faq.yaml:{at}: byte 0xe9 is not UTF-8 text: save the file as UTF-8"
+    ]

@@ -41,9 +41,14 @@ def read_yaml(path: Path) -> LocatedYaml:
     is data or a `file:line:` problem, in time and memory that grow with the file's size.
     """
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
         raise KnowledgeError([f"{path.name}:1: cannot read file: {exc}"]) from exc
+    except UnicodeDecodeError as exc:  # binary junk, or a file saved in another encoding
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problem = f"byte 0x{raw[exc.start]:02x} is not UTF-8 text: save the file as UTF-8"
+        raise KnowledgeError([f"{path.name}:{line}: {problem}"]) from exc
     try:
         with gcpause.paused():  # millions of nodes: collections would cost 3/4 of the read
             node = yaml.compose(text, Loader=_Loader)
