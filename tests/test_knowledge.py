@@ -174,7 +174,7 @@ def test_a_byte_that_is_not_utf8_is_named_by_its_line(knowledge_copy: Path) -> N
     faq = knowledge_copy / "faq.yaml"
     text = faq.read_text(encoding="utf-8")
     at = _line_of(knowledge_copy, "faq.yaml", "question: Where was the agreement signed?")
-    faq.write_bytes(text.replace("agreement signed?", "agreement sign\xe9d?", 1).encode("latin-1"))
+    faq.write_bytes(text.encode().replace(b"agreement signed?", b"agreement sign\xe9d?", 1))
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     assert caught.value.problems == [
