@@ -16,6 +16,16 @@ NOTED = "Thanks — noted. Someone who looks after me will see which question I 
 SLOW_DOWN = "You're asking faster than I can answer. Please wait a little and ask again."
 
 
+WELCOME = "You're welcome! Ask me anything else about the story."
+ANYTHING_ELSE = "Anything else about the story? Just ask."
+GOODBYE = "Goodbye! Come back with more questions about the story."
+
+
+def greeting(title: str) -> str:
+    """Return the reply to "hi": what the bot is for."""
+    return f"Hi! I answer questions about one news story: {title}. Ask me anything about it."
+
+
 def help_text(title: str) -> str:
     """Return how to use the bot, for "help", `/help` and the greeting's follow-up."""
     return (

@@ -11,9 +11,11 @@ _GREETING = re.compile(
     r"afternoon|evening)|greetings|namaste|adaab)( there| all| everyone| bot| storybot)?$"
 )
 _THANKS = re.compile(
-    r"^(thanks?( you)?( so much| a lot)?|thx|ty|thank u|shukriya|shukria|jazak ?allah|"
-    r"great|cool|nice|ok(ay)?|got it|awesome|perfect)( bot| storybot)?$"
+    r"^(thanks?( you)?( so much| a lot)?|thx|ty|thank u|shukriya|shukria|jazak ?allah)"
+    r"( bot| storybot)?$"
 )
+# "ok", "got it": an acknowledgement, not thanks; "you're welcome" would answer nothing said
+_ACK = re.compile(r"^(great|cool|nice|ok(ay)?|k|got it|awesome|perfect|alright|acha|theek)$")
 _HELP = re.compile(
     r"^(help|start|commands|what can you do|what do you (do|know)|who are you|what are you|"
     r"how does this work|how do i use (you|this)|what can i ask( you)?|menu|about)$"
@@ -26,11 +28,13 @@ def smalltalk_reply(text: str, title: str) -> str | None:
     plain = re.sub(r"[^\w\s']", " ", text.casefold())
     plain = re.sub(r"\s+", " ", plain).strip()
     if _GREETING.match(plain):
-        return f"Hi! I answer questions about one news story: {title}. Ask me anything about it."
+        return replies.greeting(title)
     if _THANKS.match(plain):
-        return "You're welcome! Ask me anything else about the story."
+        return replies.WELCOME
+    if _ACK.match(plain):
+        return replies.ANYTHING_ELSE
     if _HELP.match(plain):
         return replies.help_text(title)
     if _BYE.match(plain):
-        return "Goodbye! Come back with more questions about the story."
+        return replies.GOODBYE
     return None

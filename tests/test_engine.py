@@ -66,6 +66,11 @@ def test_small_talk_gets_a_friendly_reply_that_is_not_an_answer(ask, text: str) 
     assert answer.text
 
 
+def test_ok_is_an_acknowledgement_not_thanks(ask) -> None:
+    assert "welcome" in ask("thank you").text
+    assert "welcome" not in ask("ok").text and ask("ok").kind == AnswerKind.SMALLTALK
+
+
 @pytest.mark.parametrize("text", ["", "   ", "@StoryBot", "\u200b\u200b", "???"])
 def test_empty_questions_get_a_prompt(ask, text: str) -> None:
     answer = ask(text)
