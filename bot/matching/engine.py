@@ -224,10 +224,14 @@ class Engine:
         order = sorted(evidence, key=lambda p: rank(evidence[p]), reverse=True)
         for position in order[:_REFINED]:
             evidence[position] = refine(tools, question, position, evidence[position])
-        return [
+        found = [
             Candidate(self.entries[p], evidence[p], (model or self.model).probability(evidence[p]))
             for p in order
         ]
+        # of the leading candidates, the one whose answer is likeliest right goes first: the
+        # rank model weighs which entry is meant, the answer model also whether it answers
+        found[:_REFINED] = sorted(found[:_REFINED], key=lambda c: c.probability, reverse=True)
+        return found
 
     def terms_of(self, entry_id: str) -> frozenset[str]:
         """Return every term the entry `entry_id` uses: phrasings, answer and source."""
