@@ -229,8 +229,12 @@ class Engine:
             for p in order
         ]
         # of the leading candidates, the one whose answer is likeliest right goes first: the
-        # rank model weighs which entry is meant, the answer model also whether it answers
-        found[:_REFINED] = sorted(found[:_REFINED], key=lambda c: c.probability, reverse=True)
+        # rank model weighs which entry is meant, the answer model also whether it answers;
+        # but none that leaves out a party the question names passes one that has it
+        lead = found[:_REFINED]
+        named = lead[0].evidence.subject if lead else 0.0
+        lead.sort(key=lambda c: c.probability if c.evidence.subject >= named else -1, reverse=True)
+        found[:_REFINED] = lead
         return found
 
     def terms_of(self, entry_id: str) -> frozenset[str]:
