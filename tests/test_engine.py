@@ -9,7 +9,11 @@ from bot.models import AnswerKind
 ANSWERED = [
     ("Who signed the moon agreement with Pakistan?", "signing"),
     ("where was the deal inked", "signing-place"),
-    ("who signd the deal", "signing"),  # "signd" is no English word: a typo, corrected
+    ("who signd the deal", "signing"),
+    (
+        "which venue hosted the signing?",
+        "signing-place",
+    ),  # "venue": a place is asked  # "signd" is no English word: a typo, corrected
     ("@StoryBot wen is artmis landing", "artemis-date"),
     ("India chand par kab utra?", "india-when"),
     ("who is the chinese premier", "li-qiang"),
@@ -41,6 +45,7 @@ DECLINED = [
     "what's the weather like in urumqi",
     "give me a recipe for biryani",
     "Why did Pakistan join?",  # the story says that it joined, not why
+    "What is the capital of Venezuela?",
 ]
 
 

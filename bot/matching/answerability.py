@@ -153,6 +153,7 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.AGE: frozenset("age old umar".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
+    Need.PLACE: frozenset("place location venue jagah".split()),
 }
 
 
