@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ class Analyzer:
         for word in sorted(self.words):
             self._by_length.setdefault(len(word), []).append(word)
         self._by_near_length: dict[int, list[str]] = {}
+        self._by_skeleton: dict[str, str] | None = None
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
@@ -150,7 +152,7 @@ class Analyzer:
     def _maybe_typo(self, word: str) -> bool:
         return (
             word not in self.words
-            and len(word) >= _MIN_TYPO_LEN
+            and len(word) >= _MIN_TYPO_LEN - (1 if _skeleton(word) == word else 0)
             and word.isalpha()
             and not is_english(word)  # "started" is not a typo of "stated"
         )
@@ -180,10 +182,24 @@ class Analyzer:
     def _correct_uncached(self, word: str) -> str:
         if not self._maybe_typo(word):
             return word
+        if _skeleton(word) == word:  # "whr", "lnd", "agrmnt": texting without vowels
+            spelled = self._skeletons().get(word)
+            if spelled is not None:
+                return spelled
         best = process.extractOne(
             word, self._near_length(len(word)), scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
         )
         return best[0] if best else word
+
+    def _skeletons(self) -> dict[str, str]:
+        """Return each vocabulary word by its vowel-less spelling, built on first use."""
+        if self._by_skeleton is None:
+            table: dict[str, str] = {}
+            for word in sorted(self.words, key=len):  # the shortest reading wins: "whr" is where
+                if len(word) >= _MIN_TYPO_LEN:
+                    table.setdefault(_skeleton(word), word)
+            self._by_skeleton = table
+        return self._by_skeleton
 
     def _near_length(self, length: int) -> list[str]:
         """Return the vocabulary words within two letters of `length`, built once a length."""
@@ -192,6 +208,11 @@ class Analyzer:
             near = [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
             self._by_near_length[length] = near
         return near
+
+
+def _skeleton(word: str) -> str:
+    """Return `word` without the vowels after its first letter: "agreement" -> "agrmnt"."""
+    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
 
 
 def detect_qtype(words: list[str]) -> QType:
