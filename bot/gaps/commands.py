@@ -40,7 +40,7 @@ def gaps(args: argparse.Namespace, settings: Settings, load: Callable[[Settings]
     for kind, title in titles.items():
         groups, done = shown[kind]
         note = f"; {done} more now answered, not shown" if done else ""
-        print(f"{title} ({sum(g.count for g in groups)} times{note})")
+        print(f"{title} ({_times(sum(g.count for g in groups))}{note})")
         if not groups:
             print("  none logged")
         for group in groups:
@@ -56,17 +56,21 @@ def gaps(args: argparse.Namespace, settings: Settings, load: Callable[[Settings]
 def _open(
     groups: list[GapGroup], engine: Engine, limit: int, done: Callable[[GapGroup, Engine], bool]
 ) -> tuple[list[GapGroup], int]:
-    """Return the first `limit` groups the knowledge does not answer yet, and how many it does."""
+    """Return the first `limit` groups not answered yet, and how often answered ones were asked."""
     kept: list[GapGroup] = []
     answered = 0
     for group in groups:
         if len(kept) == limit:
             break
         if done(group, engine):
-            answered += 1
+            answered += group.count
         else:
             kept.append(group)
     return kept, answered
+
+
+def _times(count: int) -> str:
+    return "1 time" if count == 1 else f"{count} times"
 
 
 def _add_drafts(folder: Path, drafts: str) -> int:
