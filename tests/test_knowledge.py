@@ -180,3 +180,25 @@ def test_a_byte_that_is_not_utf8_is_named_by_its_line(knowledge_copy: Path) -> N
     assert caught.value.problems == [
         f"faq.yaml:{at}: byte 0xe9 is not UTF-8 text: save the file as UTF-8"
     ]
+
+
+def test_a_long_file_is_checked_in_chunks_with_every_problem_at_its_line(
+    knowledge_copy: Path,
+) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    before = len(load_knowledge(knowledge_copy).faq)
+    extra = "".join(
+        f"  - id: extra-{n}\n    question: Extra question number {n}?\n"
+        f"    {'answr' if n in (640, 1205) else 'answer'}: Extra answer {n}.\n"
+        "    source: Pakistan has joined an ambitious project led by China\n"
+        for n in range(1300)
+    )
+    faq.write_text(faq.read_text(encoding="utf-8").rstrip("\n") + "\n" + extra, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    unknown = [p for p in caught.value.problems if "unknown field 'answr'" in p]
+    lines = [_line_of(knowledge_copy, "faq.yaml", f"answr: Extra answer {n}.") for n in (640, 1205)]
+    assert [p.split(": ", 1)[0] for p in unknown] == [f"faq.yaml:{n}" for n in lines]
+    assert "entry 'extra-640'" in unknown[0] and "entry 'extra-1205'" in unknown[1]
+    faq.write_text(faq.read_text(encoding="utf-8").replace("answr:", "answer:"), encoding="utf-8")
+    assert len(load_knowledge(knowledge_copy).faq) == before + 1300  # fixed, every entry is read

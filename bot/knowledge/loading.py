@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
@@ -125,6 +125,9 @@ def _check_synonyms(located: LocatedYaml, synonyms: SynonymsFile) -> list[str]:
     return problems
 
 
+_CHUNK = 500  # list items validated per call: a call holds the GIL until it is done
+
+
 def _read_story(path: Path, problems: list[str]) -> str | None:
     try:
         text = path.read_text(encoding="utf-8")
@@ -142,12 +145,47 @@ def _parse(
 ) -> tuple[LocatedYaml, _Model] | None:
     try:
         located = read_yaml(path)
-        return located, model.model_validate(located.data)
     except KnowledgeError as exc:
         problems += exc.problems
+        return None
+    errors: list[ErrorDetails] = []
+    parsed = _validated(model, located.data, errors)
+    problems += [_describe(located, error) for error in errors]
+    return (located, parsed) if parsed is not None and not errors else None
+
+
+def _validated(model: type[_Model], data: Any, errors: list[ErrorDetails]) -> _Model | None:
+    """Validate `data` as `model`, long lists a chunk at a time; collect the errors.
+
+    One validation call holds the GIL for its whole run, so a 100,000-entry file validated in
+    one call would stall every answer of a running bot for most of a second.
+    """
+    long = {
+        key: value
+        for key, value in (data.items() if isinstance(data, dict) else ())
+        if isinstance(value, list) and len(value) > _CHUNK and key in model.model_fields
+    }
+    whole: dict[str, tuple[Any, ...]] = {}
+    for key, values in long.items():
+        adapter: TypeAdapter[Any] = TypeAdapter(model.model_fields[key].annotation)
+        parts: list[Any] = []
+        for start in range(0, len(values), _CHUNK):
+            try:
+                parts += adapter.validate_python(values[start : start + _CHUNK])
+            except ValidationError as exc:
+                for error in exc.errors():
+                    loc = error["loc"]
+                    shifted = (key, start + int(loc[0]), *loc[1:]) if loc else (key,)
+                    errors.append({**error, "loc": shifted})
+        whole[key] = tuple(parts)
+    if long:  # the rest, with one item of each long list standing in for all of it
+        data = {**data, **{k: v[:1] for k, v in long.items()}}
+    try:
+        parsed = model.model_validate(data)
     except ValidationError as exc:
-        problems += [_describe(located, error) for error in exc.errors()]
-    return None
+        errors += [e for e in exc.errors() if not (e["loc"] and e["loc"][0] in long)]
+        return None
+    return parsed.model_copy(update=whole) if whole else parsed
 
 
 def _describe(located: LocatedYaml, error: ErrorDetails) -> str:
