@@ -16,6 +16,8 @@ ANSWERED = [
     ),  # "venue": a place is asked  # "signd" is no English word: a typo, corrected
     ("@StoryBot wen is artmis landing", "artemis-date"),
     ("India chand par kab utra?", "india-when"),
+    ("India chand ke south pole pe kab pohncha tha?", "india-when"),  # Roman Urdu verbs
+    ("Li Qiang kaun hai? uska kya post hai", "li-qiang"),  # "uska" is "his", not a typo
     ("who is the chinese premier", "li-qiang"),
     ("what is the CNSA", "cnsa"),
     ("kakar speech city?", "speech-where"),

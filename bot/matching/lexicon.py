@@ -26,6 +26,8 @@ STOPWORDS = frozenset(
     kahaan kaun kon kis kisne kitne kitni kitna aur ya bhi to toh ho hota hoti hua hui hue
     raha rahi rahe wala wali wale ye yeh woh wo is us un in jo jab tak bhai yaar yar
     na nahi nahin hy hay hn kar karo kiya kiye saath sath apne apna apni liye hum ham aap ap
+    baare bare baray mutaliq uska uski uske iska iski iske unka unki unke inka inki inke mera
+    meri mere tera teri tere tumhara tumhari hamara hamari
     im ive id youre theyre thats theres whatre
     """.split()
 )
@@ -106,6 +108,32 @@ SLANG = {
     "8th": "eighth",
     "9th": "ninth",
     "10th": "tenth",
+    **{
+        urdu: english
+        for english, words in {
+            # everyday Roman Urdu content words, read as the English a story's knowledge uses
+            "reached": "pohncha pohnchi pohnche pahuncha pahunchi pahunche pohanch pahunch",
+            "landed": "utra utri utre utara",
+            "built": "banega banegi banay bana bani",
+            "said": "kaha kahi kahaa bola boli bole",
+            "met": "mila mili mile mulaqat",
+            "went": "gaya gayi gaye",
+            "came": "aaya aayi aaye",
+            "won": "jeeta jeeti jeete",
+            "started": "shuru",
+            "ended": "khatam",
+            "money": "paisa paise raqam",
+            "price": "qeemat keemat",
+            "year": "saal sal",
+            "age": "umar umr",
+            "friendship": "dosti",
+            "country": "mulk",
+            "agreement": "muahida muahada moahida",
+            "president": "sadar",
+            "moon": "chand chaand",
+        }.items()
+        for urdu in words.split()
+    },
 }
 
 
@@ -209,7 +237,13 @@ ABOUT_TEXT = frozenset("story article report headline news text piece line".spli
 FILLER_OPENERS = frozenset("lol lmao bruh bro so ok okay hey yo um umm hmm and but well".split())
 
 # Words that, with no question word, still say what is asked ("apollo year?").
-QTYPE_HINTS = {"year": QType.WHEN, "month": QType.WHEN, "date": QType.WHEN, "when": QType.WHEN}
+QTYPE_HINTS = {
+    "year": QType.WHEN,
+    "month": QType.WHEN,
+    "date": QType.WHEN,
+    "when": QType.WHEN,
+    "kya": QType.WHAT,  # Roman Urdu asks at the end: "… PM ne kya kaha?" is "what did … say?"
+}
 
 # Words whose opposite in an answer means it answers another question: "the first landing"
 # is not "the last landing", "the north pole" not "the south pole".
