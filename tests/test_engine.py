@@ -9,26 +9,21 @@ from bot.models import AnswerKind
 ANSWERED = [
     ("Who signed the moon agreement with Pakistan?", "signing"),
     ("where was the deal inked", "signing-place"),
-    ("who signd the deal", "signing"),
-    (
-        "which venue hosted the signing?",
-        "signing-place",
-    ),  # "venue": a place is asked  # "signd" is no English word: a typo, corrected
+    ("who signd the deal", "signing"),  # "signd" is no English word: a typo, corrected
+    ("whr ws the agrmnt signd", "signing-place"),  # texting without vowels
+    ("which venue hosted the signing?", "signing-place"),  # "venue": a place is asked
     ("@StoryBot wen is artmis landing", "artemis-date"),
     ("India chand par kab utra?", "india-when"),
     ("India chand ke south pole pe kab pohncha tha?", "india-when"),  # Roman Urdu verbs
     ("Li Qiang kaun hai? uska kya post hai", "li-qiang"),  # "uska" is "his", not a typo
     ("who is the chinese premier", "li-qiang"),
     ("what is the CNSA", "cnsa"),
+    ("what does CNSA stand for", "cnsa"),  # a fact-store entry begins with the full name
     ("kakar speech city?", "speech-where"),
     ("/ask how many countries support the moon base", "supporters"),
     ("why are scientists interested in the lunar south pole", "why-south-pole"),  # a why entry
     ("why was kakar in china", "kakar-visit"),  # no "because": a "why" phrasing
-    ("what does CNSA stand for", "cnsa"),
-    (
-        "Who is the president of China?",
-        "xi-jinping",
-    ),  # the alias is "China's president"  # a fact-store entry begins with the full name
+    ("Who is the president of China?", "xi-jinping"),  # the alias is "China's president"
 ]
 
 
@@ -48,6 +43,7 @@ DECLINED = [
     "give me a recipe for biryani",
     "Why did Pakistan join?",  # the story says that it joined, not why
     "What is the capital of Venezuela?",
+    "When was the first moon landing?",  # India was first at the south pole: not this
 ]
 
 

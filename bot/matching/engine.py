@@ -16,7 +16,7 @@ from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analyzer import Analysis, detect_qtype
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
-from bot.matching.evidence import gather, refine
+from bot.matching.evidence import Evidence, gather, refine
 from bot.matching.index import Index
 from bot.matching.indexing import build
 from bot.matching.lexicon import QType
@@ -230,11 +230,12 @@ class Engine:
         ]
         # of the leading candidates, the one whose answer is likeliest right goes first: the
         # rank model weighs which entry is meant, the answer model also whether it answers;
-        # but none that leaves out a party the question names passes one that has it
+        # but none that leaves out a party the question names, or agrees less with its
+        # question type ("which country first …?" for "when was the first …?"), passes it
         lead = found[:_REFINED]
-        named = lead[0].evidence.subject if lead else 0.0
-        lead.sort(key=lambda c: c.probability if c.evidence.subject >= named else -1, reverse=True)
-        found[:_REFINED] = lead
+        if lead:
+            first = lead[0].evidence
+            found[:_REFINED] = sorted(lead, key=lambda c: _lead(c, first), reverse=True)
         return found
 
     def terms_of(self, entry_id: str) -> frozenset[str]:
@@ -295,6 +296,17 @@ def _preferred(alone: Decision, followed: Decision, explicit: bool) -> Decision:
         return alone
     also = followed.best.probability if followed.best else 0.0
     return followed if also > sure + _FOLLOW_MARGIN else alone
+
+
+def _lead(candidate: Candidate, first: Evidence) -> float:
+    """Return a leading candidate's place: its answer's chance, or last if it is weaker.
+
+    Weaker: it names fewer of the question's parties, or agrees less with its type, than the
+    first-ranked candidate.
+    """
+    evidence = candidate.evidence
+    as_good = evidence.subject >= first.subject and evidence.qtype >= first.qtype
+    return candidate.probability if as_good else -1.0
 
 
 def _is_question(piece: str) -> bool:

@@ -51,6 +51,8 @@ CHATTER = frozenset(
 SLANG = {
     "wat": "what",
     "wut": "what",
+    "ws": "was",
+    "wz": "was",
     "wht": "what",
     "wen": "when",
     "whn": "when",
