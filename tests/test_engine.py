@@ -19,6 +19,7 @@ ANSWERED = [
     ("who is the chinese premier", "li-qiang"),
     ("what is the CNSA", "cnsa"),
     ("what does CNSA stand for", "cnsa"),  # a fact-store entry begins with the full name
+    ("Kakar's first name?", "kakar"),  # "first name" asks for a name, not for a first
     ("kakar speech city?", "speech-where"),
     ("/ask how many countries support the moon base", "supporters"),
     ("why are scientists interested in the lunar south pole", "why-south-pole"),  # a why entry

@@ -44,6 +44,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
     (r"\b(?:up and running|good to go)\b", "operating"),
+    (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
+    (
+        r"\b(?:balloon|ballooned|ballooning|balloons|skyrocket|skyrocketed|spiral|spiralled)\b",
+        "rose",
+    ),
 )
 _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
 # one pass to tell whether any idiom is there: most texts have none (groups renamed apart)
