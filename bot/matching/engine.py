@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,10 +15,10 @@ from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analyzer import Analysis, detect_qtype
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
-from bot.matching.evidence import Evidence, gather, refine
 from bot.matching.index import Index
 from bot.matching.indexing import build
 from bot.matching.lexicon import QType
+from bot.matching.ranking import rank
 from bot.matching.text import clean, tokenize
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
@@ -33,9 +32,6 @@ _PART_BREAK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
-_NOMINEES = 6  # candidates each retriever nominates
-_SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
-_REFINED = 3  # leading candidates whose words are also matched by meaning
 _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 
@@ -205,38 +201,7 @@ class Engine:
 
     def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
         """Return the candidate entries for an analysed question, likeliest first."""
-        if not analysis.terms:
-            return []
-        tools = self.tools
-        scored = tools.index.shortlisted(analysis, _SCORED)
-        lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
-        positions = [h.entry for h in lexical]
-        bm25 = tools.bm25.scores(analysis.terms)
-        positions += bm25.top(_NOMINEES)
-        vector = None
-        if tools.semantic is not None:
-            vector = tools.semantic.embed(" ".join(analysis.words))
-            positions += tools.semantic.neighbours(vector, _NOMINEES)
-        hits = {h.entry: h for h in scored}
-        unique = list(dict.fromkeys(positions))
-        question, evidence = gather(tools, analysis, vector, unique, bm25, hits)
-        rank = self.model.rank.score
-        order = sorted(evidence, key=lambda p: rank(evidence[p]), reverse=True)
-        for position in order[:_REFINED]:
-            evidence[position] = refine(tools, question, position, evidence[position])
-        found = [
-            Candidate(self.entries[p], evidence[p], (model or self.model).probability(evidence[p]))
-            for p in order
-        ]
-        # of the leading candidates, the one whose answer is likeliest right goes first: the
-        # rank model weighs which entry is meant, the answer model also whether it answers;
-        # but none that leaves out a party the question names, or agrees less with its
-        # question type ("which country first …?" for "when was the first …?"), passes it
-        lead = found[:_REFINED]
-        if lead:
-            first = lead[0].evidence
-            found[:_REFINED] = sorted(lead, key=lambda c: _lead(c, first), reverse=True)
-        return found
+        return rank(self.tools, self.entries, model or self.model, analysis)
 
     def terms_of(self, entry_id: str) -> frozenset[str]:
         """Return every term the entry `entry_id` uses: phrasings, answer and source."""
@@ -296,17 +261,6 @@ def _preferred(alone: Decision, followed: Decision, explicit: bool) -> Decision:
         return alone
     also = followed.best.probability if followed.best else 0.0
     return followed if also > sure + _FOLLOW_MARGIN else alone
-
-
-def _lead(candidate: Candidate, first: Evidence) -> float:
-    """Return a leading candidate's place: its answer's chance, or last if it is weaker.
-
-    Weaker: it names fewer of the question's parties, or agrees less with its type, than the
-    first-ranked candidate.
-    """
-    evidence = candidate.evidence
-    as_good = evidence.subject >= first.subject and evidence.qtype >= first.qtype
-    return candidate.probability if as_good else -1.0
 
 
 def _is_question(piece: str) -> bool:

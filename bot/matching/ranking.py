@@ -1,0 +1,61 @@
+"""From an analysed question to its candidate entries, likeliest first, with their evidence."""
+
+from __future__ import annotations
+
+import heapq
+
+from bot.matching.analyzer import Analysis
+from bot.matching.decision import Candidate, Entry, Model
+from bot.matching.evidence import Evidence, Retrievers, gather, refine
+
+_NOMINEES = 6  # candidates each retriever nominates
+_SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
+_REFINED = 3  # leading candidates whose words are also matched by meaning
+
+
+def rank(
+    tools: Retrievers, entries: list[Entry], model: Model, analysis: Analysis
+) -> list[Candidate]:
+    """Return the candidate entries for an analysed question, likeliest first.
+
+    Each retriever nominates a few entries, every nominee's evidence is measured, the rank
+    model orders them, and `model` gives each the chance that its answer is right.
+    """
+    if not analysis.terms:
+        return []
+    scored = tools.index.shortlisted(analysis, _SCORED)
+    lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
+    positions = [h.entry for h in lexical]
+    bm25 = tools.bm25.scores(analysis.terms)
+    positions += bm25.top(_NOMINEES)
+    vector = None
+    if tools.semantic is not None:
+        vector = tools.semantic.embed(" ".join(analysis.words))
+        positions += tools.semantic.neighbours(vector, _NOMINEES)
+    hits = {h.entry: h for h in scored}
+    unique = list(dict.fromkeys(positions))
+    question, evidence = gather(tools, analysis, vector, unique, bm25, hits)
+    order = sorted(evidence, key=lambda p: model.rank.score(evidence[p]), reverse=True)
+    for position in order[:_REFINED]:
+        evidence[position] = refine(tools, question, position, evidence[position])
+    found = [Candidate(entries[p], evidence[p], model.probability(evidence[p])) for p in order]
+    # of the leading candidates, the one whose answer is likeliest right goes first: the rank
+    # model weighs which entry is meant, the answer model also whether it answers; but none
+    # that leaves out a party the question names, or agrees less with its question type
+    # ("which country first …?" for "when was the first …?"), passes the first-ranked
+    lead = found[:_REFINED]
+    if lead:
+        first = lead[0].evidence
+        found[:_REFINED] = sorted(lead, key=lambda c: _place(c, first), reverse=True)
+    return found
+
+
+def _place(candidate: Candidate, first: Evidence) -> float:
+    """Return a leading candidate's place: its answer's chance, or last if it is weaker.
+
+    Weaker: it names fewer of the question's parties, or agrees less with its type, than the
+    first-ranked candidate.
+    """
+    evidence = candidate.evidence
+    as_good = evidence.subject >= first.subject and evidence.qtype >= first.qtype
+    return candidate.probability if as_good else -1.0
