@@ -70,6 +70,13 @@ def single(entry: Entry, confidence: float) -> Answer:
     )
 
 
+def quoted(sentence: str) -> Answer:
+    """Answer with a sentence of the story itself, when no entry answers the question."""
+    return Answer(
+        text=f"The story says: \u201c{sentence}\u201d", kind=AnswerKind.ANSWER, confidence=0.5
+    )
+
+
 def combined(candidates: list[Candidate]) -> Answer:
     """Answer several questions of one message, one line each."""
     return Answer(

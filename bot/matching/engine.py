@@ -18,6 +18,7 @@ from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index
 from bot.matching.indexing import build
 from bot.matching.lexicon import QType
+from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.text import clean, tokenize
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
@@ -67,6 +68,7 @@ class Engine:
         self._by_id = {e.id: e for e in self.entries}
         self._positions = {e.id: p for p, e in enumerate(self.entries)}
         self.dialogue = Dialogue(self)
+        self.passages = Passages(self.analyzer, knowledge.story)
 
     @classmethod
     def from_folder(
@@ -114,11 +116,20 @@ class Engine:
         return _preferred(alone, followed, explicit(self.analyzer.analyze(text).words))
 
     def _alone(self, text: str) -> Decision:
-        """Decide `text` on its own: answer, correct a wrong premise, or decline."""
+        """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
         decided = self._decide(text)
         if decided.answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY):
-            return self.dialogue.corrected(text, self.analyzer.analyze(text)) or decided
+            reading = self.analyzer.analyze(text)
+            return self.dialogue.corrected(text, reading) or self._quoted(decided, reading)
         return self.dialogue.contradicted(text, decided) or decided
+
+    def _quoted(self, decided: Decision, reading: Analysis) -> Decision:
+        """Answer with the story sentence that answers what no entry does, if one clearly does."""
+        sentence = self.passages.quote(reading, self.index, self.tools.words)
+        if sentence is None:
+            return decided
+        reason = f"{decided.reason}; one story sentence holds the question"
+        return Decision(decided.question, replies.quoted(sentence), reason, decided.candidates)
 
     def turn_of(
         self, answer: Answer, asked: str = "", reading: Analysis | None = None

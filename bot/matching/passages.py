@@ -1,0 +1,62 @@
+"""The story's own sentences, quoted when no entry answers a question but one sentence does.
+
+A maintainer's FAQ never covers every fact of a story. When the engine would decline, the one
+story sentence that holds the question's words (most of them, and its rarest ones), the kind
+of value asked, and everyone the question names, is a better reply than "the story doesn't
+say" — and when no sentence stands out from the others, or the question asks how something
+works, the engine still declines.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge.loading import story_sentences
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
+from bot.matching.answerability import needs, offers
+from bot.matching.bm25 import Bm25
+from bot.matching.coverage import QuestionTerms
+from bot.matching.index import Index
+from bot.matching.lexicon import QType
+from bot.matching.semantic import WordVectors
+
+_MIN_WORDS = 5  # shorter lines are headings and datelines, not statements
+_COVERED = 0.5  # share of the question's term weight the sentence must hold, close words too
+_LACKING = 0.3  # the most important question term it may lack, as a share of the weight
+_AHEAD = 0.4  # how far its BM25 score must lead the next sentence's, as a share of its own
+
+
+class Passages:
+    """The sentences of one story, indexed for quoting."""
+
+    def __init__(self, analyzer: Analyzer, story: str) -> None:
+        """Split `story` into sentences and index their canonical terms."""
+        self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
+        self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
+        self._bm25 = Bm25([sorted(t) for t in self._terms])
+
+    def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
+        """Return the one sentence that answers `question`, or None when none clearly does."""
+        if not question.terms or question.qtype is QType.HOW:  # "how does it work?" is no fact
+            return None
+        scores = self._bm25.scores(question.terms)
+        top = scores.top(2)
+        if not top or scores.get(top[0]) <= 0:
+            return None
+        best = scores.get(top[0])
+        runner_up = scores.get(top[1]) if len(top) > 1 else 0.0
+        terms = self._terms[top[0]]
+        coverage = QuestionTerms(index, words, question).cover(terms, soft=words is not None)
+        named = {t for t in question.terms if t.startswith(ENTITY_PREFIX)}
+        clear = (
+            (best - runner_up) / best >= _AHEAD
+            and coverage.close >= _COVERED
+            and coverage.worst_missing <= _LACKING
+            and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
+            and needs(question.qtype, question.words) <= offers(self.sentences[top[0]])
+            # "who …?" asks for someone the question does not name already
+            and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
+        )
+        return self.sentences[top[0]] if clear else None
+
+
+def _new_party(term: str, named: set[str]) -> bool:
+    return term.startswith(ENTITY_PREFIX) and term not in named

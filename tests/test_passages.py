@@ -1,0 +1,51 @@
+"""When no entry answers but one story sentence clearly does, the bot quotes the story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.matching.engine import Engine
+from bot.models import AnswerKind, Query
+
+LAGOS = Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge"
+
+
+@pytest.fixture(scope="module")
+def lagos() -> Engine:
+    return Engine.from_folder(LAGOS)
+
+
+@pytest.mark.parametrize(
+    ("question", "quoted"),
+    [
+        ("name a few stops between the two ends pls", "Mile 12, Ketu, Ojota and Maryland"),
+        (
+            "how many hours a day does the average Ikorodu corridor commuter lose on the road",
+            "more than four hours a day",
+        ),
+    ],
+)
+def test_a_fact_no_entry_holds_is_quoted_from_the_story(
+    lagos: Engine, question: str, quoted: str
+) -> None:
+    decision = lagos.decide(Query(text=question))
+    answer = decision.answer
+    assert answer.answered and answer.kind is AnswerKind.ANSWER and answer.entry_id is None
+    assert answer.text.startswith("The story says: \u201c") and quoted in answer.text
+    assert "one story sentence holds the question" in decision.reason
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "has bangladesh joined the china lunar project too",  # a country the story never names
+        "how does a soft landing on the moon actually work",  # how it works: no fact to quote
+        "Who was president of the US during Apollo?",  # asks for someone the sentence lacks
+        "whats the name of the indian spacecraft that landed on the south pole",
+    ],
+)
+def test_a_tempting_question_is_not_answered_with_a_sentence(engine: Engine, question: str) -> None:
+    answer = engine.answer(Query(text=question))
+    assert not answer.answered and not answer.text.startswith("The story says")
