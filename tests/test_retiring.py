@@ -6,6 +6,9 @@ import time
 import weakref
 from dataclasses import dataclass, field
 
+import pytest
+
+from bot.serving import retiring
 from bot.serving.retiring import retire
 
 
@@ -31,9 +34,19 @@ def tree(width: int = 50, depth: int = 3) -> Node:
     return root
 
 
-def test_everything_is_freed() -> None:
+def test_everything_is_freed_a_slice_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    taken: list[int] = []
+    real = retiring._emptied
+
+    def spy(item: object) -> list[object]:
+        parts = real(item)
+        taken.append(len(parts))
+        return parts
+
+    monkeypatch.setattr(retiring, "_emptied", spy)
     old = tree()
     leaf = weakref.ref(old.children[-1].children[-1].children[-1])
+    old.children += [Node(str(n)) for n in range(5_000)]  # a list longer than one slice
     proxy_holder = Node("with a proxy")
     old.children.append(proxy_holder)
     proxy_holder.index["gone"] = weakref.proxy(Node("dies at once"))  # type: ignore[assignment]
@@ -42,6 +55,8 @@ def test_everything_is_freed() -> None:
     thread.join(timeout=10)
     assert not thread.is_alive()
     assert leaf() is None
+    assert sum(1 for n in taken if n) > 150  # the nodes were taken apart, not freed whole
+    assert max(taken) <= retiring._CHUNK + 1  # no container was emptied in one go
 
 
 def test_what_the_new_engine_shares_is_left_whole() -> None:

@@ -14,20 +14,31 @@ import logging
 import sys
 import threading
 import time
-import weakref
 from types import FunctionType, ModuleType
 
 log = logging.getLogger(__name__)
 
-_CHUNK = 2_000  # objects let go between pauses: a few milliseconds of freeing
+_CHUNK = 2_000  # items let go between pauses: a few milliseconds of freeing
 _WAIT_S = 60.0  # how long an answer begun on the old engine may keep it before we stop waiting
-_OURS = 2  # the references `sys.getrefcount` sees when we alone hold an object: ours and its own
+# code is shared by nature: never taken apart, even when nothing else seems to hold it
+_SHARED = (type, ModuleType, FunctionType)
+
+
+def _ours() -> int:
+    """Return what `sys.getrefcount` says of an object held by one name only (2 on CPython)."""
+    probe = object()
+    return sys.getrefcount(probe)
+
+
+_OURS = _ours()
 
 
 def retire(old: object) -> threading.Thread:
     """Free `old` piece by piece in a background thread, once nothing else holds it.
 
     The caller must drop its own reference right after the call. Returns the thread.
+    Weak references are not counted: an engine's own (the dialogue's proxy, the analyzer's
+    caches) point within it, so nothing outside can reach a half-emptied part of it.
     """
     holder = [old]
     del old
@@ -42,39 +53,43 @@ def _dismantle(stack: list[object]) -> None:
     while sys.getrefcount(stack[0]) > _OURS and time.monotonic() < deadline:
         time.sleep(0.02)
     started = time.perf_counter()
-    freed = 0
+    done = emptied = 0
     while stack:
         item = stack.pop()
         if sys.getrefcount(item) == _OURS:  # nothing else can see it: safe to empty
-            try:
+            before = len(stack)
+            try:  # straight onto the stack: a list of parts held here would count as a holder
                 stack.extend(_emptied(item))
             except Exception:  # an odd object: let it go whole, and carry on with the rest
                 log.debug("could not take apart a %s", type(item).__name__, exc_info=True)
+            emptied += len(stack) > before
         del item  # an emptied container or a leaf: freeing it is cheap
-        freed += 1
-        if freed % _CHUNK == 0:
+        done += 1
+        if done % _CHUNK == 0:
             time.sleep(0)  # let the threads that answer take the GIL
-    log.debug("freed the old engine: %d objects in %.1f s", freed, time.perf_counter() - started)
+    took = time.perf_counter() - started
+    log.debug("freed the old engine: %d containers emptied in %.1f s", emptied, took)
 
 
 def _emptied(item: object) -> list[object]:
-    """Empty `item` where it can be emptied and return what it held."""
-    if type(item) in weakref.ProxyTypes:  # a dead proxy fails any question put to it
-        return []
+    """Take up to `_CHUNK` things out of `item` and return them (with `item`, if not empty)."""
     if isinstance(item, dict):
-        parts = [*item.keys(), *item.values()]
-        item.clear()
-    elif isinstance(item, list | set):
-        parts = list(item)
-        item.clear()
+        parts: list[object] = []
+        for _ in range(min(len(item), _CHUNK)):
+            parts += item.popitem()
+    elif isinstance(item, list):
+        parts = item[-_CHUNK:]
+        del item[-_CHUNK:]
+    elif isinstance(item, set):
+        parts = [item.pop() for _ in range(min(len(item), _CHUNK))]
     elif isinstance(item, tuple | frozenset):
-        parts = list(item)  # cannot be emptied: letting go of it now drops only its shell
-    elif isinstance(item, type | ModuleType | FunctionType):
-        parts = []  # code and classes are shared by nature: never taken apart
+        return list(item)  # cannot be emptied: letting go of it now drops only its shell
+    elif type(item).__dictoffset__ and not isinstance(item, _SHARED):
+        # an object with a dictionary of its own (a bound method's `__dict__` is its
+        # function's, shared by every engine: its type has no dictionary slot)
+        parts = list(vars(item).values())
+        vars(item).clear()
+        return parts
     else:
-        state = getattr(item, "__dict__", None)
-        if not isinstance(state, dict):
-            return []
-        parts = list(state.values())
-        state.clear()
-    return parts
+        return []
+    return [*parts, item] if item else parts  # a big container comes back for its next slice
