@@ -15,7 +15,9 @@ _THANKS = re.compile(
     r"( bot| storybot)?$"
 )
 # "ok", "got it": an acknowledgement, not thanks; "you're welcome" would answer nothing said
-_ACK = re.compile(r"^(great|cool|nice|ok(ay)?|k|got it|awesome|perfect|alright|acha|theek)$")
+_ACK = re.compile(
+    r"^(great|cool|nice|ok(ay)?|k|got it|awesome|perfect|alright|acha|theek)( bot| storybot)?$"
+)
 _HELP = re.compile(
     r"^(help|start|commands|what can you do|what do you (do|know)|who are you|what are you|"
     r"how does this work|how do i use (you|this)|what can i ask( you)?|menu|about)$"

@@ -72,7 +72,8 @@ def test_small_talk_gets_a_friendly_reply_that_is_not_an_answer(ask, text: str) 
 
 def test_ok_is_an_acknowledgement_not_thanks(ask) -> None:
     assert "welcome" in ask("thank you").text
-    assert "welcome" not in ask("ok").text and ask("ok").kind == AnswerKind.SMALLTALK
+    for ack in ("ok", "great bot", "cool storybot"):
+        assert "welcome" not in ask(ack).text and ask(ack).kind == AnswerKind.SMALLTALK
 
 
 @pytest.mark.parametrize("text", ["", "   ", "@StoryBot", "\u200b\u200b", "???"])

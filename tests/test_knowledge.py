@@ -202,3 +202,12 @@ def test_a_long_file_is_checked_in_chunks_with_every_problem_at_its_line(
     assert "entry 'extra-640'" in unknown[0] and "entry 'extra-1205'" in unknown[1]
     faq.write_text(faq.read_text(encoding="utf-8").replace("answr:", "answer:"), encoding="utf-8")
     assert len(load_knowledge(knowledge_copy).faq) == before + 1300  # fixed, every entry is read
+
+
+def test_a_draft_may_leave_its_answer_blank(knowledge_copy: Path) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    draft = "  - id: my-draft\n    draft: true\n    question: What happened in August?\n"
+    faq.write_text(faq.read_text(encoding="utf-8") + draft + "    answer:\n    source:\n")
+    knowledge = load_knowledge(knowledge_copy)
+    assert [d.id for d in knowledge.drafts] == ["my-draft"]
+    assert "my-draft" not in {e.id for e in knowledge.faq}

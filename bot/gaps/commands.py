@@ -32,6 +32,9 @@ def gaps(args: argparse.Namespace, settings: Settings, load: Callable[[Settings]
     shown = {kind: _open(groups, engine, args.limit, resolved) for kind, groups in kinds.items()}
     if args.yaml or args.add:
         drafts = draft_entries(shown[WRONG][0] + shown[UNANSWERED][0], engine, args.limit)
+        if not drafts:
+            print("nothing to draft: every open question has an entry or a draft already")
+            return 0
         if args.add:
             return _add_drafts(settings.knowledge_dir, drafts)
         print(drafts, end="")

@@ -11,6 +11,7 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from bot.gaps.store import UNANSWERED, WRONG, Gap
+from bot.knowledge.schema import LINE_CHARS
 from bot.matching.engine import Engine, Entry
 from bot.models import Query
 
@@ -134,23 +135,34 @@ def _cluster(keys: list[str]) -> list[list[str]]:
 
 
 def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -> str:
-    """Return YAML FAQ entries for the top groups, answer and source left for the maintainer."""
-    taken = {e.id for e in engine.entries}
+    """Return YAML FAQ entries for the top groups, answer and source left for the maintainer.
+
+    Groups a draft already in the file holds are left out, so running it twice adds nothing
+    twice; questions are cut to what a phrasing may hold.
+    """
+    waiting = engine.knowledge.drafts
+    taken = {e.id for e in engine.entries} | {d.id for d in waiting}
+    drafted = {q.casefold() for d in waiting for q in (d.question, *d.phrasings)}
     drafts = []
     for group in list(groups)[:limit]:
-        entry_id = _unique_id(group.questions[0], taken)
+        questions = [_fitted(q) for q in group.questions]
+        if questions[0].casefold() in drafted:
+            continue
+        entry_id = _unique_id(questions[0], taken)
         taken.add(entry_id)
         drafts.append(
             {
+                "id": entry_id,  # first: errors name the entry by the `- id:` line above them
                 "draft": True,
-                "id": entry_id,
                 "topic": group.nearest.topic if group.nearest else "New questions",
-                "question": group.questions[0],
-                "phrasings": list(group.questions[1:11]),
+                "question": questions[0],
+                "phrasings": questions[1:11],
                 "answer": "",
                 "source": "",
             }
         )
+    if not drafts:
+        return ""
     header = (
         "  # Drafts from `storybot gaps`: most asked first, not served while `draft: true`.\n"
         "  # For each one, write `answer` (at most 350 characters), copy its `source` sentence\n"
@@ -160,6 +172,13 @@ def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -
     listed = yaml.safe_dump(drafts, sort_keys=False, allow_unicode=True, width=96)
     # indented as faq.yaml's entries are, so the block pastes (or appends) as printed
     return header + "".join(f"  {line}" for line in listed.splitlines(keepends=True))
+
+
+def _fitted(question: str) -> str:
+    """Return `question` cut at a word to the longest a knowledge file's question may be."""
+    if len(question) <= LINE_CHARS:
+        return question
+    return question[: LINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _unique_id(question: str, taken: set[str]) -> str:

@@ -17,7 +17,8 @@ from pydantic import (
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 EMPTY = "empty: write it in (or, to keep it unserved for now, add `draft: true`)"
 _MIN_SOURCE = 10
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=300)]
+LINE_CHARS = 300  # a question, phrasing, name or topic
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=LINE_CHARS)]
 
 
 class _Strict(BaseModel):
@@ -39,6 +40,11 @@ class FaqEntry(_Strict):
     answer: Annotated[str, StringConstraints(max_length=350)]
     source: str
     topic: Line = "General"
+
+    @field_validator("answer", "source", mode="before")
+    @classmethod
+    def _blank(cls, value: object) -> object:
+        return "" if value is None else value  # "answer:" with nothing after it is empty
 
     @field_validator("answer", "source")
     @classmethod
