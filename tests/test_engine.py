@@ -14,7 +14,7 @@ ANSWERED = [
     ("which venue hosted the signing?", "signing-place"),  # "venue": a place is asked
     ("@StoryBot wen is artmis landing", "artemis-date"),
     ("India chand par kab utra?", "india-when"),
-    ("India chand ke south pole pe kab pohncha tha?", "india-when"),  # Roman Urdu verbs
+    ("south pole pe India kab pahunchi?", "india-when"),  # a Roman Urdu verb
     ("Li Qiang kaun hai? uska kya post hai", "li-qiang"),  # "uska" is "his", not a typo
     ("who is the chinese premier", "li-qiang"),
     ("what is the CNSA", "cnsa"),

@@ -125,3 +125,10 @@ def test_the_stem_cache_is_a_bounded_lru_under_a_flood_of_new_words() -> None:
     assert grown < 6_000_000, f"the stem cache held {grown / 1e6:.0f} MB"
     assert analyzer._stem.cache_info().currsize <= STEM_CACHE_SIZE
     print(f"\n{flood} new words: stem cache {grown / 1e6:.1f} MB")
+
+
+def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) -> None:
+    assert "said" in engine.analyzer.analyze("kakar ne dosti par kya kaha").words
+    assert "friendship" in engine.analyzer.analyze("kakar ne dosti par kya kaha").words
+    english = engine.analyzer.analyze("how far is mile 12 from bola's house")
+    assert {"mile", "bola"} <= set(english.words)  # English words and names stay themselves

@@ -20,9 +20,11 @@ from bot.matching.lexicon import (
     FILLER_OPENERS,
     QTYPE_CUES,
     QTYPE_HINTS,
+    ROMAN_URDU,
     SAY_WORDS,
     SLANG,
     STOPWORDS,
+    URDU_MARKERS,
     YESNO_OPENERS,
     QType,
 )
@@ -75,6 +77,7 @@ class Analyzer:
             | STOPWORDS
             | CHATTER
             | set(SLANG.values())
+            | set(ROMAN_URDU.values())
         )
         self._by_length: dict[int, list[str]] = {}
         for word in sorted(self.words):
@@ -108,7 +111,7 @@ class Analyzer:
 
     def _analyze(self, text: str) -> Analysis:
         # typos first: "how lomg" asks how long
-        words = plain_words(self._corrected([SLANG.get(w, w) for w in tokenize(text)]))
+        words = plain_words(self._corrected(_plain_chat(tokenize(text))))
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
@@ -132,7 +135,7 @@ class Analyzer:
         return lru_cache(maxsize=size)(partial(method, weakref.proxy(self)))
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
-        words = self._corrected([SLANG.get(w, w) for w in tokenize(text)])
+        words = self._corrected(_plain_chat(tokenize(text)))
         return tuple(self._terms(plain_words(words)))
 
     def _corrected(self, words: list[str]) -> list[str]:
@@ -208,6 +211,13 @@ class Analyzer:
             near = [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
             self._by_near_length[length] = near
         return near
+
+
+def _plain_chat(words: list[str]) -> list[str]:
+    """Return `words` with chat shorthand, and in a Roman Urdu message its words, in English."""
+    if URDU_MARKERS.isdisjoint(words):
+        return [SLANG.get(w, w) for w in words]
+    return [ROMAN_URDU.get(w) or SLANG.get(w, w) for w in words]
 
 
 def _skeleton(word: str) -> str:

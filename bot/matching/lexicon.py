@@ -110,32 +110,6 @@ SLANG = {
     "8th": "eighth",
     "9th": "ninth",
     "10th": "tenth",
-    **{
-        urdu: english
-        for english, words in {
-            # everyday Roman Urdu content words, read as the English a story's knowledge uses
-            "reached": "pohncha pohnchi pohnche pahuncha pahunchi pahunche pohanch pahunch",
-            "landed": "utra utri utre utara",
-            "built": "banega banegi banay bana bani",
-            "said": "kaha kahi kahaa bola boli bole",
-            "met": "mila mili mile mulaqat",
-            "went": "gaya gayi gaye",
-            "came": "aaya aayi aaye",
-            "won": "jeeta jeeti jeete",
-            "started": "shuru",
-            "ended": "khatam",
-            "money": "paisa paise raqam",
-            "price": "qeemat keemat",
-            "year": "saal sal",
-            "age": "umar umr",
-            "friendship": "dosti",
-            "country": "mulk",
-            "agreement": "muahida muahada moahida",
-            "president": "sadar",
-            "moon": "chand chaand",
-        }.items()
-        for urdu in words.split()
-    },
 }
 
 
@@ -239,6 +213,37 @@ ABOUT_TEXT = frozenset("story article report headline news text piece line".spli
 FILLER_OPENERS = frozenset("lol lmao bruh bro so ok okay hey yo um umm hmm and but well".split())
 
 # Words that, with no question word, still say what is asked ("apollo year?").
+# Everyday Roman Urdu content words, read as the English a knowledge folder uses. Read only in
+# a message that is Roman Urdu (it has one of `URDU_MARKERS`): "Mile 12" or "Bola Tinubu" in
+# an English question stay what they are.
+ROMAN_URDU = {
+    urdu: english
+    for english, words in {
+        "reached": "pohncha pohnchi pohnche pahuncha pahunchi pahunche pohanch pahunch",
+        "built": "banega banegi banay bana bani",
+        "said": "kaha kahi kahaa bola boli",
+        "met": "mila mili mulaqat",
+        "went": "gaya gayi gaye",
+        "came": "aaya aayi aaye",
+        "won": "jeeta jeeti jeete",
+        "started": "shuru",
+        "ended": "khatam",
+        "money": "paisa raqam",
+        "price": "qeemat keemat",
+        "year": "saal",
+        "age": "umar umr",
+        "friendship": "dosti",
+        "country": "mulk",
+        "agreement": "muahida muahada moahida",
+        "president": "sadar",
+    }.items()
+    for urdu in words.split()
+}
+URDU_MARKERS = frozenset(
+    "ka ki ke ko ne se mein hai hain tha thi thay kya kab kahan kaun kis kisne kitne kitna "
+    "kitni nahi aur bhi hua hui".split()
+)
+
 QTYPE_HINTS = {
     "year": QType.WHEN,
     "month": QType.WHEN,
