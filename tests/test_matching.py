@@ -33,7 +33,8 @@ from bot.serving.service import StoryBot
         ("what time did the first train leave", QType.WHEN, {Need.DATE, Need.TIME, Need.PAST}),
         ("when will it open", QType.WHEN, {Need.DATE}),
         ("where was it signed", QType.WHERE, {Need.PLACE}),
-        ("what did the governor say", QType.QUOTE, {Need.WORDS, Need.PAST}),
+        ("what did the governor say", QType.QUOTE, {Need.WORDS}),  # words may tell a plan
+        ("when did india plan to land", QType.WHEN, {Need.DATE}),  # asks for the plan
         ("which day was it signed", QType.WHEN, {Need.DATE, Need.DAY}),
         ("how many stations are there", QType.COUNT, {Need.NUMBER}),
         ("how old is the governor", QType.AMOUNT, {Need.NUMBER, Need.AGE}),
@@ -69,6 +70,7 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
         ("Pakistan has joined a project to build a base.", {Need.PAST}, {Need.REASON}),
         ("In December 2025, barring any delays.", {Need.DATE}, {Need.PAST}),  # only a plan
         ("It aims to land in 2025; India landed last year.", {Need.PAST}, set()),
+        ("Gavi said it will cost less.", {Need.PAST, Need.WORDS}, set()),
         ("In Beijing, where Kakar watched.", {Need.PLACE}, {Need.WORDS}),
         ("At the moon's south pole.", {Need.PLACE}, set()),
         ("Li Qiang is the Chinese Premier.", set(), {Need.PLACE, Need.WORDS}),

@@ -113,7 +113,9 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
         asked.add(Need.NUMBER)
     if qtype in _PHRASED:
         asked.add(_PHRASED[qtype])
-    if "did" in words[:3]:  # "when did the US land?" asks what happened, not what is planned
+    # "when did the US land?" asks what happened, not what is planned; but what someone said
+    # may be a plan, and "what did India plan?" asks for one
+    if "did" in words[:3] and qtype is not QType.QUOTE and _PLAN_WORDS.isdisjoint(words):
         asked.add(Need.PAST)
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
@@ -164,7 +166,11 @@ _PLANNED = re.compile(
     r"barring|hopes? to|intends? to|set to|is to|are to)\b",
     re.I,
 )
-_HAPPENED = re.compile(r"\b(?:was|were|had|did|ago|became|last|recently|has been)\b", re.I)
+_HAPPENED = re.compile(
+    r"\b(?:was|were|had|did|ago|became|last|recently|has been|said|told|announced|signed)\b",
+    re.I,
+)
+_PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
 
 
 def offers(text: str) -> frozenset[Need]:
