@@ -132,3 +132,26 @@ def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) 
     assert "friendship" in engine.analyzer.analyze("kakar ne dosti par kya kaha").words
     english = engine.analyzer.analyze("how far is mile 12 from bola's house")
     assert {"mile", "bola"} <= set(english.words)  # English words and names stay themselves
+
+
+def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from bot.knowledge.loading import default_folder; from bot.matching.engine import Engine;"
+        "e = Engine.from_folder(default_folder(), encoder='none');"
+        "print(e.analyzer.analyze('whr ws the mtng hld wnt lst sd thr').words)"
+    )
+    seen = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(seen) == 1, seen

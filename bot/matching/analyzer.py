@@ -197,11 +197,18 @@ class Analyzer:
     def _skeletons(self) -> dict[str, str]:
         """Return each vocabulary word by its vowel-less spelling, built on first use."""
         if self._by_skeleton is None:
-            table: dict[str, str] = {}
-            for word in sorted(self.words, key=len):  # the shortest reading wins: "whr" is where
+            readings: dict[str, set[str]] = {}
+            shortest: dict[str, int] = {}
+            for word in self.words:
                 if len(word) >= _MIN_TYPO_LEN:
-                    table.setdefault(_skeleton(word), word)
-            self._by_skeleton = table
+                    key = _skeleton(word)
+                    if len(word) < shortest.get(key, 99):
+                        shortest[key], readings[key] = len(word), {word}
+                    elif len(word) == shortest[key]:
+                        readings[key].add(word)
+            # the shortest reading wins ("whr" is where); two of one length ("hld": held or
+            # hold) are a guess, and a guess is no correction
+            self._by_skeleton = {k: next(iter(w)) for k, w in readings.items() if len(w) == 1}
         return self._by_skeleton
 
     def _near_length(self, length: int) -> list[str]:
