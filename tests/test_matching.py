@@ -73,6 +73,9 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
         ("Gavi said it will cost less.", {Need.PAST, Need.WORDS}, set()),
         ("In Beijing, where Kakar watched.", {Need.PLACE}, {Need.WORDS}),
         ("At the moon's south pole.", {Need.PLACE}, set()),
+        ("It was signed on Friday.", set(), {Need.PLACE}),  # a day is no place
+        ("In December 2025, barring delays.", set(), {Need.PLACE}),
+        ("The station will be completed by 2035.", set(), {Need.PLACE}),
         ("Li Qiang is the Chinese Premier.", set(), {Need.PLACE, Need.WORDS}),
         ('Kakar said: "We are friends."', {Need.WORDS}, set()),
         ("It was delayed because of a landslide.", {Need.REASON}, set()),

@@ -78,10 +78,13 @@ _OFFERS = {
         re.I,
     ),
     Need.PLACE: re.compile(
-        r"\b(?i:in|at|on|near|from|outside|inside|across|north|south|east|west|of) (?:the )?"
-        r"(?:[A-Z]\w+|\w+'s (?:north|south|east|west))|"
-        r"(?i:\b(?:pole|region|district|county|province|city|capital|town|village|island|"
-        r"river|site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
+        # a preposition and a proper name that is no month or weekday ("in Beijing", not "in
+        # December"), or a place noun after one ("at the moon's south pole", "near the coast")
+        rf"\b(?i:in|at|near|from|outside|inside|across|to) (?:the )?"
+        rf"(?!{_words(_MONTHS.title() + ' ' + _WEEKDAYS.title())})[A-Z]\w+|"
+        r"(?i:\b(?:in|at|on|near|from|outside|inside|across|to) (?:the )?(?:[\w'-]+ ){0,3}?"
+        r"(?:pole|region|district|county|province|city|capital|town|village|island|river|"
+        r"site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
     ),
     Need.WORDS: re.compile(
         r"[\"\u201c\u201d]|(?i:\b(?:said|says|say|told|tells|called|calls|asserted|"
