@@ -188,6 +188,18 @@ def test_a_follow_up_is_logged_with_what_it_was_read_with(
     assert logged == ["what is the gravity?", "when was that? (after: agreement signed)"]
 
 
+def test_a_long_message_is_logged_as_the_engine_read_it(
+    knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, tmp_path, monkeypatch)
+    chatter = "my cousin and I were talking about the news all week long and " * 12
+    bot.answer(Query(text=chatter + "anyway, what is the gravity like on the moon?"))
+    bot.close()
+    assert bot.gaps is not None
+    [logged] = bot.gaps.all()
+    assert logged.question.endswith("what is the gravity like on the moon?")  # not cut off
+
+
 def test_forget_and_retention(tmp_path: Path) -> None:
     store = SqliteGapStore(tmp_path / "g.sqlite3")
     now = time.time()

@@ -23,7 +23,7 @@ from bot.gaps.store import UNANSWERED, WRONG, Gap, GapStore
 from bot.gaps.writer import GapWriter
 from bot.matching.analyzer import Analysis
 from bot.matching.engine import Engine
-from bot.matching.text import tokenize
+from bot.matching.text import clean, tokenize
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.serving.fairness import Gate
 from bot.serving.ratelimit import Limit, RateLimiter, Verdict
@@ -116,7 +116,7 @@ class StoryBot:
             self._store_gap(query, answer, best, context=context)
         if answer.entry_id and answer.kind in _MARKABLE:
             asked = query.text if not entry_id else answer.question or ""
-            asked = scrub(asked[: self.settings.max_question_chars])
+            asked = clean(scrub(asked), self.settings.max_question_chars)
             receipt = Receipt(
                 query.platform, query.chat_id, asked, answer.entry_id, answer.confidence
             )
@@ -241,7 +241,9 @@ class StoryBot:
         context: str = "",
     ) -> None:
         assert self.gaps is not None  # noqa: S101 - checked by the caller
-        question = scrub(query.text[: self.settings.max_question_chars] + context)
+        # what the engine read: a long message's beginning and end, where its question is
+        question = clean(scrub(query.text), self.settings.max_question_chars)
+        question += f" {scrub(context.strip())}" if context else ""
         gap = Gap(
             asked_at=time.time(),
             platform=query.platform,
