@@ -30,7 +30,7 @@ def render(answer: Answer) -> str:
 def picked(line: str, last: Answer | None) -> str | None:
     """Return the entry id of the suggestion a bare number picks, if it picks one."""
     text = line.strip()
-    if last and text.isdigit() and 1 <= int(text) <= len(last.suggestions):
+    if last and text.isdecimal() and text.isascii() and 1 <= int(text) <= len(last.suggestions):
         return last.suggestions[int(text) - 1].entry_id
     return None
 
@@ -63,7 +63,8 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
             last = None
             continue
         entry_id = picked(line, last)
-        if entry_id is None and line.strip().isdigit():  # a pick that picks nothing: no question
+        offered = last is not None and bool(last.suggestions)
+        if entry_id is None and offered and line.strip().isdecimal():  # picks nothing listed
             stdout.write(f"bot> {NO_SUCH_NUMBER}\n")
             continue
         last = bot.answer(to_query(line), entry_id=entry_id)

@@ -269,12 +269,12 @@ def test_a_number_that_picks_no_suggestion_is_not_asked(engine) -> None:  # type
 
     bot = StoryBot(engine, Settings(_env_file=None))
     out = io.StringIO()
-    assert run(bot, io.StringIO("9\ngive me a recipe\n2\n"), out) == 0
+    assert run(bot, io.StringIO("1972\ngive me a recipe\n7\n2\n"), out) == 0
     replies = out.getvalue().split("bot> ")[1:]
-    assert replies[0].startswith(NO_SUCH_NUMBER)  # nothing was offered yet
-    assert "[2]" in replies[1]
-    assert not replies[2].startswith(NO_SUCH_NUMBER)  # the second suggestion, answered
-    assert "source:" in replies[2]
+    assert not replies[0].startswith(NO_SUCH_NUMBER)  # nothing listed: a number is a question
+    assert "[3]" in replies[1] and "[4]" not in replies[1]
+    assert replies[2].startswith(NO_SUCH_NUMBER)  # only three were listed
+    assert "source:" in replies[3]  # the second one, answered
 
 
 def test_validate_warns_about_an_answer_that_does_not_stand_alone(knowledge_copy: Path) -> None:

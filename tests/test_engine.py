@@ -50,7 +50,7 @@ DECLINED = [
 
 def test_a_question_about_what_happened_is_not_answered_with_a_plan(ask) -> None:
     answer = ask("When did the US land on the moon?")
-    assert "2025" not in answer.text  # Artemis aims to land then; Apollo did, in 1972
+    assert answer.entry_id == "last-moon-landing"  # Apollo did, in 1972; Artemis only aims to
 
 
 @pytest.mark.parametrize("question", DECLINED)

@@ -24,6 +24,7 @@ from bot.models import Query
         ("is 3 < 4 and 5 > 4?", "is 3 < 4 and 5 > 4?"),  # not markup: left alone
         ("who\x07 signed\x1b[31m the deal\x1b[0m?", "who signed the deal?"),  # terminal codes
         ("\x1b]0;title\x07where?", "where?"),
+        ("\x1b]who signed the deal?", "who signed the deal?"),  # unterminated: only the code
     ],
 )
 def test_clean_strips_mentions_commands_and_invisible_marks(raw: str, cleaned: str) -> None:

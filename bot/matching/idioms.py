@@ -46,7 +46,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:up and running|good to go)\b", "operating"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
     (
-        r"\b(?:balloon|ballooned|ballooning|balloons|skyrocket|skyrocketed|spiral|spiralled)\b",
+        r"\b(?:ballooned|ballooning|skyrocketed|skyrocketing|spiralled|spiraled)\b",
         "rose",
     ),
 )

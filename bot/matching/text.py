@@ -13,7 +13,9 @@ _COMMAND = re.compile(r"^\s*/\w+(@\w+)?\b")
 # markup people paste or type: "<b>who</b> is kakar?" asks "who is kakar?"
 _TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>", re.IGNORECASE)
 # terminal colour and cursor codes pasted along with text: "\x1b[31m" must not leave "[31m"
-_ESCAPE = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+_ESCAPE = re.compile(
+    r"\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|[@-Z\\-_])"
+)
 _GAP = " … "  # where a message too long to read whole was cut
 _UPPER_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
