@@ -178,14 +178,12 @@ def _validated(model: type[_Model], data: Any, errors: list[ErrorDetails]) -> _M
                     shifted = (key, start + int(loc[0]), *loc[1:]) if loc else (key,)
                     errors.append({**error, "loc": shifted})
         whole[key] = tuple(parts)
-    if long:  # the rest, with one item of each long list standing in for all of it
-        data = {**data, **{k: v[:1] for k, v in long.items()}}
-    try:
-        parsed = model.model_validate(data)
+    try:  # the whole, its long lists as the models just made: list and model rules hold
+        parsed = model.model_validate({**data, **whole} if whole else data)
     except ValidationError as exc:
-        errors += [e for e in exc.errors() if not (e["loc"] and e["loc"][0] in long)]
+        errors += [e for e in exc.errors() if not (len(e["loc"]) > 1 and e["loc"][0] in long)]
         return None
-    return parsed.model_copy(update=whole) if whole else parsed
+    return None if errors else parsed
 
 
 def _describe(located: LocatedYaml, error: ErrorDetails) -> str:
