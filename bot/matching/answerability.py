@@ -153,7 +153,7 @@ ROLE_WORDS = frozenset(
 CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.DATE: frozenset("date year month tareekh tarikh".split()),
     Need.DAY: frozenset("day weekday week din".split()),
-    Need.TIME: frozenset("time hour oclock baje waqt".split()),
+    Need.TIME: _TIME_CUES,
     Need.NUMBER: frozenset("number total figure amount count tadad".split()),
     Need.AGE: frozenset("age old umar".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
