@@ -10,11 +10,12 @@ from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching.analyzer import Analysis, Analyzer
 from bot.matching.answerability import ROLE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
+from bot.matching.corpus import CorpusBuilder, IndexedEntry
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.evidence import Retrievers
 from bot.matching.gazetteer import capital_aliases
-from bot.matching.index import Index, IndexedEntry
+from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.semantic import SemanticIndex, WordVectors
 
@@ -33,8 +34,7 @@ def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     aliases = {name: e.id for e in knowledge.entities for name in e.names}
     countries = {e.id: list(e.names) for e in knowledge.entities if e.type == EntityType.COUNTRY}
     aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
-    corpus = [knowledge.story, *_texts(knowledge)]
-    analyzer = Analyzer(aliases, knowledge.synonyms, corpus)
+    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *_texts(knowledge)])
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
     entries += [_entity_entry(e, sentences) for e in knowledge.entities]
@@ -43,20 +43,23 @@ def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
         texts = _semantic_texts(knowledge)
         semantic = pool.submit(SemanticIndex, encoder, texts) if encoder else None
         spelled: dict[str, str] = {}  # term -> the words it was read from, for word vectors
-        indexed = [_indexed(analyzer, f, spelled) for f in knowledge.faq]
-        indexed += [_indexed_entity(analyzer, e, spelled) for e in knowledge.entities]
-        index = Index(indexed)
-        documents = [
-            [t for p in e.phrasings for t in p.terms] + sorted(e.answer_terms) for e in indexed
-        ]
+        # one entry at a time into arrays: no entry's analyses outlive it
+        collected = CorpusBuilder()
+        for faq in knowledge.faq:
+            collected.add(_indexed(analyzer, faq, spelled))
+        for entity in knowledge.entities:
+            collected.add(_indexed_entity(analyzer, entity, spelled))
+        corpus = collected.build()
+        del collected
+        index, bm25 = Index(corpus), Bm25(corpus.postings)
         kinds = OfferedKinds([e.answer for e in entries])  # what the asker will read
         roles = frozenset(analyzer.terms(" ".join(sorted(ROLE_WORDS))))
         opposed = _opposites(analyzer)
         if encoder is None or semantic is None:
-            tools = Retrievers(index, Bm25(documents), kinds, roles, opposed)
+            tools = Retrievers(index, bm25, kinds, roles, opposed)
             return Built(analyzer, entries, tools)
         words = WordVectors(encoder, spelled)
-        tools = Retrievers(index, Bm25(documents), kinds, roles, opposed, semantic.result(), words)
+        tools = Retrievers(index, bm25, kinds, roles, opposed, semantic.result(), words)
     return Built(analyzer, entries, tools)
 
 
