@@ -111,14 +111,16 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _storybot(knowledge: Knowledge, questions: list[str], encoder: str) -> dict[str, Any]:
+def _storybot(
+    knowledge: Knowledge, questions: list[str], encoder: str, hard: dict[str, str]
+) -> dict[str, Any]:
     start = time.perf_counter()
     engine = Engine(knowledge, encoder=load_encoder(encoder))
     build = time.perf_counter() - start
     ask = _latencies(lambda q: engine.answer(Query(text=q)), questions)
     worst = {
         name: max(_latencies(lambda q: engine.answer(Query(text=q)), [text] * 3))
-        for name, text in crafted(knowledge, len(knowledge.faq)).items()
+        for name, text in hard.items()
     }
     worst["suggest(…, 25)"] = max(_latencies(lambda q: engine.suggest(q, 25), questions[:50]))
     return {"samples": ask, "build": build, "peak": _peak_mb(), "worst": worst}
@@ -196,7 +198,9 @@ def main() -> None:
         knowledge = synthetic(base, size) if size else base
         asked = questions[:120] if args.quick and size else questions
         total = len(knowledge.faq)
-        ours = _in_child(_storybot, knowledge, asked, args.encoder)
+        # made here, not in the child: its word list would count in the engine's peak
+        hard = crafted(knowledge, total)
+        ours = _in_child(_storybot, knowledge, asked, args.encoder, hard)
         peer = _in_child(_bm25s, knowledge, asked)
         naive = _in_child(_naive, knowledge, asked[: 20 if size else None])
         print(_row("storybot", total, ours))

@@ -14,6 +14,7 @@ from bot.gaps.store import Gap, SqliteGapStore
 from bot.knowledge.loading import load_knowledge
 from bot.matching.answerability import Need, needs, offers
 from bot.matching.bm25 import Bm25
+from bot.matching.corpus import Postings
 from bot.matching.encoder import WordLlamaEncoder, load_encoder, unit_rows
 from bot.matching.engine import Engine
 from bot.matching.explain import explain
@@ -92,7 +93,8 @@ def test_an_answer_offers_only_the_values_it_holds(
 
 
 def test_bm25_ranks_the_entry_with_the_rare_term_first() -> None:
-    bm25 = Bm25([["moon", "base", "china"], ["moon", "landing", "india"], ["moon", "usa"]])
+    documents = [["moon", "base", "china"], ["moon", "landing", "india"], ["moon", "usa"]]
+    bm25 = Bm25(Postings.of_documents(documents))
     scores = bm25.scores(["moon", "india"])
     assert scores.top(1) == [1]
     assert bm25.idf("india") > bm25.idf("moon")

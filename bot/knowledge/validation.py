@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.knowledge.firstness import OwnFirst
 from bot.knowledge.loading import FACTS_FILE, FAQ_FILE, Knowledge
 from bot.matching.engine import Engine
 
@@ -15,8 +16,11 @@ def confusions(engine: Engine) -> list[str]:
     """Return warnings for synonyms that collide and FAQ phrasings answered by another entry."""
     warnings = [f"synonyms.yaml: {conflict}" for conflict in engine.analyzer.conflicts]
     faq_ids = {f.id for f in engine.knowledge.faq}
-    for entry in engine.knowledge.faq:
+    proof = OwnFirst(engine)
+    for position, entry in enumerate(engine.knowledge.faq):
         for phrasing in (entry.question, *entry.phrasings):
+            if proof.holds(phrasing, position):
+                continue  # the engine is sure to rank the entry itself first: no decision needed
             best = engine.best_entry(phrasing)
             if best is not None and best.id != entry.id and best.id in faq_ids:
                 line = engine.knowledge.lines.get(entry.id, 1)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.corpus import QTYPES, Corpus, Flags, spans
 from bot.matching.lexicon import QType
 
 _ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
@@ -21,20 +23,12 @@ _STRICT_SHARE = 0.9
 _COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
 _COMMON_FLOOR = 256
 _SHORTLIST = 64
+_NONE = np.zeros(0, dtype=np.int32)
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
 _NEAR = ({QType.WHO, QType.WHERE},)
 _NUMERIC = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 _SUBSTITUTED = 0.65  # the question names someone the entry is not about, the entry another
-
-
-@dataclass(frozen=True)
-class IndexedEntry:
-    """What the index needs of one entry: its phrasings and its answer's terms."""
-
-    phrasings: tuple[Analysis, ...]
-    answer_terms: frozenset[str]
-    strict: bool = False  # "who is X?" entries: the question must be about X alone
 
 
 @dataclass(frozen=True)
@@ -63,12 +57,6 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     return 0.6
 
 
-def _term_sets(terms: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-    """Return a phrasing's terms, and those of them that name someone, as sets."""
-    words = frozenset(terms)
-    return words, frozenset(t for t in words if t.startswith(ENTITY_PREFIX))
-
-
 def _by_score(hit: Hit) -> float:
     return hit.score
 
@@ -84,39 +72,39 @@ class _Weights:
 class Index:
     """Phrasings of many entries, found by their terms and ranked by weighted coverage."""
 
-    def __init__(self, entries: Sequence[IndexedEntry]) -> None:
-        """Index `entries`; their order defines the `Hit.entry` positions."""
-        self._entries = list(entries)
-        self._union = [frozenset().union(*(p.terms for p in e.phrasings)) for e in entries]
-        postings: dict[str, list[int]] = {}
-        for position, (entry, union) in enumerate(zip(entries, self._union, strict=True)):
-            for term in union | entry.answer_terms:
-                postings.setdefault(term, []).append(position)
-        # arrays: a tenth of the memory of lists of ints, and votes counted without a loop
-        self._postings = {t: np.array(p, dtype=np.int32) for t, p in postings.items()}
-        del postings
-        total = max(len(entries), 1)
-        self._idf = {t: math.log(1 + total / len(p)) for t, p in self._postings.items()}
+    def __init__(self, corpus: Corpus) -> None:
+        """Index the entries of `corpus`; their order defines the `Hit.entry` positions."""
+        self._postings = postings = corpus.postings
+        total = max(len(corpus.strict), 1)
+        frequencies = np.diff(postings.starts).tolist()
+        self._idf = np.array([math.log(1 + total / df) for df in frequencies], dtype=np.float64)
         self._unknown = math.log(1 + total / 0.5) * _UNKNOWN_FACTOR
         self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
-        self._own = [tuple(self._mass(p.terms, e.strict) for p in e.phrasings) for e in entries]
-        self._sets = [[_term_sets(p.terms) for p in e.phrasings] for e in entries]
-        # the people and things every phrasing of an entry names
-        self._required = [
-            frozenset.intersection(*(names for _, names in sets)) if sets else frozenset()
-            for sets in self._sets
-        ]
+        self._named = np.array([t.startswith(ENTITY_PREFIX) for t in corpus.terms], dtype=bool)
+        self._own = self._masses(corpus)
+        # each phrasing's terms in order are needed only for its own mass
+        self._corpus = replace(corpus, raw_terms=_NONE, raw_starts=_NONE)
+        self._required = _required(corpus, self._named)
+        self._agreement = np.array([[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES])
 
-    def _mass(self, terms: Iterable[str], plain: bool = False) -> float:
-        return sum(self.weight(t, plain) for t in terms) or 1.0
+    def _masses(self, corpus: Corpus) -> npt.NDArray[np.float64]:
+        """Return each phrasing's own weight: its terms' weights, repeats counted, in order."""
+        raw, starts = corpus.raw_terms, corpus.raw_starts
+        phrasing_of = np.repeat(np.arange(len(starts) - 1), np.diff(starts))
+        entry_of = np.repeat(np.arange(len(corpus.strict)), np.diff(corpus.first_phrasing))
+        boost = self._named[raw] & ~corpus.strict[entry_of][phrasing_of]
+        weights = np.where(boost, self._idf[raw] * _ENTITY_BOOST, self._idf[raw])
+        own = np.bincount(phrasing_of, weights=weights, minlength=len(starts) - 1)
+        return np.where(own == 0, 1.0, own)  # a phrasing of filler words only
 
     def knows(self, term: str) -> bool:
         """Return whether any entry uses `term`."""
-        return term in self._postings
+        return term in self._postings.ids
 
     def weight(self, term: str, plain: bool = False) -> float:
         """Return how much `term` says about which entry is meant (`plain`: no entity boost)."""
-        weight = self._idf.get(term, self._unknown)
+        row = self._postings.ids.get(term)
+        weight = float(self._idf[row]) if row is not None else self._unknown
         boost = not plain and term.startswith(ENTITY_PREFIX)
         return weight * _ENTITY_BOOST if boost else weight
 
@@ -132,42 +120,50 @@ class Index:
     def score(self, query: Analysis, positions: Iterable[int]) -> list[Hit]:
         """Score the entries at `positions` (nominated here or by another retriever)."""
         terms = set(query.terms)
-        if not terms:
+        wanted = np.fromiter(positions, dtype=np.intp)
+        if not terms or not len(wanted):
             return []
         boosted = _Weights({t: self.weight(t) for t in terms})
         # "who is X?" entries weigh X like any word: "how old is X?" must not look like it
         plain = _Weights({t: self.weight(t, plain=True) for t in terms})
+        query_terms = _QueryTerms(self, terms, boosted, plain)
+        scores, best = self._scores(wanted, query_terms, query.qtype)
         return [
-            self._score(i, terms, plain if self._entries[i].strict else boosted, query.qtype)
-            for i in positions
+            Hit(int(p), float(s), int(b)) if s > 0 else Hit(int(p), 0.0, 0)
+            for p, s, b in zip(wanted, scores, best, strict=True)
         ]
 
     def terms_of(self, position: int) -> frozenset[str]:
         """Return every term entry `position` uses: phrasings, answer and source."""
-        return self._union[position] | self._entries[position].answer_terms
+        corpus = self._corpus
+        rows = corpus.entry_terms[corpus.entry_starts[position] : corpus.entry_starts[position + 1]]
+        return frozenset(map(corpus.terms.__getitem__, rows.tolist()))
 
     def phrasing(self, hit: Hit) -> Analysis:
-        """Return the phrasing that gave `hit` its score."""
-        return self._entries[hit.entry].phrasings[hit.phrasing]
+        """Return the phrasing that gave `hit` its score: its distinct terms and question type."""
+        corpus = self._corpus
+        number = int(corpus.first_phrasing[hit.entry]) + hit.phrasing
+        start, end = corpus.phrasing_starts[number], corpus.phrasing_starts[number + 1]
+        terms = tuple(corpus.terms[t] for t in corpus.phrasing_terms[start:end].tolist())
+        return Analysis(terms, QTYPES[corpus.qtypes[number]])
 
     def required(self, position: int) -> frozenset[str]:
         """Return the people and things every phrasing of entry `position` names."""
-        return self._required[position]
+        return self._required.get(position, frozenset())
 
     def _shortlist(self, terms: set[str], size: int) -> list[int]:
-        known = sorted(
-            (t for t in terms if t in self._postings), key=lambda t: len(self._postings[t])
-        )
-        chunks: list[np.ndarray] = []
+        postings = self._postings
+        rows = sorted((postings.ids[t] for t in terms if t in postings.ids), key=postings.frequency)
+        chunks: list[npt.NDArray[np.int32]] = []
         weights: list[float] = []
-        for term in known:  # rarest first: they say most about which entry is meant
-            postings = self._postings[term]
-            if len(postings) > self._common:
+        for row in rows:  # rarest first: they say most about which entry is meant
+            found = postings.entries[postings.starts[row] : postings.starts[row + 1]]
+            if len(found) > self._common:
                 if chunks:
                     break  # a term this common would only add noise and time
-                postings = postings[: self._common]  # nothing rarer matched: any will do
-            chunks.append(postings)
-            weights.append(self.weight(term))
+                found = found[: self._common]  # nothing rarer matched: any will do
+            chunks.append(found)
+            weights.append(self.weight(self._corpus.terms[row]))
         if not chunks:
             return []
         voters = np.concatenate(chunks)
@@ -177,24 +173,89 @@ class Index:
         order = np.lexsort((entries, -votes))[:size]
         return [int(p) for p in entries[order]]
 
-    def _score(self, position: int, terms: set[str], query: _Weights, qtype: QType) -> Hit:
-        entry, union, own = self._entries[position], self._union[position], self._own[position]
-        weights, total = query.of, query.total
-        in_entry = sum(weights[t] for t in terms.intersection(union))
-        in_answer = sum(weights[t] for t in terms.intersection(entry.answer_terms) - union)
-        named = {t for t in terms if t.startswith(ENTITY_PREFIX)}
-        missing = named - union - entry.answer_terms
-        share = _STRICT_SHARE if entry.strict else _QUERY_SHARE
-        best = Hit(position, 0.0, 0)
-        for number, phrasing in enumerate(entry.phrasings):
-            words, names = self._sets[position][number]
-            shared = sum(weights[t] for t in terms.intersection(words))
-            # a term in this phrasing counts fully, in another phrasing or the answer partly
-            found = shared + (in_entry - shared) * _ENTRY_CREDIT + in_answer * _ANSWER_CREDIT
-            score = (found / total) ** share * (shared / own[number]) ** (1 - share)
-            score *= qtype_agreement(qtype, phrasing.qtype)
-            if missing and names - terms:
-                score *= _SUBSTITUTED
-            if score > best.score:
-                best = Hit(position, score, number)
-        return best
+    def _scores(
+        self, wanted: npt.NDArray[np.intp], query: _QueryTerms, qtype: QType
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+        """Return each wanted entry's best phrasing score, and which phrasing gave it."""
+        corpus = self._corpus
+        strict = corpus.strict[wanted]
+        # the whole entry: question terms it uses in a phrasing, or only in its answer
+        cells, owner = spans(corpus.entry_starts[wanted], corpus.entry_starts[wanted + 1])
+        rows = corpus.entry_terms[cells]
+        weights, found = query.lookup(rows, strict[owner])
+        phrased = corpus.phrased[cells]
+        in_entry = np.bincount(owner, weights * phrased, minlength=len(wanted))
+        in_answer = np.bincount(owner, weights * ~phrased, minlength=len(wanted))
+        named = np.bincount(owner, found & self._named[rows], minlength=len(wanted))
+        missing = named < query.named  # someone the question names is nowhere in the entry
+        # each phrasing: the question terms it uses itself
+        phrasings, entry = spans(corpus.first_phrasing[wanted], corpus.first_phrasing[wanted + 1])
+        cells, owner = spans(
+            corpus.phrasing_starts[phrasings], corpus.phrasing_starts[phrasings + 1]
+        )
+        rows = corpus.phrasing_terms[cells]
+        weights, found = query.lookup(rows, strict[entry][owner])
+        shared = np.bincount(owner, weights, minlength=len(phrasings))
+        unasked = np.bincount(owner, self._named[rows] & ~found, minlength=len(phrasings)) > 0
+        share = np.where(strict, _STRICT_SHARE, _QUERY_SHARE)[entry]
+        total = np.where(strict, query.plain.total, query.boosted.total)[entry]
+        # a term in this phrasing counts fully, in another phrasing or the answer partly
+        reached = (
+            shared + (in_entry[entry] - shared) * _ENTRY_CREDIT + in_answer[entry] * _ANSWER_CREDIT
+        )
+        score = (reached / total) ** share * (shared / self._own[phrasings]) ** (1 - share)
+        score *= self._agreement[QTYPES.index(qtype), corpus.qtypes[phrasings]]
+        score = np.where(missing[entry] & unasked, score * _SUBSTITUTED, score)
+        return _first_best(score, entry, len(wanted))
+
+
+class _QueryTerms:
+    """A question's known terms as sorted ids, with both weightings, for array lookups."""
+
+    def __init__(self, index: Index, terms: set[str], boosted: _Weights, plain: _Weights) -> None:
+        ids = index._postings.ids
+        known = sorted((ids[t], t) for t in terms if t in ids)
+        self.rows = np.array([row for row, _ in known], dtype=np.int32)
+        self.boosted_of = np.array([boosted.of[t] for _, t in known] + [0.0])
+        self.plain_of = np.array([plain.of[t] for _, t in known] + [0.0])
+        self.boosted, self.plain = boosted, plain
+        # a name the knowledge never uses is missing from every entry
+        self.named = sum(t.startswith(ENTITY_PREFIX) for t in terms)
+
+    def lookup(
+        self, rows: npt.NDArray[np.int32], plain: Flags
+    ) -> tuple[npt.NDArray[np.float64], Flags]:
+        """Return each term's question weight (0 when not asked), and whether it was asked."""
+        at = np.searchsorted(self.rows, rows)
+        found = (
+            self.rows[np.minimum(at, len(self.rows) - 1)] == rows if len(self.rows) else rows < 0
+        )
+        at = np.where(found, at, len(self.rows))  # the appended 0.0
+        return np.where(plain, self.plain_of[at], self.boosted_of[at]), found
+
+
+def _first_best(
+    score: npt.NDArray[np.float64], entry: npt.NDArray[np.intp], size: int
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """Return each entry's highest score and its first phrasing with it (0 when none beats 0)."""
+    starts = np.searchsorted(entry, np.arange(size))
+    best = np.maximum.reduceat(score, starts)
+    first = np.where(score == best[entry], np.arange(len(score)), len(score))
+    return best, np.minimum.reduceat(first, starts) - starts
+
+
+def _required(corpus: Corpus, named: Flags) -> dict[int, frozenset[str]]:
+    """Return, for each entry all of whose phrasings name someone, whom every one names."""
+    cells = np.flatnonzero(named[corpus.phrasing_terms])
+    if not len(cells):
+        return {}
+    phrasing_of = np.searchsorted(corpus.phrasing_starts, cells, side="right") - 1
+    entry_of = np.searchsorted(corpus.first_phrasing, phrasing_of, side="right") - 1
+    rows = corpus.phrasing_terms[cells]
+    pairs, counts = np.unique(np.stack((entry_of, rows)), axis=1, return_counts=True)
+    phrasings = np.diff(corpus.first_phrasing)
+    required: dict[int, set[str]] = {}
+    for (entry, row), count in zip(pairs.T.tolist(), counts.tolist(), strict=True):
+        if count == phrasings[entry]:
+            required.setdefault(entry, set()).add(corpus.terms[row])
+    return {entry: frozenset(names) for entry, names in required.items()}

@@ -13,6 +13,7 @@ from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
 from bot.matching.answerability import needs, offers
 from bot.matching.bm25 import Bm25
+from bot.matching.corpus import Postings
 from bot.matching.coverage import QuestionTerms
 from bot.matching.index import Index
 from bot.matching.lexicon import QType
@@ -31,7 +32,7 @@ class Passages:
         """Split `story` into sentences and index their canonical terms."""
         self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
-        self._bm25 = Bm25([sorted(t) for t in self._terms])
+        self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
 
     def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does."""

@@ -12,6 +12,7 @@ from bot.matching.encoder import Encoder, Vectors, unit_rows
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
 _RESCORE = 4  # coarse nominations per wanted neighbour, re-ranked with every dimension
 _EXACT_UP_TO = 2048  # entries; below this a full scan costs less than the coarse one saves
+_CHUNK = 4096  # entries embedded at a time while building
 
 
 class SemanticIndex:
@@ -20,16 +21,26 @@ class SemanticIndex:
     def __init__(self, encoder: Encoder, texts: Sequence[Sequence[str]]) -> None:
         """Embed `texts`: for each entry, the texts that say what it answers."""
         self.encoder = encoder
-        vectors = encoder.encode([text for entry in texts for text in entry])
         self._starts = np.concatenate(([0], np.cumsum([len(entry) for entry in texts])))
-        # every entry has at least one text (its question or its name), so no segment is empty
-        centroids = (
-            np.add.reduceat(vectors[:, :_COARSE_DIMS], self._starts[:-1]) if texts else vectors
-        )
-        self._coarse = unit_rows(np.ascontiguousarray(centroids[:, :_COARSE_DIMS]))
         # on large knowledge only a few dozen rows are read per question: half the memory
         large = len(texts) > _EXACT_UP_TO
-        self._vectors: Vectors = vectors.astype(np.float16) if large else vectors
+        self._vectors: Vectors = np.zeros((0, 0), dtype=np.float16 if large else np.float32)
+        coarse = np.zeros((len(texts), _COARSE_DIMS), dtype=np.float32)
+        # a chunk of entries at a time: the float32 vectors of every text at once would be
+        # twice the float16 store, and they were the build's peak
+        for first in range(0, max(len(texts), 1), _CHUNK):
+            chunk = texts[first : first + _CHUNK]
+            vectors = encoder.encode([text for entry in chunk for text in entry])
+            if not first:
+                self._vectors = np.empty((self._starts[-1], vectors.shape[1]), self._vectors.dtype)
+            self._vectors[self._starts[first] : self._starts[first + len(chunk)]] = vectors
+            # every entry has at least one text (its question or its name): no empty segment
+            if chunk:
+                starts = self._starts[first : first + len(chunk)] - self._starts[first]
+                coarse[first : first + len(chunk)] = np.add.reduceat(
+                    vectors[:, :_COARSE_DIMS], starts
+                )
+        self._coarse = unit_rows(coarse)
         self.embed = lru_cache(maxsize=4096)(partial(_embed, encoder))
 
     def neighbours(self, vector: Vectors, limit: int) -> list[int]:

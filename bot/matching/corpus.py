@@ -1,0 +1,168 @@
+"""Every entry's terms as integer arrays, built once and shared by the phrasing index and BM25.
+
+At 100,000 entries the phrasings hold ~2.5 million terms. Kept as Python objects (a tuple, two
+frozensets and a dict entry per phrasing) they cost ~600 MB and seconds of garbage collection;
+as a handful of int32 arrays they cost ~40 MB. Each entry is turned into ids as it is added,
+so no entry's analysis outlives it during a build.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.matching.analyzer import Analysis
+from bot.matching.lexicon import QType
+
+Ints = npt.NDArray[np.int32]
+Floats = npt.NDArray[np.float32]
+Flags = npt.NDArray[np.bool_]
+
+QTYPES = tuple(QType)  # a phrasing's question type is stored as its position here
+
+
+@dataclass(frozen=True)
+class IndexedEntry:
+    """What the index needs of one entry: its phrasings and its answer's terms."""
+
+    phrasings: tuple[Analysis, ...]
+    answer_terms: frozenset[str]
+    strict: bool = False  # "who is X?" entries: the question must be about X alone
+
+
+@dataclass(frozen=True)
+class Postings:
+    """Which entries use each term and how often: one array per column, not one per term."""
+
+    ids: dict[str, int]  # term -> row; every row has at least one entry
+    starts: Ints  # row t's entries are entries[starts[t]:starts[t + 1]], in file order
+    entries: Ints
+    counts: Floats  # how often the term occurs in that entry's document (BM25's tf)
+    lengths: Ints  # per entry: the number of terms in its document
+
+    def rows(self, term: str) -> Ints:
+        """Return the positions of the entries that use `term` (empty when none does)."""
+        row = self.ids.get(term)
+        if row is None:
+            return self.entries[:0]
+        return self.entries[self.starts[row] : self.starts[row + 1]]
+
+    def frequency(self, row: int) -> int:
+        """Return how many entries use the term in `row`."""
+        return int(self.starts[row + 1] - self.starts[row])
+
+    @classmethod
+    def of_documents(cls, documents: Sequence[Iterable[str]]) -> Postings:
+        """Return the postings of plain documents, each a bag of terms (for small uses)."""
+        builder = CorpusBuilder()
+        for document in documents:
+            builder.add(IndexedEntry((Analysis(tuple(document), QType.NONE),), frozenset()))
+        return builder.build().postings
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The terms of every phrasing and every entry, as ids into one vocabulary."""
+
+    terms: list[str]  # id -> term
+    postings: Postings  # per term: the entries using it (the transpose of the entry columns)
+    first_phrasing: Ints  # entry e's phrasings are first_phrasing[e]:first_phrasing[e + 1]
+    phrasing_starts: Ints  # phrasing p's distinct terms are phrasing_terms[starts[p]:…[p + 1]]
+    phrasing_terms: Ints  # sorted within each phrasing
+    qtypes: npt.NDArray[np.int8]  # per phrasing: its question type, as a position in QTYPES
+    entry_starts: Ints  # entry e's distinct terms are entry_terms[starts[e]:starts[e + 1]]
+    entry_terms: Ints  # sorted within each entry: phrasings, answer and source
+    phrased: Flags  # per entry term: whether a phrasing uses it (else only the answer)
+    strict: Flags  # per entry
+    raw_terms: Ints  # every phrasing's terms in order, repeats kept (for its own mass)
+    raw_starts: Ints
+
+
+class CorpusBuilder:
+    """Collects entries one at a time as ids; `build` turns them into a `Corpus`."""
+
+    def __init__(self) -> None:
+        """Start with no entry."""
+        self._ids: dict[str, int] = {}
+        self._raw = array("i")  # every phrasing's term ids, repeats kept
+        self._raw_starts = array("i", [0])
+        self._first = array("i", [0])  # per entry: its first phrasing
+        self._qtypes = array("b")
+        self._answer = array("i")  # every entry's answer term ids
+        self._answer_of = array("i")  # the entry each of those belongs to
+        self._strict = array("b")
+        self._qcode = {q: i for i, q in enumerate(QTYPES)}
+
+    def add(self, entry: IndexedEntry) -> None:
+        """Add the next entry; its position is the number added before it."""
+        ids, raw = self._ids, self._raw
+        for phrasing in entry.phrasings:
+            raw.extend([ids.setdefault(t, len(ids)) for t in phrasing.terms])
+            self._raw_starts.append(len(raw))
+            self._qtypes.append(self._qcode[phrasing.qtype])
+        self._first.append(len(self._qtypes))
+        answer = [ids.setdefault(t, len(ids)) for t in entry.answer_terms]
+        self._answer.extend(answer)
+        self._answer_of.extend([len(self._strict)] * len(answer))
+        self._strict.append(entry.strict)
+
+    def build(self) -> Corpus:
+        """Return the corpus of every entry added, its columns sorted and deduplicated."""
+        size, width = len(self._strict), max(len(self._ids), 1)
+        raw, raw_starts = _ints(self._raw), _ints(self._raw_starts)
+        first = _ints(self._first)
+        phrasing_of = np.repeat(np.arange(len(self._qtypes)), np.diff(raw_starts))
+        # a phrasing's terms as a set: (phrasing, term) pairs, deduplicated in one sort
+        pairs = np.unique(phrasing_of.astype(np.int64) * width + raw)
+        phrasing_starts = _starts(pairs // width, len(self._qtypes))
+        entry_of = np.repeat(np.arange(size), np.diff(first))[phrasing_of]
+        answer_keys = _ints(self._answer_of).astype(np.int64) * width + _ints(self._answer)
+        keys = np.concatenate((entry_of.astype(np.int64) * width + raw, answer_keys))
+        unique, inverse = np.unique(keys, return_inverse=True)
+        counts = np.bincount(inverse, minlength=len(unique)).astype(np.float32)
+        phrased = np.bincount(inverse[: len(raw)], minlength=len(unique)) > 0
+        entries, terms = (unique // width).astype(np.int32), (unique % width).astype(np.int32)
+        by_term = np.argsort(terms, kind="stable")  # each term's entries stay in file order
+        postings = Postings(
+            ids=self._ids,
+            starts=_starts(terms[by_term], len(self._ids)),
+            entries=entries[by_term],
+            counts=counts[by_term],
+            lengths=np.bincount(entries, weights=counts, minlength=size).astype(np.int32),
+        )
+        return Corpus(
+            terms=list(self._ids),
+            postings=postings,
+            first_phrasing=first,
+            phrasing_starts=phrasing_starts,
+            phrasing_terms=(pairs % width).astype(np.int32),
+            qtypes=np.frombuffer(self._qtypes, dtype=np.int8).copy(),
+            entry_starts=_starts(entries, size),
+            entry_terms=terms,
+            phrased=phrased,
+            strict=np.frombuffer(self._strict, dtype=np.int8).astype(bool),
+            raw_terms=raw,
+            raw_starts=raw_starts,
+        )
+
+
+def spans(starts: Ints, ends: Ints) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Return every index in the ranges `starts[i]:ends[i]`, and the range `i` of each."""
+    lengths = ends - starts
+    owner = np.repeat(np.arange(len(starts)), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    return np.arange(int(lengths.sum())) - offsets[owner] + starts[owner], owner
+
+
+def _ints(values: array[int]) -> Ints:
+    return np.frombuffer(values, dtype=np.int32).copy() if len(values) else np.zeros(0, np.int32)
+
+
+def _starts(sorted_owners: npt.NDArray[np.integer], size: int) -> Ints:
+    """Return where each owner's run begins in `sorted_owners`, plus the end: size + 1 values."""
+    found = np.searchsorted(sorted_owners, np.arange(size + 1))
+    return found.astype(np.int32)
