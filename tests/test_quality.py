@@ -23,27 +23,27 @@ STORIES = DATA / "stories"
 # judged by (their untuned figures are in the README).
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 0.96),
-    (default_folder(), DATA / "questions.jsonl", 0.94, 0.94),
+    (default_folder(), DATA / "questions.jsonl", 0.95, 0.94),
     (default_folder(), DATA / "fresh.jsonl", 0.78, 0.94),
-    (default_folder(), DATA / "sealed.jsonl", 0.77, 0.86),
-    (default_folder(), DATA / "sealed2.jsonl", 0.68, 0.86),  # scored once a session
-    (default_folder(), DATA / "fresh2.jsonl", 0.82, 0.93),  # 82.9 / 93.3 on first scoring
+    (default_folder(), DATA / "sealed.jsonl", 0.78, 0.86),
+    (default_folder(), DATA / "sealed2.jsonl", 0.70, 0.86),  # its misses are never read
+    (default_folder(), DATA / "fresh2.jsonl", 0.85, 0.93),  # 82.9 / 93.3 on first scoring
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
-        0.46,
+        0.51,
         0.86,
     ),
     (
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "questions.jsonl",
-        0.56,
+        0.57,
         0.90,
     ),
     (
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
-        0.43,
+        0.44,
         0.85,
     ),
 ]
