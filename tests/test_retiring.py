@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bot.serving import retiring
-from bot.serving.retiring import retire
+from bot.knowledge import retiring
+from bot.knowledge.retiring import retire
 
 
 @dataclass

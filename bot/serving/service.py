@@ -21,6 +21,8 @@ from bot.gaps.report import canonical_key
 from bot.gaps.scrub import scrub
 from bot.gaps.store import UNANSWERED, WRONG, Gap, GapStore
 from bot.gaps.writer import GapWriter
+from bot.knowledge import gcpause
+from bot.knowledge.retiring import retire
 from bot.matching.analyzer import Analysis
 from bot.matching.engine import Engine
 from bot.matching.text import clean, tokenize
@@ -28,7 +30,6 @@ from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
 from bot.serving.fairness import Gate
 from bot.serving.ratelimit import Limit, RateLimiter, Verdict
 from bot.serving.reloading import folder_state, watch_folder
-from bot.serving.retiring import retire
 
 log = logging.getLogger(__name__)
 
@@ -188,7 +189,8 @@ class StoryBot:
         folder = self.settings.knowledge_dir
         before = folder_state(folder)
         try:
-            engine = Engine.from_settings(self.settings)
+            with gcpause.handing_over():  # answers keep their turns while it builds
+                engine = Engine.from_settings(self.settings)
         except KnowledgeError as exc:
             log.error("knowledge reload rejected, still serving the last good knowledge:\n%s", exc)
             return False
