@@ -10,7 +10,6 @@ import yaml
 
 from bot.errors import KnowledgeError
 from bot.knowledge import gcpause
-from bot.knowledge.retiring import retire
 
 Loc = tuple[str | int, ...]
 
@@ -55,10 +54,6 @@ def read_yaml(path: Path) -> LocatedYaml:
             node = yaml.compose(text, Loader=_Loader)
             lines: dict[Loc, int] = {}
             data = _Walk(lines).value(node, ()) if node is not None else None
-        # the node tree is as big as the data: freed at once it would stall a running bot's
-        # answers for a quarter of a second at 30,000 entries
-        retire(node)
-        del node
     except yaml.MarkedYAMLError as exc:
         raise KnowledgeError([_syntax_problem(path, text, exc)]) from exc
     except yaml.reader.ReaderError as exc:  # a control character: binary junk, say
