@@ -23,8 +23,6 @@ from bot.models import FRONTEND_GROUP, TERMINAL_GROUP
 if TYPE_CHECKING:  # front ends receive the service; the service does not know them
     from bot.serving.service import StoryBot
 
-FRONTENDS = FRONTEND_GROUP
-TERMINAL = TERMINAL_GROUP
 COMMANDS = "storybot.commands"
 
 
@@ -48,7 +46,7 @@ class Frontend(Protocol):
 
 def installed() -> list[Frontend]:
     """Return every installed front end, in name order."""
-    found = sorted(entry_points(group=FRONTENDS), key=lambda e: e.name)
+    found = sorted(entry_points(group=FRONTEND_GROUP), key=lambda e: e.name)
     return [entry.load() for entry in found]
 
 
@@ -63,7 +61,7 @@ def read_settings(frontend: Frontend) -> BaseSettings | str:
 
 def terminal() -> Callable[[StoryBot], int]:
     """Return the installed terminal chat: it reads lines and answers until told to stop."""
-    chat: Callable[[StoryBot], int] = _one(TERMINAL)
+    chat: Callable[[StoryBot], int] = _one(TERMINAL_GROUP)
     return chat
 
 
