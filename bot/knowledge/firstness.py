@@ -22,7 +22,7 @@ from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.engine import _LONG_QUESTION, _PART_BREAK, Engine
 from bot.matching.evidence import Evidence, gather, refine
 from bot.matching.index import _QUERY_SHARE  # the least exponent on the share a phrasing finds
-from bot.matching.ranking import _NOMINEES, SURE
+from bot.matching.ranking import _NOMINEES
 from bot.matching.text import clean
 from bot.models import Query
 from bot.smalltalk import smalltalk_reply
@@ -92,10 +92,10 @@ class OwnFirst:
             vector = tools.semantic.embed(" ".join(analysis.words))
         question, evidence = gather(tools, analysis, vector, [position], bm25, {})
         own = engine.model.rank.score(evidence[position])
-        # ranked first, it stays first only if it is likely right (ranking's SURE): a less
+        # ranked first, it stays first only if it clears the answer threshold: a less
         # likely first may be passed by a likelier rival, which this proof cannot bound
         refined = refine(tools, question, position, evidence[position])
-        if engine.model.probability(self._least_margins(refined)) < SURE:
+        if engine.model.probability(self._least_margins(refined)) < engine.thresholds.answer:
             return False
         ceiling = tools.bm25.ceiling(analysis.terms)
         return own > self._rival_bound(analysis, bm25.values / ceiling, position) + _SLACK

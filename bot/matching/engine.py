@@ -212,7 +212,7 @@ class Engine:
 
     def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
         """Return the candidate entries for an analysed question, likeliest first."""
-        return rank(self.tools, self.entries, model or self.model, analysis)
+        return rank(self.tools, self.entries, model or self.model, analysis, self.thresholds.answer)
 
     def terms_of(self, entry_id: str) -> frozenset[str]:
         """Return every term the entry `entry_id` uses: phrasings, answer and source."""

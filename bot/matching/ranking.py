@@ -11,16 +11,16 @@ from bot.matching.evidence import Evidence, Retrievers, gather, refine
 _NOMINEES = 6  # candidates each retriever nominates
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
 _REFINED = 3  # leading candidates whose words are also matched by meaning
-SURE = 0.5  # a first-ranked candidate this likely right is not passed by another
 
 
 def rank(
-    tools: Retrievers, entries: list[Entry], model: Model, analysis: Analysis
+    tools: Retrievers, entries: list[Entry], model: Model, analysis: Analysis, sure: float
 ) -> list[Candidate]:
     """Return the candidate entries for an analysed question, likeliest first.
 
     Each retriever nominates a few entries, every nominee's evidence is measured, the rank
-    model orders them, and `model` gives each the chance that its answer is right.
+    model orders them, and `model` gives each the chance that its answer is right. A
+    first-ranked entry at least `sure` to be right (the answer threshold) stays first.
     """
     if not analysis.terms:
         return []
@@ -45,7 +45,7 @@ def rank(
     # that leaves out a party the question names, or agrees less with its question type
     # ("which country first …?" for "when was the first …?"), passes the first-ranked
     lead = found[:_REFINED]
-    if lead and lead[0].probability < SURE:  # a first-ranked entry that answers stays first
+    if lead and lead[0].probability < sure:  # a first-ranked entry that answers stays first
         first = lead[0].evidence
         found[:_REFINED] = sorted(lead, key=lambda c: _place(c, first), reverse=True)
     return found
