@@ -12,6 +12,7 @@ from typing import TypeVar
 from rapidfuzz import fuzz, process
 from snowballstemmer.english_stemmer import EnglishStemmer
 
+from bot.matching.alternatives import Sides, either_or
 from bot.matching.english import is_english
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
@@ -49,6 +50,7 @@ class Analysis:
     qtype: QType
     surfaces: tuple[str, ...] = ()  # the words each term was read from, for soft matching
     words: tuple[str, ...] = ()  # every word, filler included: "what *time*" asks for a time
+    either: tuple[Sides, ...] = ()  # the alternatives of an either-or question
 
 
 class Analyzer:
@@ -116,7 +118,13 @@ class Analyzer:
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
         pairs = list(self._terms(words))
-        return Analysis(tuple(t for t, _ in pairs), qtype, tuple(s for _, s in pairs), tuple(words))
+        return Analysis(
+            tuple(t for t, _ in pairs),
+            qtype,
+            tuple(s for _, s in pairs),
+            tuple(words),
+            either_or(words, pairs, self._stop_words),
+        )
 
     def terms(self, text: str) -> tuple[str, ...]:
         """Return the canonical terms of `text` (an answer, say) without its question type."""

@@ -13,6 +13,10 @@ from bot.matching.semantic import WordVectors
 
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match
+# an alternative settles an either-or question only if it holds a word at least this rare
+# (a share of the most a word can weigh): "light rail or heavy rail?" is not settled by an
+# entry about the light rail when every entry is about it
+_TELLING = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,20 +50,31 @@ class QuestionTerms:
         self.parts = phrase_parts(query.terms)
         self.named = frozenset(t for t in query.terms if t.startswith(ENTITY_PREFIX))
         self.clashes = tuple(pair for pair in sorted(opposites) if pair[0] in self.parts)
+        self.either = tuple(
+            sides for sides in query.either if all(side <= self.weights.keys() for side in sides)
+        )
+        telling = _TELLING * index.unseen_weight
+        self._telling = frozenset(t for t, w in self.weights.items() if w >= telling)
 
     def cover(self, terms: frozenset[str], soft: bool) -> Coverage:
         """Return how much of the question the entry `terms` cover (`soft`: by meaning too)."""
-        exact = close = worst = 0.0
         pool = sorted(terms) if soft else []
-        for term, weight in self.weights.items():
-            if term in terms:
-                exact += weight
-                close += weight
-                continue
-            match = self._soft_match(term, pool) if soft else 0.0
-            close += weight * match
-            worst = max(worst, weight * (1 - match))
-        return Coverage(exact / self.total, close / self.total, worst / self.total)
+        matched = {
+            term: 1.0 if term in terms else (self._soft_match(term, pool) if soft else 0.0)
+            for term in self.weights
+        }
+        exact = {term: float(term in terms) for term in self.weights}
+        for sides in self.either:  # one alternative answers an either-or question
+            settling = [side for side in sides if side & self._telling]
+            for found in (exact, matched):
+                settled = max((min(found[t] for t in side) for side in settling), default=0.0)
+                found.update((t, max(found[t], settled)) for side in sides for t in side)
+        weights = self.weights.items()
+        return Coverage(
+            sum(w * exact[t] for t, w in weights) / self.total,
+            sum(w * matched[t] for t, w in weights) / self.total,
+            max((w * (1 - matched[t]) for t, w in weights), default=0.0) / self.total,
+        )
 
     def _soft_match(self, term: str, pool: list[str]) -> float:
         if self.words is None or term.startswith(ENTITY_PREFIX):

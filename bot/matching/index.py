@@ -101,6 +101,11 @@ class Index:
         """Return whether any entry uses `term`."""
         return term in self._postings.ids
 
+    @property
+    def unseen_weight(self) -> float:
+        """Return the weight of a term no entry uses: the most a term can weigh."""
+        return self._unknown
+
     def weight(self, term: str, plain: bool = False) -> float:
         """Return how much `term` says about which entry is meant (`plain`: no entity boost)."""
         row = self._postings.ids.get(term)
