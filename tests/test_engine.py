@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.models import AnswerKind
+from bot.matching.engine import Engine
+from bot.models import AnswerKind, Query
 
 ANSWERED = [
     ("Who signed the moon agreement with Pakistan?", "signing"),
@@ -130,3 +133,15 @@ def test_the_source_is_the_whole_story_sentence(ask) -> None:
         last.source
         == "The last time humans set foot on the moon was during the U.S. Apollo program in 1972."
     )
+
+
+def test_parts_asking_one_entry_are_as_sure_as_the_surest_part() -> None:
+    lagos = Engine.from_folder(
+        Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge", encoder="none"
+    )
+    parts = ["what is the monthly pass discount", "how much is a single fare for the whole line"]
+    decided = lagos.decide(Query(text=" and ".join(parts) + "?"))
+    alone = [lagos.decide(Query(text=p + "?")).best for p in parts]
+    surest = max(c.probability for c in alone if c is not None)
+    assert decided.answer.entry_id == "fare"
+    assert decided.best is not None and decided.best.probability == pytest.approx(surest)

@@ -160,6 +160,12 @@ class Engine:
             return Decision(text, both, "one answer per question", tuple(bests))
         if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
             whole = found[0]
+        if len(bests) > 1 and len({c.entry.id for c in bests}) == 1:
+            # every part asks the same entry ("how big was the loan and over how many years?"):
+            # the part it answers most surely speaks for the message
+            surest = max(found, key=lambda c: c[0].probability)
+            if surest[0].probability > whole[0].probability:
+                whole = surest
         return self.settle(text, whole)
 
     def settle(
