@@ -303,3 +303,18 @@ def test_analysis_tries_a_bounded_number_of_typo_corrections(engine) -> None:  #
     finally:
         analyzer._correct = lru_cache(maxsize=65536)(real)
     assert 0 < len(calls) <= 8
+
+
+@pytest.mark.parametrize(
+    ("chatted", "plain"),
+    [
+        ("who build dis train line sef", "who build the train line"),
+        ("abeg wetin dem sign", "please what did they sign"),
+        ("did the governor himself sign it", "did the governor sign it"),
+        ("una don hear say dem sign am abi", "you don hear say they sign am"),
+    ],
+)
+def test_chat_filler_and_reflexives_are_not_read_as_terms(
+    engine: Engine, chatted: str, plain: str
+) -> None:
+    assert engine.analyzer.analyze(chatted).terms == engine.analyzer.analyze(plain).terms

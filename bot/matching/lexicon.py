@@ -29,6 +29,7 @@ STOPWORDS = frozenset(
     baare bare baray mutaliq uska uski uske iska iski iske unka unki unke inka inki inke mera
     meri mere tera teri tere tumhara tumhari hamara hamari
     im ive id youre theyre thats theres whatre
+    myself yourself yourselves himself herself itself ourselves themselves
     """.split()
 )
 
@@ -45,6 +46,7 @@ CHATTER = frozenset(
     haha hahaha hehe lmfao rofl smh tho though anyways whatever yo yall ya guy guys pal
     heard mentioned mention wait hmmm ahh ah oh ohh oops aka etc
     sahab sahib ji janab bot storybot salam salaam assalam assalamualaikum walaikum aoa
+    sef abi sha jare oga
     """.split()
 )
 
@@ -110,6 +112,13 @@ SLANG = {
     "8th": "eighth",
     "9th": "ninth",
     "10th": "tenth",
+    # West African pidgin's function words
+    "wetin": "what",
+    "dem": "they",
+    "dis": "this",
+    "dat": "that",
+    "una": "you",
+    "abeg": "please",
 }
 
 
