@@ -312,6 +312,8 @@ def test_analysis_tries_a_bounded_number_of_typo_corrections(engine) -> None:  #
         ("abeg wetin dem sign", "please what did they sign"),
         ("did the governor himself sign it", "did the governor sign it"),
         ("una don hear say dem sign am abi", "you don hear say they sign am"),
+        ("why did they even bother signing", "why did they sign"),
+        ("when is it meant to be signed", "when is it to be signed"),
     ],
 )
 def test_chat_filler_and_reflexives_are_not_read_as_terms(
