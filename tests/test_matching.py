@@ -320,3 +320,15 @@ def test_chat_filler_and_reflexives_are_not_read_as_terms(
     engine: Engine, chatted: str, plain: str
 ) -> None:
     assert engine.analyzer.analyze(chatted).terms == engine.analyzer.analyze(plain).terms
+
+
+@pytest.mark.parametrize(
+    "question", ["who's the nurse they interviewed", "what did the governor say in his speech?"]
+)
+def test_words_that_ask_what_someone_said_are_held_by_a_quote(question: str) -> None:
+    lagos = Engine.from_folder(
+        Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge", encoder="none"
+    )
+    decision = lagos.decide(Query(text=question))
+    assert decision.answer.answered and decision.best is not None
+    assert decision.best.evidence.missing < 0.3  # "interviewed", "speech": someone's words

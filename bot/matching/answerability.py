@@ -159,6 +159,10 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
     Need.PLACE: frozenset("place location venue jagah".split()),
+    Need.WORDS: frozenset(
+        "speech speeches remark remarks statement statements comment comments interview "
+        "interviews interviewed quote quoted words".split()
+    ),
 }
 
 
