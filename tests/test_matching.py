@@ -332,3 +332,11 @@ def test_words_that_ask_what_someone_said_are_held_by_a_quote(question: str) -> 
     decision = lagos.decide(Query(text=question))
     assert decision.answer.answered and decision.best is not None
     assert decision.best.evidence.missing < 0.3  # "interviewed", "speech": someone's words
+
+
+def test_money_asked_for_is_held_by_an_amount() -> None:
+    lagos = Engine.from_folder(
+        Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge", encoder="none"
+    )
+    decision = lagos.decide(Query(text="How much cash did Abuja chip in?"))
+    assert decision.answer.entry_id == "federal-government" and decision.answer.answered
