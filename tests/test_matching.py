@@ -314,6 +314,8 @@ def test_analysis_tries_a_bounded_number_of_typo_corrections(engine) -> None:  #
         ("una don hear say dem sign am abi", "you don hear say they sign am"),
         ("why did they even bother signing", "why did they sign"),
         ("when is it meant to be signed", "when is it to be signed"),
+        ("who is prof kakar", "who is kakar"),
+        ("what did mr xi say", "what did xi say"),
     ],
 )
 def test_chat_filler_and_reflexives_are_not_read_as_terms(
