@@ -342,3 +342,12 @@ def test_money_asked_for_is_held_by_an_amount() -> None:
     )
     decision = lagos.decide(Query(text="How much cash did Abuja chip in?"))
     assert decision.answer.entry_id == "federal-government" and decision.answer.answered
+
+
+def test_a_place_noun_asked_for_is_held_by_a_place() -> None:
+    malaria = Engine.from_folder(
+        Path(__file__).parent / "data" / "stories" / "malaria-vaccine" / "knowledge",
+        encoder="none",
+    )
+    decision = malaria.decide(Query(text="bongo is in which region of ghana"))
+    assert decision.answer.answered and "Upper East" in decision.answer.text

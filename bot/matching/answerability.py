@@ -158,7 +158,9 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.AGE: frozenset("age old umar".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
-    Need.PLACE: frozenset("place location venue jagah".split()),
+    Need.PLACE: frozenset(
+        "place location venue jagah city town region district area province county village".split()
+    ),
     Need.WORDS: frozenset(
         "speech speeches remark remarks statement statements comment comments interview "
         "interviews interviewed quote quoted words".split()
