@@ -351,3 +351,13 @@ def test_a_place_noun_asked_for_is_held_by_a_place() -> None:
     )
     decision = malaria.decide(Query(text="bongo is in which region of ghana"))
     assert decision.answer.answered and "Upper East" in decision.answer.text
+
+
+def test_a_real_word_with_two_letters_swapped_is_read_as_the_story_word() -> None:
+    malaria = Engine.from_folder(
+        Path(__file__).parent / "data" / "stories" / "malaria-vaccine" / "knowledge",
+        encoder="none",
+    )
+    trial = malaria.analyzer.analyze("the trial").terms
+    assert malaria.analyzer.analyze("the trail").terms == trial
+    assert malaria.analyzer.analyze("what form").terms == ("form",)  # not "from", a filler

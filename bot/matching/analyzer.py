@@ -157,6 +157,12 @@ class Analyzer:
             if budget and self._maybe_typo(word):
                 budget -= 1
                 word = self._correct(word)
+            elif budget and word not in self.words and word.isalpha():
+                # "trail" for "trial": a real word with two letters swapped
+                swapped = _swapped(word, self.words, self._stop_words)
+                if swapped is not None:
+                    budget -= 1
+                    word = swapped
             out.append(word)
         return out
 
@@ -233,6 +239,19 @@ def _plain_chat(words: list[str]) -> list[str]:
     if URDU_MARKERS.isdisjoint(words):
         return [SLANG.get(w, w) for w in words]
     return [ROMAN_URDU.get(w) or SLANG.get(w, w) for w in words]
+
+
+def _swapped(word: str, known: frozenset[str], filler: frozenset[str]) -> str | None:
+    """Return the one known word that `word` spells with two neighbouring letters swapped.
+
+    Never a filler word: "form" is not a typo of "from".
+    """
+    found = {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    } & known - filler
+    return found.pop() if len(found) == 1 and len(word) >= _MIN_TYPO_LEN else None
 
 
 def _skeleton(word: str) -> str:
