@@ -361,3 +361,14 @@ def test_a_real_word_with_two_letters_swapped_is_read_as_the_story_word() -> Non
     trial = malaria.analyzer.analyze("the trial").terms
     assert malaria.analyzer.analyze("the trail").terms == trial
     assert malaria.analyzer.analyze("what form").terms == ("form",)  # not "from", a filler
+
+
+def test_a_place_the_entry_does_not_name_is_not_answered_with_another() -> None:
+    lagos = Engine.from_folder(
+        Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge", encoder="none"
+    )
+    other = lagos.decide(Query(text="how long will the ride from Oshodi to Marina take"))
+    assert not other.answer.answered
+    assert other.best is not None and other.best.evidence.elsewhere == 1.0
+    same = lagos.decide(Query(text="how long is the ride from Ikorodu to Oshodi now"))
+    assert same.answer.answered and same.best is not None and same.best.evidence.elsewhere == 0

@@ -43,6 +43,7 @@ _RANGES = {
     "subject": (0.0, 1.0),
     "unnamed": (0.0, 1.0),
     "opposed": (0.0, 1.0),
+    "elsewhere": (0.0, 1.0),
 }
 _SLACK = 1e-6  # rounding in the scores' sums is far below this
 _RARE = 2000  # entries; a question term used by fewer is checked entry by entry

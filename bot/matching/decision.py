@@ -115,6 +115,7 @@ MODEL = Model(
             "kind": 4,
             "unnamed": -3,
             "opposed": -3,
+            "elsewhere": -3,
         },
         -8.25,
     ),

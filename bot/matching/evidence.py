@@ -33,6 +33,7 @@ class Evidence:
     subject: float  # 1 when every person or thing the question names is in the entry
     unnamed: float  # 1 when the entry is always about someone the question never names
     opposed: float  # 1 when the entry says the opposite of a question word ("last" to "first")
+    elsewhere: float  # 1 when the question names a place the entry lacks, and it names another
 
     def values(self) -> tuple[float, ...]:
         """Return the measurements in field order, for the decision model."""
@@ -55,6 +56,7 @@ class Retrievers:
     opposites: frozenset[tuple[str, str]]  # term pairs such as ("first", "last")
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None
+    places: frozenset[str] = frozenset()  # the terms of the places the fact store names
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,19 @@ def _measure(
         subject=1.0 if question.named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),
         opposed=_opposed(question.clashes, terms),
+        elsewhere=_elsewhere(tools.places, question.named, terms),
     )
+
+
+def _elsewhere(places: frozenset[str], named: frozenset[str], terms: frozenset[str]) -> float:
+    """Return 1 when the question asks about a place the entry never names, but another.
+
+    "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
+    Oshodi. Countries and people are not held to this: an entry about a country's minister
+    answers for the country.
+    """
+    asked = places & named
+    return 1.0 if asked - terms and places & (terms - named) else 0.0
 
 
 def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:

@@ -20,6 +20,7 @@ _SHORT = {
     "subject": "subj",
     "unnamed": "unnm",
     "opposed": "opp",
+    "elsewhere": "else",
 }
 
 

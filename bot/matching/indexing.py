@@ -8,7 +8,7 @@ from itertools import chain
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
-from bot.matching.analyzer import Analysis, Analyzer
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
 from bot.matching.answerability import CUE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
 from bot.matching.corpus import CorpusBuilder, IndexedEntry
@@ -54,14 +54,19 @@ def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     kinds = OfferedKinds([e.answer for e in entries], named, phrased)
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
+    places = frozenset(
+        ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PLACE
+    )
     if encoder is None:
-        return Built(analyzer, entries, Retrievers(index, bm25, kinds, cues, opposed))
+        tools = Retrievers(index, bm25, kinds, cues, opposed, places=places)
+        return Built(analyzer, entries, tools)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
     semantic = SemanticIndex(encoder, _semantic_texts(knowledge))
     words = WordVectors(encoder, spelled)
-    return Built(analyzer, entries, Retrievers(index, bm25, kinds, cues, opposed, semantic, words))
+    tools = Retrievers(index, bm25, kinds, cues, opposed, semantic, words, places)
+    return Built(analyzer, entries, tools)
 
 
 def _indexes(
