@@ -372,3 +372,15 @@ def test_a_place_the_entry_does_not_name_is_not_answered_with_another() -> None:
     assert other.best is not None and other.best.evidence.elsewhere == 1.0
     same = lagos.decide(Query(text="how long is the ride from Ikorodu to Oshodi now"))
     assert same.answer.answered and same.best is not None and same.best.evidence.elsewhere == 0
+
+
+@pytest.mark.parametrize(
+    ("past", "present"),
+    [("who built it", "who builds it"), ("who paid", "who pays"), ("when it began", "begins")],
+)
+def test_irregular_past_forms_read_as_their_verb(engine: Engine, past: str, present: str) -> None:
+    assert engine.analyzer.analyze(past).terms == engine.analyzer.analyze(present).terms
+
+
+def test_a_past_form_that_is_another_word_too_is_left_alone(engine: Engine) -> None:
+    assert engine.analyzer.analyze("who left").terms != engine.analyzer.analyze("who leaves").terms

@@ -19,6 +19,7 @@ from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
     FILLER_OPENERS,
+    IRREGULAR,
     QTYPE_CUES,
     QTYPE_HINTS,
     ROMAN_URDU,
@@ -194,7 +195,7 @@ class Analyzer:
         return [self._stem(w) for w in tokenize(text)]
 
     def _stem_uncached(self, word: str) -> str:
-        return self._stemmer.stemWord(word) if word.isalpha() else word
+        return self._stemmer.stemWord(IRREGULAR.get(word, word)) if word.isalpha() else word
 
     def _correct_uncached(self, word: str) -> str:
         if not self._maybe_typo(word):
