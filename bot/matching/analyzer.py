@@ -13,20 +13,17 @@ from rapidfuzz import fuzz, process
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from bot.matching.alternatives import Sides, either_or
-from bot.matching.english import is_english
+from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
+from bot.matching.english import IRREGULAR, is_english
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
     FILLER_OPENERS,
-    IRREGULAR,
     QTYPE_CUES,
     QTYPE_HINTS,
-    ROMAN_URDU,
     SAY_WORDS,
-    SLANG,
     STOPWORDS,
-    URDU_MARKERS,
     YESNO_OPENERS,
     QType,
 )
@@ -114,7 +111,7 @@ class Analyzer:
 
     def _analyze(self, text: str) -> Analysis:
         # typos first: "how lomg" asks how long
-        words = plain_words(self._corrected(_plain_chat(tokenize(text))))
+        words = plain_words(self._corrected(plain_chat(tokenize(text))))
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
@@ -144,7 +141,7 @@ class Analyzer:
         return lru_cache(maxsize=size)(partial(method, weakref.proxy(self)))
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
-        words = self._corrected(_plain_chat(tokenize(text)))
+        words = self._corrected(plain_chat(tokenize(text)))
         return tuple(self._terms(plain_words(words)))
 
     def _corrected(self, words: list[str]) -> list[str]:
@@ -233,13 +230,6 @@ class Analyzer:
             near = [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
             self._by_near_length[length] = near
         return near
-
-
-def _plain_chat(words: list[str]) -> list[str]:
-    """Return `words` with chat shorthand, and in a Roman Urdu message its words, in English."""
-    if URDU_MARKERS.isdisjoint(words):
-        return [SLANG.get(w, w) for w in words]
-    return [ROMAN_URDU.get(w) or SLANG.get(w, w) for w in words]
 
 
 def _swapped(word: str, known: frozenset[str], filler: frozenset[str]) -> str | None:

@@ -1,4 +1,4 @@
-"""Language data the analyzer needs: filler words, chat slang and question cues.
+"""Language data the analyzer needs: filler words and question cues.
 
 These are facts about how people write (English, Roman Urdu, chat), not about one story,
 so they live in code; story-specific synonyms live in the knowledge folder.
@@ -50,77 +50,6 @@ CHATTER = frozenset(
     sef abi sha jare oga bother bothered meant supposed
     """.split()
 )
-
-SLANG = {
-    "wat": "what",
-    "wut": "what",
-    "ws": "was",
-    "wz": "was",
-    "wht": "what",
-    "wen": "when",
-    "whn": "when",
-    "wer": "where",
-    "whr": "where",
-    "hw": "how",
-    "y": "why",
-    "r": "are",
-    "b4": "before",
-    "abt": "about",
-    "bcoz": "because",
-    "cuz": "because",
-    "coz": "because",
-    "ppl": "people",
-    "govt": "government",
-    "gov": "government",
-    "uni": "university",
-    "yr": "year",
-    "yrs": "years",
-    "n": "and",
-    "w": "with",
-    "thx": "thanks",
-    "ty": "thanks",
-    "dont": "do",
-    "doesnt": "does",
-    "didnt": "did",
-    "isnt": "is",
-    "wasnt": "was",
-    "whats": "what",
-    "wont": "will",
-    "cant": "can",
-    "whos": "who",
-    "wheres": "where",
-    "wich": "which",
-    "teh": "the",
-    "hte": "the",
-    "adn": "and",
-    "whch": "which",
-    "wher": "where",
-    "whre": "where",
-    "rn": "now",
-    "tmrw": "tomorrow",
-    "tmr": "tomorrow",
-    "2day": "today",
-    "msg": "message",
-    "pic": "picture",
-    "info": "information",
-    "1st": "first",
-    "2nd": "second",
-    "3rd": "third",
-    "4th": "fourth",
-    "5th": "fifth",
-    "6th": "sixth",
-    "7th": "seventh",
-    "8th": "eighth",
-    "9th": "ninth",
-    "10th": "tenth",
-    # West African pidgin's function words
-    "wetin": "what",
-    "dem": "they",
-    "dis": "this",
-    "dat": "that",
-    "una": "you",
-    "abeg": "please",
-}
 
 
 class QType(StrEnum):
@@ -223,37 +152,6 @@ ABOUT_TEXT = frozenset("story article report headline news text piece line".spli
 FILLER_OPENERS = frozenset("lol lmao bruh bro so ok okay hey yo um umm hmm and but well".split())
 
 # Words that, with no question word, still say what is asked ("apollo year?").
-# Everyday Roman Urdu content words, read as the English a knowledge folder uses. Read only in
-# a message that is Roman Urdu (it has one of `URDU_MARKERS`): "Mile 12" or "Bola Tinubu" in
-# an English question stay what they are.
-ROMAN_URDU = {
-    urdu: english
-    for english, words in {
-        "reached": "pohncha pohnchi pohnche pahuncha pahunchi pahunche pohanch pahunch",
-        "built": "banega banegi banay bana bani",
-        "said": "kaha kahi kahaa bola boli",
-        "met": "mila mili mulaqat",
-        "went": "gaya gayi gaye",
-        "came": "aaya aayi aaye",
-        "won": "jeeta jeeti jeete",
-        "started": "shuru",
-        "ended": "khatam",
-        "money": "paisa raqam",
-        "price": "qeemat keemat",
-        "year": "saal",
-        "age": "umar umr",
-        "friendship": "dosti",
-        "country": "mulk",
-        "agreement": "muahida muahada moahida",
-        "president": "sadar",
-    }.items()
-    for urdu in words.split()
-}
-URDU_MARKERS = frozenset(
-    "ka ki ke ko ne se mein hai hain tha thi thay kya kab kahan kaun kis kisne kitne kitna "
-    "kitni nahi aur bhi hua hui".split()
-)
-
 QTYPE_HINTS = {
     "year": QType.WHEN,
     "month": QType.WHEN,
@@ -293,26 +191,3 @@ OPPOSITES = (
     ("public", "private"),
     ("past", "future"),
 )
-
-
-# Irregular past forms read as their verb, as a stemmer cannot: "who built it?" asks what
-# "the builder" and "build" answer. Forms that are other words too ("left", "found", "rose",
-# "saw", "felt") are left alone.
-_IRREGULAR = """
-build built | begin began begun | pay paid | say said | spend spent | sell sold | buy bought |
-win won | lead led | run ran | meet met | tell told | take took taken | give gave given |
-hold held | bring brought | think thought | send sent | grow grew grown | draw drew drawn |
-choose chose chosen | strike struck stricken | fly flew flown | write wrote written |
-break broke broken | stand stood | lose lost | keep kept | seek sought | teach taught |
-catch caught | fight fought | know knew known | throw threw thrown | drive drove driven |
-ride rode ridden | speak spoke spoken | become became | understand understood |
-withdraw withdrew withdrawn | undertake undertook undertaken | shake shook shaken |
-hide hid hidden | feed fed | deal dealt | sink sank sunk | swear swore sworn |
-freeze froze frozen | steal stole stolen | wear wore worn | arise arose arisen | hang hung |
-shoot shot | sit sat | sleep slept | lend lent | bend bent | forbid forbade forbidden |
-forgive forgave forgiven | forget forgot forgotten | overtake overtook overtaken |
-sing sang sung | swim swam swum | drink drank drunk | eat ate eaten | fall fell fallen
-"""
-IRREGULAR = {
-    form: group.split()[0] for group in _IRREGULAR.split("|") for form in group.split()[1:]
-}

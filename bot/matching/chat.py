@@ -1,0 +1,115 @@
+"""Chat shorthand and Roman Urdu, read as the English a knowledge folder uses.
+
+These are facts about how people write, not about one story.
+"""
+
+from __future__ import annotations
+
+SLANG = {
+    "wat": "what",
+    "wut": "what",
+    "ws": "was",
+    "wz": "was",
+    "wht": "what",
+    "wen": "when",
+    "whn": "when",
+    "wer": "where",
+    "whr": "where",
+    "hw": "how",
+    "y": "why",
+    "r": "are",
+    "b4": "before",
+    "abt": "about",
+    "bcoz": "because",
+    "cuz": "because",
+    "coz": "because",
+    "ppl": "people",
+    "govt": "government",
+    "gov": "government",
+    "uni": "university",
+    "yr": "year",
+    "yrs": "years",
+    "n": "and",
+    "w": "with",
+    "thx": "thanks",
+    "ty": "thanks",
+    "dont": "do",
+    "doesnt": "does",
+    "didnt": "did",
+    "isnt": "is",
+    "wasnt": "was",
+    "whats": "what",
+    "wont": "will",
+    "cant": "can",
+    "whos": "who",
+    "wheres": "where",
+    "wich": "which",
+    "teh": "the",
+    "hte": "the",
+    "adn": "and",
+    "whch": "which",
+    "wher": "where",
+    "whre": "where",
+    "rn": "now",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "2day": "today",
+    "msg": "message",
+    "pic": "picture",
+    "info": "information",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
+    "4th": "fourth",
+    "5th": "fifth",
+    "6th": "sixth",
+    "7th": "seventh",
+    "8th": "eighth",
+    "9th": "ninth",
+    "10th": "tenth",
+    # West African pidgin's function words
+    "wetin": "what",
+    "dem": "they",
+    "dis": "this",
+    "dat": "that",
+    "una": "you",
+    "abeg": "please",
+}
+
+# Everyday Roman Urdu content words, read as the English a knowledge folder uses. Read only in
+# a message that is Roman Urdu (it has one of `URDU_MARKERS`): "Mile 12" or "Bola Tinubu" in
+# an English question stay what they are.
+ROMAN_URDU = {
+    urdu: english
+    for english, words in {
+        "reached": "pohncha pohnchi pohnche pahuncha pahunchi pahunche pohanch pahunch",
+        "built": "banega banegi banay bana bani",
+        "said": "kaha kahi kahaa bola boli",
+        "met": "mila mili mulaqat",
+        "went": "gaya gayi gaye",
+        "came": "aaya aayi aaye",
+        "won": "jeeta jeeti jeete",
+        "started": "shuru",
+        "ended": "khatam",
+        "money": "paisa raqam",
+        "price": "qeemat keemat",
+        "year": "saal",
+        "age": "umar umr",
+        "friendship": "dosti",
+        "country": "mulk",
+        "agreement": "muahida muahada moahida",
+        "president": "sadar",
+    }.items()
+    for urdu in words.split()
+}
+URDU_MARKERS = frozenset(
+    "ka ki ke ko ne se mein hai hain tha thi thay kya kab kahan kaun kis kisne kitne kitna "
+    "kitni nahi aur bhi hua hui".split()
+)
+
+
+def plain_chat(words: list[str]) -> list[str]:
+    """Return `words` with chat shorthand, and in a Roman Urdu message its words, in English."""
+    if URDU_MARKERS.isdisjoint(words):
+        return [SLANG.get(w, w) for w in words]
+    return [ROMAN_URDU.get(w) or SLANG.get(w, w) for w in words]
