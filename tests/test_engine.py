@@ -145,3 +145,17 @@ def test_parts_asking_one_entry_are_as_sure_as_the_surest_part() -> None:
     surest = max(c.probability for c in alone if c is not None)
     assert decided.answer.entry_id == "fare"
     assert decided.best is not None and decided.best.probability == pytest.approx(surest)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("In which capital did the agreement get signed?", "Beijing"),  # a capital is a place
+        ("What was Kakar doing in China in the first place?", "Belt and Road"),  # an idiom
+    ],
+)
+def test_words_that_only_frame_the_question_do_not_count_against_an_answer(
+    ask, question: str, expected: str
+) -> None:
+    answer = ask(question)
+    assert answer.answered and expected in answer.text

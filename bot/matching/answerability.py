@@ -159,7 +159,8 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
     Need.PLACE: frozenset(
-        "place location venue jagah city town region district area province county village".split()
+        "place location venue jagah city capital town region district area province county "
+        "village".split()
     ),
     Need.WORDS: frozenset(
         "speech speeches remark remarks statement statements comment comments interview "

@@ -45,6 +45,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
     (r"\b(?:up and running|good to go)\b", "operating"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
+    (r"\bin the first place\b", ""),
     (
         r"\b(?:ballooned|ballooning|skyrocketed|skyrocketing|spiralled|spiraled)\b",
         "rose",
