@@ -159,3 +159,10 @@ def test_words_that_only_frame_the_question_do_not_count_against_an_answer(
 ) -> None:
     answer = ask(question)
     assert answer.answered and expected in answer.text
+
+
+def test_where_asks_a_place_but_where_does_x_rank_asks_a_rank(ask) -> None:
+    place = ask("Where did India land?")
+    assert place.answered and "south pole" in place.text
+    rank = ask("Where does India rank among moon landers?")
+    assert rank.answered and "fourth" in rank.text

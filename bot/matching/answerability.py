@@ -82,7 +82,7 @@ _OFFERS = {
         # December"), or a place noun after one ("at the moon's south pole", "near the coast")
         rf"\b(?i:in|at|near|from|outside|inside|across|to) (?:the )?"
         rf"(?!{_words(_MONTHS.title() + ' ' + _WEEKDAYS.title())})[A-Z]\w+|"
-        r"(?i:\b(?:in|at|on|near|from|outside|inside|across|to) (?:the )?(?:[\w'-]+ ){0,3}?"
+        r"(?i:\b(?:in|at|on|near|from|outside|inside|across|to) (?:the )?(?:[\w'-]+ ){0,4}?"
         r"(?:pole|region|district|county|province|city|capital|town|village|island|river|"
         r"site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
     ),

@@ -46,6 +46,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:up and running|good to go)\b", "operating"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
     (r"\bin the first place\b", ""),
+    # "where does India rank?" asks a rank, not a place
+    (
+        rf"\bwhere (?:does|do|did|would|will) {_SOME}(?:rank|ranks|stand|stands)\b",
+        r"what rank \g<object>",
+    ),
     (
         r"\b(?:ballooned|ballooning|skyrocketed|skyrocketing|spiralled|spiraled)\b",
         "rose",
