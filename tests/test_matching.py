@@ -18,7 +18,7 @@ from bot.matching.corpus import Postings
 from bot.matching.encoder import WordLlamaEncoder, load_encoder, unit_rows
 from bot.matching.engine import Engine
 from bot.matching.explain import explain
-from bot.matching.gazetteer import capital_aliases
+from bot.matching.gazetteer import capital_aliases, demonym_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.semantic import SemanticIndex
@@ -166,6 +166,18 @@ def test_a_capital_stands_for_its_country_unless_the_knowledge_names_it() -> Non
     found = capital_aliases(countries, taken={"beijing"})
     assert found["washington"] == "usa"
     assert "beijing" not in found  # the story's own place keeps its meaning
+
+
+def test_a_demonym_name_reads_both_english_ways() -> None:
+    countries = {"china": ["China", "Chinese"], "pakistan": ["Pakistan"]}
+    names = {"Chinese premier": "li", "Chinese": "china", "Li": "li"}
+    found = demonym_aliases(names, countries, taken={"premier of china"})
+    assert found == {"China's premier": "li"}  # "premier of China" was the maintainer's already
+
+
+def test_the_prime_minister_of_china_is_not_pakistans(engine: Engine) -> None:
+    answer = engine.answer(Query(text="Who is the Prime Minister of China?"))
+    assert answer.answered and "Li Qiang" in answer.text and "Kakar is" not in answer.text
 
 
 def test_a_question_about_washington_is_about_the_united_states(engine: Engine) -> None:

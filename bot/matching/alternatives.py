@@ -13,6 +13,7 @@ Sides = tuple[frozenset[str], frozenset[str]]
 _OR = frozenset({"or"})
 _SIDE_WORDS = 2  # terms on each side: "heavy rail or light rail"
 _SKIP = 2  # filler words after "or" before its alternative: "elected or just a caretaker?"
+_SKIP_BEFORE = 1  # and before it: "an elected one or …"
 
 
 def either_or(
@@ -29,7 +30,7 @@ def either_or(
     for at, word in enumerate(words):
         if word not in _OR:
             continue
-        left = _side(spans, range(at - 1, max(at - 1 - _SIDE_WORDS, -1), -1), filler, words, 0)
+        left = _side(spans, range(at - 1, -1, -1), filler, words, _SKIP_BEFORE)
         right = _side(spans, range(at + 1, len(words)), filler, words, _SKIP)
         if left and right and left != right:
             found.append((left, right))

@@ -211,3 +211,27 @@ def inverted_aliases(names: dict[str, str], taken: set[str]) -> dict[str, str]:
             if other.casefold() not in taken:
                 found.setdefault(other, entity_id)
     return found
+
+
+def demonym_aliases(
+    names: dict[str, str], countries: dict[str, list[str]], taken: set[str]
+) -> dict[str, str]:
+    """Return "premier of China" and "China's premier" -> id for each name "Chinese premier".
+
+    `countries`: each country's id and names, its own name first; a name begins with a demonym
+    when its first word is one of a country's other names ("Chinese"). A form already in
+    `taken` is left alone.
+    """
+    country_of = {
+        alias: names_[0] for cid, names_ in countries.items() for alias in names_[1:] if names_
+    }
+    found: dict[str, str] = {}
+    for name, entity_id in names.items():
+        first, _, thing = name.partition(" ")
+        country = country_of.get(first)
+        if country is None or not thing or entity_id in countries:
+            continue
+        for other in (f"{thing} of {country}", f"{country}'s {thing}"):
+            if other.casefold() not in taken:
+                found.setdefault(other, entity_id)
+    return found

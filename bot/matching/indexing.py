@@ -15,7 +15,7 @@ from bot.matching.corpus import CorpusBuilder, IndexedEntry
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.evidence import Retrievers
-from bot.matching.gazetteer import capital_aliases, inverted_aliases
+from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.semantic import SemanticIndex, WordVectors
@@ -43,6 +43,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     countries = {e.id: list(e.names) for e in knowledge.entities if e.type == EntityType.COUNTRY}
     aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
     aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
+    aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
     analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *_texts(knowledge)])
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
