@@ -166,3 +166,10 @@ def test_where_asks_a_place_but_where_does_x_rank_asks_a_rank(ask) -> None:
     assert place.answered and "south pole" in place.text
     rank = ask("Where does India rank among moon landers?")
     assert rank.answered and "fourth" in rank.text
+
+
+def test_whether_something_is_done_yet_needs_an_answer_that_says(ask) -> None:
+    where = ask("Is the moon station already built?")  # the entry says where, not whether
+    assert not where.answered
+    landed = ask("Has India already landed on the moon?")
+    assert landed.answered and "India" in landed.text

@@ -28,6 +28,7 @@ class Need(StrEnum):
     PAST = "past"  # something that happened: not a plan ("when did X land?" vs "aims to land")
     PLACE = "place"  # where: "in Beijing", "at the south pole", "near Agboyi"
     WORDS = "words"  # what someone said: a quote, or "X said that …"
+    STATUS = "status"  # whether something is done yet: it happened, or it is still planned
 
 
 _MONTHS = (
@@ -120,6 +121,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
     # may be a plan, and "what did India plan?" asks for one
     if "did" in words[:3] and qtype is not QType.QUOTE and _PLAN_WORDS.isdisjoint(words):
         asked.add(Need.PAST)
+    if _STATUS_WORDS.intersection(words) and qtype is QType.YESNO:
+        asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
     cues = _asked_cues(words)
@@ -181,13 +184,17 @@ _HAPPENED = re.compile(
     re.I,
 )
 _PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
+_STATUS_WORDS = frozenset("already yet".split())
 
 
 def offers(text: str) -> frozenset[Need]:
     """Return the kinds of value `text` contains."""
     found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
-    if not _PLANNED.search(text) or _HAPPENED.search(text):
+    planned, happened = _PLANNED.search(text), _HAPPENED.search(text)
+    if not planned or happened:
         found.add(Need.PAST)
+    if planned or happened:
+        found.add(Need.STATUS)  # says whether it is done: "was built" or "aims to build"
     if found & {Need.DAY, Need.TIME}:
         found.add(Need.DATE)  # "at 5 a.m." and "on Friday" both say when
     return frozenset(found)
