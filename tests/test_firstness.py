@@ -46,3 +46,12 @@ def test_the_proof_holds_on_large_synthetic_knowledge_with_confusions() -> None:
     proved, checked = _proved_and_decided(engine)
     assert proved > checked // 4  # the decisions the shortcut spares (29 % here)
     assert confusions(engine)  # synthetic phrasings do get confused: the rest is decided
+
+
+def test_an_either_or_phrasing_is_always_decided() -> None:
+    # one alternative lends a rival the other's words, past the bound the proof relies on
+    engine = Engine.from_folder(STORIES / "lagos-metro" / "knowledge", encoder="none")
+    position = next(i for i, e in enumerate(engine.knowledge.faq) if e.id == "fare")
+    proof = OwnFirst(engine)
+    assert proof.holds("how much is the fare, flat", position)
+    assert not proof.holds("how much is the fare, flat or by distance", position)

@@ -81,6 +81,8 @@ class OwnFirst:
             t.startswith(ENTITY_PREFIX) for t in analysis.terms
         ):
             return False  # the last clause may be ranked instead; a premise may be corrected
+        if analysis.either:
+            return False  # one alternative lends a rival the other's words: no bound holds
         return self._ranks_first(analysis, position)
 
     def _ranks_first(self, analysis: Analysis, position: int) -> bool:

@@ -11,27 +11,27 @@ from collections.abc import Iterable, Sequence
 Sides = tuple[frozenset[str], frozenset[str]]
 
 _OR = frozenset({"or"})
-_SIDE_WORDS = 2  # terms on each side: "heavy rail or light rail"
-_SKIP = 2  # filler words after "or" before its alternative: "elected or just a caretaker?"
-_SKIP_BEFORE = 1  # and before it: "an elected one or …"
+_SIDE_WORDS = 2  # words on each side: "heavy rail or light rail"
+# words that may stand between "or" and an alternative: "elected one or just a caretaker?",
+# "flat or by distance?"; anything else ("or not", "or how long …") ends the search
+_SKIPPABLE = frozenset("a an the just only one some by in on at with".split())
 
 
-def either_or(
-    words: Sequence[str], terms: Iterable[tuple[str, str]], filler: frozenset[str]
-) -> tuple[Sides, ...]:
+def either_or(words: Sequence[str], terms: Iterable[tuple[str, str]]) -> tuple[Sides, ...]:
     """Return the term sets on each side of every "or" in `words`.
 
     `terms` are the question's (term, surface) pairs in order, as the analyzer read them from
-    `words`; `filler` the words it drops. A side is the run of terms next to "or", up to
-    `_SIDE_WORDS` of them; "or not" and "or something" have no second side and are skipped.
+    `words`. The second side is the run of terms right after "or" (up to `_SIDE_WORDS` words);
+    the first side is as many words right before it, as English puts alternatives in parallel
+    ("is it electric or diesel?": "electric", not "it electric").
     """
     spans = _spans(words, terms)
     found = []
     for at, word in enumerate(words):
         if word not in _OR:
             continue
-        left = _side(spans, range(at - 1, -1, -1), filler, words, _SKIP_BEFORE)
-        right = _side(spans, range(at + 1, len(words)), filler, words, _SKIP)
+        right, size = _side(spans, range(at + 1, len(words)), words, _SIDE_WORDS)
+        left, _ = _side(spans, range(at - 1, -1, -1), words, size)
         if left and right and left != right:
             found.append((left, right))
     return tuple(found)
@@ -52,23 +52,23 @@ def _spans(words: Sequence[str], terms: Iterable[tuple[str, str]]) -> dict[int, 
 
 
 def _side(
-    spans: dict[int, str],
-    positions: Iterable[int],
-    filler: frozenset[str],
-    words: Sequence[str],
-    skip: int,
-) -> frozenset[str]:
-    """Collect the run of terms at `positions`, after at most `skip` leading filler words."""
+    spans: dict[int, str], positions: Iterable[int], words: Sequence[str], size: int
+) -> tuple[frozenset[str], int]:
+    """Return the terms of the next `size` words at `positions`, and how many words they span.
+
+    Words of `_SKIPPABLE` may come first; any other filler word ends the side.
+    """
     side: list[str] = []
+    used = 0
     for i in positions:
         term = spans.get(i)
         if term is None:
-            if side or skip == 0 or words[i] not in filler:
+            if side or words[i] not in _SKIPPABLE:
                 break
-            skip -= 1
             continue
         if term not in side:
             side.append(term)
-        if len(side) == _SIDE_WORDS:
+        used += 1
+        if used == size:
             break
-    return frozenset(side)
+    return frozenset(side), used

@@ -121,7 +121,7 @@ class Analyzer:
             qtype,
             tuple(s for _, s in pairs),
             tuple(words),
-            either_or(words, pairs, self._stop_words),
+            either_or(words, pairs),
         )
 
     def terms(self, text: str) -> tuple[str, ...]:
