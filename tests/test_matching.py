@@ -384,6 +384,9 @@ def test_a_place_the_entry_does_not_name_is_not_answered_with_another() -> None:
     assert other.best is not None and other.best.evidence.elsewhere == 1.0
     same = lagos.decide(Query(text="how long is the ride from Ikorodu to Oshodi now"))
     assert same.answer.answered and same.best is not None and same.best.evidence.elsewhere == 0
+    # the title's Lagos is the story's setting: it holds the Agboyi swamps the entry names
+    within = lagos.decide(Query(text="what were the hardest parts to build in Lagos"))
+    assert within.answer.answered and within.answer.entry_id == "hardest-section"
 
 
 @pytest.mark.parametrize(

@@ -56,7 +56,8 @@ class Retrievers:
     opposites: frozenset[tuple[str, str]]  # term pairs such as ("first", "last")
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None
-    places: frozenset[str] = frozenset()  # the terms of the places the fact store names
+    places: frozenset[str] = frozenset()  # the places the fact store names
+    setting: frozenset[str] = frozenset()  # those the title names: they hold the others
 
 
 @dataclass(frozen=True)
@@ -160,19 +161,20 @@ def _measure(
         subject=1.0 if question.named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),
         opposed=_opposed(question.clashes, terms),
-        elsewhere=_elsewhere(tools.places, question.named, terms),
+        elsewhere=_elsewhere(tools, question.named, terms),
     )
 
 
-def _elsewhere(places: frozenset[str], named: frozenset[str], terms: frozenset[str]) -> float:
+def _elsewhere(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) -> float:
     """Return 1 when the question asks about a place the entry never names, but another.
 
     "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
-    Oshodi. Countries and people are not held to this: an entry about a country's minister
-    answers for the country.
+    Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
+    places the entries name. Countries and people are not held to this: an entry about a
+    country's minister answers for the country.
     """
-    asked = places & named
-    return 1.0 if asked - terms and places & (terms - named) else 0.0
+    asked = (tools.places - tools.setting) & named
+    return 1.0 if asked - terms and tools.places & (terms - named) else 0.0
 
 
 def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:

@@ -58,15 +58,16 @@ def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     places = frozenset(
         ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PLACE
     )
+    setting = places & frozenset(analyzer.terms(knowledge.title))
     if encoder is None:
-        tools = Retrievers(index, bm25, kinds, cues, opposed, places=places)
+        tools = Retrievers(index, bm25, kinds, cues, opposed, places=places, setting=setting)
         return Built(analyzer, entries, tools)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
     semantic = SemanticIndex(encoder, _semantic_texts(knowledge))
     words = WordVectors(encoder, spelled)
-    tools = Retrievers(index, bm25, kinds, cues, opposed, semantic, words, places)
+    tools = Retrievers(index, bm25, kinds, cues, opposed, semantic, words, places, setting)
     return Built(analyzer, entries, tools)
 
 
