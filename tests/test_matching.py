@@ -373,6 +373,7 @@ def test_a_real_word_with_two_letters_swapped_is_read_as_the_story_word() -> Non
     trial = malaria.analyzer.analyze("the trial").terms
     assert malaria.analyzer.analyze("the trail").terms == trial
     assert malaria.analyzer.analyze("what form").terms == ("form",)  # not "from", a filler
+    assert malaria.analyzer.analyze("lots").terms == ("lot",)  # short: not "lost"
 
 
 def test_a_place_the_entry_does_not_name_is_not_answered_with_another() -> None:

@@ -34,6 +34,7 @@ _MAX_PHRASE = 6
 _T = TypeVar("_T")
 _MIN_TYPO_LEN = 4
 _TYPO_CUTOFF = 80.0
+_MIN_SWAP_LEN = 5  # shorter words swap into other words too often: "lots", "lost"
 _MAX_TYPOS = 8  # corrections tried per text: the work per question stays bounded
 # stems of words people typed: the knowledge's few thousand words stay hot, while a flood of
 # new words (junk, 4-byte letters) evicts only itself instead of holding memory for good
@@ -235,14 +236,18 @@ class Analyzer:
 def _swapped(word: str, known: frozenset[str], filler: frozenset[str]) -> str | None:
     """Return the one known word that `word` spells with two neighbouring letters swapped.
 
-    Never a filler word: "form" is not a typo of "from".
+    Never a filler word ("form" is not a typo of "from"), and never for a short word: among
+    short words a swap is often another word ("lots", "lost"; "sing", "sign").
     """
+    if len(word) < _MIN_SWAP_LEN:
+        return None
     found = {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
         for i in range(len(word) - 1)
         if word[i] != word[i + 1]
-    } & known - filler
-    return found.pop() if len(found) == 1 and len(word) >= _MIN_TYPO_LEN else None
+    }
+    found = (found - filler) & known  # a handful of spellings: never copy the vocabulary
+    return found.pop() if len(found) == 1 else None
 
 
 def _skeleton(word: str) -> str:
