@@ -49,3 +49,15 @@ async def chat(
     talk = await open_chat(request.param, engine, monkeypatch)
     yield talk
     await talk.close()
+
+
+@pytest.fixture(scope="session")
+def lagos() -> Engine:
+    """The lagos-metro story's engine without the semantic layer: word rules show plainly."""
+    return Engine.from_folder(DATA / "stories" / "lagos-metro" / "knowledge", encoder="none")
+
+
+@pytest.fixture(scope="session")
+def malaria() -> Engine:
+    """The malaria-vaccine story's engine without the semantic layer."""
+    return Engine.from_folder(DATA / "stories" / "malaria-vaccine" / "knowledge", encoder="none")

@@ -173,3 +173,14 @@ def test_whether_something_is_done_yet_needs_an_answer_that_says(ask) -> None:
     assert not where.answered
     landed = ask("Has India already landed on the moon?")
     assert landed.answered and "India" in landed.text
+
+
+def test_a_part_the_entry_hardly_answers_does_not_borrow_the_surest_part() -> None:
+    lagos = Engine.from_folder(
+        Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge", encoder="none"
+    )
+    parts = ["what is the monthly pass discount", "when will the fare rise"]  # the 2nd: no
+    decided = lagos.decide(Query(text=" and ".join(parts) + "?"))
+    surest = lagos.decide(Query(text=parts[0] + "?")).best
+    assert decided.best is not None and surest is not None
+    assert decided.best.probability < surest.probability

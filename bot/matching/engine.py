@@ -33,6 +33,8 @@ _PART_BREAK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
+# a part of a message this likely on its entry asks it; below, the entry hardly answers it
+_PART_ASKS = 0.1
 _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 
@@ -160,7 +162,8 @@ class Engine:
             return Decision(text, both, "one answer per question", tuple(bests))
         if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
             whole = found[0]
-        if len(bests) > 1 and len({c.entry.id for c in bests}) == 1:
+        asking = all(c.probability >= _PART_ASKS for c in bests)
+        if len(bests) > 1 and len({c.entry.id for c in bests}) == 1 and asking:
             # every part asks the same entry ("how big was the loan and over how many years?"):
             # the part it answers most surely speaks for the message
             surest = max(found, key=lambda c: c[0].probability)

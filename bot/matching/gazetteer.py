@@ -218,20 +218,29 @@ def demonym_aliases(
 ) -> dict[str, str]:
     """Return "premier of China" and "China's premier" -> id for each name "Chinese premier".
 
-    `countries`: each country's id and names, its own name first; a name begins with a demonym
-    when its first word is one of a country's other names ("Chinese"). A form already in
-    `taken` is left alone.
+    `countries`: each country's id and names, its own name first. A name begins with a
+    demonym when its first word is another of a country's names shaped like one ("Chinese",
+    "Pakistani"; not a capital or a short form such as "Islamabad" or "US"), of one country
+    only. A form already in `taken` is left alone.
     """
-    country_of = {
-        alias: names_[0] for cid, names_ in countries.items() for alias in names_[1:] if names_
-    }
+    owners: dict[str, set[str]] = {}
+    for own_names in countries.values():
+        for alias in own_names[1:]:
+            if _DEMONYM.fullmatch(alias):
+                owners.setdefault(alias, set()).add(own_names[0])
+    country_of = {alias: next(iter(c)) for alias, c in owners.items() if len(c) == 1}
     found: dict[str, str] = {}
     for name, entity_id in names.items():
         first, _, thing = name.partition(" ")
         country = country_of.get(first)
         if country is None or not thing or entity_id in countries:
             continue
-        for other in (f"{thing} of {country}", f"{country}'s {thing}"):
+        forms = (f"{thing} of {country}", f"{thing} of the {country}", f"{country}'s {thing}")
+        for other in forms:
             if other.casefold() not in taken:
                 found.setdefault(other, entity_id)
     return found
+
+
+# a word shaped like a demonym: "Chinese", "Pakistani", "Kenyan", "British", "French"
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|i|ish|ch)")

@@ -48,7 +48,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bin the first place\b", ""),
     # "where does India rank?" asks a rank, not a place
     (
-        rf"\bwhere (?:does|do|did|would|will) {_SOME}(?:rank|ranks|stand|stands)\b",
+        rf"\bwhere (?:does|do|did|would|will) {_SOME}(?:rank|ranks)\b",
         r"what rank \g<object>",
     ),
     (

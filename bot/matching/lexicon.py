@@ -30,7 +30,7 @@ STOPWORDS = frozenset(
     meri mere tera teri tere tumhara tumhari hamara hamari
     im ive id youre theyre thats theres whatre
     myself yourself yourselves himself herself itself ourselves themselves
-    mr mrs ms dr prof mister madam
+    mr mrs dr prof mister madam
     """.split()
 )
 
