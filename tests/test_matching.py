@@ -155,6 +155,8 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
         ("who threw their weight behind the base", "who their support the base"),
         ("they got on board the train", "they got on board the train"),  # literally
         ("who signed the deal", "who signed the deal"),  # no idiom: the words stay
+        ("where does india rank among them", "what rank india among them"),
+        ("where does india stand on it", "where does india stand on it"),  # a position
     ],
 )
 def test_an_idiom_is_read_as_the_plain_words_for_it(question: str, plain: str) -> None:
