@@ -12,8 +12,8 @@ By default each set is scored with the shipped model and with a logistic regress
 Newton steps) fitted on the *other* stories only. `--sweep` moves the shipped answer bias and
 prints every set at each value: the trade between answering and declining, story by story.
 The shipped weights were set by hand and tuned with such sweeps on fresh.jsonl and
-lagos-metro; malaria-vaccine was only ever scored. A change belongs in bot/matching/decision.py only
-when the sets it was not tuned on do not get worse.
+lagos-metro; malaria-vaccine and river-dam were only scored. A change belongs in
+bot/matching/decision.py only when the sets it was not tuned on do not get worse.
 """
 
 from __future__ import annotations
