@@ -73,8 +73,24 @@ def single(entry: Entry, confidence: float) -> Answer:
 def quoted(sentence: str) -> Answer:
     """Answer with a sentence of the story itself, when no entry answers the question."""
     return Answer(
-        text=f"The story says: \u201c{sentence}\u201d", kind=AnswerKind.ANSWER, confidence=0.5
+        text=f"The story says: \u201c{_nested(sentence)}\u201d",
+        kind=AnswerKind.ANSWER,
+        confidence=0.5,
     )
+
+
+def _nested(sentence: str) -> str:
+    """Return `sentence` with its double quotation marks made single, balanced.
+
+    A quotation inside a quotation takes single marks; a sentence may also close a quote that
+    an earlier sentence opened ("… development,\u201d Kakar stated"), so its opening is added.
+    """
+    opened, closed = sentence.count("\u201c"), sentence.count("\u201d")
+    if closed > opened:
+        sentence = "\u201c" + sentence
+    elif opened > closed:
+        sentence += "\u201d"
+    return sentence.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
 
 
 def combined(candidates: list[Candidate]) -> Answer:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import replies
 from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
 
@@ -49,3 +50,16 @@ def test_a_fact_no_entry_holds_is_quoted_from_the_story(
 def test_a_tempting_question_is_not_answered_with_a_sentence(engine: Engine, question: str) -> None:
     answer = engine.answer(Query(text=question))
     assert not answer.answered and not answer.text.startswith("The story says")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Let\u2019s go,\u201d he said.", "\u201c\u2018Let\u2019s go,\u2019 he said.\u201d"),
+        ("He said \u201cgo\u201d at once.", "\u201cHe said \u2018go\u2019 at once.\u201d"),
+        ("He said: \u201cgo now.", "\u201cHe said: \u2018go now.\u2019\u201d"),
+        ("No quotation here.", "\u201cNo quotation here.\u201d"),
+    ],
+)
+def test_a_quoted_sentence_keeps_its_quotation_marks_balanced(sentence: str, shown: str) -> None:
+    assert replies.quoted(sentence).text == "The story says: " + shown
