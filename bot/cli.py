@@ -57,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as exc:
         print(problems(exc), file=sys.stderr)
         return 2
+    if getattr(args, "knowledge", None) is not None:  # one run on another story's folder
+        settings = settings.model_copy(update={"knowledge_dir": args.knowledge})
     configure_logging(settings.log_level, settings.secrets())
     try:
         status: int = args.handler(args, settings)
@@ -79,6 +81,7 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     commands = parser.add_subparsers(dest="command")
     chat = commands.add_parser("chat", help="talk to the bot in the terminal (no token needed)")
     chat.set_defaults(handler=_chat)
+    _knowledge_option(chat)
     ask = commands.add_parser("ask", help="answer one question, or one per line with '-'")
     ask.add_argument(
         "question", nargs="+", help="the question (quotes optional), or - to read one per line"
@@ -91,6 +94,7 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
         "--log-gaps", action="store_true", help="log it to `storybot gaps` if unanswered"
     )
     ask.set_defaults(handler=_ask)
+    _knowledge_option(ask)
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: the configured folder")
     validate.set_defaults(handler=_validate)
@@ -98,6 +102,7 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     ev.add_argument("file", type=Path)
     ev.add_argument("--misses", action="store_true", help="list every question that failed")
     ev.set_defaults(handler=_eval)
+    _knowledge_option(ev)
     run = commands.add_parser("run", help="start every front end whose settings are complete")
     run.set_defaults(handler=_run)
     gaps = commands.add_parser("gaps", help="the questions it could not answer, most asked first")
@@ -112,6 +117,15 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
         about = _first_line(command(name).__doc__) if described else "a front end's command"
         commands.add_parser(name, help=about).set_defaults(handler=_frontend_command)
     return parser
+
+
+def _knowledge_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--knowledge",
+        type=Path,
+        metavar="DIR",
+        help="the knowledge folder to answer from (default: STORYBOT_KNOWLEDGE_DIR)",
+    )
 
 
 def _frontend_command(args: argparse.Namespace, settings: Settings) -> int:

@@ -148,9 +148,12 @@ def _named(name: str) -> str:
 
 
 def off_topic(title: str, first: tuple[Suggestion, ...]) -> Answer:
-    """Say what the bot is for, to a message that shares no word with the story."""
+    """Say what the story is about, to a message that shares no word with it.
+
+    Not "you are off-topic": "cost?" may be about the story, which just never says.
+    """
     return Answer(
-        text=f"I only answer questions about one news story: {title}. Try one of these.",
+        text=f"The story doesn't mention that. It is about: {title}. Try one of these.",
         kind=AnswerKind.DECLINE,
         suggestions=first,
     )

@@ -237,11 +237,19 @@ def test_config_shows_every_setting_in_effect_and_the_readme_documents_each(
     assert undocumented == []
 
 
+def test_knowledge_option_answers_from_another_story_for_one_run() -> None:
+    lagos = Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge"
+    record = json.loads(storybot("ask", "--knowledge", str(lagos), "--json", "fare?").stdout)
+    assert record["answered"] and "750 naira" in record["answer"]
+    missing = storybot("ask", "--knowledge", "/no/such/folder", "fare?")
+    assert missing.returncode == 1 and b"story.txt" in missing.stderr
+
+
 def test_gibberish_and_insults_get_what_the_bot_is_for() -> None:
     for text in ("asdkjh qwe zzz", "you are stupid"):
         record = json.loads(storybot("ask", "--json", text).stdout)
         assert record["answered"] is False
-        assert record["answer"].startswith("I only answer questions about one news story")
+        assert record["answer"].startswith("The story doesn't mention that. It is about: ")
 
 
 def test_ctrl_c_in_the_chat_leaves_quietly(engine) -> None:  # type: ignore[no-untyped-def]
