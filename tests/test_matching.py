@@ -157,6 +157,8 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
         ("who signed the deal", "who signed the deal"),  # no idiom: the words stay
         ("where does india rank among them", "what rank india among them"),
         ("where does india stand on it", "where does india stand on it"),  # a position
+        ("fill me in on the deal", "on the deal"),  # asks for the gist
+        ("long story short who signed", "who signed"),
     ],
 )
 def test_an_idiom_is_read_as_the_plain_words_for_it(question: str, plain: str) -> None:

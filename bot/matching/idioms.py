@@ -46,6 +46,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:up and running|good to go)\b", "operating"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
     (r"\bin the first place\b", ""),
+    # asking for the gist: the words say how to answer, not what about
+    (r"\b(?:fill|filling) (?:me|us) in\b|\b(?:catch|catching) (?:me|us) up\b", ""),
+    (r"\b(?:in a nutshell|long story short|walk me through|break it down)\b", ""),
     # "where does India rank?" asks a rank, not a place
     (
         rf"\bwhere (?:does|do|did|would|will) {_SOME}(?:rank|ranks)\b",
