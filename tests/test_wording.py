@@ -108,3 +108,11 @@ def test_irregular_past_forms_read_as_their_verb(engine: Engine, past: str, pres
 
 def test_a_past_form_that_is_another_word_too_is_left_alone(engine: Engine) -> None:
     assert engine.analyzer.analyze("who left").terms != engine.analyzer.analyze("who leaves").terms
+
+
+def test_an_entry_naming_someone_speaks_of_what_their_names_say(lagos: Engine) -> None:
+    # "the train line" is the Orange Line metro, which the builder entry names
+    decision = lagos.decide(Query(text="who built the train line?"))
+    assert decision.answer.entry_id == "builder"
+    assert decision.best is not None and decision.best.evidence.covered == 1.0
+    assert "metro" in lagos.tools.implied["@orange-line"]

@@ -129,8 +129,9 @@ class OwnFirst:
         index, postings = tools.index, tools.index._postings
         weights = {t: index.weight(t, plain=True) for t in analysis.terms}
         total = sum(weights.values()) or 1.0
-        # a cue word ("job", "date") counts as covered by any entry offering its kind
-        cues = frozenset().union(*tools.cue_terms.values())
+        # a cue word ("job", "date") counts as covered by any entry offering its kind, and a
+        # word of an entity's names by any entry naming that entity
+        cues = frozenset().union(*tools.cue_terms.values(), *tools.implied.values())
         rare = [t for t in weights if t not in cues and 0 < len(postings.rows(t)) <= _RARE]
         # a term used by many entries, or a role word: counted as covered for every rival
         everywhere = sum(

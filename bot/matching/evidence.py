@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 
 from bot.matching.analyzer import Analysis
 from bot.matching.answerability import Need, OfferedKinds, needs
@@ -58,6 +58,9 @@ class Retrievers:
     words: WordVectors | None = None
     places: frozenset[str] = frozenset()  # the places the fact store names
     setting: frozenset[str] = frozenset()  # those the title names: they hold the others
+    # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
+    # naming Kakar speaks of a caretaker and a prime minister
+    implied: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -130,7 +133,9 @@ def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[
 def _terms_of(tools: Retrievers, position: int) -> frozenset[str]:
     # "X's job?" is answered by "X is the premier", "day of the week?" by "on Friday"
     cues = [tools.cue_terms[need] for need in tools.offers[position] if need in tools.cue_terms]
-    return tools.index.terms_of(position).union(*cues)
+    own = tools.index.terms_of(position)
+    named = [tools.implied[t] for t in own if t in tools.implied]
+    return own.union(*cues, *named)
 
 
 def _measure(

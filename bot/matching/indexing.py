@@ -19,6 +19,7 @@ from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_al
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.semantic import SemanticIndex, WordVectors
+from bot.matching.text import tokenize
 
 
 @dataclass(frozen=True)
@@ -59,16 +60,33 @@ def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
         ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PLACE
     )
     setting = places & frozenset(analyzer.terms(knowledge.title))
+    implied = _implied(analyzer, knowledge.entities)
     if encoder is None:
-        tools = Retrievers(index, bm25, kinds, cues, opposed, places=places, setting=setting)
+        tools = Retrievers(
+            index, bm25, kinds, cues, opposed, places=places, setting=setting, implied=implied
+        )
         return Built(analyzer, entries, tools)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
     semantic = SemanticIndex(encoder, _semantic_texts(knowledge))
     words = WordVectors(encoder, spelled)
-    tools = Retrievers(index, bm25, kinds, cues, opposed, semantic, words, places, setting)
+    tools = Retrievers(index, bm25, kinds, cues, opposed, semantic, words, places, setting, implied)
     return Built(analyzer, entries, tools)
+
+
+def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
+    """Return, per entity term, the terms of the words its names use, one word at a time.
+
+    Word by word, so that "caretaker prime minister" gives "caretak" and "prime_minist" rather
+    than the entity itself again.
+    """
+    implied = {}
+    for entity in entities:
+        words = {word for name in entity.names for word in tokenize(name)}
+        terms = {t for word in words for t in analyzer.terms(word) if not t.startswith("@")}
+        implied[ENTITY_PREFIX + entity.id] = frozenset(terms)
+    return implied
 
 
 def _indexes(
