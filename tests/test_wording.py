@@ -41,6 +41,7 @@ def test_the_prime_minister_of_china_is_not_pakistans(engine: Engine) -> None:
         ("abeg wetin dem sign", "please what did they sign"),
         ("did the governor himself sign it", "did the governor sign it"),
         ("una don hear say dem sign am abi", "you don hear say they sign am"),
+        ("who be the nurse wey dey talk", "who be the nurse that is talk"),
         ("why did they even bother signing", "why did they sign"),
         ("when is it meant to be signed", "when is it to be signed"),
         ("who is prof kakar", "who is kakar"),

@@ -74,6 +74,8 @@ SLANG = {
     "dat": "that",
     "una": "you",
     "abeg": "please",
+    "dey": "is",
+    "wey": "that",
 }
 
 # Everyday Roman Urdu content words, read as the English a knowledge folder uses. Read only in
