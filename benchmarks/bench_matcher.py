@@ -13,7 +13,8 @@ the real ones of the project's question sets. Peers, timed in the same run:
   big sizes: it scans every entry).
 
 Besides the real questions, crafted ones probe the worst case: twelve mid-frequency words,
-500 characters of fresh misspellings, the knowledge's commonest words, and `suggest(…, 25)`.
+500 characters of fresh misspellings, the knowledge's commonest words, 500 characters of short
+questions, and `suggest(…, 25)`.
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ def crafted(base: Knowledge, size: int) -> dict[str, str]:
         "mid-frequency words": " ".join(vocabulary[100:1200:100]) + "?",
         "500 chars of misspellings": typos,
         "commonest words": "what " + " ".join(vocabulary[:12]) + "?",
+        "40 short questions": " ".join(f"who {word}?" for word in vocabulary[100:200])[:500],
     }
 
 
