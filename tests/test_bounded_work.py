@@ -22,7 +22,7 @@ from bot.matching.engine import Engine
 from bot.matching.index import COMMON_CEILING, POSTINGS_READ, Index
 from bot.matching.lexicon import QType
 from bot.matching.semantic import SemanticIndex
-from bot.matching.typos import COMPARED
+from bot.matching.typos import COMPARED, Speller
 from bot.models import Query
 from tests.test_matching import LetterEncoder
 
@@ -129,3 +129,10 @@ def test_a_message_of_many_questions_ranks_a_bounded_number_of_them(
     decision = engine.decide(Query(text="who signed? " * 42))
     assert decision.answer.answered
     assert len(ranked) <= 1 + 4  # the whole message, then its first four questions
+
+
+def test_a_large_vocabulary_reads_texting_without_vowels_from_the_first_question() -> None:
+    # built with the speller, not by the first "whr" asked: that one answer waited for it
+    large = Speller(frozenset([*_words(6_000, "w", 4), "where"]))
+    assert large._by_skeleton is not None and large._by_skeleton["whr"] == "where"
+    assert Speller(frozenset(["where"]))._by_skeleton is None  # a story's few words: on use
