@@ -239,21 +239,30 @@ async def test_burst_of_300_interactions_gets_300_callbacks(discord_fake: FakeDi
         "when did india land?",
     ]
     needles = ["Beijing", "China National Space", "August"]
-    sent = {}
+    sent, tokens = {}, {}
     start = time.monotonic()
     for n in range(300):
         interaction = discord_fake.slash("ask", question=questions[n % 3])
         sent[interaction["id"]] = needles[n % 3]
+        tokens[interaction["id"]] = interaction["token"]
         await discord_fake.dispatch("INTERACTION_CREATE", interaction)
     await discord_fake.wait_for(lambda f: len(f.found("POST", "/interactions/")) >= 300, timeout=60)
-    elapsed = time.monotonic() - start
-    await asyncio.sleep(0.3)
     callbacks = discord_fake.found("POST", "/interactions/")
-    assert len(callbacks) == 300
     by_id = {c.path.split("/")[2]: c for c in callbacks}
-    assert set(by_id) == set(sent)
-    assert all(sent[i] in c.body["data"]["embeds"][0]["description"] for i, c in by_id.items())
-    print(f"\nburst: 300 interactions answered in {elapsed:.1f}s")
+    assert len(callbacks) == 300 and set(by_id) == set(sent)
+    # on a busy machine an answer may take past DEFER_AFTER: "thinking…", then a follow-up
+    deferred = {i for i, c in by_id.items() if c.body["type"] == 5}
+    await discord_fake.wait_for(
+        lambda f: len(f.found("POST", f"/webhooks/{APP_ID}/")) >= len(deferred), timeout=60
+    )
+    elapsed = time.monotonic() - start
+    follow_ups = {
+        c.path.split("/")[3]: c for c in discord_fake.found("POST", f"/webhooks/{APP_ID}/")
+    }
+    for i, callback in by_id.items():
+        body = follow_ups[tokens[i]].body if i in deferred else callback.body["data"]
+        assert sent[i] in body["embeds"][0]["description"]
+    print(f"\nburst: 300 interactions answered in {elapsed:.1f}s ({len(deferred)} deferred)")
 
 
 async def test_commands_are_not_synced_again_when_unchanged(

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TypeVar
 
-from rapidfuzz import fuzz, process
 from snowballstemmer.english_stemmer import EnglishStemmer
 
 from bot.matching.alternatives import Sides, either_or
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
-from bot.matching.english import IRREGULAR, is_english
+from bot.matching.english import IRREGULAR
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
@@ -28,14 +26,12 @@ from bot.matching.lexicon import (
     QType,
 )
 from bot.matching.text import tokenize
+from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
 ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 _MAX_PHRASE = 6
 _T = TypeVar("_T")
-_MIN_TYPO_LEN = 4
-_TYPO_CUTOFF = 80.0
 _MIN_SWAP_LEN = 5  # shorter words swap into other words too often: "lots", "lost"
-_MAX_TYPOS = 8  # corrections tried per text: the work per question stays bounded
 # stems of words people typed: the knowledge's few thousand words stay hot, while a flood of
 # new words (junk, 4-byte letters) evicts only itself instead of holding memory for good
 STEM_CACHE_SIZE = 8192
@@ -80,11 +76,7 @@ class Analyzer:
             | set(SLANG.values())
             | set(ROMAN_URDU.values())
         )
-        self._by_length: dict[int, list[str]] = {}
-        for word in sorted(self.words):
-            self._by_length.setdefault(len(word), []).append(word)
-        self._by_near_length: dict[int, list[str]] = {}
-        self._by_skeleton: dict[str, str] | None = None
+        self._speller = Speller(self.words)
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
@@ -146,16 +138,19 @@ class Analyzer:
         return tuple(self._terms(plain_words(words)))
 
     def _corrected(self, words: list[str]) -> list[str]:
-        """Correct typos, at most `_MAX_TYPOS` per text.
+        """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.
 
         500 characters of gibberish must not cost a vocabulary scan for every word.
         """
-        budget = _MAX_TYPOS
+        budget, compared = MAX_TYPOS, COMPARED
         out = []
         for word in words:
-            if budget and self._maybe_typo(word):
+            if budget and self._speller.maybe_typo(word):
                 budget -= 1
-                word = self._correct(word)
+                cost = self._speller.cost(word)  # counted cached or not: same text, same reading
+                if cost <= compared:
+                    compared -= cost
+                    word = self._correct(word)
             elif budget and word not in self.words and word.isalpha():
                 # "trail" for "trial": a real word with two letters swapped
                 swapped = _swapped(word, self.words, self._stop_words)
@@ -164,14 +159,6 @@ class Analyzer:
                     word = swapped
             out.append(word)
         return out
-
-    def _maybe_typo(self, word: str) -> bool:
-        return (
-            word not in self.words
-            and len(word) >= _MIN_TYPO_LEN - (1 if _skeleton(word) == word else 0)
-            and word.isalpha()
-            and not is_english(word)  # "started" is not a typo of "stated"
-        )
 
     def _terms(self, words: list[str]) -> Iterable[tuple[str, str]]:
         stems = [self._stem(w) for w in words]
@@ -196,41 +183,7 @@ class Analyzer:
         return self._stemmer.stemWord(IRREGULAR.get(word, word)) if word.isalpha() else word
 
     def _correct_uncached(self, word: str) -> str:
-        if not self._maybe_typo(word):
-            return word
-        if _skeleton(word) == word:  # "whr", "lnd", "agrmnt": texting without vowels
-            spelled = self._skeletons().get(word)
-            if spelled is not None:
-                return spelled
-        best = process.extractOne(
-            word, self._near_length(len(word)), scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF
-        )
-        return best[0] if best else word
-
-    def _skeletons(self) -> dict[str, str]:
-        """Return each vocabulary word by its vowel-less spelling, built on first use."""
-        if self._by_skeleton is None:
-            readings: dict[str, set[str]] = {}
-            shortest: dict[str, int] = {}
-            for word in self.words:
-                if len(word) >= _MIN_TYPO_LEN:
-                    key = _skeleton(word)
-                    if len(word) < shortest.get(key, 99):
-                        shortest[key], readings[key] = len(word), {word}
-                    elif len(word) == shortest[key]:
-                        readings[key].add(word)
-            # the shortest reading wins ("whr" is where); two of one length ("hld": held or
-            # hold) are a guess, and a guess is no correction
-            self._by_skeleton = {k: next(iter(w)) for k, w in readings.items() if len(w) == 1}
-        return self._by_skeleton
-
-    def _near_length(self, length: int) -> list[str]:
-        """Return the vocabulary words within two letters of `length`, built once a length."""
-        near = self._by_near_length.get(length)
-        if near is None:
-            near = [w for n in range(length - 2, length + 3) for w in self._by_length.get(n, ())]
-            self._by_near_length[length] = near
-        return near
+        return self._speller.correct(word)
 
 
 def _swapped(word: str, known: frozenset[str], filler: frozenset[str]) -> str | None:
@@ -248,11 +201,6 @@ def _swapped(word: str, known: frozenset[str], filler: frozenset[str]) -> str | 
     }
     found = (found - filler) & known  # a handful of spellings: never copy the vocabulary
     return found.pop() if len(found) == 1 else None
-
-
-def _skeleton(word: str) -> str:
-    """Return `word` without the vowels after its first letter: "agreement" -> "agrmnt"."""
-    return word[:1] + re.sub(r"[aeiou]", "", word[1:])
 
 
 def detect_qtype(words: list[str]) -> QType:

@@ -15,6 +15,8 @@ _K1 = 1.2  # the textbook constants: not fitted to any story
 _B = 0.75
 _COMMON_SHARE = 0.01  # terms in more entries than this are skipped once rarer ones scored
 _COMMON_FLOOR = 512
+_COMMON_CEILING = 1024  # past 100,000 entries 1 % would grow the work with the knowledge
+_POSTINGS_READ = 16384  # entries one question's terms may score in all, rarest terms first
 
 Floats = npt.NDArray[np.float32]
 Positions = npt.NDArray[np.int32]
@@ -57,7 +59,7 @@ class Bm25:
                 for df in np.diff(postings.starts).tolist()
             ]
         )
-        self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
+        self._common = min(max(_COMMON_FLOOR, int(total * _COMMON_SHARE)), _COMMON_CEILING)
 
     def idf(self, term: str) -> float:
         """Return the inverse document frequency of `term` (0 when no entry uses it)."""
@@ -71,10 +73,14 @@ class Bm25:
         known = sorted({ids[t] for t in terms if t in ids}, key=postings.frequency)
         values = np.zeros(self._size, dtype=np.float32)
         touched: list[Positions] = []
+        left = _POSTINGS_READ
         for row in known:  # rarest first, so the cap on common terms drops the least
             start, end = postings.starts[row], postings.starts[row + 1]
             if end - start > self._common and touched:
                 break  # bounded work: a term this common barely changes the ranking
+            if min(end - start, self._common) > left:
+                break  # bounded work: many terms of middling rarity add up
+            left -= min(end - start, self._common)
             # nothing rarer matched: score a bounded slice of a common term's entries, as the
             # phrasing index does, so no single question can walk a million postings
             end = min(end, start + self._common)

@@ -35,6 +35,7 @@ _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
 # a part of a message this likely on its entry asks it; below, the entry hardly answers it
 _PART_ASKS = 0.1
+_PIECES = 4  # questions of one message answered, at most: each costs a ranking
 _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 
@@ -149,7 +150,9 @@ class Engine:
             return Decision(text, empty, "no words to match")
         pieces = [p.strip(" ,?.") for p in _PART_BREAK.split(text)]
         if len(pieces) > 1 and whole:  # several questions, or one among other words
-            return self._pieces(text, whole, [p for p in pieces if _is_question(p)])
+            questions = [p for p in pieces if _is_question(p)]
+            # the sets' messages ask three questions at most; 40 "who? " must not cost 40
+            return self._pieces(text, whole, questions[:_PIECES])
         return self.settle(text, whole)
 
     def _pieces(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:

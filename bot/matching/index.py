@@ -22,6 +22,9 @@ _QUERY_SHARE = 0.65  # how much covering the question counts against covering th
 _STRICT_SHARE = 0.9
 _COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
 _COMMON_FLOOR = 256
+# a ceiling on both: past 100,000 entries 1 % grows with the knowledge, and so would the work
+COMMON_CEILING = 1024
+POSTINGS_READ = 16384  # entries one question's terms may nominate in all, rarest terms first
 _SHORTLIST = 64
 _NONE = np.zeros(0, dtype=np.int32)
 
@@ -79,7 +82,7 @@ class Index:
         frequencies = np.diff(postings.starts).tolist()
         self._idf = np.array([math.log(1 + total / df) for df in frequencies], dtype=np.float64)
         self._unknown = math.log(1 + total / 0.5) * _UNKNOWN_FACTOR
-        self._common = max(_COMMON_FLOOR, int(total * _COMMON_SHARE))
+        self._common = min(max(_COMMON_FLOOR, int(total * _COMMON_SHARE)), COMMON_CEILING)
         self._named = np.array([t.startswith(ENTITY_PREFIX) for t in corpus.terms], dtype=bool)
         self._own = self._masses(corpus)
         # each phrasing's terms in order are needed only for its own mass
@@ -157,18 +160,7 @@ class Index:
         return self._required.get(position, frozenset())
 
     def _shortlist(self, terms: set[str], size: int) -> list[int]:
-        postings = self._postings
-        rows = sorted((postings.ids[t] for t in terms if t in postings.ids), key=postings.frequency)
-        chunks: list[npt.NDArray[np.int32]] = []
-        weights: list[float] = []
-        for row in rows:  # rarest first: they say most about which entry is meant
-            found = postings.entries[postings.starts[row] : postings.starts[row + 1]]
-            if len(found) > self._common:
-                if chunks:
-                    break  # a term this common would only add noise and time
-                found = found[: self._common]  # nothing rarer matched: any will do
-            chunks.append(found)
-            weights.append(self.weight(self._corpus.terms[row]))
+        chunks, weights = self._voters(terms)
         if not chunks:
             return []
         voters = np.concatenate(chunks)
@@ -177,6 +169,26 @@ class Index:
         # most votes first; among equals, the earlier entry (the file's order) first
         order = np.lexsort((entries, -votes))[:size]
         return [int(p) for p in entries[order]]
+
+    def _voters(self, terms: set[str]) -> tuple[list[npt.NDArray[np.int32]], list[float]]:
+        """Return the entries each nominating term votes for, and its weight: bounded work."""
+        postings = self._postings
+        rows = sorted((postings.ids[t] for t in terms if t in postings.ids), key=postings.frequency)
+        chunks: list[npt.NDArray[np.int32]] = []
+        weights: list[float] = []
+        left = POSTINGS_READ
+        for row in rows:  # rarest first: they say most about which entry is meant
+            found = postings.entries[postings.starts[row] : postings.starts[row + 1]]
+            if len(found) > self._common:
+                if chunks:
+                    break  # a term this common would only add noise and time
+                found = found[: self._common]  # nothing rarer matched: any will do
+            if len(found) > left:
+                break  # many terms of middling rarity add up
+            left -= len(found)
+            chunks.append(found)
+            weights.append(self.weight(self._corpus.terms[row]))
+        return chunks, weights
 
     def _scores(
         self, wanted: npt.NDArray[np.intp], query: _QueryTerms, qtype: QType

@@ -7,11 +7,15 @@ from functools import lru_cache, partial
 
 import numpy as np
 
+from bot.matching.clusters import Clusters
 from bot.matching.encoder import Encoder, Vectors, unit_rows
 
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
 _RESCORE = 4  # coarse nominations per wanted neighbour, re-ranked with every dimension
 _EXACT_UP_TO = 2048  # entries; below this a full scan costs less than the coarse one saves
+# entries; from here a coarse scan of every entry costs over a millisecond, and only the
+# groups of entries nearest the question are read (see `clusters`)
+_GROUPED_FROM = 32768
 _CHUNK = 4096  # entries embedded at a time while building
 
 
@@ -40,19 +44,29 @@ class SemanticIndex:
                 coarse[first : first + len(chunk)] = np.add.reduceat(
                     vectors[:, :_COARSE_DIMS], starts
                 )
-        self._coarse = unit_rows(coarse)
+        coarse = unit_rows(coarse)
+        # large knowledge: the groups keep the coarse vectors, in their own order
+        self._groups = Clusters(coarse) if len(texts) >= _GROUPED_FROM else None
+        self._coarse = coarse if self._groups is None else np.zeros((0, _COARSE_DIMS), np.float32)
         self.embed = lru_cache(maxsize=4096)(partial(_embed, encoder))
 
     def neighbours(self, vector: Vectors, limit: int) -> list[int]:
         """Return the positions of up to `limit` entries nearest to `vector`, nearest first."""
-        if not vector.any() or not len(self._coarse):
+        entries = len(self._starts) - 1
+        if not vector.any() or not entries:
             return []
-        if len(self._coarse) <= _EXACT_UP_TO:  # small knowledge: every entry, every dimension
+        if entries <= _EXACT_UP_TO:  # small knowledge: every entry, every dimension
             best = np.maximum.reduceat(self._vectors @ vector, self._starts[:-1])
             return [int(p) for p in np.argsort(-best, kind="stable")[:limit]]
-        coarse = self._coarse @ _unit(vector[:_COARSE_DIMS])
+        question = _unit(vector[:_COARSE_DIMS])
+        rows = None
+        if self._groups is None:
+            coarse = self._coarse @ question
+        else:  # bounded work: only the rows of the groups nearest the question
+            rows, coarse = self._groups.nearest(question)
         wanted = min(limit * _RESCORE, len(coarse))
-        nominated = [int(p) for p in np.argpartition(-coarse, wanted - 1)[:wanted]]
+        best = np.argpartition(-coarse, wanted - 1)[:wanted]
+        nominated = [int(p) for p in (best if rows is None else rows[best])]
         exact = self.similarities(vector, nominated)
         order = np.argsort(-exact, kind="stable")[:limit]
         return [nominated[i] for i in order]
