@@ -65,6 +65,10 @@ class OwnFirst:
         )
         known = set(_RANGES) == {f.name for f in fields(Evidence)}
         self._usable = known and min(self._bm25, self._covered, self._phrasing) >= 0
+        # a cue word ("job", "date") counts as covered by any entry offering its kind, and a
+        # word of an entity's names by any entry naming that entity
+        tools = engine.tools
+        self._lent = frozenset().union(*tools.cue_terms.values(), *tools.implied.values())
 
     def holds(self, phrasing: str, position: int) -> bool:
         """Return True only if `engine.best_entry(phrasing)` is entry `position` or nothing."""
@@ -129,9 +133,7 @@ class OwnFirst:
         index, postings = tools.index, tools.index._postings
         weights = {t: index.weight(t, plain=True) for t in analysis.terms}
         total = sum(weights.values()) or 1.0
-        # a cue word ("job", "date") counts as covered by any entry offering its kind, and a
-        # word of an entity's names by any entry naming that entity
-        cues = frozenset().union(*tools.cue_terms.values(), *tools.implied.values())
+        cues = self._lent
         rare = [t for t in weights if t not in cues and 0 < len(postings.rows(t)) <= _RARE]
         # a term used by many entries, or a role word: counted as covered for every rival
         everywhere = sum(

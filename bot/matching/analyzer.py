@@ -31,7 +31,6 @@ from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 _MAX_PHRASE = 6
 _T = TypeVar("_T")
-_MIN_SWAP_LEN = 5  # shorter words swap into other words too often: "lots", "lost"
 # stems of words people typed: the knowledge's few thousand words stay hot, while a flood of
 # new words (junk, 4-byte letters) evicts only itself instead of holding memory for good
 STEM_CACHE_SIZE = 8192
@@ -151,12 +150,9 @@ class Analyzer:
                 if cost <= compared:
                     compared -= cost
                     word = self._correct(word)
-            elif budget and word not in self.words and word.isalpha():
-                # "trail" for "trial": a real word with two letters swapped
-                swapped = _swapped(word, self.words, self._stop_words)
-                if swapped is not None:
-                    budget -= 1
-                    word = swapped
+            elif budget and (swapped := self._speller.swapped(word, self._stop_words)):
+                budget -= 1  # "trail" for "trial": a real word with two letters swapped
+                word = swapped
             out.append(word)
         return out
 
@@ -184,23 +180,6 @@ class Analyzer:
 
     def _correct_uncached(self, word: str) -> str:
         return self._speller.correct(word)
-
-
-def _swapped(word: str, known: frozenset[str], filler: frozenset[str]) -> str | None:
-    """Return the one known word that `word` spells with two neighbouring letters swapped.
-
-    Never a filler word ("form" is not a typo of "from"), and never for a short word: among
-    short words a swap is often another word ("lots", "lost"; "sing", "sign").
-    """
-    if len(word) < _MIN_SWAP_LEN:
-        return None
-    found = {
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(len(word) - 1)
-        if word[i] != word[i + 1]
-    }
-    found = (found - filler) & known  # a handful of spellings: never copy the vocabulary
-    return found.pop() if len(found) == 1 else None
 
 
 def detect_qtype(words: list[str]) -> QType:

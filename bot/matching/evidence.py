@@ -57,7 +57,7 @@ class Retrievers:
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None
     places: frozenset[str] = frozenset()  # the places the fact store names
-    setting: frozenset[str] = frozenset()  # those the title names: they hold the others
+    outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -178,7 +178,7 @@ def _elsewhere(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) 
     places the entries name. Countries and people are not held to this: an entry about a
     country's minister answers for the country.
     """
-    asked = (tools.places - tools.setting) & named
+    asked = tools.outlying & named
     return 1.0 if asked - terms and tools.places & (terms - named) else 0.0
 
 

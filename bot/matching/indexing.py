@@ -59,11 +59,11 @@ def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     places = frozenset(
         ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PLACE
     )
-    setting = places & frozenset(analyzer.terms(knowledge.title))
+    outlying = places - frozenset(analyzer.terms(knowledge.title))
     implied = _implied(analyzer, knowledge.entities)
     if encoder is None:
         tools = Retrievers(
-            index, bm25, kinds, cues, opposed, places=places, setting=setting, implied=implied
+            index, bm25, kinds, cues, opposed, places=places, outlying=outlying, implied=implied
         )
         return Built(analyzer, entries, tools)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
@@ -71,7 +71,9 @@ def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
     # the overlap of the two cost 110 MB of peak memory
     semantic = SemanticIndex(encoder, _semantic_texts(knowledge))
     words = WordVectors(encoder, spelled)
-    tools = Retrievers(index, bm25, kinds, cues, opposed, semantic, words, places, setting, implied)
+    tools = Retrievers(
+        index, bm25, kinds, cues, opposed, semantic, words, places, outlying, implied
+    )
     return Built(analyzer, entries, tools)
 
 
@@ -84,7 +86,9 @@ def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, froz
     implied = {}
     for entity in entities:
         words = {word for name in entity.names for word in tokenize(name)}
-        terms = {t for word in words for t in analyzer.terms(word) if not t.startswith("@")}
+        terms = {
+            t for word in words for t in analyzer.terms(word) if not t.startswith(ENTITY_PREFIX)
+        }
         implied[ENTITY_PREFIX + entity.id] = frozenset(terms)
     return implied
 

@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 from bot.matching.english import is_english
 
 MIN_TYPO_LEN = 4
+_MIN_SWAP_LEN = 5  # shorter words swap into other words too often: "lots", "lost"
 MAX_TYPOS = 8  # corrections tried per text
 COMPARED = 16384  # knowledge words compared per text, over all its corrections
 _CUTOFF = 80.0
@@ -61,6 +62,23 @@ class Speller:
                 return spelled
         best = process.extractOne(word, self.pool(word), scorer=fuzz.ratio, score_cutoff=_CUTOFF)
         return best[0] if best else word
+
+    def swapped(self, word: str, filler: frozenset[str]) -> str | None:
+        """Return the one vocabulary word `word` spells with two neighbouring letters swapped.
+
+        For a real word not in the vocabulary ("trail" for "trial"), which `correct` leaves
+        alone. Never a `filler` word ("form" is not a typo of "from"), and never for a short
+        word: among short words a swap is often another word ("lots", "lost"; "sing", "sign").
+        """
+        if len(word) < _MIN_SWAP_LEN or word in self.words or not word.isalpha():
+            return None
+        found = {
+            word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            for i in range(len(word) - 1)
+            if word[i] != word[i + 1]
+        }
+        found = (found - filler) & self.words  # a handful of spellings: never copy the words
+        return found.pop() if len(found) == 1 else None
 
     def pool(self, word: str) -> list[str]:
         """Return the words `word` is compared with: those within two letters of its length.
