@@ -135,9 +135,9 @@ def _storybot(
 
 def _bm25s(knowledge: Knowledge, questions: list[str]) -> dict[str, Any]:
     import bm25s
-    from snowballstemmer import stemmer
+    import Stemmer
 
-    stem = stemmer("english").stemWords
+    stem = Stemmer.Stemmer("english").stemWords
     corpus = [" ".join((f.question, *f.phrasings, f.answer)) for f in knowledge.faq]
     corpus += [f"{e.name} {e.description}" for e in knowledge.entities]
     start = time.perf_counter()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from typing import TypeVar
 
-from snowballstemmer.english_stemmer import EnglishStemmer
+import Stemmer
 
 from bot.matching.alternatives import Sides, either_or
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
@@ -57,7 +57,10 @@ class Analyzer:
 
         `corpus` is every text of the knowledge; its words are what typos are corrected to.
         """
-        self._stemmer = EnglishStemmer()
+        # Snowball's English stemmer in C (PyStemmer): the pure-Python one gave the same
+        # stems 60 times slower, half the build at 100,000 entries; its own cache is off, as
+        # `_stem` keeps a bounded one
+        self._stemmer = Stemmer.Stemmer("english", 0)
         self._stem = self._cached(Analyzer._stem_uncached, STEM_CACHE_SIZE)
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
