@@ -127,6 +127,23 @@ def test_the_encoder_computes_what_wordllama_itself_computes() -> None:
     assert np.allclose(WordLlamaEncoder().encode(texts), expected, atol=1e-5)
 
 
+def test_the_encoder_reads_words_from_its_cache_exactly_as_whole_texts(engine: Engine) -> None:
+    encoder = WordLlamaEncoder()
+    knowledge = engine.knowledge
+    texts = [
+        *(t for f in knowledge.faq for t in (f.question, *f.phrasings, f.answer)),
+        *(t for e in knowledge.entities for t in (*e.names, e.description)),
+        "two  spaces",
+        " leading",
+        "trailing ",
+        "tab\tand\nnewline",
+        "emoji🚀glued کب بنے گا",
+        "",
+    ]
+    whole = [encoder._tokenizer.encode(t, add_special_tokens=False).ids for t in texts]
+    assert [list(encoder._ids(t)) for t in texts] == whole
+
+
 def test_an_unknown_encoder_is_refused_by_name() -> None:
     with pytest.raises(ValueError, match="unknown encoder 'nope'"):
         load_encoder("nope")
