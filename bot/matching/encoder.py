@@ -86,7 +86,7 @@ class WordLlamaEncoder:
             owners[np.repeat(np.arange(len(batch)), lengths), np.arange(len(flat))] = 1.0
             summed = owners @ self._table[flat]
             # each batch scaled to unit length as it comes: no second array of every row
-            mean = summed / np.maximum(lengths, 1)[:, np.newaxis]
+            mean = summed / np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
             pooled[start : start + len(batch)] = unit_rows(mean)
         return pooled
 
