@@ -16,6 +16,7 @@ Loc = tuple[str | int, ...]
 # the C loader is several times faster; fall back where libyaml is missing
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 20  # knowledge files nest four levels; deeper is a mistake, or an attack
+_TEXT = "tag:yaml.org,2002:str"
 
 
 class LocatedYaml:
@@ -96,6 +97,8 @@ class _Walk:
         self.lines[loc] = line
         if len(loc) > MAX_DEPTH:
             raise _NodeError(line, f"nested more than {MAX_DEPTH} levels deep")
+        if node.tag == _TEXT:  # most values: the text as written, no constructor needed
+            return node.value
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)
         if isinstance(node, yaml.SequenceNode):

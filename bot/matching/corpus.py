@@ -80,6 +80,24 @@ class Corpus:
     strict: Flags  # per entry
     raw_terms: Ints  # every phrasing's terms in order, repeats kept (for its own mass)
     raw_starts: Ints
+    answer_terms: Ints  # entry e's answer and source terms: answer_terms[answer_starts[e]:…]
+    answer_starts: Ints
+
+    def entry(self, position: int) -> IndexedEntry:
+        """Return the entry at `position` as it was added: a rebuild reuses it unanalysed."""
+        terms = self.terms
+        first, last = self.first_phrasing[position : position + 2].tolist()
+        bounds = self.raw_starts[first : last + 1].tolist()
+        raw = self.raw_terms[bounds[0] : bounds[-1]].tolist()
+        phrasings = tuple(
+            Analysis(tuple([terms[t] for t in raw[a - bounds[0] : b - bounds[0]]]), QTYPES[q])
+            for a, b, q in zip(
+                bounds[:-1], bounds[1:], self.qtypes[first:last].tolist(), strict=True
+            )
+        )
+        start, end = self.answer_starts[position : position + 2].tolist()
+        answer = frozenset([terms[t] for t in self.answer_terms[start:end].tolist()])
+        return IndexedEntry(phrasings, answer, bool(self.strict[position]))
 
 
 class CorpusBuilder:
@@ -147,6 +165,8 @@ class CorpusBuilder:
             strict=np.frombuffer(self._strict, dtype=np.int8).astype(bool),
             raw_terms=raw,
             raw_starts=raw_starts,
+            answer_terms=_ints(self._answer),
+            answer_starts=_starts(_ints(self._answer_of), size),
         )
 
 

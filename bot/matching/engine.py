@@ -16,7 +16,7 @@ from bot.matching.analyzer import Analysis, detect_qtype
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index
-from bot.matching.indexing import build
+from bot.matching.indexing import Built, build
 from bot.matching.lexicon import QType
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
@@ -61,13 +61,22 @@ class Engine:
         thresholds: Thresholds | None = None,
         encoder: Encoder | None = None,
         model: Model | None = None,
+        previous: Engine | None = None,
     ) -> None:
-        """Build the analyzer and the retrievers for `knowledge` (semantic ones if `encoder`)."""
+        """Build the analyzer and the retrievers for `knowledge` (semantic ones if `encoder`).
+
+        A reload passes the engine it replaces as `previous`: unchanged entries are taken
+        from it, not analysed and embedded again.
+        """
         self.knowledge = knowledge
         self.thresholds = thresholds or Thresholds()
         self.model = model or (MODEL if encoder else PLAIN_MODEL)
-        built = build(knowledge, encoder)
-        self.analyzer, self.entries, self.tools = built.analyzer, built.entries, built.tools
+        self.built: Built = build(knowledge, encoder, previous.built if previous else None)
+        self.analyzer, self.entries, self.tools = (
+            self.built.analyzer,
+            self.built.entries,
+            self.built.tools,
+        )
         self._by_id = {e.id: e for e in self.entries}
         self._positions = {e.id: p for p, e in enumerate(self.entries)}
         self.dialogue = Dialogue(self)
@@ -75,21 +84,28 @@ class Engine:
 
     @classmethod
     def from_folder(
-        cls, folder: Path, thresholds: Thresholds | None = None, encoder: str = "wordllama"
+        cls,
+        folder: Path,
+        thresholds: Thresholds | None = None,
+        encoder: str = "wordllama",
+        previous: Engine | None = None,
     ) -> Engine:
         """Load, validate and index the knowledge in `folder`, with the named encoder."""
-        return cls(load_knowledge(folder), thresholds, load_encoder(encoder))
+        return cls(load_knowledge(folder), thresholds, load_encoder(encoder), previous=previous)
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Engine:
-        """Load the configured knowledge folder with the configured thresholds and encoder."""
+    def from_settings(cls, settings: Settings, previous: Engine | None = None) -> Engine:
+        """Load the configured knowledge folder with the configured thresholds and encoder.
+
+        `previous`, the engine being replaced, lends the work of every unchanged entry.
+        """
         thresholds = Thresholds(
             answer=settings.answer_threshold,
             clarify=settings.clarify_threshold,
             max_chars=settings.max_question_chars,
         )
         with gcpause.paused():
-            engine = cls.from_folder(settings.knowledge_dir, thresholds, settings.encoder)
+            engine = cls.from_folder(settings.knowledge_dir, thresholds, settings.encoder, previous)
         gcpause.settle()  # the engine is served from now on: no full collection walks it
         return engine
 

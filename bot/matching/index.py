@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -26,7 +26,6 @@ _COMMON_FLOOR = 256
 COMMON_CEILING = 1024
 POSTINGS_READ = 16384  # entries one question's terms may nominate in all, rarest terms first
 _SHORTLIST = 64
-_NONE = np.zeros(0, dtype=np.int32)
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
 _NEAR = ({QType.WHO, QType.WHERE},)
@@ -85,8 +84,9 @@ class Index:
         self._common = min(max(_COMMON_FLOOR, int(total * _COMMON_SHARE)), COMMON_CEILING)
         self._named = np.array([t.startswith(ENTITY_PREFIX) for t in corpus.terms], dtype=bool)
         self._own = self._masses(corpus)
-        # each phrasing's terms in order are needed only for its own mass
-        self._corpus = replace(corpus, raw_terms=_NONE, raw_starts=_NONE)
+        # kept whole, each phrasing's terms in order too (12 MB at 100,000 entries): a reload
+        # rebuilds every unchanged entry from it (`Corpus.entry`) instead of analysing it again
+        self.corpus = corpus
         self._required = _required(corpus, self._named)
         self._agreement = np.array([[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES])
 
@@ -143,13 +143,13 @@ class Index:
 
     def terms_of(self, position: int) -> frozenset[str]:
         """Return every term entry `position` uses: phrasings, answer and source."""
-        corpus = self._corpus
+        corpus = self.corpus
         rows = corpus.entry_terms[corpus.entry_starts[position] : corpus.entry_starts[position + 1]]
         return frozenset(map(corpus.terms.__getitem__, rows.tolist()))
 
     def phrasing(self, hit: Hit) -> Analysis:
         """Return the phrasing that gave `hit` its score: its distinct terms and question type."""
-        corpus = self._corpus
+        corpus = self.corpus
         number = int(corpus.first_phrasing[hit.entry]) + hit.phrasing
         start, end = corpus.phrasing_starts[number], corpus.phrasing_starts[number + 1]
         terms = tuple(corpus.terms[t] for t in corpus.phrasing_terms[start:end].tolist())
@@ -187,14 +187,14 @@ class Index:
                 break  # many terms of middling rarity add up
             left -= len(found)
             chunks.append(found)
-            weights.append(self.weight(self._corpus.terms[row]))
+            weights.append(self.weight(self.corpus.terms[row]))
         return chunks, weights
 
     def _scores(
         self, wanted: npt.NDArray[np.intp], query: _QueryTerms, qtype: QType
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
         """Return each wanted entry's best phrasing score, and which phrasing gave it."""
-        corpus = self._corpus
+        corpus = self.corpus
         strict = corpus.strict[wanted]
         # the whole entry: question terms it uses in a phrasing, or only in its answer
         cells, owner = spans(corpus.entry_starts[wanted], corpus.entry_starts[wanted + 1])

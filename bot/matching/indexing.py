@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
 
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
@@ -29,28 +28,37 @@ class Built:
     analyzer: Analyzer
     entries: list[Entry]  # FAQ entries in file order, then one per fact-store entity
     tools: Retrievers
+    # what each entry was built from, in the same order: a rebuild finds the unchanged ones
+    sources: tuple[FaqEntry | Entity, ...] = ()
 
 
-def build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
-    """Analyse and index every entry of `knowledge`; embed them too when given an `encoder`."""
+def build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None = None) -> Built:
+    """Analyse and index every entry of `knowledge`; embed them too when given an `encoder`.
+
+    Given the `previous` build (a reload), an entry written exactly as before is taken from it
+    rather than analysed and embedded again, as long as the synonyms and names that every
+    analysis depends on are unchanged.
+    """
     # a build allocates millions of objects and frees none in cycles: at 100,000 entries
     # the collector's full passes cost 20 of 64 s
     with gcpause.paused():
-        return _build(knowledge, encoder)
+        return _build(knowledge, encoder, previous)
 
 
-def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
+def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None) -> Built:
     aliases = {name: e.id for e in knowledge.entities for name in e.names}
     countries = {e.id: list(e.names) for e in knowledge.entities if e.type == EntityType.COUNTRY}
     aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
     aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
     aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
     analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *_texts(knowledge)])
+    sources: tuple[FaqEntry | Entity, ...] = (*knowledge.faq, *knowledge.entities)
+    reuse = _reuse(previous, analyzer, encoder, sources)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
     entries += [_entity_entry(e, sentences) for e in knowledge.entities]
     spelled: dict[str, str] = {}  # term -> the words it was read from, for word vectors
-    index, bm25, phrased = _indexes(knowledge, analyzer, spelled)
+    index, bm25, phrased = _indexes(sources, analyzer, spelled, reuse)
     # what the asker will read; each fact-store entry begins with its subject's full name
     named = range(len(knowledge.faq), len(entries))
     kinds = OfferedKinds([e.answer for e in entries], named, phrased)
@@ -65,16 +73,51 @@ def _build(knowledge: Knowledge, encoder: Encoder | None) -> Built:
         tools = Retrievers(
             index, bm25, kinds, cues, opposed, places=places, outlying=outlying, implied=implied
         )
-        return Built(analyzer, entries, tools)
+        return Built(analyzer, entries, tools, sources)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
-    semantic = SemanticIndex(encoder, _semantic_texts(knowledge))
-    words = WordVectors(encoder, spelled)
+    before = reuse.previous.tools if reuse else None
+    semantic = SemanticIndex(
+        encoder,
+        _semantic_texts(knowledge),
+        before.semantic if before else None,
+        reuse.positions if reuse else None,
+    )
+    words = WordVectors(encoder, spelled, index.knows, before.words if before else None)
     tools = Retrievers(
         index, bm25, kinds, cues, opposed, semantic, words, places, outlying, implied
     )
-    return Built(analyzer, entries, tools)
+    return Built(analyzer, entries, tools, sources)
+
+
+@dataclass(frozen=True)
+class _Reuse:
+    """The previous build, and each new entry's position in it (None: analyse it anew)."""
+
+    previous: Built
+    positions: list[int | None]
+
+
+def _reuse(
+    previous: Built | None,
+    analyzer: Analyzer,
+    encoder: Encoder | None,
+    sources: tuple[FaqEntry | Entity, ...],
+) -> _Reuse | None:
+    """Return where each entry of `sources` stands in `previous`, if its work may be reused.
+
+    An entry's analysis depends on its own text and on the synonym and name phrases alone
+    (its words are all in the vocabulary, so no typo correction touches them), and its
+    vectors on the encoder.
+    """
+    if previous is None or previous.analyzer.phrases != analyzer.phrases:
+        return None
+    semantic = previous.tools.semantic
+    if (semantic.encoder if semantic else None) is not encoder:
+        return None
+    old = {source: position for position, source in enumerate(previous.sources)}
+    return _Reuse(previous, [old.get(source) for source in sources])
 
 
 def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
@@ -94,18 +137,24 @@ def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, froz
 
 
 def _indexes(
-    knowledge: Knowledge, analyzer: Analyzer, spelled: dict[str, str]
+    sources: tuple[FaqEntry | Entity, ...],
+    analyzer: Analyzer,
+    spelled: dict[str, str],
+    reuse: _Reuse | None,
 ) -> tuple[Index, Bm25, tuple[frozenset[QType], ...]]:
     """Return the phrasing index, BM25, and each entry's phrasings' question types."""
     # one entry at a time into arrays: no entry's analyses outlive it
     collected = CorpusBuilder()
     phrased: list[frozenset[QType]] = []
-    items = chain(
-        (_indexed(analyzer, f, spelled) for f in knowledge.faq),
-        (_indexed_entity(analyzer, e, spelled) for e in knowledge.entities),
-    )
-    for item in items:  # made one at a time, and let go once added
-        collected.add(item)
+    for position, source in enumerate(sources):
+        old = reuse.positions[position] if reuse else None
+        if reuse and old is not None:
+            item = reuse.previous.tools.index.corpus.entry(old)
+        elif isinstance(source, FaqEntry):
+            item = _indexed(analyzer, source, spelled)
+        else:
+            item = _indexed_entity(analyzer, source, spelled)
+        collected.add(item)  # made one at a time, and let go once added
         phrased.append(frozenset(p.qtype for p in item.phrasings))
     corpus = collected.build()
     del collected

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 
 import numpy as np
 
 from bot.matching.clusters import Clusters
+from bot.matching.corpus import spans
 from bot.matching.encoder import Encoder, Vectors, unit_rows
 
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
@@ -22,27 +23,54 @@ _CHUNK = 4096  # entries embedded at a time while building
 class SemanticIndex:
     """Unit vectors of every entry's texts, searched by dot product."""
 
-    def __init__(self, encoder: Encoder, texts: Sequence[Sequence[str]]) -> None:
-        """Embed `texts`: for each entry, the texts that say what it answers."""
+    def __init__(
+        self,
+        encoder: Encoder,
+        texts: Sequence[Sequence[str]],
+        previous: SemanticIndex | None = None,
+        reused: Sequence[int | None] | None = None,
+    ) -> None:
+        """Embed `texts`: for each entry, the texts that say what it answers.
+
+        An entry whose `reused` position is not None takes its rows from `previous` (the
+        same texts embedded by the same encoder) instead of being embedded again.
+        """
         self.encoder = encoder
         self._starts = np.concatenate(([0], np.cumsum([len(entry) for entry in texts])))
         # on large knowledge only a few dozen rows are read per question: half the memory
         large = len(texts) > _EXACT_UP_TO
-        self._vectors: Vectors = np.zeros((0, 0), dtype=np.float16 if large else np.float32)
+        dtype = np.float16 if large else np.float32
+        if previous is None or reused is None or previous._vectors.dtype != dtype:
+            previous, reused = None, [None] * len(texts)
+        old = np.array([-1 if p is None else p for p in reused], dtype=np.int64)
+        previous_vectors = previous._vectors if previous else np.zeros((0, 0), dtype)
+        self._vectors: Vectors = np.zeros((0, 0), dtype=dtype)
         coarse = np.zeros((len(texts), _COARSE_DIMS), dtype=np.float32)
         # a chunk of entries at a time: the float32 vectors of every text at once would be
         # twice the float16 store, and they were the build's peak
         for first in range(0, max(len(texts), 1), _CHUNK):
+            kept = old[first : first + _CHUNK] >= 0
             chunk = texts[first : first + _CHUNK]
-            vectors = encoder.encode([text for entry in chunk for text in entry])
+            fresh = [text for entry, k in zip(chunk, kept, strict=True) if not k for text in entry]
+            vectors = encoder.encode(fresh) if fresh or previous is None else None
             if not first:
-                self._vectors = np.empty((self._starts[-1], vectors.shape[1]), self._vectors.dtype)
-            self._vectors[self._starts[first] : self._starts[first + len(chunk)]] = vectors
-            # every entry has at least one text (its question or its name): no empty segment
+                width = (vectors if vectors is not None else previous_vectors).shape[1]
+                self._vectors = np.empty((self._starts[-1], width), dtype)
+            starts = self._starts[first : first + len(chunk) + 1]
+            rows = self._vectors[starts[0] : starts[-1]]
+            taken = np.repeat(kept, np.diff(starts))
+            if previous is not None and kept.any():
+                was = old[first : first + _CHUNK][kept]
+                rows[taken] = previous._vectors[
+                    spans(previous._starts[was], previous._starts[was + 1])[0]
+                ]
+            if vectors is not None:
+                rows[~taken] = vectors
+            # from the rows as stored, so that reused and new entries get the same coarse
+            # vectors; every entry has at least one text (its question or its name)
             if chunk:
-                starts = self._starts[first : first + len(chunk)] - self._starts[first]
                 coarse[first : first + len(chunk)] = np.add.reduceat(
-                    vectors[:, :_COARSE_DIMS], starts
+                    rows[:, :_COARSE_DIMS].astype(np.float32), starts[:-1] - starts[0]
                 )
         coarse = unit_rows(coarse)
         # large knowledge: the groups keep the coarse vectors, in their own order
@@ -86,11 +114,28 @@ class SemanticIndex:
 class WordVectors:
     """Vectors of single words, for matching a question's word to an entry's softly."""
 
-    def __init__(self, encoder: Encoder, surfaces: dict[str, str]) -> None:
-        """Embed every knowledge term by its readable form (`surfaces`: term -> text)."""
+    def __init__(
+        self,
+        encoder: Encoder,
+        surfaces: dict[str, str],
+        used: Callable[[str], bool] | None = None,
+        previous: WordVectors | None = None,
+    ) -> None:
+        """Embed every knowledge term by its readable form (`surfaces`: term -> text).
+
+        The terms of `previous` that are still `used` keep their vectors: a term keeps the
+        vector of the form it was first read in, and only new terms are embedded.
+        """
         self.encoder = encoder
-        self._row = {term: i for i, term in enumerate(surfaces)}
-        self._vectors = encoder.encode(list(surfaces.values()))
+        kept = [t for t in previous._row if used is None or used(t)] if previous else []
+        new = {
+            t: text for t, text in surfaces.items() if previous is None or t not in previous._row
+        }
+        self._row: dict[str, int] = {term: i for i, term in enumerate([*kept, *new])}
+        self._vectors = encoder.encode(list(new.values()))
+        if previous is not None:
+            old = previous._vectors[[previous._row[t] for t in kept]]
+            self._vectors = np.concatenate((old, self._vectors))
         self._unknown = lru_cache(maxsize=8192)(partial(_embed, encoder))
 
     def of(self, term: str, surface: str) -> Vectors:

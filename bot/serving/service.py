@@ -190,7 +190,7 @@ class StoryBot:
         before = folder_state(folder)
         try:
             with gcpause.handing_over():  # answers keep their turns while it builds
-                engine = Engine.from_settings(self.settings)
+                engine = Engine.from_settings(self.settings, previous=self.engine)
         except KnowledgeError as exc:
             log.error("knowledge reload rejected, still serving the last good knowledge:\n%s", exc)
             return False

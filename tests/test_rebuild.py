@@ -1,0 +1,87 @@
+"""A reload rebuilds only what changed: unchanged entries are taken from the engine it replaces,
+and the result decides exactly as a fresh build of the same knowledge does."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from bot.evaluation import read_questions
+from bot.knowledge.loading import Knowledge, default_folder, load_knowledge
+from bot.matching.encoder import Encoder, Vectors, load_encoder
+from bot.matching.engine import Engine
+from bot.models import Query
+
+DATA = Path(__file__).parent / "data"
+
+
+class CountingEncoder:
+    """The shipped encoder, noting every text it is asked to embed."""
+
+    name = "counting"
+
+    def __init__(self, inner: Encoder) -> None:
+        self.inner = inner
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> Vectors:
+        self.texts += texts
+        return self.inner.encode(texts)
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge(default_folder())
+
+
+def _edited(knowledge: Knowledge) -> Knowledge:
+    """One entry rephrased, one removed, one added: the edits a maintainer makes."""
+    faq = list(knowledge.faq)
+    faq[3] = faq[3].model_copy(
+        update={"phrasings": (*faq[3].phrasings, "who inked the lunar pact")}
+    )
+    added = faq[5].model_copy(update={"id": "added-entry", "question": "Who hosts the deal?"})
+    faq = [*faq[:10], *faq[11:], added]
+    return dataclasses.replace(knowledge, faq=tuple(faq))
+
+
+def _decisions(engine: Engine) -> list[tuple[str, str | None, float]]:
+    asked = read_questions(DATA / "questions.jsonl")
+    answers = [engine.answer(Query(text=q.question)) for q in asked]
+    return [(a.kind.value, a.entry_id, round(a.confidence, 9)) for a in answers]
+
+
+def test_a_rebuild_embeds_only_the_entries_that_changed(knowledge: Knowledge) -> None:
+    encoder = CountingEncoder(load_encoder("wordllama"))  # type: ignore[arg-type]
+    first = Engine(knowledge, encoder=encoder)
+    encoder.texts.clear()
+    edited = _edited(knowledge)
+    Engine(edited, encoder=encoder, previous=first)
+    changed = [edited.faq[3], edited.faq[-1]]
+    assert {t for f in changed for t in (f.question, *f.phrasings)} <= set(encoder.texts)
+    unchanged = [f.question for f in edited.faq if f not in changed]
+    assert not set(unchanged) & set(encoder.texts)
+
+
+@pytest.mark.parametrize("encoder", ["wordllama", "none"])
+def test_a_rebuild_decides_as_a_fresh_build_does(knowledge: Knowledge, encoder: str) -> None:
+    loaded = load_encoder(encoder)
+    first = Engine(knowledge, encoder=loaded)
+    edited = _edited(knowledge)
+    reused = Engine(edited, encoder=loaded, previous=first)
+    assert _decisions(reused) == _decisions(Engine(edited, encoder=loaded))
+    assert _decisions(reused) != _decisions(first)  # the edit shows: the test can fail
+
+
+def test_new_synonyms_analyse_and_embed_every_entry_again(knowledge: Knowledge) -> None:
+    encoder = CountingEncoder(load_encoder("wordllama"))  # type: ignore[arg-type]
+    first = Engine(knowledge, encoder=encoder)
+    encoder.texts.clear()
+    synonyms = (*knowledge.synonyms, ("handshake", "fist bump"))
+    changed = dataclasses.replace(knowledge, synonyms=synonyms)
+    rebuilt = Engine(changed, encoder=encoder, previous=first)
+    assert {f.question for f in knowledge.faq} <= set(encoder.texts)
+    assert rebuilt.analyzer.terms("a fist bump") == rebuilt.analyzer.terms("a handshake")
