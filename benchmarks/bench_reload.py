@@ -4,9 +4,10 @@ Run: python benchmarks/bench_reload.py [--entries 100000] [--encoder none] [--sk
 
 Writes the story's knowledge plus N synthetic entries (`synthetic()` of bench_matcher.py) as
 YAML to a temporary folder, then prints, one line each: reading and checking the folder, the
-engine build, `storybot validate`'s confusion check, and a live reload (`StoryBot.reload`)
-while another thread asks questions in a loop: the reload's time, the longest any one answer
-waited meanwhile, and peak memory (the process's high-water mark) before and during it.
+engine build, `storybot validate`'s confusion check, and two live reloads (`StoryBot.reload`)
+of an edit to one entry: one with no question asked, one while another thread asks questions
+non-stop: the reload's time, the longest any one answer waited meanwhile, and peak memory
+(the process's high-water mark) before and during it.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def write_folder(knowledge: Knowledge, folder: Path) -> None:
         entry.update({k: list(v) for k, v in entry.items() if isinstance(v, tuple)})
     text = yaml.dump({"entries": entries}, Dumper=yaml.CSafeDumper, sort_keys=False, width=1000)
     (folder / "faq.yaml").write_text(text, encoding="utf-8")
+
+
+def edit_one_entry(faq: Path) -> None:
+    """Save `faq` with one phrasing added to the entry in its middle, as a maintainer would."""
+    text = faq.read_text(encoding="utf-8")
+    at = text.index("\n  phrasings:\n", len(text) // 2) + len("\n  phrasings:\n")
+    faq.write_text(text[:at] + "  - Who asked this new question?\n" + text[at:], encoding="utf-8")
 
 
 def memory_mb(field: str = "VmHWM") -> float:
@@ -113,9 +121,14 @@ def main() -> None:
         steady = memory_mb("VmRSS")
         bot = StoryBot(engine, settings)
         del engine, knowledge
+        edit_one_entry(folder / "faq.yaml")
+        start = time.perf_counter()
+        bot.reload()
+        print(f"reload with no question asked {time.perf_counter() - start:.1f} s")
+        edit_one_entry(folder / "faq.yaml")
         took, latencies, peak = timed_reload(bot)
         print(
-            f"reload {took:.1f} s; answers meanwhile {len(latencies)}, median "
+            f"reload while answering {took:.1f} s; answers meanwhile {len(latencies)}, median "
             f"{statistics.median(latencies) * 1000:.1f} ms, longest {max(latencies) * 1000:.0f} ms,"
             f" over 100 ms {sum(x > 0.1 for x in latencies)}; memory {steady:.0f} MB before, peak "
             f"{peak:.0f} MB during, {memory_mb('VmRSS'):.0f} MB after"

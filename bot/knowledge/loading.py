@@ -6,7 +6,7 @@ import difflib
 import importlib.util
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,8 +15,9 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
+from bot.knowledge.pieces import Pieces, remember, reread
 from bot.knowledge.schema import EMPTY, Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
-from bot.knowledge.yamlfile import LocatedYaml, read_yaml
+from bot.knowledge.yamlfile import Loc, LocatedYaml, read_yaml
 from bot.matching.text import tokenize
 
 FAQ_FILE = "faq.yaml"
@@ -41,6 +42,8 @@ class Knowledge:
     folder: Path
     lines: dict[str, int]  # entry id -> line of the entry in faq.yaml, for messages
     drafts: tuple[FaqEntry, ...] = ()  # entries marked `draft: true`: checked, not served
+    # faq.yaml's entries by the digest of their text, for the next reload (`pieces`)
+    pieces: Pieces = field(default_factory=Pieces, compare=False, repr=False)
 
 
 def default_folder() -> Path:
@@ -77,32 +80,68 @@ def whole_sentence(passage: str, sentences: list[str]) -> str:
     return passage
 
 
-def load_knowledge(folder: Path) -> Knowledge:
-    """Read and check every file in `folder`; raise `KnowledgeError` listing all problems."""
+def load_knowledge(folder: Path, previous: Knowledge | None = None) -> Knowledge:
+    """Read and check every file in `folder`; raise `KnowledgeError` listing all problems.
+
+    Given the knowledge a reload replaces (`previous`), the FAQ entries written exactly as
+    before are taken from it instead of being parsed and validated again.
+    """
+    if previous is not None and previous.pieces.entries:
+        try:
+            return _load(folder, previous.pieces)
+        except KnowledgeError:
+            pass  # read it all again: the whole read's messages name the exact lines
+    return _load(folder, None)
+
+
+def _load(folder: Path, pieces: Pieces | None) -> Knowledge:
     problems: list[str] = []
     story = _read_story(folder / STORY_FILE, problems)
-    faq = _parse(folder / FAQ_FILE, FaqFile, problems)
+    faq = _parse_faq(folder / FAQ_FILE, problems, pieces)
     facts = _parse(folder / FACTS_FILE, FactsFile, problems)
     synonyms_path = folder / SYNONYMS_FILE
     synonyms = _parse(synonyms_path, SynonymsFile, problems) if synonyms_path.exists() else None
     if faq and facts and story is not None:
-        problems += _cross_check(faq, facts, comparable(story))
+        problems += _cross_check(faq[:2], facts, comparable(story))
     if faq and all(e.draft for e in faq[1].entries):
         problems.append(f"{FAQ_FILE}:1: every entry is a draft: there is nothing to answer with")
     if synonyms:
         problems += _check_synonyms(*synonyms)
     if problems or faq is None or facts is None or story is None:
         raise KnowledgeError(problems)
+    located, parsed, read = faq
     return Knowledge(
         title=facts[1].title,
         story=story,
-        faq=tuple(e for e in faq[1].entries if not e.draft),
+        faq=tuple(e for e in parsed.entries if not e.draft),
         entities=facts[1].entities,
         synonyms=synonyms[1].groups if synonyms else (),
         folder=folder,
-        lines={e.id: faq[0].line(("entries", i)) for i, e in enumerate(faq[1].entries)},
-        drafts=tuple(e for e in faq[1].entries if e.draft),
+        lines={e.id: located.line(("entries", i)) for i, e in enumerate(parsed.entries)},
+        drafts=tuple(e for e in parsed.entries if e.draft),
+        pieces=read,
     )
+
+
+def _parse_faq(
+    path: Path, problems: list[str], before: Pieces | None
+) -> tuple[LocatedYaml, FaqFile, Pieces] | None:
+    """Parse `faq.yaml`: piece by piece from `before` when it can, else the whole file."""
+    if before is not None:
+        try:
+            again = reread(path.read_text(encoding="utf-8"), before)
+        except (OSError, UnicodeDecodeError):
+            again = None
+        parsed = _validated(FaqFile, {"entries": again.entries}, []) if again else None
+        if again and parsed:
+            lines: dict[Loc, int] = {("entries", i): n for i, n in enumerate(again.lines)}
+            return LocatedYaml(path, None, lines), parsed, again.pieces
+    whole = _parse(path, FaqFile, problems)
+    if whole is None:
+        return None
+    located, parsed = whole
+    starts = [located.line(("entries", i)) for i in range(len(parsed.entries))]
+    return located, parsed, remember(located.text, parsed.entries, starts)
 
 
 def _check_synonyms(located: LocatedYaml, synonyms: SynonymsFile) -> list[str]:

@@ -22,11 +22,12 @@ _TEXT = "tag:yaml.org,2002:str"
 class LocatedYaml:
     """Plain Python data from a YAML file, with the 1-based line of every key and item."""
 
-    def __init__(self, path: Path, data: Any, lines: dict[Loc, int]) -> None:
-        """Hold the parsed data and its line map."""
+    def __init__(self, path: Path, data: Any, lines: dict[Loc, int], text: str = "") -> None:
+        """Hold the parsed data, its line map and the text it was read from."""
         self.path = path
         self.data = data
         self._lines = lines
+        self.text = text
 
     def line(self, loc: Loc) -> int:
         """Return the line of `loc`, or of its nearest located parent."""
@@ -50,11 +51,9 @@ def read_yaml(path: Path) -> LocatedYaml:
         line = raw.count(b"\n", 0, exc.start) + 1
         problem = f"byte 0x{raw[exc.start]:02x} is not UTF-8 text: save the file as UTF-8"
         raise KnowledgeError([f"{path.name}:{line}: {problem}"]) from exc
+    lines: dict[Loc, int] = {}
     try:
-        with gcpause.paused():  # millions of nodes: collections would cost 3/4 of the read
-            node = yaml.compose(text, Loader=_Loader)
-            lines: dict[Loc, int] = {}
-            data = _Walk(lines).value(node, ()) if node is not None else None
+        data = _data(text, lines)
     except yaml.MarkedYAMLError as exc:
         raise KnowledgeError([_syntax_problem(path, text, exc)]) from exc
     except yaml.reader.ReaderError as exc:  # a control character: binary junk, say
@@ -65,7 +64,26 @@ def read_yaml(path: Path) -> LocatedYaml:
         raise KnowledgeError([f"{path.name}:1: cannot read YAML: {exc}"]) from exc
     except _NodeError as exc:
         raise KnowledgeError([f"{path.name}:{exc.line}: {exc}"]) from exc
-    return LocatedYaml(path, data, lines)
+    return LocatedYaml(path, data, lines, text)
+
+
+def parsed(text: str) -> Any | None:
+    """Return the plain data of a YAML text, or None for anything `read_yaml` would refuse.
+
+    For a part of a file: when it cannot be read alone, the caller reads the whole file,
+    whose errors name the line.
+    """
+    try:
+        return _data(text, {})
+    except (yaml.YAMLError, RecursionError, _NodeError):
+        return None
+
+
+def _data(text: str, lines: dict[Loc, int]) -> Any:
+    """Return the plain data of `text`, filling `lines`; raise what the parser or walk raise."""
+    with gcpause.paused():  # millions of nodes: collections would cost 3/4 of the read
+        node = yaml.compose(text, Loader=_Loader)
+        return _Walk(lines).value(node, ()) if node is not None else None
 
 
 class _NodeError(Exception):

@@ -91,7 +91,8 @@ class Engine:
         previous: Engine | None = None,
     ) -> Engine:
         """Load, validate and index the knowledge in `folder`, with the named encoder."""
-        return cls(load_knowledge(folder), thresholds, load_encoder(encoder), previous=previous)
+        knowledge = load_knowledge(folder, previous.knowledge if previous else None)
+        return cls(knowledge, thresholds, load_encoder(encoder), previous=previous)
 
     @classmethod
     def from_settings(cls, settings: Settings, previous: Engine | None = None) -> Engine:
