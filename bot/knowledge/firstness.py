@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.arrays import distinct
 from bot.matching.engine import _LONG_QUESTION, _PART_BREAK, Engine
 from bot.matching.evidence import Evidence, gather, refine
 from bot.matching.index import _QUERY_SHARE  # the least exponent on the share a phrasing finds
@@ -144,7 +145,7 @@ class OwnFirst:
         outsiders = float(self._score(best_bm25, everywhere / total))
         if not rare:
             return outsiders
-        insiders = np.unique(np.concatenate([postings.rows(t) for t in rare]))
+        insiders = distinct(np.concatenate([postings.rows(t) for t in rare]))
         insiders = insiders[insiders != position]
         covered = np.full(len(insiders), everywhere, dtype=np.float64)
         for term in rare:

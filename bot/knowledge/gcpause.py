@@ -43,7 +43,7 @@ def settle() -> None:
     gc.freeze()
 
 
-_HANDOVER_S = 0.0005  # how long a thread that wants the GIL waits before it is handed over
+_HANDOVER_S = 0.0001  # how long a thread that wants the GIL waits before it is handed over
 
 
 @contextmanager

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from bot.matching.arrays import distinct
 from bot.matching.corpus import Postings
 
 _K1 = 1.2  # the textbook constants: not fitted to any story
@@ -88,7 +89,7 @@ class Bm25:
             gain = often * (_K1 + 1) / (often + self._norm[where])
             values[where] += np.float32(self._idf[row]) * gain
             touched.append(where)
-        joined = np.unique(np.concatenate(touched)) if touched else np.zeros(0, dtype=np.int32)
+        joined = distinct(np.concatenate(touched)) if touched else np.zeros(0, dtype=np.int32)
         return Bm25Scores(values, joined)
 
     def ceiling(self, terms: Iterable[str]) -> float:

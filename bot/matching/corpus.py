@@ -16,6 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.analyzer import Analysis
+from bot.matching.arrays import distinct, distinct_inverse
 from bot.matching.lexicon import QType
 
 Ints = npt.NDArray[np.int32]
@@ -135,12 +136,12 @@ class CorpusBuilder:
         first = _ints(self._first)
         phrasing_of = np.repeat(np.arange(len(self._qtypes)), np.diff(raw_starts))
         # a phrasing's terms as a set: (phrasing, term) pairs, deduplicated in one sort
-        pairs = np.unique(phrasing_of.astype(np.int64) * width + raw)
+        pairs = distinct(phrasing_of.astype(np.int64) * width + raw)
         phrasing_starts = _starts(pairs // width, len(self._qtypes))
         entry_of = np.repeat(np.arange(size), np.diff(first))[phrasing_of]
         answer_keys = _ints(self._answer_of).astype(np.int64) * width + _ints(self._answer)
         keys = np.concatenate((entry_of.astype(np.int64) * width + raw, answer_keys))
-        unique, inverse = np.unique(keys, return_inverse=True)
+        unique, inverse = distinct_inverse(keys)
         counts = np.bincount(inverse, minlength=len(unique)).astype(np.float32)
         phrased = np.bincount(inverse[: len(raw)], minlength=len(unique)) > 0
         entries, terms = (unique // width).astype(np.int32), (unique % width).astype(np.int32)
@@ -168,14 +169,6 @@ class CorpusBuilder:
             answer_terms=_ints(self._answer),
             answer_starts=_starts(_ints(self._answer_of), size),
         )
-
-
-def spans(starts: Ints, ends: Ints) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
-    """Return every index in the ranges `starts[i]:ends[i]`, and the range `i` of each."""
-    lengths = ends - starts
-    owner = np.repeat(np.arange(len(starts)), lengths)
-    offsets = np.cumsum(lengths) - lengths
-    return np.arange(int(lengths.sum())) - offsets[owner] + starts[owner], owner
 
 
 def _ints(values: array[int]) -> Ints:

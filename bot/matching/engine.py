@@ -107,7 +107,9 @@ class Engine:
         )
         with gcpause.paused():
             engine = cls.from_folder(settings.knowledge_dir, thresholds, settings.encoder, previous)
-        gcpause.settle()  # the engine is served from now on: no full collection walks it
+            # served from now on, so no full collection should walk it; and frozen before the
+            # collector resumes, or its first young collection walks every object just made
+            gcpause.settle()
         return engine
 
     @property

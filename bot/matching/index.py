@@ -11,7 +11,8 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
-from bot.matching.corpus import QTYPES, Corpus, Flags, spans
+from bot.matching.arrays import distinct_inverse, spans
+from bot.matching.corpus import QTYPES, Corpus, Flags
 from bot.matching.lexicon import QType
 
 _ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
@@ -164,7 +165,7 @@ class Index:
         if not chunks:
             return []
         voters = np.concatenate(chunks)
-        entries, voter = np.unique(voters, return_inverse=True)
+        entries, voter = distinct_inverse(voters)
         votes = np.bincount(voter, weights=np.repeat(weights, [len(c) for c in chunks]))
         # most votes first; among equals, the earlier entry (the file's order) first
         order = np.lexsort((entries, -votes))[:size]

@@ -7,8 +7,8 @@ from functools import lru_cache, partial
 
 import numpy as np
 
+from bot.matching.arrays import spans
 from bot.matching.clusters import Clusters
-from bot.matching.corpus import spans
 from bot.matching.encoder import Encoder, Vectors, unit_rows
 
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost

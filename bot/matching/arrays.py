@@ -1,0 +1,48 @@
+"""Array operations numpy lacks, or does slowly: distinct values, and the members of ranges.
+
+`np.unique` hashes 1-d arrays since numpy 2.3: on 16,000 entry numbers it takes 2 ms where
+a sort takes 0.1 ms, and on 3 million values it held the GIL for half a second of its 4 s.
+A sort does the same work faster and lets answers run meanwhile.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import numpy as np
+import numpy.typing as npt
+
+_T = TypeVar("_T", bound=np.generic)
+_Array = npt.NDArray[np.integer]
+
+
+def distinct(values: npt.NDArray[_T]) -> npt.NDArray[_T]:
+    """Return the distinct values of a 1-d array, in ascending order (as `np.unique`)."""
+    ordered = np.sort(values)
+    return ordered[_firsts(ordered)]
+
+
+def distinct_inverse(values: npt.NDArray[_T]) -> tuple[npt.NDArray[_T], npt.NDArray[np.intp]]:
+    """Return the distinct values, and each value's position among them (`return_inverse`)."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    firsts = _firsts(ordered)
+    inverse = np.empty(len(values), dtype=np.intp)
+    inverse[order] = np.cumsum(firsts) - 1
+    return ordered[firsts], inverse
+
+
+def spans(starts: _Array, ends: _Array) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """Return every index in the ranges `starts[i]:ends[i]`, and the range `i` of each."""
+    lengths = ends - starts
+    owner = np.repeat(np.arange(len(starts)), lengths)
+    offsets = np.cumsum(lengths) - lengths
+    return np.arange(int(lengths.sum())) - offsets[owner] + starts[owner], owner
+
+
+def _firsts(ordered: npt.NDArray[_T]) -> npt.NDArray[np.bool_]:
+    """Return, for a sorted array, whether each value is the first of its run."""
+    firsts = np.empty(len(ordered), dtype=bool)
+    firsts[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=firsts[1:])
+    return firsts
