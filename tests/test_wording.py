@@ -117,3 +117,32 @@ def test_an_entry_naming_someone_speaks_of_what_their_names_say(lagos: Engine) -
     assert decision.answer.entry_id == "builder"
     assert decision.best is not None and decision.best.evidence.covered == 1.0
     assert "metro" in lagos.tools.implied["@orange-line"]
+
+
+def test_a_reading_keeps_only_the_wanted_terms_with_their_words(lagos: Engine) -> None:
+    reading = lagos.analyzer.analyze("how deep were the piles my aunt keeps asking about")
+    kept = reading.keeping(lagos.index.knows)
+    assert "aunt" in reading.terms and "aunt" not in kept.terms
+    assert len(kept.surfaces) == len(kept.terms) and "piles" in kept.surfaces
+    assert kept.qtype == reading.qtype and kept.words == reading.words
+
+
+def test_a_long_message_is_read_by_the_words_the_story_knows(lagos: Engine) -> None:
+    # the chatter (aunt, surveyor, bugging, dinner) is words the story never uses
+    decision = lagos.decide(
+        Query(
+            text="my aunt is a retired surveyor who keeps bugging everyone at dinner about the "
+            "swamp section: how deep were the foundation piles driven, and where was that"
+        )
+    )
+    assert decision.answer.answered and decision.answer.entry_id == "hardest-section"
+
+
+def test_a_long_message_mostly_about_something_else_is_still_declined(lagos: Engine) -> None:
+    decision = lagos.decide(
+        Query(
+            text="ok totally unrelated but my phone keeps freezing every morning since the new "
+            "update and my landlord says the router is fine, any idea how to fix that"
+        )
+    )
+    assert not decision.answer.answered

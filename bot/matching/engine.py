@@ -215,6 +215,11 @@ class Engine:
         analysis = self.analyzer.analyze(text)
         found = self.rank(analysis)
         if found and len(analysis.terms) > _LONG_QUESTION:
+            # chatter around a question is words the story never uses; when they are at most
+            # half the message, it is also read by the words the story knows
+            gist = analysis.keeping(self.index.knows)
+            if len(analysis.terms) > len(gist.terms) >= len(analysis.terms) / 2:
+                found = max(found, self.rank(gist), key=lambda c: c[0].probability if c else -1.0)
             clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
             if len(clauses) > 1:
                 tail = self.rank(self.analyzer.analyze(clauses[-1]))
