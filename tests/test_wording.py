@@ -127,15 +127,24 @@ def test_a_reading_keeps_only_the_wanted_terms_with_their_words(lagos: Engine) -
     assert kept.qtype == reading.qtype and kept.words == reading.words
 
 
-def test_a_long_message_is_read_by_the_words_the_story_knows(lagos: Engine) -> None:
-    # the chatter (aunt, surveyor, bugging, dinner) is words the story never uses
-    decision = lagos.decide(
-        Query(
-            text="my aunt is a retired surveyor who keeps bugging everyone at dinner about the "
-            "swamp section: how deep were the foundation piles driven, and where was that"
-        )
-    )
-    assert decision.answer.answered and decision.answer.entry_id == "hardest-section"
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # the chatter (aunt, surveyor, bugging, dinner; roll, queueing, bores) is words the
+        # story never uses
+        (
+            "my aunt is a retired surveyor who keeps bugging everyone at dinner about the swamp "
+            "section: how deep were the foundation piles driven, and where was that",
+            "hardest-section",
+        ),
+        ("how often does a train roll up at rush hour honestly, queueing bores me", "frequency"),
+    ],
+)
+def test_a_long_message_is_read_by_the_words_the_story_knows(
+    lagos: Engine, message: str, entry: str
+) -> None:
+    decision = lagos.decide(Query(text=message))
+    assert decision.answer.answered and decision.answer.entry_id == entry
 
 
 def test_a_long_message_mostly_about_something_else_is_still_declined(lagos: Engine) -> None:
