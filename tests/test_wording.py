@@ -138,6 +138,8 @@ def test_a_reading_keeps_only_the_wanted_terms_with_their_words(lagos: Engine) -
             "hardest-section",
         ),
         ("how often does a train roll up at rush hour honestly, queueing bores me", "frequency"),
+        # six terms, two of them chatter
+        ("when did the lagos orange line open to passengers, formally speaking", "opening-date"),
     ],
 )
 def test_a_long_message_is_read_by_the_words_the_story_knows(
@@ -153,5 +155,15 @@ def test_a_long_message_mostly_about_something_else_is_still_declined(lagos: Eng
             text="ok totally unrelated but my phone keeps freezing every morning since the new "
             "update and my landlord says the router is fine, any idea how to fix that"
         )
+    )
+    assert not decision.answer.answered
+
+
+def test_the_one_word_a_short_question_has_that_the_story_lacks_is_what_it_asks(
+    engine: Engine,
+) -> None:
+    # without "think" the rest is Pakistan joining the station, which the story answers
+    decision = engine.decide(
+        Query(text="what does nasa think about pakistan joining the chinese moon station")
     )
     assert not decision.answer.answered
