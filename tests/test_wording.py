@@ -167,3 +167,23 @@ def test_the_one_word_a_short_question_has_that_the_story_lacks_is_what_it_asks(
         Query(text="what does nasa think about pakistan joining the chinese moon station")
     )
     assert not decision.answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who was the first man to set foot on the moon?", "who was the last astronaut on the moon?"],
+)
+def test_who_asked_of_a_person_is_not_answered_without_one(engine: Engine, question: str) -> None:
+    # the entries say which country landed first and when people last went: no one is named
+    assert not engine.answer(Query(text=question)).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which country wants to put astronauts on the moon by 2040?",  # asks for a country
+        "who was the person that signed the agreement",  # the entry names him
+    ],
+)
+def test_a_person_word_does_not_hide_what_the_story_answers(engine: Engine, question: str) -> None:
+    assert engine.answer(Query(text=question)).answered
