@@ -138,8 +138,6 @@ def test_a_reading_keeps_only_the_wanted_terms_with_their_words(lagos: Engine) -
             "hardest-section",
         ),
         ("how often does a train roll up at rush hour honestly, queueing bores me", "frequency"),
-        # six terms, two of them chatter
-        ("when did the lagos orange line open to passengers, formally speaking", "opening-date"),
     ],
 )
 def test_a_long_message_is_read_by_the_words_the_story_knows(

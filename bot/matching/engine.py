@@ -33,7 +33,9 @@ _PART_BREAK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
-_CHATTY = 6  # terms; from here, words the story never uses may be chatter around a question
+# terms; past this, the words of a message the story never uses may be chatter around the
+# question rather than what it asks about ("how many solar fridges did kenya actually put in?")
+_CHATTY = 6
 # a part of a message this likely on its entry asks it; below, the entry hardly answers it
 _PART_ASKS = 0.1
 _PIECES = 4  # questions of one message answered, at most: each costs a ranking
@@ -215,9 +217,11 @@ class Engine:
         """Return the candidates for `text`, most likely first."""
         analysis = self.analyzer.analyze(text)
         found = self.rank(analysis)
-        if found and len(analysis.terms) >= _CHATTY:  # also read by the words the story knows
+        if found and len(analysis.terms) > _CHATTY:
+            # chatter around a question is words the story never uses; when they are at most
+            # half the message, it is also read by the words the story knows
             gist = analysis.keeping(self.index.knows)
-            if _chatter(len(analysis.terms), len(analysis.terms) - len(gist.terms)):
+            if len(analysis.terms) > len(gist.terms) >= len(analysis.terms) / 2:
                 found = max(found, self.rank(gist), key=lambda c: c[0].probability if c else -1.0)
         if found and len(analysis.terms) > _LONG_QUESTION:
             clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
@@ -289,15 +293,6 @@ def _preferred(alone: Decision, followed: Decision, explicit: bool) -> Decision:
         return alone
     also = followed.best.probability if followed.best else 0.0
     return followed if also > sure + _FOLLOW_MARGIN else alone
-
-
-def _chatter(terms: int, unknown: int) -> bool:
-    """Return whether the words the story never uses may be chatter, not what is asked.
-
-    "how many solar fridges did kenya actually put in?": at most half the message, and in a
-    short one more than one word ("which mission will build it?" asks about the mission).
-    """
-    return 0 < unknown <= terms / 2 and (terms > _CHATTY or unknown > 1)
 
 
 def _is_question(piece: str) -> bool:
