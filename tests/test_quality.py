@@ -22,16 +22,16 @@ STORIES = DATA / "stories"
 # set nobody tuned for; fresh.jsonl and the two other stories are what generalisation is
 # judged by (their untuned figures are in the README).
 FLOORS = [
-    (default_folder(), DATA / "dev.jsonl", 1.0, 0.96),
+    (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.94),
-    (default_folder(), DATA / "fresh.jsonl", 0.82, 0.94),
-    (default_folder(), DATA / "sealed.jsonl", 0.82, 0.86),
-    (default_folder(), DATA / "sealed2.jsonl", 0.77, 0.86),  # its misses are never read
-    (default_folder(), DATA / "fresh2.jsonl", 0.90, 0.93),  # 82.9 / 93.3 on first scoring
+    (default_folder(), DATA / "fresh.jsonl", 0.83, 0.97),
+    (default_folder(), DATA / "sealed.jsonl", 0.82, 0.90),
+    (default_folder(), DATA / "sealed2.jsonl", 0.78, 0.90),  # its misses are never read
+    (default_folder(), DATA / "fresh2.jsonl", 0.90, 0.96),  # 82.9 / 93.3 on first scoring
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
-        0.63,
+        0.65,
         0.88,
     ),
     (
@@ -43,7 +43,7 @@ FLOORS = [
     (
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
-        0.47,
+        0.51,
         0.85,
     ),
 ]

@@ -117,3 +117,71 @@ def test_an_entry_naming_someone_speaks_of_what_their_names_say(lagos: Engine) -
     assert decision.answer.entry_id == "builder"
     assert decision.best is not None and decision.best.evidence.covered == 1.0
     assert "metro" in lagos.tools.implied["@orange-line"]
+
+
+def test_a_reading_keeps_only_the_wanted_terms_with_their_words(lagos: Engine) -> None:
+    reading = lagos.analyzer.analyze("how deep were the piles my aunt keeps asking about")
+    kept = reading.keeping(lagos.index.knows)
+    assert "aunt" in reading.terms and "aunt" not in kept.terms
+    assert len(kept.surfaces) == len(kept.terms) and "piles" in kept.surfaces
+    assert kept.qtype == reading.qtype and kept.words == reading.words
+
+
+@pytest.mark.parametrize(
+    ("message", "entry"),
+    [
+        # the chatter (aunt, surveyor, bugging, dinner; roll, queueing, bores) is words the
+        # story never uses
+        (
+            "my aunt is a retired surveyor who keeps bugging everyone at dinner about the swamp "
+            "section: how deep were the foundation piles driven, and where was that",
+            "hardest-section",
+        ),
+        ("how often does a train roll up at rush hour honestly, queueing bores me", "frequency"),
+    ],
+)
+def test_a_long_message_is_read_by_the_words_the_story_knows(
+    lagos: Engine, message: str, entry: str
+) -> None:
+    decision = lagos.decide(Query(text=message))
+    assert decision.answer.answered and decision.answer.entry_id == entry
+
+
+def test_a_long_message_mostly_about_something_else_is_still_declined(lagos: Engine) -> None:
+    decision = lagos.decide(
+        Query(
+            text="ok totally unrelated but my phone keeps freezing every morning since the new "
+            "update and my landlord says the router is fine, any idea how to fix that"
+        )
+    )
+    assert not decision.answer.answered
+
+
+def test_the_one_word_a_short_question_has_that_the_story_lacks_is_what_it_asks(
+    engine: Engine,
+) -> None:
+    # without "think" the rest is Pakistan joining the station, which the story answers
+    decision = engine.decide(
+        Query(text="what does nasa think about pakistan joining the chinese moon station")
+    )
+    assert not decision.answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["who was the first man to set foot on the moon?", "who was the last astronaut on the moon?"],
+)
+def test_who_asked_of_a_person_is_not_answered_without_one(engine: Engine, question: str) -> None:
+    # the entries say which country landed first and when people last went: no one is named
+    assert not engine.answer(Query(text=question)).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which country wants to put astronauts on the moon by 2040?",  # asks for a country
+        "who was the person that signed the agreement",  # the entry names him
+    ],
+)
+def test_a_person_word_does_not_hide_what_the_story_answers(engine: Engine, question: str) -> None:
+    assert engine.answer(Query(text=question)).answered

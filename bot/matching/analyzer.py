@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import TypeVar
 
@@ -45,6 +45,12 @@ class Analysis:
     surfaces: tuple[str, ...] = ()  # the words each term was read from, for soft matching
     words: tuple[str, ...] = ()  # every word, filler included: "what *time*" asks for a time
     either: tuple[Sides, ...] = ()  # the alternatives of an either-or question
+
+    def keeping(self, wanted: Callable[[str], bool]) -> Analysis:
+        """Return this reading with only the `wanted` terms (and their surfaces)."""
+        kept = [i for i, term in enumerate(self.terms) if wanted(term)]
+        surfaces = tuple(self.surfaces[i] for i in kept) if self.surfaces else ()
+        return replace(self, terms=tuple(self.terms[i] for i in kept), surfaces=surfaces)
 
 
 class Analyzer:

@@ -29,6 +29,7 @@ class Need(StrEnum):
     PLACE = "place"  # where: "in Beijing", "at the south pole", "near Agboyi"
     WORDS = "words"  # what someone said: a quote, or "X said that …"
     STATUS = "status"  # whether something is done yet: it happened, or it is still planned
+    PERSON = "person"  # someone the story names: "who was the last man on the moon?"
 
 
 _MONTHS = (
@@ -123,6 +124,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
         asked.add(Need.PAST)
     if _STATUS_WORDS.intersection(words) and qtype is QType.YESNO:
         asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
+    if _PERSON_WORDS.intersection(words) and _WHO_WORDS.intersection(words):
+        asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
     cues = _asked_cues(words)
@@ -185,6 +188,11 @@ _HAPPENED = re.compile(
 )
 _PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
 _STATUS_WORDS = frozenset("already yet".split())
+_WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
+# nouns for a human being: a "who" question that uses one asks for a person, not a country
+_PERSON_WORDS = frozenset(
+    "person man woman guy dude astronaut astronauts individual human bande banda aadmi".split()
+)
 
 
 def offers(text: str) -> frozenset[Need]:

@@ -33,6 +33,9 @@ _PART_BREAK = re.compile(
 )
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
+# terms; past this, the words of a message the story never uses may be chatter around the
+# question rather than what it asks about ("how many solar fridges did kenya actually put in?")
+_CHATTY = 6
 # a part of a message this likely on its entry asks it; below, the entry hardly answers it
 _PART_ASKS = 0.1
 _PIECES = 4  # questions of one message answered, at most: each costs a ranking
@@ -233,6 +236,12 @@ class Engine:
         """Return the candidates for `text`, most likely first."""
         analysis = self.analyzer.analyze(text)
         found = self.rank(analysis)
+        if found and len(analysis.terms) > _CHATTY:
+            # chatter around a question is words the story never uses; when they are at most
+            # half the message, it is also read by the words the story knows
+            gist = analysis.keeping(self.index.knows)
+            if len(analysis.terms) > len(gist.terms) >= len(analysis.terms) / 2:
+                found = max(found, self.rank(gist), key=lambda c: c[0].probability if c else -1.0)
         if found and len(analysis.terms) > _LONG_QUESTION:
             clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
             if len(clauses) > 1:

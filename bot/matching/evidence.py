@@ -57,6 +57,7 @@ class Retrievers:
     semantic: SemanticIndex | None = None
     words: WordVectors | None = None
     places: frozenset[str] = frozenset()  # the places the fact store names
+    people: frozenset[str] = frozenset()  # the people the fact store names
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
@@ -151,6 +152,8 @@ def _measure(
     coverage = question.cover(terms, soft=False)
     phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
     offered = tools.offers[position]
+    if tools.people & terms:  # an entry naming someone gives a person
+        offered |= {Need.PERSON}
     return Evidence(
         phrasing=raw.hit.score,
         phrasing_margin=raw.hit.score - rival.hit.score,

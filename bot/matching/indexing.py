@@ -68,10 +68,21 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PLACE
     )
     outlying = places - frozenset(analyzer.terms(knowledge.title))
+    people = frozenset(
+        ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PERSON
+    )
     implied = _implied(analyzer, knowledge.entities)
     if encoder is None:
         tools = Retrievers(
-            index, bm25, kinds, cues, opposed, places=places, outlying=outlying, implied=implied
+            index,
+            bm25,
+            kinds,
+            cues,
+            opposed,
+            places=places,
+            people=people,
+            outlying=outlying,
+            implied=implied,
         )
         return Built(analyzer, entries, tools, sources)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
@@ -86,7 +97,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     )
     words = WordVectors(encoder, spelled, index.knows, before.words if before else None)
     tools = Retrievers(
-        index, bm25, kinds, cues, opposed, semantic, words, places, outlying, implied
+        index, bm25, kinds, cues, opposed, semantic, words, places, people, outlying, implied
     )
     return Built(analyzer, entries, tools, sources)
 
