@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 
 import numpy as np
+import numpy.typing as npt
 
 from bot.matching.arrays import spans
 from bot.matching.clusters import Clusters
@@ -36,36 +37,21 @@ class SemanticIndex:
         same texts embedded by the same encoder) instead of being embedded again.
         """
         self.encoder = encoder
-        self._starts = np.concatenate(([0], np.cumsum([len(entry) for entry in texts])))
+        self._starts = np.concatenate(([0], np.cumsum([len(e) for e in texts], dtype=np.int64)))
         # on large knowledge only a few dozen rows are read per question: half the memory
         large = len(texts) > _EXACT_UP_TO
         dtype = np.float16 if large else np.float32
         if previous is None or reused is None or previous._vectors.dtype != dtype:
             previous, reused = None, [None] * len(texts)
         old = np.array([-1 if p is None else p for p in reused], dtype=np.int64)
-        previous_vectors = previous._vectors if previous else np.zeros((0, 0), dtype)
         self._vectors: Vectors = np.zeros((0, 0), dtype=dtype)
         coarse = np.zeros((len(texts), _COARSE_DIMS), dtype=np.float32)
         # a chunk of entries at a time: the float32 vectors of every text at once would be
         # twice the float16 store, and they were the build's peak
         for first in range(0, max(len(texts), 1), _CHUNK):
-            kept = old[first : first + _CHUNK] >= 0
             chunk = texts[first : first + _CHUNK]
-            fresh = [text for entry, k in zip(chunk, kept, strict=True) if not k for text in entry]
-            vectors = encoder.encode(fresh) if fresh or previous is None else None
-            if not first:
-                width = (vectors if vectors is not None else previous_vectors).shape[1]
-                self._vectors = np.empty((self._starts[-1], width), dtype)
             starts = self._starts[first : first + len(chunk) + 1]
-            rows = self._vectors[starts[0] : starts[-1]]
-            taken = np.repeat(kept, np.diff(starts))
-            if previous is not None and kept.any():
-                was = old[first : first + _CHUNK][kept]
-                rows[taken] = previous._vectors[
-                    spans(previous._starts[was], previous._starts[was + 1])[0]
-                ]
-            if vectors is not None:
-                rows[~taken] = vectors
+            rows = self._filled(encoder, chunk, starts, old[first : first + _CHUNK], previous)
             # from the rows as stored, so that reused and new entries get the same coarse
             # vectors; every entry has at least one text (its question or its name)
             if chunk:
@@ -77,6 +63,31 @@ class SemanticIndex:
         self._groups = Clusters(coarse) if len(texts) >= _GROUPED_FROM else None
         self._coarse = coarse if self._groups is None else np.zeros((0, _COARSE_DIMS), np.float32)
         self.embed = lru_cache(maxsize=4096)(partial(_embed, encoder))
+
+    def _filled(
+        self,
+        encoder: Encoder,
+        chunk: Sequence[Sequence[str]],
+        starts: npt.NDArray[np.int64],
+        old: npt.NDArray[np.int64],
+        previous: SemanticIndex | None,
+    ) -> Vectors:
+        """Store one chunk's rows, copied from `previous` where `old` says so, else embedded."""
+        kept = old >= 0
+        fresh = [text for entry, k in zip(chunk, kept, strict=True) if not k for text in entry]
+        # a chunk whose every entry is reused embeds nothing: no rows, the store's width
+        vectors = previous._vectors[:0] if previous and not fresh else encoder.encode(fresh)
+        if not self._vectors.shape[1]:  # the first chunk: now the store's width is known
+            self._vectors = np.empty((self._starts[-1], vectors.shape[1]), self._vectors.dtype)
+        rows = self._vectors[starts[0] : starts[-1]]
+        taken = np.repeat(kept, np.diff(starts))
+        if previous is not None and kept.any():
+            was = old[kept]
+            rows[taken] = previous._vectors[
+                spans(previous._starts[was], previous._starts[was + 1])[0]
+            ]
+        rows[~taken] = vectors
+        return rows
 
     def neighbours(self, vector: Vectors, limit: int) -> list[int]:
         """Return the positions of up to `limit` entries nearest to `vector`, nearest first."""
