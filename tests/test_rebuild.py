@@ -11,8 +11,11 @@ import pytest
 
 from bot.evaluation import read_questions
 from bot.knowledge.loading import Knowledge, default_folder, load_knowledge
+from bot.matching.analyzer import Analysis
+from bot.matching.corpus import Corpus, CorpusBuilder, IndexedEntry
 from bot.matching.encoder import Encoder, Vectors, load_encoder
 from bot.matching.engine import Engine
+from bot.matching.lexicon import QType
 from bot.models import Query
 
 DATA = Path(__file__).parent / "data"
@@ -85,3 +88,51 @@ def test_new_synonyms_analyse_and_embed_every_entry_again(knowledge: Knowledge) 
     rebuilt = Engine(changed, encoder=encoder, previous=first)
     assert {f.question for f in knowledge.faq} <= set(encoder.texts)
     assert rebuilt.analyzer.terms("a fist bump") == rebuilt.analyzer.terms("a handshake")
+
+
+def _readable(corpus: Corpus) -> tuple[object, ...]:
+    """A corpus in terms, not ids: two corpora of the same entries read the same."""
+    postings = corpus.postings
+    by_term = {
+        term: (
+            postings.rows(term).tolist(),
+            postings.counts[postings.starts[row] : postings.starts[row + 1]].tolist(),
+        )
+        for term, row in postings.ids.items()
+    }
+    phrasings = [
+        tuple(corpus.terms[t] for t in corpus.raw_terms[a:b])
+        for a, b in zip(corpus.raw_starts[:-1], corpus.raw_starts[1:], strict=True)
+    ]
+    return (
+        by_term,
+        phrasings,
+        corpus.qtypes.tolist(),
+        corpus.first_phrasing.tolist(),
+        corpus.strict.tolist(),
+        postings.lengths.tolist(),
+    )
+
+
+def test_a_run_of_old_entries_is_added_as_if_analysed_anew() -> None:
+    def entry(*phrasings: tuple[str, ...], answer: str, strict: bool = False) -> IndexedEntry:
+        read = tuple(Analysis(terms, QType.WHERE) for terms in phrasings)
+        return IndexedEntry(read, frozenset(answer.split()), strict)
+
+    base = entry(("moon", "base"), ("base",), answer="pole south")
+    person = entry(("kakar",), answer="caretaker pm", strict=True)
+    signed = entry(("sign", "moon"), ("sign", "sign"), answer="beijing")
+    added = entry(("cost",), answer="rupee moon")
+    before = CorpusBuilder()
+    for item in (base, person, signed):
+        before.add(item)
+    old = before.build()
+    builder = CorpusBuilder()
+    builder.add_run(old, 1, 3)  # the first entry was deleted
+    builder.add(added)
+    again = builder.build()
+    fresh = CorpusBuilder()
+    for item in (person, signed, added):
+        fresh.add(item)
+    assert _readable(again) == _readable(fresh.build())
+    assert "pole" not in again.postings.ids  # only the deleted entry used it

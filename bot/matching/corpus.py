@@ -84,22 +84,6 @@ class Corpus:
     answer_terms: Ints  # entry e's answer and source terms: answer_terms[answer_starts[e]:…]
     answer_starts: Ints
 
-    def entry(self, position: int) -> IndexedEntry:
-        """Return the entry at `position` as it was added: a rebuild reuses it unanalysed."""
-        terms = self.terms
-        first, last = self.first_phrasing[position : position + 2].tolist()
-        bounds = self.raw_starts[first : last + 1].tolist()
-        raw = self.raw_terms[bounds[0] : bounds[-1]].tolist()
-        phrasings = tuple(
-            Analysis(tuple([terms[t] for t in raw[a - bounds[0] : b - bounds[0]]]), QTYPES[q])
-            for a, b, q in zip(
-                bounds[:-1], bounds[1:], self.qtypes[first:last].tolist(), strict=True
-            )
-        )
-        start, end = self.answer_starts[position : position + 2].tolist()
-        answer = frozenset([terms[t] for t in self.answer_terms[start:end].tolist()])
-        return IndexedEntry(phrasings, answer, bool(self.strict[position]))
-
 
 class CorpusBuilder:
     """Collects entries one at a time as ids; `build` turns them into a `Corpus`."""
@@ -115,6 +99,7 @@ class CorpusBuilder:
         self._answer_of = array("i")  # the entry each of those belongs to
         self._strict = array("b")
         self._qcode = {q: i for i, q in enumerate(QTYPES)}
+        self._translated: tuple[Corpus, Ints] | None = None  # for `add_run`
 
     def add(self, entry: IndexedEntry) -> None:
         """Add the next entry; its position is the number added before it."""
@@ -129,8 +114,37 @@ class CorpusBuilder:
         self._answer_of.extend([len(self._strict)] * len(answer))
         self._strict.append(entry.strict)
 
+    def add_run(self, corpus: Corpus, first: int, last: int) -> None:
+        """Add entries `first` to `last - 1` of an earlier corpus as they were added there.
+
+        A reload's unchanged entries: their ids are translated, not their terms analysed.
+        """
+        translate = self._translation(corpus)
+        start, end = corpus.first_phrasing[[first, last]]
+        raw = corpus.raw_starts[start : end + 1]
+        self._raw_starts.frombytes(_bytes(raw[1:] - raw[0] + len(self._raw)))
+        self._raw.frombytes(_bytes(translate[corpus.raw_terms[raw[0] : raw[-1]]]))
+        self._first.frombytes(
+            _bytes(corpus.first_phrasing[first + 1 : last + 1] - start + len(self._qtypes))
+        )
+        self._qtypes.frombytes(corpus.qtypes[start:end].tobytes())
+        answers = corpus.answer_starts[first : last + 1]
+        self._answer.frombytes(_bytes(translate[corpus.answer_terms[answers[0] : answers[-1]]]))
+        owners = np.repeat(np.arange(last - first), np.diff(answers)) + len(self._strict)
+        self._answer_of.frombytes(_bytes(owners))
+        self._strict.frombytes(corpus.strict[first:last].astype(np.int8).tobytes())
+
+    def _translation(self, corpus: Corpus) -> Ints:
+        """Return this builder's id of each term of `corpus`, giving new ones ids of their own."""
+        if self._translated is None or self._translated[0] is not corpus:
+            ids = self._ids
+            new = np.array([ids.setdefault(t, len(ids)) for t in corpus.terms], dtype=np.int32)
+            self._translated = (corpus, new)
+        return self._translated[1]
+
     def build(self) -> Corpus:
         """Return the corpus of every entry added, its columns sorted and deduplicated."""
+        self._drop_unused()
         size, width = len(self._strict), max(len(self._ids), 1)
         raw, raw_starts = _ints(self._raw), _ints(self._raw_starts)
         first = _ints(self._first)
@@ -169,6 +183,24 @@ class CorpusBuilder:
             answer_terms=_ints(self._answer),
             answer_starts=_starts(_ints(self._answer_of), size),
         )
+
+    def _drop_unused(self) -> None:
+        """Forget the terms no entry uses: runs bring every term of their corpus along."""
+        used = np.zeros(len(self._ids), dtype=bool)
+        used[_ints(self._raw)] = True
+        used[_ints(self._answer)] = True
+        if used.all():
+            return
+        renumbered = np.cumsum(used, dtype=np.int32) - 1
+        self._raw = array("i", _bytes(renumbered[_ints(self._raw)]))
+        self._answer = array("i", _bytes(renumbered[_ints(self._answer)]))
+        kept = [term for term, keep in zip(self._ids, used.tolist(), strict=True) if keep]
+        self._ids = {term: i for i, term in enumerate(kept)}
+
+
+def _bytes(values: npt.NDArray[np.integer]) -> bytes:
+    """Return `values` as the bytes of an int32 `array`."""
+    return values.astype(np.int32).tobytes()
 
 
 def _ints(values: array[int]) -> Ints:

@@ -86,7 +86,7 @@ class Index:
         self._named = np.array([t.startswith(ENTITY_PREFIX) for t in corpus.terms], dtype=bool)
         self._own = self._masses(corpus)
         # kept whole, each phrasing's terms in order too (12 MB at 100,000 entries): a reload
-        # rebuilds every unchanged entry from it (`Corpus.entry`) instead of analysing it again
+        # copies every unchanged entry from it (`CorpusBuilder.add_run`) instead of analysing it
         self.corpus = corpus
         self._required = _required(corpus, self._named)
         self._agreement = np.array([[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
@@ -10,7 +12,7 @@ from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
 from bot.matching.answerability import CUE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
-from bot.matching.corpus import CorpusBuilder, IndexedEntry
+from bot.matching.corpus import QTYPES, CorpusBuilder, IndexedEntry
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.evidence import Retrievers
@@ -156,20 +158,37 @@ def _indexes(
     """Return the phrasing index, BM25, and each entry's phrasings' question types."""
     # one entry at a time into arrays: no entry's analyses outlive it
     collected = CorpusBuilder()
-    phrased: list[frozenset[QType]] = []
-    for position, source in enumerate(sources):
-        old = reuse.positions[position] if reuse else None
-        if reuse and old is not None:
-            item = reuse.previous.tools.index.corpus.entry(old)
-        elif isinstance(source, FaqEntry):
-            item = _indexed(analyzer, source, spelled)
+    for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
+        if reuse and old is not None:  # unchanged entries, taken whole from the last build
+            collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
+            continue
+        source = sources[first]
+        if isinstance(source, FaqEntry):
+            collected.add(_indexed(analyzer, source, spelled))
         else:
-            item = _indexed_entity(analyzer, source, spelled)
-        collected.add(item)  # made one at a time, and let go once added
-        phrased.append(frozenset(p.qtype for p in item.phrasings))
+            collected.add(_indexed_entity(analyzer, source, spelled))
     corpus = collected.build()
     del collected
-    return Index(corpus), Bm25(corpus.postings), tuple(phrased)
+    bounds = corpus.first_phrasing.tolist()
+    qtypes = corpus.qtypes.tolist()
+    phrased = tuple(frozenset(QTYPES[q] for q in qtypes[a:b]) for a, b in pairwise(bounds))
+    return Index(corpus), Bm25(corpus.postings), phrased
+
+
+def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
+    """Yield (first entry, count, first old position) for each run of entries.
+
+    A run is consecutive entries whose old positions are consecutive too, or one entry to
+    analyse (old position None).
+    """
+    first = 0
+    while first < len(positions):
+        old, count = positions[first], 1
+        if old is not None:
+            while first + count < len(positions) and positions[first + count] == old + count:
+                count += 1
+        yield first, count, old
+        first += count
 
 
 def _indexed(analyzer: Analyzer, faq: FaqEntry, spelled: dict[str, str]) -> IndexedEntry:
