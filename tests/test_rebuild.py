@@ -36,7 +36,7 @@ class CountingEncoder:
 
 
 @pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
+def story() -> Knowledge:
     return load_knowledge(default_folder())
 
 
@@ -44,11 +44,18 @@ def _edited(knowledge: Knowledge) -> Knowledge:
     """One entry rephrased, one removed, one added: the edits a maintainer makes."""
     faq = list(knowledge.faq)
     faq[3] = faq[3].model_copy(
-        update={"phrasings": (*faq[3].phrasings, "who inked the lunar pact")}
+        update={"phrasings": (*faq[3].phrasings, "who inked the lunar quokka pact")}
     )
     added = faq[5].model_copy(update={"id": "added-entry", "question": "Who hosts the deal?"})
     faq = [*faq[:10], *faq[11:], added]
     return dataclasses.replace(knowledge, faq=tuple(faq))
+
+
+@pytest.fixture(scope="module")
+def knowledge(story: Knowledge) -> Knowledge:
+    """The story's knowledge with one more entry, whose word no other entry uses."""
+    faq = story.faq[10].model_copy(update={"question": "Who hosts the zanzibar talks?"})
+    return dataclasses.replace(story, faq=(*story.faq[:10], faq, *story.faq[11:]))
 
 
 def _decisions(engine: Engine) -> list[tuple[str, str | None, float]]:
@@ -75,8 +82,13 @@ def test_a_rebuild_decides_as_a_fresh_build_does(knowledge: Knowledge, encoder: 
     first = Engine(knowledge, encoder=loaded)
     edited = _edited(knowledge)
     reused = Engine(edited, encoder=loaded, previous=first)
-    assert _decisions(reused) == _decisions(Engine(edited, encoder=loaded))
+    fresh = Engine(edited, encoder=loaded)
+    assert _decisions(reused) == _decisions(fresh)
     assert _decisions(reused) != _decisions(first)  # the edit shows: the test can fail
+    # what typos are corrected to: the removed entry's words go, the added ones come
+    assert reused.analyzer.words == fresh.analyzer.words
+    assert "zanzibar" in first.analyzer.words and "zanzibar" not in reused.analyzer.words
+    assert "quokka" in reused.analyzer.words and "quokka" not in first.analyzer.words
 
 
 def test_new_synonyms_analyse_and_embed_every_entry_again(knowledge: Knowledge) -> None:

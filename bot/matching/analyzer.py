@@ -61,7 +61,8 @@ class Analyzer:
     ) -> None:
         """Build phrase tables from `aliases` (name -> entity id) and synonym groups.
 
-        `corpus` is every text of the knowledge; its words are what typos are corrected to.
+        `corpus` is every text of the knowledge (or every word of it: a rebuild passes the
+        words it kept count of); its words are what typos are corrected to.
         """
         # Snowball's English stemmer in C (PyStemmer): the pure-Python one gave the same
         # stems 60 times slower, half the build at 100,000 entries; its own cache is off, as

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 
 from bot.knowledge import gcpause
@@ -32,6 +33,7 @@ class Built:
     tools: Retrievers
     # what each entry was built from, in the same order: a rebuild finds the unchanged ones
     sources: tuple[FaqEntry | Entity, ...] = ()
+    words: Counter[str] = field(default_factory=Counter)  # how many entries use each word
 
 
 def build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None = None) -> Built:
@@ -53,9 +55,14 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
     aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
     aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
-    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *_texts(knowledge)])
     sources: tuple[FaqEntry | Entity, ...] = (*knowledge.faq, *knowledge.entities)
-    reuse = _reuse(previous, analyzer, encoder, sources)
+    before = (
+        {source: position for position, source in enumerate(previous.sources)} if previous else {}
+    )
+    positions = [before.get(source) for source in sources]
+    words = _word_counts(sources, positions, previous)
+    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *words])
+    reuse = _reuse(previous, analyzer, encoder, positions)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
     entries += [_entity_entry(e, sentences) for e in knowledge.entities]
@@ -86,22 +93,22 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
             outlying=outlying,
             implied=implied,
         )
-        return Built(analyzer, entries, tools, sources)
+        return Built(analyzer, entries, tools, sources, words)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
-    before = reuse.previous.tools if reuse else None
+    kept = reuse.previous.tools if reuse else None
     semantic = SemanticIndex(
         encoder,
         _semantic_texts(knowledge),
-        before.semantic if before else None,
+        kept.semantic if kept else None,
         reuse.positions if reuse else None,
     )
-    words = WordVectors(encoder, spelled, index.knows, before.words if before else None)
+    vectors = WordVectors(encoder, spelled, index.knows, kept.words if kept else None)
     tools = Retrievers(
-        index, bm25, kinds, cues, opposed, semantic, words, places, people, outlying, implied
+        index, bm25, kinds, cues, opposed, semantic, vectors, places, people, outlying, implied
     )
-    return Built(analyzer, entries, tools, sources)
+    return Built(analyzer, entries, tools, sources, words)
 
 
 @dataclass(frozen=True)
@@ -116,9 +123,9 @@ def _reuse(
     previous: Built | None,
     analyzer: Analyzer,
     encoder: Encoder | None,
-    sources: tuple[FaqEntry | Entity, ...],
+    positions: list[int | None],
 ) -> _Reuse | None:
-    """Return where each entry of `sources` stands in `previous`, if its work may be reused.
+    """Return `previous` and each entry's position in it, if its work may be reused.
 
     An entry's analysis depends on its own text and on the synonym and name phrases alone
     (its words are all in the vocabulary, so no typo correction touches them), and its
@@ -129,8 +136,37 @@ def _reuse(
     semantic = previous.tools.semantic
     if (semantic.encoder if semantic else None) is not encoder:
         return None
-    old = {source: position for position, source in enumerate(previous.sources)}
-    return _Reuse(previous, [old.get(source) for source in sources])
+    return _Reuse(previous, positions)
+
+
+def _word_counts(
+    sources: tuple[FaqEntry | Entity, ...], positions: list[int | None], previous: Built | None
+) -> Counter[str]:
+    """Return, for each word the entries' texts use, how many entries use it.
+
+    From the previous build's counts when there is one: only the entries added or removed
+    are read, and the words no entry uses any more drop out.
+    """
+    if previous is None:
+        return Counter(word for source in sources for word in _words(source))
+    counts = previous.words.copy()
+    kept = set(positions)
+    for old, gone in enumerate(previous.sources):
+        if old not in kept:
+            counts.subtract(_words(gone))
+    for source, position in zip(sources, positions, strict=True):
+        if position is None:
+            counts.update(_words(source))
+    return +counts  # without the words counted down to nothing
+
+
+def _words(source: FaqEntry | Entity) -> set[str]:
+    """Return the words of an entry's texts: what a typo may be corrected to."""
+    if isinstance(source, FaqEntry):
+        texts: tuple[str, ...] = (source.question, *source.phrasings, source.answer)
+    else:
+        texts = (source.description,)
+    return {word for text in texts for word in tokenize(text)}
 
 
 def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
@@ -246,8 +282,3 @@ def _entity_entry(entity: Entity, sentences: list[str]) -> Entry:
         question = f"What does the story say about {entity.name}?"
     source = whole_sentence(entity.source, sentences)
     return Entry(entity.id, question, entity.description, source, "People and places")
-
-
-def _texts(knowledge: Knowledge) -> list[str]:
-    texts = [t for f in knowledge.faq for t in (f.question, *f.phrasings, f.answer)]
-    return texts + [e.description for e in knowledge.entities]
