@@ -1,0 +1,72 @@
+"""Validation errors said the way a maintainer reads them: `file:line: entry: field: problem`."""
+
+from __future__ import annotations
+
+import difflib
+
+from pydantic_core import ErrorDetails
+
+from bot.knowledge.schema import EMPTY
+from bot.knowledge.yamlfile import LocatedYaml
+
+
+def describe(located: LocatedYaml, error: ErrorDetails) -> str:
+    """Return one `file:line: entry: field: problem` line for a validation error."""
+    loc = tuple(error["loc"])
+    data = located.data
+    where = ""
+    if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
+        items = data.get(loc[0])
+        item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
+        label = "entry" if loc[0] == "entries" else "item"
+        ident = item.get("id") if isinstance(item, dict) else None
+        where = f"{label} '{ident}': " if ident else f"{label} #{loc[1] + 1}: "
+        field = ".".join(str(part) for part in loc[2:]) or "(whole item)"
+    else:
+        field = ".".join(str(part) for part in loc) or "(whole file)"
+    name = located.path.name
+    if not loc and located.data is None:  # nothing in it, or only comments
+        return f"{name}:1: {name} is empty"
+    message = _plain_message(error, str(loc[-1]) if loc else "")
+    return f"{name}:{located.line(loc)}: {where}{field}: {message}"
+
+
+_FIELDS = (
+    "id",
+    "topic",
+    "question",
+    "phrasings",
+    "answer",
+    "source",
+    "title",
+    "entries",
+    "entities",
+    "name",
+    "type",
+    "aliases",
+    "description",
+    "groups",
+)
+
+
+def _plain_message(error: ErrorDetails, field: str) -> str:
+    """Say what is wrong in a maintainer's words rather than the validator's."""
+    kind = error.get("type")
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(field, _FIELDS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown field '{field}'{hint}"
+    if kind == "string_too_long":
+        given = error.get("input")
+        limit = (error.get("ctx") or {}).get("max_length")
+        if isinstance(given, str) and limit is not None:
+            return f"{len(given)} characters; at most {limit}"
+    if kind == "value_error":  # the schema's own checks say it in their words already
+        return str(error["msg"]).removeprefix("Value error, ")
+    if kind in ("string_too_short", "string_type") and error.get("input") in ("", None):
+        return EMPTY
+    if kind == "string_pattern_mismatch" and field == "id":
+        return "use lowercase letters, digits and hyphens only, like 'august-landing'"
+    return str(error["msg"])
