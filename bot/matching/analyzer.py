@@ -17,6 +17,7 @@ from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
+    DETERMINERS,
     FILLER_OPENERS,
     QTYPE_CUES,
     QTYPE_HINTS,
@@ -200,11 +201,7 @@ def detect_qtype(words: list[str]) -> QType:
     found = _first_cue(words)
     if found is not None:
         qtype = QTYPE_CUES[found][1]
-        if (
-            qtype == QType.WHAT
-            and SAY_WORDS.intersection(words)
-            and not ABOUT_TEXT.intersection(words)
-        ):
+        if qtype == QType.WHAT and _says(words) and not ABOUT_TEXT.intersection(words):
             return QType.QUOTE
         return qtype
     if words[0] in YESNO_OPENERS:
@@ -213,6 +210,14 @@ def detect_qtype(words: list[str]) -> QType:
         if word in QTYPE_HINTS:
             return QTYPE_HINTS[word]
     return QType.NONE
+
+
+def _says(words: list[str]) -> bool:
+    """Return whether `words` use a say-word as a verb: not as a noun after a determiner."""
+    return any(
+        word in SAY_WORDS and (i == 0 or words[i - 1] not in DETERMINERS)
+        for i, word in enumerate(words)
+    )
 
 
 def _first_cue(words: list[str]) -> int | None:

@@ -145,6 +145,13 @@ SAY_WORDS = frozenset(
     "say said says saying stated state tell told claim claimed kaha call called".split()
 )
 
+# Words after which a say-word is a noun, not a verb: "what did it cost *the state*?" and
+# "what was *the call*?" ask no one's words.
+DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your whole entire every each "
+    "another any some".split()
+)
+
 # "What does the story say about ...?" asks about the story, not about a quote.
 ABOUT_TEXT = frozenset("story article report headline news text piece line".split())
 
