@@ -45,6 +45,15 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
     (r"\b(?:up and running|good to go)\b", "operating"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
+    # a party to something: "who signed on the chinese side?" asks who signed for China;
+    # a side that is a position ("the far side", "the left side") stays
+    (
+        r"\b(?:on|from|for) (?:the|our|their|its) (?!(?:far|near|other|dark|bright|left|right|"
+        r"north|south|east|west|northern|southern|eastern|western|upper|lower|inner|outer|"
+        r"front|back|top|bottom|same|wrong|opposite|safe|sunny|flip|one|each|either|both)\b)"
+        r"(\w+) side\b",
+        r"for \1",
+    ),
     (r"\bin the first place\b", ""),
     # asking for the gist: the words say how to answer, not what about
     (r"\b(?:fill|filling) (?:me|us) in\b|\b(?:catch|catching) (?:me|us) up\b", ""),
