@@ -179,7 +179,7 @@ class Engine:
 
     def _pieces(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:
         """Answer each question of a message, or the one question among its other words."""
-        found = [c for c in map(self._candidates, questions) if c]
+        found = self._leaning([self._candidates(q) for q in questions], questions)
         bests = [c[0] for c in found]
         sure = {c.entry.id: c for c in bests if c.probability >= self.thresholds.answer}
         if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
@@ -195,6 +195,26 @@ class Engine:
             if surest[0].probability > whole[0].probability:
                 whole = surest
         return self.settle(text, whole)
+
+    def _leaning(self, found: list[list[Candidate]], questions: list[str]) -> list[list[Candidate]]:
+        """Read each part of a message that leans on the sure part before it with that part.
+
+        "Who's the guy from Gavi and what's his role there?": "his" is the one the first part
+        answers about. That reading replaces the part's own only when it is sure.
+        """
+        before: Candidate | None = None
+        asked = ""
+        for i, (candidates, question) in enumerate(zip(found, questions, strict=True)):
+            best = candidates[0] if candidates else None
+            if before is not None and (best is None or best.probability < self.thresholds.answer):
+                turn = self.turn_of(replies.single(before.entry, before.probability), asked)
+                leaning = self.dialogue.within(question, turn) if turn else []
+                if leaning and leaning[0].probability >= self.thresholds.answer:
+                    found[i] = candidates = leaning
+                    best = leaning[0]
+            if best is not None and best.probability >= self.thresholds.answer:
+                before, asked = best, question
+        return [c for c in found if c]
 
     def settle(
         self, text: str, candidates: list[Candidate], reading: Analysis | None = None
