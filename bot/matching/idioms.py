@@ -22,6 +22,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         "paid",
     ),
     (r"\b(?:chip|chipped|chipping|chips) in\b", "contributed"),
+    (rf"\b(?:pay|pays|paid|paying) {_SOME}back\b", r"repay \g<object>"),
     (
         r"\b(?:pump|pumps|pumped|pumping|churn|churns|churned|churning|crank|cranks|cranked) out\b",
         "produce",
