@@ -41,6 +41,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:fall|fell|fallen|falling) behind(?: schedule)?\b", "delay"),
     (r"\bbehind schedule\b", "delayed"),
     (r"\b(?:push|pushed|pushing|pushes) back\b", "delay"),
+    # a date or a plan that slips is delayed: "could the timeline slip?"
+    (r"\b(?:slip|slips|slipped|slipping|slide|slides|slid|sliding)\b", "delay"),
     (r"\b(?:at the helm|in the driving seat|calls? the shots)\b", "leads"),
     (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
