@@ -160,7 +160,11 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.DATE: frozenset("date year month tareekh tarikh".split()),
     Need.DAY: frozenset("day weekday week din".split()),
     Need.TIME: _TIME_CUES,
-    Need.NUMBER: frozenset("number total figure amount count tadad money cash".split()),
+    # "which edition of the forum?" is answered by "the third forum"
+    Need.NUMBER: frozenset(
+        "number total figure amount count tadad money cash edition installment instalment "
+        "iteration".split()
+    ),
     Need.AGE: frozenset("age old umar".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
