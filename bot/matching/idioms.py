@@ -47,6 +47,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
     (r"\b(?:up and running|good to go)\b", "operating"),
+    # goods sent somewhere are delivered: "how many doses have been shipped in?"
+    (r"\b(?:shipped|shipping|ships|ship) (?:in|out|over|to)\b|\bshipped\b", "delivered"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
     # a party to something: "who signed on the chinese side?" asks who signed for China;
     # a side that is a position ("the far side", "the left side") stays
