@@ -19,6 +19,7 @@ from bot.matching.lexicon import (
     CHATTER,
     DETERMINERS,
     FILLER_OPENERS,
+    MOTION_WORDS,
     QTYPE_CUES,
     QTYPE_HINTS,
     SAY_WORDS,
@@ -117,7 +118,10 @@ class Analyzer:
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
-        pairs = list(self._terms(words))
+        kept = words
+        if qtype == QType.WHERE:  # "where did the ride go?" asks where the ride went
+            kept = [w for w in words if w not in MOTION_WORDS]
+        pairs = list(self._terms(kept))
         return Analysis(
             tuple(t for t, _ in pairs),
             qtype,

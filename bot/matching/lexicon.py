@@ -152,6 +152,9 @@ DETERMINERS = frozenset(
     "another any some".split()
 )
 
+# Verbs of going: in a "where" question they only ask where to ("phase 2 going where?").
+MOTION_WORDS = frozenset("go goes going went gone head heads headed heading".split())
+
 # "What does the story say about ...?" asks about the story, not about a quote.
 ABOUT_TEXT = frozenset("story article report headline news text piece line".split())
 
