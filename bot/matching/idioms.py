@@ -41,8 +41,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:fall|fell|fallen|falling) behind(?: schedule)?\b", "delay"),
     (r"\bbehind schedule\b", "delayed"),
     (r"\b(?:push|pushed|pushing|pushes) back\b", "delay"),
-    # a date or a plan that slips is delayed: "could the timeline slip?"
-    (r"\b(?:slip|slips|slipped|slipping|slide|slides|slid|sliding)\b", "delay"),
+    # a date or a plan that slips is delayed: "could the timeline slip?"; only the verb
+    # (a slide of a talk, a slip of paper are nouns)
+    (
+        r"\b(?P<object>(?:could|might|would|will|may|can|to)(?: \w+){0,3}?) (?:slip|slide)\b",
+        r"\g<object> delay",
+    ),
+    (r"\b(?:slipped|slipping)\b", "delayed"),
     (r"\b(?:at the helm|in the driving seat|calls? the shots)\b", "leads"),
     (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
