@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.matching.analyzer import detect_qtype
 from bot.matching.engine import Engine
 from bot.matching.gazetteer import demonym_aliases
+from bot.matching.idioms import plain_words
+from bot.matching.lexicon import QType
 from bot.models import Query
 from tests.conftest import DATA
 
@@ -185,3 +188,70 @@ def test_who_asked_of_a_person_is_not_answered_without_one(engine: Engine, quest
 )
 def test_a_person_word_does_not_hide_what_the_story_answers(engine: Engine, question: str) -> None:
     assert engine.answer(Query(text=question)).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("what did the whole thing cost the state", QType.WHAT),  # a noun after "the"
+        ("what was the claim about the fares", QType.WHAT),
+        ("what did the governor state about the fares", QType.QUOTE),  # a verb
+        ("what did they claim", QType.QUOTE),
+    ],
+)
+def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) -> None:
+    assert detect_qtype(question.split()) == qtype
+
+
+@pytest.mark.parametrize(
+    ("said", "plain"),
+    [
+        ("who launched it on the kenyan side", "who launched it for kenyan"),
+        ("who came from the federal side", "who came for federal"),
+        ("what is on the far side of the moon", "what is on the far side of the moon"),
+        ("over how many years is it paid back", "over how many years is it repay"),
+        ("when will they pay the loan back", "when will they repay the loan"),
+        ("could the artemis timeline slip", "could the artemis timeline delay"),
+        ("has the date slipped", "has the date delayed"),
+        ("who made the money slide", "who made the money slide"),  # a noun
+        ("how many doses were shipped in", "how many doses were delivered"),
+    ],
+)
+def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
+    assert plain_words(said.split()) == plain.split()
+
+
+def test_repaid_is_the_past_of_repay(lagos: Engine) -> None:
+    repaid = lagos.analyzer.analyze("when is the loan repaid").terms
+    assert set(repaid) == set(lagos.analyzer.analyze("when do they repay the loan").terms)
+
+
+def test_an_edition_asked_for_is_held_by_a_number(engine: Engine) -> None:
+    # "the Third Belt and Road Forum": the ordinal says which edition
+    answer = engine.answer(Query(text="Which edition of the Belt and Road Forum was it?"))
+    assert answer.answered and "Third" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("phase 2 going where", "Marina"), ("the inaugural ride went from where to where?", "Oshodi")],
+)
+def test_a_verb_of_going_in_a_where_question_only_asks_where(
+    lagos: Engine, question: str, said: str
+) -> None:
+    assert "go" not in lagos.analyzer.analyze("where is phase 2 going").terms
+    assert "go" in lagos.analyzer.analyze("when is phase 2 going ahead").terms
+    answer = lagos.answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
+def test_a_part_that_points_back_is_read_with_the_sure_part_before_it(malaria: Engine) -> None:
+    decision = malaria.decide(
+        Query(text="wait so who's the guy from gavi and what's his role there?")
+    )
+    assert decision.answer.answered and "managing director" in decision.answer.text
+    sure = malaria.decide(Query(text="wait so who's the guy from gavi"))
+    assert sure.best is not None
+    turn = malaria.turn_of(sure.answer, "wait so who's the guy from gavi")
+    assert turn is not None and malaria.dialogue.within("what's his role there", turn)
+    assert not malaria.dialogue.within("what happens next", turn)  # no pronoun: a new question
