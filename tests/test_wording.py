@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.analyzer import detect_qtype
 from bot.matching.engine import Engine
-from bot.matching.gazetteer import demonym_aliases
+from bot.matching.gazetteer import demonym_aliases, describing_words
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.models import Query
@@ -255,3 +255,29 @@ def test_a_part_that_points_back_is_read_with_the_sure_part_before_it(malaria: E
     turn = malaria.turn_of(sure.answer, "wait so who's the guy from gavi")
     assert turn is not None and malaria.dialogue.within("what's his role there", turn)
     assert not malaria.dialogue.within("what happens next", turn)  # no pronoun: a new question
+
+
+def test_a_word_only_an_entitys_lower_case_names_use_names_it() -> None:
+    names = {
+        "@bakare": ["Governor Olatunde Bakare", "the governor", "Lagos governor"],
+        "@garba": ["Ibrahim Garba", "the minister"],
+        "@south-africa": ["South Africa"],  # capitalised: part of a proper name
+        "@okafor": ["the chief engineer"],
+        "@lmra": ["the chief executive"],  # two own "chief": it names neither
+    }
+    found = describing_words(names, lambda text: tuple(text.split()))
+    assert found["governor"] == "@bakare" and found["minister"] == "@garba"
+    assert found["executive"] == "@lmra"
+    assert "south" not in found and "South" not in found  # no lower-case name says it
+    assert "chief" not in found  # two entities' names use it
+
+
+def test_a_describing_word_the_knowledge_only_uses_in_a_name_asks_for_that_entity(
+    lagos: Engine, malaria: Engine
+) -> None:
+    # every "governor" of the lagos knowledge is in "Governor Bakare", every "maker" of the
+    # malaria one in "the maker" (Kavach Biologics)
+    governor = lagos.answer(Query(text="Which governor is in this story?"))
+    assert governor.answered and "Bakare" in governor.text
+    maker = malaria.answer(Query(text="how many doses can the maker churn out per year"))
+    assert maker.answered and "40 million" in maker.text

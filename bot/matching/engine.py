@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,9 +12,10 @@ from bot.conversation.dialogue import Dialogue
 from bot.conversation.turns import Turn, explicit
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
-from bot.matching.analyzer import Analysis, detect_qtype
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis, detect_qtype
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
+from bot.matching.gazetteer import describing_words
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.lexicon import QType
@@ -83,6 +84,8 @@ class Engine:
         self._by_id = {e.id: e for e in self.entries}
         self._positions = {e.id: p for p, e in enumerate(self.entries)}
         self.dialogue = Dialogue(self)
+        names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
+        self._named_by = describing_words(names, self.analyzer.terms)
         self.passages = Passages(self.analyzer, knowledge.story)
 
     @classmethod
@@ -254,7 +257,7 @@ class Engine:
 
     def _candidates(self, text: str) -> list[Candidate]:
         """Return the candidates for `text`, most likely first."""
-        analysis = self.analyzer.analyze(text)
+        analysis = self._naming(self.analyzer.analyze(text))
         found = self.rank(analysis)
         if found and len(analysis.terms) > _CHATTY:
             # chatter around a question is words the story never uses; when they are at most
@@ -269,6 +272,17 @@ class Engine:
                 if tail and tail[0].probability > found[0].probability:
                     return tail
         return found
+
+    def _naming(self, analysis: Analysis) -> Analysis:
+        """Read a word the knowledge only uses in one entity's names as that entity.
+
+        "Which governor is in the story?": every "governor" the knowledge says is part of
+        "Governor Bakare", so the bare word names him.
+        """
+        named = [self._named_by.get(t, t) if not self.index.knows(t) else t for t in analysis.terms]
+        if named == list(analysis.terms):
+            return analysis
+        return replace(analysis, terms=tuple(named))
 
     def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
         """Return the candidate entries for an analysed question, likeliest first."""
