@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.analyzer import detect_qtype
+from bot.matching.answerability import Need, needs
 from bot.matching.engine import Engine
 from bot.matching.gazetteer import demonym_aliases, describing_words
 from bot.matching.idioms import plain_words
@@ -281,3 +282,24 @@ def test_a_describing_word_the_knowledge_only_uses_in_a_name_asks_for_that_entit
     assert governor.answered and "Bakare" in governor.text
     maker = malaria.answer(Query(text="how many doses can the maker churn out per year"))
     assert maker.answered and "40 million" in maker.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("over what time period was it measured", QType.DURATION),
+        ("what time frame does the trial cover", QType.DURATION),
+        ("what time does it open", QType.WHEN),
+    ],
+)
+def test_a_time_period_asks_how_long_not_a_time_of_day(question: str, kind: QType) -> None:
+    words = question.split()
+    assert detect_qtype(words) == kind
+    assert (Need.TIME in needs(kind, tuple(words))) == (kind == QType.WHEN)
+
+
+def test_a_stretch_of_time_asked_for_is_answered(malaria: Engine) -> None:
+    answer = malaria.answer(
+        Query(text="the 71% — that's measured over what time period after the 3rd dose?")
+    )
+    assert answer.answered and "71%" in answer.text

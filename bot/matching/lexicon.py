@@ -78,6 +78,13 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("how", "big"), QType.AMOUNT),
     (("how", "large"), QType.AMOUNT),
     (("how", "old"), QType.AMOUNT),
+    # a stretch of time, not a time of day: "over what time period?"
+    (("what", "time", "period"), QType.DURATION),
+    (("what", "time", "frame"), QType.DURATION),
+    (("what", "time", "span"), QType.DURATION),
+    (("what", "timeframe"), QType.DURATION),
+    (("what", "period"), QType.DURATION),
+    (("which", "period"), QType.DURATION),
     (("what", "number"), QType.COUNT),
     (("which", "number"), QType.COUNT),
     (("what", "year"), QType.WHEN),
