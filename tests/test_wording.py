@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bot.matching.analyzer import detect_qtype
+from bot.matching.answerability import Need, needs
 from bot.matching.engine import Engine
-from bot.matching.gazetteer import demonym_aliases
+from bot.matching.gazetteer import demonym_aliases, describing_words
+from bot.matching.idioms import plain_words
+from bot.matching.lexicon import QType
 from bot.models import Query
 from tests.conftest import DATA
 
@@ -185,3 +189,117 @@ def test_who_asked_of_a_person_is_not_answered_without_one(engine: Engine, quest
 )
 def test_a_person_word_does_not_hide_what_the_story_answers(engine: Engine, question: str) -> None:
     assert engine.answer(Query(text=question)).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("what did the whole thing cost the state", QType.WHAT),  # a noun after "the"
+        ("what was the claim about the fares", QType.WHAT),
+        ("what did the governor state about the fares", QType.QUOTE),  # a verb
+        ("what did they claim", QType.QUOTE),
+    ],
+)
+def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) -> None:
+    assert detect_qtype(question.split()) == qtype
+
+
+@pytest.mark.parametrize(
+    ("said", "plain"),
+    [
+        ("who launched it on the kenyan side", "who launched it for kenyan"),
+        ("who came from the federal side", "who came for federal"),
+        ("what is on the far side of the moon", "what is on the far side of the moon"),
+        ("over how many years is it paid back", "over how many years is it repay"),
+        ("when will they pay the loan back", "when will they repay the loan"),
+        ("could the artemis timeline slip", "could the artemis timeline delay"),
+        ("has the date slipped", "has the date delayed"),
+        ("who made the money slide", "who made the money slide"),  # a noun
+        ("how many doses were shipped in", "how many doses were delivered"),
+    ],
+)
+def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
+    assert plain_words(said.split()) == plain.split()
+
+
+def test_repaid_is_the_past_of_repay(lagos: Engine) -> None:
+    repaid = lagos.analyzer.analyze("when is the loan repaid").terms
+    assert set(repaid) == set(lagos.analyzer.analyze("when do they repay the loan").terms)
+
+
+def test_an_edition_asked_for_is_held_by_a_number(engine: Engine) -> None:
+    # "the Third Belt and Road Forum": the ordinal says which edition
+    answer = engine.answer(Query(text="Which edition of the Belt and Road Forum was it?"))
+    assert answer.answered and "Third" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("phase 2 going where", "Marina"), ("the inaugural ride went from where to where?", "Oshodi")],
+)
+def test_a_verb_of_going_in_a_where_question_only_asks_where(
+    lagos: Engine, question: str, said: str
+) -> None:
+    assert "go" not in lagos.analyzer.analyze("where is phase 2 going").terms
+    assert "go" in lagos.analyzer.analyze("when is phase 2 going ahead").terms
+    answer = lagos.answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
+def test_a_part_that_points_back_is_read_with_the_sure_part_before_it(malaria: Engine) -> None:
+    decision = malaria.decide(
+        Query(text="wait so who's the guy from gavi and what's his role there?")
+    )
+    assert decision.answer.answered and "managing director" in decision.answer.text
+    sure = malaria.decide(Query(text="wait so who's the guy from gavi"))
+    assert sure.best is not None
+    turn = malaria.turn_of(sure.answer, "wait so who's the guy from gavi")
+    assert turn is not None and malaria.dialogue.within("what's his role there", turn)
+    assert not malaria.dialogue.within("what happens next", turn)  # no pronoun: a new question
+
+
+def test_a_word_only_an_entitys_lower_case_names_use_names_it() -> None:
+    names = {
+        "@bakare": ["Governor Olatunde Bakare", "the governor", "Lagos governor"],
+        "@garba": ["Ibrahim Garba", "the minister"],
+        "@south-africa": ["South Africa"],  # capitalised: part of a proper name
+        "@okafor": ["the chief engineer"],
+        "@lmra": ["the chief executive"],  # two own "chief": it names neither
+    }
+    found = describing_words(names, lambda text: tuple(text.split()))
+    assert found["governor"] == "@bakare" and found["minister"] == "@garba"
+    assert found["executive"] == "@lmra"
+    assert "south" not in found and "South" not in found  # no lower-case name says it
+    assert "chief" not in found  # two entities' names use it
+
+
+def test_a_describing_word_the_knowledge_only_uses_in_a_name_asks_for_that_entity(
+    lagos: Engine, malaria: Engine
+) -> None:
+    # every "governor" of the lagos knowledge is in "Governor Bakare", every "maker" of the
+    # malaria one in "the maker" (Kavach Biologics)
+    governor = lagos.answer(Query(text="Which governor is in this story?"))
+    assert governor.answered and "Bakare" in governor.text
+    maker = malaria.answer(Query(text="how many doses can the maker churn out per year"))
+    assert maker.answered and "40 million" in maker.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("over what time period was it measured", QType.DURATION),
+        ("what time frame does the trial cover", QType.DURATION),
+        ("what time does it open", QType.WHEN),
+    ],
+)
+def test_a_time_period_asks_how_long_not_a_time_of_day(question: str, kind: QType) -> None:
+    words = question.split()
+    assert detect_qtype(words) == kind
+    assert (Need.TIME in needs(kind, tuple(words))) == (kind == QType.WHEN)
+
+
+def test_a_stretch_of_time_asked_for_is_answered(malaria: Engine) -> None:
+    answer = malaria.answer(
+        Query(text="the 71% — that's measured over what time period after the 3rd dose?")
+    )
+    assert answer.answered and "71%" in answer.text

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from bot import replies
 from bot.conversation import premises
-from bot.conversation.turns import Turn, resolve
+from bot.conversation.turns import Turn, points_back, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
@@ -90,6 +90,21 @@ class Dialogue:
         settled = engine.settle(text, found, reading)
         reason = f"follow-up of {turn.entry_id}: {settled.reason}"
         return replace(settled, reason=reason, analysis=reading)
+
+    def within(self, text: str, turn: Turn) -> list[Candidate]:
+        """Return the candidates of `text`, a later part of one message, read with `turn`.
+
+        "How big was the loan and over how many years is *it* paid back?": the second part
+        leans on the first, and may be answered by the same entry. Empty when no pronoun
+        points back to it.
+        """
+        engine = self._engine
+        question = engine.analyzer.analyze(text)
+        if not points_back(question.words):  # "… signed? what happens next?" asks anew
+            return []
+        readings = resolve(question, turn, self._kinds)
+        ranked = [engine.rank(r) for r in readings]
+        return max(ranked, key=lambda f: f[0].probability if f else 0.0, default=[])
 
     def corrected(self, text: str, question: Analysis) -> Decision | None:
         """Say what the story says instead, when the question's premise is wrong."""

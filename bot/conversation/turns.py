@@ -69,6 +69,11 @@ def explicit(words: tuple[str, ...]) -> bool:
     return bool(words) and (words[0] in _OPENERS or any(words[: len(cue)] == cue for cue in _ABOUT))
 
 
+def points_back(words: tuple[str, ...]) -> bool:
+    """Return whether a question names what it asks about only by a pronoun ("is *it* …")."""
+    return not (_PERSON | _THING).isdisjoint(words)
+
+
 def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analysis]:
     """Return the readings of `question` together with the previous `turn`, likeliest first.
 

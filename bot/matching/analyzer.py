@@ -17,7 +17,9 @@ from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
+    DETERMINERS,
     FILLER_OPENERS,
+    MOTION_WORDS,
     QTYPE_CUES,
     QTYPE_HINTS,
     SAY_WORDS,
@@ -117,7 +119,10 @@ class Analyzer:
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
-        pairs = list(self._terms(words))
+        kept = words
+        if qtype == QType.WHERE:  # "where did the ride go?" asks where the ride went
+            kept = [w for w in words if w not in MOTION_WORDS]
+        pairs = list(self._terms(kept))
         return Analysis(
             tuple(t for t, _ in pairs),
             qtype,
@@ -201,11 +206,7 @@ def detect_qtype(words: list[str]) -> QType:
     found = _first_cue(words)
     if found is not None:
         qtype = QTYPE_CUES[found][1]
-        if (
-            qtype == QType.WHAT
-            and SAY_WORDS.intersection(words)
-            and not ABOUT_TEXT.intersection(words)
-        ):
+        if qtype == QType.WHAT and _says(words) and not ABOUT_TEXT.intersection(words):
             return QType.QUOTE
         return qtype
     if words[0] in YESNO_OPENERS:
@@ -214,6 +215,14 @@ def detect_qtype(words: list[str]) -> QType:
         if word in QTYPE_HINTS:
             return QTYPE_HINTS[word]
     return QType.NONE
+
+
+def _says(words: list[str]) -> bool:
+    """Return whether `words` use a say-word as a verb: not as a noun after a determiner."""
+    return any(
+        word in SAY_WORDS and (i == 0 or words[i - 1] not in DETERMINERS)
+        for i, word in enumerate(words)
+    )
 
 
 def _first_cue(words: list[str]) -> int | None:

@@ -108,6 +108,8 @@ _PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.W
 _TIME_CUES = frozenset("time hour oclock baje waqt".split())
 _DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
 _ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
+# after "time", a stretch of it: "what time period" asks how long, not at what hour
+_STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 
 
@@ -142,8 +144,8 @@ def _asked_cues(words: tuple[str, ...]) -> set[str]:
     """Return the time and day cue words that directly follow an asking word."""
     return {
         word
-        for before, word in itertools.pairwise(words)
-        if before in _ASKING and word in _TIME_CUES | _DAY_CUES
+        for before, word, after in itertools.zip_longest(words, words[1:], words[2:])
+        if before in _ASKING and word in _TIME_CUES | _DAY_CUES and after not in _STRETCHES
     }
 
 
@@ -160,7 +162,11 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.DATE: frozenset("date year month tareekh tarikh".split()),
     Need.DAY: frozenset("day weekday week din".split()),
     Need.TIME: _TIME_CUES,
-    Need.NUMBER: frozenset("number total figure amount count tadad money cash".split()),
+    # "which edition of the forum?" is answered by "the third forum"
+    Need.NUMBER: frozenset(
+        "number total figure amount count tadad money cash edition installment instalment "
+        "iteration".split()
+    ),
     Need.AGE: frozenset("age old umar".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,9 +12,10 @@ from bot.conversation.dialogue import Dialogue
 from bot.conversation.turns import Turn, explicit
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
-from bot.matching.analyzer import Analysis, detect_qtype
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis, detect_qtype
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
+from bot.matching.gazetteer import describing_words
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.lexicon import QType
@@ -83,6 +84,8 @@ class Engine:
         self._by_id = {e.id: e for e in self.entries}
         self._positions = {e.id: p for p, e in enumerate(self.entries)}
         self.dialogue = Dialogue(self)
+        names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
+        self._named_by = describing_words(names, self.analyzer.terms)
         self.passages = Passages(self.analyzer, knowledge.story)
 
     @classmethod
@@ -179,7 +182,7 @@ class Engine:
 
     def _pieces(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:
         """Answer each question of a message, or the one question among its other words."""
-        found = [c for c in map(self._candidates, questions) if c]
+        found = self._leaning([self._candidates(q) for q in questions], questions)
         bests = [c[0] for c in found]
         sure = {c.entry.id: c for c in bests if c.probability >= self.thresholds.answer}
         if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
@@ -195,6 +198,26 @@ class Engine:
             if surest[0].probability > whole[0].probability:
                 whole = surest
         return self.settle(text, whole)
+
+    def _leaning(self, found: list[list[Candidate]], questions: list[str]) -> list[list[Candidate]]:
+        """Read each part of a message that leans on the sure part before it with that part.
+
+        "Who's the guy from Gavi and what's his role there?": "his" is the one the first part
+        answers about. That reading replaces the part's own only when it is sure.
+        """
+        before: Candidate | None = None
+        asked = ""
+        for i, (candidates, question) in enumerate(zip(found, questions, strict=True)):
+            best = candidates[0] if candidates else None
+            if before is not None and (best is None or best.probability < self.thresholds.answer):
+                turn = self.turn_of(replies.single(before.entry, before.probability), asked)
+                leaning = self.dialogue.within(question, turn) if turn else []
+                if leaning and leaning[0].probability >= self.thresholds.answer:
+                    found[i] = candidates = leaning
+                    best = leaning[0]
+            if best is not None and best.probability >= self.thresholds.answer:
+                before, asked = best, question
+        return [c for c in found if c]
 
     def settle(
         self, text: str, candidates: list[Candidate], reading: Analysis | None = None
@@ -234,7 +257,7 @@ class Engine:
 
     def _candidates(self, text: str) -> list[Candidate]:
         """Return the candidates for `text`, most likely first."""
-        analysis = self.analyzer.analyze(text)
+        analysis = self._naming(self.analyzer.analyze(text))
         found = self.rank(analysis)
         if found and len(analysis.terms) > _CHATTY:
             # chatter around a question is words the story never uses; when they are at most
@@ -249,6 +272,17 @@ class Engine:
                 if tail and tail[0].probability > found[0].probability:
                     return tail
         return found
+
+    def _naming(self, analysis: Analysis) -> Analysis:
+        """Read a word the knowledge only uses in one entity's names as that entity.
+
+        "Which governor is in the story?": every "governor" the knowledge says is part of
+        "Governor Bakare", so the bare word names him.
+        """
+        named = [self._named_by.get(t, t) if not self.index.knows(t) else t for t in analysis.terms]
+        if named == list(analysis.terms):
+            return analysis
+        return replace(analysis, terms=tuple(named))
 
     def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
         """Return the candidate entries for an analysed question, likeliest first."""

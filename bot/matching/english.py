@@ -11,7 +11,8 @@ _SUFFIXES = ("ing", "ed", "es", "s", "d", "er", "ers", "ly")
 # "saw", "felt", "shot", "thought", "fed", "sat") are left alone; "led", "met" and "spoke"
 # are far likelier verbs in news than anything else.
 _IRREGULAR = """
-build built | begin began begun | pay paid | say said | spend spent | sell sold | buy bought |
+build built | begin began begun | pay paid | repay repaid | say said | spend spent |
+sell sold | buy bought |
 win won | lead led | run ran | meet met | tell told | take took taken | give gave given |
 hold held | bring brought | send sent | grow grew grown | draw drew drawn |
 choose chose chosen | strike struck stricken | fly flew flown | write wrote written |

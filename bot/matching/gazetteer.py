@@ -7,6 +7,7 @@ capital as another name for it, unless the folder already uses that name for som
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Mapping
 
 # country | capital[, other names of the capital]
 _CAPITALS = """
@@ -244,3 +245,20 @@ def demonym_aliases(
 
 # a word shaped like a demonym: "Chinese", "Pakistani", "Kenyan", "British", "French"
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|i|ish|ch)")
+
+
+def describing_words(
+    names: Mapping[str, Iterable[str]], terms: Callable[[str], tuple[str, ...]]
+) -> dict[str, str]:
+    """Return each term that one entity's names alone use in lower case, with that entity.
+
+    `names`: each entity's term and its names; `terms` reads a text's terms. A maintainer
+    writes what describes someone in lower case ("the governor", "health economist") and a
+    proper name capitalised: "South" or "Africa" alone names no one.
+    """
+    owners: dict[str, set[str]] = {}
+    for entity, own in names.items():
+        words = {w for name in own for w in name.split() if w.isalpha() and w.islower()}
+        for term in terms(" ".join(sorted(words))):
+            owners.setdefault(term, set()).add(entity)
+    return {term: next(iter(found)) for term, found in owners.items() if len(found) == 1}

@@ -22,6 +22,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         "paid",
     ),
     (r"\b(?:chip|chipped|chipping|chips) in\b", "contributed"),
+    (rf"\b(?:pay|pays|paid|paying) {_SOME}back\b", r"repay \g<object>"),
     (
         r"\b(?:pump|pumps|pumped|pumping|churn|churns|churned|churning|crank|cranks|cranked) out\b",
         "produce",
@@ -40,11 +41,29 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:fall|fell|fallen|falling) behind(?: schedule)?\b", "delay"),
     (r"\bbehind schedule\b", "delayed"),
     (r"\b(?:push|pushed|pushing|pushes) back\b", "delay"),
+    # a date or a plan that slips is delayed: "could the timeline slip?"; only the verb
+    # (a slide of a talk, a slip of paper are nouns)
+    (
+        r"\b(?P<object>(?:could|might|would|will|may|can|to)(?: \w+){0,3}?) (?:slip|slide)\b",
+        r"\g<object> delay",
+    ),
+    (r"\b(?:slipped|slipping)\b", "delayed"),
     (r"\b(?:at the helm|in the driving seat|calls? the shots)\b", "leads"),
     (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
     (r"\b(?:up and running|good to go)\b", "operating"),
+    # goods sent somewhere are delivered: "how many doses have been shipped in?"
+    (r"\b(?:shipped|shipping|ships|ship) (?:in|out|over|to)\b|\bshipped\b", "delivered"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
+    # a party to something: "who signed on the chinese side?" asks who signed for China;
+    # a side that is a position ("the far side", "the left side") stays
+    (
+        r"\b(?:on|from|for) (?:the|our|their|its) (?!(?:far|near|other|dark|bright|left|right|"
+        r"north|south|east|west|northern|southern|eastern|western|upper|lower|inner|outer|"
+        r"front|back|top|bottom|same|wrong|opposite|safe|sunny|flip|one|each|either|both)\b)"
+        r"(\w+) side\b",
+        r"for \1",
+    ),
     (r"\bin the first place\b", ""),
     # asking for the gist: the words say how to answer, not what about
     (r"\b(?:fill|filling) (?:me|us) in\b|\b(?:catch|catching) (?:me|us) up\b", ""),

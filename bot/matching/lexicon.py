@@ -78,6 +78,13 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("how", "big"), QType.AMOUNT),
     (("how", "large"), QType.AMOUNT),
     (("how", "old"), QType.AMOUNT),
+    # a stretch of time, not a time of day: "over what time period?"
+    (("what", "time", "period"), QType.DURATION),
+    (("what", "time", "frame"), QType.DURATION),
+    (("what", "time", "span"), QType.DURATION),
+    (("what", "timeframe"), QType.DURATION),
+    (("what", "period"), QType.DURATION),
+    (("which", "period"), QType.DURATION),
     (("what", "number"), QType.COUNT),
     (("which", "number"), QType.COUNT),
     (("what", "year"), QType.WHEN),
@@ -144,6 +151,16 @@ YESNO_OPENERS = frozenset(
 SAY_WORDS = frozenset(
     "say said says saying stated state tell told claim claimed kaha call called".split()
 )
+
+# Words after which a say-word is a noun, not a verb: "what did it cost *the state*?" and
+# "what was *the call*?" ask no one's words.
+DETERMINERS = frozenset(
+    "a an the this that these those its his her their our my your whole entire every each "
+    "another any some".split()
+)
+
+# Verbs of going: in a "where" question they only ask where to ("phase 2 going where?").
+MOTION_WORDS = frozenset("go goes going went gone head heads headed heading".split())
 
 # "What does the story say about ...?" asks about the story, not about a quote.
 ABOUT_TEXT = frozenset("story article report headline news text piece line".split())
