@@ -20,9 +20,10 @@ import numpy.typing as npt
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.arrays import distinct
-from bot.matching.engine import _LONG_QUESTION, _PART_BREAK, Engine
+from bot.matching.engine import _LONG_QUESTION, Engine
 from bot.matching.evidence import Evidence, gather, refine
 from bot.matching.index import _QUERY_SHARE  # the least exponent on the share a phrasing finds
+from bot.matching.messages import PART_BREAK
 from bot.matching.ranking import _NOMINEES
 from bot.matching.text import clean
 from bot.models import Query
@@ -77,7 +78,7 @@ class OwnFirst:
         text = clean(Query(text=phrasing).text, engine.thresholds.max_chars)
         if smalltalk_reply(text, engine.knowledge.title) is not None:
             return True  # small talk: no candidate at all
-        if not self._usable or len(_PART_BREAK.split(text)) > 1:
+        if not self._usable or len(PART_BREAK.split(text)) > 1:
             return False  # several questions: each is decided on its own
         analysis = engine.analyzer.analyze(text)
         if not analysis.terms:

@@ -12,34 +12,27 @@ from bot.conversation.dialogue import Dialogue
 from bot.conversation.turns import Turn, explicit
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis, detect_qtype
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.gazetteer import describing_words
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
-from bot.matching.lexicon import QType
+from bot.matching.messages import Parts, questions_in
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
-from bot.matching.text import clean, tokenize
+from bot.matching.text import clean
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
 
 if TYPE_CHECKING:  # the engine reads a few settings; it does not need the settings module
     from bot.config import Settings
 
-_WH = r"(?:who|whom|what|when|where|which|why|how|did|does|do|is|was|were|are|kab|kahan|kaun|kis)"
-_PART_BREAK = re.compile(
-    rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|[,.!]\s+(?={_WH}\b)", re.I
-)
 _CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
 _LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
 # terms; past this, the words of a message the story never uses may be chatter around the
 # question rather than what it asks about ("how many solar fridges did kenya actually put in?")
 _CHATTY = 6
-# a part of a message this likely on its entry asks it; below, the entry hardly answers it
-_PART_ASKS = 0.1
-_PIECES = 4  # questions of one message answered, at most: each costs a ranking
 _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 
@@ -84,6 +77,7 @@ class Engine:
         self._by_id = {e.id: e for e in self.entries}
         self._positions = {e.id: p for p, e in enumerate(self.entries)}
         self.dialogue = Dialogue(self)
+        self.parts = Parts(self)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
         self._named_by = describing_words(names, self.analyzer.terms)
         self.passages = Passages(self.analyzer, knowledge.story)
@@ -169,55 +163,14 @@ class Engine:
         return self.dialogue.turn_of(answer, asked, reading)
 
     def _decide(self, text: str) -> Decision:
-        whole = self._candidates(text)
+        whole = self.candidates(text)
         if not whole and not self.analyzer.analyze(text).terms:  # rare: analysed a second time
             empty = Answer(text=replies.prompt(self.knowledge.title), kind=AnswerKind.EMPTY)
             return Decision(text, empty, "no words to match")
-        pieces = [p.strip(" ,?.") for p in _PART_BREAK.split(text)]
-        if len(pieces) > 1 and whole:  # several questions, or one among other words
-            questions = [p for p in pieces if _is_question(p)]
-            # the sets' messages ask three questions at most; 40 "who? " must not cost 40
-            return self._pieces(text, whole, questions[:_PIECES])
+        questions = questions_in(text)
+        if questions is not None and whole:  # several questions, or one among other words
+            return self.parts.decide(text, whole, questions)
         return self.settle(text, whole)
-
-    def _pieces(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:
-        """Answer each question of a message, or the one question among its other words."""
-        found = self._leaning([self._candidates(q) for q in questions], questions)
-        bests = [c[0] for c in found]
-        sure = {c.entry.id: c for c in bests if c.probability >= self.thresholds.answer}
-        if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
-            both = replies.combined(list(sure.values()))
-            return Decision(text, both, "one answer per question", tuple(bests))
-        if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
-            whole = found[0]
-        asking = all(c.probability >= _PART_ASKS for c in bests)
-        if len(bests) > 1 and len({c.entry.id for c in bests}) == 1 and asking:
-            # every part asks the same entry ("how big was the loan and over how many years?"):
-            # the part it answers most surely speaks for the message
-            surest = max(found, key=lambda c: c[0].probability)
-            if surest[0].probability > whole[0].probability:
-                whole = surest
-        return self.settle(text, whole)
-
-    def _leaning(self, found: list[list[Candidate]], questions: list[str]) -> list[list[Candidate]]:
-        """Read each part of a message that leans on the sure part before it with that part.
-
-        "Who's the guy from Gavi and what's his role there?": "his" is the one the first part
-        answers about. That reading replaces the part's own only when it is sure.
-        """
-        before: Candidate | None = None
-        asked = ""
-        for i, (candidates, question) in enumerate(zip(found, questions, strict=True)):
-            best = candidates[0] if candidates else None
-            if before is not None and (best is None or best.probability < self.thresholds.answer):
-                turn = self.turn_of(replies.single(before.entry, before.probability), asked)
-                leaning = self.dialogue.within(question, turn) if turn else []
-                if leaning and leaning[0].probability >= self.thresholds.answer:
-                    found[i] = candidates = leaning
-                    best = leaning[0]
-            if best is not None and best.probability >= self.thresholds.answer:
-                before, asked = best, question
-        return [c for c in found if c]
 
     def settle(
         self, text: str, candidates: list[Candidate], reading: Analysis | None = None
@@ -255,7 +208,7 @@ class Engine:
         best = self.decide(Query(text=text)).best
         return best.entry if best else None
 
-    def _candidates(self, text: str) -> list[Candidate]:
+    def candidates(self, text: str) -> list[Candidate]:
         """Return the candidates for `text`, most likely first."""
         analysis = self._naming(self.analyzer.analyze(text))
         found = self.rank(analysis)
@@ -346,8 +299,3 @@ def _preferred(alone: Decision, followed: Decision, explicit: bool) -> Decision:
         return alone
     also = followed.best.probability if followed.best else 0.0
     return followed if also > sure + _FOLLOW_MARGIN else alone
-
-
-def _is_question(piece: str) -> bool:
-    # only pieces that are questions themselves: "not counting Pakistan, how many ..." is one
-    return len(piece.split()) >= 2 and detect_qtype(tokenize(piece)) != QType.NONE

@@ -1,0 +1,93 @@
+"""A message of several parts: each question in it read, then answered together or by one.
+
+"Who signed it? And where?" gets one answer per question; "how big was the loan and over how
+many years?" asks one entry twice, and its surest part speaks for the message.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from typing import TYPE_CHECKING, cast
+
+from bot import replies
+from bot.matching.analyzer import detect_qtype
+from bot.matching.decision import Candidate, Decision
+from bot.matching.lexicon import QType
+from bot.matching.text import tokenize
+
+if TYPE_CHECKING:  # the engine makes its parts reader: imported for types only
+    from bot.matching.engine import Engine
+
+_WH = r"(?:who|whom|what|when|where|which|why|how|did|does|do|is|was|were|are|kab|kahan|kaun|kis)"
+PART_BREAK = re.compile(
+    rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|[,.!]\s+(?={_WH}\b)", re.I
+)
+# a part of a message this likely on its entry asks it; below, the entry hardly answers it
+_PART_ASKS = 0.1
+_PIECES = 4  # questions of one message answered, at most: each costs a ranking
+
+
+def questions_in(text: str) -> list[str] | None:
+    """Return the questions of a message of several parts; None for a message of one part."""
+    pieces = [p.strip(" ,?.") for p in PART_BREAK.split(text)]
+    if len(pieces) < 2:
+        return None
+    # the sets' messages ask three questions at most; 40 "who? " must not cost 40
+    return [p for p in pieces if _is_question(p)][:_PIECES]
+
+
+class Parts:
+    """Answers the messages of several parts for one engine."""
+
+    def __init__(self, engine: Engine) -> None:
+        """Read through `engine`'s public ranking and settling."""
+        # a proxy, not a reference: no cycle, so a replaced engine is freed by refcount alone
+        self._engine = cast("Engine", weakref.proxy(engine))
+
+    def decide(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:
+        """Answer each question of a message, or the one question among its other words."""
+        engine = self._engine
+        found = self._leaning([engine.candidates(q) for q in questions], questions)
+        bests = [c[0] for c in found]
+        sure = {c.entry.id: c for c in bests if c.probability >= engine.thresholds.answer}
+        if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
+            both = replies.combined(list(sure.values()))
+            return Decision(text, both, "one answer per question", tuple(bests))
+        if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
+            whole = found[0]
+        asking = all(c.probability >= _PART_ASKS for c in bests)
+        if len(bests) > 1 and len({c.entry.id for c in bests}) == 1 and asking:
+            # every part asks the same entry ("how big was the loan and over how many years?"):
+            # the part it answers most surely speaks for the message
+            surest = max(found, key=lambda c: c[0].probability)
+            if surest[0].probability > whole[0].probability:
+                whole = surest
+        return engine.settle(text, whole)
+
+    def _leaning(self, found: list[list[Candidate]], questions: list[str]) -> list[list[Candidate]]:
+        """Read each part of a message that leans on the sure part before it with that part.
+
+        "Who's the guy from Gavi and what's his role there?": "his" is the one the first part
+        answers about. That reading replaces the part's own only when it is sure.
+        """
+        engine = self._engine
+        sure = engine.thresholds.answer
+        before: Candidate | None = None
+        asked = ""
+        for i, (candidates, question) in enumerate(zip(found, questions, strict=True)):
+            best = candidates[0] if candidates else None
+            if before is not None and (best is None or best.probability < sure):
+                turn = engine.turn_of(replies.single(before.entry, before.probability), asked)
+                leaning = engine.dialogue.within(question, turn) if turn else []
+                if leaning and leaning[0].probability >= sure:
+                    found[i] = candidates = leaning
+                    best = leaning[0]
+            if best is not None and best.probability >= sure:
+                before, asked = best, question
+        return [c for c in found if c]
+
+
+def _is_question(piece: str) -> bool:
+    # only pieces that are questions themselves: "not counting Pakistan, how many ..." is one
+    return len(piece.split()) >= 2 and detect_qtype(tokenize(piece)) != QType.NONE
