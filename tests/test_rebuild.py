@@ -123,13 +123,15 @@ def _readable(corpus: Corpus) -> tuple[object, ...]:
         corpus.first_phrasing.tolist(),
         corpus.strict.tolist(),
         postings.lengths.tolist(),
+        corpus.first_spellings(),
     )
 
 
 def test_a_run_of_old_entries_is_added_as_if_analysed_anew() -> None:
     def entry(*phrasings: tuple[str, ...], answer: str, strict: bool = False) -> IndexedEntry:
         read = tuple(Analysis(terms, QType.WHERE) for terms in phrasings)
-        return IndexedEntry(read, frozenset(answer.split()), strict)
+        spelled = tuple((t, t.upper()) for t in dict.fromkeys(t for p in phrasings for t in p))
+        return IndexedEntry(read, frozenset(answer.split()), strict, spelled)
 
     base = entry(("moon", "base"), ("base",), answer="pole south")
     person = entry(("kakar",), answer="caretaker pm", strict=True)
@@ -148,3 +150,18 @@ def test_a_run_of_old_entries_is_added_as_if_analysed_anew() -> None:
         fresh.add(item)
     assert _readable(again) == _readable(fresh.build())
     assert "pole" not in again.postings.ids  # only the deleted entry used it
+
+
+@pytest.mark.parametrize("gone", [0, 1, 7, 20])
+def test_word_vectors_after_a_rebuild_are_a_fresh_builds(story: Knowledge, gone: int) -> None:
+    # a term is embedded by the words it is first read from: deleting the entry that read it
+    # first must leave the vector a fresh build would make, not the old one
+    encoder = load_encoder("wordllama")
+    first = Engine(story, encoder=encoder)
+    edited = dataclasses.replace(story, faq=story.faq[:gone] + story.faq[gone + 1 :])
+    reused, fresh = Engine(edited, encoder=encoder, previous=first), Engine(edited, encoder=encoder)
+    ours, theirs = reused.tools.words, fresh.tools.words
+    assert ours is not None and theirs is not None
+    assert ours._surfaces == theirs._surfaces
+    assert all((ours.of(t, "") == theirs.of(t, "")).all() for t in theirs._surfaces)
+    assert _decisions(reused) == _decisions(fresh)

@@ -32,6 +32,12 @@ def distinct_inverse(values: npt.NDArray[_T]) -> tuple[npt.NDArray[_T], npt.NDAr
     return ordered[firsts], inverse
 
 
+def first_positions(values: npt.NDArray[_T]) -> npt.NDArray[np.intp]:
+    """Return where each distinct value first stands in `values`, in the order they stand."""
+    order = np.argsort(values, kind="stable")
+    return np.sort(order[_firsts(values[order])])
+
+
 def spans(starts: _Array, ends: _Array) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
     """Return every index in the ranges `starts[i]:ends[i]`, and the range `i` of each."""
     lengths = ends - starts

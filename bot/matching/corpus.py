@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.analyzer import Analysis
-from bot.matching.arrays import distinct, distinct_inverse
+from bot.matching.arrays import distinct, distinct_inverse, first_positions
 from bot.matching.lexicon import QType
 
 Ints = npt.NDArray[np.int32]
@@ -33,6 +33,9 @@ class IndexedEntry:
     phrasings: tuple[Analysis, ...]
     answer_terms: frozenset[str]
     strict: bool = False  # "who is X?" entries: the question must be about X alone
+    # each term with the words it was first read from in this entry, in order: word vectors
+    # embed a term by its first spelling in the knowledge
+    spelled: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,19 @@ class Corpus:
     raw_starts: Ints
     answer_terms: Ints  # entry e's answer and source terms: answer_terms[answer_starts[e]:…]
     answer_starts: Ints
+    spelled_terms: Ints  # entry e's terms as first spelled in it: spelled_*[spelled_starts[e]:…]
+    spelled_as: Ints  # … and their spellings, as positions in `spellings`
+    spelled_starts: Ints
+    spellings: list[str]
+
+    def first_spellings(self) -> dict[str, str]:
+        """Return each spelled term with the words it was first read from, in entry order."""
+        terms, spellings = self.terms, self.spellings
+        firsts = first_positions(self.spelled_terms).tolist()
+        pairs = zip(
+            self.spelled_terms[firsts].tolist(), self.spelled_as[firsts].tolist(), strict=True
+        )
+        return {terms[t]: spellings[s] for t, s in pairs}
 
 
 class CorpusBuilder:
@@ -99,7 +115,11 @@ class CorpusBuilder:
         self._answer_of = array("i")  # the entry each of those belongs to
         self._strict = array("b")
         self._qcode = {q: i for i, q in enumerate(QTYPES)}
-        self._translated: tuple[Corpus, Ints] | None = None  # for `add_run`
+        self._spellings: dict[str, int] = {}
+        self._spelled = array("i")  # per entry, each term's first spelling: the term ids
+        self._spelled_as = array("i")  # … and the spellings' ids
+        self._spelled_starts = array("i", [0])
+        self._translated: tuple[Corpus, Ints, Ints] | None = None  # for `add_run`
 
     def add(self, entry: IndexedEntry) -> None:
         """Add the next entry; its position is the number added before it."""
@@ -113,6 +133,10 @@ class CorpusBuilder:
         self._answer.extend(answer)
         self._answer_of.extend([len(self._strict)] * len(answer))
         self._strict.append(entry.strict)
+        spellings = self._spellings
+        self._spelled.extend([ids[t] for t, _ in entry.spelled])
+        self._spelled_as.extend([spellings.setdefault(s, len(spellings)) for _, s in entry.spelled])
+        self._spelled_starts.append(len(self._spelled))
 
     def add_run(self, corpus: Corpus, first: int, last: int) -> None:
         """Add entries `first` to `last - 1` of an earlier corpus as they were added there.
@@ -133,14 +157,24 @@ class CorpusBuilder:
         owners = np.repeat(np.arange(last - first), np.diff(answers)) + len(self._strict)
         self._answer_of.frombytes(_bytes(owners))
         self._strict.frombytes(corpus.strict[first:last].astype(np.int8).tobytes())
+        spelled = corpus.spelled_starts[first : last + 1]
+        self._spelled_starts.frombytes(_bytes(spelled[1:] - spelled[0] + len(self._spelled)))
+        self._spelled.frombytes(_bytes(translate[corpus.spelled_terms[spelled[0] : spelled[-1]]]))
+        respell = self._translations(corpus)[1]
+        self._spelled_as.frombytes(_bytes(respell[corpus.spelled_as[spelled[0] : spelled[-1]]]))
 
     def _translation(self, corpus: Corpus) -> Ints:
         """Return this builder's id of each term of `corpus`, giving new ones ids of their own."""
+        return self._translations(corpus)[0]
+
+    def _translations(self, corpus: Corpus) -> tuple[Ints, Ints]:
+        """Return this builder's ids of the terms and of the spellings of `corpus`."""
         if self._translated is None or self._translated[0] is not corpus:
-            ids = self._ids
-            new = np.array([ids.setdefault(t, len(ids)) for t in corpus.terms], dtype=np.int32)
-            self._translated = (corpus, new)
-        return self._translated[1]
+            ids, spellings = self._ids, self._spellings
+            terms = [ids.setdefault(t, len(ids)) for t in corpus.terms]
+            spelled = [spellings.setdefault(s, len(spellings)) for s in corpus.spellings]
+            self._translated = (corpus, np.array(terms, np.int32), np.array(spelled, np.int32))
+        return self._translated[1], self._translated[2]
 
     def build(self) -> Corpus:
         """Return the corpus of every entry added, its columns sorted and deduplicated."""
@@ -182,6 +216,10 @@ class CorpusBuilder:
             raw_starts=raw_starts,
             answer_terms=_ints(self._answer),
             answer_starts=_starts(_ints(self._answer_of), size),
+            spelled_terms=_ints(self._spelled),
+            spelled_as=_ints(self._spelled_as),
+            spelled_starts=_ints(self._spelled_starts),
+            spellings=list(self._spellings),
         )
 
     def _drop_unused(self) -> None:
@@ -194,8 +232,15 @@ class CorpusBuilder:
         renumbered = np.cumsum(used, dtype=np.int32) - 1
         self._raw = array("i", _bytes(renumbered[_ints(self._raw)]))
         self._answer = array("i", _bytes(renumbered[_ints(self._answer)]))
+        self._spelled = array("i", _bytes(renumbered[_ints(self._spelled)]))
         kept = [term for term, keep in zip(self._ids, used.tolist(), strict=True) if keep]
         self._ids = {term: i for i, term in enumerate(kept)}
+        spelled = np.zeros(len(self._spellings), dtype=bool)
+        spelled[_ints(self._spelled_as)] = True
+        respelled = np.cumsum(spelled, dtype=np.int32) - 1
+        self._spelled_as = array("i", _bytes(respelled[_ints(self._spelled_as)]))
+        words = [s for s, keep in zip(self._spellings, spelled.tolist(), strict=True) if keep]
+        self._spellings = {s: i for i, s in enumerate(words)}
 
 
 def _bytes(values: npt.NDArray[np.integer]) -> bytes:

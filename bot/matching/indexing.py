@@ -66,8 +66,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
     entries += [_entity_entry(e, sentences) for e in knowledge.entities]
-    spelled: dict[str, str] = {}  # term -> the words it was read from, for word vectors
-    index, bm25, phrased = _indexes(sources, analyzer, spelled, reuse)
+    index, bm25, phrased = _indexes(sources, analyzer, reuse)
     # what the asker will read; each fact-store entry begins with its subject's full name
     named = range(len(knowledge.faq), len(entries))
     kinds = OfferedKinds([e.answer for e in entries], named, phrased)
@@ -104,7 +103,9 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         kept.semantic if kept else None,
         reuse.positions if reuse else None,
     )
-    vectors = WordVectors(encoder, spelled, index.knows, kept.words if kept else None)
+    # each term by the words it was first read from, as if every entry were read anew
+    spelled = index.corpus.first_spellings()
+    vectors = WordVectors(encoder, spelled, kept.words if kept else None)
     tools = Retrievers(
         index, bm25, kinds, cues, opposed, semantic, vectors, places, people, outlying, implied
     )
@@ -186,10 +187,7 @@ def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, froz
 
 
 def _indexes(
-    sources: tuple[FaqEntry | Entity, ...],
-    analyzer: Analyzer,
-    spelled: dict[str, str],
-    reuse: _Reuse | None,
+    sources: tuple[FaqEntry | Entity, ...], analyzer: Analyzer, reuse: _Reuse | None
 ) -> tuple[Index, Bm25, tuple[frozenset[QType], ...]]:
     """Return the phrasing index, BM25, and each entry's phrasings' question types."""
     # one entry at a time into arrays: no entry's analyses outlive it
@@ -200,9 +198,9 @@ def _indexes(
             continue
         source = sources[first]
         if isinstance(source, FaqEntry):
-            collected.add(_indexed(analyzer, source, spelled))
+            collected.add(_indexed(analyzer, source))
         else:
-            collected.add(_indexed_entity(analyzer, source, spelled))
+            collected.add(_indexed_entity(analyzer, source))
     corpus = collected.build()
     del collected
     bounds = corpus.first_phrasing.tolist()
@@ -227,18 +225,15 @@ def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
         first += count
 
 
-def _indexed(analyzer: Analyzer, faq: FaqEntry, spelled: dict[str, str]) -> IndexedEntry:
+def _indexed(analyzer: Analyzer, faq: FaqEntry) -> IndexedEntry:
     analyses = tuple(analyzer.analyze(p) for p in (faq.question, *faq.phrasings))
     answer = analyzer.surfaces(faq.answer)
-    _note(
-        spelled,
-        [*(pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True)), *answer],
-    )
+    spelled = [*(pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True))]
     terms = frozenset(t for t, _ in answer) | frozenset(analyzer.terms(faq.source))
-    return IndexedEntry(analyses, terms)
+    return IndexedEntry(analyses, terms, spelled=_firsts([*spelled, *answer]))
 
 
-def _indexed_entity(analyzer: Analyzer, entity: Entity, spelled: dict[str, str]) -> IndexedEntry:
+def _indexed_entity(analyzer: Analyzer, entity: Entity) -> IndexedEntry:
     name = analyzer.analyze(entity.name)
     asked = QType.WHO if entity.type in (EntityType.PERSON, EntityType.COUNTRY) else QType.WHAT
     analyses = (
@@ -246,9 +241,9 @@ def _indexed_entity(analyzer: Analyzer, entity: Entity, spelled: dict[str, str])
         Analysis(name.terms, QType.NONE, name.surfaces),
     )
     description = analyzer.surfaces(entity.description)
-    _note(spelled, [*zip(name.terms, name.surfaces, strict=True), *description])
+    spelled = _firsts([*zip(name.terms, name.surfaces, strict=True), *description])
     terms = frozenset(t for t, _ in description) | frozenset(analyzer.terms(entity.source))
-    return IndexedEntry(analyses, terms, strict=True)
+    return IndexedEntry(analyses, terms, strict=True, spelled=spelled)
 
 
 def _opposites(analyzer: Analyzer) -> frozenset[tuple[str, str]]:
@@ -261,9 +256,12 @@ def _opposites(analyzer: Analyzer) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _note(spelled: dict[str, str], pairs: list[tuple[str, str]]) -> None:
+def _firsts(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Return each term of `pairs` with the words it was first read from, in order."""
+    first: dict[str, str] = {}
     for term, surface in pairs:
-        spelled.setdefault(term, surface)
+        first.setdefault(term, surface)
+    return tuple(first.items())
 
 
 def _semantic_texts(knowledge: Knowledge) -> list[list[str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache, partial
 
 import numpy as np
@@ -126,22 +126,18 @@ class WordVectors:
     """Vectors of single words, for matching a question's word to an entry's softly."""
 
     def __init__(
-        self,
-        encoder: Encoder,
-        surfaces: dict[str, str],
-        used: Callable[[str], bool] | None = None,
-        previous: WordVectors | None = None,
+        self, encoder: Encoder, surfaces: dict[str, str], previous: WordVectors | None = None
     ) -> None:
         """Embed every knowledge term by its readable form (`surfaces`: term -> text).
 
-        The terms of `previous` that are still `used` keep their vectors: a term keeps the
-        vector of the form it was first read in, and only new terms are embedded.
+        A term `previous` embedded from the same text keeps its vector; only the others are
+        embedded.
         """
         self.encoder = encoder
-        kept = [t for t in previous._row if used is None or used(t)] if previous else []
-        new = {
-            t: text for t, text in surfaces.items() if previous is None or t not in previous._row
-        }
+        self._surfaces = surfaces
+        before = previous._surfaces if previous else {}
+        kept = [t for t, text in surfaces.items() if before.get(t) == text]
+        new = {t: text for t, text in surfaces.items() if before.get(t) != text}
         self._row: dict[str, int] = {term: i for i, term in enumerate([*kept, *new])}
         self._vectors = encoder.encode(list(new.values()))
         if previous is not None:
