@@ -123,7 +123,8 @@ def main() -> None:
         del engine, knowledge
         edit_one_entry(folder / "faq.yaml")
         start = time.perf_counter()
-        bot.reload()
+        if not bot.reload():
+            raise SystemExit("the reload was rejected")
         print(f"reload with no question asked {time.perf_counter() - start:.1f} s")
         edit_one_entry(folder / "faq.yaml")
         took, latencies, peak = timed_reload(bot)

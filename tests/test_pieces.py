@@ -99,3 +99,17 @@ def test_a_changed_header_or_a_flow_style_file_is_read_whole(knowledge_copy: Pat
     again = load_knowledge(knowledge_copy, first)
     assert [e.id for e in again.faq] == [first.faq[0].id]
     assert not again.pieces.entries  # not cut into pieces: the next reload reads it whole
+
+
+def test_a_file_saved_with_windows_line_ends_is_read_piece_by_piece(
+    knowledge_copy: Path,
+) -> None:
+    faq = knowledge_copy / "faq.yaml"
+    faq.write_bytes(faq.read_bytes().replace(b"\n", b"\r\n"))
+    first = load_knowledge(knowledge_copy)
+    text = faq.read_bytes().replace(b"In Beijing, where", b"In Beijing (edited), where")
+    faq.write_bytes(text)
+    again = load_knowledge(knowledge_copy, first)
+    _same(again, load_knowledge(knowledge_copy))
+    kept = [e for e in again.faq if "(edited)" not in e.answer]
+    assert all(any(e is f for f in first.faq) for e in kept)  # taken from the last read

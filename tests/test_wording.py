@@ -222,6 +222,26 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
     assert plain_words(said.split()) == plain.split()
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how many ships in the fleet",
+        "did the product ship to customers",
+        "he slipped on the ice",
+        "who is on the financial side",
+        "were they on the winning side",
+        "is it on the far side of the moon",
+    ],
+)
+def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:
+    assert plain_words(said.split()) == said.split()
+
+
+@pytest.mark.parametrize("said", ["what did this say about the loan", "what did each say"])
+def test_a_say_word_after_a_pronoun_still_asks_for_words(said: str) -> None:
+    assert detect_qtype(said.split()) == QType.QUOTE
+
+
 def test_repaid_is_the_past_of_repay(lagos: Engine) -> None:
     repaid = lagos.analyzer.analyze("when is the loan repaid").terms
     assert set(repaid) == set(lagos.analyzer.analyze("when do they repay the loan").terms)

@@ -102,7 +102,8 @@ def _load(folder: Path, pieces: Pieces | None) -> Knowledge:
     synonyms_path = folder / SYNONYMS_FILE
     synonyms = _parse(synonyms_path, SynonymsFile, problems) if synonyms_path.exists() else None
     if faq and facts and story is not None:
-        problems += _cross_check(faq[:2], facts, comparable(story))
+        located, parsed, _ = faq
+        problems += _cross_check((located, parsed), facts, comparable(story))
     if faq and all(e.draft for e in faq[1].entries):
         problems.append(f"{FAQ_FILE}:1: every entry is a draft: there is nothing to answer with")
     if synonyms:
@@ -129,7 +130,9 @@ def _parse_faq(
     """Parse `faq.yaml`: piece by piece from `before` when it can, else the whole file."""
     if before is not None:
         try:
-            again = reread(path.read_text(encoding="utf-8"), before)
+            # decoded as `read_yaml` does: `read_text` would turn "\r\n" into "\n", and no
+            # piece of a file saved with Windows line ends would match the last read
+            again = reread(path.read_bytes().decode("utf-8"), before)
         except (OSError, UnicodeDecodeError):
             again = None
         parsed = _validated(FaqFile, {"entries": again.entries}, []) if again else None

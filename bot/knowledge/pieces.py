@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pydantic import TypeAdapter, ValidationError
 
 from bot.knowledge.schema import FaqEntry
-from bot.knowledge.yamlfile import parsed
+from bot.knowledge.yamlfile import parse_text
 
 _FIRST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 _ENTRY = TypeAdapter(FaqEntry)
@@ -40,7 +40,7 @@ class Reread:
     pieces: Pieces
 
 
-def split(text: str) -> tuple[str, list[tuple[int, str]]] | None:
+def _split(text: str) -> tuple[str, list[tuple[int, str]]] | None:
     """Return the text before the first entry, and each entry's first line and its text."""
     first = _FIRST_ITEM.search(text)
     if first is None:
@@ -60,7 +60,7 @@ def remember(text: str, entries: tuple[FaqEntry, ...], lines: list[int]) -> Piec
     `lines` are the entries' first lines as the whole read found them: a piece that does not
     begin where its entry does (a flow-style list, say) means the file is not cut this way.
     """
-    cut = split(text)
+    cut = _split(text)
     if cut is None or [line for line, _ in cut[1]] != lines:
         return Pieces()
     known = {_digest(piece): entry for (_, piece), entry in zip(cut[1], entries, strict=True)}
@@ -69,7 +69,7 @@ def remember(text: str, entries: tuple[FaqEntry, ...], lines: list[int]) -> Piec
 
 def reread(text: str, before: Pieces) -> Reread | None:
     """Return the entries of `text`, parsing only the pieces `before` does not hold; or None."""
-    cut = split(text)
+    cut = _split(text)
     if not before.entries or cut is None or cut[0] != before.header:
         return None
     entries, lines = [], []
@@ -87,7 +87,7 @@ def reread(text: str, before: Pieces) -> Reread | None:
 
 def _entry(piece: str) -> FaqEntry | None:
     """Return the one entry `piece` holds, checked, or None if it holds anything else."""
-    data = parsed(piece)
+    data = parse_text(piece)
     if not isinstance(data, list) or len(data) != 1:
         return None
     try:

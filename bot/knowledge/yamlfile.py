@@ -67,7 +67,7 @@ def read_yaml(path: Path) -> LocatedYaml:
     return LocatedYaml(path, data, lines, text)
 
 
-def parsed(text: str) -> Any | None:
+def parse_text(text: str) -> Any | None:
     """Return the plain data of a YAML text, or None for anything `read_yaml` would refuse.
 
     For a part of a file: when it cannot be read alone, the caller reads the whole file,
@@ -115,7 +115,7 @@ class _Walk:
         self.lines[loc] = line
         if len(loc) > MAX_DEPTH:
             raise _NodeError(line, f"nested more than {MAX_DEPTH} levels deep")
-        if node.tag == _TEXT:  # most values: the text as written, no constructor needed
+        if node.tag == _TEXT and isinstance(node, yaml.ScalarNode):  # most values: as written
             return node.value
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, loc)

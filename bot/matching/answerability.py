@@ -197,7 +197,8 @@ _STATUS_WORDS = frozenset("already yet".split())
 _WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
 # nouns for a human being: a "who" question that uses one asks for a person, not a country
 _PERSON_WORDS = frozenset(
-    "person man woman guy dude astronaut astronauts individual human bande banda aadmi".split()
+    "person persons people man men woman women guy guys dude astronaut astronauts individual "
+    "human humans bande banda aadmi".split()
 )
 
 

@@ -252,13 +252,20 @@ def describing_words(
 ) -> dict[str, str]:
     """Return each term that one entity's names alone use in lower case, with that entity.
 
-    `names`: each entity's term and its names; `terms` reads a text's terms. A maintainer
-    writes what describes someone in lower case ("the governor", "health economist") and a
-    proper name capitalised: "South" or "Africa" alone names no one.
+    `names`: each entity's term and its names; `terms` reads a text's terms. Each name's
+    lower-case words are read in their order, one name at a time, so that a phrase stays
+    whole ("prime minister") and no two names make one. A maintainer writes what describes
+    someone in lower case ("the governor", "health economist") and a proper name
+    capitalised: "South" or "Africa" alone names no one.
     """
     owners: dict[str, set[str]] = {}
     for entity, own in names.items():
-        words = {w for name in own for w in name.split() if w.isalpha() and w.islower()}
-        for term in terms(" ".join(sorted(words))):
-            owners.setdefault(term, set()).add(entity)
+        for name in own:
+            words = [w for w in name.split() if w.isalpha() and w.islower()]
+            found = terms(" ".join(words))
+            if any(t.startswith("@") for t in found):  # they are a name themselves: "the maker"
+                found = tuple(t for word in words for t in terms(word))
+            for term in found:
+                if not term.startswith("@"):
+                    owners.setdefault(term, set()).add(entity)
     return {term: next(iter(found)) for term, found in owners.items() if len(found) == 1}

@@ -47,21 +47,25 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\b(?P<object>(?:could|might|would|will|may|can|to)(?: \w+){0,3}?) (?:slip|slide)\b",
         r"\g<object> delay",
     ),
-    (r"\b(?:slipped|slipping)\b", "delayed"),
+    (
+        r"\b(?P<what>date|deadline|timeline|schedule|launch|plan|opening|target)s? "
+        r"(?:has |have |had |is |was |keeps |kept )?(?:slipped|slipping)\b",
+        r"\g<what> delayed",
+    ),
     (r"\b(?:at the helm|in the driving seat|calls? the shots)\b", "leads"),
     (r"\b(?:scrap|scrapped|scrapping|axe|axed|axing)\b", "cancel"),
     (r"\b(?:green ?light|green ?lit|signed off on|rubber ?stamped)\b", "approved"),
     (r"\b(?:up and running|good to go)\b", "operating"),
-    # goods sent somewhere are delivered: "how many doses have been shipped in?"
-    (r"\b(?:shipped|shipping|ships|ship) (?:in|out|over|to)\b|\bshipped\b", "delivered"),
+    # goods sent somewhere are delivered: "how many doses have been shipped in?" (not "ships
+    # in the fleet", not "did it ship to customers")
+    (r"\bshipped(?: (?:in|out|over))?\b", "delivered"),
     (r"\b(?:first|full|last|given) name\b|\bsurname\b", "name"),
     # a party to something: "who signed on the chinese side?" asks who signed for China;
-    # a side that is a position ("the far side", "the left side") stays
+    # only a people ("kenyan", "chinese", "british", by the shape of the word) or a level of
+    # government: "on the financial side" or "on the far side" stays
     (
-        r"\b(?:on|from|for) (?:the|our|their|its) (?!(?:far|near|other|dark|bright|left|right|"
-        r"north|south|east|west|northern|southern|eastern|western|upper|lower|inner|outer|"
-        r"front|back|top|bottom|same|wrong|opposite|safe|sunny|flip|one|each|either|both)\b)"
-        r"(\w+) side\b",
+        r"\b(?:on|from|for) (?:the|our|their|its) (\w+(?:an|ese|ish|i|ch)|federal|state|"
+        r"national|local|government) side\b",
         r"for \1",
     ),
     (r"\bin the first place\b", ""),

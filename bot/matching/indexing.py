@@ -33,7 +33,7 @@ class Built:
     tools: Retrievers
     # what each entry was built from, in the same order: a rebuild finds the unchanged ones
     sources: tuple[FaqEntry | Entity, ...] = ()
-    words: Counter[str] = field(default_factory=Counter)  # how many entries use each word
+    word_counts: Counter[str] = field(default_factory=Counter)  # entries using each word
 
 
 def build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None = None) -> Built:
@@ -60,8 +60,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         {source: position for position, source in enumerate(previous.sources)} if previous else {}
     )
     positions = [before.get(source) for source in sources]
-    words = _word_counts(sources, positions, previous)
-    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *words])
+    counts = _word_counts(sources, positions, previous)
+    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *counts])
     reuse = _reuse(previous, analyzer, encoder, positions)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
@@ -92,7 +92,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
             outlying=outlying,
             implied=implied,
         )
-        return Built(analyzer, entries, tools, sources, words)
+        return Built(analyzer, entries, tools, sources, counts)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
@@ -109,7 +109,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     tools = Retrievers(
         index, bm25, kinds, cues, opposed, semantic, vectors, places, people, outlying, implied
     )
-    return Built(analyzer, entries, tools, sources, words)
+    return Built(analyzer, entries, tools, sources, counts)
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ def _word_counts(
     """
     if previous is None:
         return Counter(word for source in sources for word in _words(source))
-    counts = previous.words.copy()
+    counts = previous.word_counts.copy()
     kept = set(positions)
     for old, gone in enumerate(previous.sources):
         if old not in kept:

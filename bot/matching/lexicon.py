@@ -154,10 +154,7 @@ SAY_WORDS = frozenset(
 
 # Words after which a say-word is a noun, not a verb: "what did it cost *the state*?" and
 # "what was *the call*?" ask no one's words.
-DETERMINERS = frozenset(
-    "a an the this that these those its his her their our my your whole entire every each "
-    "another any some".split()
-)
+DETERMINERS = frozenset("a an the its his her their our my your".split())
 
 # Verbs of going: in a "where" question they only ask where to ("phase 2 going where?").
 MOTION_WORDS = frozenset("go goes going went gone head heads headed heading".split())

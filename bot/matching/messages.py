@@ -81,8 +81,7 @@ class Parts:
                 turn = engine.turn_of(replies.single(before.entry, before.probability), asked)
                 leaning = engine.dialogue.within(question, turn) if turn else []
                 if leaning and leaning[0].probability >= sure:
-                    found[i] = candidates = leaning
-                    best = leaning[0]
+                    found[i], best = leaning, leaning[0]
             if best is not None and best.probability >= sure:
                 before, asked = best, question
         return [c for c in found if c]

@@ -29,21 +29,21 @@ class SemanticIndex:
         encoder: Encoder,
         texts: Sequence[Sequence[str]],
         previous: SemanticIndex | None = None,
-        reused: Sequence[int | None] | None = None,
+        old_positions: Sequence[int | None] | None = None,
     ) -> None:
         """Embed `texts`: for each entry, the texts that say what it answers.
 
-        An entry whose `reused` position is not None takes its rows from `previous` (the
-        same texts embedded by the same encoder) instead of being embedded again.
+        An entry whose old position (`old_positions`) is not None takes its rows from
+        `previous` (the same texts embedded by the same encoder) instead of being embedded.
         """
         self.encoder = encoder
         self._starts = np.concatenate(([0], np.cumsum([len(e) for e in texts], dtype=np.int64)))
         # on large knowledge only a few dozen rows are read per question: half the memory
         large = len(texts) > _EXACT_UP_TO
         dtype = np.float16 if large else np.float32
-        if previous is None or reused is None or previous._vectors.dtype != dtype:
-            previous, reused = None, [None] * len(texts)
-        old = np.array([-1 if p is None else p for p in reused], dtype=np.int64)
+        if previous is None or old_positions is None or previous._vectors.dtype != dtype:
+            previous, old_positions = None, [None] * len(texts)
+        old = np.array([-1 if p is None else p for p in old_positions], dtype=np.int64)
         self._vectors: Vectors = np.zeros((0, 0), dtype=dtype)
         coarse = np.zeros((len(texts), _COARSE_DIMS), dtype=np.float32)
         # a chunk of entries at a time: the float32 vectors of every text at once would be
