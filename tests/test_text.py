@@ -25,6 +25,10 @@ from bot.models import Query
         ("who\x07 signed\x1b[31m the deal\x1b[0m?", "who signed the deal?"),  # terminal codes
         ("\x1b]0;title\x07where?", "where?"),
         ("\x1b]who signed the deal?", "who signed the deal?"),  # unterminated: only the code
+        ("<script>alert(1)</script> who signed?", "who signed?"),  # code is not words
+        ("<style>p {color: red}</style>where?", "where?"),
+        ("who signed [the deal](http://example.com/x)?", "who signed the deal?"),  # link text
+        ("is a [note] (aside) kept?", "is a [note] (aside) kept?"),  # not a link: left alone
     ],
 )
 def test_clean_strips_mentions_commands_and_invisible_marks(raw: str, cleaned: str) -> None:

@@ -12,6 +12,10 @@ _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|@everyone|@here|@\w+", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*/\w+(@\w+)?\b")
 # markup people paste or type: "<b>who</b> is kakar?" asks "who is kakar?"
 _TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>", re.IGNORECASE)
+# what a script or style element holds is code, not words: "<script>alert(1)</script> who?"
+_CODE = re.compile(r"<(script|style)\b[^<>]{0,80}>.{0,2000}?</\1\s*>", re.IGNORECASE | re.DOTALL)
+# a Markdown link says its text; its address is not part of the question
+_LINK = re.compile(r"\[([^\[\]]{0,200})\]\([^()\s]{0,300}\)")
 # terminal colour and cursor codes pasted along with text: "\x1b[31m" must not leave "[31m"
 _ESCAPE = re.compile(
     r"\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|[@-Z\\-_])"
@@ -31,6 +35,7 @@ def clean(text: str, limit: int) -> str:
         text = text[: limit * 2] + " " + text[-limit * 2 :]
     text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(_QUOTES)
     text = "".join(ch if _visible(ch) else " " for ch in _ESCAPE.sub("", text))
+    text = _LINK.sub(r"\1", _CODE.sub(" ", text))
     text = _COMMAND.sub(" ", _MENTION.sub(" ", _TAG.sub(" ", text)))
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= limit:
