@@ -58,6 +58,7 @@ def test_moved_and_added_entries_get_their_new_lines(knowledge_copy: Path) -> No
         ("In Beijing, where", "In Beijing: where", ""),  # text with a colon: still text
         ("    source: ", "    sauce: ", "unknown field 'sauce'"),
         ("  - id: signing-place", "  - id: Signing Place", "use lowercase letters"),
+        ("  - id: signing-place", "  - # a note\n    id: signing-place", ""),  # a line later
     ],
 )
 def test_an_edit_is_read_or_refused_exactly_as_a_whole_read_would(

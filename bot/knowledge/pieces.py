@@ -21,6 +21,7 @@ from bot.knowledge.yamlfile import parse_text
 
 _FIRST_ITEM = re.compile(r"^( *)- ", re.MULTILINE)
 _ENTRY = TypeAdapter(FaqEntry)
+_OPENS = re.compile(r" *- +[^#\s]")  # an entry whose first field is on its "- " line
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,13 @@ def reread(text: str, before: Pieces) -> Reread | None:
 
 
 def _entry(piece: str) -> FaqEntry | None:
-    """Return the one entry `piece` holds, checked, or None if it holds anything else."""
+    """Return the one entry `piece` holds, checked, or None if it holds anything else.
+
+    Its first line must hold its first field: after "- # a note" the entry begins a line
+    later, and the line a whole read would name for it is not the piece's.
+    """
+    if not _OPENS.match(piece):
+        return None
     data = parse_text(piece)
     if not isinstance(data, list) or len(data) != 1:
         return None
