@@ -237,6 +237,22 @@ def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:
     assert plain_words(said.split()) == said.split()
 
 
+@pytest.mark.parametrize(
+    ("said", "plain"),
+    [
+        ("when was that again", "when was that"),  # remind me: no repeat is asked about
+        ("who was he again", "who was he"),
+        ("when will they go to the moon again", "when will they go to the moon again"),
+    ],
+)
+def test_again_that_asks_to_be_reminded_is_not_a_word_to_match(said: str, plain: str) -> None:
+    assert plain_words(said.split()) == plain.split()
+
+
+def test_a_reminder_with_nothing_to_lean_on_is_not_answered(engine: Engine) -> None:
+    assert not engine.answer(Query(text="when was that again?")).answered
+
+
 @pytest.mark.parametrize("said", ["what did this say about the loan", "what did each say"])
 def test_a_say_word_after_a_pronoun_still_asks_for_words(said: str) -> None:
     assert detect_qtype(said.split()) == QType.QUOTE

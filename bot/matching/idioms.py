@@ -69,6 +69,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"for \1",
     ),
     (r"\bin the first place\b", ""),
+    # "again" that asks to be reminded, not about a repeat: "when was that again?"
+    (r"\b(?P<asked>(?:was|is|were|are) (?:that|it|this|he|she|they)) again\b", r"\g<asked>"),
     # asking for the gist: the words say how to answer, not what about
     (r"\b(?:fill|filling) (?:me|us) in\b|\b(?:catch|catching) (?:me|us) up\b", ""),
     (r"\b(?:in a nutshell|long story short|walk me through|break it down)\b", ""),
