@@ -16,10 +16,10 @@ from bot.matching import clusters, semantic
 from bot.matching.analyzer import Analysis, Analyzer
 from bot.matching.bm25 import Bm25
 from bot.matching.clusters import Clusters
-from bot.matching.corpus import CorpusBuilder, IndexedEntry, Postings
+from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, CorpusBuilder, IndexedEntry, Postings
 from bot.matching.encoder import unit_rows
 from bot.matching.engine import Engine
-from bot.matching.index import COMMON_CEILING, POSTINGS_READ, Index
+from bot.matching.index import Index
 from bot.matching.lexicon import QType
 from bot.matching.semantic import SemanticIndex
 from bot.matching.typos import COMPARED, Speller

@@ -10,14 +10,12 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching.arrays import distinct
-from bot.matching.corpus import Postings
+from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, Postings
 
 _K1 = 1.2  # the textbook constants: not fitted to any story
 _B = 0.75
 _COMMON_SHARE = 0.01  # terms in more entries than this are skipped once rarer ones scored
 _COMMON_FLOOR = 512
-_COMMON_CEILING = 1024  # past 100,000 entries 1 % would grow the work with the knowledge
-_POSTINGS_READ = 16384  # entries one question's terms may score in all, rarest terms first
 
 Floats = npt.NDArray[np.float32]
 Positions = npt.NDArray[np.int32]
@@ -60,7 +58,7 @@ class Bm25:
                 for df in np.diff(postings.starts).tolist()
             ]
         )
-        self._common = min(max(_COMMON_FLOOR, int(total * _COMMON_SHARE)), _COMMON_CEILING)
+        self._common = min(max(_COMMON_FLOOR, int(total * _COMMON_SHARE)), COMMON_CEILING)
 
     def idf(self, term: str) -> float:
         """Return the inverse document frequency of `term` (0 when no entry uses it)."""
@@ -74,7 +72,7 @@ class Bm25:
         known = sorted({ids[t] for t in terms if t in ids}, key=postings.frequency)
         values = np.zeros(self._size, dtype=np.float32)
         touched: list[Positions] = []
-        left = _POSTINGS_READ
+        left = POSTINGS_READ
         for row in known:  # rarest first, so the cap on common terms drops the least
             start, end = postings.starts[row], postings.starts[row + 1]
             if end - start > self._common and touched:

@@ -24,6 +24,11 @@ Floats = npt.NDArray[np.float32]
 Flags = npt.NDArray[np.bool_]
 
 QTYPES = tuple(QType)  # a phrasing's question type is stored as its position here
+# the work one question may cause in the phrasing index and in BM25 alike: a term's entries
+# read at most (past 100,000 entries 1 % of them would grow with the knowledge), and the
+# entries all its terms read, rarest terms first
+COMMON_CEILING = 1024
+POSTINGS_READ = 16384
 
 
 @dataclass(frozen=True)
@@ -143,7 +148,7 @@ class CorpusBuilder:
 
         A reload's unchanged entries: their ids are translated, not their terms analysed.
         """
-        translate = self._translation(corpus)
+        translate, respell = self._translations(corpus)
         start, end = corpus.first_phrasing[[first, last]]
         raw = corpus.raw_starts[start : end + 1]
         self._raw_starts.frombytes(_bytes(raw[1:] - raw[0] + len(self._raw)))
@@ -160,15 +165,10 @@ class CorpusBuilder:
         spelled = corpus.spelled_starts[first : last + 1]
         self._spelled_starts.frombytes(_bytes(spelled[1:] - spelled[0] + len(self._spelled)))
         self._spelled.frombytes(_bytes(translate[corpus.spelled_terms[spelled[0] : spelled[-1]]]))
-        respell = self._translations(corpus)[1]
         self._spelled_as.frombytes(_bytes(respell[corpus.spelled_as[spelled[0] : spelled[-1]]]))
 
-    def _translation(self, corpus: Corpus) -> Ints:
-        """Return this builder's id of each term of `corpus`, giving new ones ids of their own."""
-        return self._translations(corpus)[0]
-
     def _translations(self, corpus: Corpus) -> tuple[Ints, Ints]:
-        """Return this builder's ids of the terms and of the spellings of `corpus`."""
+        """Return this builder's ids of the terms and spellings of `corpus` (new ones added)."""
         if self._translated is None or self._translated[0] is not corpus:
             ids, spellings = self._ids, self._spellings
             terms = [ids.setdefault(t, len(ids)) for t in corpus.terms]
@@ -223,24 +223,30 @@ class CorpusBuilder:
         )
 
     def _drop_unused(self) -> None:
-        """Forget the terms no entry uses: runs bring every term of their corpus along."""
-        used = np.zeros(len(self._ids), dtype=bool)
-        used[_ints(self._raw)] = True
-        used[_ints(self._answer)] = True
-        if used.all():
-            return
-        renumbered = np.cumsum(used, dtype=np.int32) - 1
-        self._raw = array("i", _bytes(renumbered[_ints(self._raw)]))
-        self._answer = array("i", _bytes(renumbered[_ints(self._answer)]))
-        self._spelled = array("i", _bytes(renumbered[_ints(self._spelled)]))
-        kept = [term for term, keep in zip(self._ids, used.tolist(), strict=True) if keep]
-        self._ids = {term: i for i, term in enumerate(kept)}
-        spelled = np.zeros(len(self._spellings), dtype=bool)
-        spelled[_ints(self._spelled_as)] = True
-        respelled = np.cumsum(spelled, dtype=np.int32) - 1
-        self._spelled_as = array("i", _bytes(respelled[_ints(self._spelled_as)]))
-        words = [s for s, keep in zip(self._spellings, spelled.tolist(), strict=True) if keep]
-        self._spellings = {s: i for i, s in enumerate(words)}
+        """Forget the terms and spellings no entry uses: runs bring all of their corpus's."""
+        self._ids, renumbered = _kept(self._ids, [self._raw, self._answer])
+        if renumbered is not None:
+            self._raw, self._answer, self._spelled = (
+                array("i", _bytes(renumbered[_ints(ids)]))
+                for ids in (self._raw, self._answer, self._spelled)
+            )
+        self._spellings, respelled = _kept(self._spellings, [self._spelled_as])
+        if respelled is not None:
+            self._spelled_as = array("i", _bytes(respelled[_ints(self._spelled_as)]))
+
+
+def _kept(table: dict[str, int], uses: list[array[int]]) -> tuple[dict[str, int], Ints | None]:
+    """Return `table` without the ids none of `uses` holds, and each old id's new one.
+
+    The new ids are None when every id is used: nothing to renumber.
+    """
+    used = np.zeros(len(table), dtype=bool)
+    for ids in uses:
+        used[_ints(ids)] = True
+    if used.all():
+        return table, None
+    kept = [key for key, keep in zip(table, used.tolist(), strict=True) if keep]
+    return {key: i for i, key in enumerate(kept)}, np.cumsum(used, dtype=np.int32) - 1
 
 
 def _bytes(values: npt.NDArray[np.integer]) -> bytes:

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from bot.matching.analyzer import ENTITY_PREFIX
+from bot.matching.lexicon import DEMONYM_ENDINGS
+
 # country | capital[, other names of the capital]
 _CAPITALS = """
 afghanistan|kabul
@@ -243,8 +246,7 @@ def demonym_aliases(
     return found
 
 
-# a word shaped like a demonym: "Chinese", "Pakistani", "Kenyan", "British", "French"
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|i|ish|ch)")
+_DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDINGS}")  # a word shaped like one: "Chinese"
 
 
 def describing_words(
@@ -263,9 +265,11 @@ def describing_words(
         for name in own:
             words = [w for w in name.split() if w.isalpha() and w.islower()]
             found = terms(" ".join(words))
-            if any(t.startswith("@") for t in found):  # they are a name themselves: "the maker"
+            if any(
+                t.startswith(ENTITY_PREFIX) for t in found
+            ):  # they are a name themselves: "the maker"
                 found = tuple(t for word in words for t in terms(word))
             for term in found:
-                if not term.startswith("@"):
+                if not term.startswith(ENTITY_PREFIX):
                     owners.setdefault(term, set()).add(entity)
     return {term: next(iter(found)) for term, found in owners.items() if len(found) == 1}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.matching.lexicon import DEMONYM_ENDINGS
+
 # a short object in the middle, kept: "set *pakistan* back" asks what it cost pakistan
 _SOME = r"(?P<object>(?:\w+ ){0,3}?)"
 
@@ -64,7 +66,7 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # only a people ("kenyan", "chinese", "british", by the shape of the word) or a level of
     # government: "on the financial side" or "on the far side" stays
     (
-        r"\b(?:on|from|for) (?:the|our|their|its) (\w+(?:an|ese|ish|i|ch)|federal|state|"
+        rf"\b(?:on|from|for) (?:the|our|their|its) (\w+{DEMONYM_ENDINGS}|federal|state|"
         r"national|local|government) side\b",
         r"for \1",
     ),

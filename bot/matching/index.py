@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.arrays import distinct_inverse, spans
-from bot.matching.corpus import QTYPES, Corpus, Flags
+from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, QTYPES, Corpus, Flags
 from bot.matching.lexicon import QType
 
 _ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
@@ -23,9 +23,6 @@ _QUERY_SHARE = 0.65  # how much covering the question counts against covering th
 _STRICT_SHARE = 0.9
 _COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
 _COMMON_FLOOR = 256
-# a ceiling on both: past 100,000 entries 1 % grows with the knowledge, and so would the work
-COMMON_CEILING = 1024
-POSTINGS_READ = 16384  # entries one question's terms may nominate in all, rarest terms first
 _SHORTLIST = 64
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}

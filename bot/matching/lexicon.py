@@ -156,6 +156,9 @@ SAY_WORDS = frozenset(
 # "what was *the call*?" ask no one's words.
 DETERMINERS = frozenset("a an the its his her their our my your".split())
 
+# How a word naming a people ends: "Chinese", "Pakistani", "Kenyan", "British", "French".
+DEMONYM_ENDINGS = r"(?:an|ese|i|ish|ch)"
+
 # Verbs of going: in a "where" question they only ask where to ("phase 2 going where?").
 MOTION_WORDS = frozenset("go goes going went gone head heads headed heading".split())
 
