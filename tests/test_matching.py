@@ -45,6 +45,7 @@ from bot.serving.service import StoryBot
         ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
         ("last time anyone walked on the moon", QType.WHEN, {Need.DATE}),  # an occasion
         ("what time of day was the speech", QType.WHEN, {Need.DATE, Need.TIME}),
+        ("which month in 2018 was it signed", QType.WHEN, {Need.DATE, Need.MONTH}),
     ],
 )
 def test_a_question_asks_for_the_kind_of_value_its_words_say(
@@ -56,7 +57,8 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
 @pytest.mark.parametrize(
     ("answer", "has", "lacks"),
     [
-        ("India landed in August.", {Need.DATE}, {Need.DAY, Need.TIME}),
+        ("India landed in August.", {Need.DATE, Need.MONTH}, {Need.DAY, Need.TIME}),
+        ("The contract was signed in 2018.", {Need.DATE}, {Need.MONTH}),
         ("The first train left at 5:40 a.m. on Monday.", {Need.TIME, Need.DAY, Need.DATE}, set()),
         ("Pakistan has joined the project.", set(), {Need.DATE, Need.NUMBER}),
         ("It cost $1.2 billion.", {Need.NUMBER}, {Need.DATE}),
@@ -74,6 +76,7 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
         ("Gavi said it will cost less.", {Need.PAST, Need.WORDS}, set()),
         ("In Beijing, where Kakar watched.", {Need.PLACE}, {Need.WORDS}),
         ("At the moon's south pole.", {Need.PLACE}, set()),
+        ("The Miami-based firm bought it.", {Need.PLACE}, set()),  # the news style
         ("It was signed on Friday.", set(), {Need.PLACE}),  # a day is no place
         ("In December 2025, barring delays.", set(), {Need.PLACE}),
         ("The station will be completed by 2035.", set(), {Need.PLACE}),

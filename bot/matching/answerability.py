@@ -19,6 +19,7 @@ class Need(StrEnum):
 
     DATE = "date"  # any point in time: a year, month, day, "recently", "this decade"
     DAY = "day"  # a particular day: a weekday, "15 March", "yesterday"
+    MONTH = "month"  # a month by name: "in August", "15 March"
     TIME = "time"  # a time of day
     NUMBER = "number"
     AGE = "age"
@@ -60,6 +61,7 @@ _OFFERS = {
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS)}|{_words(_MONTHS)}\s+\d{{1,2}}\b",
         re.I,
     ),
+    Need.MONTH: re.compile(_words(_MONTHS.title())),
     Need.TIME: re.compile(
         r"\b\d{1,2}(?::\d\d)?\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o'clock|hrs\b|gmt\b|utc\b)|"
         r"\b\d{1,2}:\d\d\b|"
@@ -84,6 +86,7 @@ _OFFERS = {
         # December"), or a place noun after one ("at the moon's south pole", "near the coast")
         rf"\b(?i:in|at|near|from|outside|inside|across|to) (?:the )?"
         rf"(?!{_words(_MONTHS.title() + ' ' + _WEEKDAYS.title())})[A-Z]\w+|"
+        r"\b[A-Z][\w.]*-based\b|"  # the news style "Miami-based"
         r"(?i:\b(?:in|at|on|near|from|outside|inside|across|to) (?:the )?(?:[\w'-]+ ){0,4}?"
         r"(?:pole|region|district|county|province|city|capital|town|village|island|river|"
         r"site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
@@ -107,6 +110,8 @@ _PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.W
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
 _TIME_CUES = frozenset("time hour oclock baje waqt".split())
 _DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
+_MONTH_CUES = frozenset("month mahina mahine".split())
+_WHEN_CUES = _TIME_CUES | _DAY_CUES | _MONTH_CUES
 _ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
 _STRETCHES = frozenset("period frame span scale".split())
@@ -137,6 +142,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
         asked.add(Need.TIME)  # "what time", "at what hour", "time of day"
     elif cues & _DAY_CUES:
         asked.add(Need.DAY)  # "which day", "exact date"; a plain "landing date?" takes a month
+    elif cues & _MONTH_CUES:
+        asked.add(Need.MONTH)  # "which month": a year does not say it
     return frozenset(asked)
 
 
@@ -145,7 +152,7 @@ def _asked_cues(words: tuple[str, ...]) -> set[str]:
     return {
         word
         for before, word, after in itertools.zip_longest(words, words[1:], words[2:])
-        if before in _ASKING and word in _TIME_CUES | _DAY_CUES and after not in _STRETCHES
+        if before in _ASKING and word in _WHEN_CUES and after not in _STRETCHES
     }
 
 
@@ -210,7 +217,7 @@ def offers(text: str) -> frozenset[Need]:
         found.add(Need.PAST)
     if planned or happened:
         found.add(Need.STATUS)  # says whether it is done: "was built" or "aims to build"
-    if found & {Need.DAY, Need.TIME}:
+    if found & {Need.DAY, Need.TIME, Need.MONTH}:
         found.add(Need.DATE)  # "at 5 a.m." and "on Friday" both say when
     return frozenset(found)
 
