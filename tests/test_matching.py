@@ -12,7 +12,7 @@ import pytest
 from bot.config import Settings
 from bot.gaps.store import Gap, SqliteGapStore
 from bot.knowledge.loading import load_knowledge
-from bot.matching.answerability import Need, needs, offers
+from bot.matching.answerability import Need, OfferedKinds, needs, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.corpus import Postings
 from bot.matching.encoder import WordLlamaEncoder, load_encoder, unit_rows
@@ -52,6 +52,17 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
     question: str, qtype: QType, asked: set[Need]
 ) -> None:
     assert needs(qtype, tuple(tokenize(question))) == asked
+
+
+def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
+    answer = "The contract was signed in 2018 and construction began in March 2019."
+    kinds = OfferedKinds([answer], terms=lambda text: tuple(tokenize(text)))
+    contract = frozenset({"contract", "signed"})
+    assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract)  # March is not its
+    assert kinds.near(0, frozenset({Need.DATE}), contract)
+    assert kinds.near(0, frozenset({Need.MONTH}), frozenset({"construction"}))
+    assert kinds.near(0, frozenset({Need.MONTH}), frozenset({"opening"}))  # no clause shares
+    assert kinds.near(0, frozenset({Need.PLACE}), contract)  # only values are held to a clause
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from enum import StrEnum
 
 from bot.matching.lexicon import QType
@@ -222,6 +223,15 @@ def offers(text: str) -> frozenset[Need]:
     return frozenset(found)
 
 
+# values a clause holds: asked for, they must be said of what the question is about
+_VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.AGE})
+# where an answer's clauses meet: sentence ends, semicolons, a comma and a conjunction, and an
+# "and" that begins a clause of its own ("signed in 2018 and construction began in March")
+_CLAUSE_BREAK = re.compile(
+    r"(?<=[.;!?])\s+|;\s*|,\s+(?:and|but|while|so|whereas)\s+|\s+and\s+(?=\w+\s+\w+)"
+)
+
+
 class OfferedKinds:
     """The kinds of value each entry's answer holds, read when first asked for."""
 
@@ -230,13 +240,17 @@ class OfferedKinds:
         answers: list[str],
         named: range = range(0),
         phrased: tuple[frozenset[QType], ...] = (),
+        terms: Callable[[str], tuple[str, ...]] | None = None,
     ) -> None:
         """Keep the answers; most are never a candidate, so none is read up front.
 
         `named`: the entries about one named thing, which give its full name; `phrased`: per
-        entry, the question types of its phrasings ("why …?" phrasings give a reason).
+        entry, the question types of its phrasings ("why …?" phrasings give a reason);
+        `terms`: reads a text's terms, to tell which clause of an answer a value belongs to.
         """
         self._answers = answers
+        self._terms = terms
+        self._clauses: dict[int, list[tuple[frozenset[str], frozenset[Need]]]] = {}
         self._named = named
         self._phrased = phrased
         self._found: dict[int, frozenset[Need]] = {}
@@ -251,3 +265,21 @@ class OfferedKinds:
                 given |= {_PHRASED[q] for q in self._phrased[position] if q in _PHRASED}
             found = self._found[position] = found | given
         return found
+
+    def near(self, position: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
+        """Return whether the values asked are in a clause about what the question names.
+
+        "Which month was the contract signed?" is not answered by "the contract was signed in
+        2018 and construction began in March 2019": the month is the construction's. Only
+        clauses that share a term with the question count; when none does, any clause may.
+        """
+        values = asked & _VALUES
+        if not values or self._terms is None:
+            return True
+        clauses = self._clauses.get(position)
+        if clauses is None:
+            parts = [c for c in _CLAUSE_BREAK.split(self._answers[position]) if c.strip()]
+            clauses = [(frozenset(self._terms(c)), offers(c)) for c in parts]
+            self._clauses[position] = clauses
+        sharing = [found for terms, found in clauses if terms & question]
+        return not sharing or any(values <= found for found in sharing)

@@ -164,7 +164,9 @@ def _measure(
         covered=coverage.exact,
         soft_covered=coverage.close,
         missing=coverage.worst_missing,
-        kind=1.0 if asked <= offered else 0.0,
+        kind=1.0
+        if asked <= offered and tools.offers.near(position, asked, frozenset(query.terms))
+        else 0.0,
         qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
         subject=1.0 if question.named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),

@@ -69,7 +69,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     index, bm25, phrased = _indexes(sources, analyzer, reuse)
     # what the asker will read; each fact-store entry begins with its subject's full name
     named = range(len(knowledge.faq), len(entries))
-    kinds = OfferedKinds([e.answer for e in entries], named, phrased)
+    kinds = OfferedKinds([e.answer for e in entries], named, phrased, analyzer.terms)
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
     places = frozenset(
