@@ -59,12 +59,17 @@ class Analyzer:
     """Normalise text against one knowledge vocabulary: aliases, synonyms, typos, stems."""
 
     def __init__(
-        self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]], corpus: Iterable[str]
+        self,
+        aliases: dict[str, str],
+        synonyms: Iterable[tuple[str, ...]],
+        corpus: Iterable[str],
+        general: Iterable[tuple[str, ...]] = (),
     ) -> None:
         """Build phrase tables from `aliases` (name -> entity id) and synonym groups.
 
         `corpus` is every text of the knowledge (or every word of it: a rebuild passes the
-        words it kept count of); its words are what typos are corrected to.
+        words it kept count of); its words are what typos are corrected to. `general`: groups
+        of general English that mean the same in any story (bot/matching/paraphrases.txt).
         """
         # Snowball's English stemmer in C (PyStemmer): the pure-Python one gave the same
         # stems 60 times slower, half the build at 100,000 entries; its own cache is off, as
@@ -74,14 +79,16 @@ class Analyzer:
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
         self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
-        self.phrases = self._phrase_table(aliases, synonyms)
+        used = {w for text in corpus for w in tokenize(text)}
+        self.phrases = self._phrase_table(aliases, synonyms, general, used)
         # longest phrase starting with each stem: most tokens start none, and skip the search
         self._starts: dict[str, int] = {}
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
         names = [*aliases, *(term for group in synonyms for term in group)]
         self.words = frozenset(
-            {w for text in (*corpus, *names) for w in tokenize(text)}
+            used
+            | {w for text in names for w in tokenize(text)}
             | STOPWORDS
             | CHATTER
             | set(SLANG.values())
@@ -96,7 +103,11 @@ class Analyzer:
         self._reading = self._cached(Analyzer._analyze, 1024)
 
     def _phrase_table(
-        self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]]
+        self,
+        aliases: dict[str, str],
+        synonyms: Iterable[tuple[str, ...]],
+        general: Iterable[tuple[str, ...]],
+        used: set[str],
     ) -> dict[tuple[str, ...], str]:
         phrases: dict[tuple[str, ...], str] = {}
         for group in synonyms:
@@ -105,9 +116,28 @@ class Analyzer:
                 claimed = phrases.setdefault(tuple(self._stems(term)), canonical)
                 if claimed != canonical:
                     self.conflicts.append(f"{term!r} reads as both {claimed!r} and {canonical!r}")
+        self._add_general(phrases, list(general), used)
         for name, entity_id in aliases.items():  # entities win over synonyms
             phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
         return phrases
+
+    def _add_general(
+        self, phrases: dict[tuple[str, ...], str], general: list[tuple[str, ...]], used: set[str]
+    ) -> None:
+        """Read a word the story never uses as a word of its general group that it does use.
+
+        "Who got nicked?" asks who was arrested. The story's own words, synonyms and names
+        keep their meaning: only words it never uses are read as others.
+        """
+        if not general:
+            return
+        stems = {self._stem(word) for word in used}
+        for group in general:
+            free = [key for key in (tuple(self._stems(term)) for term in group) if key]
+            free = [key for key in free if key not in phrases]
+            known = [key for key in free if set(key) <= stems]
+            if known:
+                phrases.update((key, "_".join(known[0])) for key in free if key not in known)
 
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text` (cached)."""

@@ -20,6 +20,7 @@ from bot.matching.evidence import Retrievers
 from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
+from bot.matching.paraphrases import general_groups
 from bot.matching.semantic import SemanticIndex, WordVectors
 from bot.matching.text import tokenize
 
@@ -61,7 +62,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     )
     positions = [before.get(source) for source in sources]
     counts = _word_counts(sources, positions, previous)
-    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *counts])
+    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *counts], general_groups())
     reuse = _reuse(previous, analyzer, encoder, positions)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]

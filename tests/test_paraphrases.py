@@ -1,0 +1,55 @@
+"""The general English paraphrases: read below a story's synonyms, single words, one group each."""
+
+from __future__ import annotations
+
+from bot.matching.analyzer import Analyzer
+from bot.matching.lexicon import STOPWORDS
+from bot.matching.paraphrases import general_groups, parse
+from bot.matching.text import tokenize
+
+QUESTION_WORDS = frozenset("how what why where when who whom whose which".split())
+
+
+def test_a_file_is_read_as_groups_without_comments_blanks_or_lone_words() -> None:
+    text = "# a comment\n\nKids | children |  youngsters\nlonely\n  # indented comment\n"
+    assert parse(text) == (("kids", "children", "youngsters"),)
+
+
+def test_a_word_the_story_never_uses_is_read_as_the_story_word_of_its_group() -> None:
+    general = [("arrest", "nicked", "detained")]
+    analyzer = Analyzer({}, [], ["Two fans were arrested."], general=general)
+    assert analyzer.terms("who got nicked") == analyzer.terms("who got arrested")
+    assert analyzer.terms("was he detained") == analyzer.terms("was he arrested")
+
+
+def test_the_story_words_keep_their_own_meaning() -> None:
+    general = [("arrest", "nicked", "detained")]
+    analyzer = Analyzer({}, [], ["Two were arrested and one detained."], general=general)
+    assert analyzer.terms("arrested") != analyzer.terms("detained")  # the story tells them apart
+    assert analyzer.terms("nicked") == analyzer.terms("arrested")  # the group's first it uses
+
+
+def test_a_group_the_story_uses_no_word_of_changes_nothing() -> None:
+    analyzer = Analyzer({}, [], ["The moon base."], general=[("arrest", "nicked")])
+    assert analyzer.terms("nicked") == ("nick",)
+
+
+def test_a_word_the_story_synonyms_claim_is_not_taken_by_a_general_group() -> None:
+    story = [("landing", "touchdown")]
+    general = [("arrival", "landing", "arrive")]
+    analyzer = Analyzer({}, story, ["The landing."], general=general)
+    assert analyzer.terms("touchdown") == analyzer.terms("landing")
+    assert analyzer.terms("arrival") == ("arriv",)  # not the story's landing
+
+
+def test_the_shipped_groups_are_single_words_in_one_group_each_and_ask_nothing() -> None:
+    groups = general_groups()
+    assert len(groups) > 200
+    analyzer = Analyzer({}, [], ["x"])
+    owner: dict[tuple[str, ...], int] = {}
+    for number, group in enumerate(groups):
+        for term in group:
+            assert len(tokenize(term)) == 1, f"{term!r}: a phrase swallows a story's words"
+            assert term not in QUESTION_WORDS | STOPWORDS, f"{term!r} says what is asked"
+            key = tuple(analyzer._stems(term))
+            assert owner.setdefault(key, number) == number, f"{term!r} is in two groups"
