@@ -41,6 +41,7 @@ _RANGES = {
     "soft_covered": (0.0, 1.0),
     "missing": (0.0, 1.0),
     "kind": (0.0, 1.0),
+    "told": (0.0, 1.0),
     "qtype": (0.0, 1.0),
     "subject": (0.0, 1.0),
     "unnamed": (0.0, 1.0),

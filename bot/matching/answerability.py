@@ -223,6 +223,10 @@ def offers(text: str) -> frozenset[Need]:
     return frozenset(found)
 
 
+# kinds of value few answers hold by chance: an answer that has the one asked for is likely
+# meant ("where …?" answered "in Zeist"), where many hold a year, a number or someone's words
+TELLING = frozenset({Need.PLACE, Need.REASON, Need.AGE, Need.DAY, Need.MONTH, Need.TIME})
+
 # values a clause holds: asked for, they must be said of what the question is about
 _VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.AGE})
 # where an answer's clauses meet: sentence ends, semicolons, a comma and a conjunction, and an

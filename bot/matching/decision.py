@@ -114,6 +114,7 @@ MODEL = Model(
             "soft_covered": 2,
             "missing": -3,
             "kind": 4,
+            "told": 1,
             "unnamed": -3,
             "opposed": -3,
             "elsewhere": -3,

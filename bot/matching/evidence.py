@@ -6,7 +6,7 @@ import heapq
 from dataclasses import dataclass, field, fields, replace
 
 from bot.matching.analyzer import Analysis
-from bot.matching.answerability import Need, OfferedKinds, needs
+from bot.matching.answerability import TELLING, Need, OfferedKinds, needs
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
@@ -29,6 +29,7 @@ class Evidence:
     soft_covered: float  # the same, counting close-meaning words as partly there
     missing: float  # the weight share of the most important term the entry lacks
     kind: float  # 1 when the answer holds the kind of value asked (a date, a time, a number…)
+    told: float  # 1 when that kind is a telling one (a place, a reason, a date, an age…)
     qtype: float  # how well the best phrasing's question type agrees with the asked one
     subject: float  # 1 when every person or thing the question names is in the entry
     unnamed: float  # 1 when the entry is always about someone the question never names
@@ -154,6 +155,7 @@ def _measure(
     offered = tools.offers[position]
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
+    kind = asked <= offered and tools.offers.near(position, asked, frozenset(query.terms))
     return Evidence(
         phrasing=raw.hit.score,
         phrasing_margin=raw.hit.score - rival.hit.score,
@@ -164,9 +166,8 @@ def _measure(
         covered=coverage.exact,
         soft_covered=coverage.close,
         missing=coverage.worst_missing,
-        kind=1.0
-        if asked <= offered and tools.offers.near(position, asked, frozenset(query.terms))
-        else 0.0,
+        kind=1.0 if kind else 0.0,
+        told=1.0 if kind and asked & TELLING else 0.0,
         qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
         subject=1.0 if question.named <= terms else 0.0,
         unnamed=_unnamed(tools, query, position),
