@@ -27,7 +27,7 @@ FLOORS = [
     (default_folder(), DATA / "fresh.jsonl", 0.84, 0.97),
     (default_folder(), DATA / "sealed.jsonl", 0.84, 0.90),
     (default_folder(), DATA / "sealed2.jsonl", 0.80, 0.90),  # its misses are never read
-    (default_folder(), DATA / "fresh2.jsonl", 0.90, 0.96),  # 82.9 / 93.3 on first scoring
+    (default_folder(), DATA / "fresh2.jsonl", 0.92, 0.96),  # 82.9 / 93.3 on first scoring
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
@@ -39,6 +39,18 @@ FLOORS = [
         STORIES / "malaria-vaccine" / "questions.jsonl",
         0.71,
         0.90,
+    ),
+    (  # tuned on since it was written; 41.0 / 86.7 on first scoring
+        STORIES / "football-takeover" / "knowledge",
+        STORIES / "football-takeover" / "questions.jsonl",
+        0.43,
+        0.88,
+    ),
+    (  # its misses are never read; 45.7 / 75.6 on first scoring
+        STORIES / "heatwave-grid" / "knowledge",
+        STORIES / "heatwave-grid" / "questions.jsonl",
+        0.45,
+        0.77,
     ),
     (
         STORIES / "river-dam" / "knowledge",

@@ -62,12 +62,14 @@ class Linear:
 
     def score(self, evidence: Evidence) -> float:
         """Return the weighted sum of `evidence`."""
-        values = zip(self._vector, evidence.values(), strict=True)
-        return self.bias + sum(w * v for w, v in values)
+        values = evidence.values()
+        # the evidence a model does not weigh adds exactly 0.0: skipped, the sum is the same
+        return self.bias + sum(w * values[i] for i, w in self._weighed)
 
     @cached_property
-    def _vector(self) -> tuple[float, ...]:
-        return tuple(self.weights.get(name, 0.0) for name in Evidence.names())
+    def _weighed(self) -> tuple[tuple[int, float], ...]:
+        names = Evidence.names()
+        return tuple((i, self.weights[n]) for i, n in enumerate(names) if self.weights.get(n))
 
 
 @dataclass(frozen=True)
