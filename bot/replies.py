@@ -51,11 +51,18 @@ def suggestion(entry: Entry) -> Suggestion:
 
 
 def unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
-    """Return `items` without repeated entries, first kept."""
-    first: dict[str, Suggestion] = {}
+    """Return `items` without repeated entries or questions, first kept.
+
+    A FAQ entry and a fact-store entry may ask the same "Who is X?": it is offered once.
+    """
+    seen: set[str] = set()
+    first = []
     for item in items:
-        first.setdefault(item.entry_id, item)
-    return tuple(first.values())
+        keys = {item.entry_id, item.question.casefold()}
+        if not keys & seen:
+            first.append(item)
+        seen |= keys
+    return tuple(first)
 
 
 def single(entry: Entry, confidence: float) -> Answer:

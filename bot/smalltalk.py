@@ -6,13 +6,15 @@ import re
 
 from bot import replies
 
+# who a greeting or thanks is said to: "thanks mate", "hi all", "cheers guys"
+_TO = r"( there| all| everyone| bot| storybot| mate| man| bro| guys| buddy| pal| yaar)?"
 _GREETING = re.compile(
     r"^(hi+|hello+|hey+|hiya|yo|salam|salaam|as+alam[ -]?o[ -]?alaikum|aoa|good (morning|"
-    r"afternoon|evening)|greetings|namaste|adaab)( there| all| everyone| bot| storybot)?$"
+    rf"afternoon|evening)|greetings|namaste|adaab){_TO}$"
 )
 _THANKS = re.compile(
-    r"^(thanks?( you)?( so much| a lot)?|thx|ty|thank u|shukriya|shukria|jazak ?allah)"
-    r"( bot| storybot)?$"
+    r"^(thanks?( you)?( so much| a lot)?|thx|ty|thank u|cheers|ta|much appreciated|"
+    rf"shukriya|shukria|jazak ?allah){_TO}$"
 )
 # "ok", "got it": an acknowledgement, not thanks; "you're welcome" would answer nothing said
 _ACK = re.compile(

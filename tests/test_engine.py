@@ -66,7 +66,10 @@ def test_declines_what_the_story_does_not_say_with_suggestions(ask, question: st
     assert answer.source is None and answer.entry_id is None
 
 
-@pytest.mark.parametrize("text", ["hi", "Assalam o alaikum", "thanks!", "what can you do?", "bye"])
+@pytest.mark.parametrize(
+    "text",
+    ["hi", "Assalam o alaikum", "thanks!", "thanks mate", "cheers", "what can you do?", "bye"],
+)
 def test_small_talk_gets_a_friendly_reply_that_is_not_an_answer(ask, text: str) -> None:
     answer = ask(text)
     assert answer.kind == AnswerKind.SMALLTALK and not answer.answered

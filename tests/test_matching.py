@@ -70,6 +70,8 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
     [
         ("India landed in August.", {Need.DATE, Need.MONTH}, {Need.DAY, Need.TIME}),
         ("The contract was signed in 2018.", {Need.DATE}, {Need.MONTH}),
+        ("They march on Sunday, Oct. 26.", {Need.DATE, Need.DAY}, {Need.NUMBER}),  # no count
+        ("It is leased until 2041.", {Need.NUMBER}, set()),  # a year may tell how long
         ("The first train left at 5:40 a.m. on Monday.", {Need.TIME, Need.DAY, Need.DATE}, set()),
         ("Pakistan has joined the project.", set(), {Need.DATE, Need.NUMBER}),
         ("It cost $1.2 billion.", {Need.NUMBER}, {Need.DATE}),

@@ -63,3 +63,36 @@ def test_a_tempting_question_is_not_answered_with_a_sentence(engine: Engine, que
 )
 def test_a_quoted_sentence_keeps_its_quotation_marks_balanced(sentence: str, shown: str) -> None:
     assert replies.quoted(sentence).text == "The story says: " + shown
+
+
+def test_a_count_is_not_quoted_from_a_sentence_whose_number_belongs_elsewhere() -> None:
+    from bot.matching.analyzer import Analyzer
+    from bot.matching.passages import Passages
+
+    story = (
+        "The fans will march from the station to the stadium before the home game on Sunday, "
+        "Oct. 26, and will stay out of the stands for the first eight minutes.\n"
+        "About 2,000 supporters protested outside the ground on Monday night."
+    )
+    analyzer = Analyzer({}, [], [story])
+    passages = Passages(analyzer, story)
+    assert len(passages.sentences) == 2  # "Oct." ends no sentence
+    engine = Engine.from_folder(LAGOS, encoder="none")
+    march = analyzer.analyze("how many fans will march to the stadium before the game?")
+    assert passages.quote(march, engine.index, None) is None  # 26 is a day, eight minutes
+    protest = analyzer.analyze("how many supporters protested outside the ground?")
+    assert passages.quote(protest, engine.index, None) == passages.sentences[1]
+
+
+@pytest.mark.parametrize(
+    ("story", "sentences"),
+    [
+        ("Met on Thursday, Oct. 23, in Zeist. Then left.", 2),
+        ("Dr. Ali and Mr. Khan spoke. The U.S. agreed.", 2),
+        ("A heading Oct.\nA new line.", 2),  # a line always ends a sentence
+    ],
+)
+def test_a_short_form_full_stop_ends_no_sentence(story: str, sentences: int) -> None:
+    from bot.knowledge.loading import story_sentences
+
+    assert len(story_sentences(story)) == sentences

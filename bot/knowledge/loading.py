@@ -64,11 +64,26 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
 
 
+# a full stop after a month's or a title's short form ends no sentence: "Oct. 23", "Dr. Ali"
+_ABBREVIATED = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|"
+    r"Sen|Rep|Lt|Col|Capt|Sgt)\.$"
+)
+
+
 def story_sentences(story: str) -> list[str]:
     """Split the story into sentences (and headings), as a reader would quote them."""
-    # a full stop ends a sentence, except in initialisms such as "U.S."
-    pieces = re.split(r"(?<=[.!?])(?<![A-Z]\.[A-Z]\.)[\"\u201d\u2019]?\s+|\n+", story)
-    return [p.strip() for p in pieces if p.strip()]
+    # a full stop ends a sentence, except in initialisms such as "U.S."; a line always ends one
+    parts = re.split(r"((?<=[.!?])(?<![A-Z]\.[A-Z]\.)[\"\u201d\u2019]?\s+|\n+)", story)
+    sentences: list[str] = []
+    joined = False
+    for text, after in zip(parts[::2], [*parts[1::2], "\n"], strict=True):
+        if text.strip() and joined:
+            sentences[-1] += " " + text.strip()  # "on Thursday, Oct. 23" is one sentence
+        elif text.strip():
+            sentences.append(text.strip())
+        joined = bool(sentences and "\n" not in after and _ABBREVIATED.search(sentences[-1]))
+    return sentences
 
 
 def whole_sentence(passage: str, sentences: list[str]) -> str:

@@ -50,6 +50,14 @@ def _words(text: str) -> str:
     return r"\b(?:" + "|".join(text.split()) + r")\b"
 
 
+# a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
+# long: "leased until 2041")
+_DATES = re.compile(
+    rf"{_words(_MONTHS.title())}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS.title())}"
+)
+
+
 _OFFERS = {
     # a year of this century or the last, a decade, a capitalised month or weekday ("march"
     # and "may" are verbs too), or a relative time
@@ -213,6 +221,8 @@ _PERSON_WORDS = frozenset(
 def offers(text: str) -> frozenset[Need]:
     """Return the kinds of value `text` contains."""
     found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
+    if Need.NUMBER in found and not _OFFERS[Need.NUMBER].search(_DATES.sub(" ", text)):
+        found.discard(Need.NUMBER)  # "on Oct. 26, 2025" is a date, not how many
     planned, happened = _PLANNED.search(text), _HAPPENED.search(text)
     if not planned or happened:
         found.add(Need.PAST)
@@ -254,7 +264,7 @@ class OfferedKinds:
         """
         self._answers = answers
         self._terms = terms
-        self._clauses: dict[int, list[tuple[frozenset[str], frozenset[Need]]]] = {}
+        self._clauses: dict[int, Clauses] = {}
         self._named = named
         self._phrased = phrased
         self._found: dict[int, frozenset[Need]] = {}
@@ -277,13 +287,27 @@ class OfferedKinds:
         2018 and construction began in March 2019": the month is the construction's. Only
         clauses that share a term with the question count; when none does, any clause may.
         """
-        values = asked & _VALUES
-        if not values or self._terms is None:
+        if not asked & _VALUES or self._terms is None:
             return True
         clauses = self._clauses.get(position)
         if clauses is None:
-            parts = [c for c in _CLAUSE_BREAK.split(self._answers[position]) if c.strip()]
-            clauses = [(frozenset(self._terms(c)), offers(c)) for c in parts]
-            self._clauses[position] = clauses
-        sharing = [found for terms, found in clauses if terms & question]
-        return not sharing or any(values <= found for found in sharing)
+            clauses = self._clauses[position] = clauses_of(self._answers[position], self._terms)
+        return said_of(clauses, asked, question)
+
+
+Clauses = list[tuple[frozenset[str], frozenset[Need]]]
+
+
+def clauses_of(text: str, terms: Callable[[str], tuple[str, ...]]) -> Clauses:
+    """Return each clause of `text` with its terms and the kinds of value it holds."""
+    return [(frozenset(terms(c)), offers(c)) for c in _CLAUSE_BREAK.split(text) if c.strip()]
+
+
+def said_of(clauses: Clauses, asked: frozenset[Need], question: frozenset[str]) -> bool:
+    """Return whether the values asked are in a clause that shares a term with the question.
+
+    When no clause shares one, any clause may hold them.
+    """
+    values = asked & _VALUES
+    sharing = [found for terms, found in clauses if terms & question]
+    return not values or not sharing or any(values <= found for found in sharing)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import needs, offers
+from bot.matching.answerability import Clauses, clauses_of, needs, offers, said_of
 from bot.matching.bm25 import Bm25
 from bot.matching.corpus import Postings
 from bot.matching.coverage import QuestionTerms
@@ -31,7 +31,9 @@ class Passages:
     def __init__(self, analyzer: Analyzer, story: str) -> None:
         """Split `story` into sentences and index their canonical terms."""
         self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
+        self._analyzer = analyzer
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
+        self._clauses: dict[int, Clauses] = {}
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
 
     def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
@@ -47,16 +49,24 @@ class Passages:
         terms = self._terms[top[0]]
         coverage = QuestionTerms(index, words, question).cover(terms, soft=words is not None)
         named = {t for t in question.terms if t.startswith(ENTITY_PREFIX)}
+        asked = needs(question.qtype, question.words)
         clear = (
             (best - runner_up) / best >= _AHEAD
             and coverage.close >= _COVERED
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
-            and needs(question.qtype, question.words) <= offers(self.sentences[top[0]])
+            and asked <= offers(self.sentences[top[0]])
+            and said_of(self._clauses_of(top[0]), asked, frozenset(question.terms))
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
         )
         return self.sentences[top[0]] if clear else None
+
+    def _clauses_of(self, number: int) -> Clauses:
+        found = self._clauses.get(number)
+        if found is None:
+            found = self._clauses[number] = clauses_of(self.sentences[number], self._analyzer.terms)
+        return found
 
 
 def _new_party(term: str, named: set[str]) -> bool:
