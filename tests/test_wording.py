@@ -320,6 +320,13 @@ def test_a_describing_word_the_knowledge_only_uses_in_a_name_asks_for_that_entit
     assert maker.answered and "40 million" in maker.text
 
 
+def test_how_old_is_a_title_asks_the_age_of_the_one_person_it_describes() -> None:
+    football = Engine.from_folder(DATA / "stories" / "football-takeover" / "knowledge")
+    # "chairman" is in other entries too, but only Henk Bosveld's names use it
+    chairman = football.answer(Query(text="how old is the chairmen"))
+    assert chairman.answered and "67" in chairman.text
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

@@ -230,9 +230,15 @@ class Engine:
         """Read a word the knowledge only uses in one entity's names as that entity.
 
         "Which governor is in the story?": every "governor" the knowledge says is part of
-        "Governor Bakare", so the bare word names him.
+        "Governor Bakare", so the bare word names him. "How old is the chairman?" asks the age
+        of the one person "chairman" describes, even where other entries say "chairman" too.
         """
         named = [self._named_by.get(t, t) if not self.index.knows(t) else t for t in analysis.terms]
+        if "old" in analysis.words and not any(t.startswith(ENTITY_PREFIX) for t in named):
+            described = {self._named_by[t] for t in named if t in self._named_by}
+            if len(described) == 1 and len(analysis.surfaces) == len(named):
+                named.append(described.pop())
+                return replace(analysis, terms=tuple(named), surfaces=(*analysis.surfaces, ""))
         if named == list(analysis.terms):
             return analysis
         return replace(analysis, terms=tuple(named))
