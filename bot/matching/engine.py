@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,10 +15,10 @@ from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
-from bot.matching.gazetteer import describing_words
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.messages import Parts, questions_in
+from bot.matching.naming import Naming
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.text import clean
@@ -79,7 +79,7 @@ class Engine:
         self.dialogue = Dialogue(self)
         self.parts = Parts(self)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
-        self._named_by = describing_words(names, self.analyzer.terms)
+        self.naming = Naming(names, self.analyzer.terms)
         self.passages = Passages(self.analyzer, knowledge.story)
 
     @classmethod
@@ -210,7 +210,7 @@ class Engine:
 
     def candidates(self, text: str) -> list[Candidate]:
         """Return the candidates for `text`, most likely first."""
-        analysis = self._naming(self.analyzer.analyze(text))
+        analysis = self.naming.read(self.analyzer.analyze(text), self.index)
         found = self.rank(analysis)
         if found and len(analysis.terms) > _CHATTY:
             # chatter around a question is words the story never uses; when they are at most
@@ -225,23 +225,6 @@ class Engine:
                 if tail and tail[0].probability > found[0].probability:
                     return tail
         return found
-
-    def _naming(self, analysis: Analysis) -> Analysis:
-        """Read a word the knowledge only uses in one entity's names as that entity.
-
-        "Which governor is in the story?": every "governor" the knowledge says is part of
-        "Governor Bakare", so the bare word names him. "How old is the chairman?" asks the age
-        of the one person "chairman" describes, even where other entries say "chairman" too.
-        """
-        named = [self._named_by.get(t, t) if not self.index.knows(t) else t for t in analysis.terms]
-        if "old" in analysis.words and not any(t.startswith(ENTITY_PREFIX) for t in named):
-            described = {self._named_by[t] for t in named if t in self._named_by}
-            if len(described) == 1 and len(analysis.surfaces) == len(named):
-                named.append(described.pop())
-                return replace(analysis, terms=tuple(named), surfaces=(*analysis.surfaces, ""))
-        if named == list(analysis.terms):
-            return analysis
-        return replace(analysis, terms=tuple(named))
 
     def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
         """Return the candidate entries for an analysed question, likeliest first."""

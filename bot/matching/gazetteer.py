@@ -7,9 +7,7 @@ capital as another name for it, unless the folder already uses that name for som
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
 
-from bot.matching.analyzer import ENTITY_PREFIX
 from bot.matching.lexicon import DEMONYM_ENDINGS
 
 # country | capital[, other names of the capital]
@@ -247,29 +245,3 @@ def demonym_aliases(
 
 
 _DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDINGS}")  # a word shaped like one: "Chinese"
-
-
-def describing_words(
-    names: Mapping[str, Iterable[str]], terms: Callable[[str], tuple[str, ...]]
-) -> dict[str, str]:
-    """Return each term that one entity's names alone use in lower case, with that entity.
-
-    `names`: each entity's term and its names; `terms` reads a text's terms. Each name's
-    lower-case words are read in their order, one name at a time, so that a phrase stays
-    whole ("prime minister") and no two names make one. A maintainer writes what describes
-    someone in lower case ("the governor", "health economist") and a proper name
-    capitalised: "South" or "Africa" alone names no one.
-    """
-    owners: dict[str, set[str]] = {}
-    for entity, own in names.items():
-        for name in own:
-            words = [w for w in name.split() if w.isalpha() and w.islower()]
-            found = terms(" ".join(words))
-            if any(
-                t.startswith(ENTITY_PREFIX) for t in found
-            ):  # they are a name themselves: "the maker"
-                found = tuple(t for word in words for t in terms(word))
-            for term in found:
-                if not term.startswith(ENTITY_PREFIX):
-                    owners.setdefault(term, set()).add(entity)
-    return {term: next(iter(found)) for term, found in owners.items() if len(found) == 1}

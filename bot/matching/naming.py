@@ -1,0 +1,63 @@
+"""Words that name an entity without its name: "which governor?", "how old is the chairman?"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+
+from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.index import Index
+
+
+class Naming:
+    """Reads a describing word of one entity's names as that entity."""
+
+    def __init__(
+        self, names: Mapping[str, Iterable[str]], terms: Callable[[str], tuple[str, ...]]
+    ) -> None:
+        """Find the terms that one entity's names alone use in lower case."""
+        self._named_by = describing_words(names, terms)
+
+    def read(self, analysis: Analysis, index: Index) -> Analysis:
+        """Return `analysis` with a word the knowledge only uses in one entity's names as it.
+
+        "Which governor is in the story?": every "governor" the knowledge says is part of
+        "Governor Bakare", so the bare word names him. "How old is the chairman?" asks the age
+        of the one person "chairman" describes, even where other entries say "chairman" too.
+        """
+        named_by = self._named_by
+        named = [named_by.get(t, t) if not index.knows(t) else t for t in analysis.terms]
+        if "old" in analysis.words and not any(t.startswith(ENTITY_PREFIX) for t in named):
+            described = {named_by[t] for t in named if t in named_by}
+            if len(described) == 1 and len(analysis.surfaces) == len(named):
+                named.append(described.pop())
+                return replace(analysis, terms=tuple(named), surfaces=(*analysis.surfaces, ""))
+        if named == list(analysis.terms):
+            return analysis
+        return replace(analysis, terms=tuple(named))
+
+
+def describing_words(
+    names: Mapping[str, Iterable[str]], terms: Callable[[str], tuple[str, ...]]
+) -> dict[str, str]:
+    """Return each term that one entity's names alone use in lower case, with that entity.
+
+    `names`: each entity's term and its names; `terms` reads a text's terms. Each name's
+    lower-case words are read in their order, one name at a time, so that a phrase stays
+    whole ("prime minister") and no two names make one. A maintainer writes what describes
+    someone in lower case ("the governor", "health economist") and a proper name
+    capitalised: "South" or "Africa" alone names no one.
+    """
+    owners: dict[str, set[str]] = {}
+    for entity, own in names.items():
+        for name in own:
+            words = [w for w in name.split() if w.isalpha() and w.islower()]
+            found = terms(" ".join(words))
+            if any(
+                t.startswith(ENTITY_PREFIX) for t in found
+            ):  # they are a name themselves: "the maker"
+                found = tuple(t for word in words for t in terms(word))
+            for term in found:
+                if not term.startswith(ENTITY_PREFIX):
+                    owners.setdefault(term, set()).add(entity)
+    return {term: next(iter(found)) for term, found in owners.items() if len(found) == 1}
