@@ -9,9 +9,11 @@ import pytest
 
 from bot.knowledge.firstness import OwnFirst
 from bot.knowledge.loading import default_folder, load_knowledge
+from bot.knowledge.rivals import bound_rivals
 from bot.knowledge.validation import confusions
 from bot.matching.encoder import load_encoder
 from bot.matching.engine import Engine
+from bot.matching.evidence import gather
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -37,15 +39,56 @@ def _proved_and_decided(engine: Engine) -> tuple[int, int]:
 def test_a_phrasing_proved_won_by_its_entry_is_won_by_it(folder: Path, encoder: str) -> None:
     engine = Engine.from_folder(folder, encoder=encoder)
     proved, checked = _proved_and_decided(engine)
-    assert proved > checked // 20  # few: the story's phrasings name people and countries
+    assert proved > checked * 0.8  # phrasings naming people and countries too
 
 
 def test_the_proof_holds_on_large_synthetic_knowledge_with_confusions() -> None:
     knowledge = synthetic(load_knowledge(default_folder()), 3000)
     engine = Engine(knowledge, encoder=load_encoder("wordllama"))
     proved, checked = _proved_and_decided(engine)
-    assert proved > checked // 4  # the decisions the shortcut spares (29 % here)
+    assert proved > checked // 2  # the decisions the shortcut spares (72 % here)
     assert confusions(engine)  # synthetic phrasings do get confused: the rest is decided
+
+
+@pytest.mark.parametrize("encoder", ["wordllama", "none"])
+def test_confusions_are_the_warnings_of_every_phrasing_decided(encoder: str) -> None:
+    # large enough to be split between forked processes; every phrasing decided, in order
+    knowledge = synthetic(load_knowledge(default_folder()), 500)
+    engine = Engine(knowledge, encoder=load_encoder(encoder))
+    faq = {entry.id for entry in engine.knowledge.faq}
+    decided = [
+        f"'{entry.id}': phrasings: {phrasing!r} is answered by '{best.id}'"
+        for entry in engine.knowledge.faq
+        for phrasing in (entry.question, *entry.phrasings)
+        if (best := engine.best_entry(phrasing)) is not None and best.id in faq - {entry.id}
+    ]
+    warned = [w.split(" entry ", 1)[1].split(" (", 1)[0] for w in confusions(engine)]
+    assert decided and warned == decided
+
+
+@pytest.mark.parametrize("encoder", ["wordllama", "none"])
+def test_every_rival_stays_within_its_bounds(encoder: str) -> None:
+    engine = Engine.from_folder(STORIES / "lagos-metro" / "knowledge", encoder=encoder)
+    proof, tools = OwnFirst(engine), engine.tools
+    everyone = list(range(len(engine.entries)))
+    for position, entry in enumerate(engine.knowledge.faq):
+        for phrasing in (entry.question, *entry.phrasings):
+            analysis = engine.analyzer.analyze(phrasing)
+            if not analysis.terms or analysis.either:
+                continue
+            bm25 = tools.bm25.scores(analysis.terms)
+            vector = tools.semantic.embed(" ".join(analysis.words)) if tools.semantic else None
+            _, evidence = gather(tools, analysis, vector, everyone, bm25, {})
+            rivals = bound_rivals(tools, analysis, bm25, position, proof._lent, proof._rank)
+            inside = dict(zip(rivals.insiders.tolist(), range(len(rivals.insiders)), strict=True))
+            for rival in everyone:
+                if rival == position:
+                    continue
+                at = inside.get(rival)
+                score = rivals.outsider_score if at is None else rivals.scores[at]
+                best = rivals.outsider_phrasing if at is None else rivals.phrasings[at]
+                assert engine.model.rank.score(evidence[rival]) <= score + 1e-6, phrasing
+                assert evidence[rival].phrasing <= best + 1e-6, phrasing
 
 
 def test_an_either_or_phrasing_is_always_decided() -> None:

@@ -5,26 +5,28 @@ answers it. A whole decision costs ~1.7 ms, so at 100,000 entries (350,000 phras
 took 9 minutes. Most phrasings are won by their own entry by a wide margin, and that can be
 shown without the decision: the rank model is linear, so the entry's own rank score is exact
 from its evidence alone, and every rival's is bounded above by its BM25 score, how much of
-the question its terms could cover, and the most any other evidence can add. When the
-entry's score beats every bound, and the message takes none of the decision's other paths
-(several questions, a long question's last clause, a premise correction), the decision's
-best candidate is the entry itself; otherwise the caller makes the whole decision.
+the question its terms could cover, and the most any other evidence can add (`rivals`). The
+few rivals whose bound reaches the entry's score are measured exactly, as the ranking would.
+When the entry is nominated, outranks every rival and is sure enough to be answered, and
+the message takes none of the decision's other paths (several questions, a long question's
+last clause, a premise correction), the decision's best candidate is the entry itself;
+otherwise the caller makes the whole decision.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import fields, replace
 
 import numpy as np
-import numpy.typing as npt
 
+from bot.knowledge.rivals import RankWeights, RivalBounds, bound_rivals
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
-from bot.matching.arrays import distinct
+from bot.matching.encoder import Vectors
 from bot.matching.engine import _LONG_QUESTION, Engine
 from bot.matching.evidence import Evidence, gather, refine
-from bot.matching.index import _QUERY_SHARE  # the least exponent on the share a phrasing finds
 from bot.matching.messages import PART_BREAK
-from bot.matching.ranking import _NOMINEES
+from bot.matching.ranking import _NOMINEES, lexical_nominees
 from bot.matching.text import clean
 from bot.models import Query
 from bot.smalltalk import smalltalk_reply
@@ -49,7 +51,10 @@ _RANGES = {
     "elsewhere": (0.0, 1.0),
 }
 _SLACK = 1e-6  # rounding in the scores' sums is far below this
-_RARE = 2000  # entries; a question term used by fewer is checked entry by entry
+# rivals measured in full when their bound reaches the entry's score; past this many the
+# whole decision costs less
+_MEASURED = 32
+_PHRASED = 256  # rivals whose phrasing score is measured, at most
 
 
 class OwnFirst:
@@ -60,14 +65,19 @@ class OwnFirst:
         self._engine = engine
         rank = engine.model.rank
         weights = {name: rank.weights.get(name, 0.0) for name in Evidence.names()}
-        self._bm25, self._covered = weights.pop("bm25"), weights.pop("covered")
-        self._phrasing = weights.pop("phrasing")
+        bm25, covered = weights.pop("bm25"), weights.pop("covered")
+        self._semantic = max(weights["semantic"], 0.0)
+        phrasing = weights.pop("phrasing")
+        ranges = dict(_RANGES)
+        if engine.tools.semantic is None:
+            ranges["semantic"] = (0.0, 0.0)  # no encoder: every candidate's similarity is 0
         # the most the other evidence can add to any rival's score
-        self._rest = rank.bias + sum(
-            w * (_RANGES[name][1] if w > 0 else _RANGES[name][0]) for name, w in weights.items()
+        rest = rank.bias + sum(
+            w * (ranges[name][1] if w > 0 else ranges[name][0]) for name, w in weights.items()
         )
+        self._rank = RankWeights(phrasing, bm25, covered, rest)
         known = set(_RANGES) == {f.name for f in fields(Evidence)}
-        self._usable = known and min(self._bm25, self._covered, self._phrasing) >= 0
+        self._usable = known and min(bm25, covered, phrasing) >= 0
         # a cue word ("job", "date") counts as covered by any entry offering its kind, and a
         # word of an entity's names by any entry naming that entity
         tools = engine.tools
@@ -84,19 +94,33 @@ class OwnFirst:
         analysis = engine.analyzer.analyze(text)
         if not analysis.terms:
             return True  # no word to match: no candidate
-        if len(analysis.terms) > _LONG_QUESTION or any(
-            t.startswith(ENTITY_PREFIX) for t in analysis.terms
-        ):
-            return False  # the last clause may be ranked instead; a premise may be corrected
+        if len(analysis.terms) > _LONG_QUESTION:
+            return False  # the last clause may be ranked instead
         if analysis.either:
             return False  # one alternative lends a rival the other's words: no bound holds
+        if not self._read_as_asked(analysis, position):
+            return False  # a word may be read as a name, or the question's gist ranked
         return self._ranks_first(analysis, position)
+
+    def _read_as_asked(self, analysis: Analysis, position: int) -> bool:
+        """Return whether the engine ranks `analysis` as it is and answers with no correction.
+
+        A word no entry uses may be read as a name, and a long question without it ranked
+        too. A name the entry itself uses cannot make a premise correction of its answer
+        (the correction names a party the answering entry lacks); the entry is answered, so
+        no premise of the question is looked for.
+        """
+        index = self._engine.index
+        if not all(map(index.knows, analysis.terms)):
+            return False
+        named = {t for t in analysis.terms if t.startswith(ENTITY_PREFIX)}
+        return not named or named <= index.terms_of(position)
 
     def _ranks_first(self, analysis: Analysis, position: int) -> bool:
         engine, tools = self._engine, self._engine.tools
         bm25 = tools.bm25.scores(analysis.terms)
-        if position not in bm25.top(_NOMINEES):
-            return False  # nominated some other way, or not at all: decide
+        if not self._nominated(analysis, position, bm25.top(_NOMINEES)):
+            return False  # nominated by meaning alone, or not at all: decide
         vector = None
         if tools.semantic is not None:
             vector = tools.semantic.embed(" ".join(analysis.words))
@@ -104,69 +128,86 @@ class OwnFirst:
         own = engine.model.rank.score(evidence[position])
         # ranked first, it stays first only if it clears the answer threshold: a less
         # likely first may be passed by a likelier rival, which this proof cannot bound
-        refined = refine(tools, question, position, evidence[position])
-        if engine.model.probability(self._least_margins(refined)) < engine.thresholds.answer:
+        tolerated = self._tolerated(refine(tools, question, position, evidence[position]))
+        rivals = bound_rivals(tools, analysis, bm25, position, self._lent, self._rank)
+        if own <= rivals.outsider_score + _SLACK or rivals.outsider_phrasing >= tolerated:
             return False
-        ceiling = tools.bm25.ceiling(analysis.terms)
-        return own > self._rival_bound(analysis, bm25.values / ceiling, position) + _SLACK
+        threats = self._threats(analysis, vector, rivals, own, tolerated)
+        if threats is None or len(threats) > _MEASURED:
+            return False
+        if not threats:
+            return True
+        # a rank score does not depend on the other candidates measured beside it
+        _, exact = gather(tools, analysis, vector, threats, bm25, {})
+        return max(engine.model.rank.score(exact[p]) for p in threats) <= own - _SLACK
 
-    def _least_margins(self, evidence: Evidence) -> Evidence:
+    def _tolerated(self, evidence: Evidence) -> float:
+        """Return how well a rival may match the phrasing with the entry still answered.
+
+        The entry's answer chance grows with its phrasing score's margin over the best
+        rival's; this is the best rival phrasing score that leaves it at the threshold.
+        """
+        model, threshold = self._engine.model, self._engine.thresholds.answer
+        weight = model.answer.weights.get("phrasing_margin", 0.0)
+        alone = model.answer.score(self._least_margins(evidence, 0.0))
+        if not 0 < threshold < 1 or weight <= 0:
+            return -1.0  # no rival tolerated: every phrasing score is at least 0
+        tolerated = (alone - math.log(threshold / (1 - threshold))) / weight - _SLACK
+        # the logistic is clamped far out: check the figure rather than trust the algebra
+        sure = model.probability(self._least_margins(evidence, tolerated)) >= threshold
+        return tolerated if sure else -1.0
+
+    def _threats(
+        self,
+        analysis: Analysis,
+        vector: Vectors | None,
+        rivals: RivalBounds,
+        own: float,
+        tolerated: float,
+    ) -> list[int] | None:
+        """Return the rivals whose rank score may reach `own`, with their values measured.
+
+        None when a rival may match the phrasing better than `tolerated`, or too many may.
+        Each bound is lowered by measuring what it assumed: the phrasing score, then the
+        similarity of the rivals still in reach.
+        """
+        tools = self._engine.tools
+        scores, close = rivals.scores.copy(), rivals.phrasings >= tolerated
+        if close.sum() > _PHRASED:
+            return None
+        if close.any():
+            hits = tools.index.score(analysis, rivals.insiders[close].tolist())
+            phrasings = np.array([h.score for h in hits])
+            if (phrasings >= tolerated).any():
+                return None  # the entry may not be sure enough to stay first: decide
+            scores[close] -= self._rank.phrasing * (rivals.phrasings[close] - phrasings)
+        threats = scores > own - _SLACK
+        if vector is not None and tools.semantic is not None and threats.any():
+            # most rivals mean something else than the question
+            cosines = tools.semantic.similarities(vector, rivals.insiders[threats].tolist())
+            lowered = scores[threats] - self._semantic * (_RANGES["semantic"][1] - cosines)
+            threats[threats] = lowered > own - _SLACK
+        return [int(p) for p in rivals.insiders[threats]]
+
+    def _nominated(self, analysis: Analysis, position: int, by_bm25: list[int]) -> bool:
+        """Return whether the ranking surely measures the entry: BM25 or the index nominates it."""
+        return position in by_bm25 or position in lexical_nominees(self._engine.tools, analysis)[1]
+
+    def _least_margins(self, evidence: Evidence, best_phrasing: float) -> Evidence:
         """Return `evidence` with each margin at the worst any rival could make it.
 
         Measured alone, an entry has no rival; the answer model weighs its margins over the
-        best rival's, which can be at most the top of each value's range.
+        best rival's, which can be at most the top of each value's range, and for the
+        phrasing score at most `best_phrasing`, the bound on every rival's.
         """
         weights = self._engine.model.answer.weights
-        worst = {}
+        worst: dict[str, float] = {}
         for margin, value in (
             ("phrasing", evidence.phrasing),
             ("bm25", evidence.bm25),
             ("semantic", evidence.semantic),
         ):
             name = margin + "_margin"
-            top = _RANGES[margin][1]
+            top = best_phrasing if margin == "phrasing" else _RANGES[margin][1]
             worst[name] = value - top if weights.get(name, 0.0) >= 0 else value - _RANGES[margin][0]
         return replace(evidence, **worst)
-
-    def _rival_bound(
-        self, analysis: Analysis, bm25: npt.NDArray[np.float32], position: int
-    ) -> float:
-        """Return a bound on the rank score of every entry but `position`."""
-        tools = self._engine.tools
-        index, postings = tools.index, tools.index._postings
-        weights = {t: index.weight(t, plain=True) for t in analysis.terms}
-        total = sum(weights.values()) or 1.0
-        cues = self._lent
-        rare = [t for t in weights if t not in cues and 0 < len(postings.rows(t)) <= _RARE]
-        # a term used by many entries, or a role word: counted as covered for every rival
-        everywhere = sum(
-            w for t, w in weights.items() if t not in rare and (index.knows(t) or t in cues)
-        )
-        # float32 division: a few 1e-8 below the evidence's float64 at most, inside _SLACK
-        best_bm25 = min(float(bm25.max()), 1.0) if len(bm25) else 0.0
-        outsiders = float(self._score(best_bm25, everywhere / total))
-        if not rare:
-            return outsiders
-        insiders = distinct(np.concatenate([postings.rows(t) for t in rare]))
-        insiders = insiders[insiders != position]
-        covered = np.full(len(insiders), everywhere, dtype=np.float64)
-        for term in rare:
-            covered += weights[term] * np.isin(insiders, postings.rows(term))
-        scores = self._score(np.minimum(bm25[insiders], 1.0), covered / total)
-        return max(outsiders, float(scores.max())) if len(insiders) else outsiders
-
-    def _score(self, bm25: npt.ArrayLike, covered: npt.ArrayLike) -> npt.NDArray[np.float64]:
-        """Return the rank score bound for rivals with these BM25 and coverage values.
-
-        With no name in the question its terms weigh the same for the phrasing index as for
-        coverage, so a phrasing finds at most the covered share: its score is at most that
-        share to the power of the query share (0.65, or 0.9 for "who is X?" entries).
-        """
-        share = np.minimum(np.asarray(covered, dtype=np.float64), 1.0)
-        bound: npt.NDArray[np.float64] = (
-            self._rest
-            + self._phrasing * share**_QUERY_SHARE
-            + self._bm25 * np.asarray(bm25, dtype=np.float64)
-            + self._covered * share
-        )
-        return bound

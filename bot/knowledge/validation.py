@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from bot.knowledge.firstness import OwnFirst
 from bot.knowledge.loading import FACTS_FILE, FAQ_FILE, Knowledge
+from bot.knowledge.shares import Found, in_shares
 from bot.matching.engine import Engine
 
 # an answer read on its own, as every answer is, cannot lean on a sentence before it
@@ -15,20 +17,31 @@ _LEANING = re.compile(r"^(?:he|she|it|they|him|her|his|its|their|this|that|these
 def confusions(engine: Engine) -> list[str]:
     """Return warnings for synonyms that collide and FAQ phrasings answered by another entry."""
     warnings = [f"synonyms.yaml: {conflict}" for conflict in engine.analyzer.conflicts]
+    phrasings = sum(1 + len(entry.phrasings) for entry in engine.knowledge.faq)
+    found = in_shares(phrasings, partial(_answered_by_another, engine))
+    # share k holds entries k, k + n, k + 2n, …: read back in the file's order
+    return warnings + [warning for _, warning in sorted(found, key=lambda pair: pair[0])]
+
+
+def _answered_by_another(engine: Engine, share: int, shares: int) -> Found:
+    """Return the warnings for one share's phrasings, each with its entry's position."""
     faq_ids = {f.id for f in engine.knowledge.faq}
     proof = OwnFirst(engine)
-    for position, entry in enumerate(engine.knowledge.faq):
+    found = []
+    for position in range(share, len(engine.knowledge.faq), shares):
+        entry = engine.knowledge.faq[position]
         for phrasing in (entry.question, *entry.phrasings):
             if proof.holds(phrasing, position):
                 continue  # the engine is sure to rank the entry itself first: no decision needed
             best = engine.best_entry(phrasing)
             if best is not None and best.id != entry.id and best.id in faq_ids:
                 line = engine.knowledge.lines.get(entry.id, 1)
-                warnings.append(
+                warning = (
                     f"{FAQ_FILE}:{line}: entry '{entry.id}': phrasings: {phrasing!r} "
                     f"is answered by '{best.id}' ({best.question!r}); reword one of them"
                 )
-    return warnings
+                found.append((position, warning))
+    return found
 
 
 def dangling(knowledge: Knowledge) -> list[str]:

@@ -7,6 +7,7 @@ import heapq
 from bot.matching.analyzer import Analysis
 from bot.matching.decision import Candidate, Entry, Model
 from bot.matching.evidence import Evidence, Retrievers, gather, refine
+from bot.matching.index import Hit
 
 _NOMINEES = 6  # candidates each retriever nominates
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
@@ -24,9 +25,7 @@ def rank(
     """
     if not analysis.terms:
         return []
-    scored = tools.index.shortlisted(analysis, _SCORED)
-    lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
-    positions = [h.entry for h in lexical]
+    scored, positions = lexical_nominees(tools, analysis)
     bm25 = tools.bm25.scores(analysis.terms)
     positions += bm25.top(_NOMINEES)
     vector = None
@@ -49,6 +48,13 @@ def rank(
         first = lead[0].evidence
         found[:_REFINED] = sorted(lead, key=lambda c: _place(c, first), reverse=True)
     return found
+
+
+def lexical_nominees(tools: Retrievers, analysis: Analysis) -> tuple[list[Hit], list[int]]:
+    """Return the entries the lexical index scores for a question, and the ones it nominates."""
+    scored = tools.index.shortlisted(analysis, _SCORED)
+    lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
+    return scored, [h.entry for h in lexical]
 
 
 def _place(candidate: Candidate, first: Evidence) -> float:
