@@ -164,10 +164,9 @@ def _word_counts(
 def _words(source: FaqEntry | Entity) -> set[str]:
     """Return the words of an entry's texts: what a typo may be corrected to."""
     if isinstance(source, FaqEntry):
-        texts: tuple[str, ...] = (source.question, *source.phrasings, source.answer)
-    else:
-        texts = (source.description,)
-    return {word for text in texts for word in tokenize(text)}
+        # one text: no token spans a space, so the words are those of each text alone
+        return set(tokenize(" ".join((source.question, *source.phrasings, source.answer))))
+    return set(tokenize(source.description))
 
 
 def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
@@ -226,7 +225,7 @@ def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
 
 
 def _indexed(analyzer: Analyzer, faq: FaqEntry) -> IndexedEntry:
-    analyses = tuple(analyzer.analyze(p) for p in (faq.question, *faq.phrasings))
+    analyses = tuple(analyzer.phrasing(p) for p in (faq.question, *faq.phrasings))
     answer = analyzer.surfaces(faq.answer)
     spelled = [*(pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True))]
     terms = frozenset(t for t, _ in answer) | frozenset(analyzer.terms(faq.source))
