@@ -11,7 +11,7 @@ from bot.matching.evidence import Evidence
 from bot.models import Answer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: half the memory of 100,000 of them
 class Entry:
     """One answerable question: a curated FAQ entry or a fact-store entity."""
 
