@@ -4,7 +4,7 @@ Once glibc has freed one large array it raises its threshold for serving arrays 
 own mappings, so the build's later scratch arrays (tens of MB each at 100,000 entries) come
 from the heap, and freeing them leaves holes between the arrays the engine keeps: 140 MB
 stayed resident after the phrasing index was built. `malloc_trim` hands those pages back.
-Elsewhere (macOS, musl) there is no such call, and nothing is done.
+Elsewhere (macOS, musl, Windows) there is no such call, and nothing is done.
 """
 
 from __future__ import annotations
@@ -25,6 +25,6 @@ def release() -> None:
 def _malloc_trim() -> Callable[[int], int] | None:
     try:
         trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # no C library to ask, or not glibc
+    except (OSError, AttributeError, TypeError):  # no C library to ask (Windows), or not glibc
         return None
     return trim
