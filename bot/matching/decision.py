@@ -11,7 +11,7 @@ from bot.matching.evidence import Evidence
 from bot.models import Answer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)  # slots: half the memory
 class Entry:
     """One answerable question: a curated FAQ entry or a fact-store entity."""
 

@@ -8,9 +8,9 @@ another encoder to `ENCODERS` (model2vec, sentence-transformers) without touchin
 from __future__ import annotations
 
 import importlib.util
+from array import array
 from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
-from itertools import chain
 from pathlib import Path
 from typing import Protocol
 
@@ -28,6 +28,8 @@ _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 # other busy process, took eight times as long)
 _BATCH = 16
 _WORDS = 65536  # distinct words whose tokens are kept
+_READ = 512  # texts whose token rows are read from the table at a time
+_ID = "H"  # a token id as an `array` stores it: 16 bits hold the vocabulary's 32,000
 
 
 class Encoder(Protocol):
@@ -64,34 +66,34 @@ class WordLlamaEncoder:
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
         tokenizer = self._tokenizer
+        # each word's ids packed as bytes: as tuples of ints they held 20 MB at 100,000 entries
         self._word_ids = lru_cache(maxsize=_WORDS)(
-            lambda word: tuple(tokenizer.encode(word, add_special_tokens=False).ids)
+            lambda word: bytes(_packed(tokenizer.encode(word, add_special_tokens=False).ids))
         )
         with safe_open(str(folder / _WORDLLAMA_WEIGHTS), framework="np") as weights:
             table = weights.get_tensor("embedding.weight")
-        # widened once to float32 (16 MB more): widening the rows each text reads cost half
-        # of every build's embedding time
+        # widened once to float32 (16 MB more): widening the rows each text reads, even many
+        # texts' rows at once, made every build's embedding a third slower
         self._table = np.ascontiguousarray(table, dtype=np.float32)
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Return unit vectors for `texts`, batched."""
         pooled = np.zeros((len(texts), self._table.shape[1]), dtype=np.float32)
-        for start in range(0, len(texts), _BATCH):
-            batch = [self._ids(text) for text in texts[start : start + _BATCH]]
-            lengths = np.fromiter(map(len, batch), dtype=np.intp, count=len(batch))
-            flat = np.fromiter(chain.from_iterable(batch), dtype=np.intp, count=lengths.sum())
-            # each text's tokens summed by one small product with the matrix of which text
-            # owns which token: numpy's segment sum (`reduceat`) was four times slower
-            owners = np.zeros((len(batch), len(flat)), dtype=np.float32)
-            owners[np.repeat(np.arange(len(batch)), lengths), np.arange(len(flat))] = 1.0
-            # the tokenizer's ids are rows of its own table (32,000 both): no id falls outside
-            summed = owners @ self._table[flat]
-            # each batch scaled to unit length as it comes: no second array of every row
-            mean = summed / np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
-            pooled[start : start + len(batch)] = unit_rows(mean)
+        for first in range(0, len(texts), _READ):
+            ids = [self._ids(text) for text in texts[first : first + _READ]]
+            lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
+            # the token rows of many batches read in one step, not batch by batch
+            rows = self._table[np.frombuffer(b"".join(ids), dtype=np.uint16)]
+            ends = np.cumsum(lengths)
+            for start in range(0, len(ids), _BATCH):
+                counts = lengths[start : start + _BATCH]
+                end = int(ends[start + len(counts) - 1])
+                at = first + start
+                # each batch scaled to unit length as it comes: no second array of every row
+                pooled[at : at + len(counts)] = _pooled(rows[end - int(counts.sum()) : end], counts)
         return pooled
 
-    def _ids(self, text: str) -> Sequence[int]:
+    def _ids(self, text: str) -> array[int]:
         """Return the token ids of `text`, word by word from a cache where that is exact.
 
         The tokenizer marks each space as "▁" and no token holds a "▁" after another
@@ -100,8 +102,23 @@ class WordLlamaEncoder:
         trailing or repeated spaces make runs of "▁" and take the whole-text path.
         """
         if not text or text[0] == " " or text[-1] == " " or "  " in text:
-            return self._tokenizer.encode(text, add_special_tokens=False).ids
-        return [i for word in text.split(" ") for i in self._word_ids(word)]
+            return _packed(self._tokenizer.encode(text, add_special_tokens=False).ids)
+        return array(_ID, b"".join(map(self._word_ids, text.split(" "))))
+
+
+def _pooled(rows: Vectors, lengths: npt.NDArray[np.intp]) -> Vectors:
+    """Return the unit mean of each text's token `rows`, the texts' rows one after another."""
+    # each text's tokens summed by one small product with the matrix of which text owns which
+    # token: numpy's segment sum (`reduceat`) was four times slower
+    owners = np.zeros((len(lengths), len(rows)), dtype=np.float32)
+    owners[np.repeat(np.arange(len(lengths)), lengths), np.arange(len(rows))] = 1.0
+    mean = (owners @ rows) / np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
+    return unit_rows(mean)
+
+
+def _packed(ids: Sequence[int]) -> array[int]:
+    """Return token ids as an array of 16-bit ids, as the table's rows are numbered."""
+    return array(_ID, ids)
 
 
 def unit_rows(vectors: Vectors) -> Vectors:

@@ -74,7 +74,7 @@ class Engine:
             self.built.entries,
             self.built.tools,
         )
-        self._by_id = {e.id: e for e in self.entries}
+        # by id, as a position in `entries`: one table, not one more for the entries themselves
         self._positions = {e.id: p for p, e in enumerate(self.entries)}
         self.dialogue = Dialogue(self)
         self.parts = Parts(self)
@@ -236,11 +236,12 @@ class Engine:
 
     def entry(self, entry_id: str) -> Entry | None:
         """Return the entry with `entry_id`, or None if the knowledge has none."""
-        return self._by_id.get(entry_id)
+        position = self._positions.get(entry_id)
+        return self.entries[position] if position is not None else None
 
     def answer_entry(self, entry_id: str) -> Answer:
         """Answer with one entry by id (a pressed suggestion button); decline if it is gone."""
-        entry = self._by_id.get(entry_id)
+        entry = self.entry(entry_id)
         if entry is None:  # the knowledge was edited since the button was sent
             return Answer(
                 text=replies.GONE,

@@ -10,12 +10,14 @@ from itertools import pairwise
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
+from bot.matching import heap
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
 from bot.matching.answerability import CUE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
-from bot.matching.corpus import QTYPES, CorpusBuilder, IndexedEntry
+from bot.matching.corpus import QTYPES, Corpus, CorpusBuilder, IndexedEntry
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
+from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
 from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
 from bot.matching.index import Index
@@ -68,6 +70,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
     entries += [_entity_entry(e, sentences) for e in knowledge.entities]
     index, bm25, phrased = _indexes(sources, analyzer, reuse)
+    heap.release()  # the analyses and scratch arrays just freed: no part of the next peak
     # what the asker will read; each fact-store entry begins with its subject's full name
     named = range(len(knowledge.faq), len(entries))
     kinds = OfferedKinds([e.answer for e in entries], named, phrased, analyzer.terms)
@@ -100,10 +103,11 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     kept = reuse.previous.tools if reuse else None
     semantic = SemanticIndex(
         encoder,
-        _semantic_texts(knowledge),
+        EntryTexts(knowledge),
         kept.semantic if kept else None,
         reuse.positions if reuse else None,
     )
+    heap.release()
     # each term by the words it was first read from, as if every entry were read anew
     spelled = index.corpus.first_spellings()
     vectors = WordVectors(encoder, spelled, kept.words if kept else None)
@@ -165,10 +169,9 @@ def _word_counts(
 def _words(source: FaqEntry | Entity) -> set[str]:
     """Return the words of an entry's texts: what a typo may be corrected to."""
     if isinstance(source, FaqEntry):
-        texts: tuple[str, ...] = (source.question, *source.phrasings, source.answer)
-    else:
-        texts = (source.description,)
-    return {word for text in texts for word in tokenize(text)}
+        # one text: no token spans a space, so the words are those of each text alone
+        return set(tokenize(" ".join((source.question, *source.phrasings, source.answer))))
+    return set(tokenize(source.description))
 
 
 def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
@@ -204,10 +207,21 @@ def _indexes(
             collected.add(_indexed_entity(analyzer, source))
     corpus = collected.build()
     del collected
+    return Index(corpus), Bm25(corpus.postings), _phrased_qtypes(corpus)
+
+
+def _phrased_qtypes(corpus: Corpus) -> tuple[frozenset[QType], ...]:
+    """Return each entry's phrasings' question types, one shared set for each combination.
+
+    Shared: a set per entry cost 33 MB at 100,000 entries, and there are a few dozen distinct.
+    """
     bounds = corpus.first_phrasing.tolist()
     qtypes = corpus.qtypes.tolist()
-    phrased = tuple(frozenset(QTYPES[q] for q in qtypes[a:b]) for a, b in pairwise(bounds))
-    return Index(corpus), Bm25(corpus.postings), phrased
+    shared: dict[frozenset[QType], frozenset[QType]] = {}
+    return tuple(
+        shared.setdefault(kinds, kinds)
+        for kinds in (frozenset(QTYPES[q] for q in qtypes[a:b]) for a, b in pairwise(bounds))
+    )
 
 
 def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
@@ -227,7 +241,7 @@ def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
 
 
 def _indexed(analyzer: Analyzer, faq: FaqEntry) -> IndexedEntry:
-    analyses = tuple(analyzer.analyze(p) for p in (faq.question, *faq.phrasings))
+    analyses = tuple(analyzer.phrasing(p) for p in (faq.question, *faq.phrasings))
     answer = analyzer.surfaces(faq.answer)
     spelled = [*(pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True))]
     terms = frozenset(t for t, _ in answer) | frozenset(analyzer.terms(faq.source))
@@ -263,11 +277,6 @@ def _firsts(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     for term, surface in pairs:
         first.setdefault(term, surface)
     return tuple(first.items())
-
-
-def _semantic_texts(knowledge: Knowledge) -> list[list[str]]:
-    texts = [[f.question, *f.phrasings] for f in knowledge.faq]
-    return texts + [[*e.names, e.description] for e in knowledge.entities]
 
 
 def _faq_entry(faq: FaqEntry, sentences: list[str]) -> Entry:

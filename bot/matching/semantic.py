@@ -8,6 +8,7 @@ from functools import lru_cache, partial
 import numpy as np
 import numpy.typing as npt
 
+from bot.matching import heap
 from bot.matching.arrays import spans
 from bot.matching.clusters import Clusters
 from bot.matching.encoder import Encoder, Vectors, unit_rows
@@ -58,6 +59,7 @@ class SemanticIndex:
                 coarse[first : first + len(chunk)] = np.add.reduceat(
                     rows[:, :_COARSE_DIMS].astype(np.float32), starts[:-1] - starts[0]
                 )
+        heap.release()  # the chunks' scratch: not held beside the groups' copy made next
         coarse = unit_rows(coarse)
         # large knowledge: the groups keep the coarse vectors, in their own order
         self._groups = Clusters(coarse) if len(texts) >= _GROUPED_FROM else None
