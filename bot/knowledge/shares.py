@@ -13,6 +13,8 @@ import os
 import traceback
 from collections.abc import Callable
 
+from threadpoolctl import threadpool_limits
+
 Found = list[tuple[int, str]]  # what a share finds: numbered texts
 Work = Callable[[int, int], Found]  # the work of share k of n
 
@@ -48,7 +50,9 @@ def _forked(share: int, shares: int, work: Work) -> tuple[int, int]:
     os.close(reader)
     status = 1
     try:
-        with os.fdopen(writer, "w", encoding="utf-8") as pipe:
+        # one BLAS thread a child: the children already fill the cores, and two BLAS threads
+        # each on small products made the whole check 77 s instead of 27 s at 10,035 entries
+        with threadpool_limits(limits=1), os.fdopen(writer, "w", encoding="utf-8") as pipe:
             json.dump(work(share, shares), pipe)
         status = 0
     except BaseException:  # the child's only way to tell: its traceback, then its exit code
