@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.matching.analyzer import Analyzer
 from bot.matching.lexicon import STOPWORDS
-from bot.matching.paraphrases import general_groups, parse
+from bot.matching.paraphrases import forms, general_groups, parse
 from bot.matching.text import tokenize
 
 QUESTION_WORDS = frozenset("how what why where when who whom whose which".split())
@@ -27,6 +27,21 @@ def test_the_story_words_keep_their_own_meaning() -> None:
     analyzer = Analyzer({}, [], ["Two were arrested and one detained."], general=general)
     assert analyzer.terms("arrested") != analyzer.terms("detained")  # the story tells them apart
     assert analyzer.terms("nicked") == analyzer.terms("arrested")  # the group's first it uses
+
+
+def test_words_are_matched_as_written_not_by_stem() -> None:
+    general = [("family", "relatives"), ("television", "telly")]
+    analyzer = Analyzer({}, [], ["Her family tell me."], general=general)
+    assert analyzer.terms("relatives") == analyzer.terms("family")
+    assert analyzer.terms("related") == ("relat",)  # "relat" too, but another word
+    assert analyzer.terms("the telly") == ("telli",)  # a group's word is no typo for "tell"
+
+
+def test_a_word_gives_its_regular_inflections() -> None:
+    assert forms("arrest") == {"arrest", "arrests", "arrested", "arresting"}
+    assert forms("worry") == {"worry", "worries", "worried", "worrying"}
+    assert forms("vaccinate") == {"vaccinate", "vaccinates", "vaccinated", "vaccinating"}
+    assert forms("fix") == {"fix", "fixes", "fixed", "fixing"}
 
 
 def test_a_group_the_story_uses_no_word_of_changes_nothing() -> None:
@@ -53,3 +68,5 @@ def test_the_shipped_groups_are_single_words_in_one_group_each_and_ask_nothing()
             assert term not in QUESTION_WORDS | STOPWORDS, f"{term!r} says what is asked"
             key = tuple(analyzer._stems(term))
             assert owner.setdefault(key, number) == number, f"{term!r} is in two groups"
+        stems = {tuple(analyzer._stems(term)) for term in group}
+        assert len(stems) > 1, f"{group}: one stem, nothing to read as another"

@@ -46,10 +46,12 @@ FLOORS = [
         0.43,
         0.88,
     ),
-    (  # its misses are never read; 45.7 / 75.6 on first scoring
+    (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
+        # a review found the paraphrases matched by stem ("related" read as "relatives"); the
+        # fix took back the one answer that gave, so the floor is the figure before them
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
-        0.45,
+        0.44,
         0.77,
     ),
     (

@@ -27,6 +27,7 @@ from bot.matching.lexicon import (
     YESNO_OPENERS,
     QType,
 )
+from bot.matching.paraphrases import GeneralWords
 from bot.matching.text import tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
@@ -80,7 +81,13 @@ class Analyzer:
         self._stop = {self._stem(w) for w in self._stop_words}
         self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
         used = {w for text in corpus for w in tokenize(text)}
-        self.phrases = self._phrase_table(aliases, synonyms, general, used)
+        self.phrases = self._phrase_table(aliases, synonyms)
+        # "who got nicked?": a word the story never uses, read as its general group's word
+        # that the story does use
+        claimed = {part for key in self.phrases for part in key}
+        stems = {self._stem(word) for word in used} if general else set()
+        general_words = GeneralWords(general, self._stem, stems, claimed)
+        self._general = general_words.read
         # longest phrase starting with each stem: most tokens start none, and skip the search
         self._starts: dict[str, int] = {}
         for key in self.phrases:
@@ -93,6 +100,7 @@ class Analyzer:
             | CHATTER
             | set(SLANG.values())
             | set(ROMAN_URDU.values())
+            | general_words.words  # "telly" is no typo for "tell"
         )
         self._speller = Speller(self.words)
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
@@ -103,11 +111,7 @@ class Analyzer:
         self._reading = self._cached(Analyzer._analyze, 1024)
 
     def _phrase_table(
-        self,
-        aliases: dict[str, str],
-        synonyms: Iterable[tuple[str, ...]],
-        general: Iterable[tuple[str, ...]],
-        used: set[str],
+        self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]]
     ) -> dict[tuple[str, ...], str]:
         phrases: dict[tuple[str, ...], str] = {}
         for group in synonyms:
@@ -116,28 +120,9 @@ class Analyzer:
                 claimed = phrases.setdefault(tuple(self._stems(term)), canonical)
                 if claimed != canonical:
                     self.conflicts.append(f"{term!r} reads as both {claimed!r} and {canonical!r}")
-        self._add_general(phrases, list(general), used)
         for name, entity_id in aliases.items():  # entities win over synonyms
             phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
         return phrases
-
-    def _add_general(
-        self, phrases: dict[tuple[str, ...], str], general: list[tuple[str, ...]], used: set[str]
-    ) -> None:
-        """Read a word the story never uses as a word of its general group that it does use.
-
-        "Who got nicked?" asks who was arrested. The story's own words, synonyms and names
-        keep their meaning: only words it never uses are read as others.
-        """
-        if not general:
-            return
-        stems = {self._stem(word) for word in used}
-        for group in general:
-            free = [key for key in (tuple(self._stems(term)) for term in group) if key]
-            free = [key for key in free if key not in phrases]
-            known = [key for key in free if set(key) <= stems]
-            if known:
-                phrases.update((key, "_".join(known[0])) for key in free if key not in known)
 
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text` (cached)."""
@@ -227,6 +212,8 @@ class Analyzer:
                 pairs.append(
                     (self.phrases[tuple(stems[i : i + size])], " ".join(words[i : i + size]))
                 )
+            elif words[i] in self._general:
+                pairs.append((self._general[words[i]], words[i]))
             elif stems[i] not in self._stop:
                 pairs.append((stems[i], words[i]))
             i += size or 1

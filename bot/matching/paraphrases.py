@@ -2,12 +2,13 @@
 
 `paraphrases.txt` holds one group a line, terms separated by " | ", the newspaper's word
 first: "arrest | detain | nicked". It was written from general English alone, without reading
-any story or question set. The analyzer reads a question's word that the story never uses as
-a word of its group that the story does use; the story's own words stay as they are.
+any story or question set. A question's word that the story never uses is read as a word of
+its group that the story does use; the story's own words stay as they are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 
@@ -28,3 +29,45 @@ def parse(text: str) -> tuple[tuple[str, ...], ...]:
             if len(terms) > 1:
                 groups.append(terms)
     return tuple(groups)
+
+
+def forms(word: str) -> set[str]:
+    """Return `word` with its regular inflections: "arrest" gives "arrests", "arrested".
+
+    Matched as written, not by stem: a stem joins words a group does not mean ("relatives"
+    and "related" are both "relat", "founded" and "found" both "found").
+    """
+    stem, consonant_y = word[:-1], word.endswith("y") and word[-2:-1] not in ("", *"aeiou")
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        plural = word + "es"
+    else:
+        plural = stem + "ies" if consonant_y else word + "s"
+    past = word + "d" if word.endswith("e") else stem + "ied" if consonant_y else word + "ed"
+    ing = stem + "ing" if word.endswith("e") and not word.endswith("ee") else word + "ing"
+    return {word, plural, past, ing}
+
+
+class GeneralWords:
+    """The words of the general groups a story's question may use, each read as a story word."""
+
+    def __init__(
+        self,
+        groups: Iterable[tuple[str, ...]],
+        stem: Callable[[str], str],
+        used: set[str],
+        claimed: set[str],
+    ) -> None:
+        """Map each form of a group word the story never uses to the group's first it does.
+
+        `used`: the stems of the story's words; `claimed`: those its synonyms and names claim.
+        """
+        self.read: dict[str, str] = {}
+        groups = list(groups)
+        self.words = {term for group in groups for term in group}  # real words, for the speller
+        for group in groups:
+            # the story's synonyms and names keep their own meaning: never a target either
+            free = [(term, stem(term)) for term in group if stem(term) not in claimed]
+            known = [own for _, own in free if own in used]
+            for term, own in free if known else ():
+                if own not in used:
+                    self.read.update((form, known[0]) for form in forms(term))
