@@ -14,6 +14,7 @@ from bot.gaps.store import Gap, SqliteGapStore
 from bot.knowledge.loading import load_knowledge
 from bot.matching.answerability import Need, OfferedKinds, needs, offers
 from bot.matching.bm25 import Bm25
+from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
 from bot.matching.encoder import WordLlamaEncoder, load_encoder, unit_rows
 from bot.matching.engine import Engine
@@ -55,14 +56,22 @@ def test_a_question_asks_for_the_kind_of_value_its_words_say(
 
 
 def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
-    answer = "The contract was signed in 2018 and construction began in March 2019."
-    kinds = OfferedKinds([answer], terms=lambda text: tuple(tokenize(text)))
+    answers = [
+        "The contract was signed in 2018; construction began in March 2019.",
+        "It was agreed by the board and the fans in 2018.",  # one clause: "and" joins parts
+        "The report was published on Feb. 27, and the dam closed.",  # "Feb." ends no clause
+    ]
+    clauses = Clauses(answers, lambda text: tuple(tokenize(text)))
     contract = frozenset({"contract", "signed"})
-    assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract)  # March is not its
-    assert kinds.near(0, frozenset({Need.DATE}), contract)
-    assert kinds.near(0, frozenset({Need.MONTH}), frozenset({"construction"}))
-    assert kinds.near(0, frozenset({Need.MONTH}), frozenset({"opening"}))  # no clause shares
-    assert kinds.near(0, frozenset({Need.PLACE}), contract)  # only values are held to a clause
+    assert not clauses.said_of(0, frozenset({Need.DATE, Need.MONTH}), contract)  # not its March
+    assert clauses.said_of(0, frozenset({Need.DATE}), contract)
+    assert clauses.said_of(0, frozenset({Need.MONTH}), frozenset({"construction"}))
+    assert clauses.said_of(0, frozenset({Need.MONTH}), frozenset({"opening"}))  # none shares
+    assert clauses.said_of(0, frozenset({Need.PLACE}), contract)  # only values are held to it
+    assert clauses.said_of(1, frozenset({Need.DATE}), frozenset({"board"}))
+    assert clauses.said_of(2, frozenset({Need.DAY, Need.DATE}), frozenset({"report"}))
+    kinds = OfferedKinds(answers, clauses=clauses)
+    assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract)
 
 
 @pytest.mark.parametrize(

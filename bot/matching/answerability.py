@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from bot.matching.lexicon import QType
+
+if TYPE_CHECKING:
+    from bot.matching.clauses import Clauses
 
 
 class Need(StrEnum):
@@ -53,7 +56,8 @@ def _words(text: str) -> str:
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")
 _DATES = re.compile(
-    rf"{_words(_MONTHS.title())}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+    # a day ends where a date does ("Oct. 26," "on March 3 2025"): "In March 40 died" counts
+    rf"{_words(_MONTHS.title())}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=[,.;)]|\s+(?:19|20)\d\d|$)|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS.title())}"
 )
 
@@ -67,7 +71,7 @@ _OFFERS = {
     ),
     Need.DAY: re.compile(
         rf"{_words(_WEEKDAYS)}|\b(?:yesterday|today|tomorrow|day)\b|"
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS)}|{_words(_MONTHS)}\s+\d{{1,2}}\b",
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS)}|{_words(_MONTHS)}\.?\s+\d{{1,2}}\b",
         re.I,
     ),
     Need.MONTH: re.compile(_words(_MONTHS.title())),
@@ -237,14 +241,6 @@ def offers(text: str) -> frozenset[Need]:
 # meant ("where …?" answered "in Zeist"), where many hold a year, a number or someone's words
 TELLING = frozenset({Need.PLACE, Need.REASON, Need.AGE, Need.DAY, Need.MONTH, Need.TIME})
 
-# values a clause holds: asked for, they must be said of what the question is about
-_VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.AGE})
-# where an answer's clauses meet: sentence ends, semicolons, a comma and a conjunction, and an
-# "and" that begins a clause of its own ("signed in 2018 and construction began in March")
-_CLAUSE_BREAK = re.compile(
-    r"(?<=[.;!?])\s+|;\s*|,\s+(?:and|but|while|so|whereas)\s+|\s+and\s+(?=\w+\s+\w+)"
-)
-
 
 class OfferedKinds:
     """The kinds of value each entry's answer holds, read when first asked for."""
@@ -254,17 +250,16 @@ class OfferedKinds:
         answers: list[str],
         named: range = range(0),
         phrased: tuple[frozenset[QType], ...] = (),
-        terms: Callable[[str], tuple[str, ...]] | None = None,
+        clauses: Clauses | None = None,
     ) -> None:
         """Keep the answers; most are never a candidate, so none is read up front.
 
         `named`: the entries about one named thing, which give its full name; `phrased`: per
         entry, the question types of its phrasings ("why …?" phrasings give a reason);
-        `terms`: reads a text's terms, to tell which clause of an answer a value belongs to.
+        `clauses`: the answers' clauses, to tell which thing a value is said of.
         """
         self._answers = answers
-        self._terms = terms
-        self._clauses: dict[int, Clauses] = {}
+        self._clauses = clauses
         self._named = named
         self._phrased = phrased
         self._found: dict[int, frozenset[Need]] = {}
@@ -287,27 +282,4 @@ class OfferedKinds:
         2018 and construction began in March 2019": the month is the construction's. Only
         clauses that share a term with the question count; when none does, any clause may.
         """
-        if not asked & _VALUES or self._terms is None:
-            return True
-        clauses = self._clauses.get(position)
-        if clauses is None:
-            clauses = self._clauses[position] = clauses_of(self._answers[position], self._terms)
-        return said_of(clauses, asked, question)
-
-
-Clauses = list[tuple[frozenset[str], frozenset[Need]]]
-
-
-def clauses_of(text: str, terms: Callable[[str], tuple[str, ...]]) -> Clauses:
-    """Return each clause of `text` with its terms and the kinds of value it holds."""
-    return [(frozenset(terms(c)), offers(c)) for c in _CLAUSE_BREAK.split(text) if c.strip()]
-
-
-def said_of(clauses: Clauses, asked: frozenset[Need], question: frozenset[str]) -> bool:
-    """Return whether the values asked are in a clause that shares a term with the question.
-
-    When no clause shares one, any clause may hold them.
-    """
-    values = asked & _VALUES
-    sharing = [found for terms, found in clauses if terms & question]
-    return not values or not sharing or any(values <= found for found in sharing)
+        return self._clauses is None or self._clauses.said_of(position, asked, question)

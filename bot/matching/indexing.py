@@ -14,6 +14,7 @@ from bot.matching import heap
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
 from bot.matching.answerability import CUE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
+from bot.matching.clauses import Clauses
 from bot.matching.corpus import QTYPES, Corpus, CorpusBuilder, IndexedEntry
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
@@ -73,7 +74,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     heap.release()  # the analyses and scratch arrays just freed: no part of the next peak
     # what the asker will read; each fact-store entry begins with its subject's full name
     named = range(len(knowledge.faq), len(entries))
-    kinds = OfferedKinds([e.answer for e in entries], named, phrased, analyzer.terms)
+    answers = [e.answer for e in entries]
+    kinds = OfferedKinds(answers, named, phrased, Clauses(answers, analyzer.terms))
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
     places = frozenset(

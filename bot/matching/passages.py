@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import Clauses, clauses_of, needs, offers, said_of
+from bot.matching.answerability import needs, offers
 from bot.matching.bm25 import Bm25
+from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
 from bot.matching.coverage import QuestionTerms
 from bot.matching.index import Index
@@ -31,9 +32,8 @@ class Passages:
     def __init__(self, analyzer: Analyzer, story: str) -> None:
         """Split `story` into sentences and index their canonical terms."""
         self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
-        self._analyzer = analyzer
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
-        self._clauses: dict[int, Clauses] = {}
+        self._clauses = Clauses(self.sentences, analyzer.terms)
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
 
     def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
@@ -56,17 +56,11 @@ class Passages:
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
             and asked <= offers(self.sentences[top[0]])
-            and said_of(self._clauses_of(top[0]), asked, frozenset(question.terms))
+            and self._clauses.said_of(top[0], asked, frozenset(question.terms))
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
         )
         return self.sentences[top[0]] if clear else None
-
-    def _clauses_of(self, number: int) -> Clauses:
-        found = self._clauses.get(number)
-        if found is None:
-            found = self._clauses[number] = clauses_of(self.sentences[number], self._analyzer.terms)
-        return found
 
 
 def _new_party(term: str, named: set[str]) -> bool:

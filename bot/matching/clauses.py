@@ -1,0 +1,55 @@
+"""The clauses of a text, and whether a value asked for is said of what the question asks.
+
+"Which month was the contract signed?" is not answered by "the contract was signed in 2018;
+construction began in March 2019": the month is the construction's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from bot.knowledge.loading import story_sentences
+from bot.matching.answerability import Need, offers
+from bot.matching.english import IRREGULAR
+
+# values a clause holds: asked for, they must be said of what the question is about
+VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.AGE})
+# where a sentence's clauses meet: a semicolon, a comma and a conjunction, or an "and" before
+# a new subject and its past-tense verb ("signed in 2018 and construction began in March");
+# any other "and" joins the parts of one clause ("agreed by the board and the fans in 2018")
+_PAST = "|".join(sorted(IRREGULAR))
+_CLAUSE_BREAK = re.compile(
+    rf";\s*|,\s+(?:and|but|while|so|whereas)\s+|\s+and\s+(?=\w+\s+(?:\w+ed|{_PAST})\b)"
+)
+
+_Clause = tuple[frozenset[str], frozenset[Need]]
+
+
+class Clauses:
+    """Each text's clauses with their terms and the kinds of value they hold, read when asked."""
+
+    def __init__(self, texts: Sequence[str], terms: Callable[[str], tuple[str, ...]]) -> None:
+        """Keep `texts` (answers or story sentences) and how to read a clause's terms."""
+        self._texts = texts
+        self._terms = terms
+        self._read: dict[int, list[_Clause]] = {}
+
+    def said_of(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
+        """Return whether the values asked are in a clause of text `number` about the question.
+
+        Only clauses that share a term with the question count; when none does, any may.
+        """
+        values = asked & VALUES
+        if not values:
+            return True
+        clauses = self._read.get(number)
+        if clauses is None:
+            clauses = self._read[number] = self._clauses(self._texts[number])
+        sharing = [found for terms, found in clauses if terms & question]
+        return not sharing or any(values <= found for found in sharing)
+
+    def _clauses(self, text: str) -> list[_Clause]:
+        # sentences as a reader quotes them: "Oct." and "U.S." end none
+        parts = [c for s in story_sentences(text) for c in _CLAUSE_BREAK.split(s) if c.strip()]
+        return [(frozenset(self._terms(c)), offers(c)) for c in parts]
