@@ -55,10 +55,10 @@ def unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
 
     A FAQ entry and a fact-store entry may ask the same "Who is X?": it is offered once.
     """
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     first = []
     for item in items:
-        keys = {item.entry_id, item.question.casefold()}
+        keys = {("entry", item.entry_id), ("question", item.question.casefold())}
         if not keys & seen:
             first.append(item)
         seen |= keys

@@ -98,3 +98,18 @@ def test_an_either_or_phrasing_is_always_decided() -> None:
     proof = OwnFirst(engine)
     assert proof.holds("how much is the fare, flat", position)
     assert not proof.holds("how much is the fare, flat or by distance", position)
+
+
+def test_a_rank_model_that_weighs_a_margin_turns_the_proof_off() -> None:
+    from bot.matching.decision import PLAIN_MODEL, Linear, Model
+
+    weighs_margin = Linear({**PLAIN_MODEL.rank.weights, "bm25_margin": 1.0}, PLAIN_MODEL.rank.bias)
+    model = Model(weighs_margin, PLAIN_MODEL.answer)
+    engine = Engine(load_knowledge(default_folder()), model=model)
+    proof = OwnFirst(engine)
+    assert not any(
+        proof.holds(phrasing, position)
+        for position, entry in enumerate(engine.knowledge.faq)
+        for phrasing in (entry.question, *entry.phrasings)
+        if len(phrasing.split()) > 2  # small talk needs no proof
+    )

@@ -90,6 +90,8 @@ def test_a_count_is_not_quoted_from_a_sentence_whose_number_belongs_elsewhere() 
         ("Met on Thursday, Oct. 23, in Zeist. Then left.", 2),
         ("Dr. Ali and Mr. Khan spoke. The U.S. agreed.", 2),
         ("A heading Oct.\nA new line.", 2),  # a line always ends a sentence
+        ("John F. Kennedy spoke. Then he left.", 2),
+        ("He lives on Baker St. The police came.", 2),  # "St." may end a sentence
     ],
 )
 def test_a_short_form_full_stop_ends_no_sentence(story: str, sentences: int) -> None:

@@ -77,7 +77,10 @@ class OwnFirst:
         )
         self._rank = RankWeights(phrasing, bm25, covered, rest)
         known = set(_RANGES) == {f.name for f in fields(Evidence)}
-        self._usable = known and min(bm25, covered, phrasing) >= 0
+        # an entry's own score is measured alone: a rank score weighing a margin over the
+        # other candidates would depend on them, and no bound here would hold
+        alone = not any(w for name, w in weights.items() if name.endswith("_margin"))
+        self._usable = known and alone and min(bm25, covered, phrasing) >= 0
         # a cue word ("job", "date") counts as covered by any entry offering its kind, and a
         # word of an entity's names by any entry naming that entity
         tools = engine.tools
@@ -91,7 +94,7 @@ class OwnFirst:
             return True  # small talk: no candidate at all
         if not self._usable or len(PART_BREAK.split(text)) > 1:
             return False  # several questions: each is decided on its own
-        analysis = engine.analyzer.analyze(text)
+        analysis = engine.naming.read(engine.analyzer.analyze(text), engine.index)  # as ranked
         if not analysis.terms:
             return True  # no word to match: no candidate
         if len(analysis.terms) > _LONG_QUESTION:

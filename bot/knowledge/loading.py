@@ -64,10 +64,11 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
 
 
-# a full stop after a month's or a title's short form ends no sentence: "Oct. 23", "Dr. Ali"
+# a full stop after a month's or a title's short form, or an initial, ends no sentence: "Oct.
+# 23", "Dr. Ali", "John F. Kennedy" ("St." may end one: "Baker St.")
 _ABBREVIATED = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|St|Gen|Gov|"
-    r"Sen|Rep|Lt|Col|Capt|Sgt)\.$"
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|"
+    r"Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|Mt|No|[A-Z])\.$"
 )
 
 

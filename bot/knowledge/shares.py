@@ -8,8 +8,11 @@ share's results as JSON through a pipe.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
+import sys
 import traceback
 from collections.abc import Callable
 
@@ -19,6 +22,7 @@ Found = list[tuple[int, str]]  # what a share finds: numbered texts
 Work = Callable[[int, int], Found]  # the work of share k of n
 
 _MIN_SHARE = 1000  # items; below this a fork costs more than it saves
+_MAX_SHARES = 8  # children: each holds its own copy of the pages it writes
 
 
 def in_shares(count: int, work: Work) -> Found:
@@ -27,11 +31,23 @@ def in_shares(count: int, work: Work) -> Found:
     `count` is how many items the work spans: small work, or a system without `fork`, runs
     as one share in this process.
     """
-    shares = min(_cores(), count // _MIN_SHARE)
-    if shares < 2 or not hasattr(os, "fork"):
+    shares = min(_cores(), count // _MIN_SHARE, _MAX_SHARES)
+    # fork without exec is safe with numpy's and the tokenizer's threads on Linux only (and
+    # why multiprocessing spawns elsewhere)
+    if shares < 2 or sys.platform != "linux":
         return work(0, 1)
-    children = [_forked(share, shares, work) for share in range(shares)]
-    return [found for pid, reader in children for found in _collected(pid, reader)]
+    thawed = gc.get_freeze_count() == 0  # a served engine may be frozen already: leave it so
+    gc.freeze()  # a child's collections then touch no inherited page: none is copied
+    children: list[tuple[int, int]] = []
+    try:
+        for share in range(shares):
+            children.append(_forked(share, shares, work))
+        return [found for pid, reader in children for found in _collected(pid, reader)]
+    finally:
+        for pid, reader in children:  # after a failure: no child left waiting or unreaped
+            _reap(pid, reader)
+        if thawed:
+            gc.unfreeze()
 
 
 def _cores() -> int:
@@ -61,9 +77,17 @@ def _forked(share: int, shares: int, work: Work) -> tuple[int, int]:
         os._exit(status)  # never back into the parent's code: no cleanup, no second exit
 
 
+def _reap(pid: int, reader: int) -> None:
+    """Close a child's pipe if still open and wait for it if not yet waited for."""
+    with contextlib.suppress(OSError):
+        os.close(reader)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
 def _collected(pid: int, reader: int) -> Found:
     """Read a child's results and wait for it; raise if it failed."""
-    with os.fdopen(reader, encoding="utf-8") as pipe:
+    with os.fdopen(reader, encoding="utf-8", closefd=False) as pipe:
         sent = pipe.read()
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0 or not sent:

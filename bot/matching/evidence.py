@@ -29,7 +29,7 @@ class Evidence:
     soft_covered: float  # the same, counting close-meaning words as partly there
     missing: float  # the weight share of the most important term the entry lacks
     kind: float  # 1 when the answer holds the kind of value asked (a date, a time, a number…)
-    told: float  # 1 when that kind is a telling one (a place, a reason, a date, an age…)
+    told: float  # 1 when that kind is a telling one (a place, a reason, a day, an age…)
     qtype: float  # how well the best phrasing's question type agrees with the asked one
     subject: float  # 1 when every person or thing the question names is in the entry
     unnamed: float  # 1 when the entry is always about someone the question never names

@@ -18,7 +18,9 @@ def release() -> None:
     """Return the heap's free pages to the operating system, where the C library can."""
     trim = _malloc_trim()
     if trim is not None:
-        trim(0)  # ctypes lets go of the GIL meanwhile: answers go on
+        # ctypes lets go of the GIL meanwhile, but the trim holds the heap's lock: a thread
+        # answering waits only if it allocates then (a reload's longest answer went down)
+        trim(0)
 
 
 @cache

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.answerability import Need, needs
 from bot.matching.index import Index
 
 
@@ -27,7 +28,8 @@ class Naming:
         """
         named_by = self._named_by
         named = [named_by.get(t, t) if not index.knows(t) else t for t in analysis.terms]
-        if "old" in analysis.words and not any(t.startswith(ENTITY_PREFIX) for t in named):
+        asks_age = Need.AGE in needs(analysis.qtype, analysis.words)
+        if asks_age and not any(t.startswith(ENTITY_PREFIX) for t in named):
             described = {named_by[t] for t in named if t in named_by}
             if len(described) == 1 and len(analysis.surfaces) == len(named):
                 named.append(described.pop())
