@@ -48,7 +48,8 @@ class QuestionTerms:
         self.total = sum(self.weights.values()) or 1.0
         self.surfaces = dict(zip(query.terms, query.surfaces or query.terms, strict=False))
         self.parts = phrase_parts(query.terms)
-        self.named = frozenset(t for t in query.terms if t.startswith(ENTITY_PREFIX))
+        self.terms = frozenset(query.terms)
+        self.named = frozenset(t for t in self.terms if t.startswith(ENTITY_PREFIX))
         self.clashes = tuple(pair for pair in sorted(opposites) if pair[0] in self.parts)
         self.either = tuple(
             sides for sides in query.either if all(side <= self.weights.keys() for side in sides)

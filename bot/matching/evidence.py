@@ -155,7 +155,7 @@ def _measure(
     offered = tools.offers[position]
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
-    kind = asked <= offered and tools.offers.near(position, asked, frozenset(query.terms))
+    kind = asked <= offered and tools.offers.near(position, asked, question.terms)
     return Evidence(
         phrasing=raw.hit.score,
         phrasing_margin=raw.hit.score - rival.hit.score,

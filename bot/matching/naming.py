@@ -28,12 +28,15 @@ class Naming:
         """
         named_by = self._named_by
         named = [named_by.get(t, t) if not index.knows(t) else t for t in analysis.terms]
-        asks_age = Need.AGE in needs(analysis.qtype, analysis.words)
-        if asks_age and not any(t.startswith(ENTITY_PREFIX) for t in named):
-            described = {named_by[t] for t in named if t in named_by}
-            if len(described) == 1 and len(analysis.surfaces) == len(named):
-                named.append(described.pop())
-                return replace(analysis, terms=tuple(named), surfaces=(*analysis.surfaces, ""))
+        described = {named_by[t] for t in named if t in named_by}
+        if (
+            len(described) == 1
+            and len(analysis.surfaces) == len(named)
+            and not any(t.startswith(ENTITY_PREFIX) for t in named)
+            and Need.AGE in needs(analysis.qtype, analysis.words)  # last: the dearest test
+        ):
+            named.append(described.pop())
+            return replace(analysis, terms=tuple(named), surfaces=(*analysis.surfaces, ""))
         if named == list(analysis.terms):
             return analysis
         return replace(analysis, terms=tuple(named))
