@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.knowledge.loading import default_folder
 from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
 
@@ -47,6 +48,7 @@ DECLINED = [
     "give me a recipe for biryani",
     "Why did Pakistan join?",  # the story says that it joined, not why
     "What is the capital of Venezuela?",
+    "What is the capital of Pakistan?",  # the story names Pakistan, not its capital
     "When was the first moon landing?",  # India was first at the south pole: not this
 ]
 
@@ -162,6 +164,14 @@ def test_words_that_only_frame_the_question_do_not_count_against_an_answer(
 ) -> None:
     answer = ask(question)
     assert answer.answered and expected in answer.text
+
+
+def test_a_capital_is_a_city_the_gazetteer_knows_not_any_place() -> None:
+    plain = Engine.from_folder(default_folder(), encoder="none")  # no meaning to lean on
+    signed = plain.answer(Query(text="In which capital did the agreement get signed?"))
+    assert signed.answered and "Beijing" in signed.text
+    moon = plain.answer(Query(text="What is the capital of China's moon station?"))
+    assert not moon.answered  # "at the moon's south pole" is a place, and no capital
 
 
 def test_where_asks_a_place_but_where_does_x_rank_asks_a_rank(ask) -> None:

@@ -190,9 +190,9 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.AGE: frozenset("age old umar".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
+    # not "capital": any place would cover it; a capital city the gazetteer knows does
     Need.PLACE: frozenset(
-        "place location venue jagah city capital town region district area province county "
-        "village".split()
+        "place location venue jagah city town region district area province county village".split()
     ),
     Need.WORDS: frozenset(
         "speech speeches remark remarks statement statements comment comments interview "

@@ -20,7 +20,12 @@ from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
-from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
+from bot.matching.gazetteer import (
+    capital_aliases,
+    capital_table,
+    demonym_aliases,
+    inverted_aliases,
+)
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.paraphrases import general_groups
@@ -189,7 +194,27 @@ def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, froz
             t for word in words for t in analyzer.terms(word) if not t.startswith(ENTITY_PREFIX)
         }
         implied[ENTITY_PREFIX + entity.id] = frozenset(terms)
+    countries = {ENTITY_PREFIX + e.id for e in entities if e.type == EntityType.COUNTRY}
+    for city, capital in _capitals(analyzer, countries).items():
+        implied[city] = implied.get(city, frozenset()) | capital
     return implied
+
+
+def _capitals(analyzer: Analyzer, countries: set[str]) -> dict[str, frozenset[str]]:
+    """Return the term of each capital city a story may name, with the term "capital".
+
+    "In which capital was it signed?" is answered by "in Beijing", not by any place: a city
+    is a capital when the gazetteer says so. A capital the story reads as its country
+    ("Islamabad said") is no city here.
+    """
+    capital = frozenset(analyzer.terms("capital"))
+    cities = {city for names in capital_table().values() for city in names}
+    found = {}
+    for city in cities:
+        terms = analyzer.terms(city)
+        if len(terms) == 1 and terms[0] not in countries:
+            found[terms[0]] = capital
+    return found
 
 
 def _indexes(
