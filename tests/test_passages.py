@@ -10,7 +10,9 @@ from bot import replies
 from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
 
-LAGOS = Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge"
+STORIES = Path(__file__).parent / "data" / "stories"
+LAGOS = STORIES / "lagos-metro" / "knowledge"
+FOOTBALL = STORIES / "football-takeover" / "knowledge"
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +68,6 @@ def test_a_quoted_sentence_keeps_its_quotation_marks_balanced(sentence: str, sho
 
 
 def test_a_count_is_not_quoted_from_a_sentence_whose_number_belongs_elsewhere() -> None:
-    from bot.matching.analyzer import Analyzer
     from bot.matching.passages import Passages
 
     story = (
@@ -74,10 +75,10 @@ def test_a_count_is_not_quoted_from_a_sentence_whose_number_belongs_elsewhere() 
         "Oct. 26, and will stay out of the stands for the first eight minutes.\n"
         "About 2,000 supporters protested outside the ground on Monday night."
     )
-    analyzer = Analyzer({}, [], [story])
+    engine = Engine.from_folder(FOOTBALL, encoder="none")  # its words weigh as in this story
+    analyzer = engine.analyzer
     passages = Passages(analyzer, story)
     assert len(passages.sentences) == 2  # "Oct." ends no sentence
-    engine = Engine.from_folder(LAGOS, encoder="none")
     march = analyzer.analyze("how many fans will march to the stadium before the game?")
     assert passages.quote(march, engine.index, None) is None  # 26 is a day, eight minutes
     protest = analyzer.analyze("how many supporters protested outside the ground?")
