@@ -20,14 +20,18 @@ STORIES = DATA / "stories"
 # pass. One exception, said openly: questions.jsonl (97.6 / 94.3 with the first engine, which
 # was tuned to it) was lowered with the evidence-based decision, which does better on every
 # set nobody tuned for; fresh.jsonl and the two other stories are what generalisation is
-# judged by (their untuned figures are in the README).
+# judged by (their untuned figures are in the README). A second, in the ninth session:
+# sealed2's in-scope floor went from 0.80 to 0.78 with the check that a question asking for a
+# name is answered only by an answer that gives one. It declines three tuned and one fresh2
+# wrong answers (and three of a new user's), and costs one sealed2 question whose miss is
+# never read; its out-of-scope floor rose with it.
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
-    (default_folder(), DATA / "questions.jsonl", 0.95, 0.94),
+    (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.84, 0.97),
-    (default_folder(), DATA / "sealed.jsonl", 0.84, 0.90),
-    (default_folder(), DATA / "sealed2.jsonl", 0.80, 0.90),  # its misses are never read
-    (default_folder(), DATA / "fresh2.jsonl", 0.92, 0.96),  # 82.9 / 93.3 on first scoring
+    (default_folder(), DATA / "sealed.jsonl", 0.84, 0.96),
+    (default_folder(), DATA / "sealed2.jsonl", 0.78, 0.93),  # its misses are never read
+    (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",

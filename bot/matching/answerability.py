@@ -37,11 +37,11 @@ class Need(StrEnum):
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
 
 
-_MONTHS = (
+_MONTHS = MONTH_NAMES = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday"
+_WEEKDAYS = WEEKDAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds thousand thousands million millions billion billions dozen "
@@ -148,6 +148,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
+    if _asks_name(words):
+        asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
     cues = _asked_cues(words)
     if qtype == QType.WHEN or cues:
         asked.add(Need.DATE)
@@ -158,6 +160,20 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
     elif cues & _MONTH_CUES:
         asked.add(Need.MONTH)  # "which month": a year does not say it
     return frozenset(asked)
+
+
+def _asks_name(words: tuple[str, ...]) -> bool:
+    """Return whether a question asks what something is called.
+
+    "Name" before a determiner asks for a list ("name the countries that backed it"): the
+    names are then whatever answers it, a country's too.
+    """
+    if words[-1:] == ("called",):
+        return True
+    return any(
+        word in _NAME_WORDS and after not in _DETERMINERS
+        for word, after in itertools.zip_longest(words, words[1:])
+    )
 
 
 def _asked_cues(words: tuple[str, ...]) -> set[str]:
@@ -214,6 +230,10 @@ _HAPPENED = re.compile(
 )
 _PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
 _STATUS_WORDS = frozenset("already yet".split())
+_NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
+_DETERMINERS = frozenset(
+    "the a an some all any few every each both three four five six seven ten these those".split()
+)
 _WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
 # nouns for a human being: a "who" question that uses one asks for a person, not a country
 _PERSON_WORDS = frozenset(

@@ -12,6 +12,7 @@ from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
 from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
+from bot.matching.names import AnswerNames
 from bot.matching.semantic import SemanticIndex, WordVectors
 
 
@@ -63,6 +64,7 @@ class Retrievers:
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
+    names: AnswerNames | None = None  # the names each answer gives, for "what is X called?"
 
 
 @dataclass(frozen=True)
@@ -155,7 +157,10 @@ def _measure(
     offered = tools.offers[position]
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
-    kind = asked <= offered and tools.offers.near(position, asked, question.terms)
+    # a name is read from the answer's own words ("What is the lander called?"), not its kinds
+    kind = asked - {Need.NAME} <= offered and tools.offers.near(position, asked, question.terms)
+    if kind and Need.NAME in asked and tools.names is not None:
+        kind = tools.names.gives(position, question.terms)
     return Evidence(
         phrasing=raw.hit.score,
         phrasing_margin=raw.hit.score - rival.hit.score,

@@ -28,6 +28,7 @@ from bot.matching.gazetteer import (
 )
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
+from bot.matching.names import AnswerNames
 from bot.matching.paraphrases import general_groups
 from bot.matching.semantic import SemanticIndex, WordVectors
 from bot.matching.text import tokenize
@@ -91,6 +92,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PERSON
     )
     implied = _implied(analyzer, knowledge.entities)
+    names = _names(analyzer, knowledge, answers)
     if encoder is None:
         tools = Retrievers(
             index,
@@ -102,6 +104,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
             people=people,
             outlying=outlying,
             implied=implied,
+            names=names,
         )
         return Built(analyzer, entries, tools, sources, counts)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
@@ -119,7 +122,18 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     spelled = index.corpus.first_spellings()
     vectors = WordVectors(encoder, spelled, kept.words if kept else None)
     tools = Retrievers(
-        index, bm25, kinds, cues, opposed, semantic, vectors, places, people, outlying, implied
+        index,
+        bm25,
+        kinds,
+        cues,
+        opposed,
+        semantic,
+        vectors,
+        places,
+        people,
+        outlying,
+        implied,
+        names,
     )
     return Built(analyzer, entries, tools, sources, counts)
 
@@ -198,6 +212,18 @@ def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, froz
     for city, capital in _capitals(analyzer, countries).items():
         implied[city] = implied.get(city, frozenset()) | capital
     return implied
+
+
+def _names(analyzer: Analyzer, knowledge: Knowledge, answers: list[str]) -> AnswerNames:
+    """Return the reader of the names the answers give: the FAQ's, then the fact store's."""
+    countries = frozenset(
+        ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.COUNTRY
+    )
+    subjects = {
+        len(knowledge.faq) + i: ENTITY_PREFIX + e.id for i, e in enumerate(knowledge.entities)
+    }
+    nouns = frozenset(analyzer.terms("country countries nation nations"))
+    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects)
 
 
 def _capitals(analyzer: Analyzer, countries: set[str]) -> dict[str, frozenset[str]]:

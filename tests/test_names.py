@@ -1,0 +1,73 @@
+"""A question that asks for a name is answered only by an answer that gives one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching.answerability import Need, needs
+from bot.matching.lexicon import QType
+from bot.matching.names import AnswerNames, proper_names
+
+
+@pytest.mark.parametrize(
+    ("words", "asked"),
+    [
+        ("what is the name of the lander", True),
+        ("moon base name", True),
+        ("what is the home ground called", True),
+        ("name the countries that backed it", False),  # a list: whatever answers it names
+        ("name three supporters", False),
+        ("who named the station", False),
+        ("what did the premier call it", False),
+    ],
+)
+def test_a_question_asks_for_a_name_when_it_says_so(words: str, asked: bool) -> None:
+    assert (Need.NAME in needs(QType.WHAT, tuple(words.split()))) is asked
+
+
+def test_names_are_capitalised_words_inside_a_sentence_or_no_english_word() -> None:
+    names, openers = proper_names(
+        "Eemstadion holds 12,500. The club plays there in August. India landed; the "
+        "China-led ILRS uses R21/Matrix-M from a Miami-based firm run by Daniel Kessler."
+    )
+    assert names == ["Eemstadion", "China", "ILRS", "R21/Matrix-M", "Miami", "Daniel", "Kessler"]
+    assert openers == ["The", "India"]  # English words: names only if the story knows them
+
+
+def _reader(answers: list[str], subjects: dict[int, str] | None = None) -> AnswerNames:
+    def terms(text: str) -> tuple[str, ...]:
+        known = {"india": "@india", "us": "@usa", "cnsa": "@cnsa"}
+        return tuple(known.get(w.lower(), w.lower()) for w in text.split())
+
+    countries = frozenset({"@india", "@usa"})
+    return AnswerNames(answers, terms, countries, frozenset({"country"}), subjects or {})
+
+
+def test_an_answer_gives_a_name_the_question_does_not_already_hold() -> None:
+    reader = _reader(
+        [
+            "India landed near the south pole in August.",  # names nothing but India
+            "India looks to 2040, the US to 2025.",  # a country is no lander's name
+            "The Chandrayaan-3 lander touched down.",
+            "India became the fourth country to land.",
+        ]
+    )
+    lander = frozenset({"@india", "lander"})
+    assert not reader.gives(0, lander)
+    assert not reader.gives(1, lander)
+    assert reader.gives(2, lander)
+    assert reader.gives(3, frozenset({"fourth", "country"}))  # asks which country: India
+
+
+def test_a_fact_store_entry_gives_its_own_full_name_when_asked_it() -> None:
+    reader = _reader(["CNSA is China's space agency."], subjects={0: "@cnsa"})
+    assert reader.gives(0, frozenset({"@cnsa", "full"}))  # "what is CNSA's full name?"
+
+
+def test_a_name_the_story_never_gives_is_not_answered_with_a_nearby_fact(ask) -> None:
+    for question in ("what is the name of the indian lander", "moon base name?"):
+        assert not ask(question).answered
+    agency = ask("what's the name of the chinese space agency")
+    assert agency.answered and agency.entry_id == "cnsa"
+    fourth = ask("what's the name of the fourth country to land on the moon")
+    assert fourth.answered and "India" in fourth.text
