@@ -28,6 +28,7 @@ from bot.matching.lexicon import (
     QType,
 )
 from bot.matching.paraphrases import GeneralWords
+from bot.matching.phrasal import Phrasal
 from bot.matching.text import tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
@@ -65,12 +66,14 @@ class Analyzer:
         synonyms: Iterable[tuple[str, ...]],
         corpus: Iterable[str],
         general: Iterable[tuple[str, ...]] = (),
+        phrasal: dict[tuple[str, ...], tuple[str, ...]] | None = None,
     ) -> None:
         """Build phrase tables from `aliases` (name -> entity id) and synonym groups.
 
         `corpus` is every text of the knowledge (or every word of it: a rebuild passes the
         words it kept count of); its words are what typos are corrected to. `general`: groups
-        of general English that mean the same in any story (bot/matching/paraphrases.txt).
+        of general English that mean the same in any story (bot/matching/paraphrases.txt);
+        `phrasal`: everyday phrasal verbs and their plain words (bot/matching/phrasal.txt).
         """
         # Snowball's English stemmer in C (PyStemmer): the pure-Python one gave the same
         # stems 60 times slower, half the build at 100,000 entries; its own cache is off, as
@@ -85,7 +88,7 @@ class Analyzer:
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
         claimed = {part for key in self.phrases for part in key}
-        stems = {self._stem(word) for word in used} if general else set()
+        stems = {self._stem(word) for word in used} if general or phrasal else set()
         general_words = GeneralWords(general, self._stem, stems, claimed)
         self._general = general_words.read
         # longest phrase starting with each stem: most tokens start none, and skip the search
@@ -93,6 +96,8 @@ class Analyzer:
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
         names = [*aliases, *(term for group in synonyms for term in group)]
+        # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
+        self._phrasal = Phrasal(phrasal or {}, names, lambda word: self._stem(word) in stems)
         self.words = frozenset(
             used
             | {w for text in names for w in tokenize(text)}
@@ -150,7 +155,7 @@ class Analyzer:
     def _read(self, text: str) -> tuple[list[str], QType, list[tuple[str, str]]]:
         """Return the words of `text`, its question type and its (term, surface) pairs."""
         # typos first: "how lomg" asks how long
-        words = plain_words(self._corrected(plain_chat(tokenize(text))))
+        words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
         qtype = detect_qtype(words)
         if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
@@ -177,7 +182,7 @@ class Analyzer:
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
         words = self._corrected(plain_chat(tokenize(text)))
-        return tuple(self._terms(plain_words(words)))
+        return tuple(self._terms(self._phrasal.read(plain_words(words))))
 
     def _corrected(self, words: list[str]) -> list[str]:
         """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.

@@ -30,6 +30,7 @@ from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.names import AnswerNames
 from bot.matching.paraphrases import general_groups
+from bot.matching.phrasal import general_phrasal
 from bot.matching.semantic import SemanticIndex, WordVectors
 from bot.matching.text import tokenize
 
@@ -71,7 +72,13 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     )
     positions = [before.get(source) for source in sources]
     counts = _word_counts(sources, positions, previous)
-    analyzer = Analyzer(aliases, knowledge.synonyms, [knowledge.story, *counts], general_groups())
+    analyzer = Analyzer(
+        aliases,
+        knowledge.synonyms,
+        [knowledge.story, *counts],
+        general_groups(),
+        general_phrasal(),
+    )
     reuse = _reuse(previous, analyzer, encoder, positions)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
     entries = [_faq_entry(f, sentences) for f in knowledge.faq]
