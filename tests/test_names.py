@@ -7,6 +7,7 @@ import pytest
 from bot.matching.answerability import Need, needs
 from bot.matching.lexicon import QType
 from bot.matching.names import AnswerNames, proper_names
+from bot.models import Query
 
 
 @pytest.mark.parametrize(
@@ -15,10 +16,14 @@ from bot.matching.names import AnswerNames, proper_names
         ("what is the name of the lander", True),
         ("moon base name", True),
         ("what is the home ground called", True),
+        ("what was the lander named", True),
         ("name the countries that backed it", False),  # a list: whatever answers it names
         ("name three supporters", False),
+        ("name one partner", False),
+        ("name 2 partners", False),
         ("who named the station", False),
         ("what did the premier call it", False),
+        ("when was the strike called", False),
     ],
 )
 def test_a_question_asks_for_a_name_when_it_says_so(words: str, asked: bool) -> None:
@@ -32,6 +37,21 @@ def test_names_are_capitalised_words_inside_a_sentence_or_no_english_word() -> N
     )
     assert names == ["Eemstadion", "China", "ILRS", "R21/Matrix-M", "Miami", "Daniel", "Kessler"]
     assert openers == ["The", "India"]  # English words: names only if the story knows them
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The deal went to \u00d8rsted on Monday's vote.", ["\u00d8rsted"]),  # no weekday
+        ("She met Mr. Rose and the U.S. Navy.", ["Mr", "Rose", "U.S", "Navy"]),
+        ("THE LANDER IS CALLED HOPE.", []),  # a sentence in capitals names nothing by them
+        ("", []),
+    ],
+)
+def test_names_in_other_scripts_after_titles_and_not_in_shouting(
+    text: str, names: list[str]
+) -> None:
+    assert proper_names(text)[0] == names
 
 
 def _reader(answers: list[str], subjects: dict[int, str] | None = None) -> AnswerNames:
@@ -65,9 +85,16 @@ def test_a_fact_store_entry_gives_its_own_full_name_when_asked_it() -> None:
 
 
 def test_a_name_the_story_never_gives_is_not_answered_with_a_nearby_fact(ask) -> None:
-    for question in ("what is the name of the indian lander", "moon base name?"):
+    for question in ("what was the indian lander named?", "indian moon lander name pls"):
         assert not ask(question).answered
-    agency = ask("what's the name of the chinese space agency")
+    agency = ask("the chinese space agency, what's it called?")
     assert agency.answered and agency.entry_id == "cnsa"
-    fourth = ask("what's the name of the fourth country to land on the moon")
+    fourth = ask("what's the name of the country that landed fourth")
     assert fourth.answered and "India" in fourth.text
+    partner = ask("name one partner of the lunar base project")
+    assert partner.answered and "Russia" in partner.text
+
+
+def test_a_story_sentence_that_gives_the_name_is_quoted(malaria) -> None:
+    answer = malaria.answer(Query(text="what's the brand name?"))
+    assert answer.answered and answer.text.startswith("The story says") and "brand" in answer.text

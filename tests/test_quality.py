@@ -24,13 +24,16 @@ STORIES = DATA / "stories"
 # sealed2's in-scope floor went from 0.80 to 0.78 with the check that a question asking for a
 # name is answered only by an answer that gives one. It declines three tuned and one fresh2
 # wrong answers (and three of a new user's), and costs one sealed2 question whose miss is
-# never read; its out-of-scope floor rose with it.
+# never read. Its out-of-scope floor rose to 0.93 with it and went back to 0.90, where it
+# was, with a review's fixes to that check (quoting a story sentence that gives a name,
+# "what is X called?" no longer read as asking for a quotation): they cost one sealed2
+# decline and gave river-dam one.
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.84, 0.97),
     (default_folder(), DATA / "sealed.jsonl", 0.84, 0.96),
-    (default_folder(), DATA / "sealed2.jsonl", 0.78, 0.93),  # its misses are never read
+    (default_folder(), DATA / "sealed2.jsonl", 0.78, 0.90),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     (
         STORIES / "lagos-metro" / "knowledge",
@@ -47,7 +50,7 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.43,
+        0.45,
         0.88,
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
@@ -62,7 +65,7 @@ FLOORS = [
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
         0.51,
-        0.85,
+        0.875,
     ),
 ]
 

@@ -88,7 +88,7 @@ class Analyzer:
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
         claimed = {part for key in self.phrases for part in key}
-        stems = {self._stem(word) for word in used} if general or phrasal else set()
+        stems = {self._stem(word) for word in used} if general else set()
         general_words = GeneralWords(general, self._stem, stems, claimed)
         self._general = general_words.read
         # longest phrase starting with each stem: most tokens start none, and skip the search
@@ -97,7 +97,7 @@ class Analyzer:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
         names = [*aliases, *(term for group in synonyms for term in group)]
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
-        self._phrasal = Phrasal(phrasal or {}, names, lambda word: self._stem(word) in stems)
+        self._phrasal = Phrasal(phrasal or {}, names, used.__contains__, self._stem)
         self.words = frozenset(
             used
             | {w for text in names for w in tokenize(text)}
@@ -265,9 +265,15 @@ def detect_qtype(words: list[str]) -> QType:
 
 
 def _says(words: list[str]) -> bool:
-    """Return whether `words` use a say-word as a verb: not as a noun after a determiner."""
+    """Return whether `words` use a say-word as a verb: not as a noun after a determiner.
+
+    Nor as the last word's "called": "what is the ground called?" asks its name.
+    """
+    last = len(words) - 1
     return any(
-        word in SAY_WORDS and (i == 0 or words[i - 1] not in DETERMINERS)
+        word in SAY_WORDS
+        and (i == 0 or words[i - 1] not in DETERMINERS)
+        and not (i == last and word == "called")
         for i, word in enumerate(words)
     )
 

@@ -37,11 +37,11 @@ class Need(StrEnum):
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
 
 
-_MONTHS = MONTH_NAMES = (
+MONTH_NAMES = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
-_WEEKDAYS = WEEKDAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
+WEEKDAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds thousand thousands million millions billion billions dozen "
@@ -57,24 +57,26 @@ def _words(text: str) -> str:
 # long: "leased until 2041")
 _DATES = re.compile(
     # a day ends where a date does ("Oct. 26," "on March 3 2025"): "In March 40 died" counts
-    rf"{_words(_MONTHS.title())}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=[,.;)]|\s+(?:19|20)\d\d|$)|"
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS.title())}"
+    rf"{_words(MONTH_NAMES.title())}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=[,.;)]|\s+(?:19|20)\d\d|$)|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(MONTH_NAMES.title())}"
 )
 
+
+_CALENDAR = _words(MONTH_NAMES.title() + " " + WEEKDAY_NAMES.title())  # "March", "Friday"
 
 _OFFERS = {
     # a year of this century or the last, a decade, a capitalised month or weekday ("march"
     # and "may" are verbs too), or a relative time
     Need.DATE: re.compile(
-        rf"\b(?:19|20)\d\d\b|\b\d{{3}}0s\b|{_words(_MONTHS.title() + ' ' + _WEEKDAYS.title())}|"
+        rf"\b(?:19|20)\d\d\b|\b\d{{3}}0s\b|{_CALENDAR}|"
         r"(?i:\b(?:yesterday|today|tomorrow|recently|decade|century|ago|(?:next|last|this) year)\b)"
     ),
     Need.DAY: re.compile(
-        rf"{_words(_WEEKDAYS)}|\b(?:yesterday|today|tomorrow|day)\b|"
-        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(_MONTHS)}|{_words(_MONTHS)}\.?\s+\d{{1,2}}\b",
+        rf"{_words(WEEKDAY_NAMES)}|\b(?:yesterday|today|tomorrow|day)\b|"
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(MONTH_NAMES)}|{_words(MONTH_NAMES)}\.?\s+\d{{1,2}}\b",
         re.I,
     ),
-    Need.MONTH: re.compile(_words(_MONTHS.title())),
+    Need.MONTH: re.compile(_words(MONTH_NAMES.title())),
     Need.TIME: re.compile(
         r"\b\d{1,2}(?::\d\d)?\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o'clock|hrs\b|gmt\b|utc\b)|"
         r"\b\d{1,2}:\d\d\b|"
@@ -98,7 +100,7 @@ _OFFERS = {
         # a preposition and a proper name that is no month or weekday ("in Beijing", not "in
         # December"), or a place noun after one ("at the moon's south pole", "near the coast")
         rf"\b(?i:in|at|near|from|outside|inside|across|to) (?:the )?"
-        rf"(?!{_words(_MONTHS.title() + ' ' + _WEEKDAYS.title())})[A-Z]\w+|"
+        rf"(?!{_CALENDAR})[A-Z]\w+|"
         r"\b[A-Z][\w.]*-based\b|"  # the news style "Miami-based"
         r"(?i:\b(?:in|at|on|near|from|outside|inside|across|to) (?:the )?(?:[\w'-]+ ){0,4}?"
         r"(?:pole|region|district|county|province|city|capital|town|village|island|river|"
@@ -165,13 +167,14 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
 def _asks_name(words: tuple[str, ...]) -> bool:
     """Return whether a question asks what something is called.
 
-    "Name" before a determiner asks for a list ("name the countries that backed it"): the
-    names are then whatever answers it, a country's too.
+    "What is the lander called?" and "what was it named?" ask a name; "name" before a number
+    or a determiner asks for a list ("name two partners", "name the countries"): whatever
+    answers it names them, a country too. "When was the strike called?" asks no name.
     """
-    if words[-1:] == ("called",):
+    if words[-1:] in (("called",), ("named",)) and _ASKING_NAME.intersection(words[:-1]):
         return True
     return any(
-        word in _NAME_WORDS and after not in _DETERMINERS
+        word in _NAME_WORDS and not (after in _LISTED or (after or "").isdigit())
         for word, after in itertools.zip_longest(words, words[1:])
     )
 
@@ -231,8 +234,11 @@ _HAPPENED = re.compile(
 _PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
 _STATUS_WORDS = frozenset("already yet".split())
 _NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
-_DETERMINERS = frozenset(
-    "the a an some all any few every each both three four five six seven ten these those".split()
+_ASKING_NAME = frozenset("what whats which".split())
+# after "name", words that make it a verb asking for a list: "name two partners"
+_LISTED = frozenset(
+    "the a an some all any few every each both these those several many one two three four "
+    "five six seven eight nine ten".split()
 )
 _WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
 # nouns for a human being: a "who" question that uses one asks for a person, not a country

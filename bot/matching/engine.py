@@ -80,7 +80,7 @@ class Engine:
         self.parts = Parts(self)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
         self.naming = Naming(names, self.analyzer.terms)
-        self.passages = Passages(self.analyzer, knowledge.story)
+        self.passages = Passages(self.analyzer, knowledge.story, self.tools.names)
 
     @classmethod
     def from_folder(

@@ -20,15 +20,10 @@ from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
-from bot.matching.gazetteer import (
-    capital_aliases,
-    capital_table,
-    demonym_aliases,
-    inverted_aliases,
-)
+from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
+from bot.matching.implied import answer_names, implied_terms
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
-from bot.matching.names import AnswerNames
 from bot.matching.paraphrases import general_groups
 from bot.matching.phrasal import general_phrasal
 from bot.matching.semantic import SemanticIndex, WordVectors
@@ -98,8 +93,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     people = frozenset(
         ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PERSON
     )
-    implied = _implied(analyzer, knowledge.entities)
-    names = _names(analyzer, knowledge, answers)
+    implied = implied_terms(analyzer, knowledge.entities)
+    names = answer_names(analyzer, knowledge, answers)
     if encoder is None:
         tools = Retrievers(
             index,
@@ -200,54 +195,6 @@ def _words(source: FaqEntry | Entity) -> set[str]:
         # one text: no token spans a space, so the words are those of each text alone
         return set(tokenize(" ".join((source.question, *source.phrasings, source.answer))))
     return set(tokenize(source.description))
-
-
-def _implied(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
-    """Return, per entity term, the terms of the words its names use, one word at a time.
-
-    Word by word, so that "caretaker prime minister" gives "caretak" and "prime_minist" rather
-    than the entity itself again.
-    """
-    implied = {}
-    for entity in entities:
-        words = {word for name in entity.names for word in tokenize(name)}
-        terms = {
-            t for word in words for t in analyzer.terms(word) if not t.startswith(ENTITY_PREFIX)
-        }
-        implied[ENTITY_PREFIX + entity.id] = frozenset(terms)
-    countries = {ENTITY_PREFIX + e.id for e in entities if e.type == EntityType.COUNTRY}
-    for city, capital in _capitals(analyzer, countries).items():
-        implied[city] = implied.get(city, frozenset()) | capital
-    return implied
-
-
-def _names(analyzer: Analyzer, knowledge: Knowledge, answers: list[str]) -> AnswerNames:
-    """Return the reader of the names the answers give: the FAQ's, then the fact store's."""
-    countries = frozenset(
-        ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.COUNTRY
-    )
-    subjects = {
-        len(knowledge.faq) + i: ENTITY_PREFIX + e.id for i, e in enumerate(knowledge.entities)
-    }
-    nouns = frozenset(analyzer.terms("country countries nation nations"))
-    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects)
-
-
-def _capitals(analyzer: Analyzer, countries: set[str]) -> dict[str, frozenset[str]]:
-    """Return the term of each capital city a story may name, with the term "capital".
-
-    "In which capital was it signed?" is answered by "in Beijing", not by any place: a city
-    is a capital when the gazetteer says so. A capital the story reads as its country
-    ("Islamabad said") is no city here.
-    """
-    capital = frozenset(analyzer.terms("capital"))
-    cities = {city for names in capital_table().values() for city in names}
-    found = {}
-    for city in cities:
-        terms = analyzer.terms(city)
-        if len(terms) == 1 and terms[0] not in countries:
-            found[terms[0]] = capital
-    return found
 
 
 def _indexes(

@@ -9,79 +9,104 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES
+from bot.matching.clauses import CLAUSE_BREAK
 from bot.matching.english import is_english
 
-_CAPITALISED = re.compile(r"\b[A-Z][\w'/.-]*\w|\b[A-Z]\b")
+_CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")
 _NOT_NAMES = frozenset((MONTH_NAMES + " " + WEEKDAY_NAMES).split()) | {"i"}
-_SENTENCE_ENDS = tuple('.!?:"\u201c\u201d')
+_OPENING = re.compile(r"(?:^|[.!?:]\s*|[\"\u201c\u2018]\s*)$")  # where a sentence starts
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|U\.S|U\.K)\.\s*$")
 
 
 def proper_names(text: str) -> tuple[list[str], list[str]]:
     """Return the proper names in `text`, and the capitalised words that open a sentence.
 
     A capitalised word is a name inside a sentence ("Eemstadion", "ILRS", "R21/Matrix-M",
-    "Peak Group"); at a sentence's start it is one if it is no English word ("Eemstadion
-    holds …"), and may be one if it is ("India landed …", but "The club …"): the caller
-    knows which names its story uses. Months and weekdays are dates.
+    "Peak Group", "Ørsted"); at a sentence's start it is one if it is no English word
+    ("Eemstadion holds …"), and may be one if it is ("India landed …", but "The club …"):
+    the caller knows which names its story uses. A sentence in capitals names nothing by
+    its capitals; months and weekdays are dates.
     """
+    if not any(c.islower() for c in text):
+        return [], []
     names: list[str] = []
     openers: list[str] = []
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if word.lower().rstrip(".") in _NOT_NAMES:
+        if not word[0].isupper() or _plain(word).lower() in _NOT_NAMES:
             continue
         telling = (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word)
         if not telling and "-" in word:  # "China-led": China; "Miami-based": Miami
             word = "-".join(part for part in word.split("-") if part[:1].isupper())
-        before = text[: match.start()].rstrip()
-        opening = not before or before.endswith(_SENTENCE_ENDS)
-        if telling or not opening or not is_english(word.lower()):
+        before = text[max(0, match.start() - 12) : match.start()]
+        opening = bool(_OPENING.search(before)) and not _TITLED.search(before)
+        if telling or not opening or not is_english(_plain(word).lower()):
             names.append(word)
         else:
             openers.append(word)
     return names, openers
 
 
+def _plain(word: str) -> str:
+    """Return `word` without a possessive ending: "Monday's" is Monday."""
+    return re.sub(r"['\u2019]s$", "", word)
+
+
 class AnswerNames:
-    """The terms of the proper names each answer holds, read when first asked for."""
+    """The names each text's clauses hold, read when first asked for."""
 
     def __init__(
         self,
-        answers: Sequence[str],
+        texts: Sequence[str],
         terms: Callable[[str], tuple[str, ...]],
         countries: frozenset[str],
         country_words: frozenset[str],
         subjects: dict[int, str],
     ) -> None:
-        """Keep how to read the answers' names.
+        """Keep how to read the texts' names.
 
         `countries`: the terms of the countries the story names; `country_words`: the terms
         of "country" and "nation", which make a country the name asked for; `subjects`: per
         fact-store entry, the term of the thing it is about.
         """
-        self._answers = answers
+        self._texts = texts
         self._terms = terms
         self._countries = countries
         self._country_words = country_words
         self._subjects = subjects
-        self._read: dict[int, frozenset[str]] = {}
+        self._read: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
 
-    def gives(self, position: int, question: frozenset[str]) -> bool:
-        """Return whether answer `position` names something the question does not.
+    def over(self, texts: Sequence[str]) -> AnswerNames:
+        """Return a reader of the names in other `texts` (story sentences), read the same way."""
+        return AnswerNames(texts, self._terms, self._countries, self._country_words, {})
+
+    def gives(self, number: int, question: frozenset[str]) -> bool:
+        """Return whether text `number` names, in a clause about the question, what it lacks.
 
         A country is who acts, not what a thing is called ("the U.S. is targeting 2025" names
         no lander), unless the question asks for a country. An entry about one thing gives
-        its full name even when the question names that thing ("ILRS's full name?").
+        its full name even when the question names that thing ("ILRS's full name?"). Only
+        clauses that share a word with the question count; when none does, any clause may.
         """
-        names = self._read.get(position)
-        if names is None:
-            found, openers = proper_names(self._answers[position])
-            story = [t for t in self._terms(" ".join(openers)) if t.startswith(ENTITY_PREFIX)]
-            names = frozenset([*self._terms(" ".join(found)), *story])
-            self._read[position] = names
-        known = question - {self._subjects.get(position, "")}
+        clauses = self._read.get(number)
+        if clauses is None:
+            clauses = self._read[number] = self._clauses(self._texts[number])
+        known = question - {self._subjects.get(number, "")}
         if not question & self._country_words:
             known |= self._countries
-        return bool(names - known)
+        sharing = [names for words, names in clauses if (words - names) & question]
+        return any(names - known for names in sharing or [n for _, n in clauses])
+
+    def _clauses(self, text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """Return each clause's terms and the terms of the names it holds."""
+        parts = [c for s in story_sentences(text) for c in CLAUSE_BREAK.split(s) if c.strip()]
+        read = []
+        for part in parts:
+            found, openers = proper_names(part)
+            story = [t for t in self._terms(" ".join(openers)) if t.startswith(ENTITY_PREFIX)]
+            names = frozenset([*self._terms(" ".join(found)), *story])
+            read.append((frozenset(self._terms(part)), names))
+        return read

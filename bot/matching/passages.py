@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import needs, offers
+from bot.matching.answerability import Need, needs, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
 from bot.matching.coverage import QuestionTerms
 from bot.matching.index import Index
 from bot.matching.lexicon import QType
+from bot.matching.names import AnswerNames
 from bot.matching.semantic import WordVectors
 
 _MIN_WORDS = 5  # shorter lines are headings and datelines, not statements
@@ -29,11 +30,15 @@ _AHEAD = 0.4  # how far its BM25 score must lead the next sentence's, as a share
 class Passages:
     """The sentences of one story, indexed for quoting."""
 
-    def __init__(self, analyzer: Analyzer, story: str) -> None:
-        """Split `story` into sentences and index their canonical terms."""
+    def __init__(self, analyzer: Analyzer, story: str, names: AnswerNames | None = None) -> None:
+        """Split `story` into sentences and index their canonical terms.
+
+        `names`: how the engine reads the names an answer gives, to read the sentences' too.
+        """
         self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
         self._clauses = Clauses(self.sentences, analyzer.terms)
+        self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
 
     def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
@@ -55,12 +60,19 @@ class Passages:
             and coverage.close >= _COVERED
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
-            and asked <= offers(self.sentences[top[0]])
+            and asked - {Need.NAME} <= offers(self.sentences[top[0]])
             and self._clauses.said_of(top[0], asked, frozenset(question.terms))
+            and self._named(top[0], asked, frozenset(question.terms))
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
         )
         return self.sentences[top[0]] if clear else None
+
+    def _named(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
+        """Return whether the sentence names what a question asking for a name lacks."""
+        if Need.NAME not in asked or self._names is None:
+            return True
+        return self._names.gives(number, question)
 
 
 def _new_party(term: str, named: set[str]) -> bool:

@@ -10,26 +10,35 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
-_Forms = dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
+from bot.matching.text import tokenize
+
+_Plain = dict[tuple[str, ...], tuple[str, ...]]
 
 
 @cache
-def general_phrasal() -> dict[tuple[str, ...], tuple[str, ...]]:
+def general_phrasal() -> _Plain:
     """Return each form of `phrasal.txt` (as words) with the plain words it is read as."""
     text = resources.files(__package__).joinpath("phrasal.txt").read_text("utf-8")
     return parse(text)
 
 
-def parse(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Return form -> plain words from a phrasal file's `text`; comments are skipped."""
-    plain: dict[tuple[str, ...], tuple[str, ...]] = {}
+def parse(text: str) -> _Plain:
+    """Return form -> plain words from a phrasal file's `text`; comments are skipped.
+
+    Forms are split into words as a question is ("lion's share" is "lion share"); a line
+    without plain words, or a form of one word, is no reading.
+    """
+    plain: _Plain = {}
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#") and "=>" in line:
             forms, words = line.split("=>", 1)
+            read = tuple(tokenize(words))
             for form in forms.split(","):
-                if len(form.split()) > 1:  # single words are the paraphrases' business
-                    plain.setdefault(tuple(form.lower().split()), tuple(words.split()))
+                said = tuple(tokenize(form.replace("\u2019", "'")))
+                if read and len(said) > 1:  # single words are the paraphrases' business
+                    plain.setdefault(said, read)
     return plain
 
 
@@ -38,39 +47,42 @@ class Phrasal:
 
     def __init__(
         self,
-        plain: dict[tuple[str, ...], tuple[str, ...]],
+        plain: _Plain,
         kept: Iterable[str] = (),
         used: Callable[[str], bool] = lambda word: True,
+        stem: Callable[[str], str] = lambda word: word,
     ) -> None:
-        """Index the forms of `plain` by their first word, longest first.
+        """Index the forms of `plain` by their first two words, longest first.
 
-        `kept`: the story's own names and synonym phrases ("touch down" for a landing): a form
-        one of them holds is the story's word and is left as it is. `used`: whether the story
-        uses a word; a form is read only as plain words the story uses, as a paraphrase is.
+        As with the paraphrases, the story's own words keep their meaning: `kept`, its names
+        and synonym phrases, hold forms that are left as they are in any inflection
+        ("touched down" when "touch down" is a synonym), and words of theirs are no plain
+        word either; a form is read only as plain words the story uses as written (`used`),
+        so "set up" is "founded" only in a story that says "founded". `stem` reads a word as
+        the analyzer does.
         """
         longest = max(map(len, plain), default=0)
-        held = {run for text in kept for run in _runs(text.lower().split(), longest)}
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        for form, words in plain.items():
-            if form not in held and all(map(used, words)):
-                by_first.setdefault(form[0], []).append((form, words))
-        self._forms: _Forms = {
-            first: tuple(sorted(found, key=lambda f: len(f[0]), reverse=True))
-            for first, found in by_first.items()
-        }
+        spoken = [tuple(map(stem, tokenize(text))) for text in kept]
+        held = {run for words in spoken for run in _runs(words, longest)}
+        claimed = {word for words in spoken for word in words}
+        self._forms: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for form, words in sorted(plain.items(), key=lambda f: len(f[0]), reverse=True):
+            if tuple(map(stem, form)) in held or not all(map(used, words)):
+                continue
+            if claimed.intersection(map(stem, words)):
+                continue
+            self._forms.setdefault((form[0], form[1]), []).append((form, words))
 
     def read(self, words: list[str]) -> list[str]:
         """Return `words` with each phrasal form replaced by its plain words."""
         forms = self._forms
-        if not forms.keys() & words:  # most texts have none
-            return words
+        if not forms or not any(pair in forms for pair in pairwise(words)):
+            return words  # almost every text: no two words that start a form
         read: list[str] = []
         i = 0
         while i < len(words):
-            match = next(
-                (f for f in forms.get(words[i], ()) if tuple(words[i : i + len(f[0])]) == f[0]),
-                None,
-            )
+            found = forms.get((words[i], words[i + 1])) if i + 1 < len(words) else None
+            match = next((f for f in found or () if tuple(words[i : i + len(f[0])]) == f[0]), None)
             if match is None:
                 read.append(words[i])
                 i += 1
@@ -80,8 +92,8 @@ class Phrasal:
         return read
 
 
-def _runs(words: list[str], longest: int) -> Iterator[tuple[str, ...]]:
+def _runs(words: tuple[str, ...], longest: int) -> Iterator[tuple[str, ...]]:
     """Yield every run of two to `longest` words in `words`."""
     for start in range(len(words)):
         for end in range(start + 2, min(start + longest, len(words)) + 1):
-            yield tuple(words[start:end])
+            yield words[start:end]

@@ -1,0 +1,68 @@
+"""What a knowledge folder's names imply: an entity's role words, a capital, a named thing.
+
+"The caretaker PM" is Kakar, so an entry naming Kakar speaks of a caretaker; "in Beijing"
+names a capital; "Eemstadion" is what the home ground is called.
+"""
+
+from __future__ import annotations
+
+from bot.knowledge.loading import Knowledge
+from bot.knowledge.schema import Entity, EntityType
+from bot.matching.analyzer import ENTITY_PREFIX, Analyzer
+from bot.matching.english import is_english
+from bot.matching.gazetteer import capital_table
+from bot.matching.names import AnswerNames
+from bot.matching.text import tokenize
+
+
+def countries_of(entities: tuple[Entity, ...]) -> frozenset[str]:
+    """Return the terms of the countries among `entities`."""
+    return frozenset(ENTITY_PREFIX + e.id for e in entities if e.type == EntityType.COUNTRY)
+
+
+def implied_terms(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
+    """Return, per entity term, the terms of the words its names use, one word at a time.
+
+    Word by word, so that "caretaker prime minister" gives "caretak" and "prime_minist" rather
+    than the entity itself again.
+    """
+    implied = {}
+    for entity in entities:
+        words = {word for name in entity.names for word in tokenize(name)}
+        terms = {
+            t for word in words for t in analyzer.terms(word) if not t.startswith(ENTITY_PREFIX)
+        }
+        implied[ENTITY_PREFIX + entity.id] = frozenset(terms)
+    for city, capital in _capitals(analyzer, countries_of(entities)).items():
+        implied[city] = implied.get(city, frozenset()) | capital
+    return implied
+
+
+def answer_names(analyzer: Analyzer, knowledge: Knowledge, answers: list[str]) -> AnswerNames:
+    """Return the reader of the names the answers give: the FAQ's, then the fact store's."""
+    countries = countries_of(knowledge.entities)
+    subjects = {
+        len(knowledge.faq) + i: ENTITY_PREFIX + e.id for i, e in enumerate(knowledge.entities)
+    }
+    nouns = frozenset(analyzer.terms("country countries nation nations"))
+    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects)
+
+
+def _capitals(analyzer: Analyzer, countries: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Return the term of each capital city a story may name, with the term "capital".
+
+    "In which capital was it signed?" is answered by "in Beijing", not by any place: a city
+    is a capital when the gazetteer says so. Only a city read whole as one term that no
+    English word shares: "Kuwait City" would make every "city" a capital, "Quito" every
+    "quit". A capital the story reads as its country ("Islamabad said") is no city here.
+    """
+    capital = frozenset(analyzer.terms("capital"))
+    cities = {city for names in capital_table().values() for city in names}
+    found = {}
+    for city in cities:
+        terms = analyzer.terms(city)
+        if len(terms) != 1 or len(tokenize(city)) != 1 or terms[0] in countries:
+            continue
+        if terms[0].startswith(ENTITY_PREFIX) or not (is_english(city) or is_english(terms[0])):
+            found[terms[0]] = capital
+    return found
