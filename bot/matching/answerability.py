@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -162,6 +163,21 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
     elif cues & _MONTH_CUES:
         asked.add(Need.MONTH)  # "which month": a year does not say it
     return frozenset(asked)
+
+
+def figures_said(question: Iterable[str], terms: frozenset[str]) -> bool:
+    """Return whether `terms` say every figure of two digits or more the question states.
+
+    An entry that never says "Apollo 11" or "2026" is about another thing ("when did Apollo 11
+    land?" is not answered by the last landing, in 1972); "in 87" is said by "1987". One
+    digit is often a count of what is asked ("1 dose", "the 3 countries"), said in words.
+    """
+    years = [t for t in terms if len(t) == 4 and t.isdigit()]
+    return all(
+        t in terms or (len(t) == 2 and any(y.endswith(t) for y in years))
+        for t in question
+        if len(t) > 1 and t.isdigit()
+    )
 
 
 def _asks_name(words: tuple[str, ...]) -> bool:

@@ -6,7 +6,7 @@ import heapq
 from dataclasses import dataclass, field, fields, replace
 
 from bot.matching.analyzer import Analysis
-from bot.matching.answerability import TELLING, Need, OfferedKinds, needs
+from bot.matching.answerability import TELLING, Need, OfferedKinds, figures_said, needs
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
@@ -29,7 +29,8 @@ class Evidence:
     covered: float  # weighted share of the question's terms the entry uses anywhere
     soft_covered: float  # the same, counting close-meaning words as partly there
     missing: float  # the weight share of the most important term the entry lacks
-    kind: float  # 1 when the answer holds the kind of value asked (a date, a time, a number…)
+    kind: float  # 1 when the answer holds the kind of value asked (a date, a number…) and any
+    # figure the question states
     told: float  # 1 when that kind is a telling one (a place, a reason, a day, an age…)
     qtype: float  # how well the best phrasing's question type agrees with the asked one
     subject: float  # 1 when every person or thing the question names is in the entry
@@ -161,6 +162,7 @@ def _measure(
     kind = asked - {Need.NAME} <= offered and tools.offers.near(position, asked, question.terms)
     if kind and Need.NAME in asked and tools.names is not None:
         kind = tools.names.gives(position, question.terms)
+    kind = kind and figures_said(question.terms, terms)
     return Evidence(
         phrasing=raw.hit.score,
         phrasing_margin=raw.hit.score - rival.hit.score,

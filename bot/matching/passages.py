@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import Need, needs, offers
+from bot.matching.answerability import Need, figures_said, needs, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
@@ -60,6 +60,7 @@ class Passages:
             and coverage.close >= _COVERED
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
+            and figures_said(question.terms, terms)  # "delayed to 2026?" is not "2025"
             and asked - {Need.NAME} <= offers(self.sentences[top[0]])
             and self._clauses.said_of(top[0], asked, frozenset(question.terms))
             and self._named(top[0], asked, frozenset(question.terms))

@@ -1,0 +1,42 @@
+"""A figure a question states must be one the answer says: "Apollo 11" is not the last landing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.matching.answerability import figures_said
+from bot.matching.engine import Engine
+from bot.models import Query
+
+FOOTBALL = Path(__file__).parent / "data" / "stories" / "football-takeover" / "knowledge"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (("apollo", "11", "land"), False),
+        (("land", "1972"), True),
+        (("cup", "87"), True),  # "in 87" is said by 1987
+        (("delay", "2026"), False),
+        (("1", "dose", "cost"), True),  # one digit: a count of what is asked, said in words
+    ],
+)
+def test_a_stated_figure_of_two_digits_or_more_must_be_said(
+    question: tuple[str, ...], said: bool
+) -> None:
+    assert figures_said(question, frozenset({"last", "land", "1972", "1987", "cup"})) is said
+
+
+def test_a_question_about_another_figure_is_not_answered_by_a_nearby_one(ask) -> None:
+    assert not ask("when did apollo 11 land on the moon").answered  # the story: 1972, the last
+    assert not ask("did india land on 23 august?").answered  # the story says August only
+    assert not ask("was artemis 3 delayed to 2026").answered  # not quoted from "… 2025 …"
+    assert ask("when was the last moon landing, 1972?").answered
+
+
+def test_a_year_in_two_digits_is_the_story_year() -> None:
+    plain = Engine.from_folder(FOOTBALL, encoder="none")
+    answer = plain.answer(Query(text="what cup did eemland win in 87"))
+    assert answer.answered and "1987" in answer.text
