@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.matching.answerability import figures_said
+from bot.matching.answerability import Need, figures_said, needs, offers
 from bot.matching.engine import Engine
+from bot.matching.lexicon import QType
 from bot.models import Query
 
 FOOTBALL = Path(__file__).parent / "data" / "stories" / "football-takeover" / "knowledge"
@@ -40,3 +41,14 @@ def test_a_year_in_two_digits_is_the_story_year() -> None:
     plain = Engine.from_folder(FOOTBALL, encoder="none")
     answer = plain.answer(Query(text="what cup did eemland win in 87"))
     assert answer.answered and "1987" in answer.text
+
+
+def test_how_many_needs_a_count_and_a_year_is_none() -> None:
+    assert Need.COUNT in needs(QType.COUNT, ("how", "many", "landings"))
+    assert Need.COUNT not in offers("In 1972, during the U.S. Apollo program.")
+    assert Need.COUNT in offers("About 2,000 supporters protested in 2023.")
+    assert Need.COUNT not in offers("on Oct. 26, 2025")  # a day and a year: no count
+
+
+def test_a_count_is_not_answered_with_a_year(ask) -> None:
+    assert not ask("how many times did humans land during apollo").answered

@@ -27,6 +27,7 @@ class Need(StrEnum):
     MONTH = "month"  # a month by name: "in August", "15 March"
     TIME = "time"  # a time of day
     NUMBER = "number"
+    COUNT = "count"  # how many: a number that is no year ("in 1972" counts nothing)
     AGE = "age"
     ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
     NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
@@ -64,6 +65,8 @@ _DATES = re.compile(
 
 
 _CALENDAR = _words(MONTH_NAMES.title() + " " + WEEKDAY_NAMES.title())  # "March", "Friday"
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\b\d{3}0s\b")  # "in 1972", "the 1990s": no count
 
 _OFFERS = {
     # a year of this century or the last, a decade, a capitalised month or weekday ("march"
@@ -139,6 +142,8 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
     asked: set[Need] = set()
     if qtype in _NUMBER_TYPES:
         asked.add(Need.NUMBER)
+    if qtype is QType.COUNT:
+        asked.add(Need.COUNT)
     if qtype in _PHRASED:
         asked.add(_PHRASED[qtype])
     # "when did the US land?" asks what happened, not what is planned; but what someone said
@@ -269,6 +274,8 @@ def offers(text: str) -> frozenset[Need]:
     found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
     if Need.NUMBER in found and not _OFFERS[Need.NUMBER].search(_DATES.sub(" ", text)):
         found.discard(Need.NUMBER)  # "on Oct. 26, 2025" is a date, not how many
+    if Need.NUMBER in found and _OFFERS[Need.NUMBER].search(_YEARS.sub(" ", _DATES.sub(" ", text))):
+        found.add(Need.COUNT)
     planned, happened = _PLANNED.search(text), _HAPPENED.search(text)
     if not planned or happened:
         found.add(Need.PAST)

@@ -14,7 +14,7 @@ from bot.matching.answerability import Need, offers
 from bot.matching.english import IRREGULAR
 
 # values a clause holds: asked for, they must be said of what the question is about
-VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.AGE})
+VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.COUNT, Need.AGE})
 # where a sentence's clauses meet: a semicolon, a comma and a conjunction, or an "and" before
 # a new subject and its past-tense verb ("signed in 2018 and construction began in March");
 # any other "and" joins the parts of one clause ("agreed by the board and the fans in 2018")
