@@ -120,8 +120,12 @@ class Index:
 
     def shortlisted(self, query: Analysis, size: int = _SHORTLIST) -> list[Hit]:
         """Return the `size` entries the question's rarest terms vote for most, scored."""
+        return self.score(query, self.shortlist(query, size))
+
+    def shortlist(self, query: Analysis, size: int = _SHORTLIST) -> list[int]:
+        """Return the positions of the `size` entries the question's rarest terms vote for most."""
         terms = set(query.terms)
-        return self.score(query, self._shortlist(terms, size)) if terms else []
+        return self._shortlist(terms, size) if terms else []
 
     def score(self, query: Analysis, positions: Iterable[int]) -> list[Hit]:
         """Score the entries at `positions` (nominated here or by another retriever)."""
