@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.encoder import Vectors
 from bot.matching.index import Index
-from bot.matching.semantic import WordVectors
+from bot.matching.semantic import Pool, WordVectors
 
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match
@@ -56,12 +57,14 @@ class QuestionTerms:
         )
         telling = _TELLING * index.unseen_weight
         self._telling = frozenset(t for t, w in self.weights.items() if w >= telling)
+        # each term's vector, looked up once for all the candidates it is matched against
+        self._vectors: dict[str, Vectors | None] = {}
 
     def cover(self, terms: frozenset[str], soft: bool) -> Coverage:
         """Return how much of the question the entry `terms` cover (`soft`: by meaning too)."""
-        pool = sorted(terms) if soft else []
+        pool = self.words.pool(terms) if soft and self.words is not None else None
         matched = {
-            term: 1.0 if term in terms else (self._soft_match(term, pool) if soft else 0.0)
+            term: 1.0 if term in terms else (self._soft_match(term, pool) if pool else 0.0)
             for term in self.weights
         }
         exact = {term: float(term in terms) for term in self.weights}
@@ -77,13 +80,21 @@ class QuestionTerms:
             max((w * (1 - matched[t]) for t, w in weights), default=0.0) / self.total,
         )
 
-    def _soft_match(self, term: str, pool: list[str]) -> float:
-        if self.words is None or term.startswith(ENTITY_PREFIX):
-            return 0.0  # a person or country is there or not: no "close meaning" for names
-        vector = self.words.of(term, self.surfaces.get(term, term))
-        if not np.any(vector):
-            return 0.0
-        return _closeness(self.words.best_match(vector, pool))
+    def _soft_match(self, term: str, pool: Pool) -> float:
+        vector = self._vector(term)
+        return 0.0 if vector is None else _closeness(pool.best_match(vector))
+
+    def _vector(self, term: str) -> Vectors | None:
+        """Return the vector `term` is matched by, or None when it has none to match by."""
+        if term in self._vectors:
+            return self._vectors[term]
+        vector = None
+        # a person or country is there or not: no "close meaning" for names
+        if self.words is not None and not term.startswith(ENTITY_PREFIX):
+            vector = self.words.of(term, self.surfaces.get(term, term))
+            vector = vector if np.any(vector) else None
+        self._vectors[term] = vector
+        return vector
 
 
 def phrase_parts(terms: Iterable[str]) -> frozenset[str]:
@@ -92,4 +103,5 @@ def phrase_parts(terms: Iterable[str]) -> frozenset[str]:
 
 
 def _closeness(cosine: float) -> float:
-    return float(np.clip((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0, 1.0))
+    # plain floats: np.clip on one number costs more than the rest of a soft match
+    return min(max((cosine - _SOFT_FLOOR) / _SOFT_SPAN, 0.0), 1.0)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property, lru_cache, partial
 
 from bot.matching.analyzer import Analysis
 from bot.matching.answerability import TELLING, Need, OfferedKinds, needs
@@ -13,6 +15,8 @@ from bot.matching.encoder import Vectors
 from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
 from bot.matching.semantic import SemanticIndex, WordVectors
+
+_TERMS_KEPT = 4096  # entries whose terms are kept made: a question reads a dozen or two
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,17 @@ class Retrievers:
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
 
+    @cached_property
+    def terms_of(self) -> Callable[[int], frozenset[str]]:
+        """Return the lookup of every term an entry covers, each entry's made once.
+
+        An entry covers its own terms, the cue terms of the kinds of value its answer holds,
+        and the words that name the entities it names. The cache holds the parts, not these
+        retrievers: no cycle keeps an engine alive.
+        """
+        made = partial(_terms_of, self.index, self.offers, self.cue_terms, self.implied)
+        return lru_cache(maxsize=_TERMS_KEPT)(made)
+
 
 @dataclass(frozen=True)
 class _Raw:
@@ -107,7 +122,7 @@ def refine(
     """Count close-meaning words as partly covered: costly, so only for the leading candidates."""
     if tools.words is None:
         return evidence
-    coverage = question.cover(_terms_of(tools, position), soft=True)
+    coverage = question.cover(tools.terms_of(position), soft=True)
     return replace(evidence, soft_covered=coverage.close, missing=coverage.worst_missing)
 
 
@@ -132,11 +147,17 @@ def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[
     return ranked[0], ranked[1] if len(ranked) > 1 else (0.0, -1)
 
 
-def _terms_of(tools: Retrievers, position: int) -> frozenset[str]:
+def _terms_of(
+    index: Index,
+    offers: OfferedKinds,
+    cue_terms: dict[Need, frozenset[str]],
+    implied: dict[str, frozenset[str]],
+    position: int,
+) -> frozenset[str]:
     # "X's job?" is answered by "X is the premier", "day of the week?" by "on Friday"
-    cues = [tools.cue_terms[need] for need in tools.offers[position] if need in tools.cue_terms]
-    own = tools.index.terms_of(position)
-    named = [tools.implied[t] for t in own if t in tools.implied]
+    cues = [cue_terms[need] for need in offers[position] if need in cue_terms]
+    own = index.terms_of(position)
+    named = [implied[t] for t in own if t in implied]
     return own.union(*cues, *named)
 
 
@@ -149,7 +170,7 @@ def _measure(
     rival: _Raw,
 ) -> Evidence:
     position = raw.hit.entry
-    terms = _terms_of(tools, position)
+    terms = tools.terms_of(position)
     coverage = question.cover(terms, soft=False)
     phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
     offered = tools.offers[position]
