@@ -62,6 +62,8 @@ class QuestionTerms:
 
     def cover(self, terms: frozenset[str], soft: bool) -> Coverage:
         """Return how much of the question the entry `terms` cover (`soft`: by meaning too)."""
+        if not soft and not self.either:  # most candidates: each term is there or it is not
+            return self._cover_exactly(terms)
         pool = self.words.pool(terms) if soft and self.words is not None else None
         matched = {
             term: 1.0 if term in terms else (self._soft_match(term, pool) if pool else 0.0)
@@ -79,6 +81,16 @@ class QuestionTerms:
             sum(w * matched[t] for t, w in weights) / self.total,
             max((w * (1 - matched[t]) for t, w in weights), default=0.0) / self.total,
         )
+
+    def _cover_exactly(self, terms: frozenset[str]) -> Coverage:
+        """Return `cover` without close words or alternatives: sums of the terms' weights.
+
+        The same sums, in the same order: a term not there only ever added 0.0 to them.
+        """
+        weights = self.weights.items()
+        covered = sum(w for t, w in weights if t in terms) / self.total
+        missing = max((w for t, w in weights if t not in terms), default=0.0) / self.total
+        return Coverage(covered, covered, missing)
 
     def _soft_match(self, term: str, pool: Pool) -> float:
         vector = self._vector(term)

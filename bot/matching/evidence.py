@@ -172,7 +172,7 @@ def _measure(
     position = raw.hit.entry
     terms = tools.terms_of(position)
     coverage = question.cover(terms, soft=False)
-    phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
+    phrased = tools.index.phrasing_qtype(raw.hit) if raw.hit.score else None
     offered = tools.offers[position]
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
@@ -189,9 +189,9 @@ def _measure(
         missing=coverage.worst_missing,
         kind=1.0 if kind else 0.0,
         told=1.0 if kind and asked & TELLING else 0.0,
-        qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
+        qtype=qtype_agreement(query.qtype, phrased) if phrased is not None else 0.5,
         subject=1.0 if question.named <= terms else 0.0,
-        unnamed=_unnamed(tools, query, position),
+        unnamed=_unnamed(tools, query.qtype, question.terms, position),
         opposed=_opposed(question.clashes, terms),
         elsewhere=_elsewhere(tools, question.named, terms),
     )
@@ -209,15 +209,15 @@ def _elsewhere(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) 
     return 1.0 if asked - terms and tools.places & (terms - named) else 0.0
 
 
-def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:
+def _unnamed(tools: Retrievers, qtype: QType, terms: frozenset[str], position: int) -> float:
     """Return 1 when every phrasing names someone the question does not.
 
     "When was the first landing?" is not "when did India land?"; a "who" question may be
     asking for the very person the entry names, so it is never held against it.
     """
-    if query.qtype == QType.WHO:
+    if qtype == QType.WHO:
         return 0.0
-    return 1.0 if tools.index.required(position) - set(query.terms) else 0.0
+    return 1.0 if tools.index.required(position) - terms else 0.0
 
 
 def _opposed(clashes: tuple[tuple[str, str], ...], terms: frozenset[str]) -> float:

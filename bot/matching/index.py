@@ -157,6 +157,11 @@ class Index:
         terms = tuple(corpus.terms[t] for t in corpus.phrasing_terms[start:end].tolist())
         return Analysis(terms, QTYPES[corpus.qtypes[number]])
 
+    def phrasing_qtype(self, hit: Hit) -> QType:
+        """Return the question type of the phrasing that gave `hit` its score."""
+        number = int(self.corpus.first_phrasing[hit.entry]) + hit.phrasing
+        return QTYPES[int(self.corpus.qtypes[number])]
+
     def required(self, position: int) -> frozenset[str]:
         """Return the people and things every phrasing of entry `position` names."""
         return self._required.get(position, frozenset())
