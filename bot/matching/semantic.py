@@ -118,7 +118,7 @@ class SemanticIndex:
         if not positions:
             return np.zeros(0, dtype=np.float32)
         starts, ends = self._starts[positions], self._starts[np.add(positions, 1)]
-        rows = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
+        rows = spans(starts, ends)[0]
         cosines = np.asarray(self._vectors[rows], dtype=np.float32) @ vector
         offsets = np.concatenate(([0], np.cumsum(ends - starts)[:-1]))
         best: Vectors = np.maximum.reduceat(cosines, offsets)
