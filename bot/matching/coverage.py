@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress
 
 import numpy as np
 
@@ -87,10 +89,11 @@ class QuestionTerms:
 
         The same sums, in the same order: a term not there only ever added 0.0 to them.
         """
-        weights = self.weights.items()
-        covered = sum(w for t, w in weights if t in terms) / self.total
-        missing = max((w for t, w in weights if t not in terms), default=0.0) / self.total
-        return Coverage(covered, covered, missing)
+        there = list(map(terms.__contains__, self.weights))
+        weights = self.weights.values()
+        covered = sum(compress(weights, there)) / self.total
+        lacked = compress(weights, map(operator.not_, there))
+        return Coverage(covered, covered, max(lacked, default=0.0) / self.total)
 
     def _soft_match(self, term: str, pool: Pool) -> float:
         vector = self._vector(term)
