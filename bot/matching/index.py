@@ -6,13 +6,15 @@ import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
-from bot.matching.arrays import distinct_inverse, spans
+from bot.matching.arrays import distinct_inverse
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, QTYPES, Corpus, Flags
+from bot.matching.entrytables import EntryTable, table_of
 from bot.matching.lexicon import QType
 
 _ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
@@ -24,6 +26,7 @@ _STRICT_SHARE = 0.9
 _COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
 _COMMON_FLOOR = 256
 _SHORTLIST = 64
+_TABLES_KEPT = 1024  # entries kept as tables: 4 kB or so each
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
 _NEAR = ({QType.WHO, QType.WHERE},)
@@ -86,7 +89,10 @@ class Index:
         # copies every unchanged entry from it (`CorpusBuilder.add_run`) instead of analysing it
         self.corpus = corpus
         self._required = _required(corpus, self._named)
-        self._agreement = np.array([[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES])
+        self._agreement = [[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES]
+        # the entries scored lately, as tables; the cache holds the arrays, not this index
+        made = partial(table_of, corpus, self._own, self._named)
+        self._tables = lru_cache(maxsize=_TABLES_KEPT)(made)
 
     def _masses(self, corpus: Corpus) -> npt.NDArray[np.float64]:
         """Return each phrasing's own weight: its terms' weights, repeats counted, in order."""
@@ -130,18 +136,14 @@ class Index:
     def score(self, query: Analysis, positions: Iterable[int]) -> list[Hit]:
         """Score the entries at `positions` (nominated here or by another retriever)."""
         terms = set(query.terms)
-        wanted = np.fromiter(positions, dtype=np.intp)
-        if not terms or not len(wanted):
+        wanted = list(positions)
+        if not terms or not wanted:
             return []
         boosted = _Weights({t: self.weight(t) for t in terms})
         # "who is X?" entries weigh X like any word: "how old is X?" must not look like it
         plain = _Weights({t: self.weight(t, plain=True) for t in terms})
         query_terms = _QueryTerms(self, terms, boosted, plain)
-        scores, best = self._scores(wanted, query_terms, query.qtype)
-        return [
-            Hit(int(p), float(s), int(b)) if s > 0 else Hit(int(p), 0.0, 0)
-            for p, s, b in zip(wanted, scores, best, strict=True)
-        ]
+        return self._scores(wanted, query_terms, query.qtype)
 
     def terms_of(self, position: int) -> frozenset[str]:
         """Return every term entry `position` uses: phrasings, answer and source."""
@@ -197,75 +199,99 @@ class Index:
             weights.append(self.weight(self.corpus.terms[row]))
         return chunks, weights
 
-    def _scores(
-        self, wanted: npt.NDArray[np.intp], query: _QueryTerms, qtype: QType
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    def _scores(self, wanted: list[int], query: _QueryTerms, qtype: QType) -> list[Hit]:
         """Return each wanted entry's best phrasing score, and which phrasing gave it."""
-        corpus = self.corpus
-        strict = corpus.strict[wanted]
-        # the whole entry: question terms it uses in a phrasing, or only in its answer
-        cells, owner = spans(corpus.entry_starts[wanted], corpus.entry_starts[wanted + 1])
-        rows = corpus.entry_terms[cells]
-        weights, found = query.lookup(rows, strict[owner])
-        phrased = corpus.phrased[cells]
-        in_entry = np.bincount(owner, weights * phrased, minlength=len(wanted))
-        in_answer = np.bincount(owner, weights * ~phrased, minlength=len(wanted))
-        named = np.bincount(owner, found & self._named[rows], minlength=len(wanted))
-        missing = named < query.named  # someone the question names is nowhere in the entry
-        # each phrasing: the question terms it uses itself
-        phrasings, entry = spans(corpus.first_phrasing[wanted], corpus.first_phrasing[wanted + 1])
-        cells, owner = spans(
-            corpus.phrasing_starts[phrasings], corpus.phrasing_starts[phrasings + 1]
-        )
-        rows = corpus.phrasing_terms[cells]
-        weights, found = query.lookup(rows, strict[entry][owner])
-        shared = np.bincount(owner, weights, minlength=len(phrasings))
-        unasked = np.bincount(owner, self._named[rows] & ~found, minlength=len(phrasings)) > 0
-        share = np.where(strict, _STRICT_SHARE, _QUERY_SHARE)[entry]
-        total = np.where(strict, query.plain.total, query.boosted.total)[entry]
-        # a term in this phrasing counts fully, in another phrasing or the answer partly
-        reached = (
-            shared + (in_entry[entry] - shared) * _ENTRY_CREDIT + in_answer[entry] * _ANSWER_CREDIT
-        )
-        score = (reached / total) ** share * (shared / self._own[phrasings]) ** (1 - share)
-        score *= self._agreement[QTYPES.index(qtype), corpus.qtypes[phrasings]]
-        score = np.where(missing[entry] & unasked, score * _SUBSTITUTED, score)
-        return _first_best(score, entry, len(wanted))
+        tables = [self._tables(p) for p in wanted]
+        # by entry slot and number, the phrasings that share a term with the question
+        sharing: list[tuple[int, int]] = []
+        bases: list[float] = []
+        fractions: list[float] = []
+        shares: list[float] = []
+        for slot, table in enumerate(tables):
+            # the whole entry: question terms it uses in a phrasing, or only in its answer
+            in_entry, in_answer, shares_of = query.in_entry(table)
+            share = _STRICT_SHARE if table.strict else _QUERY_SHARE
+            total = query.plain_total if table.strict else query.boosted_total
+            for number in sorted(shares_of):  # any other phrasing scores exactly 0
+                shared = shares_of[number]
+                # a term in this phrasing counts fully, in another phrasing or the answer partly
+                reached = shared + (in_entry - shared) * _ENTRY_CREDIT + in_answer * _ANSWER_CREDIT
+                bases.append(reached / total)
+                fractions.append(shared / table.own[number])
+                shares.append(share)
+                sharing.append((slot, number))
+        # numpy's powers, not Python's: its vectorised `power` rounds its own way
+        exponents = np.array(shares)
+        powers = (np.array(bases) ** exponents * np.array(fractions) ** (1 - exponents)).tolist()
+        return self._bests(wanted, tables, dict(zip(sharing, powers, strict=True)), query, qtype)
+
+    def _bests(
+        self,
+        wanted: list[int],
+        tables: list[EntryTable],
+        powers: dict[tuple[int, int], float],
+        query: _QueryTerms,
+        qtype: QType,
+    ) -> list[Hit]:
+        """Return each entry's highest phrasing score, and its first phrasing with it.
+
+        `powers`: by entry slot and phrasing number, the phrasings that score above 0.
+        """
+        agreement = self._agreement[QTYPES.index(qtype)]
+        best = [(0.0, 0)] * len(wanted)
+        missing = [query.missing(table) for table in tables]  # someone named is not in it
+        for (slot, number), power in powers.items():
+            table = tables[slot]
+            score = power * agreement[table.qtypes[number]]
+            if missing[slot] and not query.known.issuperset(table.names[number]):
+                score = score * _SUBSTITUTED  # and it names someone the question does not
+            if score > best[slot][0]:  # a later phrasing as good is not the best
+                best[slot] = (score, number)
+        return [Hit(p, score, number) for p, (score, number) in zip(wanted, best, strict=True)]
 
 
 class _QueryTerms:
-    """A question's known terms as sorted ids, with both weightings, for array lookups."""
+    """A question's known terms as ascending rows, with both weightings."""
 
     def __init__(self, index: Index, terms: set[str], boosted: _Weights, plain: _Weights) -> None:
         ids = index._postings.ids
         known = sorted((ids[t], t) for t in terms if t in ids)
-        self.rows = np.array([row for row, _ in known], dtype=np.int32)
-        self.boosted_of = np.array([boosted.of[t] for _, t in known] + [0.0])
-        self.plain_of = np.array([plain.of[t] for _, t in known] + [0.0])
-        self.boosted, self.plain = boosted, plain
+        self.rows = [row for row, _ in known]
+        self.known = frozenset(self.rows)
+        self.boosted = [boosted.of[t] for _, t in known]
+        self.plain = [plain.of[t] for _, t in known]
+        self.naming = [t.startswith(ENTITY_PREFIX) for _, t in known]
+        self.boosted_total, self.plain_total = boosted.total, plain.total
         # a name the knowledge never uses is missing from every entry
         self.named = sum(t.startswith(ENTITY_PREFIX) for t in terms)
 
-    def lookup(
-        self, rows: npt.NDArray[np.int32], plain: Flags
-    ) -> tuple[npt.NDArray[np.float64], Flags]:
-        """Return each term's question weight (0 when not asked), and whether it was asked."""
-        at = np.searchsorted(self.rows, rows)
-        found = (
-            self.rows[np.minimum(at, len(self.rows) - 1)] == rows if len(self.rows) else rows < 0
+    def in_entry(self, table: EntryTable) -> tuple[float, float, dict[int, float]]:
+        """Return the weight of the terms the entry uses in a phrasing, and only in its answer.
+
+        With the weight each phrasing that uses any shares with the question, by number. All
+        summed in ascending rows, as the corpus stores an entry's and a phrasing's terms.
+        """
+        in_entry = in_answer = 0.0
+        shared: dict[int, float] = {}
+        weights = self.plain if table.strict else self.boosted
+        for row, weight in zip(self.rows, weights, strict=True):
+            using = table.phrasings.get(row)
+            if using is None:
+                continue
+            if using:
+                in_entry += weight
+                for number in using:
+                    shared[number] = shared.get(number, 0.0) + weight
+            else:
+                in_answer += weight
+        return in_entry, in_answer, shared
+
+    def missing(self, table: EntryTable) -> bool:
+        """Return whether someone the question names is nowhere in the entry."""
+        found = sum(
+            n for row, n in zip(self.rows, self.naming, strict=True) if row in table.phrasings
         )
-        at = np.where(found, at, len(self.rows))  # the appended 0.0
-        return np.where(plain, self.plain_of[at], self.boosted_of[at]), found
-
-
-def _first_best(
-    score: npt.NDArray[np.float64], entry: npt.NDArray[np.intp], size: int
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
-    """Return each entry's highest score and its first phrasing with it (0 when none beats 0)."""
-    starts = np.searchsorted(entry, np.arange(size))
-    best = np.maximum.reduceat(score, starts)
-    first = np.where(score == best[entry], np.arange(len(score)), len(score))
-    return best, np.minimum.reduceat(first, starts) - starts
+        return found < self.named
 
 
 def _required(corpus: Corpus, named: Flags) -> dict[int, frozenset[str]]:
