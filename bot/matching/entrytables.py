@@ -1,4 +1,4 @@
-"""Each entry's terms as small Python tables, for scoring a question against a few entries.
+"""Each entry's terms as small Python tables, and a question's as rows, for the phrasing index.
 
 A question is scored against a dozen or two entries. Over the corpus arrays that took some
 sixty numpy steps, each a few microseconds however small its arrays; summed from these tables,
@@ -13,6 +13,7 @@ from itertools import compress, pairwise
 import numpy as np
 import numpy.typing as npt
 
+from bot.matching.analyzer import ENTITY_PREFIX
 from bot.matching.corpus import Corpus, Flags
 
 
@@ -53,3 +54,52 @@ def table_of(
         own=tuple(own[first:last].tolist()),
         qtypes=tuple(corpus.qtypes[first:last].tolist()),
     )
+
+
+class QueryRows:
+    """A question's known terms as ascending rows, with both weightings."""
+
+    def __init__(
+        self,
+        ids: dict[str, int],
+        terms: set[str],
+        boosted: dict[str, float],
+        plain: dict[str, float],
+    ) -> None:
+        """Keep the `terms` the knowledge uses (`ids`), with both their weights."""
+        known = sorted((ids[t], t) for t in terms if t in ids)
+        self.rows = [row for row, _ in known]
+        self.known = frozenset(self.rows)
+        self.boosted = [boosted[t] for _, t in known]
+        self.plain = [plain[t] for _, t in known]
+        self.naming = [row for row, t in known if t.startswith(ENTITY_PREFIX)]
+        self.boosted_total, self.plain_total = sum(boosted.values()), sum(plain.values())
+        # a name the knowledge never uses is missing from every entry
+        self.named = sum(t.startswith(ENTITY_PREFIX) for t in terms)
+
+    def in_entry(self, table: EntryTable) -> tuple[float, float, dict[int, float]]:
+        """Return the weight of the terms the entry uses in a phrasing, and only in its answer.
+
+        With the weight each phrasing that uses any shares with the question, by number. All
+        summed in ascending rows, as the corpus stores an entry's and a phrasing's terms.
+        """
+        in_entry = in_answer = 0.0
+        shared: dict[int, float] = {}
+        weights = self.plain if table.strict else self.boosted
+        for row, weight in zip(self.rows, weights, strict=True):
+            using = table.phrasings.get(row)
+            if using is None:
+                continue
+            if using:
+                in_entry += weight
+                for number in using:
+                    shared[number] = shared.get(number, 0.0) + weight
+            else:
+                in_answer += weight
+        return in_entry, in_answer, shared
+
+    def missing(self, table: EntryTable) -> bool:
+        """Return whether someone the question names is nowhere in the entry."""
+        if not self.named:  # most questions name no one
+            return False
+        return sum(row in table.phrasings for row in self.naming) < self.named

@@ -14,7 +14,7 @@ import numpy.typing as npt
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.arrays import distinct_inverse
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, QTYPES, Corpus, Flags
-from bot.matching.entrytables import EntryTable, table_of
+from bot.matching.entrytables import EntryTable, QueryRows, table_of
 from bot.matching.lexicon import QType
 
 _ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
@@ -60,16 +60,13 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     return 0.6
 
 
+def _boosted(term: str, weight: float) -> float:
+    """Return the weight of `term` boosted if it names someone: who a question is about."""
+    return weight * _ENTITY_BOOST if term.startswith(ENTITY_PREFIX) else weight
+
+
 def _by_score(hit: Hit) -> float:
     return hit.score
-
-
-class _Weights:
-    """A question's term weights and their sum, computed once per search."""
-
-    def __init__(self, of: dict[str, float]) -> None:
-        self.of = of
-        self.total = sum(of.values())
 
 
 class Index:
@@ -117,8 +114,7 @@ class Index:
         """Return how much `term` says about which entry is meant (`plain`: no entity boost)."""
         row = self._postings.ids.get(term)
         weight = float(self._idf[row]) if row is not None else self._unknown
-        boost = not plain and term.startswith(ENTITY_PREFIX)
-        return weight * _ENTITY_BOOST if boost else weight
+        return weight if plain else _boosted(term, weight)
 
     def search(self, query: Analysis, limit: int = 5) -> list[Hit]:
         """Return up to `limit` entries best matching `query`, best first."""
@@ -139,10 +135,10 @@ class Index:
         wanted = list(positions)
         if not terms or not wanted:
             return []
-        boosted = _Weights({t: self.weight(t) for t in terms})
         # "who is X?" entries weigh X like any word: "how old is X?" must not look like it
-        plain = _Weights({t: self.weight(t, plain=True) for t in terms})
-        query_terms = _QueryTerms(self, terms, boosted, plain)
+        plain = {t: self.weight(t, plain=True) for t in terms}
+        boosted = {t: _boosted(t, w) for t, w in plain.items()}
+        query_terms = QueryRows(self._postings.ids, terms, boosted, plain)
         return self._scores(wanted, query_terms, query.qtype)
 
     def terms_of(self, position: int) -> frozenset[str]:
@@ -199,7 +195,7 @@ class Index:
             weights.append(self.weight(self.corpus.terms[row]))
         return chunks, weights
 
-    def _scores(self, wanted: list[int], query: _QueryTerms, qtype: QType) -> list[Hit]:
+    def _scores(self, wanted: list[int], query: QueryRows, qtype: QType) -> list[Hit]:
         """Return each wanted entry's best phrasing score, and which phrasing gave it."""
         tables = [self._tables(p) for p in wanted]
         # by entry slot and number, the phrasings that share a term with the question
@@ -230,7 +226,7 @@ class Index:
         wanted: list[int],
         tables: list[EntryTable],
         powers: dict[tuple[int, int], float],
-        query: _QueryTerms,
+        query: QueryRows,
         qtype: QType,
     ) -> list[Hit]:
         """Return each entry's highest phrasing score, and its first phrasing with it.
@@ -239,7 +235,8 @@ class Index:
         """
         agreement = self._agreement[QTYPES.index(qtype)]
         best = [(0.0, 0)] * len(wanted)
-        missing = [query.missing(table) for table in tables]  # someone named is not in it
+        # someone the question names is not in the entry (most questions name no one)
+        missing = [query.missing(table) for table in tables]
         for (slot, number), power in powers.items():
             table = tables[slot]
             score = power * agreement[table.qtypes[number]]
@@ -248,50 +245,6 @@ class Index:
             if score > best[slot][0]:  # a later phrasing as good is not the best
                 best[slot] = (score, number)
         return [Hit(p, score, number) for p, (score, number) in zip(wanted, best, strict=True)]
-
-
-class _QueryTerms:
-    """A question's known terms as ascending rows, with both weightings."""
-
-    def __init__(self, index: Index, terms: set[str], boosted: _Weights, plain: _Weights) -> None:
-        ids = index._postings.ids
-        known = sorted((ids[t], t) for t in terms if t in ids)
-        self.rows = [row for row, _ in known]
-        self.known = frozenset(self.rows)
-        self.boosted = [boosted.of[t] for _, t in known]
-        self.plain = [plain.of[t] for _, t in known]
-        self.naming = [t.startswith(ENTITY_PREFIX) for _, t in known]
-        self.boosted_total, self.plain_total = boosted.total, plain.total
-        # a name the knowledge never uses is missing from every entry
-        self.named = sum(t.startswith(ENTITY_PREFIX) for t in terms)
-
-    def in_entry(self, table: EntryTable) -> tuple[float, float, dict[int, float]]:
-        """Return the weight of the terms the entry uses in a phrasing, and only in its answer.
-
-        With the weight each phrasing that uses any shares with the question, by number. All
-        summed in ascending rows, as the corpus stores an entry's and a phrasing's terms.
-        """
-        in_entry = in_answer = 0.0
-        shared: dict[int, float] = {}
-        weights = self.plain if table.strict else self.boosted
-        for row, weight in zip(self.rows, weights, strict=True):
-            using = table.phrasings.get(row)
-            if using is None:
-                continue
-            if using:
-                in_entry += weight
-                for number in using:
-                    shared[number] = shared.get(number, 0.0) + weight
-            else:
-                in_answer += weight
-        return in_entry, in_answer, shared
-
-    def missing(self, table: EntryTable) -> bool:
-        """Return whether someone the question names is nowhere in the entry."""
-        found = sum(
-            n for row, n in zip(self.rows, self.naming, strict=True) if row in table.phrasings
-        )
-        return found < self.named
 
 
 def _required(corpus: Corpus, named: Flags) -> dict[int, frozenset[str]]:
