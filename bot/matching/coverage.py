@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import compress
+from typing import NamedTuple
 
 import numpy as np
 
@@ -22,8 +22,7 @@ _SOFT_SPAN = 0.35  # from the floor to a full match
 _TELLING = 0.5
 
 
-@dataclass(frozen=True)
-class Coverage:
+class Coverage(NamedTuple):  # a tuple: made for every candidate, a third faster
     """The shares of a question's term weight an entry covers, and the most it lacks."""
 
     exact: float
