@@ -6,6 +6,7 @@ import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
+from typing import NamedTuple
 
 from bot.matching.analyzer import Analysis
 from bot.matching.answerability import TELLING, Need, OfferedKinds, needs
@@ -97,8 +98,7 @@ class Retrievers:
         return lru_cache(maxsize=_TERMS_KEPT)(lambda position: phrase_parts(terms_of(position)))
 
 
-@dataclass(frozen=True)
-class _Raw:
+class _Raw(NamedTuple):
     hit: Hit
     bm25: float
     semantic: float

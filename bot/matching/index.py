@@ -5,8 +5,8 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache, partial
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -34,8 +34,7 @@ _NUMERIC = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 _SUBSTITUTED = 0.65  # the question names someone the entry is not about, the entry another
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: a question makes dozens, and a tuple is made fastest
     """One scored entry: its position, score in 0..1 and best-matching phrasing."""
 
     entry: int
