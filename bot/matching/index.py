@@ -26,6 +26,8 @@ _STRICT_SHARE = 0.9
 _COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
 _COMMON_FLOOR = 256
 _SHORTLIST = 64
+# votes counted in Python below this: numpy's dozen steps cost more than a loop over them
+_FEW_VOTERS = 256
 _TABLES_KEPT = 1024  # entries kept as tables: 4 kB or so each
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
@@ -167,6 +169,8 @@ class Index:
         chunks, weights = self._voters(terms)
         if not chunks:
             return []
+        if sum(map(len, chunks)) <= _FEW_VOTERS:
+            return _counted(chunks, weights, size)
         voters = np.concatenate(chunks)
         entries, voter = distinct_inverse(voters)
         votes = np.bincount(voter, weights=np.repeat(weights, [len(c) for c in chunks]))
@@ -244,6 +248,16 @@ class Index:
             if score > best[slot][0]:  # a later phrasing as good is not the best
                 best[slot] = (score, number)
         return [Hit(p, score, number) for p, (score, number) in zip(wanted, best, strict=True)]
+
+
+def _counted(chunks: list[npt.NDArray[np.int32]], weights: list[float], size: int) -> list[int]:
+    """Return `_shortlist`'s entries from few votes, counted in Python in the same order."""
+    votes: dict[int, float] = {}
+    for chunk, weight in zip(chunks, weights, strict=True):
+        for entry in chunk.tolist():
+            votes[entry] = votes.get(entry, 0.0) + weight
+    ranked = sorted(votes.items(), key=lambda vote: (-vote[1], vote[0]))
+    return [entry for entry, _ in ranked[:size]]
 
 
 def _required(corpus: Corpus, named: Flags) -> dict[int, frozenset[str]]:
