@@ -52,7 +52,8 @@ class QuestionTerms:
         self.parts = phrase_parts(query.terms)
         self.terms = frozenset(query.terms)
         self.named = frozenset(t for t in self.terms if t.startswith(ENTITY_PREFIX))
-        self.clashes = tuple(pair for pair in sorted(opposites) if pair[0] in self.parts)
+        # the few pairs the question uses, sorted: not all of them sorted, then picked
+        self.clashes = tuple(sorted(pair for pair in opposites if pair[0] in self.parts))
         self.either = tuple(
             sides for sides in query.either if all(side <= self.weights.keys() for side in sides)
         )
