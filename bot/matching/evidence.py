@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
@@ -119,9 +118,10 @@ def gather(
     semantic = [0.0] * len(positions)
     if tools.semantic is not None and vector is not None:
         semantic = tools.semantic.similarities(vector, positions).tolist()
+    lexical = bm25.values[positions].tolist()  # in one step, not one per candidate
     raw = {
-        p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(bm25.get(p) / ceiling, 1.0), cosine)
-        for p, cosine in zip(positions, semantic, strict=True)
+        p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(score / ceiling, 1.0), cosine)
+        for p, score, cosine in zip(positions, lexical, semantic, strict=True)
     }
     question = QuestionTerms(tools.index, tools.words, query, tools.opposites)
     if not raw:
@@ -161,7 +161,7 @@ class _Rivals:
 
 
 def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[float, int]]:
-    ranked = heapq.nlargest(2, scored)
+    ranked = sorted(scored, reverse=True)[:2]  # what `heapq.nlargest` gives, for a few faster
     return ranked[0], ranked[1] if len(ranked) > 1 else (0.0, -1)
 
 
