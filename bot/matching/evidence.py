@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from bot.matching.analyzer import Analysis
-from bot.matching.answerability import TELLING, Need, OfferedKinds, needs
+from bot.matching.answerability import TELLING, Need, OfferedKinds
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
@@ -126,7 +126,7 @@ def gather(
     question = QuestionTerms(tools.index, tools.words, query, tools.opposites)
     if not raw:
         return question, {}
-    asked = needs(query.qtype, query.words)
+    asked = query.asks
     firsts = _Rivals(list(raw.values()))
     return question, {
         p: _measure(tools, query, question, asked, r, firsts.beside(p)) for p, r in raw.items()

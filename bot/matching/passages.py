@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import needs, offers
+from bot.matching.answerability import offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
@@ -49,7 +49,7 @@ class Passages:
         terms = self._terms[top[0]]
         coverage = QuestionTerms(index, words, question).cover(terms, soft=words is not None)
         named = {t for t in question.terms if t.startswith(ENTITY_PREFIX)}
-        asked = needs(question.qtype, question.words)
+        asked = question.asks
         clear = (
             (best - runner_up) / best >= _AHEAD
             and coverage.close >= _COVERED
