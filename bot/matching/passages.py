@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import offers
+from bot.matching.answerability import Need, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
@@ -35,6 +35,8 @@ class Passages:
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
         self._clauses = Clauses(self.sentences, analyzer.terms)
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
+        # the kinds of value each sentence holds, read when it is first the best one
+        self._offers: dict[int, frozenset[Need]] = {}
 
     def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does."""
@@ -55,12 +57,18 @@ class Passages:
             and coverage.close >= _COVERED
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
-            and asked <= offers(self.sentences[top[0]])
+            and asked <= self._offered(top[0])
             and self._clauses.said_of(top[0], asked, frozenset(question.terms))
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
         )
         return self.sentences[top[0]] if clear else None
+
+    def _offered(self, sentence: int) -> frozenset[Need]:
+        """Return the kinds of value sentence number `sentence` holds."""
+        if sentence not in self._offers:
+            self._offers[sentence] = offers(self.sentences[sentence])
+        return self._offers[sentence]
 
 
 def _new_party(term: str, named: set[str]) -> bool:
