@@ -17,7 +17,7 @@ _K1 = 1.2  # the textbook constants: not fitted to any story
 _B = 0.75
 _COMMON_SHARE = 0.01  # terms in more entries than this are skipped once rarer ones scored
 _COMMON_FLOOR = 512
-_TERMS_KEPT = 2048  # terms whose gains are kept: 4 kB each at most
+_TERMS_KEPT = 1024  # terms whose gains are kept: 4 kB each at most
 
 Floats = npt.NDArray[np.float32]
 Positions = npt.NDArray[np.int32]

@@ -16,7 +16,7 @@ from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
 from bot.matching.semantic import SemanticIndex, WordVectors
 
-_TERMS_KEPT = 4096  # entries whose terms are kept made: a question reads a dozen or two
+_TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a question reads 20
 
 
 @dataclass(frozen=True)

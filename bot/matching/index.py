@@ -28,7 +28,7 @@ _COMMON_FLOOR = 256
 _SHORTLIST = 64
 # votes counted in Python below this: numpy's dozen steps cost more than a loop over them
 _FEW_VOTERS = 256
-_TABLES_KEPT = 1024  # entries kept as tables: 4 kB or so each
+_TABLES_KEPT = 1024  # entries kept as tables: 1.5 kB or so each
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
 _NEAR = ({QType.WHO, QType.WHERE},)
