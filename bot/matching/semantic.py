@@ -173,7 +173,11 @@ class Pool:
 
     def best_match(self, vector: Vectors) -> float:
         """Return the highest cosine between `vector` and any of the pool's terms."""
-        return float((self._vectors @ vector).max()) if len(self._vectors) else 0.0
+        if not len(self._vectors):
+            return 0.0
+        # the largest of a few dozen as Python floats: numpy's reduction costs more to start
+        best: float = max((self._vectors @ vector).tolist())
+        return best
 
 
 def _pool(vectors: Vectors, row: dict[str, int], terms: frozenset[str]) -> Pool:
