@@ -211,8 +211,7 @@ class Index:
             in_entry, in_answer, shares_of = query.in_entry(table)
             share = _STRICT_SHARE if table.strict else _QUERY_SHARE
             total = query.plain_total if table.strict else query.boosted_total
-            for number in sorted(shares_of):  # any other phrasing scores exactly 0
-                shared = shares_of[number]
+            for number, shared in shares_of.items():  # any other phrasing scores exactly 0
                 # a term in this phrasing counts fully, in another phrasing or the answer partly
                 reached = shared + (in_entry - shared) * _ENTRY_CREDIT + in_answer * _ANSWER_CREDIT
                 bases.append(reached / total)
@@ -245,7 +244,8 @@ class Index:
             score = power * agreement[table.qtypes[number]]
             if missing[slot] and not query.known.issuperset(table.names[number]):
                 score = score * _SUBSTITUTED  # and it names someone the question does not
-            if score > best[slot][0]:  # a later phrasing as good is not the best
+            # of phrasings as good, the first is the best (they come in no order here)
+            if score > best[slot][0] or (score == best[slot][0] and number < best[slot][1]):
                 best[slot] = (score, number)
         return [Hit(p, score, number) for p, (score, number) in zip(wanted, best, strict=True)]
 
