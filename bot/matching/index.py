@@ -14,26 +14,23 @@ import numpy.typing as npt
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
 from bot.matching.arrays import distinct_inverse
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, QTYPES, Corpus, Flags
-from bot.matching.entrytables import EntryTable, QueryRows, table_of
+from bot.matching.entrytables import QueryRows, table_of
 from bot.matching.lexicon import QType
+from bot.matching.scoring import array_scores, table_scores
 
-_ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
-_ANSWER_CREDIT = 0.6  # a term found only in the answer or its source
 _UNKNOWN_FACTOR = 0.8  # a word the knowledge never uses: rarer than anything known
 _ENTITY_BOOST = 1.4  # naming who or what a question is about matters more than its verbs
-_QUERY_SHARE = 0.65  # how much covering the question counts against covering the phrasing
-_STRICT_SHARE = 0.9
 _COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
 _COMMON_FLOOR = 256
 _SHORTLIST = 64
 # votes counted in Python below this: numpy's dozen steps cost more than a loop over them
 _FEW_VOTERS = 256
-_TABLES_KEPT = 1024  # entries kept as tables: 1.5 kB or so each
+# knowledge up to this many entries keeps each as a table once scored: 1.5 kB or so each
+_TABLES_KEPT = 4096
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
 _NEAR = ({QType.WHO, QType.WHERE},)
 _NUMERIC = {QType.COUNT, QType.AMOUNT, QType.DURATION}
-_SUBSTITUTED = 0.65  # the question names someone the entry is not about, the entry another
 
 
 class Hit(NamedTuple):  # a tuple: a question makes dozens, and a tuple is made fastest
@@ -87,10 +84,14 @@ class Index:
         # copies every unchanged entry from it (`CorpusBuilder.add_run`) instead of analysing it
         self.corpus = corpus
         self._required = _required(corpus, self._named)
-        self._agreement = [[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES]
-        # the entries scored lately, as tables; the cache holds the arrays, not this index
-        made = partial(table_of, corpus, self._own, self._named)
-        self._tables = lru_cache(maxsize=_TABLES_KEPT)(made)
+        self._agreement = np.array([[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES])
+        self._agreement_of = self._agreement.tolist()
+        # small knowledge: each entry, once scored, kept as a table (the cache holds the
+        # arrays, not this index); large knowledge is scored over its arrays (`scoring`)
+        self._tables = None
+        if len(corpus.strict) <= _TABLES_KEPT:
+            made = partial(table_of, corpus, self._own, self._named)
+            self._tables = lru_cache(maxsize=_TABLES_KEPT)(made)
 
     def _masses(self, corpus: Corpus) -> npt.NDArray[np.float64]:
         """Return each phrasing's own weight: its terms' weights, repeats counted, in order."""
@@ -200,53 +201,14 @@ class Index:
 
     def _scores(self, wanted: list[int], query: QueryRows, qtype: QType) -> list[Hit]:
         """Return each wanted entry's best phrasing score, and which phrasing gave it."""
-        tables = [self._tables(p) for p in wanted]
-        # by entry slot and number, the phrasings that share a term with the question
-        sharing: list[tuple[int, int]] = []
-        bases: list[float] = []
-        fractions: list[float] = []
-        shares: list[float] = []
-        for slot, table in enumerate(tables):
-            # the whole entry: question terms it uses in a phrasing, or only in its answer
-            in_entry, in_answer, shares_of = query.in_entry(table)
-            share = _STRICT_SHARE if table.strict else _QUERY_SHARE
-            total = query.plain_total if table.strict else query.boosted_total
-            for number, shared in shares_of.items():  # any other phrasing scores exactly 0
-                # a term in this phrasing counts fully, in another phrasing or the answer partly
-                reached = shared + (in_entry - shared) * _ENTRY_CREDIT + in_answer * _ANSWER_CREDIT
-                bases.append(reached / total)
-                fractions.append(shared / table.own[number])
-                shares.append(share)
-                sharing.append((slot, number))
-        # numpy's powers, not Python's: its vectorised `power` rounds its own way
-        exponents = np.array(shares)
-        powers = (np.array(bases) ** exponents * np.array(fractions) ** (1 - exponents)).tolist()
-        return self._bests(wanted, tables, dict(zip(sharing, powers, strict=True)), query, qtype)
-
-    def _bests(
-        self,
-        wanted: list[int],
-        tables: list[EntryTable],
-        powers: dict[tuple[int, int], float],
-        query: QueryRows,
-        qtype: QType,
-    ) -> list[Hit]:
-        """Return each entry's highest phrasing score, and its first phrasing with it.
-
-        `powers`: by entry slot and phrasing number, the phrasings that score above 0.
-        """
-        agreement = self._agreement[QTYPES.index(qtype)]
-        best = [(0.0, 0)] * len(wanted)
-        # someone the question names is not in the entry (most questions name no one)
-        missing = [query.missing(table) for table in tables]
-        for (slot, number), power in powers.items():
-            table = tables[slot]
-            score = power * agreement[table.qtypes[number]]
-            if missing[slot] and not query.known.issuperset(table.names[number]):
-                score = score * _SUBSTITUTED  # and it names someone the question does not
-            # of phrasings as good, the first is the best (they come in no order here)
-            if score > best[slot][0] or (score == best[slot][0] and number < best[slot][1]):
-                best[slot] = (score, number)
+        asked = QTYPES.index(qtype)
+        if self._tables is None:
+            agreement = self._agreement[asked]
+            at = np.array(wanted, dtype=np.intp)
+            best = array_scores(self.corpus, self._named, self._own, agreement, at, query)
+        else:
+            tables = [self._tables(p) for p in wanted]
+            best = table_scores(tables, query, self._agreement_of[asked])
         return [Hit(p, score, number) for p, (score, number) in zip(wanted, best, strict=True)]
 
 
