@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.matching.decision import Candidate, Entry
 from bot.models import Answer, AnswerKind, Suggestion
@@ -50,14 +51,17 @@ def suggestion(entry: Entry) -> Suggestion:
     return Suggestion(entry_id=entry.id, question=entry.question)
 
 
-def unique(items: list[Suggestion]) -> tuple[Suggestion, ...]:
-    """Return `items` without repeated entries or questions, first kept.
+def unique(items: Iterable[Suggestion], limit: int | None = None) -> tuple[Suggestion, ...]:
+    """Return `items` without repeated entries or questions, first kept; `limit` at most.
 
     A FAQ entry and a fact-store entry may ask the same "Who is X?": it is offered once.
+    Items past the `limit`-th kept are never drawn: a lazy `items` makes no more than it must.
     """
     seen: set[tuple[str, str]] = set()
-    first = []
+    first: list[Suggestion] = []
     for item in items:
+        if len(first) == limit:
+            break
         keys = {("entry", item.entry_id), ("question", item.question.casefold())}
         if not keys & seen:
             first.append(item)

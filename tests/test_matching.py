@@ -18,6 +18,7 @@ from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
 from bot.matching.encoder import WordLlamaEncoder, load_encoder, unit_rows
 from bot.matching.engine import Engine
+from bot.matching.evidence import Evidence
 from bot.matching.explain import explain
 from bot.matching.gazetteer import capital_aliases
 from bot.matching.idioms import plain_words
@@ -115,6 +116,15 @@ def test_an_answer_offers_only_the_values_it_holds(
     found = offers(answer)
     assert has <= found
     assert not lacks & found
+
+
+def test_evidence_made_from_its_values_by_name_is_the_evidence_init_makes() -> None:
+    names = Evidence.names()
+    values = [i / 10 for i in range(len(names))]
+    made = Evidence.of(dict(zip(names, values, strict=True)))
+    assert made == Evidence(*values)
+    assert made.values() == tuple(values)
+    assert hash(made) == hash(Evidence(*values))
 
 
 def test_bm25_ranks_the_entry_with_the_rare_term_first() -> None:

@@ -16,7 +16,7 @@ from bot.matching.analyzer import Analysis
 from bot.matching.arrays import distinct_inverse
 from bot.matching.bm25 import Bm25Scores
 from bot.matching.evidence import Retrievers
-from bot.matching.index import _QUERY_SHARE  # the least exponent on the share a phrasing finds
+from bot.matching.scoring import _QUERY_SHARE  # the least exponent on the share a phrasing finds
 
 _RARE = 2000  # entries; a question term used by fewer is checked entry by entry
 

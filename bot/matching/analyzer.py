@@ -5,12 +5,13 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache, partial
+from functools import cached_property, lru_cache, partial
 from typing import TypeVar
 
 import Stemmer
 
 from bot.matching.alternatives import Sides, either_or
+from bot.matching.answerability import Need, needs
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
 from bot.matching.english import IRREGULAR
 from bot.matching.idioms import plain_words
@@ -49,6 +50,11 @@ class Analysis:
     surfaces: tuple[str, ...] = ()  # the words each term was read from, for soft matching
     words: tuple[str, ...] = ()  # every word, filler included: "what *time*" asks for a time
     either: tuple[Sides, ...] = ()  # the alternatives of an either-or question
+
+    @cached_property
+    def asks(self) -> frozenset[Need]:
+        """Return the kinds of value the question asks for: worked out once per reading."""
+        return needs(self.qtype, self.words)
 
     def keeping(self, wanted: Callable[[str], bool]) -> Analysis:
         """Return this reading with only the `wanted` terms (and their surfaces)."""

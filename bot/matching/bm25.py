@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache, partial
 
 import numpy as np
 import numpy.typing as npt
@@ -16,6 +17,7 @@ _K1 = 1.2  # the textbook constants: not fitted to any story
 _B = 0.75
 _COMMON_SHARE = 0.01  # terms in more entries than this are skipped once rarer ones scored
 _COMMON_FLOOR = 512
+_TERMS_KEPT = 1024  # terms whose gains are kept: 4 kB each at most
 
 Floats = npt.NDArray[np.float32]
 Positions = npt.NDArray[np.int32]
@@ -59,6 +61,10 @@ class Bm25:
             ]
         )
         self._common = min(max(_COMMON_FLOOR, int(total * _COMMON_SHARE)), COMMON_CEILING)
+        # a term's gains depend on it alone: worked out for the terms questions use lately,
+        # at most 1,024 entries' worth each
+        gains = partial(_gains, postings, self._norm, self._idf, self._common)
+        self._gains = lru_cache(maxsize=_TERMS_KEPT)(gains)
 
     def idf(self, term: str) -> float:
         """Return the inverse document frequency of `term` (0 when no entry uses it)."""
@@ -80,12 +86,8 @@ class Bm25:
             if min(end - start, self._common) > left:
                 break  # bounded work: many terms of middling rarity add up
             left -= min(end - start, self._common)
-            # nothing rarer matched: score a bounded slice of a common term's entries, as the
-            # phrasing index does, so no single question can walk a million postings
-            end = min(end, start + self._common)
-            where, often = postings.entries[start:end], postings.counts[start:end]
-            gain = often * (_K1 + 1) / (often + self._norm[where])
-            values[where] += np.float32(self._idf[row]) * gain
+            where, gain = self._gains(row)
+            values[where] += gain
             touched.append(where)
         joined = distinct(np.concatenate(touched)) if touched else np.zeros(0, dtype=np.int32)
         return Bm25Scores(values, joined)
@@ -93,3 +95,16 @@ class Bm25:
     def ceiling(self, terms: Iterable[str]) -> float:
         """Return the score of an average-length entry with every query term once: a 0..1 scale."""
         return sum(self.idf(t) for t in set(terms)) or 1.0  # tf 1 scores idf alone
+
+
+def _gains(
+    postings: Postings, norm: Floats, idf: npt.NDArray[np.float64], common: int, row: int
+) -> tuple[Positions, Floats]:
+    """Return the entries term `row` scores, and what it adds to each one's score."""
+    start, end = postings.starts[row], postings.starts[row + 1]
+    # nothing rarer matched: score a bounded slice of a common term's entries, as the phrasing
+    # index does, so no single question can walk a million postings
+    end = min(end, start + common)
+    where, often = postings.entries[start:end], postings.counts[start:end]
+    gains: Floats = np.float32(idf[row]) * (often * (_K1 + 1) / (often + norm[where]))
+    return where, gains

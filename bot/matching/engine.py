@@ -183,7 +183,8 @@ class Engine:
             return Decision(
                 text, replies.single(best.entry, best.probability), reason, tuple(candidates)
             )
-        related = list(replies.unique([replies.suggestion(c.entry) for c in candidates]))[:limit]
+        # made for the first few candidates only: each suggestion is a validated model
+        related = list(replies.unique((replies.suggestion(c.entry) for c in candidates), limit))
         if best and best.probability >= self.thresholds.clarify:
             reason = f"p={best.probability:.2f} between clarify and answer thresholds"
             return Decision(text, replies.clarify(best, related, limit), reason, tuple(candidates))

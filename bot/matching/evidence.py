@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import heapq
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from functools import cached_property, lru_cache, partial
+from typing import NamedTuple
 
 from bot.matching.analyzer import Analysis
-from bot.matching.answerability import TELLING, Need, OfferedKinds, figures_said, needs
+from bot.matching.answerability import TELLING, Need, OfferedKinds, figures_said
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
@@ -14,6 +16,8 @@ from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
 from bot.matching.names import AnswerNames
 from bot.matching.semantic import SemanticIndex, WordVectors
+
+_TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a question reads 20
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,17 @@ class Evidence:
         return tuple(self.__dict__.values())  # astuple deep-copies: 30 times slower
 
     @classmethod
+    def of(cls, measured: dict[str, float]) -> Evidence:
+        """Return the evidence of `measured`: every field by name, in field order.
+
+        What `__init__` makes, without its sixteen assignments to frozen fields: they were a
+        third of measuring a candidate.
+        """
+        evidence = object.__new__(cls)
+        evidence.__dict__.update(measured)
+        return evidence
+
+    @classmethod
     def names(cls) -> tuple[str, ...]:
         """Return the field names, for `--explain` and the fitting script."""
         return tuple(f.name for f in fields(cls))
@@ -67,9 +82,25 @@ class Retrievers:
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
     names: AnswerNames | None = None  # the names each answer gives, for "what is X called?"
 
+    @cached_property
+    def terms_of(self) -> Callable[[int], frozenset[str]]:
+        """Return the lookup of every term an entry covers, each entry's made once.
 
-@dataclass(frozen=True)
-class _Raw:
+        An entry covers its own terms, the cue terms of the kinds of value its answer holds,
+        and the words that name the entities it names. The cache holds the parts, not these
+        retrievers: no cycle keeps an engine alive.
+        """
+        made = partial(_terms_of, self.index, self.offers, self.cue_terms, self.implied)
+        return lru_cache(maxsize=_TERMS_KEPT)(made)
+
+    @cached_property
+    def parts_of(self) -> Callable[[int], frozenset[str]]:
+        """Return the lookup of an entry's covered terms with phrases split into their stems."""
+        terms_of = self.terms_of
+        return lru_cache(maxsize=_TERMS_KEPT)(lambda position: phrase_parts(terms_of(position)))
+
+
+class _Raw(NamedTuple):
     hit: Hit
     bm25: float
     semantic: float
@@ -90,14 +121,15 @@ def gather(
     semantic = [0.0] * len(positions)
     if tools.semantic is not None and vector is not None:
         semantic = tools.semantic.similarities(vector, positions).tolist()
+    lexical = bm25.values[positions].tolist()  # in one step, not one per candidate
     raw = {
-        p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(bm25.get(p) / ceiling, 1.0), cosine)
-        for p, cosine in zip(positions, semantic, strict=True)
+        p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(score / ceiling, 1.0), cosine)
+        for p, score, cosine in zip(positions, lexical, semantic, strict=True)
     }
     question = QuestionTerms(tools.index, tools.words, query, tools.opposites)
     if not raw:
         return question, {}
-    asked = needs(query.qtype, query.words)
+    asked = query.asks
     firsts = _Rivals(list(raw.values()))
     return question, {
         p: _measure(tools, query, question, asked, r, firsts.beside(p)) for p, r in raw.items()
@@ -110,8 +142,9 @@ def refine(
     """Count close-meaning words as partly covered: costly, so only for the leading candidates."""
     if tools.words is None:
         return evidence
-    coverage = question.cover(_terms_of(tools, position), soft=True)
-    return replace(evidence, soft_covered=coverage.close, missing=coverage.worst_missing)
+    coverage = question.cover(tools.terms_of(position), soft=True)
+    changed = {"soft_covered": coverage.close, "missing": coverage.worst_missing}
+    return Evidence.of({**evidence.__dict__, **changed})
 
 
 class _Rivals:
@@ -131,15 +164,21 @@ class _Rivals:
 
 
 def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[float, int]]:
-    ranked = heapq.nlargest(2, scored)
+    ranked = sorted(scored, reverse=True)[:2]  # what `heapq.nlargest` gives, for a few faster
     return ranked[0], ranked[1] if len(ranked) > 1 else (0.0, -1)
 
 
-def _terms_of(tools: Retrievers, position: int) -> frozenset[str]:
+def _terms_of(
+    index: Index,
+    offers: OfferedKinds,
+    cue_terms: dict[Need, frozenset[str]],
+    implied: dict[str, frozenset[str]],
+    position: int,
+) -> frozenset[str]:
     # "X's job?" is answered by "X is the premier", "day of the week?" by "on Friday"
-    cues = [tools.cue_terms[need] for need in tools.offers[position] if need in tools.cue_terms]
-    own = tools.index.terms_of(position)
-    named = [tools.implied[t] for t in own if t in tools.implied]
+    cues = [cue_terms[need] for need in offers[position] if need in cue_terms]
+    own = index.terms_of(position)
+    named = [implied[t] for t in own if t in implied]
     return own.union(*cues, *named)
 
 
@@ -152,9 +191,9 @@ def _measure(
     rival: _Raw,
 ) -> Evidence:
     position = raw.hit.entry
-    terms = _terms_of(tools, position)
+    terms = tools.terms_of(position)
     coverage = question.cover(terms, soft=False)
-    phrasing = tools.index.phrasing(raw.hit) if raw.hit.score else None
+    phrased = tools.index.phrasing_qtype(raw.hit) if raw.hit.score else None
     offered = tools.offers[position]
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
@@ -163,23 +202,25 @@ def _measure(
     if kind and Need.NAME in asked and tools.names is not None:
         kind = tools.names.gives(position, question.terms)
     kind = kind and figures_said(question.terms, terms)
-    return Evidence(
-        phrasing=raw.hit.score,
-        phrasing_margin=raw.hit.score - rival.hit.score,
-        bm25=raw.bm25,
-        bm25_margin=raw.bm25 - rival.bm25,
-        semantic=raw.semantic,
-        semantic_margin=raw.semantic - rival.semantic,
-        covered=coverage.exact,
-        soft_covered=coverage.close,
-        missing=coverage.worst_missing,
-        kind=1.0 if kind else 0.0,
-        told=1.0 if kind and asked & TELLING else 0.0,
-        qtype=qtype_agreement(query.qtype, phrasing.qtype) if phrasing else 0.5,
-        subject=1.0 if question.named <= terms else 0.0,
-        unnamed=_unnamed(tools, query, position),
-        opposed=_opposed(question.clashes, terms),
-        elsewhere=_elsewhere(tools, question.named, terms),
+    return Evidence.of(
+        {
+            "phrasing": raw.hit.score,
+            "phrasing_margin": raw.hit.score - rival.hit.score,
+            "bm25": raw.bm25,
+            "bm25_margin": raw.bm25 - rival.bm25,
+            "semantic": raw.semantic,
+            "semantic_margin": raw.semantic - rival.semantic,
+            "covered": coverage.exact,
+            "soft_covered": coverage.close,
+            "missing": coverage.worst_missing,
+            "kind": 1.0 if kind else 0.0,
+            "told": 1.0 if kind and asked & TELLING else 0.0,
+            "qtype": qtype_agreement(query.qtype, phrased) if phrased is not None else 0.5,
+            "subject": 1.0 if question.named <= terms else 0.0,
+            "unnamed": _unnamed(tools, query.qtype, question.terms, position),
+            "opposed": _opposed(tools, question.clashes, position),
+            "elsewhere": _elsewhere(tools, question.named, terms),
+        }
     )
 
 
@@ -195,20 +236,20 @@ def _elsewhere(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) 
     return 1.0 if asked - terms and tools.places & (terms - named) else 0.0
 
 
-def _unnamed(tools: Retrievers, query: Analysis, position: int) -> float:
+def _unnamed(tools: Retrievers, qtype: QType, terms: frozenset[str], position: int) -> float:
     """Return 1 when every phrasing names someone the question does not.
 
     "When was the first landing?" is not "when did India land?"; a "who" question may be
     asking for the very person the entry names, so it is never held against it.
     """
-    if query.qtype == QType.WHO:
+    if qtype == QType.WHO:
         return 0.0
-    return 1.0 if tools.index.required(position) - set(query.terms) else 0.0
+    return 1.0 if tools.index.required(position) - terms else 0.0
 
 
-def _opposed(clashes: tuple[tuple[str, str], ...], terms: frozenset[str]) -> float:
+def _opposed(tools: Retrievers, clashes: tuple[tuple[str, str], ...], position: int) -> float:
     """Return 1 when the entry has the opposite of a question word but not the word itself."""
     if not clashes:  # most questions have no word with an opposite: nothing to split
         return 0.0
-    has = phrase_parts(terms)
+    has = tools.parts_of(position)
     return 1.0 if any(a not in has and b in has for a, b in clashes) else 0.0

@@ -5,34 +5,35 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import lru_cache, partial
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
-from bot.matching.arrays import distinct_inverse, spans
+from bot.matching.arrays import distinct_inverse
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, QTYPES, Corpus, Flags
+from bot.matching.entrytables import QueryRows, table_of
 from bot.matching.lexicon import QType
+from bot.matching.scoring import array_scores, table_scores
 
-_ENTRY_CREDIT = 0.85  # a term found in another phrasing of the same entry
-_ANSWER_CREDIT = 0.6  # a term found only in the answer or its source
 _UNKNOWN_FACTOR = 0.8  # a word the knowledge never uses: rarer than anything known
 _ENTITY_BOOST = 1.4  # naming who or what a question is about matters more than its verbs
-_QUERY_SHARE = 0.65  # how much covering the question counts against covering the phrasing
-_STRICT_SHARE = 0.9
 _COMMON_SHARE = 0.01  # terms in more entries than this only score, they do not nominate
 _COMMON_FLOOR = 256
 _SHORTLIST = 64
+# votes counted in Python below this: numpy's dozen steps cost more than a loop over them
+_FEW_VOTERS = 256
+# knowledge up to this many entries keeps each as a table once scored: 1.5 kB or so each
+_TABLES_KEPT = 4096
 
 _SOFT = {QType.NONE, QType.WHAT, QType.HOW, QType.YESNO}
 _NEAR = ({QType.WHO, QType.WHERE},)
 _NUMERIC = {QType.COUNT, QType.AMOUNT, QType.DURATION}
-_SUBSTITUTED = 0.65  # the question names someone the entry is not about, the entry another
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: a question makes dozens, and a tuple is made fastest
     """One scored entry: its position, score in 0..1 and best-matching phrasing."""
 
     entry: int
@@ -57,16 +58,13 @@ def qtype_agreement(asked: QType, offered: QType) -> float:
     return 0.6
 
 
+def _boosted(term: str, weight: float) -> float:
+    """Return the weight of `term` boosted if it names someone: who a question is about."""
+    return weight * _ENTITY_BOOST if term.startswith(ENTITY_PREFIX) else weight
+
+
 def _by_score(hit: Hit) -> float:
     return hit.score
-
-
-class _Weights:
-    """A question's term weights and their sum, computed once per search."""
-
-    def __init__(self, of: dict[str, float]) -> None:
-        self.of = of
-        self.total = sum(of.values())
 
 
 class Index:
@@ -87,6 +85,13 @@ class Index:
         self.corpus = corpus
         self._required = _required(corpus, self._named)
         self._agreement = np.array([[qtype_agreement(a, o) for o in QTYPES] for a in QTYPES])
+        self._agreement_of = self._agreement.tolist()
+        # small knowledge: each entry, once scored, kept as a table (the cache holds the
+        # arrays, not this index); large knowledge is scored over its arrays (`scoring`)
+        self._tables = None
+        if len(corpus.strict) <= _TABLES_KEPT:
+            made = partial(table_of, corpus, self._own, self._named)
+            self._tables = lru_cache(maxsize=_TABLES_KEPT)(made)
 
     def _masses(self, corpus: Corpus) -> npt.NDArray[np.float64]:
         """Return each phrasing's own weight: its terms' weights, repeats counted, in order."""
@@ -111,8 +116,7 @@ class Index:
         """Return how much `term` says about which entry is meant (`plain`: no entity boost)."""
         row = self._postings.ids.get(term)
         weight = float(self._idf[row]) if row is not None else self._unknown
-        boost = not plain and term.startswith(ENTITY_PREFIX)
-        return weight * _ENTITY_BOOST if boost else weight
+        return weight if plain else _boosted(term, weight)
 
     def search(self, query: Analysis, limit: int = 5) -> list[Hit]:
         """Return up to `limit` entries best matching `query`, best first."""
@@ -120,24 +124,24 @@ class Index:
 
     def shortlisted(self, query: Analysis, size: int = _SHORTLIST) -> list[Hit]:
         """Return the `size` entries the question's rarest terms vote for most, scored."""
+        return self.score(query, self.shortlist(query, size))
+
+    def shortlist(self, query: Analysis, size: int = _SHORTLIST) -> list[int]:
+        """Return the positions of the `size` entries the question's rarest terms vote for most."""
         terms = set(query.terms)
-        return self.score(query, self._shortlist(terms, size)) if terms else []
+        return self._shortlist(terms, size) if terms else []
 
     def score(self, query: Analysis, positions: Iterable[int]) -> list[Hit]:
         """Score the entries at `positions` (nominated here or by another retriever)."""
         terms = set(query.terms)
-        wanted = np.fromiter(positions, dtype=np.intp)
-        if not terms or not len(wanted):
+        wanted = list(positions)
+        if not terms or not wanted:
             return []
-        boosted = _Weights({t: self.weight(t) for t in terms})
         # "who is X?" entries weigh X like any word: "how old is X?" must not look like it
-        plain = _Weights({t: self.weight(t, plain=True) for t in terms})
-        query_terms = _QueryTerms(self, terms, boosted, plain)
-        scores, best = self._scores(wanted, query_terms, query.qtype)
-        return [
-            Hit(int(p), float(s), int(b)) if s > 0 else Hit(int(p), 0.0, 0)
-            for p, s, b in zip(wanted, scores, best, strict=True)
-        ]
+        plain = {t: self.weight(t, plain=True) for t in terms}
+        boosted = {t: _boosted(t, w) for t, w in plain.items()}
+        query_terms = QueryRows(self._postings.ids, terms, boosted, plain)
+        return self._scores(wanted, query_terms, query.qtype)
 
     def terms_of(self, position: int) -> frozenset[str]:
         """Return every term entry `position` uses: phrasings, answer and source."""
@@ -153,6 +157,11 @@ class Index:
         terms = tuple(corpus.terms[t] for t in corpus.phrasing_terms[start:end].tolist())
         return Analysis(terms, QTYPES[corpus.qtypes[number]])
 
+    def phrasing_qtype(self, hit: Hit) -> QType:
+        """Return the question type of the phrasing that gave `hit` its score."""
+        number = int(self.corpus.first_phrasing[hit.entry]) + hit.phrasing
+        return QTYPES[int(self.corpus.qtypes[number])]
+
     def required(self, position: int) -> frozenset[str]:
         """Return the people and things every phrasing of entry `position` names."""
         return self._required.get(position, frozenset())
@@ -161,6 +170,8 @@ class Index:
         chunks, weights = self._voters(terms)
         if not chunks:
             return []
+        if sum(map(len, chunks)) <= _FEW_VOTERS:
+            return _counted(chunks, weights, size)
         voters = np.concatenate(chunks)
         entries, voter = distinct_inverse(voters)
         votes = np.bincount(voter, weights=np.repeat(weights, [len(c) for c in chunks]))
@@ -188,75 +199,27 @@ class Index:
             weights.append(self.weight(self.corpus.terms[row]))
         return chunks, weights
 
-    def _scores(
-        self, wanted: npt.NDArray[np.intp], query: _QueryTerms, qtype: QType
-    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    def _scores(self, wanted: list[int], query: QueryRows, qtype: QType) -> list[Hit]:
         """Return each wanted entry's best phrasing score, and which phrasing gave it."""
-        corpus = self.corpus
-        strict = corpus.strict[wanted]
-        # the whole entry: question terms it uses in a phrasing, or only in its answer
-        cells, owner = spans(corpus.entry_starts[wanted], corpus.entry_starts[wanted + 1])
-        rows = corpus.entry_terms[cells]
-        weights, found = query.lookup(rows, strict[owner])
-        phrased = corpus.phrased[cells]
-        in_entry = np.bincount(owner, weights * phrased, minlength=len(wanted))
-        in_answer = np.bincount(owner, weights * ~phrased, minlength=len(wanted))
-        named = np.bincount(owner, found & self._named[rows], minlength=len(wanted))
-        missing = named < query.named  # someone the question names is nowhere in the entry
-        # each phrasing: the question terms it uses itself
-        phrasings, entry = spans(corpus.first_phrasing[wanted], corpus.first_phrasing[wanted + 1])
-        cells, owner = spans(
-            corpus.phrasing_starts[phrasings], corpus.phrasing_starts[phrasings + 1]
-        )
-        rows = corpus.phrasing_terms[cells]
-        weights, found = query.lookup(rows, strict[entry][owner])
-        shared = np.bincount(owner, weights, minlength=len(phrasings))
-        unasked = np.bincount(owner, self._named[rows] & ~found, minlength=len(phrasings)) > 0
-        share = np.where(strict, _STRICT_SHARE, _QUERY_SHARE)[entry]
-        total = np.where(strict, query.plain.total, query.boosted.total)[entry]
-        # a term in this phrasing counts fully, in another phrasing or the answer partly
-        reached = (
-            shared + (in_entry[entry] - shared) * _ENTRY_CREDIT + in_answer[entry] * _ANSWER_CREDIT
-        )
-        score = (reached / total) ** share * (shared / self._own[phrasings]) ** (1 - share)
-        score *= self._agreement[QTYPES.index(qtype), corpus.qtypes[phrasings]]
-        score = np.where(missing[entry] & unasked, score * _SUBSTITUTED, score)
-        return _first_best(score, entry, len(wanted))
+        asked = QTYPES.index(qtype)
+        if self._tables is None:
+            agreement = self._agreement[asked]
+            at = np.array(wanted, dtype=np.intp)
+            best = array_scores(self.corpus, self._named, self._own, agreement, at, query)
+        else:
+            tables = [self._tables(p) for p in wanted]
+            best = table_scores(tables, query, self._agreement_of[asked])
+        return [Hit(p, score, number) for p, (score, number) in zip(wanted, best, strict=True)]
 
 
-class _QueryTerms:
-    """A question's known terms as sorted ids, with both weightings, for array lookups."""
-
-    def __init__(self, index: Index, terms: set[str], boosted: _Weights, plain: _Weights) -> None:
-        ids = index._postings.ids
-        known = sorted((ids[t], t) for t in terms if t in ids)
-        self.rows = np.array([row for row, _ in known], dtype=np.int32)
-        self.boosted_of = np.array([boosted.of[t] for _, t in known] + [0.0])
-        self.plain_of = np.array([plain.of[t] for _, t in known] + [0.0])
-        self.boosted, self.plain = boosted, plain
-        # a name the knowledge never uses is missing from every entry
-        self.named = sum(t.startswith(ENTITY_PREFIX) for t in terms)
-
-    def lookup(
-        self, rows: npt.NDArray[np.int32], plain: Flags
-    ) -> tuple[npt.NDArray[np.float64], Flags]:
-        """Return each term's question weight (0 when not asked), and whether it was asked."""
-        at = np.searchsorted(self.rows, rows)
-        found = (
-            self.rows[np.minimum(at, len(self.rows) - 1)] == rows if len(self.rows) else rows < 0
-        )
-        at = np.where(found, at, len(self.rows))  # the appended 0.0
-        return np.where(plain, self.plain_of[at], self.boosted_of[at]), found
-
-
-def _first_best(
-    score: npt.NDArray[np.float64], entry: npt.NDArray[np.intp], size: int
-) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
-    """Return each entry's highest score and its first phrasing with it (0 when none beats 0)."""
-    starts = np.searchsorted(entry, np.arange(size))
-    best = np.maximum.reduceat(score, starts)
-    first = np.where(score == best[entry], np.arange(len(score)), len(score))
-    return best, np.minimum.reduceat(first, starts) - starts
+def _counted(chunks: list[npt.NDArray[np.int32]], weights: list[float], size: int) -> list[int]:
+    """Return `_shortlist`'s entries from few votes, counted in Python in the same order."""
+    votes: dict[int, float] = {}
+    for chunk, weight in zip(chunks, weights, strict=True):
+        for entry in chunk.tolist():
+            votes[entry] = votes.get(entry, 0.0) + weight
+    ranked = sorted(votes.items(), key=lambda vote: (-vote[1], vote[0]))
+    return [entry for entry, _ in ranked[:size]]
 
 
 def _required(corpus: Corpus, named: Flags) -> dict[int, frozenset[str]]:

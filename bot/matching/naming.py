@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis
-from bot.matching.answerability import Need, needs
+from bot.matching.answerability import Need
 from bot.matching.index import Index
 
 
@@ -33,7 +33,7 @@ class Naming:
             len(described) == 1
             and len(analysis.surfaces) == len(named)
             and not any(t.startswith(ENTITY_PREFIX) for t in named)
-            and Need.AGE in needs(analysis.qtype, analysis.words)  # last: the dearest test
+            and Need.AGE in analysis.asks  # last: the dearest test
         ):
             named.append(described.pop())
             return replace(analysis, terms=tuple(named), surfaces=(*analysis.surfaces, ""))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import Need, figures_said, needs, offers
+from bot.matching.answerability import Need, figures_said, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
@@ -40,6 +40,8 @@ class Passages:
         self._clauses = Clauses(self.sentences, analyzer.terms)
         self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
+        # the kinds of value each sentence holds, read when it is first the best one
+        self._offers: dict[int, frozenset[Need]] = {}
 
     def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does."""
@@ -54,14 +56,14 @@ class Passages:
         terms = self._terms[top[0]]
         coverage = QuestionTerms(index, words, question).cover(terms, soft=words is not None)
         named = {t for t in question.terms if t.startswith(ENTITY_PREFIX)}
-        asked = needs(question.qtype, question.words)
+        asked = question.asks
         clear = (
             (best - runner_up) / best >= _AHEAD
             and coverage.close >= _COVERED
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
             and figures_said(question.terms, terms)  # "delayed to 2026?" is not "2025"
-            and asked - {Need.NAME} <= offers(self.sentences[top[0]])
+            and asked - {Need.NAME} <= self._offered(top[0])
             and self._clauses.said_of(top[0], asked, frozenset(question.terms))
             and self._named(top[0], asked, frozenset(question.terms))
             # "who …?" asks for someone the question does not name already
@@ -74,6 +76,12 @@ class Passages:
         if Need.NAME not in asked or self._names is None:
             return True
         return self._names.gives(number, question)
+
+    def _offered(self, sentence: int) -> frozenset[Need]:
+        """Return the kinds of value sentence number `sentence` holds."""
+        if sentence not in self._offers:
+            self._offers[sentence] = offers(self.sentences[sentence])
+        return self._offers[sentence]
 
 
 def _new_party(term: str, named: set[str]) -> bool:

@@ -25,15 +25,18 @@ def rank(
     """
     if not analysis.terms:
         return []
-    scored, positions = lexical_nominees(tools, analysis)
+    shortlist = tools.index.shortlist(analysis, _SCORED)
     bm25 = tools.bm25.scores(analysis.terms)
-    positions += bm25.top(_NOMINEES)
+    others = bm25.top(_NOMINEES)
     vector = None
     if tools.semantic is not None:
         vector = tools.semantic.embed(" ".join(analysis.words))
-        positions += tools.semantic.neighbours(vector, _NOMINEES)
-    hits = {h.entry: h for h in scored}
-    unique = list(dict.fromkeys(positions))
+        others += tools.semantic.neighbours(vector, _NOMINEES)
+    # the shortlist and the other retrievers' nominees scored in one pass, not two: an
+    # entry's score does not depend on which others are scored beside it
+    hits = {h.entry: h for h in tools.index.score(analysis, dict.fromkeys(shortlist + others))}
+    lexical = heapq.nlargest(_NOMINEES, [hits[p] for p in shortlist], key=lambda h: h.score)
+    unique = list(dict.fromkeys([h.entry for h in lexical] + others))
     question, evidence = gather(tools, analysis, vector, unique, bm25, hits)
     order = sorted(evidence, key=lambda p: model.rank.score(evidence[p]), reverse=True)
     for position in order[:_REFINED]:

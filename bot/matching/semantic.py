@@ -20,6 +20,7 @@ _EXACT_UP_TO = 2048  # entries; below this a full scan costs less than the coars
 # groups of entries nearest the question are read (see `clusters`)
 _GROUPED_FROM = 32768
 _CHUNK = 4096  # entries embedded at a time while building
+_POOLS_KEPT = 128  # entries whose term vectors are kept gathered: 50 kB each, or so
 
 
 class SemanticIndex:
@@ -117,7 +118,7 @@ class SemanticIndex:
         if not positions:
             return np.zeros(0, dtype=np.float32)
         starts, ends = self._starts[positions], self._starts[np.add(positions, 1)]
-        rows = np.concatenate([np.arange(a, b) for a, b in zip(starts, ends, strict=True)])
+        rows = spans(starts, ends)[0]
         cosines = np.asarray(self._vectors[rows], dtype=np.float32) @ vector
         offsets = np.concatenate(([0], np.cumsum(ends - starts)[:-1]))
         best: Vectors = np.maximum.reduceat(cosines, offsets)
@@ -146,16 +147,42 @@ class WordVectors:
             old = previous._vectors[[previous._row[t] for t in kept]]
             self._vectors = np.concatenate((old, self._vectors))
         self._unknown = lru_cache(maxsize=8192)(partial(_embed, encoder))
+        # one per entry a question is matched to softly: the same few entries lead many
+        self._pools = lru_cache(maxsize=_POOLS_KEPT)(partial(_pool, self._vectors, self._row))
 
     def of(self, term: str, surface: str) -> Vectors:
         """Return the vector of `term`, embedding `surface` when the knowledge never uses it."""
         row = self._row.get(term)
         return self._vectors[row] if row is not None else self._unknown(surface)
 
-    def best_match(self, vector: Vectors, terms: Sequence[str]) -> float:
-        """Return the highest cosine between `vector` and any of the knowledge `terms`."""
-        rows = [self._row[t] for t in terms if t in self._row]
-        return float((self._vectors[rows] @ vector).max()) if rows else 0.0
+    def pool(self, terms: frozenset[str]) -> Pool:
+        """Return the vectors of the knowledge `terms` as one matrix, made once per set."""
+        return self._pools(terms)
+
+
+class Pool:
+    """The vectors of one entry's terms, matched against a question's words one at a time."""
+
+    def __init__(self, vectors: Vectors) -> None:
+        """Keep `vectors`, one row per term."""
+        self._vectors = vectors
+
+    def __bool__(self) -> bool:
+        """Return whether any term has a vector: an empty pool matches nothing."""
+        return len(self._vectors) > 0
+
+    def best_match(self, vector: Vectors) -> float:
+        """Return the highest cosine between `vector` and any of the pool's terms."""
+        if not len(self._vectors):
+            return 0.0
+        # the largest of a few dozen as Python floats: numpy's reduction costs more to start
+        best: float = max((self._vectors @ vector).tolist())
+        return best
+
+
+def _pool(vectors: Vectors, row: dict[str, int], terms: frozenset[str]) -> Pool:
+    # in sorted order: the rows, and so each product's sums, are always the same
+    return Pool(vectors[[row[t] for t in sorted(terms) if t in row]])
 
 
 def _embed(encoder: Encoder, text: str) -> Vectors:

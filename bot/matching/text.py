@@ -36,7 +36,9 @@ def clean(text: str, limit: int) -> str:
     if len(text) > limit * 4:  # cheap cut first: normalising 100 KB of text is wasted work
         text = text[: limit * 2] + " " + text[-limit * 2 :]
     text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(_QUOTES)
-    text = "".join(ch if _visible(ch) else " " for ch in _ESCAPE.sub("", text))
+    text = _ESCAPE.sub("", text)
+    if not text.isprintable():  # printable text has no control, format or private character
+        text = "".join(ch if _visible(ch) else " " for ch in text)
     text = _LINK.sub(r"\1", _CODE.sub(" ", text))
     text = _COMMAND.sub(" ", _MENTION.sub(" ", _TAG.sub(" ", text)))
     text = re.sub(r"\s+", " ", text).strip()
