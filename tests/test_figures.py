@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.matching.answerability import Need, figures_said, needs, offers
+from bot.matching.answerability import Need, needs, offers
 from bot.matching.engine import Engine
+from bot.matching.figures import figures_said
 from bot.matching.lexicon import QType
+from bot.matching.text import tokenize
 from bot.models import Query
 
 FOOTBALL = Path(__file__).parent / "data" / "stories" / "football-takeover" / "knowledge"
@@ -52,3 +54,9 @@ def test_how_many_needs_a_count_and_a_year_is_none() -> None:
 
 def test_a_count_is_not_answered_with_a_year(ask) -> None:
     assert not ask("how many times did humans land during apollo").answered
+
+
+def test_a_time_of_day_is_no_count_and_a_figure_reads_the_same_with_or_without_commas() -> None:
+    assert Need.COUNT not in offers("It opened at 9 a.m. in 2020.")
+    assert tokenize("2,300 fans") == tokenize("2300 fans") == ["2300", "fans"]
+    assert tokenize("1, 2, 3") == ["1", "2", "3"]  # a list, not a figure

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -170,21 +169,6 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
     return frozenset(asked)
 
 
-def figures_said(question: Iterable[str], terms: frozenset[str]) -> bool:
-    """Return whether `terms` say every figure of two digits or more the question states.
-
-    An entry that never says "Apollo 11" or "2026" is about another thing ("when did Apollo 11
-    land?" is not answered by the last landing, in 1972); "in 87" is said by "1987". One
-    digit is often a count of what is asked ("1 dose", "the 3 countries"), said in words.
-    """
-    years = [t for t in terms if len(t) == 4 and t.isdigit()]
-    return all(
-        t in terms or (len(t) == 2 and any(y.endswith(t) for y in years))
-        for t in question
-        if len(t) > 1 and t.isdigit()
-    )
-
-
 def _asks_name(words: tuple[str, ...]) -> bool:
     """Return whether a question asks what something is called.
 
@@ -272,10 +256,13 @@ _PERSON_WORDS = frozenset(
 def offers(text: str) -> frozenset[Need]:
     """Return the kinds of value `text` contains."""
     found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
-    if Need.NUMBER in found and not _OFFERS[Need.NUMBER].search(_DATES.sub(" ", text)):
-        found.discard(Need.NUMBER)  # "on Oct. 26, 2025" is a date, not how many
-    if Need.NUMBER in found and _OFFERS[Need.NUMBER].search(_YEARS.sub(" ", _DATES.sub(" ", text))):
-        found.add(Need.COUNT)
+    if Need.NUMBER in found:
+        undated = _DATES.sub(" ", text)
+        if not _OFFERS[Need.NUMBER].search(undated):
+            found.discard(Need.NUMBER)  # "on Oct. 26, 2025" is a date, not how many
+        # a count is a number that is no date, year or time of day ("at 9 a.m. in 2020")
+        elif _OFFERS[Need.NUMBER].search(_OFFERS[Need.TIME].sub(" ", _YEARS.sub(" ", undated))):
+            found.add(Need.COUNT)
     planned, happened = _PLANNED.search(text), _HAPPENED.search(text)
     if not planned or happened:
         found.add(Need.PAST)

@@ -8,10 +8,11 @@ from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from bot.matching.analyzer import Analysis
-from bot.matching.answerability import TELLING, Need, OfferedKinds, figures_said
+from bot.matching.answerability import TELLING, Need, OfferedKinds
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
+from bot.matching.figures import figures_said
 from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
 from bot.matching.names import AnswerNames

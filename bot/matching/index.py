@@ -149,14 +149,6 @@ class Index:
         rows = corpus.entry_terms[corpus.entry_starts[position] : corpus.entry_starts[position + 1]]
         return frozenset(map(corpus.terms.__getitem__, rows.tolist()))
 
-    def phrasing(self, hit: Hit) -> Analysis:
-        """Return the phrasing that gave `hit` its score: its distinct terms and question type."""
-        corpus = self.corpus
-        number = int(corpus.first_phrasing[hit.entry]) + hit.phrasing
-        start, end = corpus.phrasing_starts[number], corpus.phrasing_starts[number + 1]
-        terms = tuple(corpus.terms[t] for t in corpus.phrasing_terms[start:end].tolist())
-        return Analysis(terms, QTYPES[corpus.qtypes[number]])
-
     def phrasing_qtype(self, hit: Hit) -> QType:
         """Return the question type of the phrasing that gave `hit` its score."""
         number = int(self.corpus.first_phrasing[hit.entry]) + hit.phrasing

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
-from bot.matching.answerability import Need, figures_said, offers
+from bot.matching.answerability import Need, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
 from bot.matching.coverage import QuestionTerms
+from bot.matching.figures import figures_said
 from bot.matching.index import Index
 from bot.matching.lexicon import QType
 from bot.matching.names import AnswerNames
