@@ -121,10 +121,12 @@ def test_an_answer_offers_only_the_values_it_holds(
 def test_evidence_made_from_its_values_by_name_is_the_evidence_init_makes() -> None:
     names = Evidence.names()
     values = [i / 10 for i in range(len(names))]
-    made = Evidence.of(dict(zip(names, values, strict=True)))
+    made = Evidence.of(dict(reversed(list(zip(names, values, strict=True)))))  # any order
     assert made == Evidence(*values)
     assert made.values() == tuple(values)
     assert hash(made) == hash(Evidence(*values))
+    with pytest.raises(KeyError):
+        Evidence.of(dict(zip(names[1:], values, strict=False)))  # a field left out
 
 
 def test_bm25_ranks_the_entry_with_the_rare_term_first() -> None:

@@ -55,13 +55,18 @@ class Evidence:
         third of measuring a candidate.
         """
         evidence = object.__new__(cls)
-        evidence.__dict__.update(measured)
+        # in field order whatever the dict's, and a missing field raises: `values` reads the
+        # fields in the order the decision model weighs them
+        evidence.__dict__.update((name, measured[name]) for name in _NAMES)
         return evidence
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
         """Return the field names, for `--explain` and the fitting script."""
         return tuple(f.name for f in fields(cls))
+
+
+_NAMES = Evidence.names()
 
 
 @dataclass(frozen=True)
