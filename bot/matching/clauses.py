@@ -19,7 +19,7 @@ VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Nee
 # a new subject and its past-tense verb ("signed in 2018 and construction began in March");
 # any other "and" joins the parts of one clause ("agreed by the board and the fans in 2018")
 _PAST = "|".join(sorted(IRREGULAR))
-CLAUSE_BREAK = re.compile(
+_CLAUSE_BREAK = re.compile(
     rf";\s*|,\s+(?:and|but|while|so|whereas)\s+|\s+and\s+(?=\w+\s+(?:\w+ed|{_PAST})\b)"
 )
 
@@ -50,6 +50,13 @@ class Clauses:
         return not sharing or any(values <= found for found in sharing)
 
     def _clauses(self, text: str) -> list[_Clause]:
-        # sentences as a reader quotes them: "Oct." and "U.S." end none
-        parts = [c for s in story_sentences(text) for c in CLAUSE_BREAK.split(s) if c.strip()]
-        return [(frozenset(self._terms(c)), offers(c)) for c in parts]
+        return [(frozenset(self._terms(c)), offers(c)) for c in split_clauses(text)]
+
+
+def split_clauses(text: str) -> list[str]:
+    """Return the clauses of `text`, its sentences cut as a reader quotes them.
+
+    "Oct." and "U.S." end no sentence; a semicolon, a comma and a conjunction, or an "and"
+    before a new subject's past-tense verb end a clause.
+    """
+    return [c for s in story_sentences(text) for c in _CLAUSE_BREAK.split(s) if c.strip()]

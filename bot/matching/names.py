@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from bot.knowledge.loading import story_sentences
 from bot.matching.analyzer import ENTITY_PREFIX
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES
-from bot.matching.clauses import CLAUSE_BREAK
+from bot.matching.clauses import split_clauses
 from bot.matching.english import is_english
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")
@@ -102,9 +101,8 @@ class AnswerNames:
 
     def _clauses(self, text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         """Return each clause's terms and the terms of the names it holds."""
-        parts = [c for s in story_sentences(text) for c in CLAUSE_BREAK.split(s) if c.strip()]
         read = []
-        for part in parts:
+        for part in split_clauses(text):
             found, openers = proper_names(part)
             story = [t for t in self._terms(" ".join(openers)) if t.startswith(ENTITY_PREFIX)]
             names = frozenset([*self._terms(" ".join(found)), *story])
