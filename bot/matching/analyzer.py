@@ -202,32 +202,34 @@ class Analyzer:
         return out
 
     def _terms(self, words: list[str]) -> list[tuple[str, str]]:
-        stems = [self._stem(w) for w in words]
+        stems = list(map(self._stem, words))
+        starts, general, stop = self._starts, self._general, self._stop
         pairs = []
         i = 0
         while i < len(stems):
+            stem, word = stems[i], words[i]
             # most words start no phrase: no search (a tenth of a build's analysis)
-            size = self._phrase_at(stems, words, i) if stems[i] in self._starts else 0
-            if size:
-                pairs.append(
-                    (self.phrases[tuple(stems[i : i + size])], " ".join(words[i : i + size]))
-                )
-            elif words[i] in self._general:
-                pairs.append((self._general[words[i]], words[i]))
-            elif stems[i] not in self._stop:
-                pairs.append((stems[i], words[i]))
-            i += size or 1
+            if stem in starts and (found := self._phrase_at(stems, words, i)):
+                term, size = found
+                pairs.append((term, " ".join(words[i : i + size])))
+                i += size
+                continue
+            if word in general:
+                pairs.append((general[word], word))
+            elif stem not in stop:
+                pairs.append((stem, word))
+            i += 1
         return pairs
 
-    def _phrase_at(self, stems: list[str], words: list[str], i: int) -> int:
-        """Return the length of the longest phrase starting at word `i`, or 0 for none."""
+    def _phrase_at(self, stems: list[str], words: list[str], i: int) -> tuple[str, int] | None:
+        """Return the term of the longest phrase starting at word `i` and its length, if any."""
+        phrases = self.phrases
         for size in range(min(self._starts[stems[i]], len(stems) - i), 0, -1):
+            term = phrases.get(tuple(stems[i : i + size]))
             # a lone filler word ("according", "us") is filler even if a synonym spells it
-            if tuple(stems[i : i + size]) in self.phrases and not (
-                size == 1 and words[i] in self._stop_words
-            ):
-                return size
-        return 0
+            if term is not None and not (size == 1 and words[i] in self._stop_words):
+                return term, size
+        return None
 
     def _stems(self, text: str) -> list[str]:
         return [self._stem(w) for w in tokenize(text)]
@@ -261,6 +263,8 @@ def detect_qtype(words: list[str]) -> QType:
 
 def _says(words: list[str]) -> bool:
     """Return whether `words` use a say-word as a verb: not as a noun after a determiner."""
+    if SAY_WORDS.isdisjoint(words):  # most questions: no word to look behind
+        return False
     return any(
         word in SAY_WORDS and (i == 0 or words[i - 1] not in DETERMINERS)
         for i, word in enumerate(words)
