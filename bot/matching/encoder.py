@@ -85,12 +85,15 @@ class WordLlamaEncoder:
             # the token rows of many batches read in one step, not batch by batch
             rows = self._table[np.frombuffer(b"".join(ids), dtype=np.uint16)]
             ends = np.cumsum(lengths)
+            sums = pooled[first : first + len(ids)]
             for start in range(0, len(ids), _BATCH):
                 counts = lengths[start : start + _BATCH]
                 end = int(ends[start + len(counts) - 1])
-                at = first + start
-                # each batch scaled to unit length as it comes: no second array of every row
-                pooled[at : at + len(counts)] = _pooled(rows[end - int(counts.sum()) : end], counts)
+                batch = rows[end - int(counts.sum()) : end]
+                sums[start : start + len(counts)] = _summed(batch, counts)
+            # scaled row by row, so the same however many rows at once: one step for them all
+            sums /= np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
+            sums[:] = unit_rows(sums)
         return pooled
 
     def _ids(self, text: str) -> array[int]:
@@ -106,14 +109,14 @@ class WordLlamaEncoder:
         return array(_ID, b"".join(map(self._word_ids, text.split(" "))))
 
 
-def _pooled(rows: Vectors, lengths: npt.NDArray[np.intp]) -> Vectors:
-    """Return the unit mean of each text's token `rows`, the texts' rows one after another."""
+def _summed(rows: Vectors, lengths: npt.NDArray[np.intp]) -> Vectors:
+    """Return the sum of each text's token `rows`, the texts' rows one after another."""
     # each text's tokens summed by one small product with the matrix of which text owns which
     # token: numpy's segment sum (`reduceat`) was four times slower
     owners = np.zeros((len(lengths), len(rows)), dtype=np.float32)
     owners[np.repeat(np.arange(len(lengths)), lengths), np.arange(len(rows))] = 1.0
-    mean = (owners @ rows) / np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
-    return unit_rows(mean)
+    summed: Vectors = owners @ rows
+    return summed
 
 
 def _packed(ids: Sequence[int]) -> array[int]:

@@ -76,14 +76,18 @@ class SemanticIndex:
     ) -> Vectors:
         """Store one chunk's rows, copied from `previous` where `old` says so, else embedded."""
         kept = old >= 0
-        fresh = [text for entry, k in zip(chunk, kept, strict=True) if not k for text in entry]
+        reused = kept.tolist()
+        fresh = [text for entry, k in zip(chunk, reused, strict=True) if not k for text in entry]
         # a chunk whose every entry is reused embeds nothing: no rows, the store's width
         vectors = previous._vectors[:0] if previous and not fresh else encoder.encode(fresh)
         if not self._vectors.shape[1]:  # the first chunk: now the store's width is known
             self._vectors = np.empty((self._starts[-1], vectors.shape[1]), self._vectors.dtype)
         rows = self._vectors[starts[0] : starts[-1]]
+        if not any(reused):  # a first build: every row embedded, stored in one step
+            rows[:] = vectors
+            return rows
         taken = np.repeat(kept, np.diff(starts))
-        if previous is not None and kept.any():
+        if previous is not None:
             was = old[kept]
             rows[taken] = previous._vectors[
                 spans(previous._starts[was], previous._starts[was + 1])[0]
