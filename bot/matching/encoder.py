@@ -8,8 +8,10 @@ another encoder to `ENCODERS` (model2vec, sentence-transformers) without touchin
 from __future__ import annotations
 
 import importlib.util
+import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +32,9 @@ _BATCH = 16
 _WORDS = 65536  # distinct words whose tokens are kept
 _READ = 512  # texts whose token rows are read from the table at a time
 _ID = "H"  # a token id as an `array` stores it: 16 bits hold the vocabulary's 32,000
+# texts from which the whole table is widened for them (55 ms there and back): fewer texts
+# widen only the rows they read (5 us a text)
+_WIDEN_FROM = 16384
 
 
 class Encoder(Protocol):
@@ -72,18 +77,43 @@ class WordLlamaEncoder:
         )
         with safe_open(str(folder / _WORDLLAMA_WEIGHTS), framework="np") as weights:
             table = weights.get_tensor("embedding.weight")
-        # widened once to float32 (16 MB more): widening the rows each text reads, even many
-        # texts' rows at once, made every build's embedding a third slower
-        self._table = np.ascontiguousarray(table, dtype=np.float32)
+        # kept in float16 as shipped (16 MB, not 31 MB): a question's few rows are widened as
+        # read, and a build widens the whole table while it embeds (`bulk`), as widening each
+        # text's rows made a build's embedding a third slower
+        self._table = np.ascontiguousarray(table, dtype=np.float16)
+        self._bulk_lock = threading.Lock()
+        self._bulk_blocks = 0  # blocks under way (a reload may overlap another)
+
+    @contextmanager
+    def bulk(self, texts: int) -> Iterator[None]:
+        """Run a block that embeds `texts` texts, the table widened to float32 if they are many.
+
+        The same vectors either way: every float16 value widens, and narrows back, exactly.
+        """
+        if texts < _WIDEN_FROM:
+            yield
+            return
+        with self._bulk_lock:
+            self._bulk_blocks += 1
+            if self._bulk_blocks == 1:
+                self._table = self._table.astype(np.float32)
+        try:
+            yield
+        finally:
+            with self._bulk_lock:
+                self._bulk_blocks -= 1
+                if self._bulk_blocks == 0:
+                    self._table = self._table.astype(np.float16)
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Return unit vectors for `texts`, batched."""
-        pooled = np.zeros((len(texts), self._table.shape[1]), dtype=np.float32)
+        table = self._table  # read once: a `bulk` block elsewhere may swap it meanwhile
+        pooled = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         for first in range(0, len(texts), _READ):
             ids = [self._ids(text) for text in texts[first : first + _READ]]
             lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
             # the token rows of many batches read in one step, not batch by batch
-            rows = self._table[np.frombuffer(b"".join(ids), dtype=np.uint16)]
+            rows = np.asarray(table[np.frombuffer(b"".join(ids), dtype=np.uint16)], np.float32)
             ends = np.cumsum(lengths)
             sums = pooled[first : first + len(ids)]
             for start in range(0, len(ids), _BATCH):
@@ -122,6 +152,12 @@ def _summed(rows: Vectors, lengths: npt.NDArray[np.intp]) -> Vectors:
 def _packed(ids: Sequence[int]) -> array[int]:
     """Return token ids as an array of 16-bit ids, as the table's rows are numbered."""
     return array(_ID, ids)
+
+
+def bulk(encoder: Encoder, texts: int) -> AbstractContextManager[object]:
+    """Return a block in which `encoder` embeds `texts` texts at its fastest, where it can."""
+    block: Callable[[int], AbstractContextManager[object]] | None = getattr(encoder, "bulk", None)
+    return block(texts) if block is not None else nullcontext()
 
 
 def unit_rows(vectors: Vectors) -> Vectors:
