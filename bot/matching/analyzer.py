@@ -80,7 +80,11 @@ class Analyzer:
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
         self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
-        used = {w for text in corpus for w in tokenize(text)}
+        used: set[str] = set()
+        for text in corpus:
+            words = tokenize(text)
+            # a word passed alone is kept as passed, not as a copy: a build's counts hold it
+            used.update((text,) if words == [text] else words)
         self.phrases = self._phrase_table(aliases, synonyms)
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
@@ -90,8 +94,13 @@ class Analyzer:
         self._general = general_words.read
         # longest phrase starting with each stem: most tokens start none, and skip the search
         self._starts: dict[str, int] = {}
+        # the stems that go on a phrase after each first one: "the" starts a few phrases, and
+        # the word after it is seldom one of theirs
+        self._seconds: dict[str, set[str]] = {}
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
+            if len(key) > 1:
+                self._seconds.setdefault(key[0], set()).add(key[1])
         names = [*aliases, *(term for group in synonyms for term in group)]
         self.words = frozenset(
             used
@@ -224,7 +233,10 @@ class Analyzer:
     def _phrase_at(self, stems: list[str], words: list[str], i: int) -> tuple[str, int] | None:
         """Return the term of the longest phrase starting at word `i` and its length, if any."""
         phrases = self.phrases
-        for size in range(min(self._starts[stems[i]], len(stems) - i), 0, -1):
+        longest = min(self._starts[stems[i]], len(stems) - i)
+        if longest > 1 and stems[i + 1] not in self._seconds[stems[i]]:
+            longest = 1  # no longer phrase goes on with the next word
+        for size in range(longest, 0, -1):
             term = phrases.get(tuple(stems[i : i + size]))
             # a lone filler word ("according", "us") is filler even if a synonym spells it
             if term is not None and not (size == 1 and words[i] in self._stop_words):
