@@ -144,7 +144,8 @@ class Analyzer:
         a question needs, and that cost a tenth of a build.
         """
         _, qtype, pairs = self._read(text)
-        return Analysis(tuple(t for t, _ in pairs), qtype, tuple(s for _, s in pairs))
+        terms, surfaces = zip(*pairs, strict=True) if pairs else ((), ())
+        return Analysis(terms, qtype, surfaces)
 
     def _analyze(self, text: str) -> Analysis:
         words, qtype, pairs = self._read(text)
@@ -161,7 +162,7 @@ class Analyzer:
         # typos first: "how lomg" asks how long
         words = plain_words(self._corrected(plain_chat(tokenize(text))))
         qtype = detect_qtype(words)
-        if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
+        if not ABOUT_TEXT.isdisjoint(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
         kept = words
         if qtype == QType.WHERE:  # "where did the ride go?" asks where the ride went
@@ -262,7 +263,7 @@ def detect_qtype(words: list[str]) -> QType:
     found = _first_cue(words)
     if found is not None:
         qtype = QTYPE_CUES[found][1]
-        if qtype == QType.WHAT and _says(words) and not ABOUT_TEXT.intersection(words):
+        if qtype == QType.WHAT and _says(words) and ABOUT_TEXT.isdisjoint(words):
             return QType.QUOTE
         return qtype
     if words[0] in YESNO_OPENERS:
