@@ -174,8 +174,12 @@ class Analyzer:
         return tuple(t for t, _ in self._cached_terms(text))
 
     def surfaces(self, text: str) -> tuple[tuple[str, str], ...]:
-        """Return each canonical term of `text` with the words it was read from."""
-        return self._cached_terms(text)
+        """Return each canonical term of `text` with the words it was read from (uncached).
+
+        Read once, as an entry's answer is indexed: through the cache, a build's answers only
+        pushed each other out, and the last 4,096 stayed behind.
+        """
+        return self._terms_uncached(text)
 
     def _cached(self, method: Callable[..., _T], size: int) -> Callable[..., _T]:
         """Return `method` bound to this analyzer through a bounded cache.
