@@ -295,14 +295,26 @@ def _first_cue(words: list[str]) -> int | None:
     cue, listed earlier, wins ("how many" over "how").
     """
     for i, word in enumerate(words):
-        if word not in _CUES_BY_WORD:  # most words: no list to make
+        cues = _CUES_BY_WORD.get(word)
+        if cues is None:  # most words: no list to make
             continue
-        ranks = [rank for rank, cue in _CUES_BY_WORD[word] if tuple(words[i : i + len(cue)]) == cue]
+        # one lookup per cue length, not one comparison per cue ("what" starts 18 of 3 lengths);
+        # near the end a slice falls short, and then equals a shorter cue found anyway
+        heads = [tuple(words[i : i + n]) for n in cues.lengths]
+        ranks = [cues[head] for head in heads if head in cues]
         if ranks:
             return min(ranks)
     return None
 
 
-_CUES_BY_WORD: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+class _Cues(dict[tuple[str, ...], int]):
+    """The cues that start with one word, each with its best rank, and their lengths."""
+
+    lengths: tuple[int, ...] = ()
+
+
+_CUES_BY_WORD: dict[str, _Cues] = {}
 for _rank, (_cue, _) in enumerate(QTYPE_CUES):
-    _CUES_BY_WORD.setdefault(_cue[0], []).append((_rank, _cue))
+    _starting = _CUES_BY_WORD.setdefault(_cue[0], _Cues())
+    _starting.setdefault(_cue, _rank)  # the first listed, the lowest rank, wins
+    _starting.lengths = tuple(sorted({*_starting.lengths, len(_cue)}))
