@@ -16,7 +16,7 @@ from bot.matching.answerability import Need, OfferedKinds, needs, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
-from bot.matching.encoder import WordLlamaEncoder, load_encoder, unit_rows
+from bot.matching.encoder import WordLlamaEncoder, bulk, load_encoder, unit_rows
 from bot.matching.engine import Engine
 from bot.matching.evidence import Evidence
 from bot.matching.explain import explain
@@ -179,6 +179,19 @@ def test_the_encoder_reads_words_from_its_cache_exactly_as_whole_texts(engine: E
     ]
     whole = [encoder._tokenizer.encode(t, add_special_tokens=False).ids for t in texts]
     assert [list(encoder._ids(t)) for t in texts] == whole
+
+
+def test_the_encoder_gives_the_same_vectors_with_its_table_widened_for_a_build(
+    engine: Engine,
+) -> None:
+    encoder = WordLlamaEncoder()
+    texts = [t for f in engine.knowledge.faq for t in (f.question, *f.phrasings, f.answer)]
+    alone = encoder.encode(texts)
+    with bulk(encoder, 10**6), bulk(encoder, 10**6):  # a reload may overlap another
+        widened = encoder.encode(texts)
+    assert np.array_equal(alone, widened)
+    assert np.array_equal(encoder.encode(texts), alone)
+    assert encoder._table.dtype == np.float16  # narrowed again: half the memory between builds
 
 
 def test_an_unknown_encoder_is_refused_by_name() -> None:

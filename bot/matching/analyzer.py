@@ -89,7 +89,11 @@ class Analyzer:
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
         self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
-        used = {w for text in corpus for w in tokenize(text)}
+        used: set[str] = set()
+        for text in corpus:
+            words = tokenize(text)
+            # a word passed alone is kept as passed, not as a copy: a build's counts hold it
+            used.update((text,) if words == [text] else words)
         self.phrases = self._phrase_table(aliases, synonyms)
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
@@ -99,8 +103,13 @@ class Analyzer:
         self._general = general_words.read
         # longest phrase starting with each stem: most tokens start none, and skip the search
         self._starts: dict[str, int] = {}
+        # the stems that go on a phrase after each first one: "the" starts a few phrases, and
+        # the word after it is seldom one of theirs
+        self._seconds: dict[str, set[str]] = {}
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
+            if len(key) > 1:
+                self._seconds.setdefault(key[0], set()).add(key[1])
         names = [*aliases, *(term for group in synonyms for term in group)]
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
         self._phrasal = Phrasal(phrasal or {}, names, used.__contains__, self._stem)
@@ -146,7 +155,8 @@ class Analyzer:
         a question needs, and that cost a tenth of a build.
         """
         _, qtype, pairs = self._read(text)
-        return Analysis(tuple(t for t, _ in pairs), qtype, tuple(s for _, s in pairs))
+        terms, surfaces = zip(*pairs, strict=True) if pairs else ((), ())
+        return Analysis(terms, qtype, surfaces)
 
     def _analyze(self, text: str) -> Analysis:
         words, qtype, pairs = self._read(text)
@@ -163,7 +173,7 @@ class Analyzer:
         # typos first: "how lomg" asks how long
         words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
         qtype = detect_qtype(words)
-        if ABOUT_TEXT.intersection(words):  # "what does the story say about X" asks about X
+        if not ABOUT_TEXT.isdisjoint(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
         kept = words
         if qtype == QType.WHERE:  # "where did the ride go?" asks where the ride went
@@ -175,8 +185,12 @@ class Analyzer:
         return tuple(t for t, _ in self._cached_terms(text))
 
     def surfaces(self, text: str) -> tuple[tuple[str, str], ...]:
-        """Return each canonical term of `text` with the words it was read from."""
-        return self._cached_terms(text)
+        """Return each canonical term of `text` with the words it was read from (uncached).
+
+        Read once, as an entry's answer is indexed: through the cache, a build's answers only
+        pushed each other out, and the last 4,096 stayed behind.
+        """
+        return self._terms_uncached(text)
 
     def _cached(self, method: Callable[..., _T], size: int) -> Callable[..., _T]:
         """Return `method` bound to this analyzer through a bounded cache.
@@ -213,32 +227,37 @@ class Analyzer:
         return out
 
     def _terms(self, words: list[str]) -> list[tuple[str, str]]:
-        stems = [self._stem(w) for w in words]
+        stems = list(map(self._stem, words))
+        starts, general, stop = self._starts, self._general, self._stop
         pairs = []
         i = 0
         while i < len(stems):
+            stem, word = stems[i], words[i]
             # most words start no phrase: no search (a tenth of a build's analysis)
-            size = self._phrase_at(stems, words, i) if stems[i] in self._starts else 0
-            if size:
-                pairs.append(
-                    (self.phrases[tuple(stems[i : i + size])], " ".join(words[i : i + size]))
-                )
-            elif words[i] in self._general:
-                pairs.append((self._general[words[i]], words[i]))
-            elif stems[i] not in self._stop:
-                pairs.append((stems[i], words[i]))
-            i += size or 1
+            if stem in starts and (found := self._phrase_at(stems, words, i)):
+                term, size = found
+                pairs.append((term, " ".join(words[i : i + size])))
+                i += size
+                continue
+            if word in general:
+                pairs.append((general[word], word))
+            elif stem not in stop:
+                pairs.append((stem, word))
+            i += 1
         return pairs
 
-    def _phrase_at(self, stems: list[str], words: list[str], i: int) -> int:
-        """Return the length of the longest phrase starting at word `i`, or 0 for none."""
-        for size in range(min(self._starts[stems[i]], len(stems) - i), 0, -1):
+    def _phrase_at(self, stems: list[str], words: list[str], i: int) -> tuple[str, int] | None:
+        """Return the term of the longest phrase starting at word `i` and its length, if any."""
+        phrases = self.phrases
+        longest = min(self._starts[stems[i]], len(stems) - i)
+        if longest > 1 and stems[i + 1] not in self._seconds[stems[i]]:
+            longest = 1  # no longer phrase goes on with the next word
+        for size in range(longest, 0, -1):
+            term = phrases.get(tuple(stems[i : i + size]))
             # a lone filler word ("according", "us") is filler even if a synonym spells it
-            if tuple(stems[i : i + size]) in self.phrases and not (
-                size == 1 and words[i] in self._stop_words
-            ):
-                return size
-        return 0
+            if term is not None and not (size == 1 and words[i] in self._stop_words):
+                return term, size
+        return None
 
     def _stems(self, text: str) -> list[str]:
         return [self._stem(w) for w in tokenize(text)]
@@ -259,7 +278,7 @@ def detect_qtype(words: list[str]) -> QType:
     found = _first_cue(words)
     if found is not None:
         qtype = QTYPE_CUES[found][1]
-        if qtype == QType.WHAT and _says(words) and not ABOUT_TEXT.intersection(words):
+        if qtype == QType.WHAT and _says(words) and ABOUT_TEXT.isdisjoint(words):
             return QType.QUOTE
         return qtype
     if words[0] in YESNO_OPENERS:
@@ -275,6 +294,8 @@ def _says(words: list[str]) -> bool:
 
     Nor as the last word's "called": "what is the ground called?" asks its name.
     """
+    if SAY_WORDS.isdisjoint(words):  # most questions: no word to look behind
+        return False
     last = len(words) - 1
     return any(
         word in SAY_WORDS
@@ -291,14 +312,26 @@ def _first_cue(words: list[str]) -> int | None:
     cue, listed earlier, wins ("how many" over "how").
     """
     for i, word in enumerate(words):
-        if word not in _CUES_BY_WORD:  # most words: no list to make
+        cues = _CUES_BY_WORD.get(word)
+        if cues is None:  # most words: no list to make
             continue
-        ranks = [rank for rank, cue in _CUES_BY_WORD[word] if tuple(words[i : i + len(cue)]) == cue]
+        # one lookup per cue length, not one comparison per cue ("what" starts 18 of 3 lengths);
+        # near the end a slice falls short, and then equals a shorter cue found anyway
+        heads = [tuple(words[i : i + n]) for n in cues.lengths]
+        ranks = [cues[head] for head in heads if head in cues]
         if ranks:
             return min(ranks)
     return None
 
 
-_CUES_BY_WORD: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+class _Cues(dict[tuple[str, ...], int]):
+    """The cues that start with one word, each with its best rank, and their lengths."""
+
+    lengths: tuple[int, ...] = ()
+
+
+_CUES_BY_WORD: dict[str, _Cues] = {}
 for _rank, (_cue, _) in enumerate(QTYPE_CUES):
-    _CUES_BY_WORD.setdefault(_cue[0], []).append((_rank, _cue))
+    _starting = _CUES_BY_WORD.setdefault(_cue[0], _Cues())
+    _starting.setdefault(_cue, _rank)  # the first listed, the lowest rank, wins
+    _starting.lengths = tuple(sorted({*_starting.lengths, len(_cue)}))

@@ -111,7 +111,7 @@ class CorpusBuilder:
 
     def __init__(self) -> None:
         """Start with no entry."""
-        self._ids: dict[str, int] = {}
+        self._ids: dict[str, int] = _Numbering()
         self._raw = array("i")  # every phrasing's term ids, repeats kept
         self._raw_starts = array("i", [0])
         self._first = array("i", [0])  # per entry: its first phrasing
@@ -120,7 +120,7 @@ class CorpusBuilder:
         self._answer_of = array("i")  # the entry each of those belongs to
         self._strict = array("b")
         self._qcode = {q: i for i, q in enumerate(QTYPES)}
-        self._spellings: dict[str, int] = {}
+        self._spellings: dict[str, int] = _Numbering()
         self._spelled = array("i")  # per entry, each term's first spelling: the term ids
         self._spelled_as = array("i")  # … and the spellings' ids
         self._spelled_starts = array("i", [0])
@@ -128,19 +128,19 @@ class CorpusBuilder:
 
     def add(self, entry: IndexedEntry) -> None:
         """Add the next entry; its position is the number added before it."""
-        ids, raw = self._ids, self._raw
+        number, raw = self._ids.__getitem__, self._raw  # a new term is numbered as it comes
         for phrasing in entry.phrasings:
-            raw.extend([ids.setdefault(t, len(ids)) for t in phrasing.terms])
+            raw.extend(map(number, phrasing.terms))
             self._raw_starts.append(len(raw))
             self._qtypes.append(self._qcode[phrasing.qtype])
         self._first.append(len(self._qtypes))
-        answer = [ids.setdefault(t, len(ids)) for t in entry.answer_terms]
+        answer = list(map(number, entry.answer_terms))
         self._answer.extend(answer)
         self._answer_of.extend([len(self._strict)] * len(answer))
         self._strict.append(entry.strict)
-        spellings = self._spellings
-        self._spelled.extend([ids[t] for t, _ in entry.spelled])
-        self._spelled_as.extend([spellings.setdefault(s, len(spellings)) for _, s in entry.spelled])
+        spell = self._spellings.__getitem__
+        self._spelled.extend([number(term) for term, _ in entry.spelled])
+        self._spelled_as.extend([spell(spelling) for _, spelling in entry.spelled])
         self._spelled_starts.append(len(self._spelled))
 
     def add_run(self, corpus: Corpus, first: int, last: int) -> None:
@@ -235,6 +235,14 @@ class CorpusBuilder:
             self._spelled_as = array("i", _bytes(respelled[_ints(self._spelled_as)]))
 
 
+class _Numbering(dict[str, int]):
+    """Ids by key: a key looked up for the first time is given the next one."""
+
+    def __missing__(self, key: str) -> int:
+        self[key] = number = len(self)
+        return number
+
+
 def _kept(table: dict[str, int], uses: list[array[int]]) -> tuple[dict[str, int], Ints | None]:
     """Return `table` without the ids none of `uses` holds, and each old id's new one.
 
@@ -244,7 +252,7 @@ def _kept(table: dict[str, int], uses: list[array[int]]) -> tuple[dict[str, int]
     for ids in uses:
         used[_ints(ids)] = True
     if used.all():
-        return table, None
+        return dict(table), None  # a plain table: a term looked up later is never numbered
     kept = [key for key, keep in zip(table, used.tolist(), strict=True) if keep]
     return {key: i for i, key in enumerate(kept)}, np.cumsum(used, dtype=np.int32) - 1
 

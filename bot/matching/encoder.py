@@ -8,8 +8,10 @@ another encoder to `ENCODERS` (model2vec, sentence-transformers) without touchin
 from __future__ import annotations
 
 import importlib.util
+import threading
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Protocol
@@ -30,6 +32,9 @@ _BATCH = 16
 _WORDS = 65536  # distinct words whose tokens are kept
 _READ = 512  # texts whose token rows are read from the table at a time
 _ID = "H"  # a token id as an `array` stores it: 16 bits hold the vocabulary's 32,000
+# texts from which the whole table is widened for them (55 ms there and back): fewer texts
+# widen only the rows they read (5 us a text)
+_WIDEN_FROM = 16384
 
 
 class Encoder(Protocol):
@@ -72,27 +77,55 @@ class WordLlamaEncoder:
         )
         with safe_open(str(folder / _WORDLLAMA_WEIGHTS), framework="np") as weights:
             table = weights.get_tensor("embedding.weight")
-        # widened once to float32 (16 MB more): widening the rows each text reads, even many
-        # texts' rows at once, made every build's embedding a third slower
-        self._table = np.ascontiguousarray(table, dtype=np.float32)
+        # kept in float16 as shipped (16 MB, not 31 MB): a question's few rows are widened as
+        # read, and a build widens the whole table while it embeds (`bulk`), as widening each
+        # text's rows made a build's embedding a third slower
+        self._table = np.ascontiguousarray(table, dtype=np.float16)
+        self._bulk_lock = threading.Lock()
+        self._bulk_blocks = 0  # blocks under way (a reload may overlap another)
+
+    @contextmanager
+    def bulk(self, texts: int) -> Iterator[None]:
+        """Run a block that embeds `texts` texts, the table widened to float32 if they are many.
+
+        The same vectors either way: every float16 value widens, and narrows back, exactly.
+        """
+        if texts < _WIDEN_FROM:
+            yield
+            return
+        with self._bulk_lock:
+            self._bulk_blocks += 1
+            if self._bulk_blocks == 1:
+                self._table = self._table.astype(np.float32)
+        try:
+            yield
+        finally:
+            with self._bulk_lock:
+                self._bulk_blocks -= 1
+                if self._bulk_blocks == 0:
+                    self._table = self._table.astype(np.float16)
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Return unit vectors for `texts`, batched."""
         if len(texts) == 1:  # a question, or a word of it: most calls while answering
             return self._one(texts[0])
-        pooled = np.zeros((len(texts), self._table.shape[1]), dtype=np.float32)
+        table = self._table  # read once: a `bulk` block elsewhere may swap it meanwhile
+        pooled = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         for first in range(0, len(texts), _READ):
             ids = [self._ids(text) for text in texts[first : first + _READ]]
             lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
             # the token rows of many batches read in one step, not batch by batch
-            rows = self._table[np.frombuffer(b"".join(ids), dtype=np.uint16)]
+            rows = np.asarray(table[np.frombuffer(b"".join(ids), dtype=np.uint16)], np.float32)
             ends = np.cumsum(lengths)
+            sums = pooled[first : first + len(ids)]
             for start in range(0, len(ids), _BATCH):
                 counts = lengths[start : start + _BATCH]
                 end = int(ends[start + len(counts) - 1])
-                at = first + start
-                # each batch scaled to unit length as it comes: no second array of every row
-                pooled[at : at + len(counts)] = _pooled(rows[end - int(counts.sum()) : end], counts)
+                batch = rows[end - int(counts.sum()) : end]
+                sums[start : start + len(counts)] = _summed(batch, counts)
+            # scaled row by row, so the same however many rows at once: one step for them all
+            sums /= np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
+            sums[:] = unit_rows(sums)
         return pooled
 
     def _one(self, text: str) -> Vectors:
@@ -101,7 +134,7 @@ class WordLlamaEncoder:
         The same products: one text owns all its tokens, so its owner matrix is all ones.
         """
         ids = self._ids(text)
-        rows = self._table[np.frombuffer(ids, dtype=np.uint16)]
+        rows = np.asarray(self._table[np.frombuffer(ids, dtype=np.uint16)], np.float32)
         owners = np.ones((1, len(ids)), dtype=np.float32)
         return unit_rows((owners @ rows) / np.float32(max(len(ids), 1)))
 
@@ -118,19 +151,25 @@ class WordLlamaEncoder:
         return array(_ID, b"".join(map(self._word_ids, text.split(" "))))
 
 
-def _pooled(rows: Vectors, lengths: npt.NDArray[np.intp]) -> Vectors:
-    """Return the unit mean of each text's token `rows`, the texts' rows one after another."""
+def _summed(rows: Vectors, lengths: npt.NDArray[np.intp]) -> Vectors:
+    """Return the sum of each text's token `rows`, the texts' rows one after another."""
     # each text's tokens summed by one small product with the matrix of which text owns which
     # token: numpy's segment sum (`reduceat`) was four times slower
     owners = np.zeros((len(lengths), len(rows)), dtype=np.float32)
     owners[np.repeat(np.arange(len(lengths)), lengths), np.arange(len(rows))] = 1.0
-    mean = (owners @ rows) / np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
-    return unit_rows(mean)
+    summed: Vectors = owners @ rows
+    return summed
 
 
 def _packed(ids: Sequence[int]) -> array[int]:
     """Return token ids as an array of 16-bit ids, as the table's rows are numbered."""
     return array(_ID, ids)
+
+
+def bulk(encoder: Encoder, texts: int) -> AbstractContextManager[object]:
+    """Return a block in which `encoder` embeds `texts` texts at its fastest, where it can."""
+    block: Callable[[int], AbstractContextManager[object]] | None = getattr(encoder, "bulk", None)
+    return block(texts) if block is not None else nullcontext()
 
 
 def unit_rows(vectors: Vectors) -> Vectors:

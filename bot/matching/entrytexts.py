@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import overload
 
 from bot.knowledge.loading import Knowledge
@@ -32,10 +32,19 @@ class EntryTexts(Sequence[Sequence[str]]):
     def __getitem__(self, at: int | slice) -> Sequence[str] | Sequence[Sequence[str]]:
         """Return the texts of the entry `at`, or a list of them for a slice."""
         if isinstance(at, slice):
-            return [self[i] for i in range(*at.indices(len(self)))]
+            return [self._texts(i) for i in range(*at.indices(len(self)))]
         if not -len(self) <= at < len(self):
             raise IndexError(at)
-        at %= len(self)
+        return self._texts(at % len(self))
+
+    def __iter__(self) -> Iterator[Sequence[str]]:
+        """Yield each entry's texts in turn (without a bounds check for each)."""
+        for faq in self._faq:
+            yield (faq.question, *faq.phrasings)
+        for entity in self._entities:
+            yield (*entity.names, entity.description)
+
+    def _texts(self, at: int) -> Sequence[str]:
         if at < len(self._faq):
             faq = self._faq[at]
             return (faq.question, *faq.phrasings)

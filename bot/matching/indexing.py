@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.knowledge import gcpause
@@ -203,13 +204,15 @@ def _indexes(
     """Return the phrasing index, BM25, and each entry's phrasings' question types."""
     # one entry at a time into arrays: no entry's analyses outlive it
     collected = CorpusBuilder()
+    # many entries quote one passage: its terms made into a set once, not once an entry
+    passage_terms = lru_cache(maxsize=1024)(lambda passage: frozenset(analyzer.terms(passage)))
     for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
         if reuse and old is not None:  # unchanged entries, taken whole from the last build
             collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
             continue
         source = sources[first]
         if isinstance(source, FaqEntry):
-            collected.add(_indexed(analyzer, source))
+            collected.add(_indexed(analyzer, source, passage_terms(source.source)))
         else:
             collected.add(_indexed_entity(analyzer, source))
     corpus = collected.build()
@@ -247,11 +250,11 @@ def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
         first += count
 
 
-def _indexed(analyzer: Analyzer, faq: FaqEntry) -> IndexedEntry:
+def _indexed(analyzer: Analyzer, faq: FaqEntry, passage: frozenset[str]) -> IndexedEntry:
     analyses = tuple(analyzer.phrasing(p) for p in (faq.question, *faq.phrasings))
     answer = analyzer.surfaces(faq.answer)
     spelled = [*(pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True))]
-    terms = frozenset(t for t, _ in answer) | frozenset(analyzer.terms(faq.source))
+    terms = frozenset(t for t, _ in answer) | passage  # `passage`: the terms of its source
     return IndexedEntry(analyses, terms, spelled=_firsts([*spelled, *answer]))
 
 

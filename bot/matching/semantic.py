@@ -11,7 +11,7 @@ import numpy.typing as npt
 from bot.matching import heap
 from bot.matching.arrays import spans
 from bot.matching.clusters import Clusters
-from bot.matching.encoder import Encoder, Vectors, unit_rows
+from bot.matching.encoder import Encoder, Vectors, bulk, unit_rows
 
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
 _RESCORE = 4  # coarse nominations per wanted neighbour, re-ranked with every dimension
@@ -48,6 +48,27 @@ class SemanticIndex:
         old = np.array([-1 if p is None else p for p in old_positions], dtype=np.int64)
         self._vectors: Vectors = np.zeros((0, 0), dtype=dtype)
         coarse = np.zeros((len(texts), _COARSE_DIMS), dtype=np.float32)
+        # the encoder's table widened while the entries are embedded only: the word vectors
+        # made next are the build's last peak, and the widened table was 16 MB of it
+        with bulk(encoder, int(self._starts[-1])):
+            self._embed_chunks(encoder, texts, coarse, old, previous)
+            # the chunks' scratch: not held beside the narrowed table, nor the groups' copy
+            heap.release()
+        coarse = unit_rows(coarse)
+        # large knowledge: the groups keep the coarse vectors, in their own order
+        self._groups = Clusters(coarse) if len(texts) >= _GROUPED_FROM else None
+        self._coarse = coarse if self._groups is None else np.zeros((0, _COARSE_DIMS), np.float32)
+        self.embed = lru_cache(maxsize=4096)(partial(_embed, encoder))
+
+    def _embed_chunks(
+        self,
+        encoder: Encoder,
+        texts: Sequence[Sequence[str]],
+        coarse: Vectors,
+        old: npt.NDArray[np.int64],
+        previous: SemanticIndex | None,
+    ) -> None:
+        """Store every entry's rows, and the sum of their first dimensions in `coarse`."""
         # a chunk of entries at a time: the float32 vectors of every text at once would be
         # twice the float16 store, and they were the build's peak
         for first in range(0, max(len(texts), 1), _CHUNK):
@@ -60,12 +81,7 @@ class SemanticIndex:
                 coarse[first : first + len(chunk)] = np.add.reduceat(
                     rows[:, :_COARSE_DIMS].astype(np.float32), starts[:-1] - starts[0]
                 )
-        heap.release()  # the chunks' scratch: not held beside the groups' copy made next
-        coarse = unit_rows(coarse)
-        # large knowledge: the groups keep the coarse vectors, in their own order
-        self._groups = Clusters(coarse) if len(texts) >= _GROUPED_FROM else None
-        self._coarse = coarse if self._groups is None else np.zeros((0, _COARSE_DIMS), np.float32)
-        self.embed = lru_cache(maxsize=4096)(partial(_embed, encoder))
+            heap.release()
 
     def _filled(
         self,
@@ -77,14 +93,18 @@ class SemanticIndex:
     ) -> Vectors:
         """Store one chunk's rows, copied from `previous` where `old` says so, else embedded."""
         kept = old >= 0
-        fresh = [text for entry, k in zip(chunk, kept, strict=True) if not k for text in entry]
+        reused = kept.tolist()
+        fresh = [text for entry, k in zip(chunk, reused, strict=True) if not k for text in entry]
         # a chunk whose every entry is reused embeds nothing: no rows, the store's width
         vectors = previous._vectors[:0] if previous and not fresh else encoder.encode(fresh)
         if not self._vectors.shape[1]:  # the first chunk: now the store's width is known
             self._vectors = np.empty((self._starts[-1], vectors.shape[1]), self._vectors.dtype)
         rows = self._vectors[starts[0] : starts[-1]]
+        if not any(reused):  # a first build: every row embedded, stored in one step
+            rows[:] = vectors
+            return rows
         taken = np.repeat(kept, np.diff(starts))
-        if previous is not None and kept.any():
+        if previous is not None:
             was = old[kept]
             rows[taken] = previous._vectors[
                 spans(previous._starts[was], previous._starts[was + 1])[0]
