@@ -194,7 +194,7 @@ class OwnFirst:
 
     def _nominated(self, analysis: Analysis, position: int, by_bm25: list[int]) -> bool:
         """Return whether the ranking surely measures the entry: BM25 or the index nominates it."""
-        return position in by_bm25 or position in lexical_nominees(self._engine.tools, analysis)[1]
+        return position in by_bm25 or position in lexical_nominees(self._engine.tools, analysis)
 
     def _least_margins(self, evidence: Evidence, best_phrasing: float) -> Evidence:
         """Return `evidence` with each margin at the worst any rival could make it.

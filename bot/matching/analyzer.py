@@ -170,8 +170,7 @@ class Analyzer:
 
     def _read(self, text: str) -> tuple[list[str], QType, list[tuple[str, str]]]:
         """Return the words of `text`, its question type and its (term, surface) pairs."""
-        # typos first: "how lomg" asks how long
-        words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
+        words = self._plain(text)
         qtype = detect_qtype(words)
         if not ABOUT_TEXT.isdisjoint(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
@@ -201,8 +200,12 @@ class Analyzer:
         return lru_cache(maxsize=size)(partial(method, weakref.proxy(self)))
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
-        words = self._corrected(plain_chat(tokenize(text)))
-        return tuple(self._terms(self._phrasal.read(plain_words(words))))
+        return tuple(self._terms(self._plain(text)))
+
+    def _plain(self, text: str) -> list[str]:
+        """Return the words of `text`: chat shorthand, typos, idioms and phrasal verbs read."""
+        # typos first: "how lomg" asks how long
+        return self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
 
     def _corrected(self, words: list[str]) -> list[str]:
         """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.

@@ -205,8 +205,8 @@ def _measure(
         offered |= {Need.PERSON}
     # a name is read from the answer's own words ("What is the lander called?"), not its kinds
     kind = asked - {Need.NAME} <= offered and tools.offers.near(position, asked, question.terms)
-    if kind and Need.NAME in asked and tools.names is not None:
-        kind = tools.names.gives(position, question.terms)
+    if kind and tools.names is not None:
+        kind = tools.names.answer(position, asked, question.terms)
     kind = kind and figures_said(question.terms, terms)
     return Evidence.of(
         {

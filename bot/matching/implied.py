@@ -15,9 +15,9 @@ from bot.matching.names import AnswerNames
 from bot.matching.text import tokenize
 
 
-def countries_of(entities: tuple[Entity, ...]) -> frozenset[str]:
-    """Return the terms of the countries among `entities`."""
-    return frozenset(ENTITY_PREFIX + e.id for e in entities if e.type == EntityType.COUNTRY)
+def terms_of_kind(entities: tuple[Entity, ...], kind: EntityType) -> frozenset[str]:
+    """Return the terms of the entities of one `kind` (the countries, say)."""
+    return frozenset(ENTITY_PREFIX + e.id for e in entities if e.type == kind)
 
 
 def implied_terms(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
@@ -33,14 +33,14 @@ def implied_terms(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str,
             t for word in words for t in analyzer.terms(word) if not t.startswith(ENTITY_PREFIX)
         }
         implied[ENTITY_PREFIX + entity.id] = frozenset(terms)
-    for city, capital in _capitals(analyzer, countries_of(entities)).items():
+    for city, capital in _capitals(analyzer, terms_of_kind(entities, EntityType.COUNTRY)).items():
         implied[city] = implied.get(city, frozenset()) | capital
     return implied
 
 
 def answer_names(analyzer: Analyzer, knowledge: Knowledge, answers: list[str]) -> AnswerNames:
     """Return the reader of the names the answers give: the FAQ's, then the fact store's."""
-    countries = countries_of(knowledge.entities)
+    countries = terms_of_kind(knowledge.entities, EntityType.COUNTRY)
     subjects = {
         len(knowledge.faq) + i: ENTITY_PREFIX + e.id for i, e in enumerate(knowledge.entities)
     }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -12,7 +12,7 @@ from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching import heap
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
+from bot.matching.analyzer import Analysis, Analyzer
 from bot.matching.answerability import CUE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
@@ -22,7 +22,7 @@ from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
 from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
-from bot.matching.implied import answer_names, implied_terms
+from bot.matching.implied import answer_names, implied_terms, terms_of_kind
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.paraphrases import general_groups
@@ -87,28 +87,20 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     kinds = OfferedKinds(answers, named, phrased, Clauses(answers, analyzer.terms))
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
-    places = frozenset(
-        ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PLACE
+    places = terms_of_kind(knowledge.entities, EntityType.PLACE)
+    tools = Retrievers(
+        index,
+        bm25,
+        kinds,
+        cues,
+        opposed,
+        places=places,
+        people=terms_of_kind(knowledge.entities, EntityType.PERSON),
+        outlying=places - frozenset(analyzer.terms(knowledge.title)),
+        implied=implied_terms(analyzer, knowledge.entities),
+        names=answer_names(analyzer, knowledge, answers),
     )
-    outlying = places - frozenset(analyzer.terms(knowledge.title))
-    people = frozenset(
-        ENTITY_PREFIX + e.id for e in knowledge.entities if e.type == EntityType.PERSON
-    )
-    implied = implied_terms(analyzer, knowledge.entities)
-    names = answer_names(analyzer, knowledge, answers)
     if encoder is None:
-        tools = Retrievers(
-            index,
-            bm25,
-            kinds,
-            cues,
-            opposed,
-            places=places,
-            people=people,
-            outlying=outlying,
-            implied=implied,
-            names=names,
-        )
         return Built(analyzer, entries, tools, sources, counts)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
@@ -124,20 +116,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     # each term by the words it was first read from, as if every entry were read anew
     spelled = index.corpus.first_spellings()
     vectors = WordVectors(encoder, spelled, kept.words if kept else None)
-    tools = Retrievers(
-        index,
-        bm25,
-        kinds,
-        cues,
-        opposed,
-        semantic,
-        vectors,
-        places,
-        people,
-        outlying,
-        implied,
-        names,
-    )
+    tools = replace(tools, semantic=semantic, words=vectors)
     return Built(analyzer, entries, tools, sources, counts)
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.matching.analyzer import ENTITY_PREFIX
-from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES
+from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need
 from bot.matching.clauses import split_clauses
 from bot.matching.english import is_english
 
@@ -81,6 +81,13 @@ class AnswerNames:
     def over(self, texts: Sequence[str]) -> AnswerNames:
         """Return a reader of the names in other `texts` (story sentences), read the same way."""
         return AnswerNames(texts, self._terms, self._countries, self._country_words, {})
+
+    def answer(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
+        """Return whether text `number` can answer a question asking `asked`, as to names.
+
+        Only a question that asks for a name (`Need.NAME`) needs one it does not hold.
+        """
+        return Need.NAME not in asked or self.gives(number, question)
 
     def gives(self, number: int, question: frozenset[str]) -> bool:
         """Return whether text `number` names, in a clause about the question, what it lacks.

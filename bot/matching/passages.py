@@ -57,7 +57,7 @@ class Passages:
         terms = self._terms[top[0]]
         coverage = QuestionTerms(index, words, question).cover(terms, soft=words is not None)
         named = {t for t in question.terms if t.startswith(ENTITY_PREFIX)}
-        asked = question.asks
+        asked, about = question.asks, frozenset(question.terms)
         clear = (
             (best - runner_up) / best >= _AHEAD
             and coverage.close >= _COVERED
@@ -65,18 +65,12 @@ class Passages:
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
             and figures_said(question.terms, terms)  # "delayed to 2026?" is not "2025"
             and asked - {Need.NAME} <= self._offered(top[0])
-            and self._clauses.said_of(top[0], asked, frozenset(question.terms))
-            and self._named(top[0], asked, frozenset(question.terms))
+            and self._clauses.said_of(top[0], asked, about)
+            and (self._names is None or self._names.answer(top[0], asked, about))
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
         )
         return self.sentences[top[0]] if clear else None
-
-    def _named(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
-        """Return whether the sentence names what a question asking for a name lacks."""
-        if Need.NAME not in asked or self._names is None:
-            return True
-        return self._names.gives(number, question)
 
     def _offered(self, sentence: int) -> frozenset[Need]:
         """Return the kinds of value sentence number `sentence` holds."""

@@ -35,8 +35,7 @@ def rank(
     # the shortlist and the other retrievers' nominees scored in one pass, not two: an
     # entry's score does not depend on which others are scored beside it
     hits = {h.entry: h for h in tools.index.score(analysis, dict.fromkeys(shortlist + others))}
-    lexical = heapq.nlargest(_NOMINEES, [hits[p] for p in shortlist], key=lambda h: h.score)
-    unique = list(dict.fromkeys([h.entry for h in lexical] + others))
+    unique = list(dict.fromkeys(_nominated([hits[p] for p in shortlist]) + others))
     question, evidence = gather(tools, analysis, vector, unique, bm25, hits)
     order = sorted(evidence, key=lambda p: model.rank.score(evidence[p]), reverse=True)
     for position in order[:_REFINED]:
@@ -53,11 +52,14 @@ def rank(
     return found
 
 
-def lexical_nominees(tools: Retrievers, analysis: Analysis) -> tuple[list[Hit], list[int]]:
-    """Return the entries the lexical index scores for a question, and the ones it nominates."""
-    scored = tools.index.shortlisted(analysis, _SCORED)
-    lexical = heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)
-    return scored, [h.entry for h in lexical]
+def lexical_nominees(tools: Retrievers, analysis: Analysis) -> list[int]:
+    """Return the entries the lexical index nominates for a question, as `rank` takes them."""
+    return _nominated(tools.index.shortlisted(analysis, _SCORED))
+
+
+def _nominated(scored: list[Hit]) -> list[int]:
+    """Return the entries of the best-scored hits among a question's shortlist."""
+    return [h.entry for h in heapq.nlargest(_NOMINEES, scored, key=lambda h: h.score)]
 
 
 def _place(candidate: Candidate, first: Evidence) -> float:
