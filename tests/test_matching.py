@@ -28,6 +28,8 @@ from bot.matching.text import tokenize
 from bot.models import AnswerKind, Query
 from bot.serving.service import StoryBot
 
+STORIES = Path(__file__).parent / "data" / "stories"
+
 
 @pytest.mark.parametrize(
     ("question", "qtype", "asked"),
@@ -291,6 +293,16 @@ def test_an_entry_about_someone_the_question_never_names_does_not_answer_it(
 )
 def test_a_question_for_a_value_the_story_lacks_is_declined(engine: Engine, question: str) -> None:
     assert not engine.answer(Query(text=question)).answered
+
+
+def test_an_answer_without_a_telling_value_asked_is_at_most_a_did_you_mean() -> None:
+    lagos = Engine.from_folder(STORIES / "lagos-metro" / "knowledge")
+    # the entry says the contract was signed in 2018, and no month: its words all match
+    decision = lagos.decide(Query(text="which month in 2018 was the contract signed?"))
+    assert decision.answer.kind is AnswerKind.CLARIFY
+    assert decision.best is not None and not decision.best.evidence.kind
+    assert decision.best.probability < lagos.thresholds.answer
+    assert lagos.answer(Query(text="when was the contract signed?")).answered
 
 
 def test_the_decision_keeps_its_candidates_and_reason(engine: Engine) -> None:

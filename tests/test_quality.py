@@ -39,7 +39,7 @@ FLOORS = [
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
         0.69,
-        0.88,
+        0.91,
     ),
     (
         STORIES / "malaria-vaccine" / "knowledge",

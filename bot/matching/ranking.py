@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import heapq
+import math
 
 from bot.matching.analyzer import Analysis
+from bot.matching.answerability import TELLING
 from bot.matching.decision import Candidate, Entry, Model
 from bot.matching.evidence import Evidence, Retrievers, gather, refine
 from bot.matching.index import Hit
@@ -40,7 +42,7 @@ def rank(
     order = sorted(evidence, key=lambda p: model.rank.score(evidence[p]), reverse=True)
     for position in order[:_REFINED]:
         evidence[position] = refine(tools, question, position, evidence[position])
-    found = [Candidate(entries[p], evidence[p], model.probability(evidence[p])) for p in order]
+    found = [_candidate(entries[p], evidence[p], model, analysis, sure) for p in order]
     # of the leading candidates, the one whose answer is likeliest right goes first: the rank
     # model weighs which entry is meant, the answer model also whether it answers; but none
     # that leaves out a party the question names, or agrees less with its question type
@@ -50,6 +52,21 @@ def rank(
         first = lead[0].evidence
         found[:_REFINED] = sorted(lead, key=lambda c: _place(c, first), reverse=True)
     return found
+
+
+def _candidate(
+    entry: Entry, evidence: Evidence, model: Model, analysis: Analysis, sure: float
+) -> Candidate:
+    """Return `entry` as a candidate: its answer's chance, under `sure` if it lacks the value.
+
+    A place, reason, day, month, time or age asked for is seldom in an answer by chance, and
+    an answer without it ("which month in 2018 was it signed?": "signed in 2018") is at most
+    a "did you mean", however well its words match.
+    """
+    probability = model.probability(evidence)
+    if not evidence.kind and analysis.asks & TELLING:
+        probability = min(probability, math.nextafter(sure, 0.0))
+    return Candidate(entry, evidence, probability)
 
 
 def lexical_nominees(tools: Retrievers, analysis: Analysis) -> list[int]:
