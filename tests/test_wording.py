@@ -342,6 +342,24 @@ def test_a_time_period_asks_how_long_not_a_time_of_day(question: str, kind: QTyp
     assert (Need.TIME in needs(kind, tuple(words))) == (kind == QType.WHEN)
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what caused the delay", "what led to the protest", "how come it slipped", "what prompted it"],
+)
+def test_a_cause_asked_without_why_asks_for_a_reason(question: str) -> None:
+    words = question.split()
+    assert detect_qtype(words) == QType.WHY
+    assert Need.REASON in needs(QType.WHY, tuple(words))
+    assert detect_qtype("what led the project".split()) == QType.WHAT  # "led" alone is no cause
+
+
+def test_a_sentence_without_a_cause_does_not_answer_what_caused_it() -> None:
+    football = Engine.from_folder(DATA / "stories" / "football-takeover" / "knowledge")
+    # the story says only that the club survived "a bankruptcy scare in 2003"
+    assert not football.answer(Query(text="What caused the bankruptcy scare in 2003?")).answered
+    assert football.answer(Query(text="Was there a bankruptcy scare in 2003?")).answered
+
+
 def test_a_stretch_of_time_asked_for_is_answered(malaria: Engine) -> None:
     answer = malaria.answer(
         Query(text="the 71% — that's measured over what time period after the 3rd dose?")

@@ -85,6 +85,13 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("what", "timeframe"), QType.DURATION),
     (("what", "period"), QType.DURATION),
     (("which", "period"), QType.DURATION),
+    # a cause asked without "why": "what caused the delay?", "how come it slipped?"
+    (("what", "caused"), QType.WHY),
+    (("what", "causes"), QType.WHY),
+    (("what", "cause"), QType.WHY),
+    (("what", "led", "to"), QType.WHY),
+    (("what", "prompted"), QType.WHY),
+    (("how", "come"), QType.WHY),
     (("what", "number"), QType.COUNT),
     (("which", "number"), QType.COUNT),
     (("what", "year"), QType.WHEN),
