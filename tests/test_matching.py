@@ -90,6 +90,8 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
         ("She is 54 years old.", {Need.AGE, Need.NUMBER}, set()),
         ("Ana Selent, 58, told reporters.", {Need.AGE}, set()),  # the news style
         ("In 2023, 45 people came.", {Need.NUMBER}, {Need.AGE}),
+        ("The club, founded in 1908, won the cup.", {Need.AGE}, set()),  # the age it tells
+        ("It was signed in 2018 in Beijing.", set(), {Need.AGE}),
         ("In general, it is fine.", set(), {Need.ROLE}),  # "general" is no title here
         ("Open until 10 pm.", {Need.TIME}, {Need.ROLE}),
         ("They march on.", set(), {Need.DATE}),  # the verb, not the month

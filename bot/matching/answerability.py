@@ -87,9 +87,11 @@ _OFFERS = {
         re.I,
     ),
     Need.NUMBER: re.compile(rf"\d|{_words(_NUMBER_WORDS)}", re.I),
-    # "58 years old", "aged 58", and the news style "Selent, 58, said"
+    # "58 years old", "aged 58", the news style "Selent, 58, said", and a year of birth or
+    # founding, which tells the age: "founded in 1908"
     Need.AGE: re.compile(
-        r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b)|\b[A-Z][\w'-]+, \d{2},"
+        r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b"
+        r"|\b(?:born|founded|established|formed)\s+in\s+\d{4}\b)|\b[A-Z][\w'-]+, \d{2},"
     ),
     Need.ROLE: re.compile(
         r"\b(?:president|vice[- ]president|premier|prime minister|minister|governor|mayor|"
