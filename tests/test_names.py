@@ -24,6 +24,9 @@ from bot.models import Query
         ("who named the station", False),
         ("what did the premier call it", False),
         ("when was the strike called", False),
+        ("by when does it want to be a major name in space", False),  # someone well known
+        ("is he a big name", False),
+        ("what is a name of the base", True),
     ],
 )
 def test_a_question_asks_for_a_name_when_it_says_so(words: str, asked: bool) -> None:

@@ -27,13 +27,14 @@ STORIES = DATA / "stories"
 # never read. Its out-of-scope floor rose to 0.93 with it and went back to 0.90, where it
 # was, with a review's fixes to that check (quoting a story sentence that gives a name,
 # "what is X called?" no longer read as asking for a quotation): they cost one sealed2
-# decline and gave river-dam one.
+# decline and gave river-dam one. In the tenth session it went back to 0.80 ("a big name"
+# no longer read as asking for a name).
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.84, 0.97),
     (default_folder(), DATA / "sealed.jsonl", 0.84, 0.96),
-    (default_folder(), DATA / "sealed2.jsonl", 0.78, 0.90),  # its misses are never read
+    (default_folder(), DATA / "sealed2.jsonl", 0.80, 0.90),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     (
         STORIES / "lagos-metro" / "knowledge",

@@ -176,13 +176,16 @@ def _asks_name(words: tuple[str, ...]) -> bool:
 
     "What is the lander called?" and "what was it named?" ask a name; "name" before a number
     or a determiner asks for a list ("name two partners", "name the countries"): whatever
-    answers it names them, a country too. "When was the strike called?" asks no name.
+    answers it names them, a country too. "When was the strike called?" asks no name, nor
+    does "a big name" (someone well known).
     """
     if words[-1:] in (("called",), ("named",)) and _ASKING_NAME.intersection(words[:-1]):
         return True
     return any(
-        word in _NAME_WORDS and not (after in _LISTED or (after or "").isdigit())
-        for word, after in itertools.zip_longest(words, words[1:])
+        word in _NAME_WORDS
+        and not (after in _LISTED or (after or "").isdigit())
+        and not (at >= 2 and words[at - 2] in _INDEFINITE)
+        for at, (word, after) in enumerate(itertools.zip_longest(words, words[1:]))
     )
 
 
@@ -242,6 +245,8 @@ _PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hope
 _STATUS_WORDS = frozenset("already yet".split())
 _NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
 _ASKING_NAME = frozenset("what whats which".split())
+# "a big name", "a household name": someone well known, no name asked for ("a name of …" is)
+_INDEFINITE = frozenset("a an".split())
 # after "name", words that make it a verb asking for a list: "name two partners"
 _LISTED = frozenset(
     "the a an some all any few every each both these those several many one two three four "
