@@ -248,6 +248,14 @@ def test_a_question_about_washington_is_about_the_united_states(engine: Engine) 
     assert answer.answered and "2025" in answer.text
 
 
+def test_an_entry_naming_a_country_covers_its_capital_named_in_the_story() -> None:
+    malaria = Engine.from_folder(STORIES / "malaria-vaccine" / "knowledge")
+    assert "@accra" in malaria.tools.implied["@ghana"]  # Accra is a place of the fact store
+    # the answer names Ghana and the hospital, not Accra: the question's capital is Ghana's
+    answer = malaria.answer(Query(text="did ghana give the first doses at a hospital in Accra?"))
+    assert answer.entry_id == "first-doses-ghana"
+
+
 @pytest.mark.parametrize(
     "question",
     [
