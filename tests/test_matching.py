@@ -256,6 +256,15 @@ def test_an_entry_naming_a_country_covers_its_capital_named_in_the_story() -> No
     assert answer.entry_id == "first-doses-ghana"
 
 
+def test_a_capital_named_in_the_story_names_its_country_for_the_entries_about_it(
+    engine: Engine,
+) -> None:
+    decision = engine.decide(Query(text="By what year does Beijing want to be a big space power?"))
+    assert decision.best is not None and decision.best.entry.id == "china-2030"
+    assert decision.best.evidence.unnamed == 0.0  # every phrasing names China: Beijing does
+    assert "2030" in decision.answer.text
+
+
 @pytest.mark.parametrize(
     "question",
     [

@@ -223,7 +223,7 @@ def _measure(
             "told": 1.0 if kind and asked & TELLING else 0.0,
             "qtype": qtype_agreement(query.qtype, phrased) if phrased is not None else 0.5,
             "subject": 1.0 if question.named <= terms else 0.0,
-            "unnamed": _unnamed(tools, query.qtype, question.terms, position),
+            "unnamed": _unnamed(tools, query.qtype, question, position),
             "opposed": _opposed(tools, question.clashes, position),
             "elsewhere": _elsewhere(tools, question.named, terms),
         }
@@ -242,7 +242,7 @@ def _elsewhere(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) 
     return 1.0 if asked - terms and tools.places & (terms - named) else 0.0
 
 
-def _unnamed(tools: Retrievers, qtype: QType, terms: frozenset[str], position: int) -> float:
+def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:
     """Return 1 when every phrasing names someone the question does not.
 
     "When was the first landing?" is not "when did India land?"; a "who" question may be
@@ -250,7 +250,10 @@ def _unnamed(tools: Retrievers, qtype: QType, terms: frozenset[str], position: i
     """
     if qtype == QType.WHO:
         return 0.0
-    return 1.0 if tools.index.required(position) - terms else 0.0
+    unnamed = tools.index.required(position) - question.terms
+    # "what does Beijing want?" names China by its capital
+    implied = tools.implied
+    return 1.0 if any(not implied.get(t, frozenset()) & question.named for t in unnamed) else 0.0
 
 
 def _opposed(tools: Retrievers, clashes: tuple[tuple[str, str], ...], position: int) -> float:
