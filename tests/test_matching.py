@@ -248,21 +248,14 @@ def test_a_question_about_washington_is_about_the_united_states(engine: Engine) 
     assert answer.answered and "2025" in answer.text
 
 
-def test_an_entry_naming_a_country_covers_its_capital_named_in_the_story() -> None:
-    malaria = Engine.from_folder(STORIES / "malaria-vaccine" / "knowledge")
-    assert "@accra" in malaria.tools.implied["@ghana"]  # Accra is a place of the fact store
-    # the answer names Ghana and the hospital, not Accra: the question's capital is Ghana's
-    answer = malaria.answer(Query(text="did ghana give the first doses at a hospital in Accra?"))
-    assert answer.entry_id == "first-doses-ghana"
-
-
 def test_a_capital_named_in_the_story_names_its_country_for_the_entries_about_it(
     engine: Engine,
 ) -> None:
     decision = engine.decide(Query(text="By what year does Beijing want to be a big space power?"))
     assert decision.best is not None and decision.best.entry.id == "china-2030"
     assert decision.best.evidence.unnamed == 0.0  # every phrasing names China: Beijing does
-    assert "2030" in decision.answer.text
+    assert engine.tools.seats["@china"] == {"@beijing"}  # a place of the fact store
+    assert decision.answer.suggestions[0].question == "What does China want to become by 2030?"
 
 
 @pytest.mark.parametrize(

@@ -45,7 +45,7 @@ FLOORS = [
     (
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "questions.jsonl",
-        0.72,
+        0.71,
         0.90,
     ),
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring

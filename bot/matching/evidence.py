@@ -86,6 +86,7 @@ class Retrievers:
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
+    seats: dict[str, frozenset[str]] = field(default_factory=dict)  # a country's capitals
     names: AnswerNames | None = None  # the names each answer gives, for "what is X called?"
 
     @cached_property
@@ -252,8 +253,8 @@ def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position:
         return 0.0
     unnamed = tools.index.required(position) - question.terms
     # "what does Beijing want?" names China by its capital
-    implied = tools.implied
-    return 1.0 if any(not implied.get(t, frozenset()) & question.named for t in unnamed) else 0.0
+    seats = tools.seats
+    return 1.0 if any(not seats.get(t, frozenset()) & question.named for t in unnamed) else 0.0
 
 
 def _opposed(tools: Retrievers, clashes: tuple[tuple[str, str], ...], position: int) -> float:

@@ -24,8 +24,7 @@ def implied_terms(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str,
     """Return, per entity term, the terms of the words its names use, one word at a time.
 
     Word by word, so that "caretaker prime minister" gives "caretak" and "prime_minist" rather
-    than the entity itself again; a capital city implies "capital", and a country its capital
-    when the fact store names that city.
+    than the entity itself again; a capital city implies "capital".
     """
     implied = {}
     for entity in entities:
@@ -36,16 +35,13 @@ def implied_terms(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str,
         implied[ENTITY_PREFIX + entity.id] = frozenset(terms)
     for city, capital in _capitals(analyzer, terms_of_kind(entities, EntityType.COUNTRY)).items():
         implied[city] = implied.get(city, frozenset()) | capital
-    for country, seats in _seats(analyzer, entities).items():
-        implied[country] = implied.get(country, frozenset()) | seats
     return implied
 
 
-def _seats(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
-    """Return, per country of the fact store, the capital cities it also names.
+def seats(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
+    """Return, per country of the fact store, the terms of the capital cities it also names.
 
-    "Did Ghana give the first doses in Accra?" and "what does Beijing want?" speak of the
-    country: an entry naming Ghana covers Accra, though the story keeps Accra as a place.
+    "What does Beijing want?" speaks of China, though the story keeps Beijing as a place.
     """
     table = capital_table()
     found = {}

@@ -22,7 +22,7 @@ from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
 from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
-from bot.matching.implied import answer_names, implied_terms, terms_of_kind
+from bot.matching.implied import answer_names, implied_terms, seats, terms_of_kind
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.paraphrases import general_groups
@@ -98,6 +98,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
         outlying=places - frozenset(analyzer.terms(knowledge.title)),
         implied=implied_terms(analyzer, knowledge.entities),
+        seats=seats(analyzer, knowledge.entities),
         names=answer_names(analyzer, knowledge, answers),
     )
     if encoder is None:
