@@ -57,6 +57,15 @@ def test_a_word_the_story_synonyms_claim_is_not_taken_by_a_general_group() -> No
     assert analyzer.terms("arrival") == ("arriv",)  # not the story's landing
 
 
+def test_a_unit_is_read_spelled_out_or_short_in_either_spelling() -> None:
+    story = ["A 27-kilometre line and a 700-megawatt plant."]
+    analyzer = Analyzer({}, [], story, general=general_groups())
+    assert analyzer.terms("how many km") == analyzer.terms("how many kilometres")
+    assert analyzer.terms("kilometers") == analyzer.terms("kilometre")  # the US spelling
+    assert analyzer.terms("how many mw") == analyzer.terms("how many megawatts")
+    assert analyzer.terms("why 8 mins") == analyzer.terms("why 8 minutes")  # chat shorthand
+
+
 def test_the_shipped_groups_are_single_words_in_one_group_each_and_ask_nothing() -> None:
     groups = general_groups()
     assert len(groups) > 200
