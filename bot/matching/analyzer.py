@@ -10,6 +10,7 @@ from typing import TypeVar
 
 import Stemmer
 
+from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import Sides, either_or
 from bot.matching.answerability import Need, needs
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
@@ -73,14 +74,17 @@ class Analyzer:
         corpus: Iterable[str],
         general: Iterable[tuple[str, ...]] = (),
         phrasal: dict[tuple[str, ...], tuple[str, ...]] | None = None,
+        acronyms: Acronyms | None = None,
     ) -> None:
         """Build phrase tables from `aliases` (name -> entity id) and synonym groups.
 
         `corpus` is every text of the knowledge (or every word of it: a rebuild passes the
         words it kept count of); its words are what typos are corrected to. `general`: groups
         of general English that mean the same in any story (bot/matching/paraphrases.txt);
-        `phrasal`: everyday phrasal verbs and their plain words (bot/matching/phrasal.txt).
+        `phrasal`: everyday phrasal verbs and their plain words (bot/matching/phrasal.txt);
+        `acronyms`: the knowledge's names in capitals that spell English words ("WHO").
         """
+        self._acronyms = acronyms
         # Snowball's English stemmer in C (PyStemmer): the pure-Python one gave the same
         # stems 60 times slower, half the build at 100,000 entries; its own cache is off, as
         # `_stem` keeps a bounded one
@@ -205,6 +209,8 @@ class Analyzer:
     def _plain(self, text: str) -> list[str]:
         """Return the words of `text`: chat shorthand, typos, idioms and phrasal verbs read."""
         # typos first: "how lomg" asks how long
+        if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
+            text = self._acronyms.spell(text)
         return self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
 
     def _corrected(self, words: list[str]) -> list[str]:

@@ -12,6 +12,7 @@ from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching import heap
+from bot.matching.acronyms import Acronyms
 from bot.matching.analyzer import Analysis, Analyzer
 from bot.matching.answerability import CUE_WORDS, OfferedKinds
 from bot.matching.bm25 import Bm25
@@ -74,6 +75,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         [knowledge.story, *counts],
         general_groups(),
         general_phrasal(),
+        Acronyms(knowledge.entities),
     )
     reuse = _reuse(previous, analyzer, encoder, positions)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
