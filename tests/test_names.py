@@ -87,8 +87,21 @@ def test_a_fact_store_entry_gives_its_own_full_name_when_asked_it() -> None:
     assert reader.gives(0, frozenset({"@cnsa", "full"}))  # "what is CNSA's full name?"
 
 
+def test_a_name_is_given_only_by_a_clause_about_what_the_question_describes() -> None:
+    reader = _reader(["Artemis is a program run by NASA", "Then Russia joined the base"])
+    assert not reader.gives(0, frozenset({"base"}))  # "what is the base called?": not Artemis
+    assert reader.gives(1, frozenset({"base"}))
+    assert reader.gives(0, frozenset({"program"}))
+    # named only by its names and where it was read, any clause may give what it is called
+    assert reader.gives(0, frozenset({"@nasa", "quoted"}))
+
+
 def test_a_name_the_story_never_gives_is_not_answered_with_a_nearby_fact(ask) -> None:
-    for question in ("what was the indian lander named?", "indian moon lander name pls"):
+    for question in (
+        "what was the indian lander named?",
+        "indian moon lander name pls",
+        "what is the name of the moon base",  # Artemis is NASA's program
+    ):
         assert not ask(question).answered
     agency = ask("the chinese space agency, what's it called?")
     assert agency.answered and agency.entry_id == "cnsa"

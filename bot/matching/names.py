@@ -13,10 +13,19 @@ from bot.matching.analyzer import ENTITY_PREFIX
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need
 from bot.matching.clauses import split_clauses
 from bot.matching.english import is_english
+from bot.matching.lexicon import ABOUT_TEXT, SAY_WORDS
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")
 _NOT_NAMES = frozenset((MONTH_NAMES + " " + WEEKDAY_NAMES).split()) | {"i"}
 _OPENING = re.compile(r"(?:^|[.!?:]\s*|[\"\u201c\u2018]\s*)$")  # where a sentence starts
+# words that ask for a name, or say where it was read ("the analyst quoted in the article")
+_ASKING_WORDS = " ".join(
+    sorted(
+        {*"name names named full first last surname nickname quoted mentioned".split()}
+        | SAY_WORDS
+        | ABOUT_TEXT
+    )
+)
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|U\.S|U\.K)\.\s*$")
 
 
@@ -77,6 +86,7 @@ class AnswerNames:
         self._country_words = country_words
         self._subjects = subjects
         self._read: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        self._asking: frozenset[str] | None = None  # the terms that ask for a name
 
     def over(self, texts: Sequence[str]) -> AnswerNames:
         """Return a reader of the names in other `texts` (story sentences), read the same way."""
@@ -104,7 +114,15 @@ class AnswerNames:
         if not question & self._country_words:
             known |= self._countries
         sharing = [names for words, names in clauses if (words - names) & question]
+        if not sharing and self._describes(question):
+            return False  # "what is the moon base called?": no clause speaks of a moon base
         return any(names - known for names in sharing or [n for _, n in clauses])
+
+    def _describes(self, question: frozenset[str]) -> bool:
+        """Return whether `question` says what is named by more than names: "the moon base"."""
+        if self._asking is None:
+            self._asking = frozenset(self._terms(_ASKING_WORDS))
+        return any(not t.startswith(ENTITY_PREFIX) for t in question - self._asking)
 
     def _clauses(self, text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
         """Return each clause's terms and the terms of the names it holds."""
