@@ -32,6 +32,6 @@ class Acronyms:
 
     def spell(self, text: str) -> str:
         """Return `text` with each acronym in capitals written as its full name."""
-        if self._pattern is None or not any(c.islower() for c in text):
-            return text
+        if self._pattern is None or self._pattern.search(text) is None or text.isupper():
+            return text  # most texts: one search in C, no copy
         return self._pattern.sub(lambda m: self._full[m.group()], text)
