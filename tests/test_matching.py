@@ -233,6 +233,9 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
         ("are the fans going to boycott it", "are the fans will boycott it"),  # the future
         ("is it going to the airport", "is it going to the airport"),  # a trip
         ("is it gonna open", "is it will open"),
+        ("when was the pact inked", "when was the pact signed"),
+        ("did he put pen to paper", "did he signed"),
+        ("printer ink", "printer ink"),  # the noun
     ],
 )
 def test_an_idiom_is_read_as_the_plain_words_for_it(question: str, plain: str) -> None:

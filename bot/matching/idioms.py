@@ -30,6 +30,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         "produce",
     ),
     (r"\b(?:sign|signed|signing|signs) up (?:for|to)\b", "join"),
+    # a deal is signed: "when was the pact inked?", "did he put pen to paper?"
+    (r"\b(?:inked|inking)\b|\bink(?:s)? (?=(?:a|the|this|that) )", "signed "),
+    (r"\b(?:put|puts|putting) pen to paper\b", "signed"),
     (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
     (
         r"\b(?:come|came|coming|comes|get|got|getting|jump|jumped) on board\b(?! the| a | an )",
