@@ -20,7 +20,7 @@ from bot.matching.encoder import WordLlamaEncoder, bulk, load_encoder, unit_rows
 from bot.matching.engine import Engine
 from bot.matching.evidence import Evidence
 from bot.matching.explain import explain
-from bot.matching.gazetteer import capital_aliases
+from bot.matching.gazetteer import capital_aliases, owner_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.semantic import SemanticIndex
@@ -240,6 +240,16 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
 )
 def test_an_idiom_is_read_as_the_plain_words_for_it(question: str, plain: str) -> None:
     assert " ".join(plain_words(question.split())) == plain
+
+
+def test_a_name_that_begins_with_its_owner_is_said_the_other_way_round_too() -> None:
+    names = {"Castellan": "castellan", "Castellan CEO": "kessler", "Daniel Kessler": "kessler"}
+    found = owner_aliases(names, taken={"castellan", "castellan ceo", "daniel kessler"})
+    assert found["CEO of Castellan"] == found["CEO of the Castellan"] == "kessler"
+    assert not any("Daniel" in name for name in found)  # no other entity is called "Daniel"
+    football = Engine.from_folder(STORIES / "football-takeover" / "knowledge")
+    answer = football.answer(Query(text="Who is the chief executive of Castellan?"))
+    assert answer.entry_id == "daniel-kessler"
 
 
 def test_a_capital_stands_for_its_country_unless_the_knowledge_names_it() -> None:

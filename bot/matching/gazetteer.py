@@ -215,6 +215,27 @@ def inverted_aliases(names: dict[str, str], taken: set[str]) -> dict[str, str]:
     return found
 
 
+def owner_aliases(names: dict[str, str], taken: set[str]) -> dict[str, str]:
+    """Return "chief executive of Castellan" -> id for each name "Castellan chief executive".
+
+    `names`: every name -> its entity id. A name that begins with another entity's whole
+    name (its owner) and goes on ("Castellan CEO", "WHO regional director") is said the
+    other way round too. A form already in `taken` is left alone.
+    """
+    owners = {name.casefold(): entity_id for name, entity_id in names.items()}
+    found: dict[str, str] = {}
+    for name, entity_id in names.items():
+        words = name.split()
+        for cut in range(1, len(words)):
+            owner, thing = " ".join(words[:cut]), " ".join(words[cut:])
+            if owners.get(owner.casefold(), entity_id) == entity_id:
+                continue  # no other entity's name: "Daniel Kessler" is no Daniel's Kessler
+            for other in (f"{thing} of {owner}", f"{thing} of the {owner}"):
+                if other.casefold() not in taken:
+                    found.setdefault(other, entity_id)
+    return found
+
+
 def demonym_aliases(
     names: dict[str, str], countries: dict[str, list[str]], taken: set[str]
 ) -> dict[str, str]:

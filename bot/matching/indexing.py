@@ -22,7 +22,12 @@ from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
-from bot.matching.gazetteer import capital_aliases, demonym_aliases, inverted_aliases
+from bot.matching.gazetteer import (
+    capital_aliases,
+    demonym_aliases,
+    inverted_aliases,
+    owner_aliases,
+)
 from bot.matching.implied import answer_names, implied_terms, seats, terms_of_kind
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
@@ -63,6 +68,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
     aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
     aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
+    aliases |= owner_aliases(aliases, {name.casefold() for name in aliases})
     sources: tuple[FaqEntry | Entity, ...] = (*knowledge.faq, *knowledge.entities)
     before = (
         {source: position for position, source in enumerate(previous.sources)} if previous else {}
