@@ -107,15 +107,6 @@ def test_question_terms_are_canonical(engine: Engine, question: str, term: str) 
     assert term in engine.analyzer.analyze(question).terms
 
 
-def test_a_four_letter_typo_with_one_wrong_letter_is_the_one_word_a_letter_away() -> None:
-    from bot.matching.typos import Speller
-
-    speller = Speller(frozenset(["long", "omg", "line", "lane", "moon"]))
-    assert speller.correct("lomg") == "long"  # not "omg", one letter shorter
-    assert speller.correct("lxne") == "lxne"  # "line" or "lane": a guess is no correction
-    assert speller.correct("mooon") == "moon"
-
-
 @pytest.mark.parametrize("word", ["started", "population", "long", "listed"])
 def test_real_words_are_not_corrected_into_knowledge_words(engine: Engine, word: str) -> None:
     assert engine.analyzer.analyze(f"{word}").terms == (engine.analyzer.analyze(word).terms)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Hamming
 
 from bot.matching.english import is_english
 
@@ -61,14 +60,7 @@ class Speller:
             spelled = self._skeletons().get(word)
             if spelled is not None:
                 return spelled
-        pool = self.pool(word)
-        if len(word) == MIN_TYPO_LEN:
-            # one letter wrong in four scores 75, under the cut-off, while a dropped letter
-            # scores 86: "lomg" read as "omg"; the one word a letter away is what was meant
-            near = process.extract(word, pool, scorer=Hamming.distance, score_cutoff=1, limit=2)
-            if len(near) == 1:
-                return str(near[0][0])
-        best = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=_CUTOFF)
+        best = process.extractOne(word, self.pool(word), scorer=fuzz.ratio, score_cutoff=_CUTOFF)
         return best[0] if best else word
 
     def swapped(self, word: str, filler: frozenset[str]) -> str | None:
