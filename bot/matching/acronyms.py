@@ -2,8 +2,11 @@
 
 Text is read in lower case, where "WHO" would be the question word and never reach the World
 Health Organization. A knowledge folder that names something by such an acronym has it read
-as that thing's full name wherever a message writes it in capitals, except as the first word
-("WHO signed it?" shouts the question word) and in a message written all in capitals.
+as that thing's full name where a message writes it in capitals and means the name: after
+"the" or a preposition ("when did the WHO approve it?", "the head of WHO"), or in a message
+that asks with another question word ("what did WHO say?"). "and WHO pays?" or "so WHO led
+it?" shout the question word; an acronym that spells a pronoun ("IT", "US") is read as a name
+only after "the" or a preposition.
 """
 
 from __future__ import annotations
@@ -13,6 +16,13 @@ from collections.abc import Iterable
 
 from bot.knowledge.schema import Entity
 from bot.matching.english import is_english
+
+_BEFORE_NAMES = frozenset(
+    "the of by from at to for with about against via in on into under within".split()
+)
+_PRONOUNS = frozenset("i me we us you he him she her it they them am".split())
+_QUESTION_WORD = re.compile(r"(?i)\b(?:what|when|where|why|how|which|who|whom|whose)\b")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
 
 
 class Acronyms:
@@ -27,11 +37,28 @@ class Acronyms:
                 if spelled and name.isupper() and name.isalpha() and is_english(name.lower()):
                     self._full.setdefault(name, spelled[0])
         words = "|".join(map(re.escape, sorted(self._full, key=len, reverse=True)))
-        # not the first word: "WHO signed it?" shouts a question word
-        self._pattern = re.compile(rf"(?<=\W)(?:{words})\b") if words else None
+        # literals first, no look-behind: the search skips to them (the context is read after)
+        self._pattern = re.compile(rf"\b(?:{words})\b") if words else None
 
     def spell(self, text: str) -> str:
-        """Return `text` with each acronym in capitals written as its full name."""
+        """Return `text` with each acronym in capitals that means its name written out."""
         if self._pattern is None or self._pattern.search(text) is None or text.isupper():
             return text  # most texts: one search in C, no copy
-        return self._pattern.sub(lambda m: self._full[m.group()], text)
+        return self._pattern.sub(lambda found: self._reading(text, found), text)
+
+    def spell_name(self, name: str) -> str:
+        """Return a knowledge name with every acronym in it written out ("WHO director")."""
+        if self._pattern is None:
+            return name
+        return self._pattern.sub(lambda found: self._full[found.group()], name)
+
+    def _reading(self, text: str, found: re.Match[str]) -> str:
+        acronym = found.group()
+        before = _LAST_WORD.search(text[: found.start()])
+        after_name_word = before is not None and before.group(1).lower() in _BEFORE_NAMES
+        if after_name_word:
+            return self._full[acronym]
+        if acronym.lower() in _PRONOUNS:
+            return acronym
+        rest = text[: found.start()] + " " + text[found.end() :]
+        return self._full[acronym] if _QUESTION_WORD.search(rest) else acronym

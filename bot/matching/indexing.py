@@ -69,6 +69,10 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
     aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
     aliases |= owner_aliases(aliases, {name.casefold() for name in aliases})
+    acronyms = Acronyms(knowledge.entities)
+    # "WHO regional director" as a question spells it ("World Health Organization regional
+    # director"), and as typed in lower case
+    aliases |= {acronyms.spell_name(name): e for name, e in aliases.items()}
     sources: tuple[FaqEntry | Entity, ...] = (*knowledge.faq, *knowledge.entities)
     before = (
         {source: position for position, source in enumerate(previous.sources)} if previous else {}
@@ -81,7 +85,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         [knowledge.story, *counts],
         general_groups(),
         general_phrasal(),
-        Acronyms(knowledge.entities),
+        acronyms,
     )
     reuse = _reuse(previous, analyzer, encoder, positions)
     sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
