@@ -57,13 +57,18 @@ def test_names_in_other_scripts_after_titles_and_not_in_shouting(
     assert proper_names(text)[0] == names
 
 
-def _reader(answers: list[str], subjects: dict[int, str] | None = None) -> AnswerNames:
+def _reader(
+    answers: list[str],
+    subjects: dict[int, str] | None = None,
+    implied: dict[str, set[str]] | None = None,
+) -> AnswerNames:
     def terms(text: str) -> tuple[str, ...]:
         known = {"india": "@india", "us": "@usa", "cnsa": "@cnsa"}
         return tuple(known.get(w.lower(), w.lower()) for w in text.split())
 
     countries = frozenset({"@india", "@usa"})
-    return AnswerNames(answers, terms, countries, frozenset({"country"}), subjects or {})
+    meanings = {name: frozenset(words) for name, words in (implied or {}).items()}
+    return AnswerNames(answers, terms, countries, frozenset({"country"}), subjects or {}, meanings)
 
 
 def test_an_answer_gives_a_name_the_question_does_not_already_hold() -> None:
@@ -94,6 +99,20 @@ def test_a_name_is_given_only_by_a_clause_about_what_the_question_describes() ->
     assert reader.gives(0, frozenset({"program"}))
     # named only by its names and where it was read, any clause may give what it is called
     assert reader.gives(0, frozenset({"@nasa", "quoted"}))
+    # a clause may speak of the thing by a name's words: "at Bongo" when Bongo is a hospital
+    hospital = _reader(["It began at Bongo"], implied={"bongo": {"hospital"}})
+    assert hospital.gives(0, frozenset({"hospital"}))
+    assert not _reader(["It began at Bongo"]).gives(0, frozenset({"hospital"}))
+    assert reader.gives(0, frozenset({"@nasa", "official"}))  # "its official name?"
+
+
+def test_a_name_asked_for_a_named_place_or_person_is_given_by_their_entry(malaria) -> None:
+    for question, entry in [
+        ("what's the name of the hospital", "first-doses-ghana"),
+        ("what's the name of the Kenyan health secretary", "kamau"),
+        ("what is the name of the university", "knust"),
+    ]:
+        assert malaria.answer(Query(text=question)).entry_id == entry
 
 
 def test_a_name_the_story_never_gives_is_not_answered_with_a_nearby_fact(ask) -> None:

@@ -56,14 +56,22 @@ def seats(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozens
     return found
 
 
-def answer_names(analyzer: Analyzer, knowledge: Knowledge, answers: list[str]) -> AnswerNames:
-    """Return the reader of the names the answers give: the FAQ's, then the fact store's."""
+def answer_names(
+    analyzer: Analyzer,
+    knowledge: Knowledge,
+    answers: list[str],
+    implied: dict[str, frozenset[str]],
+) -> AnswerNames:
+    """Return the reader of the names the answers give: the FAQ's, then the fact store's.
+
+    `implied`: per entity term, the words of its names (`implied_terms`).
+    """
     countries = terms_of_kind(knowledge.entities, EntityType.COUNTRY)
     subjects = {
         len(knowledge.faq) + i: ENTITY_PREFIX + e.id for i, e in enumerate(knowledge.entities)
     }
     nouns = frozenset(analyzer.terms("country countries nation nations"))
-    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects)
+    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects, implied)
 
 
 def _capitals(analyzer: Analyzer, countries: frozenset[str]) -> dict[str, frozenset[str]]:

@@ -100,6 +100,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
     places = terms_of_kind(knowledge.entities, EntityType.PLACE)
+    implied = implied_terms(analyzer, knowledge.entities)
     tools = Retrievers(
         index,
         bm25,
@@ -109,9 +110,9 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         places=places,
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
         outlying=places - frozenset(analyzer.terms(knowledge.title)),
-        implied=implied_terms(analyzer, knowledge.entities),
+        implied=implied,
         seats=seats(analyzer, knowledge.entities),
-        names=answer_names(analyzer, knowledge, answers),
+        names=answer_names(analyzer, knowledge, answers, implied),
     )
     if encoder is None:
         return Built(analyzer, entries, tools, sources, counts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from bot.matching.analyzer import ENTITY_PREFIX
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need
@@ -21,7 +22,10 @@ _OPENING = re.compile(r"(?:^|[.!?:]\s*|[\"\u201c\u2018]\s*)$")  # where a senten
 # words that ask for a name, or say where it was read ("the analyst quoted in the article")
 _ASKING_WORDS = " ".join(
     sorted(
-        {*"name names named full first last surname nickname quoted mentioned".split()}
+        {
+            *"name names named full first last surname nickname quoted mentioned".split(),
+            *"official formal proper real actual exact brand code legal".split(),
+        }
         | SAY_WORDS
         | ABOUT_TEXT
     )
@@ -73,24 +77,29 @@ class AnswerNames:
         countries: frozenset[str],
         country_words: frozenset[str],
         subjects: dict[int, str],
+        implied: dict[str, frozenset[str]] | None = None,
     ) -> None:
         """Keep how to read the texts' names.
 
         `countries`: the terms of the countries the story names; `country_words`: the terms
         of "country" and "nation", which make a country the name asked for; `subjects`: per
-        fact-store entry, the term of the thing it is about.
+        fact-store entry, the term of the thing it is about; `implied`: per entity term, the
+        words of its names ("Bongo District Hospital" speaks of a hospital).
         """
         self._texts = texts
         self._terms = terms
         self._countries = countries
         self._country_words = country_words
         self._subjects = subjects
-        self._read: dict[int, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        self._implied = implied or {}
+        self._read: dict[int, list[_Clause]] = {}
         self._asking: frozenset[str] | None = None  # the terms that ask for a name
 
     def over(self, texts: Sequence[str]) -> AnswerNames:
         """Return a reader of the names in other `texts` (story sentences), read the same way."""
-        return AnswerNames(texts, self._terms, self._countries, self._country_words, {})
+        return AnswerNames(
+            texts, self._terms, self._countries, self._country_words, {}, self._implied
+        )
 
     def answer(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
         """Return whether text `number` can answer a question asking `asked`, as to names.
@@ -105,7 +114,9 @@ class AnswerNames:
         A country is who acts, not what a thing is called ("the U.S. is targeting 2025" names
         no lander), unless the question asks for a country. An entry about one thing gives
         its full name even when the question names that thing ("ILRS's full name?"). Only
-        clauses that share a word with the question count; when none does, any clause may.
+        clauses that share a word with the question count, then those whose names' words do;
+        when none does, any clause may, unless the question says what is named by more than
+        names ("the moon base").
         """
         clauses = self._read.get(number)
         if clauses is None:
@@ -113,10 +124,12 @@ class AnswerNames:
         known = question - {self._subjects.get(number, "")}
         if not question & self._country_words:
             known |= self._countries
-        sharing = [names for words, names in clauses if (words - names) & question]
+        sharing = [c.names for c in clauses if (c.words - c.names) & question]
+        if not sharing:  # a clause may speak of it by a name: "at Bongo District Hospital"
+            sharing = [c.names for c in clauses if c.about & question]
         if not sharing and self._describes(question):
             return False  # "what is the moon base called?": no clause speaks of a moon base
-        return any(names - known for names in sharing or [n for _, n in clauses])
+        return any(names - known for names in sharing or [c.names for c in clauses])
 
     def _describes(self, question: frozenset[str]) -> bool:
         """Return whether `question` says what is named by more than names: "the moon base"."""
@@ -124,12 +137,20 @@ class AnswerNames:
             self._asking = frozenset(self._terms(_ASKING_WORDS))
         return any(not t.startswith(ENTITY_PREFIX) for t in question - self._asking)
 
-    def _clauses(self, text: str) -> list[tuple[frozenset[str], frozenset[str]]]:
-        """Return each clause's terms and the terms of the names it holds."""
+    def _clauses(self, text: str) -> list[_Clause]:
+        """Return each clause's terms, the terms of the names it holds, and what it is about."""
         read = []
         for part in split_clauses(text):
             found, openers = proper_names(part)
             story = [t for t in self._terms(" ".join(openers)) if t.startswith(ENTITY_PREFIX)]
             names = frozenset([*self._terms(" ".join(found)), *story])
-            read.append((frozenset(self._terms(part)), names))
+            words = frozenset(self._terms(part))
+            about = words.union(*(self._implied.get(t, frozenset()) for t in words))
+            read.append(_Clause(words, names, about))
         return read
+
+
+class _Clause(NamedTuple):
+    words: frozenset[str]  # its terms
+    names: frozenset[str]  # the terms of the names it holds
+    about: frozenset[str]  # its terms and the words of the names of whom it names
