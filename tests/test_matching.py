@@ -230,9 +230,6 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
         ("where does india stand on it", "where does india stand on it"),  # a position
         ("fill me in on the deal", "on the deal"),  # asks for the gist
         ("long story short who signed", "who signed"),
-        ("are the fans going to boycott it", "are the fans will boycott it"),  # the future
-        ("is it going to the airport", "is it going to the airport"),  # a trip
-        ("is it gonna open", "is it will open"),
         ("when was the pact inked", "when was the pact signed"),
         ("did he put pen to paper", "did he signed"),
         ("printer ink", "printer ink"),  # the noun

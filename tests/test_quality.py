@@ -51,7 +51,7 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.48,
+        0.47,
         0.91,
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before

@@ -73,11 +73,6 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"national|local|government) side\b",
         r"for \1",
     ),
-    # "going to" before a verb says what will happen, not that anyone goes: "are the fans
-    # going to boycott?"; a trip stays ("is it going to the airport?"; in "going to lagos"
-    # the place stays, and "going" said little)
-    (r"\bgoing to (?!the |a |an |this |that |my |our |their |his |her |its |\d)", "will "),
-    (r"\bgonna\b", "will"),
     (r"\bin the first place\b", ""),
     # "again" that asks to be reminded, not about a repeat: "when was that again?"
     (r"\b(?P<asked>(?:was|is|were|are) (?:that|it|this|he|she|they)) again\b", r"\g<asked>"),
