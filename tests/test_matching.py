@@ -23,6 +23,7 @@ from bot.matching.explain import explain
 from bot.matching.gazetteer import capital_aliases, owner_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
+from bot.matching.ranking import _untold
 from bot.matching.semantic import SemanticIndex
 from bot.matching.text import tokenize
 from bot.models import AnswerKind, Query
@@ -328,6 +329,11 @@ def test_an_answer_without_a_telling_value_asked_is_at_most_a_did_you_mean() -> 
     assert decision.best is not None and not decision.best.evidence.kind
     assert decision.best.probability < lagos.thresholds.answer
     assert lagos.answer(Query(text="when was the contract signed?")).answered
+    # only a telling value caps: a date or an event asked for is the answer model's to weigh
+    reading = lagos.analyzer.analyze("when was the contract signed?")
+    assert not any(_untold(lagos.tools, reading, p) for p in range(len(lagos.entries)))
+    month = lagos.analyzer.analyze("which month in 2018 was the contract signed?")
+    assert _untold(lagos.tools, month, lagos._positions["construction-start"])
 
 
 def test_the_decision_keeps_its_candidates_and_reason(engine: Engine) -> None:

@@ -42,7 +42,9 @@ def rank(
     order = sorted(evidence, key=lambda p: model.rank.score(evidence[p]), reverse=True)
     for position in order[:_REFINED]:
         evidence[position] = refine(tools, question, position, evidence[position])
-    found = [_candidate(entries[p], evidence[p], model, analysis, sure) for p in order]
+    found = [
+        _candidate(entries[p], evidence[p], model, _untold(tools, analysis, p), sure) for p in order
+    ]
     # of the leading candidates, the one whose answer is likeliest right goes first: the rank
     # model weighs which entry is meant, the answer model also whether it answers; but none
     # that leaves out a party the question names, or agrees less with its question type
@@ -55,18 +57,27 @@ def rank(
 
 
 def _candidate(
-    entry: Entry, evidence: Evidence, model: Model, analysis: Analysis, sure: float
+    entry: Entry, evidence: Evidence, model: Model, untold: bool, sure: float
 ) -> Candidate:
-    """Return `entry` as a candidate: its answer's chance, under `sure` if it lacks the value.
-
-    A place, reason, day, month, time or age asked for is seldom in an answer by chance, and
-    an answer without it ("which month in 2018 was it signed?": "signed in 2018") is at most
-    a "did you mean", however well its words match.
-    """
+    """Return `entry` as a candidate: its answer's chance, under `sure` if `untold`."""
     probability = model.probability(evidence)
-    if not evidence.kind and analysis.asks & TELLING:
+    if untold and not evidence.kind:
         probability = min(probability, math.nextafter(sure, 0.0))
     return Candidate(entry, evidence, probability)
+
+
+def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
+    """Return whether entry `position` lacks a telling value asked, or says it of another thing.
+
+    A place, reason, day, month, time or age asked for is seldom in an answer by chance, and
+    an answer without it ("which month in 2018 was it signed?": "signed in 2018", and March
+    for the building) is at most a "did you mean", however well its words match.
+    """
+    told = analysis.asks & TELLING
+    if not told:  # most questions
+        return False
+    offered = told <= tools.offers[position]
+    return not (offered and tools.offers.near(position, told, frozenset(analysis.terms)))
 
 
 def lexical_nominees(tools: Retrievers, analysis: Analysis) -> list[int]:
