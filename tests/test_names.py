@@ -27,6 +27,8 @@ from bot.models import Query
         ("by when does it want to be a major name in space", False),  # someone well known
         ("is he a big name", False),
         ("what is a name of the base", True),
+        ("is there an official name for the station", True),
+        ("does it have a code name", True),
     ],
 )
 def test_a_question_asks_for_a_name_when_it_says_so(words: str, asked: bool) -> None:

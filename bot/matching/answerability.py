@@ -184,7 +184,7 @@ def _asks_name(words: tuple[str, ...]) -> bool:
     return any(
         word in _NAME_WORDS
         and not (after in _LISTED or (after or "").isdigit())
-        and not (at >= 2 and words[at - 2] in _INDEFINITE)
+        and not (at >= 2 and words[at - 2] in _INDEFINITE and words[at - 1] in _FAMOUS)
         for at, (word, after) in enumerate(itertools.zip_longest(words, words[1:]))
     )
 
@@ -245,8 +245,9 @@ _PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hope
 _STATUS_WORDS = frozenset("already yet".split())
 _NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
 _ASKING_NAME = frozenset("what whats which".split())
-# "a big name", "a household name": someone well known, no name asked for ("a name of …" is)
+# "a big name", "a household name": someone well known, no name asked for ("a code name" is)
 _INDEFINITE = frozenset("a an".split())
+_FAMOUS = frozenset("big bigger major household famous leading great top huge prominent".split())
 # after "name", words that make it a verb asking for a list: "name two partners"
 _LISTED = frozenset(
     "the a an some all any few every each both these those several many one two three four "
