@@ -60,6 +60,7 @@ def test_a_long_message_keeps_its_question_at_either_end(engine: Engine) -> None
         ("3rd BRF 2025!", ["3rd", "brf", "2025"]),
         ("the group, membership-wise?", ["the", "group", "membership"]),  # about membership
         ("otherwise wise", ["otherwise", "wise"]),
+        ("Capacity-Wise?", ["capacity"]),
     ],
 )
 def test_tokenize(text: str, tokens: list[str]) -> None:

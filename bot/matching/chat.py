@@ -29,7 +29,6 @@ SLANG = {
     "uni": "university",
     "yr": "year",
     "yrs": "years",
-    "hr": "hour",
     "hrs": "hours",
     "mins": "minutes",
     "n": "and",

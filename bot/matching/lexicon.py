@@ -87,8 +87,6 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("which", "period"), QType.DURATION),
     # a cause asked without "why": "what caused the delay?", "how come it slipped?"
     (("what", "caused"), QType.WHY),
-    (("what", "causes"), QType.WHY),
-    (("what", "cause"), QType.WHY),
     (("what", "led", "to"), QType.WHY),
     (("what", "prompted"), QType.WHY),
     (("how", "come"), QType.WHY),

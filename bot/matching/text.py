@@ -55,14 +55,14 @@ def _visible(ch: str) -> bool:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_WISE = re.compile(r"(?<=\w)-wise\b")
+_WISE = re.compile(r"(?<=\w)-wise\b", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:
     """Split cleaned text into lower-case, accent-free word tokens."""
     if "U" in text:  # "US" in capitals is the country; "us" is a pronoun
         text = _UPPER_US.sub(" usa ", text)
-    if "-wise" in text:  # "space-wise" is about space: the suffix says nothing more
+    if "-w" in text or "-W" in text:  # "space-wise" is about space, and nothing more
         text = _WISE.sub("", text)
     if "," in text:  # "2,300" is the figure 2300, as a question that writes "2300" has it
         text = _THOUSANDS.sub("", text)
