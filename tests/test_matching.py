@@ -28,8 +28,9 @@ from bot.matching.semantic import SemanticIndex
 from bot.matching.text import tokenize
 from bot.models import AnswerKind, Query
 from bot.serving.service import StoryBot
+from tests.conftest import DATA
 
-STORIES = Path(__file__).parent / "data" / "stories"
+STORIES = DATA / "stories"
 
 
 @pytest.mark.parametrize(

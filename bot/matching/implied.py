@@ -50,9 +50,9 @@ def seats(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozens
             continue
         term = ENTITY_PREFIX + entity.id
         cities = {c for name in entity.names for c in table.get(name.casefold(), ())}
-        seats = {t for c in cities for t in analyzer.terms(c) if t.startswith(ENTITY_PREFIX)}
-        if seats - {term}:
-            found[term] = frozenset(seats - {term})
+        named = {t for c in cities for t in analyzer.terms(c) if t.startswith(ENTITY_PREFIX)}
+        if named - {term}:
+            found[term] = frozenset(named - {term})
     return found
 
 
