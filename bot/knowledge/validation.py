@@ -26,6 +26,8 @@ def confusions(engine: Engine) -> list[str]:
 def _answered_by_another(engine: Engine, share: int, shares: int) -> Found:
     """Return the warnings for one share's phrasings, each with its entry's position."""
     faq_ids = {f.id for f in engine.knowledge.faq}
+    if shares > 1:  # a forked child's engine, dropped with it: its caches may grow
+        engine.tools.keep_every_entry()
     proof = OwnFirst(engine)
     found = []
     for position in range(share, len(engine.knowledge.faq), shares):

@@ -106,6 +106,20 @@ class Retrievers:
         terms_of = self.terms_of
         return lru_cache(maxsize=_TERMS_KEPT)(lambda position: phrase_parts(terms_of(position)))
 
+    def keep_every_entry(self) -> None:
+        """Keep every entry's covered terms once made, not only the last 1,024 entries'.
+
+        For validate's check in a process of its own: it measures each entry dozens of times
+        (a candidate for many phrasings), where a served engine keeps its memory.
+        """
+        made = partial(_terms_of, self.index, self.offers, self.cue_terms, self.implied)
+        terms_of = lru_cache(maxsize=None)(made)
+        # the cached properties' own slots: the frozen class forbids setting attributes
+        self.__dict__["terms_of"] = terms_of
+        self.__dict__["parts_of"] = lru_cache(maxsize=None)(
+            lambda position: phrase_parts(terms_of(position))
+        )
+
 
 class _Raw(NamedTuple):
     hit: Hit
