@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.matching.answerability import Need, needs, offers
+from bot.matching.answerability import Need, offers
+from bot.matching.asking import needs
 from bot.matching.engine import Engine
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import QType

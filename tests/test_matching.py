@@ -12,7 +12,8 @@ import pytest
 from bot.config import Settings
 from bot.gaps.store import Gap, SqliteGapStore
 from bot.knowledge.loading import load_knowledge
-from bot.matching.answerability import Need, OfferedKinds, needs, offers
+from bot.matching.answerability import Need, OfferedKinds, offers
+from bot.matching.asking import needs
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.answerability import Need, needs
+from bot.matching.answerability import Need
+from bot.matching.asking import needs
 from bot.matching.lexicon import QType
 from bot.matching.names import AnswerNames, proper_names
 from bot.models import Query

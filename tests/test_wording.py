@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.matching.analyzer import detect_qtype
-from bot.matching.answerability import Need, needs
+from bot.matching.answerability import Need
+from bot.matching.asking import needs
 from bot.matching.engine import Engine
 from bot.matching.gazetteer import demonym_aliases
 from bot.matching.idioms import plain_words

@@ -12,7 +12,8 @@ import Stemmer
 
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import Sides, either_or
-from bot.matching.answerability import Need, needs
+from bot.matching.answerability import Need
+from bot.matching.asking import needs
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
 from bot.matching.english import IRREGULAR
 from bot.matching.idioms import plain_words

@@ -1,13 +1,12 @@
-"""What kind of value a question asks for, and whether a text holds one.
+"""The kinds of value an answer may hold, and whether a text holds one.
 
 "When did X join?" is not answered by "X supports it", and "at what time?" is not answered by
-"in August": the kind of value asked must be in the answer. General English and Roman Urdu
-only; nothing here knows a story.
+"in August": the kind of value asked (`asking.needs`) must be in the answer. General English
+and Roman Urdu only; nothing here knows a story.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -125,110 +124,7 @@ _OFFERS = {
 
 # the kind of value a question of this type asks for, and that an entry a maintainer phrased
 # as one such question gives, whatever its answer's words
-_PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WORDS}
-
-# cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
-_TIME_CUES = frozenset("time hour oclock baje waqt".split())
-_DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
-_MONTH_CUES = frozenset("month mahina mahine".split())
-_WHEN_CUES = _TIME_CUES | _DAY_CUES | _MONTH_CUES
-_ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
-# after "time", a stretch of it: "what time period" asks how long, not at what hour
-_STRETCHES = frozenset("period frame span scale".split())
-_NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
-
-
-def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
-    """Return the kinds of value a question of type `qtype` with `words` asks for."""
-    asked: set[Need] = set()
-    if qtype in _NUMBER_TYPES:
-        asked.add(Need.NUMBER)
-    if qtype is QType.COUNT:
-        asked.add(Need.COUNT)
-    if qtype in _PHRASED:
-        asked.add(_PHRASED[qtype])
-    # "when did the US land?" asks what happened, not what is planned; but what someone said
-    # may be a plan, and "what did India plan?" asks for one
-    if "did" in words[:3] and qtype is not QType.QUOTE and _PLAN_WORDS.isdisjoint(words):
-        asked.add(Need.PAST)
-    if _STATUS_WORDS.intersection(words) and qtype is QType.YESNO:
-        asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
-    if _PERSON_WORDS.intersection(words) and _WHO_WORDS.intersection(words):
-        asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
-    if qtype == QType.AMOUNT and "old" in words:
-        asked.add(Need.AGE)
-    if _asks_name(words):
-        asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
-    cues = _asked_cues(words)
-    if qtype == QType.WHEN or cues:
-        asked.add(Need.DATE)
-    if cues & _TIME_CUES or ("time" in words and "day" in words and "of" in words):
-        asked.add(Need.TIME)  # "what time", "at what hour", "time of day"
-    elif cues & _DAY_CUES:
-        asked.add(Need.DAY)  # "which day", "exact date"; a plain "landing date?" takes a month
-    elif cues & _MONTH_CUES:
-        asked.add(Need.MONTH)  # "which month": a year does not say it
-    return frozenset(asked)
-
-
-def _asks_name(words: tuple[str, ...]) -> bool:
-    """Return whether a question asks what something is called.
-
-    "What is the lander called?" and "what was it named?" ask a name; "name" before a number
-    or a determiner asks for a list ("name two partners", "name the countries"): whatever
-    answers it names them, a country too. "When was the strike called?" asks no name, nor
-    does "a big name" (someone well known).
-    """
-    if words[-1:] in (("called",), ("named",)) and _ASKING_NAME.intersection(words[:-1]):
-        return True
-    return any(
-        word in _NAME_WORDS
-        and not (after in _LISTED or (after or "").isdigit())
-        and not (at >= 2 and words[at - 2] in _INDEFINITE and words[at - 1] in _FAMOUS)
-        for at, (word, after) in enumerate(itertools.zip_longest(words, words[1:]))
-    )
-
-
-def _asked_cues(words: tuple[str, ...]) -> set[str]:
-    """Return the time and day cue words that directly follow an asking word."""
-    return {
-        word
-        for before, word, after in itertools.zip_longest(words, words[1:], words[2:])
-        if before in _ASKING and word in _WHEN_CUES and after not in _STRETCHES
-    }
-
-
-# question words that ask for someone's title or job rather than name a topic
-ROLE_WORDS = frozenset(
-    "job title role position post designation occupation profession rank boss head chief "
-    "leader incharge charge ohda ohdah".split()
-)
-
-
-# Words that only say which kind of value is asked ("day of the week?", "CCREC full name?",
-# "what position does she hold?"): an answer holding that kind of value covers them.
-CUE_WORDS: dict[Need, frozenset[str]] = {
-    Need.DATE: frozenset("date year month tareekh tarikh".split()),
-    Need.DAY: frozenset("day weekday week din".split()),
-    Need.TIME: _TIME_CUES,
-    # "which edition of the forum?" is answered by "the third forum"
-    Need.NUMBER: frozenset(
-        "number total figure amount count tadad money cash edition installment instalment "
-        "iteration".split()
-    ),
-    Need.AGE: frozenset("age old umar".split()),
-    Need.ROLE: ROLE_WORDS | {"hold", "serve"},
-    Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
-    # not "capital": any place would cover it; a capital city the gazetteer knows does
-    Need.PLACE: frozenset(
-        "place location venue jagah city town region district area province county village".split()
-    ),
-    Need.WORDS: frozenset(
-        "speech speeches remark remarks statement statements comment comments interview "
-        "interviews interviewed quote quoted words".split()
-    ),
-}
-
+PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WORDS}
 
 # an answer that only speaks of plans ("aims to return in 2025, barring delays") tells of
 # nothing that has happened yet
@@ -240,24 +136,6 @@ _PLANNED = re.compile(
 _HAPPENED = re.compile(
     r"\b(?:was|were|had|did|ago|became|last|recently|has been|said|told|announced|signed)\b",
     re.I,
-)
-_PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
-_STATUS_WORDS = frozenset("already yet".split())
-_NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
-_ASKING_NAME = frozenset("what whats which".split())
-# "a big name", "a household name": someone well known, no name asked for ("a code name" is)
-_INDEFINITE = frozenset("a an".split())
-_FAMOUS = frozenset("big bigger major household famous leading great top huge prominent".split())
-# after "name", words that make it a verb asking for a list: "name two partners"
-_LISTED = frozenset(
-    "the a an some all any few every each both these those several many one two three four "
-    "five six seven eight nine ten".split()
-)
-_WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
-# nouns for a human being: a "who" question that uses one asks for a person, not a country
-_PERSON_WORDS = frozenset(
-    "person persons people man men woman women guy guys dude astronaut astronauts individual "
-    "human humans bande banda aadmi".split()
 )
 
 
@@ -315,7 +193,7 @@ class OfferedKinds:
             found = offers(self._answers[position])
             given = {Need.NAME} if position in self._named else set()
             if position < len(self._phrased):
-                given |= {_PHRASED[q] for q in self._phrased[position] if q in _PHRASED}
+                given |= {PHRASED[q] for q in self._phrased[position] if q in PHRASED}
             found = self._found[position] = found | given
         return found
 
