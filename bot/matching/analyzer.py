@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
+from itertools import pairwise
 from typing import TypeVar
 
 import Stemmer
@@ -101,15 +103,17 @@ class Analyzer:
         stems = {self._stem(word) for word in used} if general else set()
         general_words = GeneralWords(general, self._stem, stems, claimed)
         self._general = general_words.read
-        # longest phrase starting with each stem: most tokens start none, and skip the search
+        # longest phrase starting with each stem
         self._starts: dict[str, int] = {}
-        # the stems that go on a phrase after each first one: "the" starts a few phrases, and
-        # the word after it is seldom one of theirs
-        self._seconds: dict[str, set[str]] = {}
+        # the first two stems of each longer phrase, and the phrases of one stem: a phrase may
+        # begin only at one of these ("the" starts a few phrases, and the word after it is
+        # seldom one of theirs)
+        self._heads: set[tuple[str, str]] = set()
+        self._singles = frozenset(key[0] for key in self.phrases if len(key) == 1)
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
             if len(key) > 1:
-                self._seconds.setdefault(key[0], set()).add(key[1])
+                self._heads.add((key[0], key[1]))
         names = [*aliases, *(term for group in synonyms for term in group)]
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
         self._phrasal = Phrasal(phrasal or {}, names, used.__contains__, self._stem)
@@ -191,6 +195,20 @@ class Analyzer:
         """
         return self._terms_uncached(text)
 
+    @contextmanager
+    def reading_knowledge(self) -> Iterator[None]:
+        """Run a block that reads the knowledge's own texts, each word's stem kept meanwhile.
+
+        A build's tens of thousands of words evict each other from the bounded stem cache;
+        for the block they are kept in a table, dropped at its end.
+        """
+        cached = self._stem
+        self._stem = _Stems(cached).__getitem__
+        try:
+            yield
+        finally:
+            self._stem = cached
+
     def _cached(self, method: Callable[..., _T], size: int) -> Callable[..., _T]:
         """Return `method` bound to this analyzer through a bounded cache.
 
@@ -231,13 +249,22 @@ class Analyzer:
 
     def _terms(self, words: list[str]) -> list[tuple[str, str]]:
         stems = list(map(self._stem, words))
-        starts, general, stop = self._starts, self._general, self._stop
+        general, stop, singles, heads = self._general, self._stop, self._singles, self._heads
+        # most texts hold no phrase: their words read in one pass, not one step at a time
+        if singles.isdisjoint(stems) and heads.isdisjoint(pairwise(stems)):
+            return [
+                (general[word], word) if word in general else (stem, word)
+                for stem, word in zip(stems, words, strict=True)
+                if word in general or stem not in stop
+            ]
         pairs = []
-        i = 0
-        while i < len(stems):
+        i, end = 0, len(stems)
+        while i < end:
             stem, word = stems[i], words[i]
             # most words start no phrase: no search (a tenth of a build's analysis)
-            if stem in starts and (found := self._phrase_at(stems, words, i)):
+            if (stem in singles or (i + 1 < end and (stem, stems[i + 1]) in heads)) and (
+                found := self._phrase_at(stems, words, i)
+            ):
                 term, size = found
                 pairs.append((term, " ".join(words[i : i + size])))
                 i += size
@@ -253,7 +280,7 @@ class Analyzer:
         """Return the term of the longest phrase starting at word `i` and its length, if any."""
         phrases = self.phrases
         longest = min(self._starts[stems[i]], len(stems) - i)
-        if longest > 1 and stems[i + 1] not in self._seconds[stems[i]]:
+        if longest > 1 and (stems[i], stems[i + 1]) not in self._heads:
             longest = 1  # no longer phrase goes on with the next word
         for size in range(longest, 0, -1):
             term = phrases.get(tuple(stems[i : i + size]))
@@ -270,6 +297,19 @@ class Analyzer:
 
     def _correct_uncached(self, word: str) -> str:
         return self._speller.correct(word)
+
+
+class _Stems(dict[str, str]):
+    """Stems by word, each worked out by `stem` when first asked for."""
+
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        """Start empty."""
+        super().__init__()
+        self._stem = stem
+
+    def __missing__(self, word: str) -> str:
+        self[word] = stem = self._stem(word)
+        return stem
 
 
 def detect_qtype(words: list[str]) -> QType:

@@ -185,15 +185,16 @@ def _indexes(
     collected = CorpusBuilder()
     # many entries quote one passage: its terms made into a set once, not once an entry
     passage_terms = lru_cache(maxsize=1024)(lambda passage: frozenset(analyzer.terms(passage)))
-    for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
-        if reuse and old is not None:  # unchanged entries, taken whole from the last build
-            collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
-            continue
-        source = sources[first]
-        if isinstance(source, FaqEntry):
-            collected.add(_indexed(analyzer, source, passage_terms(source.source)))
-        else:
-            collected.add(_indexed_entity(analyzer, source))
+    with analyzer.reading_knowledge():
+        for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
+            if reuse and old is not None:  # unchanged entries, taken whole from the last build
+                collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
+                continue
+            source = sources[first]
+            if isinstance(source, FaqEntry):
+                collected.add(_indexed(analyzer, source, passage_terms(source.source)))
+            else:
+                collected.add(_indexed_entity(analyzer, source))
     corpus = collected.build()
     del collected
     return Index(corpus), Bm25(corpus.postings), _phrased_qtypes(corpus)
