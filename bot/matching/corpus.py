@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
@@ -138,9 +139,8 @@ class CorpusBuilder:
         self._answer.extend(answer)
         self._answer_of.extend([len(self._strict)] * len(answer))
         self._strict.append(entry.strict)
-        spell = self._spellings.__getitem__
-        self._spelled.extend([number(term) for term, _ in entry.spelled])
-        self._spelled_as.extend([spell(spelling) for _, spelling in entry.spelled])
+        self._spelled.extend(map(number, map(itemgetter(0), entry.spelled)))
+        self._spelled_as.extend(map(self._spellings.__getitem__, map(itemgetter(1), entry.spelled)))
         self._spelled_starts.append(len(self._spelled))
 
     def add_run(self, corpus: Corpus, first: int, last: int) -> None:
