@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
 from itertools import pairwise
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import Stemmer
 
@@ -63,6 +63,18 @@ class Analysis:
         kept = [i for i, term in enumerate(self.terms) if wanted(term)]
         surfaces = tuple(self.surfaces[i] for i in kept) if self.surfaces else ()
         return replace(self, terms=tuple(self.terms[i] for i in kept), surfaces=surfaces)
+
+
+class Phrasing(NamedTuple):
+    """An entry's phrasing as the index reads it: its terms, question type and their words.
+
+    A plain tuple, not an `Analysis`: a build makes hundreds of thousands and keeps none,
+    and a frozen dataclass cost four times as much to make.
+    """
+
+    terms: tuple[str, ...]
+    qtype: QType
+    surfaces: tuple[str, ...]
 
 
 class Analyzer:
@@ -152,7 +164,7 @@ class Analyzer:
         """Return the canonical terms and the question type of cleaned `text` (cached)."""
         return self._reading(text)
 
-    def phrasing(self, text: str) -> Analysis:
+    def phrasing(self, text: str) -> Phrasing:
         """Return the terms, surfaces and question type of an entry's phrasing (uncached).
 
         Read once, as the entry is indexed: without the words and either-or sides that only
@@ -160,7 +172,7 @@ class Analyzer:
         """
         _, qtype, pairs = self._read(text)
         terms, surfaces = zip(*pairs, strict=True) if pairs else ((), ())
-        return Analysis(terms, qtype, surfaces)
+        return Phrasing(terms, qtype, surfaces)
 
     def _analyze(self, text: str) -> Analysis:
         words, qtype, pairs = self._read(text)

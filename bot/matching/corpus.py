@@ -16,7 +16,7 @@ from operator import itemgetter
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analyzer import Analysis, Phrasing
 from bot.matching.arrays import distinct, distinct_inverse, first_positions
 from bot.matching.lexicon import QType
 
@@ -36,7 +36,7 @@ POSTINGS_READ = 16384
 class IndexedEntry:
     """What the index needs of one entry: its phrasings and its answer's terms."""
 
-    phrasings: tuple[Analysis, ...]
+    phrasings: tuple[Analysis | Phrasing, ...]
     answer_terms: frozenset[str]
     strict: bool = False  # "who is X?" entries: the question must be about X alone
     # each term with the words it was first read from in this entry, in order: word vectors

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import itemgetter
 
 from bot.knowledge import gcpause
@@ -160,7 +160,7 @@ def _word_counts(
     are read, and the words no entry uses any more drop out.
     """
     if previous is None:
-        return Counter(word for source in sources for word in _words(source))
+        return Counter(chain.from_iterable(map(_words, sources)))
     counts = previous.word_counts.copy()
     kept = set(positions)
     for old, gone in enumerate(previous.sources):
