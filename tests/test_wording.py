@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.analyzer import detect_qtype
 from bot.matching.answerability import Need, needs
 from bot.matching.engine import Engine
 from bot.matching.gazetteer import demonym_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.naming import describing_words
+from bot.matching.qtypes import detect_qtype
 from bot.models import Query
 from tests.conftest import DATA
 
