@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.analyzer import detect_qtype
 from bot.matching.answerability import Need
 from bot.matching.asking import needs
 from bot.matching.engine import Engine
@@ -12,6 +11,7 @@ from bot.matching.gazetteer import demonym_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.naming import describing_words
+from bot.matching.qtypes import detect_qtype
 from bot.models import Query
 from tests.conftest import DATA
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache, partial
-from typing import TypeVar
+from itertools import pairwise
+from typing import NamedTuple, TypeVar
 
 import Stemmer
 
@@ -20,18 +22,14 @@ from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
-    DETERMINERS,
-    FILLER_OPENERS,
     MOTION_WORDS,
-    QTYPE_CUES,
-    QTYPE_HINTS,
     SAY_WORDS,
     STOPWORDS,
-    YESNO_OPENERS,
     QType,
 )
 from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
+from bot.matching.qtypes import detect_qtype
 from bot.matching.text import tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
@@ -63,6 +61,18 @@ class Analysis:
         kept = [i for i, term in enumerate(self.terms) if wanted(term)]
         surfaces = tuple(self.surfaces[i] for i in kept) if self.surfaces else ()
         return replace(self, terms=tuple(self.terms[i] for i in kept), surfaces=surfaces)
+
+
+class Phrasing(NamedTuple):
+    """An entry's phrasing as the index reads it: its terms, question type and their words.
+
+    A plain tuple, not an `Analysis`: a build makes hundreds of thousands and keeps none,
+    and a frozen dataclass cost four times as much to make.
+    """
+
+    terms: tuple[str, ...]
+    qtype: QType
+    surfaces: tuple[str, ...]
 
 
 class Analyzer:
@@ -106,15 +116,17 @@ class Analyzer:
         stems = {self._stem(word) for word in used} if general else set()
         general_words = GeneralWords(general, self._stem, stems, claimed)
         self._general = general_words.read
-        # longest phrase starting with each stem: most tokens start none, and skip the search
+        # longest phrase starting with each stem
         self._starts: dict[str, int] = {}
-        # the stems that go on a phrase after each first one: "the" starts a few phrases, and
-        # the word after it is seldom one of theirs
-        self._seconds: dict[str, set[str]] = {}
+        # the first two stems of each longer phrase, and the phrases of one stem: a phrase may
+        # begin only at one of these ("the" starts a few phrases, and the word after it is
+        # seldom one of theirs)
+        self._heads: set[tuple[str, str]] = set()
+        self._singles = frozenset(key[0] for key in self.phrases if len(key) == 1)
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
             if len(key) > 1:
-                self._seconds.setdefault(key[0], set()).add(key[1])
+                self._heads.add((key[0], key[1]))
         names = [*aliases, *(term for group in synonyms for term in group)]
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
         self._phrasal = Phrasal(phrasal or {}, names, used.__contains__, self._stem)
@@ -153,7 +165,7 @@ class Analyzer:
         """Return the canonical terms and the question type of cleaned `text` (cached)."""
         return self._reading(text)
 
-    def phrasing(self, text: str) -> Analysis:
+    def phrasing(self, text: str) -> Phrasing:
         """Return the terms, surfaces and question type of an entry's phrasing (uncached).
 
         Read once, as the entry is indexed: without the words and either-or sides that only
@@ -161,7 +173,7 @@ class Analyzer:
         """
         _, qtype, pairs = self._read(text)
         terms, surfaces = zip(*pairs, strict=True) if pairs else ((), ())
-        return Analysis(terms, qtype, surfaces)
+        return Phrasing(terms, qtype, surfaces)
 
     def _analyze(self, text: str) -> Analysis:
         words, qtype, pairs = self._read(text)
@@ -195,6 +207,20 @@ class Analyzer:
         pushed each other out, and the last 4,096 stayed behind.
         """
         return self._terms_uncached(text)
+
+    @contextmanager
+    def reading_knowledge(self) -> Iterator[None]:
+        """Run a block that reads the knowledge's own texts, each word's stem kept meanwhile.
+
+        A build's tens of thousands of words evict each other from the bounded stem cache;
+        for the block they are kept in a table, dropped at its end.
+        """
+        cached = self._stem
+        self._stem = _Stems(cached).__getitem__
+        try:
+            yield
+        finally:
+            self._stem = cached
 
     def _cached(self, method: Callable[..., _T], size: int) -> Callable[..., _T]:
         """Return `method` bound to this analyzer through a bounded cache.
@@ -238,13 +264,22 @@ class Analyzer:
 
     def _terms(self, words: list[str]) -> list[tuple[str, str]]:
         stems = list(map(self._stem, words))
-        starts, general, stop = self._starts, self._general, self._stop
+        general, stop, singles, heads = self._general, self._stop, self._singles, self._heads
+        # most texts hold no phrase: their words read in one pass, not one step at a time
+        if singles.isdisjoint(stems) and heads.isdisjoint(pairwise(stems)):
+            return [
+                (general[word], word) if word in general else (stem, word)
+                for stem, word in zip(stems, words, strict=True)
+                if word in general or stem not in stop
+            ]
         pairs = []
-        i = 0
-        while i < len(stems):
+        i, end = 0, len(stems)
+        while i < end:
             stem, word = stems[i], words[i]
             # most words start no phrase: no search (a tenth of a build's analysis)
-            if stem in starts and (found := self._phrase_at(stems, words, i)):
+            if (stem in singles or (i + 1 < end and (stem, stems[i + 1]) in heads)) and (
+                found := self._phrase_at(stems, words, i)
+            ):
                 term, size = found
                 pairs.append((term, " ".join(words[i : i + size])))
                 i += size
@@ -260,7 +295,7 @@ class Analyzer:
         """Return the term of the longest phrase starting at word `i` and its length, if any."""
         phrases = self.phrases
         longest = min(self._starts[stems[i]], len(stems) - i)
-        if longest > 1 and stems[i + 1] not in self._seconds[stems[i]]:
+        if longest > 1 and (stems[i], stems[i + 1]) not in self._heads:
             longest = 1  # no longer phrase goes on with the next word
         for size in range(longest, 0, -1):
             term = phrases.get(tuple(stems[i : i + size]))
@@ -279,69 +314,14 @@ class Analyzer:
         return self._speller.correct(word)
 
 
-def detect_qtype(words: list[str]) -> QType:
-    """Return what a tokenised question asks for, from its question words."""
-    while words and words[0] in FILLER_OPENERS:
-        words = words[1:]
-    if not words:
-        return QType.NONE
-    found = _first_cue(words)
-    if found is not None:
-        qtype = QTYPE_CUES[found][1]
-        if qtype == QType.WHAT and _says(words) and ABOUT_TEXT.isdisjoint(words):
-            return QType.QUOTE
-        return qtype
-    if words[0] in YESNO_OPENERS:
-        return QType.YESNO
-    for word in words:
-        if word in QTYPE_HINTS:
-            return QTYPE_HINTS[word]
-    return QType.NONE
+class _Stems(dict[str, str]):
+    """Stems by word, each worked out by `stem` when first asked for."""
 
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        """Start empty."""
+        super().__init__()
+        self._stem = stem
 
-def _says(words: list[str]) -> bool:
-    """Return whether `words` use a say-word as a verb: not as a noun after a determiner.
-
-    Nor as the last word's "called": "what is the ground called?" asks its name.
-    """
-    if SAY_WORDS.isdisjoint(words):  # most questions: no word to look behind
-        return False
-    last = len(words) - 1
-    return any(
-        word in SAY_WORDS
-        and (i == 0 or words[i - 1] not in DETERMINERS)
-        and not (i == last and word == "called")
-        for i, word in enumerate(words)
-    )
-
-
-def _first_cue(words: list[str]) -> int | None:
-    """Return the rank of the cue at the first question word, or None.
-
-    The first question word wins ("what ... when ...?" asks what); at one position the longer
-    cue, listed earlier, wins ("how many" over "how").
-    """
-    for i, word in enumerate(words):
-        cues = _CUES_BY_WORD.get(word)
-        if cues is None:  # most words: no list to make
-            continue
-        # one lookup per cue length, not one comparison per cue ("what" starts 18 of 3 lengths);
-        # near the end a slice falls short, and then equals a shorter cue found anyway
-        heads = [tuple(words[i : i + n]) for n in cues.lengths]
-        ranks = [cues[head] for head in heads if head in cues]
-        if ranks:
-            return min(ranks)
-    return None
-
-
-class _Cues(dict[tuple[str, ...], int]):
-    """The cues that start with one word, each with its best rank, and their lengths."""
-
-    lengths: tuple[int, ...] = ()
-
-
-_CUES_BY_WORD: dict[str, _Cues] = {}
-for _rank, (_cue, _) in enumerate(QTYPE_CUES):
-    _starting = _CUES_BY_WORD.setdefault(_cue[0], _Cues())
-    _starting.setdefault(_cue, _rank)  # the first listed, the lowest rank, wins
-    _starting.lengths = tuple(sorted({*_starting.lengths, len(_cue)}))
+    def __missing__(self, word: str) -> str:
+        self[word] = stem = self._stem(word)
+        return stem

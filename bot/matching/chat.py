@@ -115,5 +115,7 @@ URDU_MARKERS = frozenset(
 def plain_chat(words: list[str]) -> list[str]:
     """Return `words` with chat shorthand, and in a Roman Urdu message its words, in English."""
     if URDU_MARKERS.isdisjoint(words):
+        if SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace, no copy
+            return words
         return [SLANG.get(w, w) for w in words]
     return [ROMAN_URDU.get(w) or SLANG.get(w, w) for w in words]

@@ -11,11 +11,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analyzer import Analysis, Phrasing
 from bot.matching.arrays import distinct, distinct_inverse, first_positions
 from bot.matching.lexicon import QType
 
@@ -35,7 +36,7 @@ POSTINGS_READ = 16384
 class IndexedEntry:
     """What the index needs of one entry: its phrasings and its answer's terms."""
 
-    phrasings: tuple[Analysis, ...]
+    phrasings: tuple[Analysis | Phrasing, ...]
     answer_terms: frozenset[str]
     strict: bool = False  # "who is X?" entries: the question must be about X alone
     # each term with the words it was first read from in this entry, in order: word vectors
@@ -138,9 +139,8 @@ class CorpusBuilder:
         self._answer.extend(answer)
         self._answer_of.extend([len(self._strict)] * len(answer))
         self._strict.append(entry.strict)
-        spell = self._spellings.__getitem__
-        self._spelled.extend([number(term) for term, _ in entry.spelled])
-        self._spelled_as.extend([spell(spelling) for _, spelling in entry.spelled])
+        self._spelled.extend(map(number, map(itemgetter(0), entry.spelled)))
+        self._spelled_as.extend(map(self._spellings.__getitem__, map(itemgetter(1), entry.spelled)))
         self._spelled_starts.append(len(self._spelled))
 
     def add_run(self, corpus: Corpus, first: int, last: int) -> None:

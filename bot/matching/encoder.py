@@ -22,6 +22,8 @@ import numpy.typing as npt
 from bot.errors import SettingsError
 
 Vectors = npt.NDArray[np.float32]
+_Ids = npt.NDArray[np.uint16]
+_Counts = npt.NDArray[np.intp]
 
 _WORDLLAMA_TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
@@ -32,6 +34,7 @@ _BATCH = 16
 _WORDS = 65536  # distinct words whose tokens are kept
 _READ = 512  # texts whose token rows are read from the table at a time
 _ID = "H"  # a token id as an `array` stores it: 16 bits hold the vocabulary's 32,000
+_ID_BYTES = array(_ID).itemsize
 # texts from which the whole table is widened for them (55 ms there and back): fewer texts
 # widen only the rows they read (5 us a text)
 _WIDEN_FROM = 16384
@@ -112,13 +115,12 @@ class WordLlamaEncoder:
         table = self._table  # read once: a `bulk` block elsewhere may swap it meanwhile
         pooled = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         for first in range(0, len(texts), _READ):
-            ids = [self._ids(text) for text in texts[first : first + _READ]]
-            lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
+            ids, lengths = self._block_ids(texts[first : first + _READ])
             # the token rows of many batches read in one step, not batch by batch
-            rows = np.asarray(table[np.frombuffer(b"".join(ids), dtype=np.uint16)], np.float32)
+            rows = np.asarray(table[ids], np.float32)
             ends = np.cumsum(lengths)
-            sums = pooled[first : first + len(ids)]
-            for start in range(0, len(ids), _BATCH):
+            sums = pooled[first : first + len(lengths)]
+            for start in range(0, len(lengths), _BATCH):
                 counts = lengths[start : start + _BATCH]
                 end = int(ends[start + len(counts) - 1])
                 batch = rows[end - int(counts.sum()) : end]
@@ -127,6 +129,22 @@ class WordLlamaEncoder:
             sums /= np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
             sums[:] = unit_rows(sums)
         return pooled
+
+    def _block_ids(self, texts: Sequence[str]) -> tuple[_Ids, _Counts]:
+        """Return the token ids of `texts`, one text after another, and how many each has.
+
+        Texts of words one space apart (see `_ids`) are read as one: their words split in one
+        call and their ids joined in one, not text by text (twice as fast).
+        """
+        if not all(map(_single_spaced, texts)):
+            ids = [self._ids(text) for text in texts]
+            lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
+            return np.frombuffer(b"".join(ids), dtype=np.uint16), lengths
+        parts = list(map(self._word_ids, " ".join(texts).split(" ")))
+        tokens = np.fromiter(map(len, parts), dtype=np.intp, count=len(parts)) // _ID_BYTES
+        words = np.fromiter((text.count(" ") + 1 for text in texts), np.intp, count=len(texts))
+        lengths = np.add.reduceat(tokens, np.cumsum(words) - words)
+        return np.frombuffer(b"".join(parts), dtype=np.uint16), lengths
 
     def _one(self, text: str) -> Vectors:
         """Return what `encode([text])` returns, in half its steps.
@@ -146,9 +164,14 @@ class WordLlamaEncoder:
         tokens, and a build's 350,000 texts use a few thousand distinct words. Leading,
         trailing or repeated spaces make runs of "▁" and take the whole-text path.
         """
-        if not text or text[0] == " " or text[-1] == " " or "  " in text:
+        if not _single_spaced(text):
             return _packed(self._tokenizer.encode(text, add_special_tokens=False).ids)
         return array(_ID, b"".join(map(self._word_ids, text.split(" "))))
+
+
+def _single_spaced(text: str) -> bool:
+    """Return whether `text` is words one space apart: none before, after, or two together."""
+    return bool(text) and text[0] != " " and text[-1] != " " and "  " not in text
 
 
 def _summed(rows: Vectors, lengths: npt.NDArray[np.intp]) -> Vectors:

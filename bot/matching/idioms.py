@@ -90,14 +90,18 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     ),
 )
 _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
-# one pass to tell whether any idiom is there: most texts have none (groups renamed apart)
-_ANY = re.compile("|".join(f"(?:{p.replace('?P<object>', '?:')})" for p, _ in _IDIOMS))
+# one pass to tell whether any idiom is there: most texts have none (groups renamed apart).
+# Every idiom begins with a word (`\b` then a letter), and the words are joined by single
+# spaces, so it is looked for after a space only: led by a literal space, the search jumps
+# from space to space instead of trying every idiom at every character (twice as fast)
+_EITHER = "|".join(f"(?:{p.replace('?P<object>', '?:')})" for p, _ in _IDIOMS)
+_ANY = re.compile(f" (?:{_EITHER})")
 
 
 def plain_words(words: list[str]) -> list[str]:
     """Return `words` with every idiom replaced by the plain words for it."""
     text = " ".join(words)
-    if not _ANY.search(text):
+    if not _ANY.search(" " + text):
         return words
     changed = text
     for pattern, plain in _COMPILED:

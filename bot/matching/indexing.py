@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from itertools import pairwise
+from functools import lru_cache, partial
+from itertools import chain, pairwise
+from operator import itemgetter
 
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
@@ -89,9 +90,11 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         acronyms,
     )
     reuse = _reuse(previous, analyzer, encoder, positions)
-    sentences = story_sentences(knowledge.story)  # answers quote the passage's whole sentence
-    entries = [_faq_entry(f, sentences) for f in knowledge.faq]
-    entries += [_entity_entry(e, sentences) for e in knowledge.entities]
+    # answers quote the passage's whole sentence, found once for the many entries of a passage
+    sentences = story_sentences(knowledge.story)
+    sentence = lru_cache(maxsize=1024)(partial(whole_sentence, sentences=sentences))
+    entries = [_faq_entry(f, sentence) for f in knowledge.faq]
+    entries += [_entity_entry(e, sentence) for e in knowledge.entities]
     index, bm25, phrased = _indexes(sources, analyzer, reuse)
     heap.release()  # the analyses and scratch arrays just freed: no part of the next peak
     # what the asker will read; each fact-store entry begins with its subject's full name
@@ -172,7 +175,7 @@ def _word_counts(
     are read, and the words no entry uses any more drop out.
     """
     if previous is None:
-        return Counter(word for source in sources for word in _words(source))
+        return Counter(chain.from_iterable(map(_words, sources)))
     counts = previous.word_counts.copy()
     kept = set(positions)
     for old, gone in enumerate(previous.sources):
@@ -200,15 +203,16 @@ def _indexes(
     collected = CorpusBuilder()
     # many entries quote one passage: its terms made into a set once, not once an entry
     passage_terms = lru_cache(maxsize=1024)(lambda passage: frozenset(analyzer.terms(passage)))
-    for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
-        if reuse and old is not None:  # unchanged entries, taken whole from the last build
-            collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
-            continue
-        source = sources[first]
-        if isinstance(source, FaqEntry):
-            collected.add(_indexed(analyzer, source, passage_terms(source.source)))
-        else:
-            collected.add(_indexed_entity(analyzer, source))
+    with analyzer.reading_knowledge():
+        for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
+            if reuse and old is not None:  # unchanged entries, taken whole from the last build
+                collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
+                continue
+            source = sources[first]
+            if isinstance(source, FaqEntry):
+                collected.add(_indexed(analyzer, source, passage_terms(source.source)))
+            else:
+                collected.add(_indexed_entity(analyzer, source))
     corpus = collected.build()
     del collected
     return Index(corpus), Bm25(corpus.postings), _phrased_qtypes(corpus)
@@ -247,8 +251,8 @@ def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
 def _indexed(analyzer: Analyzer, faq: FaqEntry, passage: frozenset[str]) -> IndexedEntry:
     analyses = tuple(analyzer.phrasing(p) for p in (faq.question, *faq.phrasings))
     answer = analyzer.surfaces(faq.answer)
-    spelled = [*(pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True))]
-    terms = frozenset(t for t, _ in answer) | passage  # `passage`: the terms of its source
+    spelled = [pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True)]
+    terms = frozenset(map(itemgetter(0), answer)) | passage  # `passage`: its source's terms
     return IndexedEntry(analyses, terms, spelled=_firsts([*spelled, *answer]))
 
 
@@ -283,14 +287,14 @@ def _firsts(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple(first.items())
 
 
-def _faq_entry(faq: FaqEntry, sentences: list[str]) -> Entry:
-    return Entry(faq.id, faq.question, faq.answer, whole_sentence(faq.source, sentences), faq.topic)
+def _faq_entry(faq: FaqEntry, sentence: Callable[[str], str]) -> Entry:
+    return Entry(faq.id, faq.question, faq.answer, sentence(faq.source), faq.topic)
 
 
-def _entity_entry(entity: Entity, sentences: list[str]) -> Entry:
+def _entity_entry(entity: Entity, sentence: Callable[[str], str]) -> Entry:
     if entity.type == EntityType.PERSON:
         question = f"Who is {entity.name}?"
     else:
         question = f"What does the story say about {entity.name}?"
-    source = whole_sentence(entity.source, sentences)
+    source = sentence(entity.source)
     return Entry(entity.id, question, entity.description, source, "People and places")

@@ -11,9 +11,9 @@ import weakref
 from typing import TYPE_CHECKING, cast
 
 from bot import replies
-from bot.matching.analyzer import detect_qtype
 from bot.matching.decision import Candidate, Decision
 from bot.matching.lexicon import QType
+from bot.matching.qtypes import detect_qtype
 from bot.matching.text import tokenize
 
 if TYPE_CHECKING:  # the engine makes its parts reader: imported for types only

@@ -76,7 +76,8 @@ class Phrasal:
     def read(self, words: list[str]) -> list[str]:
         """Return `words` with each phrasal form replaced by its plain words."""
         forms = self._forms
-        if not forms or not any(pair in forms for pair in pairwise(words)):
+        # the pairs looked up in one call: a generator's step per pair cost more than the lookup
+        if not forms or forms.keys().isdisjoint(pairwise(words)):
             return words  # almost every text: no two words that start a form
         read: list[str] = []
         i = 0

@@ -25,6 +25,12 @@ _UPPER_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 # the same tokens in folded ASCII text, where a letter or digit is one of these: twice as fast
 _ASCII_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)?")
+# ASCII text without an apostrophe: its tokens are its runs of letters and digits, lower-cased;
+# every other byte made a space and the bytes split, twice as fast as the pattern again
+_ASCII_WORDS = bytes.maketrans(
+    bytes(range(256)),
+    bytes(c if chr(c).isalnum() and c < 128 else 32 for c in bytes(range(256)).lower()),
+)
 
 
 def clean(text: str, limit: int) -> str:
@@ -66,6 +72,8 @@ def tokenize(text: str) -> list[str]:
         text = _WISE.sub("", text)
     if "," in text:  # "2,300" is the figure 2300, as a question that writes "2300" has it
         text = _THOUSANDS.sub("", text)
+    if text.isascii() and "'" not in text:  # most texts; ASCII folds to lower case
+        return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
     folded = text.casefold()
     if folded.isascii():
         words = _ASCII_TOKEN.findall(folded)

@@ -1,0 +1,82 @@
+"""What kind of value a question asks for, read from its question words."""
+
+from __future__ import annotations
+
+from bot.matching.lexicon import (
+    ABOUT_TEXT,
+    DETERMINERS,
+    FILLER_OPENERS,
+    QTYPE_CUES,
+    QTYPE_HINTS,
+    SAY_WORDS,
+    YESNO_OPENERS,
+    QType,
+)
+
+
+def detect_qtype(words: list[str]) -> QType:
+    """Return what a tokenised question asks for, from its question words."""
+    while words and words[0] in FILLER_OPENERS:
+        words = words[1:]
+    if not words:
+        return QType.NONE
+    found = _first_cue(words)
+    if found is not None:
+        qtype = QTYPE_CUES[found][1]
+        if qtype == QType.WHAT and _says(words) and ABOUT_TEXT.isdisjoint(words):
+            return QType.QUOTE
+        return qtype
+    if words[0] in YESNO_OPENERS:
+        return QType.YESNO
+    for word in words:
+        if word in QTYPE_HINTS:
+            return QTYPE_HINTS[word]
+    return QType.NONE
+
+
+def _says(words: list[str]) -> bool:
+    """Return whether `words` use a say-word as a verb: not as a noun after a determiner.
+
+    Nor as the last word's "called": "what is the ground called?" asks its name.
+    """
+    if SAY_WORDS.isdisjoint(words):  # most questions: no word to look behind
+        return False
+    last = len(words) - 1
+    return any(
+        word in SAY_WORDS
+        and (i == 0 or words[i - 1] not in DETERMINERS)
+        and not (i == last and word == "called")
+        for i, word in enumerate(words)
+    )
+
+
+def _first_cue(words: list[str]) -> int | None:
+    """Return the rank of the cue at the first question word, or None.
+
+    The first question word wins ("what ... when ...?" asks what); at one position the longer
+    cue, listed earlier, wins ("how many" over "how").
+    """
+    for i, word in enumerate(words):
+        cues = _CUES_BY_WORD.get(word)
+        if cues is None:  # most words: no list to make
+            continue
+        # one lookup per cue length, not one comparison per cue ("what" starts 18 of 3 lengths);
+        # near the end a slice falls short, and then equals a shorter cue found anyway
+        heads = [tuple(words[i : i + n]) for n in cues.lengths]
+        ranks = [cues[head] for head in heads if head in cues]
+        if ranks:
+            return min(ranks)
+    return None
+
+
+class _Cues(dict[tuple[str, ...], int]):
+    """The cues that start with one word, each with its best rank, and their lengths."""
+
+    lengths: tuple[int, ...] = ()
+
+
+_CUES_BY_WORD: dict[str, _Cues] = {}
+for _rank, (_cue, _) in enumerate(QTYPE_CUES):
+    _starting = _CUES_BY_WORD.setdefault(_cue[0], _Cues())
+    _starting.setdefault(_cue, _rank)  # the first listed, the lowest rank, wins
+    _starting.lengths = tuple(sorted({*_starting.lengths, len(_cue)}))
