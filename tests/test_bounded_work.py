@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 
 from bot.matching import clusters, semantic
-from bot.matching.analyzer import Analysis, Analyzer
+from bot.matching.analysis import Analysis
+from bot.matching.analyzer import Analyzer
 from bot.matching.bm25 import Bm25
 from bot.matching.clusters import Clusters
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, CorpusBuilder, IndexedEntry, Postings

@@ -6,7 +6,7 @@ import pytest
 
 from bot.config import Settings
 from bot.conversation.turns import Memory, Turn
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.models import AnswerKind, Query

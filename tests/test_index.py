@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.bm25 import Bm25
 from bot.matching.corpus import CorpusBuilder, IndexedEntry, Postings
 from bot.matching.encoder import WordLlamaEncoder, unit_rows

@@ -11,7 +11,7 @@ import pytest
 
 from bot.evaluation import read_questions
 from bot.knowledge.loading import Knowledge, default_folder, load_knowledge
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.corpus import Corpus, CorpusBuilder, IndexedEntry
 from bot.matching.encoder import Encoder, Vectors, load_encoder
 from bot.matching.engine import Engine

@@ -14,7 +14,7 @@ from bot import replies
 from bot.conversation import premises
 from bot.conversation.turns import Turn, points_back, resolve
 from bot.knowledge.loading import story_sentences
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.models import Answer
 

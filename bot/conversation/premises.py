@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.decision import Candidate, Entry
 
 PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.conversation.expiring import ExpiringMap
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.lexicon import QType
 
 _PERSON = frozenset("he she him her his hers himself herself".split())

@@ -21,7 +21,7 @@ from dataclasses import fields, replace
 import numpy as np
 
 from bot.knowledge.rivals import RankWeights, RivalBounds, bound_rivals
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.encoder import Vectors
 from bot.matching.engine import _LONG_QUESTION, Engine
 from bot.matching.evidence import Evidence, gather, refine

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.arrays import distinct_inverse
 from bot.matching.bm25 import Bm25Scores
 from bot.matching.evidence import Retrievers

@@ -5,17 +5,15 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from itertools import pairwise
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 import Stemmer
 
 from bot.matching.acronyms import Acronyms
-from bot.matching.alternatives import Sides, either_or
-from bot.matching.answerability import Need
-from bot.matching.asking import needs
+from bot.matching.alternatives import either_or
+from bot.matching.analysis import ENTITY_PREFIX, Analysis, Phrasing
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
 from bot.matching.english import IRREGULAR
 from bot.matching.idioms import plain_words
@@ -33,46 +31,11 @@ from bot.matching.qtypes import detect_qtype
 from bot.matching.text import tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
-ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 _MAX_PHRASE = 6
 _T = TypeVar("_T")
 # stems of words people typed: the knowledge's few thousand words stay hot, while a flood of
 # new words (junk, 4-byte letters) evicts only itself instead of holding memory for good
 STEM_CACHE_SIZE = 8192
-
-
-@dataclass(frozen=True)
-class Analysis:
-    """A question reduced to what matters for matching."""
-
-    terms: tuple[str, ...]
-    qtype: QType
-    surfaces: tuple[str, ...] = ()  # the words each term was read from, for soft matching
-    words: tuple[str, ...] = ()  # every word, filler included: "what *time*" asks for a time
-    either: tuple[Sides, ...] = ()  # the alternatives of an either-or question
-
-    @cached_property
-    def asks(self) -> frozenset[Need]:
-        """Return the kinds of value the question asks for: worked out once per reading."""
-        return needs(self.qtype, self.words)
-
-    def keeping(self, wanted: Callable[[str], bool]) -> Analysis:
-        """Return this reading with only the `wanted` terms (and their surfaces)."""
-        kept = [i for i, term in enumerate(self.terms) if wanted(term)]
-        surfaces = tuple(self.surfaces[i] for i in kept) if self.surfaces else ()
-        return replace(self, terms=tuple(self.terms[i] for i in kept), surfaces=surfaces)
-
-
-class Phrasing(NamedTuple):
-    """An entry's phrasing as the index reads it: its terms, question type and their words.
-
-    A plain tuple, not an `Analysis`: a build makes hundreds of thousands and keeps none,
-    and a frozen dataclass cost four times as much to make.
-    """
-
-    terms: tuple[str, ...]
-    qtype: QType
-    surfaces: tuple[str, ...]
 
 
 class Analyzer:

@@ -16,7 +16,7 @@ from operator import itemgetter
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.analyzer import Analysis, Phrasing
+from bot.matching.analysis import Analysis, Phrasing
 from bot.matching.arrays import distinct, distinct_inverse, first_positions
 from bot.matching.lexicon import QType
 

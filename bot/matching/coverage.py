@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.encoder import Vectors
 from bot.matching.index import Index
 from bot.matching.semantic import Pool, WordVectors

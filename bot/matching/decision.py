@@ -7,7 +7,7 @@ import operator
 from dataclasses import dataclass
 from functools import cached_property
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.evidence import Evidence
 from bot.models import Answer
 

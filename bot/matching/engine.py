@@ -12,7 +12,7 @@ from bot.conversation.dialogue import Dialogue
 from bot.conversation.turns import Turn, explicit
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index

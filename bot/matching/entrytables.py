@@ -13,7 +13,7 @@ from itertools import compress, pairwise
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.analyzer import ENTITY_PREFIX
+from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.corpus import Corpus, Flags
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.answerability import TELLING, Need, OfferedKinds
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import Entity, EntityType
-from bot.matching.analyzer import ENTITY_PREFIX, Analyzer
+from bot.matching.analysis import ENTITY_PREFIX
+from bot.matching.analyzer import Analyzer
 from bot.matching.english import is_english
 from bot.matching.gazetteer import capital_table
 from bot.matching.names import AnswerNames

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.arrays import distinct_inverse
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, QTYPES, Corpus, Flags
 from bot.matching.entrytables import QueryRows, table_of

@@ -14,7 +14,8 @@ from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching import heap
 from bot.matching.acronyms import Acronyms
-from bot.matching.analyzer import Analysis, Analyzer
+from bot.matching.analysis import Analysis
+from bot.matching.analyzer import Analyzer
 from bot.matching.answerability import OfferedKinds
 from bot.matching.asking import CUE_WORDS
 from bot.matching.bm25 import Bm25

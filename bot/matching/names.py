@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from bot.matching.analyzer import ENTITY_PREFIX
+from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need
 from bot.matching.clauses import split_clauses
 from bot.matching.english import is_english

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.answerability import Need
 from bot.matching.index import Index
 

@@ -10,7 +10,8 @@ works, the engine still declines.
 from __future__ import annotations
 
 from bot.knowledge.loading import story_sentences
-from bot.matching.analyzer import ENTITY_PREFIX, Analysis, Analyzer
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
+from bot.matching.analyzer import Analyzer
 from bot.matching.answerability import Need, offers
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.answerability import TELLING
 from bot.matching.decision import Candidate, Entry, Model
 from bot.matching.evidence import Evidence, Retrievers, gather, refine

@@ -23,7 +23,7 @@ from bot.gaps.store import UNANSWERED, WRONG, Gap, GapStore
 from bot.gaps.writer import GapWriter
 from bot.knowledge import gcpause
 from bot.knowledge.retiring import retire
-from bot.matching.analyzer import Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.engine import Engine
 from bot.matching.text import clean, tokenize
 from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
