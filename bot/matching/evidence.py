@@ -97,14 +97,12 @@ class Retrievers:
         and the words that name the entities it names. The cache holds the parts, not these
         retrievers: no cycle keeps an engine alive.
         """
-        made = partial(_terms_of, self.index, self.offers, self.cue_terms, self.implied)
-        return lru_cache(maxsize=_TERMS_KEPT)(made)
+        return self._lookups(_TERMS_KEPT)[0]
 
     @cached_property
     def parts_of(self) -> Callable[[int], frozenset[str]]:
         """Return the lookup of an entry's covered terms with phrases split into their stems."""
-        terms_of = self.terms_of
-        return lru_cache(maxsize=_TERMS_KEPT)(lambda position: phrase_parts(terms_of(position)))
+        return self._lookups(_TERMS_KEPT, self.terms_of)[1]
 
     def keep_every_entry(self) -> None:
         """Keep every entry's covered terms once made, not only the last 1,024 entries'.
@@ -112,13 +110,19 @@ class Retrievers:
         For validate's check in a process of its own: it measures each entry dozens of times
         (a candidate for many phrasings), where a served engine keeps its memory.
         """
-        made = partial(_terms_of, self.index, self.offers, self.cue_terms, self.implied)
-        terms_of = lru_cache(maxsize=None)(made)
+        terms_of, parts_of = self._lookups(None)
         # the cached properties' own slots: the frozen class forbids setting attributes
-        self.__dict__["terms_of"] = terms_of
-        self.__dict__["parts_of"] = lru_cache(maxsize=None)(
-            lambda position: phrase_parts(terms_of(position))
-        )
+        self.__dict__["terms_of"], self.__dict__["parts_of"] = terms_of, parts_of
+
+    def _lookups(
+        self, kept: int | None, terms_of: Callable[[int], frozenset[str]] | None = None
+    ) -> tuple[Callable[[int], frozenset[str]], Callable[[int], frozenset[str]]]:
+        """Return the covered-terms lookup (or `terms_of`) and its phrase parts', `kept` each."""
+        if terms_of is None:
+            made = partial(_terms_of, self.index, self.offers, self.cue_terms, self.implied)
+            terms_of = lru_cache(maxsize=kept)(made)
+        looked = terms_of  # bound for the lambda: the retrievers themselves are not held
+        return terms_of, lru_cache(maxsize=kept)(lambda position: phrase_parts(looked(position)))
 
 
 class _Raw(NamedTuple):
