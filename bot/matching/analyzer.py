@@ -198,7 +198,7 @@ class Analyzer:
 
     def _plain(self, text: str) -> list[str]:
         """Return the words of `text`: chat shorthand, typos, idioms and phrasal verbs read."""
-        # typos first: "how lomg" asks how long
+        # typos before idioms and phrasal verbs: "how mny" asks how many
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         return self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
