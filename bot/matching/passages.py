@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.analyzer import Analyzer
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import Need, OfferedKinds
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
@@ -39,11 +39,11 @@ class Passages:
         """
         self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
-        self._clauses = Clauses(self.sentences, analyzer.terms)
+        # the kinds of value each sentence holds, read when it is first the best one, and
+        # which thing of the sentence a value is said of
+        self._kinds = OfferedKinds(self.sentences, clauses=Clauses(self.sentences, analyzer.terms))
         self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
-        # the kinds of value each sentence holds, read when it is first the best one
-        self._offers: dict[int, frozenset[Need]] = {}
 
     def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does."""
@@ -65,19 +65,13 @@ class Passages:
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
             and figures_said(question.terms, terms)  # "delayed to 2026?" is not "2025"
-            and asked - {Need.NAME} <= self._offered(top[0])
-            and self._clauses.said_of(top[0], asked, about)
+            and asked - {Need.NAME} <= self._kinds[top[0]]
+            and self._kinds.near(top[0], asked, about)
             and (self._names is None or self._names.answer(top[0], asked, about))
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
         )
         return self.sentences[top[0]] if clear else None
-
-    def _offered(self, sentence: int) -> frozenset[Need]:
-        """Return the kinds of value sentence number `sentence` holds."""
-        if sentence not in self._offers:
-            self._offers[sentence] = offers(self.sentences[sentence])
-        return self._offers[sentence]
 
 
 def _new_party(term: str, named: set[str]) -> bool:
