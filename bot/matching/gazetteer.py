@@ -209,9 +209,7 @@ def inverted_aliases(names: dict[str, str], taken: set[str]) -> dict[str, str]:
     for name, entity_id in names.items():
         match = _POSSESSIVE.match(name)
         if match:
-            other = f"{match['thing']} of {match['owner']}"
-            if other.casefold() not in taken:
-                found.setdefault(other, entity_id)
+            _add_untaken(found, [f"{match['thing']} of {match['owner']}"], entity_id, taken)
     return found
 
 
@@ -230,9 +228,7 @@ def owner_aliases(names: dict[str, str], taken: set[str]) -> dict[str, str]:
             owner, thing = " ".join(words[:cut]), " ".join(words[cut:])
             if owners.get(owner.casefold(), entity_id) == entity_id:
                 continue  # no other entity's name: "Daniel Kessler" is no Daniel's Kessler
-            for other in (f"{thing} of {owner}", f"{thing} of the {owner}"):
-                if other.casefold() not in taken:
-                    found.setdefault(other, entity_id)
+            _add_untaken(found, _owned(thing, owner), entity_id, taken)
     return found
 
 
@@ -258,11 +254,21 @@ def demonym_aliases(
         country = country_of.get(first)
         if country is None or not thing or entity_id in countries:
             continue
-        forms = (f"{thing} of {country}", f"{thing} of the {country}", f"{country}'s {thing}")
-        for other in forms:
-            if other.casefold() not in taken:
-                found.setdefault(other, entity_id)
+        forms = [*_owned(thing, country), f"{country}'s {thing}"]
+        _add_untaken(found, forms, entity_id, taken)
     return found
+
+
+def _owned(thing: str, owner: str) -> list[str]:
+    """Return the ways English says `owner`'s `thing` with "of": "premier of (the) China"."""
+    return [f"{thing} of {owner}", f"{thing} of the {owner}"]
+
+
+def _add_untaken(found: dict[str, str], forms: list[str], entity_id: str, taken: set[str]) -> None:
+    """Add each of `forms` to `found` as a name of `entity_id`, unless `taken` or found."""
+    for other in forms:
+        if other.casefold() not in taken:
+            found.setdefault(other, entity_id)
 
 
 _DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDINGS}")  # a word shaped like one: "Chinese"
