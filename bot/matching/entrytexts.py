@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import overload
 
 from bot.knowledge.loading import Knowledge
+from bot.knowledge.schema import Entity, FaqEntry
 
 
 class EntryTexts(Sequence[Sequence[str]]):
@@ -39,14 +40,20 @@ class EntryTexts(Sequence[Sequence[str]]):
 
     def __iter__(self) -> Iterator[Sequence[str]]:
         """Yield each entry's texts in turn (without a bounds check for each)."""
-        for faq in self._faq:
-            yield (faq.question, *faq.phrasings)
-        for entity in self._entities:
-            yield (*entity.names, entity.description)
+        yield from map(_faq_texts, self._faq)
+        yield from map(_entity_texts, self._entities)
 
     def _texts(self, at: int) -> Sequence[str]:
         if at < len(self._faq):
-            faq = self._faq[at]
-            return (faq.question, *faq.phrasings)
-        entity = self._entities[at - len(self._faq)]
-        return (*entity.names, entity.description)
+            return _faq_texts(self._faq[at])
+        return _entity_texts(self._entities[at - len(self._faq)])
+
+
+def _faq_texts(faq: FaqEntry) -> Sequence[str]:
+    """Return what an FAQ entry answers: its question and its phrasings."""
+    return (faq.question, *faq.phrasings)
+
+
+def _entity_texts(entity: Entity) -> Sequence[str]:
+    """Return what a fact-store entry answers about: its names and its description."""
+    return (*entity.names, entity.description)
