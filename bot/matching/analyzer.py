@@ -198,9 +198,9 @@ class Analyzer:
 
     def _plain(self, text: str) -> list[str]:
         """Return the words of `text`: chat shorthand, typos, idioms and phrasal verbs read."""
-        # typos before idioms and phrasal verbs: "how mny" asks how many
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
+        # typos before idioms and phrasal verbs: "how mny" asks how many
         return self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
 
     def _corrected(self, words: list[str]) -> list[str]:
