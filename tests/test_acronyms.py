@@ -10,23 +10,22 @@ from bot.matching.engine import Engine
 from bot.models import Query
 from tests.conftest import DATA
 
-WHO = Entity(
-    id="who",
-    name="World Health Organization",
-    type="organisation",
-    aliases=["WHO"],
-    description="The UN agency for health.",
-    source="the WHO approved it",
-)
-IT = Entity(
-    id="it",
-    name="IT ministry",
-    type="organisation",
-    aliases=["IT"],
-    description="The ministry of technology.",
-    source="the IT ministry said so",
-)
+
+def _organisation(name: str, acronym: str) -> Entity:
+    """Return an organisation of the fact store named `name`, also called `acronym`."""
+    return Entity(
+        id=acronym.lower(),
+        name=name,
+        type="organisation",
+        aliases=[acronym],
+        description=f"{name} is an organisation.",
+        source=f"the {acronym} said so",
+    )
+
+
 FULL = "World Health Organization"
+WHO = _organisation(FULL, "WHO")
+IT = _organisation("IT ministry", "IT")
 
 
 @pytest.mark.parametrize(
