@@ -42,8 +42,16 @@ def rank(
     order = sorted(evidence, key=lambda p: model.rank.score(evidence[p]), reverse=True)
     for position in order[:_REFINED]:
         evidence[position] = refine(tools, question, position, evidence[position])
+    # the telling value read again only for a candidate whose kind of value fell short
     found = [
-        _candidate(entries[p], evidence[p], model, _untold(tools, analysis, p), sure) for p in order
+        _candidate(
+            entries[p],
+            evidence[p],
+            model,
+            not evidence[p].kind and _untold(tools, analysis, p),
+            sure,
+        )
+        for p in order
     ]
     # of the leading candidates, the one whose answer is likeliest right goes first: the rank
     # model weighs which entry is meant, the answer model also whether it answers; but none
@@ -61,7 +69,7 @@ def _candidate(
 ) -> Candidate:
     """Return `entry` as a candidate: its answer's chance, under `sure` if `untold`."""
     probability = model.probability(evidence)
-    if untold and not evidence.kind:
+    if untold:
         probability = min(probability, math.nextafter(sure, 0.0))
     return Candidate(entry, evidence, probability)
 
