@@ -39,19 +39,19 @@ FLOORS = [
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
-        0.69,
+        0.71,
         0.91,
     ),
     (
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "questions.jsonl",
-        0.71,
+        0.72,
         0.90,
     ),
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.47,
+        0.49,
         0.91,
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
@@ -59,7 +59,7 @@ FLOORS = [
         # fix took back the one answer that gave, so the floor is the figure before them
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
-        0.44,
+        0.46,
         0.77,
     ),
     (

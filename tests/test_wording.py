@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.answerability import Need
+from bot.matching.answerability import Need, offers
 from bot.matching.asking import needs
 from bot.matching.engine import Engine
 from bot.matching.gazetteer import demonym_aliases
@@ -284,6 +284,32 @@ def test_a_verb_of_going_in_a_where_question_only_asks_where(
     assert answer.answered and said in answer.text
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is the CEO going to face the fans",
+        "what is the money going to be spent on",
+        "when's kenya going nationwide with it",
+        "how much would go on fares",
+    ],
+)
+def test_a_go_that_goes_nowhere_is_not_a_word_to_match(lagos: Engine, question: str) -> None:
+    assert "go" not in lagos.analyzer.analyze(question).terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "will astronauts go to the moon",
+        "is the line going to oshodi",  # a name follows
+        "did the fares go up",
+        "when is phase 2 going ahead",
+    ],
+)
+def test_a_go_that_goes_somewhere_is_kept(lagos: Engine, question: str) -> None:
+    assert "go" in lagos.analyzer.analyze(question).terms
+
+
 def test_a_part_that_points_back_is_read_with_the_sure_part_before_it(malaria: Engine) -> None:
     decision = malaria.decide(
         Query(text="wait so who's the guy from gavi and what's his role there?")
@@ -359,6 +385,12 @@ def test_a_sentence_without_a_cause_does_not_answer_what_caused_it() -> None:
     # the story says only that the club survived "a bankruptcy scare in 2003"
     assert not football.answer(Query(text="What caused the bankruptcy scare in 2003?")).answered
     assert football.answer(Query(text="Was there a bankruptcy scare in 2003?")).answered
+
+
+def test_an_answer_due_to_happen_gives_no_reason() -> None:
+    offered = offers("Phase two is due to be completed in December 2027.")
+    assert Need.REASON not in offered
+    assert Need.REASON in offers("The line was delayed due to flooding.")
 
 
 def test_a_stretch_of_time_asked_for_is_answered(malaria: Engine) -> None:

@@ -20,6 +20,7 @@ from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
+    DETERMINERS,
     MOTION_WORDS,
     SAY_WORDS,
     STOPWORDS,
@@ -36,6 +37,11 @@ _T = TypeVar("_T")
 # stems of words people typed: the knowledge's few thousand words stay hot, while a flood of
 # new words (junk, 4-byte letters) evicts only itself instead of holding memory for good
 STEM_CACHE_SIZE = 8192
+_GO = frozenset("go goes going went gone".split())
+# words after "go" that say where to: "go up", "went home", "going abroad"
+_WHITHER = frozenset(
+    "into toward towards up down back home abroad out off over there away across past ahead".split()
+)
 
 
 class Analyzer:
@@ -86,6 +92,9 @@ class Analyzer:
         # seldom one of theirs)
         self._heads: set[tuple[str, str]] = set()
         self._singles = frozenset(key[0] for key in self.phrases if len(key) == 1)
+        self._name_heads = frozenset(
+            key[0] for key, term in self.phrases.items() if term.startswith(ENTITY_PREFIX)
+        )
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
             if len(key) > 1:
@@ -201,7 +210,27 @@ class Analyzer:
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
-        return self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
+        words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
+        return words if _GO.isdisjoint(words) else self._going_nowhere(words)
+
+    def _going_nowhere(self, words: list[str]) -> list[str]:
+        """Return `words` without a "go" that goes nowhere: "going to win", "going nationwide".
+
+        Such a "go" says "will" (as "gonna" does) or "become": what follows says what. A "go"
+        that goes somewhere is kept: "go to the moon", "going to Abuja", "go up", "went home".
+        """
+        heads, stem = self._name_heads, self._stem
+        kept = []
+        for i, word in enumerate(words):
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if word in _GO and after != "to" and after not in _WHITHER:
+                continue
+            if word in _GO and after == "to" and i + 2 < len(words):
+                then = words[i + 2]
+                if then not in DETERMINERS and stem(then) not in heads:
+                    continue
+            kept.append(word)
+        return kept
 
     def _corrected(self, words: list[str]) -> list[str]:
         """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.

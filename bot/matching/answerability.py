@@ -116,7 +116,7 @@ _OFFERS = {
         r"rejected|criticised|criticized|praised|pledged|promised|announced|vowed)\b)"
     ),
     Need.REASON: re.compile(
-        r"(?i:\b(?:because|since|so that|in order to|so as to|due to|owing to|thanks to|"
+        r"(?i:\b(?:because|since|so that|in order to|so as to|due to(?! be\b)|owing to|thanks to|"
         r"as a result|reasons?|aims? to|aimed|seeks? to|hopes? to|wants? to|in a bid to|"
         r"blamed|caused by|driven by|after|amid|would)\b|, so\b)|^To \w|[.:;] To \w"
     ),
@@ -130,7 +130,7 @@ PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WO
 # nothing that has happened yet
 _PLANNED = re.compile(
     r"\b(?:will|aims? to|plans? to|planned|planning|targets?|targeting|scheduled|expected to|"
-    r"barring|hopes? to|intends? to|set to|is to|are to)\b",
+    r"due to be|barring|hopes? to|intends? to|set to|is to|are to)\b",
     re.I,
 )
 _HAPPENED = re.compile(
