@@ -20,12 +20,12 @@ from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
-    DETERMINERS,
     MOTION_WORDS,
     SAY_WORDS,
     STOPWORDS,
     QType,
 )
+from bot.matching.motion import GO, going_nowhere
 from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
 from bot.matching.qtypes import detect_qtype
@@ -37,11 +37,6 @@ _T = TypeVar("_T")
 # stems of words people typed: the knowledge's few thousand words stay hot, while a flood of
 # new words (junk, 4-byte letters) evicts only itself instead of holding memory for good
 STEM_CACHE_SIZE = 8192
-_GO = frozenset("go goes going went gone".split())
-# words after "go" that say where to: "go up", "went home", "going abroad"
-_WHITHER = frozenset(
-    "into toward towards up down back home abroad out off over there away across past ahead".split()
-)
 
 
 class Analyzer:
@@ -211,26 +206,11 @@ class Analyzer:
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
         words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
-        return words if _GO.isdisjoint(words) else self._going_nowhere(words)
+        return words if GO.isdisjoint(words) else going_nowhere(words, self._begins_name)
 
-    def _going_nowhere(self, words: list[str]) -> list[str]:
-        """Return `words` without a "go" that goes nowhere: "going to win", "going nationwide".
-
-        Such a "go" says "will" (as "gonna" does) or "become": what follows says what. A "go"
-        that goes somewhere is kept: "go to the moon", "going to Abuja", "go up", "went home".
-        """
-        heads, stem = self._name_heads, self._stem
-        kept = []
-        for i, word in enumerate(words):
-            after = words[i + 1] if i + 1 < len(words) else ""
-            if word in _GO and after != "to" and after not in _WHITHER:
-                continue
-            if word in _GO and after == "to" and i + 2 < len(words):
-                then = words[i + 2]
-                if then not in DETERMINERS and stem(then) not in heads:
-                    continue
-            kept.append(word)
-        return kept
+    def _begins_name(self, word: str) -> bool:
+        """Return whether `word` begins a knowledge name: "going to abuja" goes somewhere."""
+        return self._stem(word) in self._name_heads
 
     def _corrected(self, words: list[str]) -> list[str]:
         """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.
