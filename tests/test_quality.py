@@ -32,8 +32,8 @@ STORIES = DATA / "stories"
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
-    (default_folder(), DATA / "fresh.jsonl", 0.84, 0.97),
-    (default_folder(), DATA / "sealed.jsonl", 0.84, 0.96),
+    (default_folder(), DATA / "fresh.jsonl", 0.85, 0.97),
+    (default_folder(), DATA / "sealed.jsonl", 0.85, 0.96),
     (default_folder(), DATA / "sealed2.jsonl", 0.80, 0.90),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     (
@@ -51,7 +51,7 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.49,
+        0.50,
         0.91,
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
@@ -65,7 +65,7 @@ FLOORS = [
     (
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
-        0.51,
+        0.52,
         0.875,
     ),
 ]

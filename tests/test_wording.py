@@ -398,3 +398,12 @@ def test_a_stretch_of_time_asked_for_is_answered(malaria: Engine) -> None:
         Query(text="the 71% — that's measured over what time period after the 3rd dose?")
     )
     assert answer.answered and "71%" in answer.text
+
+
+def test_a_person_asked_for_by_what_their_description_says_is_answered() -> None:
+    football = Engine.from_folder(DATA / "stories" / "football-takeover" / "knowledge")
+    # the fact store's Daniel Kessler "founded Castellan Peak Group ... and is its chief
+    # executive": no phrasing of his names the chief of Castellan, his description does
+    answer = football.answer(Query(text="who is the chief of Castellan Peak Group"))
+    assert answer.answered and answer.entry_id == "daniel-kessler"
+    assert not football.answer(Query(text="who is the chief of the supermarket chain")).answered

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching.analysis import Analysis
 from bot.matching.evidence import Evidence
 from bot.models import Answer
@@ -21,6 +23,21 @@ class Entry:
     answer: str
     source: str
     topic: str
+
+    @classmethod
+    def of_faq(cls, faq: FaqEntry, sentence: Callable[[str], str]) -> Entry:
+        """Return a curated FAQ entry, quoting the story `sentence` its source comes from."""
+        return cls(faq.id, faq.question, faq.answer, sentence(faq.source), faq.topic)
+
+    @classmethod
+    def of_entity(cls, entity: Entity, sentence: Callable[[str], str]) -> Entry:
+        """Return a fact-store entity as an entry that answers who or what it is."""
+        if entity.type == EntityType.PERSON:
+            question = f"Who is {entity.name}?"
+        else:
+            question = f"What does the story say about {entity.name}?"
+        source = sentence(entity.source)
+        return cls(entity.id, question, entity.description, source, "People and places")
 
 
 @dataclass(frozen=True)

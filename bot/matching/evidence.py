@@ -19,6 +19,9 @@ from bot.matching.names import AnswerNames
 from bot.matching.semantic import SemanticIndex, WordVectors
 
 _TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a question reads 20
+# "who is the boss of X?" names no one: a person of the fact store whose description holds
+# the question's words is asked for by it, as if by a phrasing this share as good
+_DESCRIBED = 0.6
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Retrievers:
     words: WordVectors | None = None
     places: frozenset[str] = frozenset()  # the places the fact store names
     people: frozenset[str] = frozenset()  # the people the fact store names
+    persons: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
@@ -227,9 +231,12 @@ def _measure(
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
     kind = kind and figures_said(question.terms, terms)
+    phrasing = raw.hit.score
+    if query.qtype == QType.WHO and position in tools.persons:
+        phrasing = max(phrasing, coverage.exact * _DESCRIBED)
     return Evidence.of(
         {
-            "phrasing": raw.hit.score,
+            "phrasing": phrasing,
             "phrasing_margin": raw.hit.score - rival.hit.score,
             "bm25": raw.bm25,
             "bm25_margin": raw.bm25 - rival.bm25,

@@ -21,6 +21,12 @@ def terms_of_kind(entities: tuple[Entity, ...], kind: EntityType) -> frozenset[s
     return frozenset(ENTITY_PREFIX + e.id for e in entities if e.type == kind)
 
 
+def entries_of_kind(knowledge: Knowledge, kind: EntityType) -> frozenset[int]:
+    """Return the positions of the fact store's entries of one `kind` (they follow the FAQ's)."""
+    first = len(knowledge.faq)
+    return frozenset(first + i for i, e in enumerate(knowledge.entities) if e.type == kind)
+
+
 def implied_terms(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
     """Return, per entity term, the terms of the words its names use, one word at a time.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from itertools import chain, pairwise
@@ -31,7 +31,13 @@ from bot.matching.gazetteer import (
     inverted_aliases,
     owner_aliases,
 )
-from bot.matching.implied import answer_names, implied_terms, seats, terms_of_kind
+from bot.matching.implied import (
+    answer_names,
+    entries_of_kind,
+    implied_terms,
+    seats,
+    terms_of_kind,
+)
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, QType
 from bot.matching.paraphrases import general_groups
@@ -94,8 +100,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     # answers quote the passage's whole sentence, found once for the many entries of a passage
     sentences = story_sentences(knowledge.story)
     sentence = lru_cache(maxsize=1024)(partial(whole_sentence, sentences=sentences))
-    entries = [_faq_entry(f, sentence) for f in knowledge.faq]
-    entries += [_entity_entry(e, sentence) for e in knowledge.entities]
+    entries = [Entry.of_faq(f, sentence) for f in knowledge.faq]
+    entries += [Entry.of_entity(e, sentence) for e in knowledge.entities]
     index, bm25, phrased = _indexes(sources, analyzer, reuse)
     heap.release()  # the analyses and scratch arrays just freed: no part of the next peak
     # what the asker will read; each fact-store entry begins with its subject's full name
@@ -114,6 +120,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         opposed,
         places=places,
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
+        persons=entries_of_kind(knowledge, EntityType.PERSON),
         outlying=places - frozenset(analyzer.terms(knowledge.title)),
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
@@ -286,16 +293,3 @@ def _firsts(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     for term, surface in pairs:
         first.setdefault(term, surface)
     return tuple(first.items())
-
-
-def _faq_entry(faq: FaqEntry, sentence: Callable[[str], str]) -> Entry:
-    return Entry(faq.id, faq.question, faq.answer, sentence(faq.source), faq.topic)
-
-
-def _entity_entry(entity: Entity, sentence: Callable[[str], str]) -> Entry:
-    if entity.type == EntityType.PERSON:
-        question = f"Who is {entity.name}?"
-    else:
-        question = f"What does the story say about {entity.name}?"
-    source = sentence(entity.source)
-    return Entry(entity.id, question, entity.description, source, "People and places")
