@@ -76,7 +76,7 @@ def bound_rivals(
     # on the question's 0..1 scale, divided as float32: a few 1e-8 below the evidence's
     # float64 at most, inside the slack; only touched entries score above 0
     ceiling = tools.bm25.ceiling(analysis.terms)
-    touched = bm25.values[bm25.touched]
+    touched = bm25.sums
     best_bm25 = min(float(touched.max() / ceiling), 1.0) if len(touched) else 0.0
     outside = np.array([min(everywhere, 1.0)])
     outsider_phrasing = float(outside[0] ** _QUERY_SHARE)
@@ -88,7 +88,7 @@ def bound_rivals(
     others = insiders != position
     insiders, covered = insiders[others], np.minimum(covered[others], 1.0)
     phrasings = covered**_QUERY_SHARE
-    scores = model.bound(np.minimum(bm25.values[insiders] / ceiling, 1.0), phrasings, covered)
+    scores = model.bound(np.minimum(bm25.at(insiders) / ceiling, 1.0), phrasings, covered)
     return RivalBounds(outsider_score, outsider_phrasing, insiders, scores, phrasings)
 
 

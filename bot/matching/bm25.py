@@ -25,21 +25,33 @@ Positions = npt.NDArray[np.int32]
 
 @dataclass(frozen=True)
 class Bm25Scores:
-    """The scores of one question: dense over every entry, with the entries it touched."""
+    """The scores of one question: those of the entries it touched; every other scores 0.
 
-    values: Floats
-    touched: Positions
+    Not dense over every entry: zeroing a million scores (4 MB) for each question cost more
+    than the scoring.
+    """
+
+    touched: Positions  # ascending
+    sums: Floats  # each touched entry's score
 
     def get(self, position: int) -> float:
         """Return the score of entry `position` (0 when it shares no term with the question)."""
-        return float(self.values[position])
+        return float(self.at(np.array([position], dtype=np.int32))[0])
+
+    def at(self, positions: npt.ArrayLike) -> Floats:
+        """Return the scores of the entries at `positions`, in one step."""
+        wanted = np.asarray(positions, dtype=np.int32)
+        if not len(self.touched):
+            return np.zeros(len(wanted), dtype=np.float32)
+        at = np.minimum(np.searchsorted(self.touched, wanted), len(self.touched) - 1)
+        scores: Floats = np.where(self.touched[at] == wanted, self.sums[at], np.float32(0.0))
+        return scores
 
     def top(self, limit: int) -> list[int]:
         """Return the positions of the `limit` best-scoring entries, best first."""
         if not len(self.touched):
             return []
-        scored = self.values[self.touched]
-        best = np.argsort(-scored, kind="stable")[:limit]
+        best = np.argsort(-self.sums, kind="stable")[:limit]
         return [int(p) for p in self.touched[best]]
 
 
@@ -76,21 +88,23 @@ class Bm25:
         postings = self._postings
         ids = postings.ids
         known = sorted({ids[t] for t in terms if t in ids}, key=postings.frequency)
-        values = np.zeros(self._size, dtype=np.float32)
-        touched: list[Positions] = []
+        gained: list[tuple[Positions, Floats]] = []
         left = POSTINGS_READ
         for row in known:  # rarest first, so the cap on common terms drops the least
             start, end = postings.starts[row], postings.starts[row + 1]
-            if end - start > self._common and touched:
+            if end - start > self._common and gained:
                 break  # bounded work: a term this common barely changes the ranking
             if min(end - start, self._common) > left:
                 break  # bounded work: many terms of middling rarity add up
             left -= min(end - start, self._common)
-            where, gain = self._gains(row)
-            values[where] += gain
-            touched.append(where)
-        joined = distinct(np.concatenate(touched)) if touched else np.zeros(0, dtype=np.int32)
-        return Bm25Scores(values, joined)
+            gained.append(self._gains(row))
+        if not gained:
+            return Bm25Scores(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+        touched = distinct(np.concatenate([where for where, _ in gained]))
+        sums = np.zeros(len(touched), dtype=np.float32)
+        for where, gain in gained:  # term by term, rarest first: the same float32 sums
+            sums[np.searchsorted(touched, where)] += gain
+        return Bm25Scores(touched, sums)
 
     def ceiling(self, terms: Iterable[str]) -> float:
         """Return the score of an average-length entry with every query term once: a 0..1 scale."""

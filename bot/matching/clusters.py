@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from bot.matching.arrays import dot_rows
 from bot.matching.encoder import Vectors, unit_rows
 
 GROUP_SIZE = 1024  # entries per group on average: centres and members cost alike to scan
@@ -56,7 +57,7 @@ class Clusters:
             for g, end in zip(order[: int(np.searchsorted(ends, read)) + 1], ends, strict=False)
         ]
         positions = np.concatenate([self.members[a:b] for a, b in spans])
-        return positions, np.concatenate([self._rows[a:b] @ vector for a, b in spans])
+        return positions, np.concatenate([dot_rows(self._rows[a:b], vector) for a, b in spans])
 
 
 def _centres(vectors: Vectors, groups: int, rng: np.random.Generator) -> Vectors:

@@ -150,7 +150,7 @@ def gather(
     semantic = [0.0] * len(positions)
     if tools.semantic is not None and vector is not None:
         semantic = tools.semantic.similarities(vector, positions).tolist()
-    lexical = bm25.values[positions].tolist()  # in one step, not one per candidate
+    lexical = bm25.at(positions).tolist()  # in one step, not one per candidate
     raw = {
         p: _Raw(hits.get(p, Hit(p, 0.0, 0)), min(score / ceiling, 1.0), cosine)
         for p, score, cosine in zip(positions, lexical, semantic, strict=True)

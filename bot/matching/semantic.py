@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching import heap
-from bot.matching.arrays import spans
+from bot.matching.arrays import dot_rows, spans
 from bot.matching.clusters import Clusters
 from bot.matching.encoder import Encoder, Vectors, bulk, unit_rows
 
@@ -118,12 +118,12 @@ class SemanticIndex:
         if not vector.any() or not entries:
             return []
         if entries <= _EXACT_UP_TO:  # small knowledge: every entry, every dimension
-            best = np.maximum.reduceat(self._vectors @ vector, self._starts[:-1])
+            best = np.maximum.reduceat(dot_rows(self._vectors, vector), self._starts[:-1])
             return [int(p) for p in np.argsort(-best, kind="stable")[:limit]]
         question = _unit(vector[:_COARSE_DIMS])
         rows = None
         if self._groups is None:
-            coarse = self._coarse @ question
+            coarse = dot_rows(self._coarse, question)
         else:  # bounded work: only the rows of the groups nearest the question
             rows, coarse = self._groups.nearest(question)
         wanted = min(limit * _RESCORE, len(coarse))
