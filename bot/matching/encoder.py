@@ -79,6 +79,11 @@ class WordLlamaEncoder:
         self._tokenizer = Tokenizer.from_file(str(folder / _WORDLLAMA_TOKENIZER))
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
+        # the tokenizer's own cache of the pieces of each text it read only repeats
+        # `_word_ids` below (3 MB at 10,000 entries); older versions have no such call
+        resize_cache = getattr(self._tokenizer.model, "_resize_cache", None)
+        if resize_cache is not None:
+            resize_cache(0)
         tokenizer = self._tokenizer
         # each word's ids packed as bytes: as tuples of ints they held 20 MB at 100,000 entries
         self._word_ids = lru_cache(maxsize=_WORDS)(
