@@ -32,11 +32,14 @@ _WORDLLAMA_WEIGHTS = "weights/l2_supercat_256.safetensors"
 # other busy process, took eight times as long)
 _BATCH = 16
 _WORDS = 65536  # distinct words whose tokens are kept
-_READ = 512  # texts whose token rows are read from the table at a time
+# texts whose token rows are read from the table at a time, a multiple of `_BATCH`: at 512
+# their rows were 6 MB of scratch at a build's peak, and 128 is no slower
+_READ = 128
+_SLICE = 8 * _READ  # texts a build embeds per call (`encoded`): whole read blocks
 _ID = "H"  # a token id as an `array` stores it: 16 bits hold the vocabulary's 32,000
 _ID_BYTES = array(_ID).itemsize
-# texts from which the whole table is widened for them (55 ms there and back): fewer texts
-# widen only the rows they read (5 us a text)
+# texts from which each row read is widened once and kept (`_Widened`): fewer texts widen
+# the rows they read as they read them (5 us a text)
 _WIDEN_FROM = 16384
 
 
@@ -60,6 +63,9 @@ class WordLlamaEncoder:
     """
 
     name = "wordllama"
+    # texts that may be embedded apart from the rest with the same rows: each block of `_READ`
+    # texts is read and pooled on its own, so slices of whole blocks change nothing
+    slice_texts = _SLICE
 
     def __init__(self) -> None:
         """Load the weights and tokenizer that ship inside the installed `wordllama` package."""
@@ -73,6 +79,11 @@ class WordLlamaEncoder:
         self._tokenizer = Tokenizer.from_file(str(folder / _WORDLLAMA_TOKENIZER))
         self._tokenizer.no_padding()
         self._tokenizer.no_truncation()
+        # the tokenizer's own cache of the pieces of each text it read only repeats
+        # `_word_ids` below (3 MB at 10,000 entries); older versions have no such call
+        resize_cache = getattr(self._tokenizer.model, "_resize_cache", None)
+        if resize_cache is not None:
+            resize_cache(0)
         tokenizer = self._tokenizer
         # each word's ids packed as bytes: as tuples of ints they held 20 MB at 100,000 entries
         self._word_ids = lru_cache(maxsize=_WORDS)(
@@ -81,17 +92,19 @@ class WordLlamaEncoder:
         with safe_open(str(folder / _WORDLLAMA_WEIGHTS), framework="np") as weights:
             table = weights.get_tensor("embedding.weight")
         # kept in float16 as shipped (16 MB, not 31 MB): a question's few rows are widened as
-        # read, and a build widens the whole table while it embeds (`bulk`), as widening each
-        # text's rows made a build's embedding a third slower
+        # read, and a build widens each row it reads once (`bulk`), as widening each text's
+        # rows made a build's embedding a third slower
         self._table = np.ascontiguousarray(table, dtype=np.float16)
+        self._widened: _Widened | None = None
         self._bulk_lock = threading.Lock()
         self._bulk_blocks = 0  # blocks under way (a reload may overlap another)
 
     @contextmanager
     def bulk(self, texts: int) -> Iterator[None]:
-        """Run a block that embeds `texts` texts, the table widened to float32 if they are many.
+        """Run a block that embeds `texts` texts, each row read widened once if they are many.
 
-        The same vectors either way: every float16 value widens, and narrows back, exactly.
+        The same vectors either way: every float16 value widens exactly. Only the rows read
+        are widened, not the whole table (32 MB beside the 16 MB kept, at the build's peak).
         """
         if texts < _WIDEN_FROM:
             yield
@@ -99,25 +112,25 @@ class WordLlamaEncoder:
         with self._bulk_lock:
             self._bulk_blocks += 1
             if self._bulk_blocks == 1:
-                self._table = self._table.astype(np.float32)
+                self._widened = _Widened(self._table)
         try:
             yield
         finally:
             with self._bulk_lock:
                 self._bulk_blocks -= 1
                 if self._bulk_blocks == 0:
-                    self._table = self._table.astype(np.float16)
+                    self._widened = None
 
     def encode(self, texts: Sequence[str]) -> Vectors:
         """Return unit vectors for `texts`, batched."""
         if len(texts) == 1:  # a question, or a word of it: most calls while answering
             return self._one(texts[0])
-        table = self._table  # read once: a `bulk` block elsewhere may swap it meanwhile
+        table, widened = self._table, self._widened  # a `bulk` block may end meanwhile
         pooled = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
         for first in range(0, len(texts), _READ):
             ids, lengths = self._block_ids(texts[first : first + _READ])
             # the token rows of many batches read in one step, not batch by batch
-            rows = np.asarray(table[ids], np.float32)
+            rows = np.asarray(table[ids], np.float32) if widened is None else widened.rows(ids)
             ends = np.cumsum(lengths)
             sums = pooled[first : first + len(lengths)]
             for start in range(0, len(lengths), _BATCH):
@@ -169,6 +182,36 @@ class WordLlamaEncoder:
         return array(_ID, b"".join(map(self._word_ids, text.split(" "))))
 
 
+class _Widened:
+    """The rows of a float16 table that a build has read, each widened to float32 once.
+
+    Packed in the order first read: a build's texts use a few thousand of the 32,000 tokens.
+    """
+
+    def __init__(self, table: npt.NDArray[np.float16]) -> None:
+        """Start with no row widened; room for them all, resident only as rows are added."""
+        self._table = table
+        self._slot = np.full(len(table), -1, dtype=np.int32)  # each token's row here, or -1
+        self._rows: Vectors = np.empty(table.shape, dtype=np.float32)
+        self._count = 0
+        self._lock = threading.Lock()  # overlapping builds share it
+
+    def rows(self, ids: _Ids) -> Vectors:
+        """Return the float32 rows of the tokens `ids`, in order."""
+        with self._lock:
+            at = self._slot[ids]
+            missing = at < 0
+            if missing.any():
+                new = np.unique(ids[missing])
+                end = self._count + len(new)
+                self._rows[self._count : end] = self._table[new]
+                self._slot[new] = np.arange(self._count, end, dtype=np.int32)
+                self._count = end
+                at = self._slot[ids]
+            rows: Vectors = self._rows[at]
+            return rows
+
+
 def _single_spaced(text: str) -> bool:
     """Return whether `text` is words one space apart: none before, after, or two together."""
     return bool(text) and text[0] != " " and text[-1] != " " and "  " not in text
@@ -193,6 +236,22 @@ def bulk(encoder: Encoder, texts: int) -> AbstractContextManager[object]:
     """Return a block in which `encoder` embeds `texts` texts at its fastest, where it can."""
     block: Callable[[int], AbstractContextManager[object]] | None = getattr(encoder, "bulk", None)
     return block(texts) if block is not None else nullcontext()
+
+
+def encoded(encoder: Encoder, texts: Sequence[str]) -> Iterator[tuple[int, Vectors]]:
+    """Yield (first text, vectors) for `texts` a slice at a time: the rows of one `encode`.
+
+    In slices where the encoder says that changes no row (`slice_texts`), else all at once;
+    at least once, so an empty `texts` still tells the vectors' width.
+    """
+    size: int = getattr(encoder, "slice_texts", 0) or max(len(texts), 1)
+    first = 0
+    while first == 0 or first < len(texts):
+        end = first + size
+        if len(texts) - end == 1:  # a lone text would take the one-text path: kept together
+            end += 1
+        yield first, encoder.encode(texts[first:end])
+        first = end
 
 
 def unit_rows(vectors: Vectors) -> Vectors:

@@ -11,7 +11,7 @@ import numpy.typing as npt
 from bot.matching import heap
 from bot.matching.arrays import dot_rows, spans
 from bot.matching.clusters import Clusters
-from bot.matching.encoder import Encoder, Vectors, bulk, unit_rows
+from bot.matching.encoder import Encoder, Vectors, bulk, encoded, unit_rows
 
 _COARSE_DIMS = 64  # Matryoshka-trained: the first dims alone rank well, at a quarter the cost
 _RESCORE = 4  # coarse nominations per wanted neighbour, re-ranked with every dimension
@@ -95,14 +95,16 @@ class SemanticIndex:
         kept = old >= 0
         reused = kept.tolist()
         fresh = [text for entry, k in zip(chunk, reused, strict=True) if not k for text in entry]
+        if not any(reused):  # a first build: every row embedded, stored a slice at a time
+            # not the float32 vectors of the whole chunk at once: 15 MB at 10,000 entries,
+            # at the build's peak
+            for first, vectors in encoded(encoder, fresh):
+                rows = self._rows(starts, vectors.shape[1])
+                rows[first : first + len(vectors)] = vectors
+            return rows
         # a chunk whose every entry is reused embeds nothing: no rows, the store's width
         vectors = previous._vectors[:0] if previous and not fresh else encoder.encode(fresh)
-        if not self._vectors.shape[1]:  # the first chunk: now the store's width is known
-            self._vectors = np.empty((self._starts[-1], vectors.shape[1]), self._vectors.dtype)
-        rows = self._vectors[starts[0] : starts[-1]]
-        if not any(reused):  # a first build: every row embedded, stored in one step
-            rows[:] = vectors
-            return rows
+        rows = self._rows(starts, vectors.shape[1])
         taken = np.repeat(kept, np.diff(starts))
         if previous is not None:
             was = old[kept]
@@ -111,6 +113,12 @@ class SemanticIndex:
             ]
         rows[~taken] = vectors
         return rows
+
+    def _rows(self, starts: npt.NDArray[np.int64], width: int) -> Vectors:
+        """Return the store's rows from `starts[0]` to `starts[-1]`, made `width` wide if new."""
+        if not self._vectors.shape[1]:  # the first chunk: now the store's width is known
+            self._vectors = np.empty((self._starts[-1], width), self._vectors.dtype)
+        return self._vectors[starts[0] : starts[-1]]
 
     def neighbours(self, vector: Vectors, limit: int) -> list[int]:
         """Return the positions of up to `limit` entries nearest to `vector`, nearest first."""
