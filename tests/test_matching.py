@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -157,6 +158,13 @@ def test_the_shipped_encoder_loads_from_its_wheel_without_the_network(
     vectors = WordLlamaEncoder().encode(["who footed the bill", "who paid for it", "weather"])
     assert vectors.shape == (3, 256)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+def test_the_tokenizer_is_read_in_the_background_and_its_thread_ends_once_used() -> None:
+    encoder = WordLlamaEncoder()  # returns before its tokenizer is read: a build goes on meanwhile
+    vectors = encoder.encode(["who paid for it"])
+    assert np.array_equal(vectors, load_encoder("wordllama").encode(["who paid for it"]))
+    assert not [t for t in threading.enumerate() if t.name.startswith("tokenizer")]
 
 
 def test_the_encoder_computes_what_wordllama_itself_computes() -> None:

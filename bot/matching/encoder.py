@@ -11,15 +11,19 @@ import importlib.util
 import threading
 from array import array
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.errors import SettingsError
+
+if TYPE_CHECKING:  # imported when the encoder loads: `storybot ask` without one never needs it
+    from tokenizers import Tokenizer
 
 Vectors = npt.NDArray[np.float32]
 _Ids = npt.NDArray[np.uint16]
@@ -70,24 +74,18 @@ class WordLlamaEncoder:
     def __init__(self) -> None:
         """Load the weights and tokenizer that ship inside the installed `wordllama` package."""
         from safetensors import safe_open
-        from tokenizers import Tokenizer
 
         spec = importlib.util.find_spec("wordllama")  # finds the folder, runs none of its code
         if spec is None or not spec.submodule_search_locations:
             raise SettingsError("STORYBOT_ENCODER=wordllama needs the wordllama package")
         folder = Path(next(iter(spec.submodule_search_locations)))
-        self._tokenizer = Tokenizer.from_file(str(folder / _WORDLLAMA_TOKENIZER))
-        self._tokenizer.no_padding()
-        self._tokenizer.no_truncation()
-        # the tokenizer's own cache of the pieces of each text it read only repeats
-        # `_word_ids` below (3 MB at 10,000 entries); older versions have no such call
-        resize_cache = getattr(self._tokenizer.model, "_resize_cache", None)
-        if resize_cache is not None:
-            resize_cache(0)
-        tokenizer = self._tokenizer
+        # read beside the rest of a build, which needs it only once its words are read: a
+        # cold `storybot ask` waited ~0.1 s for the tokenizer's JSON before doing anything else
+        self._loader = ThreadPoolExecutor(1, thread_name_prefix="tokenizer")
+        self._loading = self._loader.submit(_tokenizer, folder / _WORDLLAMA_TOKENIZER)
         # each word's ids packed as bytes: as tuples of ints they held 20 MB at 100,000 entries
         self._word_ids = lru_cache(maxsize=_WORDS)(
-            lambda word: bytes(_packed(tokenizer.encode(word, add_special_tokens=False).ids))
+            lambda word: bytes(_packed(self._tokenizer.encode(word, add_special_tokens=False).ids))
         )
         with safe_open(str(folder / _WORDLLAMA_WEIGHTS), framework="np") as weights:
             table = weights.get_tensor("embedding.weight")
@@ -98,6 +96,14 @@ class WordLlamaEncoder:
         self._widened: _Widened | None = None
         self._bulk_lock = threading.Lock()
         self._bulk_blocks = 0  # blocks under way (a reload may overlap another)
+
+    @cached_property
+    def _tokenizer(self) -> Tokenizer:
+        """Return the tokenizer, waiting for it to be read the first time."""
+        tokenizer = self._loading.result()
+        # its thread ended, not left idle: `storybot validate` forks, and a fork copies no thread
+        self._loader.shutdown(wait=True)
+        return tokenizer
 
     @contextmanager
     def bulk(self, texts: int) -> Iterator[None]:
@@ -259,6 +265,21 @@ def unit_rows(vectors: Vectors) -> Vectors:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     scaled: Vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     return scaled
+
+
+def _tokenizer(path: Path) -> Tokenizer:
+    """Return wordllama's tokenizer read from `path`, without padding, truncation or cache."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    # its own cache of the pieces of each text it read only repeats the encoder's per-word
+    # cache of ids (3 MB at 10,000 entries); older versions have no such call
+    resize_cache = getattr(tokenizer.model, "_resize_cache", None)
+    if resize_cache is not None:
+        resize_cache(0)
+    return tokenizer
 
 
 ENCODERS: dict[str, Callable[[], Encoder]] = {"wordllama": WordLlamaEncoder}
