@@ -10,6 +10,7 @@ from bot.matching.engine import Engine
 from bot.matching.gazetteer import demonym_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
+from bot.matching.messages import hearsay_names, undoubted
 from bot.matching.naming import describing_words
 from bot.matching.qtypes import detect_qtype
 from bot.models import Query
@@ -407,3 +408,23 @@ def test_a_person_asked_for_by_what_their_description_says_is_answered() -> None
     answer = football.answer(Query(text="who is the chief of Castellan Peak Group"))
     assert answer.answered and answer.entry_id == "daniel-kessler"
     assert not football.answer(Query(text="who is the chief of the supermarket chain")).answered
+
+
+def test_a_name_only_a_doubted_claim_says_is_not_what_a_long_message_asks_about(
+    engine: Engine,
+) -> None:
+    def terms(clause: str) -> tuple[str, ...]:
+        return engine.analyzer.analyze(clause).terms
+
+    said = "my uncle swears it was Xi Jinping at the signing, but who was it actually"
+    assert hearsay_names(said, terms) == {"@xi-jinping"}
+    assert not hearsay_names("my uncle swears Xi signed it, but did Xi sign it", terms)
+    short = "Kakar says China is a friend?"  # asks what Kakar says: read as it is
+    assert undoubted(short, engine.analyzer.analyze(short), terms).terms == terms(short)
+    message = (
+        "honestly my whole family has been arguing all evening, my brother swears it was Xi"
+        " Jinping who sat with our prime minister for the moon agreement, but the article"
+        " named a different chinese leader i think, who was it then?"
+    )
+    best = engine.decide(Query(text=message)).best
+    assert best is not None and best.entry.id == "signing"  # Li Qiang signed, not Xi

@@ -16,6 +16,7 @@ from bot.conversation.turns import Turn, points_back, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
+from bot.matching.messages import undoubted
 from bot.models import Answer
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
@@ -129,7 +130,10 @@ class Dialogue:
         if best is None or not decided.answer.answered or best.probability >= _SURE:
             return None
         engine = self._engine
-        question = engine.analyzer.analyze(text)
+        # a name only a claim the asker doubts says is no premise of theirs to correct
+        question = undoubted(
+            text, engine.analyzer.analyze(text), lambda c: engine.analyzer.analyze(c).terms
+        )
         terms = engine.terms_of(best.entry.id)
         found = premises.clash(question, best, terms, self._named_in(best.entry), self._kinds)
         return self._correction(text, found) if found else None

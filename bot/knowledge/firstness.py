@@ -23,9 +23,9 @@ import numpy as np
 from bot.knowledge.rivals import RankWeights, RivalBounds, bound_rivals
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.encoder import Vectors
-from bot.matching.engine import _LONG_QUESTION, Engine
+from bot.matching.engine import Engine
 from bot.matching.evidence import Evidence, gather, refine
-from bot.matching.messages import PART_BREAK
+from bot.matching.messages import LONG_QUESTION, PART_BREAK
 from bot.matching.ranking import _NOMINEES, lexical_nominees
 from bot.matching.text import clean
 from bot.models import Query
@@ -97,7 +97,7 @@ class OwnFirst:
         analysis = engine.naming.read(engine.analyzer.analyze(text), engine.index)  # as ranked
         if not analysis.terms:
             return True  # no word to match: no candidate
-        if len(analysis.terms) > _LONG_QUESTION:
+        if len(analysis.terms) > LONG_QUESTION:
             return False  # the last clause may be ranked instead
         if analysis.either:
             return False  # one alternative lends a rival the other's words: no bound holds

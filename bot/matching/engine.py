@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry
 from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
-from bot.matching.messages import Parts, questions_in
+from bot.matching.messages import LONG_QUESTION, Parts, likeliest, questions_in
 from bot.matching.naming import Naming
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
@@ -28,8 +27,6 @@ from bot.smalltalk import smalltalk_reply
 if TYPE_CHECKING:  # the engine reads a few settings; it does not need the settings module
     from bot.config import Settings
 
-_CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
-_LONG_QUESTION = 10  # terms; past this, the question's last clause is tried on its own
 # terms; past this, the words of a message the story never uses may be chatter around the
 # question rather than what it asks about ("how many solar fridges did kenya actually put in?")
 _CHATTY = 6
@@ -218,13 +215,9 @@ class Engine:
             # half the message, it is also read by the words the story knows
             gist = analysis.keeping(self.index.knows)
             if len(analysis.terms) > len(gist.terms) >= len(analysis.terms) / 2:
-                found = max(found, self.rank(gist), key=lambda c: c[0].probability if c else -1.0)
-        if found and len(analysis.terms) > _LONG_QUESTION:
-            clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
-            if len(clauses) > 1:
-                tail = self.rank(self.analyzer.analyze(clauses[-1]))
-                if tail and tail[0].probability > found[0].probability:
-                    return tail
+                found = max(found, self.rank(gist), key=likeliest)
+        if found and len(analysis.terms) > LONG_QUESTION:
+            return self.parts.longer(text, analysis, found)
         return found
 
     def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:

@@ -1,16 +1,19 @@
 """A message of several parts: each question in it read, then answered together or by one.
 
 "Who signed it? And where?" gets one answer per question; "how big was the loan and over how
-many years?" asks one entry twice, and its surest part speaks for the message.
+many years?" asks one entry twice, and its surest part speaks for the message. A long message
+is also read without the names of a claim it doubts, and by its last clause.
 """
 
 from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from bot import replies
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision
 from bot.matching.lexicon import QType
 from bot.matching.qtypes import detect_qtype
@@ -23,9 +26,20 @@ _WH = r"(?:who|whom|what|when|where|which|why|how|did|does|do|is|was|were|are|ka
 PART_BREAK = re.compile(
     rf"\?+\s+|;\s*|,?\s+(?:and|aur|also)\s+(?={_WH}\b)|[,.!]\s+(?={_WH}\b)", re.I
 )
+LONG_QUESTION = 10  # terms; past this, a message is also read by its last clause on its own
 # a part of a message this likely on its entry asks it; below, the entry hardly answers it
 _PART_ASKS = 0.1
 _PIECES = 4  # questions of one message answered, at most: each costs a ranking
+# a clause that reports what someone else claims: "my uncle swears it was Xi", "he insists"
+_HEARSAY = re.compile(
+    r"\b(?:says|saying|swears|swore|insists|insisting|insisted|claims|claiming|reckons|"
+    r"keeps telling|argues|arguing)\b",
+    re.I,
+)
+# where a long message's last clause, tried on its own, begins
+_CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
+# finer: a claim sits between any two commas ("my uncle, who insists it was Xi, ...")
+_CLAUSE = re.compile(r"[.!?;:,\u2014]+\s*|\s+but\s+", re.I)
 
 
 def questions_in(text: str) -> list[str] | None:
@@ -65,6 +79,24 @@ class Parts:
                 whole = surest
         return engine.settle(text, whole)
 
+    def longer(self, text: str, analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
+        """Return the likeliest of `found` and a long message's other readings of `text`.
+
+        Read without the names only a doubted claim says (as a whole and by its gist), and
+        by its last clause alone.
+        """
+        engine = self._engine
+        told = undoubted(text, analysis, lambda clause: engine.analyzer.analyze(clause).terms)
+        if told is not analysis:
+            for reading in (told, told.keeping(engine.index.knows)):
+                found = max(found, engine.rank(reading), key=likeliest)
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
+        if len(clauses) > 1:
+            tail = engine.rank(engine.analyzer.analyze(clauses[-1]))
+            if tail and tail[0].probability > found[0].probability:
+                return tail
+        return found
+
     def _leaning(self, found: list[list[Candidate]], questions: list[str]) -> list[list[Candidate]]:
         """Read each part of a message that leans on the sure part before it with that part.
 
@@ -90,3 +122,35 @@ class Parts:
 def _is_question(piece: str) -> bool:
     # only pieces that are questions themselves: "not counting Pakistan, how many ..." is one
     return len(piece.split()) >= 2 and detect_qtype(tokenize(piece)) != QType.NONE
+
+
+def likeliest(candidates: list[Candidate]) -> float:
+    """Return how likely a reading's first candidate is right (-1 for a reading with none)."""
+    return candidates[0].probability if candidates else -1.0
+
+
+def undoubted(text: str, reading: Analysis, terms: Callable[[str], Sequence[str]]) -> Analysis:
+    """Return `reading` of a long message `text` without the names only a claim it doubts says.
+
+    `terms` reads a clause. A short question is returned as it is: "Kakar says China is a
+    friend?" asks about what Kakar says.
+    """
+    if len(reading.terms) <= LONG_QUESTION:
+        return reading
+    heard = hearsay_names(text, terms)
+    return reading.keeping(lambda term: term not in heard) if heard else reading
+
+
+def hearsay_names(text: str, terms: Callable[[str], Sequence[str]]) -> frozenset[str]:
+    """Return the names a message only says in someone else's claim, by their `terms`.
+
+    "My uncle swears it was Xi Jinping ..., but who was it actually?" does not ask about Xi:
+    a claim the asker doubts names the wrong one as often as the right one.
+    """
+    clauses = _CLAUSE.split(text)
+    claimed = [c for c in clauses if _HEARSAY.search(c)]
+    if not claimed:
+        return frozenset()
+    said = {t for c in claimed for t in terms(c) if t.startswith(ENTITY_PREFIX)}
+    own = {t for c in clauses if not _HEARSAY.search(c) for t in terms(c)}
+    return frozenset(said - own)
