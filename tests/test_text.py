@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.chat import plain_chat
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.matching.text import clean, tokenize
@@ -164,11 +163,3 @@ def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(seen) == 1, seen
-
-
-@pytest.mark.parametrize(
-    ("typed", "meant"),
-    [("cos", "because"), ("cus", "because"), ("bout", "about"), ("ppl", "people")],
-)
-def test_chat_shorthand_reads_as_the_word_it_stands_for(typed: str, meant: str) -> None:
-    assert plain_chat(["asking", typed, "the", "story"]) == ["asking", meant, "the", "story"]

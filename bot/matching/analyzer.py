@@ -25,7 +25,7 @@ from bot.matching.lexicon import (
     STOPWORDS,
     QType,
 )
-from bot.matching.motion import GO, going_nowhere
+from bot.matching.motion import GO, drop_idle_go
 from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
 from bot.matching.qtypes import detect_qtype
@@ -87,9 +87,6 @@ class Analyzer:
         # seldom one of theirs)
         self._heads: set[tuple[str, str]] = set()
         self._singles = frozenset(key[0] for key in self.phrases if len(key) == 1)
-        self._name_heads = frozenset(
-            key[0] for key, term in self.phrases.items() if term.startswith(ENTITY_PREFIX)
-        )
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
             if len(key) > 1:
@@ -206,11 +203,13 @@ class Analyzer:
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
         words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
-        return words if GO.isdisjoint(words) else going_nowhere(words, self._begins_name)
+        return words if GO.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
 
-    def _begins_name(self, word: str) -> bool:
-        """Return whether `word` begins a knowledge name: "going to abuja" goes somewhere."""
-        return self._stem(word) in self._name_heads
+    def _phrase_term(self, words: list[str], at: int) -> str | None:
+        """Return the term of the knowledge phrase (a name or synonym) at word `at`, if any."""
+        stems = [self._stem(w) for w in words[at : at + _MAX_PHRASE]]
+        found = self._phrase_at(stems, words[at:], 0) if stems[0] in self._starts else None
+        return found[0] if found else None
 
     def _corrected(self, words: list[str]) -> list[str]:
         """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.

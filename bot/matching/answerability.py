@@ -66,6 +66,12 @@ _CALENDAR = _words(MONTH_NAMES.title() + " " + WEEKDAY_NAMES.title())  # "March"
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b|\b\d{3}0s\b")  # "in 1972", "the 1990s": no count
 
+# "due to" before a verb says when, not why: "due to be completed", "due to begin in May"
+_SCHEDULED = (
+    r"(?:be|begin|start|open|close|appear|enter|become|take|hold|end|finish|launch|resume|"
+    r"return|arrive|leave|expire|run|come|go|meet|sign|vote|land|complete|report|decide|rule)\b"
+)
+
 _OFFERS = {
     # a year of this century or the last, a decade, a capitalised month or weekday ("march"
     # and "may" are verbs too), or a relative time
@@ -116,8 +122,8 @@ _OFFERS = {
         r"rejected|criticised|criticized|praised|pledged|promised|announced|vowed)\b)"
     ),
     Need.REASON: re.compile(
-        r"(?i:\b(?:because|since|so that|in order to|so as to|due to(?! be\b)|owing to|thanks to|"
-        r"as a result|reasons?|aims? to|aimed|seeks? to|hopes? to|wants? to|in a bid to|"
+        rf"(?i:\b(?:because|since|so that|in order to|so as to|due to(?! {_SCHEDULED})|owing to|"
+        r"thanks to|as a result|reasons?|aims? to|aimed|seeks? to|hopes? to|wants? to|in a bid to|"
         r"blamed|caused by|driven by|after|amid|would)\b|, so\b)|^To \w|[.:;] To \w"
     ),
 }
@@ -130,7 +136,7 @@ PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WO
 # nothing that has happened yet
 _PLANNED = re.compile(
     r"\b(?:will|aims? to|plans? to|planned|planning|targets?|targeting|scheduled|expected to|"
-    r"due to be|barring|hopes? to|intends? to|set to|is to|are to)\b",
+    rf"due to {_SCHEDULED}|barring|hopes? to|intends? to|set to|is to|are to)\b",
     re.I,
 )
 _HAPPENED = re.compile(

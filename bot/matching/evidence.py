@@ -85,7 +85,7 @@ class Retrievers:
     words: WordVectors | None = None
     places: frozenset[str] = frozenset()  # the places the fact store names
     people: frozenset[str] = frozenset()  # the people the fact store names
-    persons: frozenset[int] = frozenset()  # the positions of those people's own entries
+    person_entries: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
@@ -232,7 +232,8 @@ def _measure(
         kind = tools.names.answer(position, asked, question.terms)
     kind = kind and figures_said(question.terms, terms)
     phrasing = raw.hit.score
-    if query.qtype == QType.WHO and position in tools.persons:
+    # only if it shares a word: "who is the boss?" is covered by any person with a title
+    if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:
         phrasing = max(phrasing, coverage.exact * _DESCRIBED)
     return Evidence.of(
         {

@@ -48,7 +48,8 @@ def explain(decision: Decision, limit: int = 5) -> str:
 def _legend() -> list[str]:
     return [
         "p: chance the entry's answer is right (answer at the answer threshold)",
-        "phr: best phrasing's weighted word coverage; bm25: whole entry incl. answer;",
+        "phr: best phrasing's weighted word coverage (for a who question, a person's",
+        "  description counts as a phrasing at 0.6); bm25: whole entry incl. answer;",
         "sem: meaning (encoder) cosine; ±: margin over the best other candidate;",
         "cov/soft: share of the question's words the entry uses (soft: close words count);",
         "miss: the weight share of the most important question word it lacks;",

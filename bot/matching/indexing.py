@@ -120,7 +120,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         opposed,
         places=places,
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
-        persons=entries_of_kind(knowledge, EntityType.PERSON),
+        person_entries=entries_of_kind(knowledge, EntityType.PERSON),
         outlying=places - frozenset(analyzer.terms(knowledge.title)),
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
