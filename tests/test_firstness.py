@@ -124,3 +124,24 @@ def test_an_engine_keeping_every_entry_covers_the_same_terms() -> None:
     tools.keep_every_entry()
     assert [(tools.terms_of(p), tools.parts_of(p)) for p in everyone] == before
     assert tools.terms_of.cache_info().currsize == len(engine.entries)  # type: ignore[attr-defined]
+
+
+def test_an_engine_keeping_every_entry_scores_the_same() -> None:
+    # past 4,096 entries a served engine scores over arrays; validate's children keep every
+    # entry's table and every term's BM25 gains instead: the same scores either way
+    engine = Engine(synthetic(load_knowledge(default_folder()), 4200))
+    tools = engine.tools
+    phrasings = [p for e in engine.knowledge.faq[::150] for p in (e.question, *e.phrasings)]
+    readings = [engine.analyzer.analyze(p) for p in phrasings]
+    everyone = range(0, len(engine.entries), 7)
+
+    def scored() -> list[object]:
+        return [
+            (tools.index.score(r, everyone), tools.bm25.scores(r.terms).values.tolist())
+            for r in readings
+        ]
+
+    before = scored()
+    tools.keep_every_entry()
+    assert tools.index._tables is not None  # scored from tables now
+    assert scored() == before
