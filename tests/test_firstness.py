@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
+from bot.knowledge import firstness
 from bot.knowledge.firstness import OwnFirst
 from bot.knowledge.loading import default_folder, load_knowledge
 from bot.knowledge.rivals import bound_rivals
@@ -145,3 +147,22 @@ def test_an_engine_keeping_every_entry_scores_the_same() -> None:
     tools.keep_every_entry()
     assert tools.index._tables is not None  # scored from tables now
     assert scored() == before
+
+
+@pytest.mark.parametrize("encoder", ["wordllama", "none"])
+def test_a_folder_with_confusions_warns_as_deciding_every_phrasing_does(
+    encoder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a maintainer's near-duplicates: the first two entries' questions, reworded, added to
+    # the last entry; the warnings must be those of the check with no proof at all
+    folder = tmp_path / "knowledge"
+    shutil.copytree(STORIES / "lagos-metro" / "knowledge", folder)
+    faq = folder / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    at = text.rindex("    phrasings:\n") + len("    phrasings:\n")
+    added = "      - What did Lagos open exactly?\n      - When did the Orange Line open?\n"
+    faq.write_text(text[:at] + added + text[at:], encoding="utf-8")
+    engine = Engine(load_knowledge(folder), encoder=load_encoder(encoder))
+    warned = confusions(engine)
+    monkeypatch.setattr(firstness.OwnFirst, "holds", lambda *_: False)  # decide every one
+    assert warned and warned == confusions(engine)
