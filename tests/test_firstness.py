@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
+from bot.knowledge import firstness
 from bot.knowledge.firstness import OwnFirst
 from bot.knowledge.loading import default_folder, load_knowledge
 from bot.knowledge.rivals import bound_rivals
@@ -124,3 +126,43 @@ def test_an_engine_keeping_every_entry_covers_the_same_terms() -> None:
     tools.keep_every_entry()
     assert [(tools.terms_of(p), tools.parts_of(p)) for p in everyone] == before
     assert tools.terms_of.cache_info().currsize == len(engine.entries)  # type: ignore[attr-defined]
+
+
+def test_an_engine_keeping_every_entry_scores_the_same() -> None:
+    # past 4,096 entries a served engine scores over arrays; validate's children keep every
+    # entry's table and every term's BM25 gains instead: the same scores either way
+    engine = Engine(synthetic(load_knowledge(default_folder()), 4200))
+    tools = engine.tools
+    phrasings = [p for e in engine.knowledge.faq[::150] for p in (e.question, *e.phrasings)]
+    readings = [engine.analyzer.analyze(p) for p in phrasings]
+    everyone = range(0, len(engine.entries), 7)
+
+    def scored() -> list[object]:
+        return [
+            (tools.index.score(r, everyone), tools.bm25.scores(r.terms).at(everyone).tolist())
+            for r in readings
+        ]
+
+    before = scored()
+    tools.keep_every_entry()
+    assert tools.index._tables is not None  # scored from tables now
+    assert scored() == before
+
+
+@pytest.mark.parametrize("encoder", ["wordllama", "none"])
+def test_a_folder_with_confusions_warns_as_deciding_every_phrasing_does(
+    encoder: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a maintainer's near-duplicates: the first two entries' questions, reworded, added to
+    # the last entry; the warnings must be those of the check with no proof at all
+    folder = tmp_path / "knowledge"
+    shutil.copytree(STORIES / "lagos-metro" / "knowledge", folder)
+    faq = folder / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    at = text.rindex("    phrasings:\n") + len("    phrasings:\n")
+    added = "      - What did Lagos open exactly?\n      - When did the Orange Line open?\n"
+    faq.write_text(text[:at] + added + text[at:], encoding="utf-8")
+    engine = Engine(load_knowledge(folder), encoder=load_encoder(encoder))
+    warned = confusions(engine)
+    monkeypatch.setattr(firstness.OwnFirst, "holds", lambda *_: False)  # decide every one
+    assert warned and warned == confusions(engine)

@@ -28,12 +28,15 @@ def _answered_by_another(engine: Engine, share: int, shares: int) -> Found:
     faq_ids = {f.id for f in engine.knowledge.faq}
     if shares > 1:  # a forked child's engine, dropped with it: its caches may grow
         engine.tools.keep_every_entry()
-    proof = OwnFirst(engine)
+    # without an encoder a whole decision costs about what the proof does, so trying the
+    # proof first only adds its cost wherever it fails; with one, a decision also searches by
+    # meaning, and the proof spares that
+    proof = OwnFirst(engine) if engine.tools.semantic is not None else None
     found = []
     for position in range(share, len(engine.knowledge.faq), shares):
         entry = engine.knowledge.faq[position]
         for phrasing in (entry.question, *entry.phrasings):
-            if proof.holds(phrasing, position):
+            if proof is not None and proof.holds(phrasing, position):
                 continue  # the engine is sure to rank the entry itself first: no decision needed
             best = engine.best_entry(phrasing)
             if best is not None and best.id != entry.id and best.id in faq_ids:

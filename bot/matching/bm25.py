@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, partial
 
@@ -75,8 +75,20 @@ class Bm25:
         self._common = min(max(_COMMON_FLOOR, int(total * _COMMON_SHARE)), COMMON_CEILING)
         # a term's gains depend on it alone: worked out for the terms questions use lately,
         # at most 1,024 entries' worth each
-        gains = partial(_gains, postings, self._norm, self._idf, self._common)
-        self._gains = lru_cache(maxsize=_TERMS_KEPT)(gains)
+        self._gains = self._gains_cache(_TERMS_KEPT)
+
+    def _gains_cache(self, kept: int | None) -> Callable[[int], tuple[Positions, Floats]]:
+        """Return the gains lookup, `kept` terms' gains at most (None: every term's)."""
+        gains = partial(_gains, self._postings, self._norm, self._idf, self._common)
+        return lru_cache(maxsize=kept)(gains)
+
+    def keep_every_term(self) -> None:
+        """Keep every term's gains once worked out, not only the last 1,024 terms'.
+
+        For validate's check in a process of its own: its phrasings' terms come in no order,
+        so a bounded cache works the same gains out again and again.
+        """
+        self._gains = self._gains_cache(None)
 
     def idf(self, term: str) -> float:
         """Return the inverse document frequency of `term` (0 when no entry uses it)."""

@@ -109,11 +109,13 @@ class Retrievers:
         return self._lookups(_TERMS_KEPT, self.terms_of)[1]
 
     def keep_every_entry(self) -> None:
-        """Keep every entry's covered terms once made, not only the last 1,024 entries'.
+        """Keep every entry's covered terms, table and every term's BM25 gains once made.
 
         For validate's check in a process of its own: it measures each entry dozens of times
         (a candidate for many phrasings), where a served engine keeps its memory.
         """
+        self.index.keep_every_entry()
+        self.bm25.keep_every_term()
         terms_of, parts_of = self._lookups(None)
         # the cached properties' own slots: the frozen class forbids setting attributes
         self.__dict__["terms_of"], self.__dict__["parts_of"] = terms_of, parts_of

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -14,7 +14,7 @@ import numpy.typing as npt
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.arrays import distinct_inverse
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, QTYPES, Corpus, Flags
-from bot.matching.entrytables import QueryRows, table_of
+from bot.matching.entrytables import EntryTable, QueryRows, table_of
 from bot.matching.lexicon import QType
 from bot.matching.scoring import array_scores, table_scores
 
@@ -90,8 +90,19 @@ class Index:
         # arrays, not this index); large knowledge is scored over its arrays (`scoring`)
         self._tables = None
         if len(corpus.strict) <= _TABLES_KEPT:
-            made = partial(table_of, corpus, self._own, self._named)
-            self._tables = lru_cache(maxsize=_TABLES_KEPT)(made)
+            self._tables = self._table_cache(_TABLES_KEPT)
+
+    def _table_cache(self, kept: int | None) -> Callable[[int], EntryTable]:
+        """Return the table lookup, `kept` entries' tables at most (None: every one)."""
+        return lru_cache(maxsize=kept)(partial(table_of, self.corpus, self._own, self._named))
+
+    def keep_every_entry(self) -> None:
+        """Score from tables, every entry's kept once made, whatever the knowledge's size.
+
+        For validate's check in a process of its own: it scores each entry dozens of times,
+        and a table scores the same as the arrays (`scoring`) in a third of the steps.
+        """
+        self._tables = self._table_cache(None)
 
     def _masses(self, corpus: Corpus) -> npt.NDArray[np.float64]:
         """Return each phrasing's own weight: its terms' weights, repeats counted, in order."""
