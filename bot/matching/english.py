@@ -72,7 +72,7 @@ def word_hashes(words: Iterable[str]) -> npt.NDArray[np.uint64]:
 
 
 def listed_words() -> set[str]:
-    """Return the word list the dictionary is made from (english-words, not loaded at run time)."""
+    """Return the word list the dictionary is made from (english-words: a test dependency)."""
     from english_words import get_english_words_set
 
     words: set[str] = get_english_words_set(["gcide"], lower=True, alpha=True)
