@@ -20,12 +20,13 @@ from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
+    GO_WORDS,
     MOTION_WORDS,
     SAY_WORDS,
     STOPWORDS,
     QType,
 )
-from bot.matching.motion import GO, drop_idle_go
+from bot.matching.motion import drop_idle_go
 from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
 from bot.matching.qtypes import detect_qtype
@@ -203,7 +204,7 @@ class Analyzer:
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
         words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
-        return words if GO.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
+        return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
 
     def _phrase_term(self, words: list[str], at: int) -> str | None:
         """Return the term of the knowledge phrase (a name or synonym) at word `at`, if any."""

@@ -6,6 +6,8 @@ names a capital; "Eemstadion" is what the home ground is called.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import Entity, EntityType
 from bot.matching.analysis import ENTITY_PREFIX
@@ -22,9 +24,13 @@ def terms_of_kind(entities: tuple[Entity, ...], kind: EntityType) -> frozenset[s
 
 
 def entries_of_kind(knowledge: Knowledge, kind: EntityType) -> frozenset[int]:
-    """Return the positions of the fact store's entries of one `kind` (they follow the FAQ's)."""
-    first = len(knowledge.faq)
-    return frozenset(first + i for i, e in enumerate(knowledge.entities) if e.type == kind)
+    """Return the positions of the fact store's entries of one `kind`."""
+    return frozenset(p for p, e in _entity_positions(knowledge) if e.type == kind)
+
+
+def _entity_positions(knowledge: Knowledge) -> Iterator[tuple[int, Entity]]:
+    """Yield each fact-store entity with its entry's position: they follow the FAQ's."""
+    return enumerate(knowledge.entities, start=len(knowledge.faq))
 
 
 def implied_terms(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
@@ -74,9 +80,7 @@ def answer_names(
     `implied`: per entity term, the words of its names (`implied_terms`).
     """
     countries = terms_of_kind(knowledge.entities, EntityType.COUNTRY)
-    subjects = {
-        len(knowledge.faq) + i: ENTITY_PREFIX + e.id for i, e in enumerate(knowledge.entities)
-    }
+    subjects = {p: ENTITY_PREFIX + e.id for p, e in _entity_positions(knowledge)}
     nouns = frozenset(analyzer.terms("country countries nation nations"))
     return AnswerNames(answers, analyzer.terms, countries, nouns, subjects, implied)
 

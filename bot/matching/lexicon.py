@@ -164,8 +164,10 @@ DETERMINERS = frozenset("a an the its his her their our my your".split())
 # How a word naming a people ends: "Chinese", "Pakistani", "Kenyan", "British", "French".
 DEMONYM_ENDINGS = r"(?:an|ese|i|ish|ch)"
 
-# Verbs of going: in a "where" question they only ask where to ("phase 2 going where?").
-MOTION_WORDS = frozenset("go goes going went gone head heads headed heading".split())
+# Verbs of going: in a "where" question they only ask where to ("phase 2 going where?"), and
+# a "go" that goes nowhere says "will" or "become" (`motion.py`).
+GO_WORDS = frozenset("go goes going went gone".split())
+MOTION_WORDS = GO_WORDS | frozenset("head heads headed heading".split())
 
 # "What does the story say about ...?" asks about the story, not about a quote.
 ABOUT_TEXT = frozenset("story article report headline news text piece line".split())

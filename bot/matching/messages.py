@@ -147,10 +147,11 @@ def hearsay_names(text: str, terms: Callable[[str], Sequence[str]]) -> frozenset
     "My uncle swears it was Xi Jinping ..., but who was it actually?" does not ask about Xi:
     a claim the asker doubts names the wrong one as often as the right one.
     """
-    clauses = _CLAUSE.split(text)
-    claimed = [c for c in clauses if _HEARSAY.search(c)]
+    claimed: list[str] = []
+    own: list[str] = []
+    for clause in _CLAUSE.split(text):
+        (claimed if _HEARSAY.search(clause) else own).append(clause)
     if not claimed:
         return frozenset()
     said = {t for c in claimed for t in terms(c) if t.startswith(ENTITY_PREFIX)}
-    own = {t for c in clauses if not _HEARSAY.search(c) for t in terms(c)}
-    return frozenset(said - own)
+    return frozenset(said.difference(*map(terms, own)))

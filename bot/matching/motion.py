@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.matching.analysis import ENTITY_PREFIX
-from bot.matching.lexicon import DETERMINERS
+from bot.matching.lexicon import DETERMINERS, GO_WORDS
 
-GO = frozenset("go goes going went gone".split())
 # words after "go" that say where to: "go up", "went home", "going abroad"; and "for", as
 # "what does a dose go for?" asks a price
 _WHITHER = frozenset("up down back home abroad out off there away ahead for".split())
@@ -32,7 +31,7 @@ def drop_idle_go(words: list[str], phrase_at: PhraseAt) -> list[str]:
     return [
         word
         for i, word in enumerate(words)
-        if word not in GO or phrase_at(words, i) or _goes_somewhere(words, i, phrase_at)
+        if word not in GO_WORDS or phrase_at(words, i) or _goes_somewhere(words, i, phrase_at)
     ]
 
 
