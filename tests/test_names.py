@@ -36,6 +36,32 @@ def test_a_question_asks_for_a_name_when_it_says_so(words: str, asked: bool) -> 
     assert (Need.NAME in needs(QType.WHAT, tuple(words.split()))) is asked
 
 
+@pytest.mark.parametrize(
+    ("words", "qtype", "asked"),
+    [
+        ("who was chairman before henk bosveld", QType.WHO, True),
+        ("which countries landed on the moon before india", QType.WHO, True),
+        ("who backs it besides pakistan", QType.WHO, True),
+        ("apart from kenya where is it starting", QType.WHERE, True),
+        ("what clubs other than eemland does it own", QType.WHAT, True),
+        ("who was queueing before dawn", QType.WHO, False),  # "dawn" names no one
+        ("what did india do before the landing", QType.WHAT, False),
+        ("when did india land before pakistan joined", QType.WHEN, False),  # asks a date
+    ],
+)
+def test_a_question_asks_for_another_than_the_name_it_gives(
+    words: str, qtype: QType, asked: bool
+) -> None:
+    named = frozenset({"henk", "india", "pakistan", "kenya", "eemland"})
+    assert (Need.NAME in needs(qtype, tuple(words.split()), named)) is asked
+
+
+def test_an_answer_naming_only_the_one_asked_about_does_not_name_another(ask) -> None:
+    assert not ask("which countries have landed on the moon before india").answered
+    others = ask("which countries support the station besides pakistan?")
+    assert others.answered and "Russia" in others.text
+
+
 def test_names_are_capitalised_words_inside_a_sentence_or_no_english_word() -> None:
     names, openers = proper_names(
         "Eemstadion holds 12,500. The club plays there in August. India landed; the "

@@ -23,8 +23,13 @@ _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 
 
-def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
-    """Return the kinds of value a question of type `qtype` with `words` asks for."""
+def needs(
+    qtype: QType, words: tuple[str, ...], named: frozenset[str] = frozenset()
+) -> frozenset[Need]:
+    """Return the kinds of value a question of type `qtype` with `words` asks for.
+
+    `named`: the first word of each name the question gives ("henk" for Henk Bosveld).
+    """
     asked: set[Need] = set()
     if qtype in _NUMBER_TYPES:
         asked.add(Need.NUMBER)
@@ -42,7 +47,7 @@ def needs(qtype: QType, words: tuple[str, ...]) -> frozenset[Need]:
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
-    if _asks_name(words):
+    if _asks_name(words) or _asks_another(qtype, words, named):
         asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
     cues = _asked_cues(words)
     if qtype == QType.WHEN or cues:
@@ -71,6 +76,20 @@ def _asks_name(words: tuple[str, ...]) -> bool:
         and not (after in _LISTED or (after or "").isdigit())
         and not (at >= 2 and words[at - 2] in _INDEFINITE and words[at - 1] in _FAMOUS)
         for at, (word, after) in enumerate(itertools.zip_longest(words, words[1:]))
+    )
+
+
+def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -> bool:
+    """Return whether a question asks for someone or something other than a name it gives.
+
+    "Who was chairman before Bosveld?" and "which countries landed before India?" are not
+    answered by an answer that names only Bosveld or India.
+    """
+    if qtype not in _NAMING_TYPES or not named:
+        return False
+    return any(
+        after in named and (word in _OTHER_THAN or (before, word) in _OTHER_THAN_PAIRS)
+        for before, word, after in zip(("", *words), words, words[1:], strict=False)
     )
 
 
@@ -127,6 +146,11 @@ _LISTED = frozenset(
     "the a an some all any few every each both these those several many one two three four "
     "five six seven eight nine ten".split()
 )
+# words before a name that ask for another than the one named: "before" too, as in "who
+# was chairman before Bosveld?" ("before dawn" names no one)
+_OTHER_THAN = frozenset("before besides except excluding".split())
+_OTHER_THAN_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
+_NAMING_TYPES = frozenset({QType.WHO, QType.WHAT, QType.WHERE})
 _WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
 # nouns for a human being: a "who" question that uses one asks for a person, not a country
 _PERSON_WORDS = frozenset(
