@@ -30,7 +30,7 @@ class Analysis:
         """Return the kinds of value the question asks for: worked out once per reading."""
         # a reading without surfaces (a phrasing's) names no one to ask another than
         surfaces = zip(self.terms, self.surfaces, strict=False)
-        named = frozenset(s.split()[0] for t, s in surfaces if t[:1] == ENTITY_PREFIX and s)
+        named = frozenset(s for t, s in surfaces if t[:1] == ENTITY_PREFIX and s)
         return needs(self.qtype, self.words, named)
 
     def keeping(self, wanted: Callable[[str], bool]) -> Analysis:

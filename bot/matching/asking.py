@@ -28,7 +28,7 @@ def needs(
 ) -> frozenset[Need]:
     """Return the kinds of value a question of type `qtype` with `words` asks for.
 
-    `named`: the first word of each name the question gives ("henk" for Henk Bosveld).
+    `named`: the words of each name the question gives, as typed ("henk bosveld").
     """
     asked: set[Need] = set()
     if qtype in _NUMBER_TYPES:
@@ -87,10 +87,12 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
     """
     if qtype not in _NAMING_TYPES or not named:
         return False
-    return any(
-        after in named and (word in _OTHER_THAN or (before, word) in _OTHER_THAN_PAIRS)
-        for before, word, after in zip(("", *words), words, words[1:], strict=False)
-    )
+    for at, (before, word) in enumerate(zip(("", *words), words, strict=False)):
+        if word in _OTHER_THAN or (before, word) in _OTHER_THAN_PAIRS:
+            rest = " ".join(words[at + 1 :]) + " "
+            if any(rest.startswith(name + " ") for name in named):
+                return True
+    return False
 
 
 def _asked_cues(words: tuple[str, ...]) -> set[str]:
