@@ -70,6 +70,13 @@ FLOORS = [
         0.52,
         0.875,
     ),
+    (  # written in the twelfth session, its folder and questions by two people who never saw
+        # each other's work; 66.7 / 86.7 on first scoring, its misses never read
+        STORIES / "kilwa-artefacts-return" / "knowledge",
+        STORIES / "kilwa-artefacts-return" / "questions.jsonl",
+        0.66,
+        0.86,
+    ),
 ]
 
 
