@@ -44,7 +44,7 @@ STORIES = DATA / "stories"
         ("where was it signed", QType.WHERE, {Need.PLACE}),
         ("what did the governor say", QType.QUOTE, {Need.WORDS}),  # words may tell a plan
         ("when did india plan to land", QType.WHEN, {Need.DATE}),  # asks for the plan
-        ("which day was it signed", QType.WHEN, {Need.DATE, Need.DAY}),
+        ("which day was it signed", QType.WHEN, {Need.DATE, Need.DAY, Need.PAST}),
         ("how many stations are there", QType.COUNT, {Need.NUMBER, Need.COUNT}),
         ("how old is the governor", QType.AMOUNT, {Need.NUMBER, Need.AGE}),
         ("why was it built", QType.WHY, {Need.REASON}),

@@ -135,7 +135,8 @@ PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WO
 # an answer that only speaks of plans ("aims to return in 2025, barring delays") tells of
 # nothing that has happened yet
 _PLANNED = re.compile(
-    r"\b(?:will|aims? to|plans? to|planned|planning|targets?|targeting|scheduled|expected to|"
+    r"\b(?:will|aims? to|plans? to|wants? to|planned|planning|targets?|targeting|scheduled|"
+    r"expected to|"
     rf"due to {_SCHEDULED}|barring|hopes? to|intends? to|set to|is to|are to)\b",
     re.I,
 )
@@ -163,6 +164,21 @@ def offers(text: str) -> frozenset[Need]:
     if found & {Need.DAY, Need.TIME, Need.MONTH}:
         found.add(Need.DATE)  # "at 5 a.m." and "on Friday" both say when
     return frozenset(found)
+
+
+# kinds of value a question may itself state: "what time did it start on Monday evening?" is
+# not answered by "on Monday evening", nor "when in 2025?" by "in 2025"
+_RESTATABLE = (Need.TIME, Need.DAY, Need.MONTH, Need.DATE)
+_WORD = re.compile(r"[\w']+")
+
+
+def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
+    """Return whether `text` holds a kind of value asked only in the question's own `words`."""
+    for need in asked.intersection(_RESTATABLE):
+        values = [m.group().lower() for m in _OFFERS[need].finditer(text)]
+        if values and all(words.issuperset(_WORD.findall(value)) for value in values):
+            return True
+    return False
 
 
 # kinds of value few answers hold by chance: an answer that has the one asked for is likely
@@ -203,11 +219,20 @@ class OfferedKinds:
             found = self._found[position] = found | given
         return found
 
-    def near(self, position: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
+    def near(
+        self,
+        position: int,
+        asked: frozenset[Need],
+        question: frozenset[str],
+        words: frozenset[str] = frozenset(),
+    ) -> bool:
         """Return whether the values asked are in a clause about what the question names.
 
         "Which month was the contract signed?" is not answered by "the contract was signed in
         2018 and construction began in March 2019": the month is the construction's. Only
         clauses that share a term with the question count; when none does, any clause may.
+        A value the question's own `words` say is no answer to it.
         """
+        if words and restated(self._answers[position], asked, words):
+            return False
         return self._clauses is None or self._clauses.said_of(position, asked, question)

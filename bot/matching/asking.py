@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 
 from bot.matching.answerability import PHRASED, Need
+from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import QType
 
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
@@ -41,6 +42,8 @@ def needs(
     # may be a plan, and "what did India plan?" asks for one
     if "did" in words[:3] and qtype is not QType.QUOTE and _PLAN_WORDS.isdisjoint(words):
         asked.add(Need.PAST)
+    if qtype is QType.WHEN and _PLAN_WORDS.isdisjoint(words) and _passive_past(words):
+        asked.add(Need.PAST)  # "when was the stadium built?": not when it will be
     if _STATUS_WORDS.intersection(words) and qtype is QType.YESNO:
         asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
     if _PERSON_WORDS.intersection(words) and _WHO_WORDS.intersection(words):
@@ -59,6 +62,14 @@ def needs(
     elif cues & _MONTH_CUES:
         asked.add(Need.MONTH)  # "which month": a year does not say it
     return frozenset(asked)
+
+
+def _passive_past(words: tuple[str, ...]) -> bool:
+    """Return whether a question opens "when was/were X <past participle>": a done thing."""
+    for at, word in enumerate(words[:4]):
+        if word in ("was", "were"):
+            return any(w.endswith("ed") or w in IRREGULAR for w in words[at + 2 : at + 6])
+    return False
 
 
 def _asks_name(words: tuple[str, ...]) -> bool:

@@ -229,7 +229,9 @@ def _measure(
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
     # a name is read from the answer's own words ("What is the lander called?"), not its kinds
-    kind = asked - {Need.NAME} <= offered and tools.offers.near(position, asked, question.terms)
+    kind = asked - {Need.NAME} <= offered and tools.offers.near(
+        position, asked, question.terms, frozenset(query.words)
+    )
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
     kind = kind and figures_said(question.terms, terms)
