@@ -22,6 +22,12 @@ def test_a_word_the_story_never_uses_is_read_as_the_story_word_of_its_group() ->
     assert analyzer.terms("was he detained") == analyzer.terms("was he arrested")
 
 
+def test_a_verb_that_doubles_its_last_letter_is_read_in_every_form() -> None:
+    general = [("criticise", "slam")]
+    analyzer = Analyzer({}, [], ["The opposition criticised the fares."], general=general)
+    assert analyzer.terms("who slammed the fares") == analyzer.terms("who criticised the fares")
+
+
 def test_the_story_words_keep_their_own_meaning() -> None:
     general = [("arrest", "nicked", "detained")]
     analyzer = Analyzer({}, [], ["Two were arrested and one detained."], general=general)
@@ -41,6 +47,9 @@ def test_a_word_gives_its_regular_inflections() -> None:
     assert forms("arrest") == {"arrest", "arrests", "arrested", "arresting"}
     assert forms("worry") == {"worry", "worries", "worried", "worrying"}
     assert forms("vaccinate") == {"vaccinate", "vaccinates", "vaccinated", "vaccinating"}
+    # a last consonant that may double: both spellings, as only the real one ever comes
+    assert {"slammed", "slamming"} <= forms("slam")
+    assert {"visited", "visiting"} <= forms("visit")
     assert forms("fix") == {"fix", "fixes", "fixed", "fixing"}
 
 

@@ -219,6 +219,7 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("has the date slipped", "has the date delayed"),
         ("who made the money slide", "who made the money slide"),  # a noun
         ("how many doses were shipped in", "how many doses were delivered"),
+        ("why did the costs balloon", "why did the costs rose"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -234,6 +235,7 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "who is on the financial side",
         "were they on the winning side",
         "is it on the far side of the moon",
+        "who brought the balloon",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

@@ -88,6 +88,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\b(?:ballooned|ballooning|skyrocketed|skyrocketing|spiralled|spiraled)\b",
         "rose",
     ),
+    # the bare verb only after what grows: "a balloon", "a skyrocket" and "a spiral" are nouns
+    (
+        r"\b(?P<grown>(?:cost|price|bill|budget|debt|fare|spending)s?) "
+        r"(?:balloon|balloons|skyrocket|skyrockets|spiral|spirals)\b",
+        r"\g<grown> rose",
+    ),
 )
 _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
 # one pass to tell whether any idiom is there: most texts have none (groups renamed apart).

@@ -8,9 +8,13 @@ its group that the story does use; the story's own words stay as they are.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
+
+# a word ending in a consonant, a vowel and a consonant may double its last letter
+_DOUBLING = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
 
 
 @cache
@@ -44,7 +48,10 @@ def forms(word: str) -> set[str]:
         plural = stem + "ies" if consonant_y else word + "s"
     past = word + "d" if word.endswith("e") else stem + "ied" if consonant_y else word + "ed"
     ing = stem + "ing" if word.endswith("e") and not word.endswith("ee") else word + "ing"
-    return {word, plural, past, ing}
+    found = {word, plural, past, ing}
+    if _DOUBLING.search(word):  # "slam" is "slammed", "nab" "nabbing"; "visitted" never comes
+        found |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return found
 
 
 class GeneralWords:
