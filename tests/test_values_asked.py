@@ -38,6 +38,11 @@ def test_a_value_the_question_states_itself_does_not_answer_it(
     assert restated(answer, frozenset(asked), frozenset(question.split())) is not told
 
 
+def test_an_occupation_is_a_job_an_answer_can_give() -> None:
+    assert Need.ROLE in offers("Sanne Willemsen, 34, a primary school teacher, chairs the group.")
+    assert Need.ROLE not in offers("Sanne Willemsen, 34, chairs it since she was nine.")
+
+
 @pytest.mark.parametrize(
     ("words", "past"),
     [

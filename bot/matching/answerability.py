@@ -103,7 +103,9 @@ _OFFERS = {
         r"director|managing director|chair(?:man|woman|person)?|ceo|chief|secretary|"
         r"commissioner|chancellor|king|queen|prince|senator|lawmaker|spokes(?:man|woman|person)|"
         r"engineer|scientist|professor|doctor|nurse|officer|official|leader|founder|executive|"
-        r"manager|analyst|economist|critic|ambassador|envoy|captain|coach|judge)\b",
+        r"manager|analyst|economist|critic|ambassador|envoy|captain|coach|judge|teacher|"
+        r"lecturer|lawyer|farmer|trader|driver|accountant|banker|journalist|reporter|pilot|"
+        r"student|nurse|midwife|pharmacist|mechanic|electrician|shopkeeper|vendor)\b",
         re.I,
     ),
     Need.PLACE: re.compile(

@@ -88,6 +88,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\b(?:ballooned|ballooning|skyrocketed|skyrocketing|spiralled|spiraled)\b",
         "rose",
     ),
+    # what someone does for a living is their job: "what does she do for work?"
+    (r"\b(?:do|does|did) for (?:a living|work|a job|money)\b", "job"),
     # the bare verb only after what grows: "a balloon", "a skyrocket" and "a spiral" are nouns
     (
         r"\b(?P<grown>(?:cost|price|bill|budget|debt|fare|spending)s?) "
