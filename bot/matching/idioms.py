@@ -88,6 +88,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\b(?:ballooned|ballooning|skyrocketed|skyrocketing|spiralled|spiraled)\b",
         "rose",
     ),
+    # the police lock someone up: arrest them ("did they lock anybody up?", "was anyone locked
+    # up?"); a place locked up ("locked up the stadium") is not
+    (
+        r"\b(?:lock|locks|locked|locking) (?P<object>(?:(?:any|some|no)(?:body|one)|him|her|"
+        r"them|us|people|fans|supporters|protesters|\w+ers) )?up\b(?! (?:the|a|an|its|their) )",
+        r"arrest \g<object>",
+    ),
     # what someone does for a living is their job: "what does she do for work?"
     (r"\b(?:do|does|did) for (?:a living|work|a job|money)\b", "job"),
     # the bare verb only after what grows: "a balloon", "a skyrocket" and "a spiral" are nouns
