@@ -58,8 +58,22 @@ def test_when_was_it_done_asks_for_something_that_happened(words: str, past: boo
     assert (Need.PAST in needs(QType.WHEN, tuple(words.split()))) is past
 
 
+@pytest.mark.parametrize(
+    ("words", "dated"),
+    [
+        ("what was the revenue the season before 2024 25", True),
+        ("how many fans came after 2019", True),
+        ("what happened before the vote", False),
+        ("who came after him", False),
+    ],
+)
+def test_before_or_after_a_year_asks_for_another_time(words: str, dated: bool) -> None:
+    assert (Need.DATE in needs(QType.WHAT, tuple(words.split()))) is dated
+
+
 def test_tempting_time_and_date_questions_are_declined(football: Engine) -> None:
     for question in (
+        "what was eemland's revenue the season before 2024-25?",  # the story gives that one
         "what time did the protest kick off on monday evening",  # the story says "evening"
         "when was the eemstadion built?",  # the story gives only the planned expansion
     ):

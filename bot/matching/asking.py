@@ -53,7 +53,7 @@ def needs(
     if _asks_name(words) or _asks_another(qtype, words, named):
         asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
     cues = _asked_cues(words)
-    if qtype == QType.WHEN or cues:
+    if qtype == QType.WHEN or cues or _other_time(words):
         asked.add(Need.DATE)
     if cues & _TIME_CUES or ("time" in words and "day" in words and "of" in words):
         asked.add(Need.TIME)  # "what time", "at what hour", "time of day"
@@ -104,6 +104,13 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
             if any(rest.startswith(name + " ") for name in named):
                 return True
     return False
+
+
+def _other_time(words: tuple[str, ...]) -> bool:
+    """Return whether a question asks of another time than a year it gives ("before 2024")."""
+    return any(
+        word in _BEFORE_AFTER and after[:1].isdigit() for word, after in itertools.pairwise(words)
+    )
 
 
 def _asked_cues(words: tuple[str, ...]) -> set[str]:
@@ -163,6 +170,7 @@ _LISTED = frozenset(
 # was chairman before Bosveld?" ("before dawn" names no one)
 _OTHER_THAN = frozenset("before besides except excluding".split())
 _OTHER_THAN_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
+_BEFORE_AFTER = frozenset("before after prior".split())
 _NAMING_TYPES = frozenset({QType.WHO, QType.WHAT, QType.WHERE})
 _WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
 # nouns for a human being: a "who" question that uses one asks for a person, not a country
