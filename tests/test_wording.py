@@ -106,6 +106,16 @@ def test_a_place_the_entry_does_not_name_is_not_answered_with_another(lagos: Eng
     assert within.answer.answered and within.answer.entry_id == "hardest-section"
 
 
+def test_a_programme_the_entry_does_not_name_is_another_thing(lagos: Engine) -> None:
+    for question in (
+        "who's building phase two - same chinese firm?",
+        "when did work on phase 2 start",
+    ):
+        assert not lagos.answer(Query(text=question)).answered, question
+    asked = lagos.answer(Query(text="where will phase two go?"))
+    assert asked.answered and asked.entry_id == "phase-two-extension"
+
+
 @pytest.mark.parametrize(
     ("past", "present"),
     [("who built it", "who builds it"), ("who paid", "who pays"), ("when it began", "begins")],

@@ -87,6 +87,7 @@ class Retrievers:
     people: frozenset[str] = frozenset()  # the people the fact store names
     person_entries: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
+    undertakings: frozenset[str] = frozenset()  # its programmes and events, but the title's
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -267,10 +268,14 @@ def _elsewhere(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) 
     "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
     places the entries name. Countries and people are not held to this: an entry about a
-    country's minister answers for the country.
+    country's minister answers for the country. A programme or event the entry never names is
+    another thing whatever the entry names: "who is building phase two?" is not answered by
+    who built the line.
     """
     asked = tools.outlying & named
-    return 1.0 if asked - terms and tools.places & (terms - named) else 0.0
+    if asked - terms and tools.places & (terms - named):
+        return 1.0
+    return 1.0 if (tools.undertakings & named) - terms else 0.0
 
 
 def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:

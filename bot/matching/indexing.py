@@ -111,6 +111,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
     places = terms_of_kind(knowledge.entities, EntityType.PLACE)
+    programmes = terms_of_kind(knowledge.entities, EntityType.PROGRAMME)
+    setting = frozenset(analyzer.terms(knowledge.title))  # the story's own: never elsewhere
     implied = implied_terms(analyzer, knowledge.entities)
     tools = Retrievers(
         index,
@@ -121,7 +123,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         places=places,
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
         person_entries=entries_of_kind(knowledge, EntityType.PERSON),
-        outlying=places - frozenset(analyzer.terms(knowledge.title)),
+        outlying=places - setting,
+        undertakings=(programmes | terms_of_kind(knowledge.entities, EntityType.EVENT)) - setting,
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
         names=answer_names(analyzer, knowledge, answers, implied),
