@@ -56,6 +56,19 @@ FLOORS = [
         0.50,
         0.91,
     ),
+    (  # 30 paraphrases and 30 tempting questions, written in the twelfth session from the
+        # story alone and tuned on since; 20.0 / 73.3 on first scoring
+        STORIES / "football-takeover" / "knowledge",
+        STORIES / "football-takeover" / "more.jsonl",
+        0.23,
+        0.83,
+    ),
+    (  # the same for lagos-metro; 60.0 / 70.0 on first scoring
+        STORIES / "lagos-metro" / "knowledge",
+        STORIES / "lagos-metro" / "more.jsonl",
+        0.60,
+        0.76,
+    ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
         # a review found the paraphrases matched by stem ("related" read as "relatives"); the
         # fix took back the one answer that gave, so the floor is the figure before them
