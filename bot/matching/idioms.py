@@ -95,6 +95,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"them|us|people|fans|supporters|protesters|\w+ers) )?up\b(?! (?:the|a|an|its|their) )",
         r"arrest \g<object>",
     ),
+    # a deal that goes through is completed ("when will the sale go through?"); not a road or
+    # a tunnel that goes through a place
+    (
+        r"\b(?P<done>(?:deal|sale|takeover|merger|purchase|bid|transaction|it) (?:\w+ ){0,3}?)"
+        r"(?:go|goes|went|gone|going) through\b(?! \w)",
+        r"\g<done>completed",
+    ),
     # what someone does for a living is their job: "what does she do for work?"
     (r"\b(?:do|does|did) for (?:a living|work|a job|money)\b", "job"),
     # the bare verb only after what grows: "a balloon", "a skyrocket" and "a spiral" are nouns
