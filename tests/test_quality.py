@@ -34,7 +34,7 @@ FLOORS = [
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.85, 0.97),
     (default_folder(), DATA / "sealed.jsonl", 0.87, 1.0),
-    (default_folder(), DATA / "sealed2.jsonl", 0.80, 0.93),  # its misses are never read
+    (default_folder(), DATA / "sealed2.jsonl", 0.81, 0.93),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     # written in the twelfth session from the story alone; its misses are never read
     (default_folder(), DATA / "sealed3.jsonl", 0.87, 0.86),
@@ -60,7 +60,7 @@ FLOORS = [
         # story alone and tuned on since; 20.0 / 73.3 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "more.jsonl",
-        0.23,
+        0.30,
         0.83,
     ),
     (  # the same for lagos-metro; 60.0 / 70.0 on first scoring
