@@ -106,6 +106,13 @@ def test_a_place_the_entry_does_not_name_is_not_answered_with_another(lagos: Eng
     assert within.answer.answered and within.answer.entry_id == "hardest-section"
 
 
+def test_a_country_asked_as_where_the_entry_never_names_is_elsewhere(malaria: Engine) -> None:
+    kenya = malaria.answer(Query(text="How many people die of malaria in Kenya each year?"))
+    assert not kenya.answered  # the story gives Africa's toll, not Kenya's
+    africa = malaria.answer(Query(text="how many die of malaria in africa each year"))
+    assert africa.answered and africa.entry_id == "malaria-deaths"
+
+
 def test_a_programme_the_entry_does_not_name_is_another_thing(lagos: Engine) -> None:
     for question in (
         "who's building phase two - same chinese firm?",

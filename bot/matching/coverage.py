@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from itertools import compress
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -14,6 +14,7 @@ from bot.matching.encoder import Vectors
 from bot.matching.index import Index
 from bot.matching.semantic import Pool, WordVectors
 
+_LOCATING = frozenset("in inside within across".split())
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match
 # an alternative settles an either-or question only if it holds a word at least this rare
@@ -52,6 +53,7 @@ class QuestionTerms:
         self.parts = phrase_parts(query.terms)
         self.terms = frozenset(query.terms)
         self.named = frozenset(t for t in self.terms if t.startswith(ENTITY_PREFIX))
+        self.located = _located(query)  # named as where: "how many die in Kenya?"
         # the few pairs the question uses, sorted: not all of them sorted, then picked
         self.clashes = tuple(sorted(pair for pair in opposites if pair[0] in self.parts))
         self.either = tuple(
@@ -110,6 +112,15 @@ class QuestionTerms:
             vector = vector if np.any(vector) else None
         self._vectors[term] = vector
         return vector
+
+
+def _located(query: Analysis) -> frozenset[str]:
+    """Return the names a question gives as where something is: "in Kenya", "across Ghana"."""
+    after = {w for before, w in pairwise(query.words) if before in _LOCATING}
+    surfaces = zip(query.terms, query.surfaces, strict=False)
+    return frozenset(
+        t for t, s in surfaces if t[:1] == ENTITY_PREFIX and s and s.split()[0] in after
+    )
 
 
 def phrase_parts(terms: Iterable[str]) -> frozenset[str]:

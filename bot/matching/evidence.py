@@ -88,6 +88,7 @@ class Retrievers:
     person_entries: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     undertakings: frozenset[str] = frozenset()  # its programmes and events, but the title's
+    countries: frozenset[str] = frozenset()  # the countries the fact store names
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -257,25 +258,28 @@ def _measure(
             "subject": 1.0 if question.named <= terms else 0.0,
             "unnamed": _unnamed(tools, query.qtype, question, position),
             "opposed": _opposed(tools, question.clashes, position),
-            "elsewhere": _elsewhere(tools, question.named, terms),
+            "elsewhere": _elsewhere(tools, question, terms),
         }
     )
 
 
-def _elsewhere(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) -> float:
+def _elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]) -> float:
     """Return 1 when the question asks about a place the entry never names, but another.
 
     "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
-    places the entries name. Countries and people are not held to this: an entry about a
-    country's minister answers for the country. A programme or event the entry never names is
-    another thing whatever the entry names: "who is building phase two?" is not answered by
-    who built the line.
+    places the entries name. A country is held to this only as where something is ("how many
+    die in Kenya?" is not answered by Africa's toll): an entry about a country's minister
+    answers for the country. A programme or event the entry never names is another thing
+    whatever the entry names: "who is building phase two?" is not answered by who built the
+    line.
     """
+    named = question.named
     asked = tools.outlying & named
     if asked - terms and tools.places & (terms - named):
         return 1.0
-    return 1.0 if (tools.undertakings & named) - terms else 0.0
+    elsewhere = (tools.undertakings & named) | (tools.countries & question.located)
+    return 1.0 if elsewhere - terms else 0.0
 
 
 def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:

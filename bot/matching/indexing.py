@@ -124,6 +124,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
         person_entries=entries_of_kind(knowledge, EntityType.PERSON),
         outlying=places - setting,
+        countries=terms_of_kind(knowledge.entities, EntityType.COUNTRY),
         undertakings=(programmes | terms_of_kind(knowledge.entities, EntityType.EVENT)) - setting,
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
