@@ -78,7 +78,7 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
     assert clauses.said_of(1, frozenset({Need.DATE}), frozenset({"board"}))
     assert clauses.said_of(2, frozenset({Need.DAY, Need.DATE}), frozenset({"report"}))
     kinds = OfferedKinds(answers, clauses=clauses)
-    assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract)
+    assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract, frozenset())
 
 
 @pytest.mark.parametrize(

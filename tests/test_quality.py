@@ -28,13 +28,17 @@ STORIES = DATA / "stories"
 # was, with a review's fixes to that check (quoting a story sentence that gives a name,
 # "what is X called?" no longer read as asking for a quotation): they cost one sealed2
 # decline and gave river-dam one. In the tenth session it went back to 0.80 ("a big name"
-# no longer read as asking for a name).
+# no longer read as asking for a name). In the twelfth, its out-of-scope floor rose to 0.93
+# with "who was chairman before X?" asking for another than X, and went back to 0.90, where it
+# was, when a review found "before" read that way in "what was the ride like before the Orange
+# Line?" (another time, not another name): it now asks so only in a "who" question. Football's
+# and lagos-metro's new sets, made that session, had their floors set before that review too.
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.85, 0.97),
     (default_folder(), DATA / "sealed.jsonl", 0.87, 1.0),
-    (default_folder(), DATA / "sealed2.jsonl", 0.81, 0.93),  # its misses are never read
+    (default_folder(), DATA / "sealed2.jsonl", 0.81, 0.90),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     # written in the twelfth session from the story alone; its misses are never read
     (default_folder(), DATA / "sealed3.jsonl", 0.87, 0.86),
@@ -67,7 +71,7 @@ FLOORS = [
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "more.jsonl",
         0.60,
-        0.76,
+        0.73,
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
         # a review found the paraphrases matched by stem ("related" read as "relatives"); the

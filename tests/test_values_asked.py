@@ -10,6 +10,7 @@ from bot.matching.answerability import Need, offers, restated
 from bot.matching.asking import needs
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
+from bot.matching.qtypes import detect_qtype
 from bot.models import Query
 
 STORIES = Path(__file__).parent / "data" / "stories"
@@ -21,21 +22,24 @@ def football() -> Engine:
 
 
 @pytest.mark.parametrize(
-    ("answer", "asked", "question", "told"),
+    ("answer", "question", "told"),
     [
-        ("Fans gathered on Monday evening.", {Need.TIME}, "what time on monday evening", False),
-        ("Fans gathered at 7 p.m. on Monday.", {Need.TIME}, "what time on monday evening", True),
-        ("It opens in 2025.", {Need.DATE}, "when in 2025 does it open", False),
-        ("It opens in March 2025.", {Need.MONTH}, "which month in 2025", True),
-        ("It was signed on 15 March.", {Need.DAY}, "what day in march", True),
-        ("It cost $5 billion.", {Need.NUMBER}, "how much in 2025", True),  # not a time
+        ("Fans gathered on Monday evening.", "what time did they gather on monday evening", False),
+        ("Fans gathered at 7 p.m. on Monday.", "what time did they gather on monday", True),
+        ("Fans gathered at 7 p.m. on Monday.", "what time on monday evening", True),
+        ("Fans gathered on Monday evening.", "when on monday did fans gather", True),
+        ("It opens in 2025.", "when in 2025 does it open", False),
+        ("It opens in March 2025.", "which month in 2025 does it open", True),
+        ("It was signed on 15 March.", "what day in march was it signed", True),
+        ("It cost $5 billion.", "how much did it cost in 2025", True),  # not a time asked
     ],
 )
 def test_a_value_the_question_states_itself_does_not_answer_it(
-    answer: str, asked: set[Need], question: str, told: bool
+    answer: str, question: str, told: bool
 ) -> None:
-    assert asked <= offers(answer)
-    assert restated(answer, frozenset(asked), frozenset(question.split())) is not told
+    words = tuple(question.split())
+    asked = needs(detect_qtype(words), words)
+    assert restated(answer, asked, frozenset(words)) is not told
 
 
 def test_an_occupation_is_a_job_an_answer_can_give() -> None:
@@ -52,6 +56,8 @@ def test_an_occupation_is_a_job_an_answer_can_give() -> None:
         ("when was the stadium meant to open", False),  # a plan word
         ("when is the stadium built", False),
         ("when was that", False),
+        ("when was phase two supposed to be finished", False),  # a plan
+        ("when was it scheduled to open", False),
     ],
 )
 def test_when_was_it_done_asks_for_something_that_happened(words: str, past: bool) -> None:
@@ -65,6 +71,8 @@ def test_when_was_it_done_asks_for_something_that_happened(words: str, past: boo
         ("how many fans came after 2019", True),
         ("what happened before the vote", False),
         ("who came after him", False),
+        ("how effective was it after 12 months", False),  # no year
+        ("what was the toll after 2019 20", True),
     ],
 )
 def test_before_or_after_a_year_asks_for_another_time(words: str, dated: bool) -> None:
@@ -80,3 +88,8 @@ def test_tempting_time_and_date_questions_are_declined(football: Engine) -> None
         assert not football.answer(Query(text=question)).answered, question
     gathered = football.answer(Query(text="when did the fans protest outside the stadium?"))
     assert gathered.answered and "Monday" in gathered.text
+    for question in (  # a value the question names as an alternative, or a more exact one
+        "which day did the fans protest, monday or tuesday?",
+        "at what time of day on monday did the supporters gather",
+    ):
+        assert football.answer(Query(text=question)).answered, question

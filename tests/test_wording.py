@@ -114,11 +114,8 @@ def test_a_country_asked_as_where_the_entry_never_names_is_elsewhere(malaria: En
 
 
 def test_a_programme_the_entry_does_not_name_is_another_thing(lagos: Engine) -> None:
-    for question in (
-        "who's building phase two - same chinese firm?",
-        "when did work on phase 2 start",
-    ):
-        assert not lagos.answer(Query(text=question)).answered, question
+    # the builder entry names the Orange Line, another programme
+    assert not lagos.answer(Query(text="who's building phase two - same chinese firm?")).answered
     asked = lagos.answer(Query(text="where will phase two go?"))
     assert asked.answered and asked.entry_id == "phase-two-extension"
 
@@ -240,8 +237,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("what does she do for a living", "what does she job"),
         ("did the police lock anybody up", "did the police arrest anybody"),
         ("when will the sale actually go through", "when will the sale actually completed"),
-        ("before it goes through", "before it completed"),
-        ("was anyone locked up", "was anyone arrest"),
+        ("before the deal goes through", "before the deal completed"),
+        ("did they lock him up", "did they arrest him"),
         ("what did he do for work before", "what did he job before"),
     ],
 )
@@ -261,6 +258,11 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "who brought the balloon",
         "what did they do for the fans",
         "they locked up the stadium",
+        "is the stadium locked up",
+        "the players were locked up in the dressing room",
+        "which stations does it go through",
+        "what did the club do for money",
+        "is it a debt spiral",
         "the line goes through the swamp",
         "it has to go through parliament",
     ],

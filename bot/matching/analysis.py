@@ -33,6 +33,14 @@ class Analysis:
         named = frozenset(s for t, s in surfaces if t[:1] == ENTITY_PREFIX and s)
         return needs(self.qtype, self.words, named)
 
+    @cached_property
+    def stated(self) -> frozenset[str]:
+        """Return the words the question states values in; none for an either-or question.
+
+        "Monday or Tuesday?" is answered by "on Monday": its alternatives are what it asks.
+        """
+        return frozenset() if self.either else frozenset(self.words)
+
     def keeping(self, wanted: Callable[[str], bool]) -> Analysis:
         """Return this reading with only the `wanted` terms (and their surfaces)."""
         kept = [i for i, term in enumerate(self.terms) if wanted(term)]

@@ -35,6 +35,7 @@ class Need(StrEnum):
     WORDS = "words"  # what someone said: a quote, or "X said that …"
     STATUS = "status"  # whether something is done yet: it happened, or it is still planned
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
+    OTHER = "other"  # a name besides those the question gives: "who was chairman before X?"
 
 
 MONTH_NAMES = (
@@ -104,8 +105,8 @@ _OFFERS = {
         r"commissioner|chancellor|king|queen|prince|senator|lawmaker|spokes(?:man|woman|person)|"
         r"engineer|scientist|professor|doctor|nurse|officer|official|leader|founder|executive|"
         r"manager|analyst|economist|critic|ambassador|envoy|captain|coach|judge|teacher|"
-        r"lecturer|lawyer|farmer|trader|driver|accountant|banker|journalist|reporter|pilot|"
-        r"student|nurse|midwife|pharmacist|mechanic|electrician|shopkeeper|vendor)\b",
+        r"lecturer|lawyer|farmer|trader|accountant|banker|journalist|reporter|midwife|"
+        r"pharmacist|mechanic|electrician|shopkeeper)\b",
         re.I,
     ),
     Need.PLACE: re.compile(
@@ -168,6 +169,9 @@ def offers(text: str) -> frozenset[Need]:
     return frozenset(found)
 
 
+# the kinds read from an answer's names, not from its words' kinds (`names.AnswerNames`)
+NAMED = frozenset({Need.NAME, Need.OTHER})
+
 # kinds of value a question may itself state: "what time did it start on Monday evening?" is
 # not answered by "on Monday evening", nor "when in 2025?" by "in 2025"
 _RESTATABLE = (Need.TIME, Need.DAY, Need.MONTH, Need.DATE)
@@ -175,12 +179,18 @@ _WORD = re.compile(r"[\w']+")
 
 
 def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
-    """Return whether `text` holds a kind of value asked only in the question's own `words`."""
-    for need in asked.intersection(_RESTATABLE):
-        values = [m.group().lower() for m in _OFFERS[need].finditer(text)]
-        if values and all(words.issuperset(_WORD.findall(value)) for value in values):
-            return True
-    return False
+    """Return whether `text` tells the time asked only in the question's own `words`.
+
+    Values as exact as the kind asked or more count: "what time on Monday?" is answered by
+    "at 7 p.m. on Monday", and "when on Monday?" by "on Monday evening", whose day the
+    question gave.
+    """
+    exact = next((at for at, need in enumerate(_RESTATABLE) if need in asked), None)
+    if exact is None or not words:
+        return False
+    kinds = _RESTATABLE[: exact + 1]
+    values = [m.group().lower() for need in kinds for m in _OFFERS[need].finditer(text)]
+    return bool(values) and all(words.issuperset(_WORD.findall(value)) for value in values)
 
 
 # kinds of value few answers hold by chance: an answer that has the one asked for is likely
@@ -222,19 +232,15 @@ class OfferedKinds:
         return found
 
     def near(
-        self,
-        position: int,
-        asked: frozenset[Need],
-        question: frozenset[str],
-        words: frozenset[str] = frozenset(),
+        self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
     ) -> bool:
         """Return whether the values asked are in a clause about what the question names.
 
         "Which month was the contract signed?" is not answered by "the contract was signed in
         2018 and construction began in March 2019": the month is the construction's. Only
         clauses that share a term with the question count; when none does, any clause may.
-        A value the question's own `words` say is no answer to it.
+        A time the question's own `words` say is no answer to it.
         """
-        if words and restated(self._answers[position], asked, words):
+        if restated(self._answers[position], asked, words):
             return False
         return self._clauses is None or self._clauses.said_of(position, asked, question)

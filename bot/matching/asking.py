@@ -8,6 +8,7 @@ them. General English and Roman Urdu only; nothing here knows a story.
 from __future__ import annotations
 
 import itertools
+import re
 
 from bot.matching.answerability import PHRASED, Need
 from bot.matching.english import IRREGULAR
@@ -50,8 +51,10 @@ def needs(
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
-    if _asks_name(words) or _asks_another(qtype, words, named):
+    if _asks_name(words):
         asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
+    if _asks_another(qtype, words, named):
+        asked.add(Need.OTHER)  # "who was chairman before Bosveld?", "who else but Pakistan?"
     cues = _asked_cues(words)
     if qtype == QType.WHEN or cues or _other_time(words):
         asked.add(Need.DATE)
@@ -65,10 +68,16 @@ def needs(
 
 
 def _passive_past(words: tuple[str, ...]) -> bool:
-    """Return whether a question opens "when was/were X <past participle>": a done thing."""
+    """Return whether a question opens "when was/were X <past participle>": a done thing.
+
+    Not a participle that tells a plan: "when was it supposed to open?", "scheduled to".
+    """
     for at, word in enumerate(words[:4]):
         if word in ("was", "were"):
-            return any(w.endswith("ed") or w in IRREGULAR for w in words[at + 2 : at + 6])
+            return any(
+                (w.endswith("ed") or w in IRREGULAR) and w not in _PLANNED_PARTICIPLES
+                for w in words[at + 2 : at + 6]
+            )
     return False
 
 
@@ -99,9 +108,13 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
     if qtype not in _NAMING_TYPES or not named:
         return False
     for at, (before, word) in enumerate(zip(("", *words), words, strict=False)):
-        if word in _OTHER_THAN or (before, word) in _OTHER_THAN_PAIRS:
+        # "before" a name asks who came earlier only of a who question: "what was the ride
+        # like before the Orange Line?" asks of another time
+        marks = word in _OTHER_THAN and (word != "before" or qtype is QType.WHO)
+        if marks or (before, word) in _OTHER_THAN_PAIRS:
             rest = " ".join(words[at + 1 :]) + " "
-            if any(rest.startswith(name + " ") for name in named):
+            # "besides the KNVB": the name may follow an article it was not read with
+            if any(rest.startswith((f"{name} ", f"the {name} ")) for name in named):
                 return True
     return False
 
@@ -109,7 +122,8 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
 def _other_time(words: tuple[str, ...]) -> bool:
     """Return whether a question asks of another time than a year it gives ("before 2024")."""
     return any(
-        word in _BEFORE_AFTER and after[:1].isdigit() for word, after in itertools.pairwise(words)
+        word in _BEFORE_AFTER and _YEAR.fullmatch(after)
+        for word, after in itertools.pairwise(words)
     )
 
 
@@ -154,6 +168,9 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
 }
 
 
+_PLANNED_PARTICIPLES = frozenset(
+    "supposed scheduled expected meant slated planned intended projected due set timed".split()
+)
 _PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
 _STATUS_WORDS = frozenset("already yet".split())
 _NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
@@ -171,6 +188,7 @@ _LISTED = frozenset(
 _OTHER_THAN = frozenset("before besides except excluding".split())
 _OTHER_THAN_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
 _BEFORE_AFTER = frozenset("before after prior".split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING_TYPES = frozenset({QType.WHO, QType.WHAT, QType.WHERE})
 _WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
 # nouns for a human being: a "who" question that uses one asks for a person, not a country

@@ -8,7 +8,7 @@ from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import TELLING, Need, OfferedKinds
+from bot.matching.answerability import NAMED, TELLING, Need, OfferedKinds
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
@@ -87,7 +87,7 @@ class Retrievers:
     people: frozenset[str] = frozenset()  # the people the fact store names
     person_entries: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
-    undertakings: frozenset[str] = frozenset()  # its programmes and events, but the title's
+    undertakings: frozenset[str] = frozenset()  # its programmes and events
     countries: frozenset[str] = frozenset()  # the countries the fact store names
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
@@ -231,8 +231,8 @@ def _measure(
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
     # a name is read from the answer's own words ("What is the lander called?"), not its kinds
-    kind = asked - {Need.NAME} <= offered and tools.offers.near(
-        position, asked, question.terms, frozenset(query.words)
+    kind = asked - NAMED <= offered and tools.offers.near(
+        position, asked, question.terms, query.stated
     )
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
@@ -270,16 +270,15 @@ def _elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
     places the entries name. A country is held to this only as where something is ("how many
     die in Kenya?" is not answered by Africa's toll): an entry about a country's minister
-    answers for the country. A programme or event the entry never names is another thing
-    whatever the entry names: "who is building phase two?" is not answered by who built the
-    line.
+    answers for the country. A programme or event is held to it as a place is: "who is
+    building phase two?" is not answered by who built the Orange Line.
     """
-    named = question.named
-    asked = tools.outlying & named
-    if asked - terms and tools.places & (terms - named):
+    named, others = question.named, terms - question.named
+    if (tools.outlying & named) - terms and tools.places & others:
         return 1.0
-    elsewhere = (tools.undertakings & named) | (tools.countries & question.located)
-    return 1.0 if elsewhere - terms else 0.0
+    if (tools.undertakings & named) - terms and tools.undertakings & others:
+        return 1.0
+    return 1.0 if (tools.countries & question.located) - terms else 0.0
 
 
 def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:

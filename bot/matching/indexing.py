@@ -112,7 +112,6 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     opposed = _opposites(analyzer)
     places = terms_of_kind(knowledge.entities, EntityType.PLACE)
     programmes = terms_of_kind(knowledge.entities, EntityType.PROGRAMME)
-    setting = frozenset(analyzer.terms(knowledge.title))  # the story's own: never elsewhere
     implied = implied_terms(analyzer, knowledge.entities)
     tools = Retrievers(
         index,
@@ -123,9 +122,9 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         places=places,
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
         person_entries=entries_of_kind(knowledge, EntityType.PERSON),
-        outlying=places - setting,
+        outlying=places - frozenset(analyzer.terms(knowledge.title)),
         countries=terms_of_kind(knowledge.entities, EntityType.COUNTRY),
-        undertakings=(programmes | terms_of_kind(knowledge.entities, EntityType.EVENT)) - setting,
+        undertakings=programmes | terms_of_kind(knowledge.entities, EntityType.EVENT),
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
         names=answer_names(analyzer, knowledge, answers, implied),

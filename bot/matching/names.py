@@ -104,11 +104,15 @@ class AnswerNames:
     def answer(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
         """Return whether text `number` can answer a question asking `asked`, as to names.
 
-        Only a question that asks for a name (`Need.NAME`) needs one it does not hold.
+        Only a question that asks for a name (`Need.NAME`) needs one it does not hold; one that
+        asks for another than those it names (`Need.OTHER`) needs one besides them, the
+        entry's own subject too ("who was chairman before Bosveld?" is not Bosveld's entry).
         """
+        if Need.OTHER in asked:
+            return self.gives(number, question, besides=True)
         return Need.NAME not in asked or self.gives(number, question)
 
-    def gives(self, number: int, question: frozenset[str]) -> bool:
+    def gives(self, number: int, question: frozenset[str], besides: bool = False) -> bool:
         """Return whether text `number` names, in a clause about the question, what it lacks.
 
         A country is who acts, not what a thing is called ("the U.S. is targeting 2025" names
@@ -121,7 +125,7 @@ class AnswerNames:
         clauses = self._read.get(number)
         if clauses is None:
             clauses = self._read[number] = self._clauses(self._texts[number])
-        known = question - {self._subjects.get(number, "")}
+        known = question if besides else question - {self._subjects.get(number, "")}
         if not question & self._country_words:
             known |= self._countries
         sharing = [c.names for c in clauses if (c.words - c.names) & question]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.analyzer import Analyzer
-from bot.matching.answerability import Need, OfferedKinds
+from bot.matching.answerability import NAMED, OfferedKinds
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
@@ -65,8 +65,8 @@ class Passages:
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
             and figures_said(question.terms, terms)  # "delayed to 2026?" is not "2025"
-            and asked - {Need.NAME} <= self._kinds[top[0]]
-            and self._kinds.near(top[0], asked, about)
+            and asked - NAMED <= self._kinds[top[0]]
+            and self._kinds.near(top[0], asked, about, question.stated)
             and (self._names is None or self._names.answer(top[0], asked, about))
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))

@@ -85,7 +85,8 @@ def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
     if not told:  # most questions
         return False
     offered = told <= tools.offers[position]
-    return not (offered and tools.offers.near(position, told, frozenset(analysis.terms)))
+    terms = frozenset(analysis.terms)
+    return not (offered and tools.offers.near(position, told, terms, analysis.stated))
 
 
 def lexical_nominees(tools: Retrievers, analysis: Analysis) -> list[int]:
