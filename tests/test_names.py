@@ -53,6 +53,7 @@ def test_a_question_asks_for_a_name_when_it_says_so(words: str, asked: bool) -> 
         ("who must approve it besides the knvb", QType.WHO, True),  # "the" before a name
         ("what was the ride like before the orange line", QType.WHAT, False),  # another time
         ("where did they play before eemland", QType.WHERE, False),
+        ("which three countries landed before india", QType.WHAT, True),  # picks countries
     ],
 )
 def test_a_question_asks_for_another_than_the_name_it_gives(

@@ -29,19 +29,22 @@ STORIES = DATA / "stories"
 # "what is X called?" no longer read as asking for a quotation): they cost one sealed2
 # decline and gave river-dam one. In the tenth session it went back to 0.80 ("a big name"
 # no longer read as asking for a name). In the twelfth, its out-of-scope floor rose to 0.93
-# with "who was chairman before X?" asking for another than X, and went back to 0.90, where it
-# was, when a review found "before" read that way in "what was the ride like before the Orange
-# Line?" (another time, not another name): it now asks so only in a "who" question. Football's
-# and lagos-metro's new sets, made that session, had their floors set before that review too.
+# with "who was chairman before X?" asking for another than X. A review found "before" read
+# that way in "what was the ride like before the Orange Line?" (another time): it now asks so
+# only in a question that picks someone ("who", "which"). Lagos-metro's new set, made that
+# session, had its floor set before that review, and lowered with it (0.76 to 0.73).
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.85, 0.97),
     (default_folder(), DATA / "sealed.jsonl", 0.87, 1.0),
-    (default_folder(), DATA / "sealed2.jsonl", 0.81, 0.90),  # its misses are never read
+    (default_folder(), DATA / "sealed2.jsonl", 0.81, 0.93),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     # written in the twelfth session from the story alone; its misses are never read
     (default_folder(), DATA / "sealed3.jsonl", 0.87, 0.86),
+    # 30 paraphrases and 30 tempting questions written in the twelfth session from the story
+    # alone and tuned on since; 96.7 / 83.3 on first scoring
+    (default_folder(), DATA / "more.jsonl", 0.96, 0.83),
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
@@ -53,6 +56,12 @@ FLOORS = [
         STORIES / "malaria-vaccine" / "questions.jsonl",
         0.73,
         0.90,
+    ),
+    (  # the same kind of set for malaria-vaccine; 70.0 / 83.3 on first scoring
+        STORIES / "malaria-vaccine" / "knowledge",
+        STORIES / "malaria-vaccine" / "more.jsonl",
+        0.70,
+        0.86,
     ),
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",

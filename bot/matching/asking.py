@@ -107,10 +107,11 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
     """
     if qtype not in _NAMING_TYPES or not named:
         return False
+    picking = qtype is QType.WHO or "which" in words[:3]
     for at, (before, word) in enumerate(zip(("", *words), words, strict=False)):
-        # "before" a name asks who came earlier only of a who question: "what was the ride
-        # like before the Orange Line?" asks of another time
-        marks = word in _OTHER_THAN and (word != "before" or qtype is QType.WHO)
+        # "before" a name asks who came earlier only of a question that picks someone ("who",
+        # "which countries"): "what was the ride like before the Orange Line?" asks another time
+        marks = word in _OTHER_THAN and (word != "before" or picking)
         if marks or (before, word) in _OTHER_THAN_PAIRS:
             rest = " ".join(words[at + 1 :]) + " "
             # "besides the KNVB": the name may follow an article it was not read with
