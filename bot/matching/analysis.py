@@ -28,10 +28,16 @@ class Analysis:
     @cached_property
     def asks(self) -> frozenset[Need]:
         """Return the kinds of value the question asks for: worked out once per reading."""
-        # a reading without surfaces (a phrasing's) names no one to ask another than
+        return needs(self.qtype, self.words, frozenset(self.names.values()))
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """Return each name the question gives, by its term, as typed ("henk bosveld").
+
+        A reading without surfaces (a phrasing's) gives none.
+        """
         surfaces = zip(self.terms, self.surfaces, strict=False)
-        named = frozenset(s for t, s in surfaces if t[:1] == ENTITY_PREFIX and s)
-        return needs(self.qtype, self.words, named)
+        return {t: s for t, s in surfaces if t[:1] == ENTITY_PREFIX and s}
 
     @cached_property
     def stated(self) -> frozenset[str]:

@@ -117,10 +117,7 @@ class QuestionTerms:
 def _located(query: Analysis) -> frozenset[str]:
     """Return the names a question gives as where something is: "in Kenya", "across Ghana"."""
     after = {w for before, w in pairwise(query.words) if before in _LOCATING}
-    surfaces = zip(query.terms, query.surfaces, strict=False)
-    return frozenset(
-        t for t, s in surfaces if t[:1] == ENTITY_PREFIX and s and s.split()[0] in after
-    )
+    return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
 
 
 def phrase_parts(terms: Iterable[str]) -> frozenset[str]:
