@@ -274,11 +274,9 @@ def _elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]
     building phase two?" is not answered by who built the Orange Line.
     """
     named, others = question.named, terms - question.named
-    if (tools.outlying & named) - terms and tools.places & others:
-        return 1.0
-    if (tools.undertakings & named) - terms and tools.undertakings & others:
-        return 1.0
-    return 1.0 if (tools.countries & question.located) - terms else 0.0
+    place = (tools.outlying & named) - terms and tools.places & others
+    undertaking = (tools.undertakings & named) - terms and tools.undertakings & others
+    return 1.0 if place or undertaking or (tools.countries & question.located) - terms else 0.0
 
 
 def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:
