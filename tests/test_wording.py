@@ -113,6 +113,12 @@ def test_a_country_asked_as_where_the_entry_never_names_is_elsewhere(malaria: En
     assert africa.answered and africa.entry_id == "malaria-deaths"
 
 
+def test_off_peak_is_not_answered_by_peak_times(lagos: Engine) -> None:
+    assert not lagos.answer(Query(text="how often do the trains run off-peak?")).answered
+    peak = lagos.answer(Query(text="how often do the trains run at peak times?"))
+    assert peak.answered and peak.entry_id == "frequency"
+
+
 def test_a_programme_the_entry_does_not_name_is_another_thing(lagos: Engine) -> None:
     # the builder entry names the Orange Line, another programme
     assert not lagos.answer(Query(text="who's building phase two - same chinese firm?")).answered
@@ -239,6 +245,7 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("when will the sale actually go through", "when will the sale actually completed"),
         ("before the deal goes through", "before the deal completed"),
         ("did they lock him up", "did they arrest him"),
+        ("do trains run off peak", "do trains run offpeak"),
         ("what did he do for work before", "what did he job before"),
     ],
 )

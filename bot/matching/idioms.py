@@ -101,6 +101,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:go|goes|went|gone|going) through\b(?! \w)",
         r"\g<done>completed",
     ),
+    # off-peak is one word, the opposite of peak ("how often do trains run off-peak?")
+    (r"\boff peak\b", "offpeak"),
     # what someone does for a living is their job: "what does she do for work?"
     (r"\b(?:do|does|did) for (?:a living|work|a job)\b", "job"),
     # the bare verb only after what grows: "a balloon" is a noun, and so is the "spiral" of a

@@ -214,4 +214,5 @@ OPPOSITES = (
     ("domestic", "foreign"),
     ("public", "private"),
     ("past", "future"),
+    ("offpeak", "peak"),
 )
