@@ -53,6 +53,7 @@ def test_the_prime_minister_of_china_is_not_pakistans(engine: Engine) -> None:
         ("when is it meant to be signed", "when is it to be signed"),
         ("who is prof kakar", "who is kakar"),
         ("what did mr xi say", "what did xi say"),
+        ("how many countries joined altogether", "how many countries joined"),
     ],
 )
 def test_chat_filler_and_reflexives_are_not_read_as_terms(
