@@ -67,6 +67,10 @@ def test_a_question_asks_for_another_than_the_name_it_gives(
 
 def test_an_answer_naming_only_the_one_asked_about_does_not_name_another(ask) -> None:
     assert not ask("which countries have landed on the moon before india").answered
+    # another country, named anywhere in the answer, is the other asked for
+    backers = ask("Who else supports the project apart from Pakistan?")
+    assert backers.answered and backers.entry_id == "supporters"
+    assert Need.OTHER not in needs(QType.WHO, ("who", "before"), frozenset({""}))
     others = ask("which countries support the station besides pakistan?")
     assert others.answered and "Russia" in others.text
 

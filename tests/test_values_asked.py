@@ -58,6 +58,8 @@ def test_an_occupation_is_a_job_an_answer_can_give() -> None:
         ("when was that", False),
         ("when was phase two supposed to be finished", False),  # a plan
         ("when was it scheduled to open", False),
+        ("when was it supposed to be built", False),  # "built" is what was planned
+        ("when was it set to open", False),
     ],
 )
 def test_when_was_it_done_asks_for_something_that_happened(words: str, past: bool) -> None:
@@ -73,6 +75,8 @@ def test_when_was_it_done_asks_for_something_that_happened(words: str, past: boo
         ("who came after him", False),
         ("how effective was it after 12 months", False),  # no year
         ("what was the toll after 2019 20", True),
+        ("what was the revenue prior to 2024", True),
+        ("what does china want to become before 2030", False),  # a plan, by then
     ],
 )
 def test_before_or_after_a_year_asks_for_another_time(words: str, dated: bool) -> None:

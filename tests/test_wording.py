@@ -112,6 +112,9 @@ def test_a_country_asked_as_where_the_entry_never_names_is_elsewhere(malaria: En
     assert not kenya.answered  # the story gives Africa's toll, not Kenya's
     africa = malaria.answer(Query(text="how many die of malaria in africa each year"))
     assert africa.answered and africa.entry_id == "malaria-deaths"
+    # an entry naming no wider place answers for the country: one price holds everywhere
+    ghana = malaria.answer(Query(text="What does the vaccine cost in Ghana?"))
+    assert ghana.answered and ghana.entry_id == "cost-per-dose"
 
 
 def test_off_peak_is_not_answered_by_peak_times(lagos: Engine) -> None:

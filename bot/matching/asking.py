@@ -70,14 +70,17 @@ def needs(
 def _passive_past(words: tuple[str, ...]) -> bool:
     """Return whether a question opens "when was/were X <past participle>": a done thing.
 
-    Not a participle that tells a plan: "when was it supposed to open?", "scheduled to".
+    Not when a participle tells a plan: "when was it supposed to be built?", "scheduled to".
     """
     for at, word in enumerate(words[:4]):
         if word in ("was", "were"):
-            return any(
-                (w.endswith("ed") or w in IRREGULAR) and w not in _PLANNED_PARTICIPLES
-                for w in words[at + 2 : at + 6]
+            window = words[at + 2 : at + 6]
+            # "set up" is done, "set to" a plan
+            after = {*zip(window, words[at + 3 : at + 7], strict=False)}
+            planned = any(
+                w in _PLANNED_PARTICIPLES and (w != "set" or (w, "to") in after) for w in window
             )
+            return not planned and any(w.endswith("ed") or w in IRREGULAR for w in window)
     return False
 
 
@@ -105,6 +108,7 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
     "Who was chairman before Bosveld?" and "which countries landed before India?" are not
     answered by an answer that names only Bosveld or India.
     """
+    named = frozenset(name for name in named if name.strip())
     if qtype not in _NAMING_TYPES or not named:
         return False
     picking = qtype is QType.WHO or "which" in words[:3]
@@ -121,11 +125,19 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
 
 
 def _other_time(words: tuple[str, ...]) -> bool:
-    """Return whether a question asks of another time than a year it gives ("before 2024")."""
-    return any(
-        word in _BEFORE_AFTER and _YEAR.fullmatch(after)
-        for word, after in itertools.pairwise(words)
-    )
+    """Return whether a question asks of another time than a year it gives ("before 2024").
+
+    Not of a plan: "what does China want to become before 2030?" asks what, by then.
+    """
+    if not _PLAN_WORDS.isdisjoint(words) or "will" in words:
+        return False
+    for at, word in enumerate(words):
+        # "before 2030", "prior to 2030": the year right after, or after its "to"
+        then = words[at + 1 : at + 3]
+        year = then[1:] if then[:1] == ("to",) else then[:1]
+        if word in _BEFORE_AFTER and year and _YEAR.fullmatch(year[0]):
+            return True
+    return False
 
 
 def _asked_cues(words: tuple[str, ...]) -> set[str]:
@@ -172,7 +184,9 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
 _PLANNED_PARTICIPLES = frozenset(
     "supposed scheduled expected meant slated planned intended projected due set timed".split()
 )
-_PLAN_WORDS = frozenset("plan plans planned aim aims aimed want wanted hope hoped expect".split())
+_PLAN_WORDS = frozenset(
+    "plan plans planned aim aims aimed want wants wanted hope hoped expect".split()
+)
 _STATUS_WORDS = frozenset("already yet".split())
 _NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
 _ASKING_NAME = frozenset("what whats which".split())

@@ -89,6 +89,7 @@ class Retrievers:
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     undertakings: frozenset[str] = frozenset()  # its programmes and events
     countries: frozenset[str] = frozenset()  # the countries the fact store names
+    regions: frozenset[str] = frozenset()  # the terms of places wider than a country
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -268,15 +269,16 @@ def _elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]
 
     "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
-    places the entries name. A country is held to this only as where something is ("how many
-    die in Kenya?" is not answered by Africa's toll): an entry about a country's minister
-    answers for the country. A programme or event is held to it as a place is: "who is
-    building phase two?" is not answered by who built the Orange Line.
+    places the entries name. So is a country, but only as where something is ("how many die
+    in Kenya?" is not Africa's toll): a minister's entry answers for the country. So is a
+    programme or event: "who is building phase two?" is not who built the Orange Line.
     """
     named, others = question.named, terms - question.named
     place = (tools.outlying & named) - terms and tools.places & others
     undertaking = (tools.undertakings & named) - terms and tools.undertakings & others
-    return 1.0 if place or undertaking or (tools.countries & question.located) - terms else 0.0
+    somewhere = (tools.countries | tools.outlying | tools.regions) & others
+    country = (tools.countries & question.located) - terms and somewhere
+    return 1.0 if place or undertaking or country else 0.0
 
 
 def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:

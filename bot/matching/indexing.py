@@ -39,7 +39,7 @@ from bot.matching.implied import (
     terms_of_kind,
 )
 from bot.matching.index import Index
-from bot.matching.lexicon import OPPOSITES, QType
+from bot.matching.lexicon import OPPOSITES, REGION_WORDS, QType
 from bot.matching.paraphrases import general_groups
 from bot.matching.phrasal import general_phrasal
 from bot.matching.semantic import SemanticIndex, WordVectors
@@ -124,6 +124,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         person_entries=entries_of_kind(knowledge, EntityType.PERSON),
         outlying=places - frozenset(analyzer.terms(knowledge.title)),
         countries=terms_of_kind(knowledge.entities, EntityType.COUNTRY),
+        regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
         undertakings=programmes | terms_of_kind(knowledge.entities, EntityType.EVENT),
         implied=implied,
         seats=seats(analyzer, knowledge.entities),

@@ -184,6 +184,13 @@ QTYPE_HINTS = {
     "kya": QType.WHAT,  # Roman Urdu asks at the end: "… PM ne kya kaha?" is "what did … say?"
 }
 
+# Places wider than a country: an answer about one is not about a country in it ("how many die
+# in Kenya?" is not answered by Africa's toll)
+REGION_WORDS = frozenset(
+    "africa asia europe america americas oceania world worldwide global globally continent "
+    "continents region regions international".split()
+)
+
 # Words whose opposite in an answer means it answers another question: "the first landing"
 # is not "the last landing", "the north pole" not "the south pole".
 OPPOSITES = (

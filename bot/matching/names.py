@@ -120,12 +120,15 @@ class AnswerNames:
         its full name even when the question names that thing ("ILRS's full name?"). Only
         clauses that share a word with the question count, then those whose names' words do;
         when none does, any clause may, unless the question says what is named by more than
-        names ("the moon base").
+        names ("the moon base"). Asked for another than those it names (`besides`), any clause
+        may name the other, a country too ("who backs it besides Pakistan?": Russia).
         """
         clauses = self._read.get(number)
         if clauses is None:
             clauses = self._read[number] = self._clauses(self._texts[number])
-        known = question if besides else question - {self._subjects.get(number, "")}
+        if besides:
+            return any(c.names - question for c in clauses)
+        known = question - {self._subjects.get(number, "")}
         if not question & self._country_words:
             known |= self._countries
         sharing = [c.names for c in clauses if (c.words - c.names) & question]
