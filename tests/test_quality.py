@@ -32,7 +32,8 @@ STORIES = DATA / "stories"
 # with "who was chairman before X?" asking for another than X. A review found "before" read
 # that way in "what was the ride like before the Orange Line?" (another time): it now asks so
 # only in a question that picks someone ("who", "which"). Lagos-metro's new set, made that
-# session, had its floor set before that review, and lowered with it (0.76 to 0.73).
+# session, had its floor set before that review, lowered with it (0.76 to 0.73) and raised
+# back with "off-peak" (0.76).
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
@@ -60,7 +61,7 @@ FLOORS = [
     (  # the same kind of set for malaria-vaccine; 70.0 / 83.3 on first scoring
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "more.jsonl",
-        0.70,
+        0.73,
         0.86,
     ),
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
@@ -80,7 +81,7 @@ FLOORS = [
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "more.jsonl",
         0.60,
-        0.73,
+        0.76,
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
         # a review found the paraphrases matched by stem ("related" read as "relatives"); the
