@@ -276,8 +276,8 @@ def _elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]
     named, others = question.named, terms - question.named
     place = (tools.outlying & named) - terms and tools.places & others
     undertaking = (tools.undertakings & named) - terms and tools.undertakings & others
-    somewhere = (tools.countries | tools.outlying | tools.regions) & others
-    country = (tools.countries & question.located) - terms and somewhere
+    located = (tools.countries & question.located) - terms  # mostly empty: no union made
+    country = located and (tools.countries | tools.outlying | tools.regions) & others
     return 1.0 if place or undertaking or country else 0.0
 
 
