@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import random
+import re._parser as re_parser
+from typing import Any
+
 import pytest
 
+from bot.matching import idioms
 from bot.matching.answerability import Need, offers
 from bot.matching.asking import needs
 from bot.matching.engine import Engine
@@ -280,6 +285,53 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:
     assert plain_words(said.split()) == said.split()
+
+
+def _every_idiom_tried(words: list[str]) -> list[str]:
+    """Return `words` with every idiom replaced, no text skipped by the key-word check."""
+    text = " ".join(words)
+    for pattern, plain in idioms._COMPILED:
+        text = pattern.sub(plain, text)
+    return text.split()
+
+
+def _matching(parsed: Any, rng: random.Random) -> str:
+    """Return a random text that the parsed regular expression `parsed` may match."""
+    out = []
+    for op, arg in parsed:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(arg))
+        elif name == "IN":  # \\w, or a class of letters
+            out.append(rng.choice("abcxyz"))
+        elif name == "BRANCH":
+            out.append(_matching(rng.choice(arg[1]), rng))
+        elif name == "SUBPATTERN":
+            out.append(_matching(arg[-1], rng))
+        elif name in ("MAX_REPEAT", "MIN_REPEAT"):
+            low, high, item = arg
+            times = rng.randint(low, min(high, low + 2))
+            out.extend(_matching(item, rng) for _ in range(times))
+    return "".join(out)  # boundaries and lookaheads add nothing; a miss is tested all the same
+
+
+def test_the_key_word_check_skips_no_text_an_idiom_changes() -> None:
+    rng = random.Random(13)  # noqa: S311 - made-up texts, no secret
+    fillers = "the a it them kenyan could will deal to up out".split()
+    for pattern, _ in idioms._IDIOMS:
+        parsed = re_parser.parse(pattern)
+        changed = 0
+        for _ in range(60):
+            said = _matching(parsed, rng).split()
+            words = (
+                rng.choices(fillers, k=rng.randint(0, 2))
+                + said
+                + rng.choices(fillers, k=rng.randint(0, 2))
+            )
+            expected = _every_idiom_tried(words)
+            assert plain_words(words) == expected, words
+            changed += expected != words
+        assert changed, pattern  # the texts made do hold the idiom
 
 
 @pytest.mark.parametrize(
