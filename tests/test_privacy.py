@@ -17,6 +17,7 @@ from bot import cli
 from bot.config import Settings
 from bot.gaps.report import canonical_key, group_gaps
 from bot.gaps.store import Gap, SqliteGapStore
+from bot.gaps.writer import open_gaps
 from bot.matching.engine import Engine
 from bot.models import Query
 from bot.serving.service import StoryBot
@@ -139,6 +140,22 @@ def test_an_open_folder_and_database_from_before_are_tightened(tmp_path: Path) -
     SqliteGapStore(db)
     assert stat.S_IMODE(db.parent.stat().st_mode) == 0o700
     assert stat.S_IMODE(db.stat().st_mode) == 0o600
+
+
+def test_a_gaps_path_naming_a_folder_or_a_document_is_refused_and_left_as_it_was(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "home"
+    folder.mkdir(mode=0o755)
+    document = tmp_path / "notes.txt"
+    document.write_text("my notes")
+    document.chmod(0o644)
+    for path in (folder, document):
+        assert open_gaps(path) is None
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert stat.S_IMODE(document.stat().st_mode) == 0o644
+    assert document.read_text() == "my notes"
+    assert not list(tmp_path.glob("*.key"))  # no key made beside someone else's files
 
 
 def test_past_the_row_cap_the_oldest_questions_are_dropped(

@@ -69,6 +69,8 @@ CREATE TABLE IF NOT EXISTS gaps (
 CREATE INDEX IF NOT EXISTS gaps_asked_at ON gaps (asked_at);
 """
 
+_SQLITE_HEADER = b"SQLite format 3\x00"  # the first bytes of every SQLite database
+
 
 class SqliteGapStore:
     """Gaps in one SQLite file: WAL mode, one connection per thread, safe across processes.
@@ -82,6 +84,7 @@ class SqliteGapStore:
         """Open (creating if needed) the database at `path`, keeping at most `max_rows`."""
         self.path = path
         self.max_rows = max_rows
+        _refuse_foreign(path)
         _private_folder(path)
         _private_files(path)
         self._key = _read_or_create_key(path.with_name(path.name + ".key"))
@@ -177,13 +180,29 @@ def _private_folder(path: Path) -> None:
         folder.chmod(0o700)
 
 
+def _refuse_foreign(path: Path) -> None:
+    """Refuse a path that holds anything but an SQLite database, before touching it.
+
+    A mistyped `STORYBOT_GAPS_DB` naming a folder or a document must leave it as it was, not
+    make it private (0600 took a folder's execute bit: its owner could no longer enter it).
+    """
+    if not path.exists():
+        return
+    if not path.is_file():
+        raise sqlite3.DatabaseError(f"{path} is not a file")
+    with path.open("rb") as file:
+        head = file.read(len(_SQLITE_HEADER))
+    if head and head != _SQLITE_HEADER:  # an empty file is a database not yet written
+        raise sqlite3.DatabaseError(f"{path} is not an SQLite database")
+
+
 def _private_files(path: Path) -> None:
     """Create the database 0600 if new, and make it and its journals 0600."""
     if not path.exists():
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     # SQLite gives -wal and -shm the database's mode; files of older versions need fixing
     for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        if file.exists() and stat.S_IMODE(file.stat().st_mode) != 0o600:
+        if file.is_file() and stat.S_IMODE(file.stat().st_mode) != 0o600:
             file.chmod(0o600)
 
 
