@@ -17,7 +17,14 @@ from bot.models import Query
         ("/ask@story_bot when did india land", "when did india land"),
         ("<@123456> hi <@&987> @everyone @here", "hi"),
         ("Let\u0e42s go\u0e22now", "Let's go now"),
-        ("zero\u200bwidth \u202eright-to-left\u202c", "zero width right-to-left"),
+        ("agree\u00adment \u202eright-to-left\u202c", "agreement right-to-left"),
+        ("who signed the agree\u200bment\u2060?", "who signed the agreement?"),  # pasted
+        (
+            "check www.geo.tv/latest/xi-meets-kakar where was it signed?",
+            "check where was it signed?",
+        ),
+        ("https://x.com/news/india-lands who signed it?", "who signed it?"),
+        ("see t.me/storynews/12, who signed?", "see who signed?"),
         ("tab\tand\x00null\nline", "tab and null line"),
         ("<b>where</b> was the <i>agreement</i> signed?", "where was the agreement signed?"),
         ('<a href="x">who</a> is kakar', "who is kakar"),
@@ -163,3 +170,15 @@ def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(seen) == 1, seen
+
+
+def test_a_link_or_a_soft_hyphen_pasted_with_a_question_leaves_its_answer_alone(
+    engine: Engine,
+) -> None:
+    for message in (
+        "check www.geo.tv/latest/xi-jinping-meets-kakar where was it signed?",
+        "https://x.com/news/india-lands-chandrayaan-south-pole where was the agreement signed?",
+        "where was the agree\u00adment signed?",
+    ):
+        answer = engine.answer(Query(text=message))
+        assert answer.answered and answer.entry_id == "signing-place", message

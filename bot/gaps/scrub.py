@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import re
 
-# order matters: an e-mail address holds an "@name", a link may hold digits and an address
-_LINK = re.compile(
-    r"\b[a-z][a-z0-9+.-]*://\S+"  # any scheme: https://, tg://user?id=…
-    r"|\bwww\.\S+"
-    r"|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*",  # a bare domain with a path: t.me/alice, x.com/a
-    re.IGNORECASE,
-)
+from bot.matching.text import URL
+
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 # Discord mentions (<@id>, <@!id>, <@&role>, <#channel>) and @names of any platform
 _MENTION = re.compile(r"<[@#][!&]?\d+>|(?<![\w@])@\w+")
@@ -22,7 +17,8 @@ _MIN_ID_DIGITS = 7  # ids and phone numbers; years, counts and amounts are short
 
 def scrub(text: str) -> str:
     """Return `text` with mentions removed and links, e-mails, phones and ids replaced."""
-    text = _LINK.sub("[link]", text)
+    # order matters: an e-mail address holds an "@name", a link digits and an address
+    text = URL.sub("[link]", text)
     text = _EMAIL.sub("[email]", text)
     text = _MENTION.sub("", text)
     text = _NUMBERISH.sub(_number, text)

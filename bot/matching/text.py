@@ -16,6 +16,14 @@ _TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>", re.IGNORECASE)
 _CODE = re.compile(r"<(script|style)\b[^<>]{0,80}>.{0,2000}?</\1\s*>", re.IGNORECASE | re.DOTALL)
 # a Markdown link says its text; its address is not part of the question
 _LINK = re.compile(r"\[([^\[\]]{0,200})\]\([^()\s]{0,300}\)")
+# a web address pasted beside a question ("check geo.tv/latest/xi-meets-kakar, where was it
+# signed?") is not part of it: its words would be read as the question's
+URL = re.compile(
+    r"\b[a-z][a-z0-9+.-]*://\S+"  # any scheme: https://, tg://user?id=…
+    r"|\bwww\.\S+"
+    r"|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*",  # a bare domain with a path: t.me/alice, x.com/a
+    re.IGNORECASE,
+)
 # terminal colour and cursor codes pasted along with text: "\x1b[31m" must not leave "[31m"
 _ESCAPE = re.compile(
     r"\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|[@-Z\\-_])"
@@ -44,8 +52,8 @@ def clean(text: str, limit: int) -> str:
     text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(_QUOTES)
     text = _ESCAPE.sub("", text)
     if not text.isprintable():  # printable text has no control, format or private character
-        text = "".join(ch if _visible(ch) else " " for ch in text)
-    text = _LINK.sub(r"\1", _CODE.sub(" ", text))
+        text = "".join(map(_shown, text))
+    text = URL.sub(" ", _LINK.sub(r"\1", _CODE.sub(" ", text)))
     text = _COMMAND.sub(" ", _MENTION.sub(" ", _TAG.sub(" ", text)))
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= limit:
@@ -55,9 +63,16 @@ def clean(text: str, limit: int) -> str:
     return head + _GAP + tail
 
 
-def _visible(ch: str) -> bool:
-    # Cc control, Cf format (zero-width, bidi overrides), Co private use, Cs surrogates
-    return not unicodedata.category(ch).startswith("C")
+def _shown(ch: str) -> str:
+    """Return `ch` as read: a control, private or surrogate character as a space.
+
+    A format character is dropped: a soft hyphen or a zero-width space pasted inside
+    "agree\u00adment" splits no word.
+    """
+    category = unicodedata.category(ch)
+    if not category.startswith("C"):
+        return ch
+    return "" if category == "Cf" else " "  # Cf: zero-width, soft hyphen, bidi marks
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
