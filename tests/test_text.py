@@ -21,10 +21,11 @@ from bot.models import Query
         ("who signed the agree\u200bment\u2060?", "who signed the agreement?"),  # pasted
         (
             "check www.geo.tv/latest/xi-meets-kakar where was it signed?",
-            "check where was it signed?",
+            "where was it signed?",
         ),
         ("https://x.com/news/india-lands who signed it?", "who signed it?"),
-        ("see t.me/storynews/12, who signed?", "see who signed?"),
+        ("see: t.me/storynews/12 who signed?", "who signed?"),
+        ("what does geo.tv/about say", "what does say"),
         ("tab\tand\x00null\nline", "tab and null line"),
         ("<b>where</b> was the <i>agreement</i> signed?", "where was the agreement signed?"),
         ('<a href="x">who</a> is kakar', "who is kakar"),

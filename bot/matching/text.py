@@ -24,6 +24,11 @@ URL = re.compile(
     r"|\b(?:[a-z0-9-]+\.)+[a-z]{2,}/\S*",  # a bare domain with a path: t.me/alice, x.com/a
     re.IGNORECASE,
 )
+# with the words that point at it: "check this www.x.com/a", "see: t.me/b", "via x.com/c"
+_SHARED = re.compile(
+    rf"(?:\b(?:check(?: out)?|see|read|look at|via|source)\s*:?\s+(?:this\s+)?)?(?:{URL.pattern})",
+    re.IGNORECASE,
+)
 # terminal colour and cursor codes pasted along with text: "\x1b[31m" must not leave "[31m"
 _ESCAPE = re.compile(
     r"\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|[@-Z\\-_])"
@@ -53,7 +58,7 @@ def clean(text: str, limit: int) -> str:
     text = _ESCAPE.sub("", text)
     if not text.isprintable():  # printable text has no control, format or private character
         text = "".join(map(_shown, text))
-    text = URL.sub(" ", _LINK.sub(r"\1", _CODE.sub(" ", text)))
+    text = _SHARED.sub(" ", _LINK.sub(r"\1", _CODE.sub(" ", text)))
     text = _COMMAND.sub(" ", _MENTION.sub(" ", _TAG.sub(" ", text)))
     text = re.sub(r"\s+", " ", text).strip()
     if len(text) <= limit:
