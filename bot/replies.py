@@ -104,10 +104,14 @@ def _nested(sentence: str) -> str:
     return sentence.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
 
 
-def combined(candidates: list[Candidate]) -> Answer:
-    """Answer several questions of one message, one line each."""
+def combined(candidates: list[Candidate], left: int = 0) -> Answer:
+    """Answer several questions of one message, one line each; say if `left` were not read."""
+    lines = [c.entry.answer for c in candidates]
+    if left:
+        other = "the other one on its own" if left == 1 else f"the other {left} on their own"
+        lines.append(f"(I answered the first {len(candidates)} questions; please ask {other}.)")
     return Answer(
-        text="\n".join(c.entry.answer for c in candidates),
+        text="\n".join(lines),
         kind=AnswerKind.ANSWER,
         source=" … ".join(dict.fromkeys(c.entry.source for c in candidates)),
         confidence=round(min(c.probability for c in candidates), 3),

@@ -98,6 +98,14 @@ def test_two_questions_in_one_message_get_both_answers(ask) -> None:
     assert answer.entry_id == "signing-place+speech-where"
 
 
+def test_a_message_of_many_questions_says_which_were_not_answered(ask) -> None:
+    first = "where was it signed? where did kakar give his speech? who leads the project? "
+    answer = ask(first + "when did india land? who is kakar? where will the station be?")
+    assert answer.entry_id == "signing-place+speech-where+who-leads+india-when"
+    assert answer.text.endswith("please ask the other 2 on their own.)")
+    assert "own" not in ask(first + "when did india land?").text
+
+
 def test_a_clause_that_is_not_a_question_does_not_split_the_question(ask) -> None:
     answer = ask("Not counting Pakistan, how many countries back the base?")
     assert answer.entry_id == "supporters"

@@ -47,8 +47,7 @@ def questions_in(text: str) -> list[str] | None:
     pieces = [p.strip(" ,?.") for p in PART_BREAK.split(text)]
     if len(pieces) < 2:
         return None
-    # the sets' messages ask three questions at most; 40 "who? " must not cost 40
-    return [p for p in pieces if _is_question(p)][:_PIECES]
+    return [p for p in pieces if _is_question(p)]
 
 
 class Parts:
@@ -62,11 +61,13 @@ class Parts:
     def decide(self, text: str, whole: list[Candidate], questions: list[str]) -> Decision:
         """Answer each question of a message, or the one question among its other words."""
         engine = self._engine
+        # the sets' messages ask three questions at most; 40 "who? " must not cost 40
+        left, questions = len(questions[_PIECES:]), questions[:_PIECES]
         found = self._leaning([engine.candidates(q) for q in questions], questions)
         bests = [c[0] for c in found]
         sure = {c.entry.id: c for c in bests if c.probability >= engine.thresholds.answer}
         if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
-            both = replies.combined(list(sure.values()))
+            both = replies.combined(list(sure.values()), left)
             return Decision(text, both, "one answer per question", tuple(bests))
         if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
             whole = found[0]
