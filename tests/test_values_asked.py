@@ -106,3 +106,35 @@ def test_tempting_time_and_date_questions_are_declined(football: Engine) -> None
 def test_where_is_a_place_is_not_answered_by_a_sentence_that_only_names_it(ask) -> None:
     answer = ask("Where is the Great Hall of the People?")
     assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "count"),
+    [
+        ("It made India the fourth country to land on the moon.", False),
+        ("Kakar attended the 3rd Belt and Road Forum.", False),
+        ("Four countries have landed on the moon.", True),
+        ("A third of the doses arrived.", True),  # a share
+    ],
+)
+def test_a_place_in_a_row_is_no_count(answer: str, count: bool) -> None:
+    assert (Need.COUNT in offers(answer)) is count
+
+
+@pytest.mark.parametrize(
+    ("words", "count"),
+    [
+        ("which number forum was it", False),
+        ("what number forum was this", False),
+        ("what number of people came", True),
+        ("how many astronauts has india sent", True),
+    ],
+)
+def test_which_number_asks_a_place_in_a_row_not_how_many(words: str, count: bool) -> None:
+    asked = needs(QType.COUNT, tuple(words.split()))
+    assert Need.NUMBER in asked and (Need.COUNT in asked) is count
+
+
+def test_how_many_is_not_answered_by_a_place_in_a_row(ask) -> None:
+    assert not ask("How many astronauts has India sent to the moon?").answered
+    assert ask("which numbr belt n road forum was this, 2nd or 3rd??").answered

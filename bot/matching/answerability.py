@@ -66,6 +66,12 @@ _DATES = re.compile(
 _CALENDAR = _words(MONTH_NAMES.title() + " " + WEEKDAY_NAMES.title())  # "March", "Friday"
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b|\b\d{3}0s\b")  # "in 1972", "the 1990s": no count
+# a place in a row is no count: "the fourth country to land", "the 3rd forum" (but "a third of
+# the doses" is a share)
+_ORDINALS = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\b|(?<!\ba )\b(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
+    re.I,
+)
 
 # "due to" before a verb says when, not why: "due to be completed", "due to begin in May"
 _SCHEDULED = (
@@ -157,7 +163,9 @@ def offers(text: str) -> frozenset[Need]:
         if not _OFFERS[Need.NUMBER].search(undated):
             found.discard(Need.NUMBER)  # "on Oct. 26, 2025" is a date, not how many
         # a count is a number that is no date, year or time of day ("at 9 a.m. in 2020")
-        elif _OFFERS[Need.NUMBER].search(_OFFERS[Need.TIME].sub(" ", _YEARS.sub(" ", undated))):
+        elif _OFFERS[Need.NUMBER].search(
+            _ORDINALS.sub(" ", _OFFERS[Need.TIME].sub(" ", _YEARS.sub(" ", undated)))
+        ):
             found.add(Need.COUNT)
     planned, happened = _PLANNED.search(text), _HAPPENED.search(text)
     if not planned or happened:

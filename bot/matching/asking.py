@@ -35,7 +35,7 @@ def needs(
     asked: set[Need] = set()
     if qtype in _NUMBER_TYPES:
         asked.add(Need.NUMBER)
-    if qtype is QType.COUNT:
+    if qtype is QType.COUNT and not _asks_place_in_row(words):
         asked.add(Need.COUNT)
     if qtype in PHRASED:
         asked.add(PHRASED[qtype])
@@ -65,6 +65,18 @@ def needs(
     elif cues & _MONTH_CUES:
         asked.add(Need.MONTH)  # "which month": a year does not say it
     return frozenset(asked)
+
+
+def _asks_place_in_row(words: tuple[str, ...]) -> bool:
+    """Return whether "which number" asks a place in a row ("which number forum was it?").
+
+    "What number of people came?" asks how many; "which number" or "what number" without
+    "of" asks for a number such as "3rd", which is no count.
+    """
+    for at, word in enumerate(words[:-1]):
+        if word in ("which", "what") and words[at + 1] == "number":
+            return word == "which" or words[at + 2 : at + 3] != ("of",)
+    return False
 
 
 def _passive_past(words: tuple[str, ...]) -> bool:
