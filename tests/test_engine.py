@@ -205,3 +205,8 @@ def test_a_part_the_entry_hardly_answers_does_not_borrow_the_surest_part() -> No
     surest = lagos.decide(Query(text=parts[0] + "?")).best
     assert decided.best is not None and surest is not None
     assert decided.best.probability < surest.probability
+
+
+def test_a_why_question_is_not_answered_yes_or_no(ask) -> None:
+    answer = ask("Why is the south pole hidden from Earth?")
+    assert not answer.text.startswith(("No.", "Yes."))
