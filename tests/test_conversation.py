@@ -45,6 +45,13 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
             ["signing", "signing-place", "kakar-who"],
         ),
         ("main", ["Who is Li Qiang?", "what is his job?"], ["li-qiang", "li-qiang"]),
+        ("main", ["who's li qiang", "what is his job?"], ["li-qiang", "li-qiang"]),
+        # "he" after "who did Kakar meet?" is the one the answer named
+        (
+            "main",
+            ["Who did Kakar meet at the Great Hall?", "who is he?"],
+            ["xi-meeting", "xi-jinping"],
+        ),
         (
             "dam",
             [
