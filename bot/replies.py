@@ -41,6 +41,14 @@ def prompt(title: str) -> str:
     return f"Ask me a question about the story: {title}."
 
 
+def unclear(title: str) -> str:
+    """Return the reply to "who is he?" with nothing earlier to say who is meant."""
+    return (
+        "I'm not sure who or what you mean: please ask again with the name or the whole "
+        f"question. I answer questions about the story: {title}."
+    )
+
+
 def about(title: str, lead: str) -> str:
     """Return what the bot knows about: the story's title and its opening sentence."""
     return f"{title}\n\n{lead}\n\nI answer only from this one story."

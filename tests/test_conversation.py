@@ -46,6 +46,12 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
         ),
         ("main", ["Who is Li Qiang?", "what is his job?"], ["li-qiang", "li-qiang"]),
         ("main", ["who's li qiang", "what is his job?"], ["li-qiang", "li-qiang"]),
+        # "it" is what the last turn was about, however sure "who runs [something]?" is alone
+        (
+            "main",
+            ["What is Artemis?", "when will it land?", "who runs it?"],
+            ["artemis", "artemis-date", "artemis-program"],
+        ),
         # "he" after "who did Kakar meet?" is the one the answer named
         (
             "main",
@@ -232,3 +238,9 @@ def test_after_a_decline_he_no_longer_points_back(
     bot.answer(Query(text="Who is Elon Musk?"))  # declined: the story never names him
     assert bot.memory.recall("console:local:local") is None
     assert bot.answer(Query(text="and where?")).kind is AnswerKind.EMPTY
+
+
+def test_he_with_no_one_before_to_mean_asks_who_is_meant(engine: Engine) -> None:
+    said = _chat(engine, ["when did india land?", "who is he?"])
+    assert said == ["india-when", AnswerKind.EMPTY]
+    assert "who or what you mean" in engine.answer(Query(text="who is he?")).text

@@ -96,6 +96,8 @@ def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analy
     qtype = question.qtype if own else turn.analysis.qtype
     if person and turn.people:  # "who is he?", "how old is she?": about that person alone
         return [_joined(question, [(turn.people[0], turn.people[0][1:])], qtype)]
+    if person and not _THING & set(words):
+        return []  # "who is he?" after "when did India land?": no one to mean
     replaced = {kinds.get(t) for t in named}
     base = [
         (t, s)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.turns import Turn, explicit
+from bot.conversation.turns import Turn, explicit, points_back
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
@@ -132,7 +132,10 @@ class Engine:
         followed = self.dialogue.follow(text, turn) if turn is not None else None
         if followed is None:
             return alone
-        return _preferred(alone, followed, explicit(self.analyzer.analyze(text).words))
+        reading = self.analyzer.analyze(text)
+        # "who runs it?" names what it asks about only by a pronoun: the last turn says what
+        leans = points_back(reading.words) and not reading.names
+        return _preferred(alone, followed, explicit(reading.words), leans)
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
@@ -161,9 +164,12 @@ class Engine:
 
     def _decide(self, text: str) -> Decision:
         whole = self.candidates(text)
-        if not whole and not self.analyzer.analyze(text).terms:  # rare: analysed a second time
-            empty = Answer(text=replies.prompt(self.knowledge.title), kind=AnswerKind.EMPTY)
-            return Decision(text, empty, "no words to match")
+        reading = self.analyzer.analyze(text)  # cached: the candidates read it
+        if not whole and not reading.terms:
+            title = self.knowledge.title
+            # "who is he?" with nothing before it to lean on: say so, not "ask me something"
+            said = replies.unclear(title) if points_back(reading.words) else replies.prompt(title)
+            return Decision(text, Answer(text=said, kind=AnswerKind.EMPTY), "no words to match")
         questions = questions_in(text)
         if questions is not None and whole:  # several questions, or one among other words
             return self.parts.decide(text, whole, questions)
@@ -265,14 +271,16 @@ class Engine:
         return tuple(Topic(name=name, questions=tuple(qs)) for name, qs in grouped.items())
 
 
-def _preferred(alone: Decision, followed: Decision, explicit: bool) -> Decision:
+def _preferred(alone: Decision, followed: Decision, explicit: bool, leans: bool) -> Decision:
     """Choose between a message read on its own and read as a follow-up.
 
-    A message that says it follows on ("what about Pakistan?") is a follow-up. Otherwise a
-    message sure on its own ("India landing date?") means what it says, and the follow-up
-    reading wins only where the message alone does not answer, or answers much less surely.
+    A message that says it follows on ("what about Pakistan?") is a follow-up, and so is one
+    that `leans` on the last turn by a pronoun alone ("who runs it?") when that reading
+    answers. Otherwise a message sure on its own ("India landing date?") means what it says,
+    and the follow-up reading wins only where the message alone does not answer, or answers
+    much less surely.
     """
-    if explicit:
+    if explicit or (leans and followed.answer.answered):
         return followed
     sure = alone.best.probability if alone.answer.answered and alone.best else 0.0
     if sure >= _SURE_ALONE:
