@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Self
 
 from dotenv import dotenv_values
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.knowledge.loading import default_folder
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 class Settings(BaseSettings):
@@ -40,6 +43,27 @@ class Settings(BaseSettings):
     rate_listing_burst: int = Field(default=2, ge=1)  # /faq, /about, /help
     rate_listing_per_minute: float = Field(default=2, gt=0)
 
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        """Accept a level name in any case; refuse others here, not in `logging` later."""
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError(
+                f"not a log level: use {', '.join(LOG_LEVELS[:-1])} or {LOG_LEVELS[-1]} (any case)"
+            )
+        return value.strip().upper()
+
+    @model_validator(mode="after")
+    def _clarify_below_answer(self) -> Self:
+        """Refuse a "did you mean" threshold above the answer threshold: no band lies between."""
+        if self.clarify_threshold > self.answer_threshold:
+            raise ValueError(
+                f"STORYBOT_CLARIFY_THRESHOLD ({self.clarify_threshold:g}) is above "
+                f"STORYBOT_ANSWER_THRESHOLD ({self.answer_threshold:g}): it must be at most the "
+                'answer threshold (between the two the bot asks "did you mean …?")'
+            )
+        return self
+
     @property
     def gaps_path(self) -> Path:
         """Return where the unanswered-questions database lives."""
@@ -69,8 +93,16 @@ def problems(exc: ValidationError, prefix: str = "STORYBOT_") -> str:
     """Say which setting is wrong, what it got and what it expects, one line each."""
     lines = []
     for problem in exc.errors():
+        said = problem["msg"]
+        # our own checks say it as meant; pydantic's begin with a capital mid-sentence
+        said = (
+            said.removeprefix("Value error, ") if problem["type"] == "value_error" else said.lower()
+        )
+        if not problem["loc"]:  # a check of several settings together names them itself
+            lines.append(f"storybot: settings: {said}")
+            continue
         name = prefix + "_".join(str(p) for p in problem["loc"][:1]).upper()
         got = problem.get("input")
         shown = "" if isinstance(got, dict) else f" got {got!r}:"
-        lines.append(f"storybot: setting {name}:{shown} {problem['msg'].lower()}")
+        lines.append(f"storybot: setting {name}:{shown} {said}")
     return "\n".join(lines)

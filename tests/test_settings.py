@@ -12,6 +12,7 @@ import pytest
 
 from adapters.discord_settings import DiscordSettings
 from adapters.telegram_settings import TelegramSettings
+from bot.cli import main
 from bot.config import Settings
 from bot.serving.logs import configure_logging
 
@@ -106,3 +107,46 @@ def test_a_bad_front_end_setting_names_the_variable_everywhere() -> None:
     ).stderr
     assert "setting STORYBOT_TELEGRAM_WEBHOOK_PORT: got 'abc'" in config
     assert "setting STORYBOT_DISCORD_SHARD_IDS: got 'a,b'" in config
+
+
+@pytest.fixture
+def clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No STORYBOT_ variable set, a fresh working directory, the root logger put back after."""
+    for key in list(os.environ):
+        if key.upper().startswith("STORYBOT_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("STORYBOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield tmp_path
+    root.handlers[:], root.level = handlers, level
+
+
+def test_the_log_level_takes_any_case_and_an_unknown_one_is_a_settings_error(
+    clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STORYBOT_LOG_LEVEL", "LOUD")
+    assert main(["config"]) == 2
+    assert capsys.readouterr().err == (
+        "storybot: setting STORYBOT_LOG_LEVEL: got 'LOUD': not a log level: "
+        "use DEBUG, INFO, WARNING, ERROR or CRITICAL (any case)\n"
+    )
+    monkeypatch.setenv("STORYBOT_LOG_LEVEL", "warning")
+    assert Settings().log_level == "WARNING"
+
+
+def test_a_clarify_threshold_above_the_answer_threshold_is_a_settings_error(
+    clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STORYBOT_ANSWER_THRESHOLD", "0.6")
+    monkeypatch.setenv("STORYBOT_CLARIFY_THRESHOLD", "0.6")
+    assert Settings().clarify_threshold == 0.6  # equal: no "did you mean" band, and valid
+    monkeypatch.delenv("STORYBOT_ANSWER_THRESHOLD")
+    monkeypatch.setenv("STORYBOT_CLARIFY_THRESHOLD", "0.9")
+    assert main(["config"]) == 2
+    assert capsys.readouterr().err == (
+        "storybot: settings: STORYBOT_CLARIFY_THRESHOLD (0.9) is above "
+        "STORYBOT_ANSWER_THRESHOLD (0.5): it must be at most the answer threshold "
+        '(between the two the bot asks "did you mean …?")\n'
+    )
