@@ -21,6 +21,7 @@ from bot.matching.explain import explain
 from bot.models import Answer, Query
 from bot.serving.frontends import command, command_names
 from bot.serving.logs import configure_logging
+from bot.serving.settings_cli import show
 
 if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
     from bot.gaps.store import SqliteGapStore
@@ -256,31 +257,7 @@ def _gaps(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.serving.frontends import installed, read_settings
-
-    # SecretStr fields dump as "**********": the effective settings, minus the secrets
-    effective = settings.model_dump(mode="json") | {"gaps_db": str(settings.gaps_path)}
-    _print_settings("STORYBOT_", effective)
-    status = 0
-    for frontend in installed():  # each front end's own settings, under its own prefix
-        own = read_settings(frontend)
-        if isinstance(own, str):
-            print(own, file=sys.stderr)
-            status = 2
-            continue
-        _print_settings(str(own.model_config.get("env_prefix", "")), own.model_dump(mode="json"))
-    return status
-
-
-def _print_settings(prefix: str, values: dict[str, object]) -> None:
-    for name, value in values.items():
-        if value is None:
-            shown: object = "(not set)"
-        elif isinstance(value, list):
-            shown = ",".join(map(str, value))
-        else:
-            shown = value
-        print(f"{prefix}{name.upper()}={shown}")
+    return show(settings)
 
 
 def _version() -> str:
