@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from bot.config import Settings, problems
+from bot.config import Settings, env_file_problem, problems
 from bot.errors import InputFileError, KnowledgeError, SettingsError
 from bot.knowledge.loading import FAQ_FILE, load_knowledge
 from bot.matching.encoder import load_encoder
@@ -53,10 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # `storybot` alone: say what it can do
         parser.print_help()
         return 0
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        print(problems(exc), file=sys.stderr)
+    settings = _settings()
+    if settings is None:
         return 2
     if getattr(args, "knowledge", None) is not None:  # one run on another story's folder
         settings = settings.model_copy(update={"knowledge_dir": args.knowledge})
@@ -72,6 +70,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `storybot ask --json - | head` is fine
         return 0
     return status
+
+
+def _settings() -> Settings | None:
+    """Return the settings, or None once each thing wrong with them is said in one line."""
+    unreadable = env_file_problem()  # read by every settings class: check it once, first
+    if unreadable:
+        print(unreadable, file=sys.stderr)
+        return None
+    try:
+        return Settings()
+    except ValidationError as exc:
+        print(problems(exc), file=sys.stderr)
+        return None
 
 
 def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentParser:

@@ -136,6 +136,33 @@ def test_the_log_level_takes_any_case_and_an_unknown_one_is_a_settings_error(
     assert Settings().log_level == "WARNING"
 
 
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        (  # Notepad's "Unicode"
+            "STORYBOT_ENCODER=none\n".encode("utf-16"),
+            "storybot: .env: not UTF-8 text: it is UTF-16 (as some Windows editors save it); "
+            "save it as UTF-8",
+        ),
+        (
+            f"STORYBOT_TELEGRAM_TOKEN={TOKEN}\nSTORYBOT_DATA_DIR=/srv/caf\xe9\n".encode("latin-1"),
+            "storybot: .env: line 2 is not UTF-8 text (Latin-1 or another encoding?); "
+            "save it as UTF-8",
+        ),
+    ],
+    ids=["utf-16", "latin-1"],
+)
+def test_a_dotenv_file_that_is_not_utf8_is_one_line_naming_it_for_every_command(
+    clean: Path, raw: bytes, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (clean / ".env").write_bytes(raw)
+    for command in (["config"], ["ask", "who signed?"], ["invite"]):
+        assert main(command) == 2, command
+        err = capsys.readouterr().err
+        assert err == said + "\n", command
+        assert TOKEN.split(":")[1] not in err
+
+
 def test_a_clarify_threshold_above_the_answer_threshold_is_a_settings_error(
     clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
