@@ -21,7 +21,7 @@ from bot.matching.explain import explain
 from bot.models import Answer, Query
 from bot.serving.frontends import command, command_names
 from bot.serving.logs import configure_logging
-from bot.serving.settings_cli import show
+from bot.serving.settings_cli import misspelt, show
 
 if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
     from bot.gaps.store import SqliteGapStore
@@ -59,6 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "knowledge", None) is not None:  # one run on another story's folder
         settings = settings.model_copy(update={"knowledge_dir": args.knowledge})
     configure_logging(settings.log_level, settings.secrets())
+    for warning in misspelt():  # one line each, not fatal: the rest of the settings are good
+        log.warning("%s", warning)
     try:
         status: int = args.handler(args, settings)
     except KnowledgeError as exc:

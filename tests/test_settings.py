@@ -177,3 +177,45 @@ def test_a_clarify_threshold_above_the_answer_threshold_is_a_settings_error(
         "STORYBOT_ANSWER_THRESHOLD (0.5): it must be at most the answer threshold "
         '(between the two the bot asks "did you mean …?")\n'
     )
+
+
+def test_a_misspelt_setting_is_warned_about_with_the_closest_name_never_its_value(
+    clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STORYBOT_ANSWER_TRESHOLD", "0.6137")
+    (clean / ".env").write_text(
+        f"STORYBOT_TELEGRAM_TOKNE={TOKEN}\nSTORYBOT_DISCORD_GUILD_ID=42\n"
+        "storybot_log_level=info\nstorybot_zzz_qqq=0.7331\nOTHER_TOOL=1\n"
+    )
+    assert main(["config"]) == 0  # a warning, not an error
+    err = capsys.readouterr().err
+    warned = sorted(line.split(": ", 1)[1] for line in err.splitlines() if "WARNING" in line)
+    assert warned == [
+        "unknown setting STORYBOT_ANSWER_TRESHOLD (in the environment) is ignored: "
+        "did you mean STORYBOT_ANSWER_THRESHOLD?",
+        "unknown setting STORYBOT_TELEGRAM_TOKNE (in .env) is ignored: "
+        "did you mean STORYBOT_TELEGRAM_TOKEN?",
+        "unknown setting storybot_zzz_qqq (in .env) is ignored: no setting is named like it",
+    ]
+    for value in (TOKEN, TOKEN.split(":")[1], "0.6137", "0.7331"):
+        assert value not in err
+
+
+def test_a_front_end_without_a_declared_settings_class_owns_its_whole_prefix(
+    clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.serving import settings_cli
+
+    class Slack:  # a front end whose `settings()` does not say which class it returns
+        name = "slack"
+
+        def settings(self):  # type: ignore[no-untyped-def]
+            return Settings()
+
+    monkeypatch.setattr(settings_cli, "installed", lambda: [Slack()])
+    monkeypatch.setenv("STORYBOT_SLACK_ANY_NAME", "1")  # its names cannot be checked: no warning
+    monkeypatch.setenv("STORYBOT_SLAKC_TOKEN", "1")
+    assert settings_cli.misspelt() == [
+        "unknown setting STORYBOT_SLAKC_TOKEN (in the environment) is ignored: "
+        "no setting is named like it"
+    ]
