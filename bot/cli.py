@@ -285,8 +285,9 @@ def _version() -> str:
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.evaluation import evaluate, format_report, read_questions
 
+    questions = read_questions(args.file)  # a bad file is said before the knowledge is read
     engine = _engine(settings)
-    report = evaluate(read_questions(args.file), lambda q: engine.answer(Query(text=q)))
+    report = evaluate(questions, lambda q: engine.answer(Query(text=q)))
     print(f"knowledge: {settings.knowledge_dir}  encoder: {settings.encoder}")
     print(format_report(report, misses=args.misses))
     return 0

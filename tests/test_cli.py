@@ -320,3 +320,13 @@ def test_knowledge_mistakes_are_said_in_a_maintainers_words(knowledge_copy: Path
         assert expected in err and "Traceback" not in err, err
         if "syntax" in expected:
             assert 'the line reads: question: "Who is leading' in err  # the offending line
+
+
+def test_eval_refuses_a_question_file_with_no_questions(tmp_path: Path) -> None:
+    for text in ("", "\n  \n"):
+        questions = tmp_path / "set.jsonl"
+        questions.write_text(text)
+        result = storybot("eval", str(questions))
+        assert result.returncode == 2
+        assert result.stderr.decode() == f"storybot eval: {questions}: no questions in it\n"
+        assert result.stdout == b""
