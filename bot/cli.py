@@ -71,6 +71,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `storybot ask --json - | head` is fine
         return 0
+    except KeyboardInterrupt:  # Ctrl-C (`storybot ask -` reading a terminal, say): no traceback
+        return 130  # 128 + SIGINT, as a shell reports it, so a script sees it was cut short
     return status
 
 
