@@ -74,7 +74,7 @@ def _given(env_file: Path) -> dict[str, str]:
     """Return each `STORYBOT_…` name set, as written, and where: the environment, `.env`."""
     from_file = dotenv_values(env_file) if env_file.is_file() else {}
     places: dict[str, list[str]] = {}
-    for where, names in (("the environment", list(os.environ)), (ENV_FILE, list(from_file))):
+    for where, names in (("the environment", list(os.environ)), (str(env_file), list(from_file))):
         for name in names:
             # read case-blind, as pydantic-settings reads them; a name that is no identifier
             # is no setting's either, and might hold a pasted token: it is not repeated
