@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from bot.config import Settings, problems
+from bot.config import Settings, env_file_problem, problems
 from bot.errors import InputFileError, KnowledgeError, SettingsError
 from bot.knowledge.loading import FAQ_FILE, load_knowledge
 from bot.matching.encoder import load_encoder
@@ -21,6 +21,7 @@ from bot.matching.explain import explain
 from bot.models import Answer, Query
 from bot.serving.frontends import command, command_names
 from bot.serving.logs import configure_logging
+from bot.serving.settings_cli import misspelt, show
 
 if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
     from bot.gaps.store import SqliteGapStore
@@ -52,14 +53,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:  # `storybot` alone: say what it can do
         parser.print_help()
         return 0
-    try:
-        settings = Settings()
-    except ValidationError as exc:
-        print(problems(exc), file=sys.stderr)
+    settings = _settings()
+    if settings is None:
         return 2
     if getattr(args, "knowledge", None) is not None:  # one run on another story's folder
         settings = settings.model_copy(update={"knowledge_dir": args.knowledge})
     configure_logging(settings.log_level, settings.secrets())
+    for warning in misspelt():  # one line each, not fatal: the rest of the settings are good
+        log.warning("%s", warning)
     try:
         status: int = args.handler(args, settings)
     except KnowledgeError as exc:
@@ -70,7 +71,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `storybot ask --json - | head` is fine
         return 0
+    except KeyboardInterrupt:  # Ctrl-C (`storybot ask -` reading a terminal, say): no traceback
+        return 130  # 128 + SIGINT, as a shell reports it, so a script sees it was cut short
     return status
+
+
+def _settings() -> Settings | None:
+    """Return the settings, or None once each thing wrong with them is said in one line."""
+    unreadable = env_file_problem()  # read by every settings class: check it once, first
+    if unreadable:
+        print(unreadable, file=sys.stderr)
+        return None
+    try:
+        return Settings()
+    except ValidationError as exc:
+        print(problems(exc), file=sys.stderr)
+        return None
 
 
 def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentParser:
@@ -256,31 +272,7 @@ def _gaps(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _config(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.serving.frontends import installed, read_settings
-
-    # SecretStr fields dump as "**********": the effective settings, minus the secrets
-    effective = settings.model_dump(mode="json") | {"gaps_db": str(settings.gaps_path)}
-    _print_settings("STORYBOT_", effective)
-    status = 0
-    for frontend in installed():  # each front end's own settings, under its own prefix
-        own = read_settings(frontend)
-        if isinstance(own, str):
-            print(own, file=sys.stderr)
-            status = 2
-            continue
-        _print_settings(str(own.model_config.get("env_prefix", "")), own.model_dump(mode="json"))
-    return status
-
-
-def _print_settings(prefix: str, values: dict[str, object]) -> None:
-    for name, value in values.items():
-        if value is None:
-            shown: object = "(not set)"
-        elif isinstance(value, list):
-            shown = ",".join(map(str, value))
-        else:
-            shown = value
-        print(f"{prefix}{name.upper()}={shown}")
+    return show(settings)
 
 
 def _version() -> str:
@@ -295,8 +287,9 @@ def _version() -> str:
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
     from bot.evaluation import evaluate, format_report, read_questions
 
+    questions = read_questions(args.file)  # a bad file is said before the knowledge is read
     engine = _engine(settings)
-    report = evaluate(read_questions(args.file), lambda q: engine.answer(Query(text=q)))
+    report = evaluate(questions, lambda q: engine.answer(Query(text=q)))
     print(f"knowledge: {settings.knowledge_dir}  encoder: {settings.encoder}")
     print(format_report(report, misses=args.misses))
     return 0

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
+from typing import Self
 
 from dotenv import dotenv_values
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.knowledge.loading import default_folder
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+ENV_FILE = ".env"  # in the working directory, where pydantic-settings looks for it
 
 
 class Settings(BaseSettings):
     """Every setting in one place; build it in `main()` and pass it down."""
 
     model_config = SettingsConfigDict(
-        env_prefix="STORYBOT_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="STORYBOT_", env_file=ENV_FILE, env_file_encoding="utf-8", extra="ignore"
     )
 
     knowledge_dir: Path = Field(default_factory=default_folder)
@@ -40,6 +45,27 @@ class Settings(BaseSettings):
     rate_listing_burst: int = Field(default=2, ge=1)  # /faq, /about, /help
     rate_listing_per_minute: float = Field(default=2, gt=0)
 
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        """Accept a level name in any case; refuse others here, not in `logging` later."""
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError(
+                f"not a log level: use {', '.join(LOG_LEVELS[:-1])} or {LOG_LEVELS[-1]} (any case)"
+            )
+        return value.strip().upper()
+
+    @model_validator(mode="after")
+    def _clarify_below_answer(self) -> Self:
+        """Refuse a "did you mean" threshold above the answer threshold: no band lies between."""
+        if self.clarify_threshold > self.answer_threshold:
+            raise ValueError(
+                f"STORYBOT_CLARIFY_THRESHOLD ({self.clarify_threshold:g}) is above "
+                f"STORYBOT_ANSWER_THRESHOLD ({self.answer_threshold:g}): it must be at most the "
+                'answer threshold (between the two the bot asks "did you mean …?")'
+            )
+        return self
+
     @property
     def gaps_path(self) -> Path:
         """Return where the unanswered-questions database lives."""
@@ -51,7 +77,7 @@ class Settings(BaseSettings):
         Front ends own their settings, so the core cannot list their fields: any
         `STORYBOT_…_TOKEN` or `STORYBOT_…_SECRET`, from the environment or `.env`, counts.
         """
-        found = dict(dotenv_values(".env")) if Path(".env").is_file() else {}
+        found = dict(dotenv_values(ENV_FILE)) if Path(ENV_FILE).is_file() else {}
         found |= os.environ
         names = ((key.upper(), value) for key, value in found.items())  # read case-blind
         return [
@@ -59,6 +85,35 @@ class Settings(BaseSettings):
             for key, value in names
             if value and key.startswith("STORYBOT_") and key.endswith(("_TOKEN", "_SECRET"))
         ]
+
+
+def env_file_problem(path: Path = Path(ENV_FILE)) -> str | None:
+    """Return one line saying why `.env` cannot be read, or None when it can or is absent.
+
+    Every settings class reads it as UTF-8 and would fail with a traceback; the line never
+    quotes the file (it holds tokens), only where and what is wrong.
+    """
+    if not path.is_file():
+        return None
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return f"storybot: {path}: cannot read: {exc.strerror or exc}"
+    # Notepad's "Unicode" is UTF-16: a byte-order mark, then a NUL after every ASCII letter
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in raw:
+        return (
+            f"storybot: {path}: not UTF-8 text: it is UTF-16 (as some Windows editors save it);"
+            " save it as UTF-8"
+        )
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        return (
+            f"storybot: {path}: line {line} is not UTF-8 text (Latin-1 or another encoding?);"
+            " save it as UTF-8"
+        )
+    return None
 
 
 def _xdg_data_home() -> Path:
@@ -69,8 +124,16 @@ def problems(exc: ValidationError, prefix: str = "STORYBOT_") -> str:
     """Say which setting is wrong, what it got and what it expects, one line each."""
     lines = []
     for problem in exc.errors():
+        said = problem["msg"]
+        # our own checks say it as meant; pydantic's begin with a capital mid-sentence
+        said = (
+            said.removeprefix("Value error, ") if problem["type"] == "value_error" else said.lower()
+        )
+        if not problem["loc"]:  # a check of several settings together names them itself
+            lines.append(f"storybot: settings: {said}")
+            continue
         name = prefix + "_".join(str(p) for p in problem["loc"][:1]).upper()
         got = problem.get("input")
         shown = "" if isinstance(got, dict) else f" got {got!r}:"
-        lines.append(f"storybot: setting {name}:{shown} {problem['msg'].lower()}")
+        lines.append(f"storybot: setting {name}:{shown} {said}")
     return "\n".join(lines)

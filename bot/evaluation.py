@@ -53,7 +53,10 @@ class Report:
 
 
 def read_questions(path: Path) -> list[EvalQuestion]:
-    """Read a JSON-lines question set, skipping blank lines; errors name file and line."""
+    """Read a JSON-lines question set, skipping blank lines; errors name file and line.
+
+    A file with no question in it is an error too.
+    """
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -69,6 +72,8 @@ def read_questions(path: Path) -> list[EvalQuestion]:
             where = ".".join(str(p) for p in problem["loc"])
             field = f" field '{where}':" if where else ""
             raise InputFileError(f"{path}:{number}:{field} {problem['msg']}") from exc
+    if not questions:  # a score of 0/0 would read as a result
+        raise InputFileError(f"{path}: no questions in it")
     return questions
 
 

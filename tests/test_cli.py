@@ -320,3 +320,33 @@ def test_knowledge_mistakes_are_said_in_a_maintainers_words(knowledge_copy: Path
         assert expected in err and "Traceback" not in err, err
         if "syntax" in expected:
             assert 'the line reads: question: "Who is leading' in err  # the offending line
+
+
+def test_ctrl_c_while_reading_questions_from_stdin_stops_quietly_with_130() -> None:
+    import signal
+
+    asking = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert asking.stdin is not None and asking.stdout is not None
+    asking.stdin.write(b"who signed the deal?\n")
+    asking.stdin.flush()
+    first = asking.stdout.readline()  # answered: it now waits for the next line
+    asking.send_signal(signal.SIGINT)
+    out, err = asking.communicate(timeout=30)
+    assert json.loads(first)["answered"] is True and out == b""
+    assert asking.returncode == 130
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+def test_eval_refuses_a_question_file_with_no_questions(tmp_path: Path) -> None:
+    for text in ("", "\n  \n"):
+        questions = tmp_path / "set.jsonl"
+        questions.write_text(text)
+        result = storybot("eval", str(questions))
+        assert result.returncode == 2
+        assert result.stderr.decode() == f"storybot eval: {questions}: no questions in it\n"
+        assert result.stdout == b""

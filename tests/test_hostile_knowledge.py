@@ -58,6 +58,12 @@ HOSTILE = {
     "a synonym with no words": ("synonyms.yaml", "  - [moon, lunar,", "  - ['--', moon, lunar,"),
     "a scalar file": ("synonyms.yaml", None, "just words"),
     "not utf-8": ("facts.yaml", None, "title: \udcff\udcfe"),  # written as raw bytes
+    "a key twice": ("faq.yaml", FIRST_ANSWER, "    answer: a first one, lost\n" + FIRST_ANSWER),
+    "a fact's key twice": (
+        "facts.yaml",
+        "    type: person\n",
+        "    type: place\n    type: person\n",
+    ),
 }
 
 
@@ -141,7 +147,7 @@ def test_any_splice_into_a_knowledge_file_loads_or_names_file_and_line(
 
 
 @pytest.mark.parametrize(
-    "case", ["impossible date", "complex key", "recursive alias", "alias bomb"]
+    "case", ["impossible date", "complex key", "recursive alias", "alias bomb", "a key twice"]
 )
 def test_a_hostile_edit_is_rejected_on_reload_with_file_and_line(
     case: str,

@@ -211,3 +211,67 @@ def test_a_draft_may_leave_its_answer_blank(knowledge_copy: Path) -> None:
     knowledge = load_knowledge(knowledge_copy)
     assert [d.id for d in knowledge.drafts] == ["my-draft"]
     assert "my-draft" not in {e.id for e in knowledge.faq}
+
+
+# (file, old text, new text, where and field, a text on the second key's line, which of them)
+DUPLICATES = [
+    (
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar",
+        "    answer: A first answer that would be lost.\n    answer: In Beijing, where Kakar",
+        "entry 'signing-place': answer",
+        "answer: In Beijing",
+        1,
+    ),
+    (
+        "facts.yaml",
+        "    type: person\n",
+        "    type: person\n    type: person\n",
+        "item 'kakar': type",
+        "    type: person",
+        2,
+    ),
+    ("synonyms.yaml", "groups:\n", "groups: []\ngroups:\n", "groups", "groups:", 2),
+    ("faq.yaml", "entries:\n", "entries: []\nentries:\n", "entries", "entries:", 2),
+    (  # deeper than a field: a mapping where a text belongs, its keys twice
+        "faq.yaml",
+        "    question: Where was the agreement signed?\n",
+        "    question:\n      text: Where?\n      text: Where was it?\n",
+        "entry 'signing-place': question.text",
+        "text: Where was it?",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "old", "new", "field", "needle", "nth"), DUPLICATES)
+def test_a_key_given_twice_is_an_error_at_its_second_line(
+    knowledge_copy: Path, name: str, old: str, new: str, field: str, needle: str, nth: int
+) -> None:
+    _edit(knowledge_copy, name, old, new)
+    lines = (knowledge_copy / name).read_text(encoding="utf-8").splitlines()
+    where = [n for n, line in enumerate(lines, start=1) if needle in line]
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    second = where[nth - 1]
+    key = field.rsplit(".", 1)[-1].rsplit(" ", 1)[-1]
+    first = max(n for n, line in enumerate(lines[: second - 1], start=1) if f"{key}:" in line)
+    assert caught.value.problems == [
+        f"{name}:{second}: {field}: duplicate key (also on line {first})"
+    ]
+
+
+def test_every_key_given_twice_in_a_file_is_named(knowledge_copy: Path) -> None:
+    asked = "    question: Where was the agreement signed?\n"
+    _edit(knowledge_copy, "faq.yaml", asked, asked + "    question: Where was it signed?\n")
+    signed = "Premier Li Qiang.\n    source: witnessed"
+    _edit(knowledge_copy, "faq.yaml", signed, signed.replace("source:", "source: x\n    source:"))
+    first, second = (
+        _line_of(knowledge_copy, "faq.yaml", text) for text in (asked.strip(), "source: x")
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    assert caught.value.problems == [
+        f"faq.yaml:{first + 1}: entry 'signing-place': question: duplicate key (also on line {first})",
+        f"faq.yaml:{second + 1}: entry 'signing-place': source: duplicate key (also on line {second})",
+    ]

@@ -12,6 +12,7 @@ import pytest
 
 from adapters.discord_settings import DiscordSettings
 from adapters.telegram_settings import TelegramSettings
+from bot.cli import main
 from bot.config import Settings
 from bot.serving.logs import configure_logging
 
@@ -106,3 +107,115 @@ def test_a_bad_front_end_setting_names_the_variable_everywhere() -> None:
     ).stderr
     assert "setting STORYBOT_TELEGRAM_WEBHOOK_PORT: got 'abc'" in config
     assert "setting STORYBOT_DISCORD_SHARD_IDS: got 'a,b'" in config
+
+
+@pytest.fixture
+def clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No STORYBOT_ variable set, a fresh working directory, the root logger put back after."""
+    for key in list(os.environ):
+        if key.upper().startswith("STORYBOT_"):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("STORYBOT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.chdir(tmp_path)
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield tmp_path
+    root.handlers[:], root.level = handlers, level
+
+
+def test_the_log_level_takes_any_case_and_an_unknown_one_is_a_settings_error(
+    clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STORYBOT_LOG_LEVEL", "LOUD")
+    assert main(["config"]) == 2
+    assert capsys.readouterr().err == (
+        "storybot: setting STORYBOT_LOG_LEVEL: got 'LOUD': not a log level: "
+        "use DEBUG, INFO, WARNING, ERROR or CRITICAL (any case)\n"
+    )
+    monkeypatch.setenv("STORYBOT_LOG_LEVEL", "warning")
+    assert Settings().log_level == "WARNING"
+
+
+@pytest.mark.parametrize(
+    ("raw", "said"),
+    [
+        (  # Notepad's "Unicode"
+            "STORYBOT_ENCODER=none\n".encode("utf-16"),
+            "storybot: .env: not UTF-8 text: it is UTF-16 (as some Windows editors save it); "
+            "save it as UTF-8",
+        ),
+        (
+            f"STORYBOT_TELEGRAM_TOKEN={TOKEN}\nSTORYBOT_DATA_DIR=/srv/caf\xe9\n".encode("latin-1"),
+            "storybot: .env: line 2 is not UTF-8 text (Latin-1 or another encoding?); "
+            "save it as UTF-8",
+        ),
+    ],
+    ids=["utf-16", "latin-1"],
+)
+def test_a_dotenv_file_that_is_not_utf8_is_one_line_naming_it_for_every_command(
+    clean: Path, raw: bytes, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (clean / ".env").write_bytes(raw)
+    for command in (["config"], ["ask", "who signed?"], ["invite"]):
+        assert main(command) == 2, command
+        err = capsys.readouterr().err
+        assert err == said + "\n", command
+        assert TOKEN.split(":")[1] not in err
+
+
+def test_a_clarify_threshold_above_the_answer_threshold_is_a_settings_error(
+    clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STORYBOT_ANSWER_THRESHOLD", "0.6")
+    monkeypatch.setenv("STORYBOT_CLARIFY_THRESHOLD", "0.6")
+    assert Settings().clarify_threshold == 0.6  # equal: no "did you mean" band, and valid
+    monkeypatch.delenv("STORYBOT_ANSWER_THRESHOLD")
+    monkeypatch.setenv("STORYBOT_CLARIFY_THRESHOLD", "0.9")
+    assert main(["config"]) == 2
+    assert capsys.readouterr().err == (
+        "storybot: settings: STORYBOT_CLARIFY_THRESHOLD (0.9) is above "
+        "STORYBOT_ANSWER_THRESHOLD (0.5): it must be at most the answer threshold "
+        '(between the two the bot asks "did you mean …?")\n'
+    )
+
+
+def test_a_misspelt_setting_is_warned_about_with_the_closest_name_never_its_value(
+    clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("STORYBOT_ANSWER_TRESHOLD", "0.6137")
+    (clean / ".env").write_text(
+        f"STORYBOT_TELEGRAM_TOKNE={TOKEN}\nSTORYBOT_DISCORD_GUILD_ID=42\n"
+        "storybot_log_level=info\nstorybot_zzz_qqq=0.7331\nOTHER_TOOL=1\n"
+    )
+    assert main(["config"]) == 0  # a warning, not an error
+    err = capsys.readouterr().err
+    warned = sorted(line.split(": ", 1)[1] for line in err.splitlines() if "WARNING" in line)
+    assert warned == [
+        "unknown setting STORYBOT_ANSWER_TRESHOLD (in the environment) is ignored: "
+        "did you mean STORYBOT_ANSWER_THRESHOLD?",
+        "unknown setting STORYBOT_TELEGRAM_TOKNE (in .env) is ignored: "
+        "did you mean STORYBOT_TELEGRAM_TOKEN?",
+        "unknown setting storybot_zzz_qqq (in .env) is ignored: no setting is named like it",
+    ]
+    for value in (TOKEN, TOKEN.split(":")[1], "0.6137", "0.7331"):
+        assert value not in err
+
+
+def test_a_front_end_without_a_declared_settings_class_owns_its_whole_prefix(
+    clean: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.serving import settings_cli
+
+    class Slack:  # a front end whose `settings()` does not say which class it returns
+        name = "slack"
+
+        def settings(self):  # type: ignore[no-untyped-def]
+            return Settings()
+
+    monkeypatch.setattr(settings_cli, "installed", lambda: [Slack()])
+    monkeypatch.setenv("STORYBOT_SLACK_ANY_NAME", "1")  # its names cannot be checked: no warning
+    monkeypatch.setenv("STORYBOT_SLAKC_TOKEN", "1")
+    assert settings_cli.misspelt() == [
+        "unknown setting STORYBOT_SLAKC_TOKEN (in the environment) is ignored: "
+        "no setting is named like it"
+    ]

@@ -64,6 +64,8 @@ def read_yaml(path: Path) -> LocatedYaml:
         raise KnowledgeError([f"{path.name}:1: cannot read YAML: {exc}"]) from exc
     except _NodeError as exc:
         raise KnowledgeError([f"{path.name}:{exc.line}: {exc}"]) from exc
+    except _DuplicateKeysError as exc:
+        raise KnowledgeError([f"{path.name}:{line}: {said}" for line, said in exc.found]) from exc
     return LocatedYaml(path, data, lines, text)
 
 
@@ -75,7 +77,7 @@ def parse_text(text: str) -> Any | None:
     """
     try:
         return _data(text, {})
-    except (yaml.YAMLError, RecursionError, _NodeError):
+    except (yaml.YAMLError, RecursionError, _NodeError, _DuplicateKeysError):
         return None
 
 
@@ -83,7 +85,11 @@ def _data(text: str, lines: dict[Loc, int]) -> Any:
     """Return the plain data of `text`, filling `lines`; raise what the parser or walk raise."""
     with gcpause.paused():  # millions of nodes: collections would cost 3/4 of the read
         node = yaml.compose(text, Loader=_Loader)
-        return _Walk(lines).value(node, ()) if node is not None else None
+        walk = _Walk(lines)
+        data = walk.value(node, ()) if node is not None else None
+    if walk.twice:  # the parser keeps the last of a key given twice: the first would be lost
+        raise _DuplicateKeysError(walk.twice)
+    return data
 
 
 class _NodeError(Exception):
@@ -94,6 +100,14 @@ class _NodeError(Exception):
         self.line = line
 
 
+class _DuplicateKeysError(Exception):
+    """Keys given twice in one mapping: each as its line and `entry 'id': field: problem`."""
+
+    def __init__(self, found: list[tuple[int, str]]) -> None:
+        super().__init__(f"{len(found)} keys given twice")
+        self.found = found
+
+
 class _Walk:
     """Turn a composed node tree into plain data, recording the line of every key and item."""
 
@@ -101,6 +115,8 @@ class _Walk:
         self.lines = lines
         self.scalars = yaml.constructor.SafeConstructor()
         self.seen: set[int] = set()  # an alias is a node met twice: refused, so no bombs
+        self.twice: list[tuple[int, str]] = []  # every key given twice, not just the first
+        self.item: tuple[Loc, yaml.MappingNode] | None = None  # the entry or entity walked
 
     def value(self, node: yaml.Node, loc: Loc) -> Any:
         line = node.start_mark.line + 1
@@ -132,16 +148,43 @@ class _Walk:
             ) from exc
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[Any, Any]:
+        if len(loc) == 2 and isinstance(loc[1], int):  # an item of a top-level list
+            self.item = (loc, node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _NodeError(key_line, "a key must be a plain name, not a list or a mapping")
             key = key_node.value
+            if key in result:  # one lookup a key: a normal load does not notice it
+                first = self.lines[(*loc, key)]
+                self.twice.append(
+                    (key_line, f"{self._field((*loc, key))}: duplicate key (also on line {first})")
+                )
             self.lines[(*loc, key)] = key_line  # a key's own line: where the maintainer looks
             result[key] = self.value(value_node, (*loc, key))
             self.lines[(*loc, key)] = key_line
         return result
+
+    def _field(self, loc: Loc) -> str:
+        """Say `loc` as the loader's messages do: `entry 'id': field`, or the field alone."""
+        field = ".".join(str(part) for part in loc)
+        index = loc[1] if len(loc) > 2 else None
+        if not isinstance(index, int) or self.item is None or self.item[0] != loc[:2]:
+            return field
+        label = "entry" if loc[0] == "entries" else "item"
+        ident = next(
+            (
+                value.value
+                for key, value in self.item[1].value
+                if isinstance(key, yaml.ScalarNode)
+                and key.value == "id"
+                and isinstance(value, yaml.ScalarNode)
+            ),
+            None,
+        )
+        name = f"{label} '{ident}'" if ident else f"{label} #{index + 1}"
+        return f"{name}: " + ".".join(str(part) for part in loc[2:])
 
 
 def _first_line(exc: Exception) -> str:
