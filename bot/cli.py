@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -45,6 +46,9 @@ CORE = frozenset({"chat", "ask", "validate", "eval", "run", "gaps", "config", "-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one `storybot` command and return its exit status."""
     words = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):  # a terminal set to ASCII gets "?", not a traceback
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     # the help describes the front ends' commands, which means importing them: only then
     helping = not words or words[0] in {"-h", "--help"}
     # a core command needs no front end's metadata: `storybot ask` stays quick to start
@@ -182,11 +186,13 @@ def _gap_store(settings: Settings) -> SqliteGapStore | None:
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
     args.question = " ".join(args.question)  # `storybot ask who signed the deal` works too
-    if args.explain and args.question == "-":  # one JSON object a line is the whole contract
-        print("storybot ask: --explain takes one question, not '-'", file=sys.stderr)
-        return 2
+    for option in ("explain", "log_gaps"):  # one JSON object a line is the whole contract
+        if getattr(args, option) and args.question == "-":
+            name = "--" + option.replace("_", "-")
+            print(f"storybot ask: {name} takes one question, not '-'", file=sys.stderr)
+            return 2
     engine = _engine(settings)
-    if args.log_gaps and args.question != "-":
+    if args.log_gaps:
         from bot.serving.service import StoryBot  # through the service, which logs what it declines
 
         bot = StoryBot(engine, settings, _gap_store(settings))

@@ -191,6 +191,19 @@ def test_explain_refuses_a_stream_of_questions() -> None:
     assert b"--explain takes one question" in result.stderr
 
 
+def test_log_gaps_refuses_a_stream_of_questions_rather_than_log_nothing() -> None:
+    result = storybot("ask", "--log-gaps", "-", stdin=b"what is the gravity like?\n")
+    assert result.returncode == 2
+    assert b"--log-gaps takes one question" in result.stderr
+
+
+def test_a_terminal_that_takes_only_ascii_gets_the_answer_not_a_traceback() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    result = storybot("ask", "who signed the agreement?", env=env)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert b"Li Qiang" in result.stdout
+
+
 def test_everyday_mistakes_get_one_clear_line() -> None:
     missing = storybot("eval", "nope.jsonl")
     assert missing.returncode == 2
