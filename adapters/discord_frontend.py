@@ -38,6 +38,24 @@ class DiscordFrontend:
 
         await serve(bot, settings, stop)
 
+    def fatal(self, error: Exception) -> str | None:
+        """Return what to fix when Discord refused the bot; None for what a retry may cure."""
+        if isinstance(error, ImportError):  # first: the import below would fail too
+            return f"cannot load discord.py ({error}): reinstall storybot"
+        import discord  # `serve` loaded it
+
+        if isinstance(error, discord.LoginFailure):
+            return (
+                "Discord rejected the token: check STORYBOT_DISCORD_TOKEN"
+                " (developer portal → Bot → Reset Token)"
+            )
+        if isinstance(error, discord.PrivilegedIntentsRequired):
+            return (
+                "Discord refused the message content intent: enable it in the developer portal"
+                " (Bot → Message Content Intent) or unset STORYBOT_DISCORD_MESSAGE_CONTENT"
+            )
+        return None
+
 
 def invite_command() -> int:
     """`storybot invite`: print the URL that adds the bot to a Discord server."""

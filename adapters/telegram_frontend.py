@@ -39,5 +39,19 @@ class TelegramFrontend:
 
         await serve(bot, settings, stop)
 
+    def fatal(self, error: Exception) -> str | None:
+        """Return what to fix when Telegram refused the token; None for what a retry may cure."""
+        if isinstance(error, ImportError):  # first: the import below would fail too
+            return f"cannot load python-telegram-bot ({error}): reinstall storybot"
+        from telegram.error import InvalidToken  # `serve` loaded it
+
+        if isinstance(error, InvalidToken):  # its message holds the token: never shown
+            # 401 for a token Telegram does not know, 404 for a malformed one (or a wrong URL)
+            return (
+                "the Bot API rejected the token: check STORYBOT_TELEGRAM_TOKEN (from @BotFather)"
+                " and, if set, STORYBOT_TELEGRAM_API_URL"
+            )
+        return None
+
 
 FRONTEND = TelegramFrontend()

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ import pytest
 from bot.config import Settings
 from bot.matching.engine import Engine
 from bot.models import Query
+from bot.serving import reloading
 from bot.serving.service import StoryBot
 
 SIGNED = "where was the agreement signed?"
@@ -140,3 +143,79 @@ def test_the_engine_a_reload_replaces_is_freed_in_the_background(
         time.sleep(0.05)
     assert old() is None and old_entry() is None
     assert bot.answer(Query(text=SIGNED)).answered  # the new engine was left whole
+
+
+# ── a folder swapped in under the configured path ────────────────────────────
+def _mv(path: Path, new: Path) -> Path:
+    """Deploy as `mv knowledge knowledge.old && mv knowledge.new knowledge`; return the old."""
+    old = path.with_name("knowledge.old")
+    path.rename(old)
+    new.rename(path)
+    return old
+
+
+def _ln(path: Path, new: Path) -> Path:
+    """Switch a symlink as `ln -sfn new current` does (a new link renamed over the old)."""
+    old = path.resolve()
+    link = path.with_name("current.tmp")
+    link.symlink_to(new.name)
+    link.replace(path)
+    return old
+
+
+def _mv_after_a_gap(path: Path, new: Path) -> Path:
+    """Deploy with the path missing for longer than the watcher checks it."""
+    old = path.with_name("knowledge.old")
+    path.rename(old)
+    time.sleep(0.8)
+    new.rename(path)
+    return old
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("swap", [_mv, _ln, _mv_after_a_gap], ids=["mv", "ln -sfn", "missing"])
+async def test_a_folder_swapped_in_is_served_and_watched_and_the_old_one_ignored(
+    swap: Callable[[Path, Path], Path],
+    knowledge_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # quicker checks than a deployment's, so the test is quick; the logic is the same
+    monkeypatch.setattr(reloading, "QUIET_MS", 300)
+    monkeypatch.setattr(reloading, "POLL_MS", 300)
+    caplog.set_level(logging.INFO)
+    served = knowledge_copy
+    if swap is _ln:  # STORYBOT_KNOWLEDGE_DIR is a link to the version being served
+        served = knowledge_copy.with_name("current")
+        served.symlink_to(knowledge_copy.name)
+    new = knowledge_copy.with_name("knowledge.new")
+    shutil.copytree(knowledge_copy, new)
+    faq = (new / "faq.yaml").read_text(encoding="utf-8")
+    (new / "faq.yaml").write_text(faq.replace("In Beijing, where", "In Beijing (v2), where"))
+    bot = _bot(served, monkeypatch)
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(bot.watch(stop))
+
+    def reloads() -> int:
+        return sum("knowledge reloaded" in r.getMessage() for r in caplog.records)
+
+    def serves(mark: str) -> Callable[[], bool]:
+        return lambda: mark in bot.answer(Query(text=SIGNED)).text
+
+    try:
+        await asyncio.sleep(0.5)
+        old = await asyncio.to_thread(swap, served, new)
+        await _until(serves("(v2)"), 5, "the new folder being served")
+        await _until(lambda: reloads() == 1, 1, "the reload's log line")  # served, then logged
+        (old / "faq.yaml").write_text(faq.replace("In Beijing, where", "In Beijing (old), where"))
+        await asyncio.sleep(1.5)  # the quiet time and a reload, had the old folder been watched
+        assert reloads() == 1, "an edit to the folder no longer served caused a reload"
+        (served / "faq.yaml").write_text(faq.replace("In Beijing, where", "In Beijing (v3), where"))
+        await _until(serves("(v3)"), 5, "an edit to the new folder being served")
+        assert not watcher.done()
+        if swap is _mv_after_a_gap:
+            missing = [r for r in caplog.records if "is missing" in r.getMessage()]
+            assert len(missing) == 1, "a missing path is logged once, not at every check"
+    finally:
+        stop.set()
+        await asyncio.wait_for(watcher, 5)

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from tests.fakes.server import closed_port
 from tests.fakes.telegram_api import FakeTelegram
 
 TOKEN = "987654:RUN-token-must-not-be-logged"
@@ -139,6 +140,63 @@ async def test_run_serves_with_the_gaps_log_off_when_its_database_cannot_be_open
         assert process.returncode == 0
         log = stderr.decode()
         assert log.count("gaps log off: cannot open") == 1 and "Traceback" not in log
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await fake.stop()
+
+
+async def _lines_until(process: asyncio.subprocess.Process, text: str, seconds: float) -> str:
+    """Read the process's log until a line holds `text`; return what was read."""
+    read = ""
+    async with asyncio.timeout(seconds):
+        while text not in read:
+            line = await process.stderr.readline()  # type: ignore[union-attr]
+            assert line, f"storybot run ended before logging {text!r}:\n{read}"
+            read += line.decode()
+    return read
+
+
+@pytest.mark.anyio
+async def test_run_retries_a_platform_unreachable_at_boot_and_serves_it_once_it_is_up(
+    tmp_path,
+) -> None:
+    fake = FakeTelegram(TOKEN, port=closed_port())  # as at boot, before the network is up
+    process = await _storybot_run(tmp_path, fake)
+    try:
+        log = await _lines_until(process, "telegram failed: ", 30)
+        await fake.start(fake.port)
+        await fake.wait_for(lambda f: any(c.method == "getUpdates" for c in f.calls), timeout=10)
+        await fake.push({"message": fake.message("where was the agreement signed?")})
+        [reply] = await fake.wait_for(lambda f: len(f.sent) >= 1)
+        assert "Beijing" in reply.params["text"]
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 15)
+        assert process.returncode == 0
+        log += stderr.decode()
+        assert "telegram failed: NetworkError: " in log and "restarting in 1 s" in log
+        assert "Traceback" not in log and TOKEN.split(":")[1] not in log
+    finally:
+        if process.returncode is None:
+            process.kill()
+        await fake.stop()
+
+
+@pytest.mark.anyio
+async def test_run_stops_with_one_line_naming_the_setting_when_the_token_is_rejected(
+    tmp_path,
+) -> None:
+    fake = FakeTelegram("987654:the-token-the-platform-knows")
+    await fake.start()
+    process = await _storybot_run(tmp_path, fake)  # with TOKEN, which it does not know
+    try:
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)  # it ends by itself
+        assert process.returncode == 1
+        log = stderr.decode()
+        errors = [line for line in log.splitlines() if " ERROR " in line]
+        assert len(errors) == 1 and "STORYBOT_TELEGRAM_TOKEN" in errors[0], log
+        assert "restarting" not in log  # retrying cannot fix a token
+        assert "Traceback" not in log and TOKEN.split(":")[1] not in log
     finally:
         if process.returncode is None:
             process.kill()

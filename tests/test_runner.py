@@ -27,12 +27,16 @@ def _settings(folder: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
 
 
 class FakeFrontend:
-    """A front end that serves until `done()` is true (or 5 s), then stops."""
+    """A front end that serves until `done()` is true (or 5 s), then stops the bot as a signal
+    would; its first serves fail with `failures`, in turn."""
 
-    name = "fake"
-
-    def __init__(self, done: Callable[[], bool]) -> None:
+    def __init__(
+        self, done: Callable[[], bool], failures: tuple[Exception, ...] = (), name: str = "fake"
+    ) -> None:
         self.done = done
+        self.failures = list(failures)
+        self.name = name
+        self.serves = 0
 
     def settings(self) -> None:
         return None
@@ -44,9 +48,16 @@ class FakeFrontend:
         return None
 
     async def serve(self, bot: StoryBot, settings: None, stop: asyncio.Event) -> None:
+        self.serves += 1
+        if self.failures:
+            raise self.failures.pop(0)
         deadline = time.monotonic() + 5
         while not self.done() and time.monotonic() < deadline and not stop.is_set():
             await asyncio.sleep(0.02)
+        stop.set()
+
+    def fatal(self, error: Exception) -> str | None:
+        return "check STORYBOT_FAKE_TOKEN" if isinstance(error, PermissionError) else None
 
 
 def _platform_until(done: Callable[[], bool]) -> list[runner.Ready]:
@@ -123,3 +134,58 @@ async def test_restarts_back_off_and_stop_with_the_bot() -> None:
     await asyncio.wait_for(runner.supervise("a task", always_fails, stop, first=first), 5)
     gaps = [b - a for a, b in itertools.pairwise(runs)]
     assert len(runs) == 4 and gaps[0] >= first and gaps[2] >= 4 * first  # doubling each time
+
+
+# ── platforms ────────────────────────────────────────────────────────────────
+async def test_a_platform_failing_at_start_is_restarted_with_one_line_per_failure(
+    engine: Engine,
+    knowledge_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(runner, "RESTART_FIRST", 0.05)
+    caplog.set_level(logging.DEBUG, logger="bot.serving.runner")
+    offline = tuple(ConnectionError("network is unreachable\nmore detail") for _ in range(3))
+    fake = FakeFrontend(lambda: True, failures=offline)
+    bot = StoryBot(engine, _settings(knowledge_copy, monkeypatch))
+    assert await runner.serve_all(bot, runner.configured([fake])) == 0  # type: ignore[list-item]
+    assert fake.serves == 4  # three failures, then it served until stopped
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert [r.getMessage() for r in errors] == [
+        f"fake failed: ConnectionError: network is unreachable; restarting in {d:g} s"
+        for d in (0.05, 0.1, 0.2)
+    ]
+    assert not any(r.exc_info for r in errors)  # the tracebacks are at debug level only
+    assert sum(bool(r.exc_info) for r in caplog.records if r.levelno == logging.DEBUG) == 3
+
+
+async def test_a_platform_whose_token_is_rejected_stops_for_good_and_run_fails(
+    engine: Engine,
+    knowledge_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(runner, "RESTART_FIRST", 0.05)
+    rejected = FakeFrontend(lambda: True, failures=(PermissionError("401 token 123:abc"),))
+    bot = StoryBot(engine, _settings(knowledge_copy, monkeypatch))
+    ready = runner.configured([rejected])  # type: ignore[list-item]
+    assert await asyncio.wait_for(runner.serve_all(bot, ready), 5) == 1
+    assert rejected.serves == 1
+    errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == ["fake stopped: check STORYBOT_FAKE_TOKEN"]
+
+
+async def test_the_other_platform_serves_on_when_one_stops_for_good(
+    engine: Engine,
+    knowledge_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    later = time.monotonic() + 0.3  # it keeps serving after the other one stopped
+    rejected = FakeFrontend(lambda: True, failures=(PermissionError("401"),), name="rejected")
+    fine = FakeFrontend(lambda: rejected.serves > 0 and time.monotonic() > later, name="fine")
+    bot = StoryBot(engine, _settings(knowledge_copy, monkeypatch))
+    ready = runner.configured([rejected, fine])  # type: ignore[list-item]
+    assert await runner.serve_all(bot, ready) == 0  # stopped by "a signal": a clean stop
+    assert (rejected.serves, fine.serves) == (1, 1)
+    assert "rejected stopped: check STORYBOT_FAKE_TOKEN" in caplog.text

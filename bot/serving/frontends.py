@@ -41,7 +41,14 @@ class Frontend(Protocol):
         """Return why it cannot start with `settings` (one line), or None when it can."""
 
     async def serve(self, bot: StoryBot, settings: Any, stop: asyncio.Event) -> None:
-        """Serve `bot` until `stop` is set."""
+        """Serve `bot` until `stop` is set; raise when it cannot (it is started again)."""
+
+    def fatal(self, error: Exception) -> str | None:
+        """Return what the operator must fix when retrying cannot cure `error`, else None.
+
+        One line naming the setting to fix (a rejected token: STORYBOT_…_TOKEN), never a
+        secret. A network error, a timeout or a server error returns None: it is retried.
+        """
 
 
 def installed() -> list[Frontend]:

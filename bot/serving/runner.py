@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import signal
 import time
@@ -17,9 +18,10 @@ from bot.serving.service import StoryBot
 log = logging.getLogger(__name__)
 
 PRUNE_EVERY = 6 * 3600.0  # seconds between retention sweeps of the gaps log
-# a failed background task is retried after 1 s, then 2, 4 … up to 5 minutes
+# a failed background task or platform is retried after 1 s, then 2, 4 … up to 5 minutes
 RESTART_FIRST = 1.0
 RESTART_MAX = 300.0
+ONE_LINE = 200  # characters of a platform's failure logged: a message may hold a web page
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,12 @@ def configured(frontends: list[Frontend]) -> list[Ready]:
 
 
 async def serve_all(bot: StoryBot, chosen: list[Ready]) -> int:
-    """Run each front end, the knowledge watcher and upkeep until SIGINT or SIGTERM."""
+    """Run each front end, the knowledge watcher and upkeep until SIGINT or SIGTERM.
+
+    A front end that fails is started again, backing off as the background tasks do, unless
+    it says retrying cannot help (a rejected token). Return 0 on a signal, 1 when every front
+    end has stopped for good by itself.
+    """
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -58,24 +65,22 @@ async def serve_all(bot: StoryBot, chosen: list[Ready]) -> int:
         asyncio.create_task(supervise("knowledge watcher", lambda: bot.watch(stop), stop)),
         asyncio.create_task(supervise("retention sweep", lambda: _prune(bot, stop), stop)),
     ]
-    tasks = [
-        asyncio.create_task(
-            ready.frontend.serve(bot, ready.settings, stop), name=ready.frontend.name
+    # one platform failing must not take the others down: each has its own supervisor
+    platforms = [
+        supervise(
+            ready.frontend.name,
+            functools.partial(ready.frontend.serve, bot, ready.settings, stop),
+            stop,
+            fatal=ready.frontend.fatal,
         )
         for ready in chosen
     ]
-    failed = 0
-    for task in asyncio.as_completed(tasks):
-        try:
-            await task
-        except Exception:  # one platform failing must not take the others down
-            failed += 1
-            log.exception("a platform stopped with an error")
+    served = await asyncio.gather(*platforms)  # each until `stop`, or until it stops for good
     stop.set()  # every platform is gone: stop the watcher too
     await asyncio.gather(*upkeep, return_exceptions=True)
     await asyncio.to_thread(bot.close)  # write the gaps still queued
     log.info("storybot: stopped")
-    return 1 if failed or not tasks else 0
+    return 0 if any(served) else 1
 
 
 async def supervise(
@@ -83,11 +88,15 @@ async def supervise(
     run: Callable[[], Coroutine[Any, Any, None]],
     stop: asyncio.Event,
     first: float | None = None,
-) -> None:
-    """Run a background task until `stop`: log each failure with its traceback, then restart.
+    fatal: Callable[[Exception], str | None] | None = None,
+) -> bool:
+    """Run a task until `stop`: log each failure, then restart it; return False if given up.
 
     Restarts back off from `first` seconds (default `RESTART_FIRST`), doubling up to
-    `RESTART_MAX`; a task that ran well for that long starts from `first` again.
+    `RESTART_MAX`; a task that ran well for that long starts from `first` again. A background
+    task's failure is logged with its traceback. A platform (`fatal` given) fails the same way
+    at every boot without network, so each failure is one line, its traceback at debug level;
+    an error `fatal` explains ends it for good with that line.
     """
     first = RESTART_FIRST if first is None else first
     delay = first
@@ -96,17 +105,40 @@ async def supervise(
         error: Exception | None = None
         try:
             await run()
-        except Exception as exc:  # a background task must never die silently
+        except Exception as exc:  # a task must never die silently
             error = exc
         if error is None and stop.is_set():
-            return
+            return True
+        why = fatal(error) if fatal is not None and error is not None else None
+        if why is not None:
+            log.error("%s stopped: %s", name, why)
+            log.debug("%s: what stopped it", name, exc_info=error)
+            return False
         if time.monotonic() - started > RESTART_MAX:  # it ran well for a while: start over
             delay = first
-        what = "failed" if error else "stopped on its own"
-        log.error("%s %s; restarting in %g s", name, what, delay, exc_info=error)
+        _log_restart(name, error, delay, brief=fatal is not None)
         with contextlib.suppress(TimeoutError):  # stopping cuts the wait short
             await asyncio.wait_for(stop.wait(), delay)
         delay = min(delay * 2, RESTART_MAX)
+    return True
+
+
+def _log_restart(name: str, error: Exception | None, delay: float, brief: bool) -> None:
+    """Log that `name` failed (or stopped on its own) and when it starts again."""
+    if error is None:
+        log.error("%s stopped on its own; restarting in %g s", name, delay)
+    elif brief:
+        log.error("%s failed: %s; restarting in %g s", name, _one_line(error), delay)
+        log.debug("%s: the failure", name, exc_info=error)
+    else:
+        log.error("%s failed; restarting in %g s", name, delay, exc_info=error)
+
+
+def _one_line(error: Exception) -> str:
+    """Return the kind of `error` and the first line of its message, cut to a line's length."""
+    lines = str(error).strip().splitlines()
+    text = f"{type(error).__name__}: {lines[0]}" if lines else type(error).__name__
+    return text if len(text) <= ONE_LINE else text[: ONE_LINE - 1] + "…"
 
 
 async def _prune(bot: StoryBot, stop: asyncio.Event) -> None:

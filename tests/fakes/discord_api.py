@@ -56,12 +56,12 @@ class FakeDiscord:
         """The value for `STORYBOT_DISCORD_API_URL`."""
         return f"http://127.0.0.1:{self.port}/api/v10"
 
-    async def start(self) -> None:
-        """Serve REST and the gateway on a free port of 127.0.0.1."""
+    async def start(self, port: int = 0) -> None:
+        """Serve REST and the gateway on `port` (0: a free one) of 127.0.0.1."""
         app = web.Application()
         app.router.add_get("/ws", self._gateway)
         app.router.add_route("*", "/api/v10/{path:.*}", self._rest)
-        self._runner, self.port = await serve_locally(app)
+        self._runner, self.port = await serve_locally(app, port)
 
     async def stop(self) -> None:
         """Close every socket and stop serving."""

@@ -52,11 +52,11 @@ class FakeTelegram:
         """The value for `STORYBOT_TELEGRAM_API_URL`."""
         return f"http://127.0.0.1:{self.port}/bot"
 
-    async def start(self) -> None:
-        """Serve on a free port of 127.0.0.1."""
+    async def start(self, port: int = 0) -> None:
+        """Serve on `port` (0: a free one) of 127.0.0.1."""
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
-        self._runner, self.port = await serve_locally(app)
+        self._runner, self.port = await serve_locally(app, port)
 
     async def stop(self) -> None:
         """Stop serving."""
