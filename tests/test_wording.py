@@ -550,16 +550,3 @@ def test_day_to_day_asks_for_no_day(lagos: Engine) -> None:
     assert "day" not in reading.terms and "daili" in reading.terms
     answer = lagos.answer(Query(text="who actually runs the orange line day to day?"))
     assert not answer.answered or "July" not in answer.text  # not the opening day
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["what did kakar promise xi jinping", "what did they pledge", "what did the minister warn"],
-)
-def test_a_promise_or_a_warning_asks_for_someone_s_words(question: str) -> None:
-    assert detect_qtype(question.split()) == QType.QUOTE
-
-
-def test_what_someone_promised_is_not_answered_by_where_they_met(engine: Engine) -> None:
-    answer = engine.answer(Query(text="What did Kakar promise Xi Jinping?"))
-    assert "Great Hall" not in answer.text

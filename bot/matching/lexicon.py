@@ -154,8 +154,7 @@ YESNO_OPENERS = frozenset(
 
 # Words a "what" question uses when it asks what someone said.
 SAY_WORDS = frozenset(
-    "say said says saying stated state tell told claim claimed kaha call called "
-    "promise promised pledge pledged vow vowed assure assured warn warned urge urged".split()
+    "say said says saying stated state tell told claim claimed kaha call called".split()
 )
 
 # Words after which a say-word is a noun, not a verb: "what did it cost *the state*?" and
