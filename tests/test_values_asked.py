@@ -32,10 +32,6 @@ def football() -> Engine:
         ("It opens in March 2025.", "which month in 2025 does it open", True),
         ("It was signed on 15 March.", "what day in march was it signed", True),
         ("It cost $5 billion.", "how much did it cost in 2025", True),  # not a time asked
-        ("Xi met Kakar at the Great Hall of the People.", "where is the great hall", False),
-        ("Xi met Kakar at the Great Hall in Beijing.", "where is the great hall", True),
-        ("It was signed in Beijing.", "where in china was it signed", True),
-        ("It was signed in Beijing.", "where in beijing was it signed", False),
     ],
 )
 def test_a_value_the_question_states_itself_does_not_answer_it(
@@ -101,11 +97,6 @@ def test_tempting_time_and_date_questions_are_declined(football: Engine) -> None
         "at what time of day on monday did the supporters gather",
     ):
         assert football.answer(Query(text=question)).answered, question
-
-
-def test_where_is_a_place_is_not_answered_by_a_sentence_that_only_names_it(ask) -> None:
-    answer = ask("Where is the Great Hall of the People?")
-    assert not answer.answered
 
 
 @pytest.mark.parametrize(

@@ -184,26 +184,20 @@ NAMED = frozenset({Need.NAME, Need.OTHER})
 # not answered by "on Monday evening", nor "when in 2025?" by "in 2025"
 _RESTATABLE = (Need.TIME, Need.DAY, Need.MONTH, Need.DATE)
 _WORD = re.compile(r"[\w']+")
-_TO_PLACE = re.compile(r"^(?:in|at|on|near|from|outside|inside|across|to) (?:the )?")
 
 
 def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
-    """Return whether `text` tells the time or place asked only in the question's own `words`.
+    """Return whether `text` tells the time asked only in the question's own `words`.
 
     Values as exact as the kind asked or more count: "what time on Monday?" is answered by
     "at 7 p.m. on Monday", and "when on Monday?" by "on Monday evening", whose day the
-    question gave. "Where is the Great Hall?" is not answered by "at the Great Hall".
+    question gave.
     """
-    if not words:
-        return False
     exact = next((at for at, need in enumerate(_RESTATABLE) if need in asked), None)
-    if exact is not None:
-        kinds = _RESTATABLE[: exact + 1]
-        values = [m.group().lower() for need in kinds for m in _OFFERS[need].finditer(text)]
-    elif Need.PLACE in asked:  # the place itself, without the preposition that leads to it
-        values = [_TO_PLACE.sub("", m.group().lower()) for m in _OFFERS[Need.PLACE].finditer(text)]
-    else:
+    if exact is None or not words:
         return False
+    kinds = _RESTATABLE[: exact + 1]
+    values = [m.group().lower() for need in kinds for m in _OFFERS[need].finditer(text)]
     return bool(values) and all(words.issuperset(_WORD.findall(value)) for value in values)
 
 
