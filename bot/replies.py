@@ -44,7 +44,7 @@ def prompt(title: str) -> str:
 def unclear(title: str) -> str:
     """Return the reply to "who is he?" with nothing earlier to say who is meant."""
     return (
-        "I'm not sure who or what you mean: please ask again with the name or the whole "
+        "I'm not sure who you mean: please ask again with their name or the whole "
         f"question. I answer questions about the story: {title}."
     )
 

@@ -243,4 +243,5 @@ def test_after_a_decline_he_no_longer_points_back(
 def test_he_with_no_one_before_to_mean_asks_who_is_meant(engine: Engine) -> None:
     said = _chat(engine, ["when did india land?", "who is he?"])
     assert said == ["india-when", AnswerKind.EMPTY]
-    assert "who or what you mean" in engine.answer(Query(text="who is he?")).text
+    assert "not sure who you mean" in engine.answer(Query(text="who is he?")).text
+    assert "not sure" not in engine.answer(Query(text="What is it about?")).text

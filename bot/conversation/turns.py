@@ -74,6 +74,11 @@ def points_back(words: tuple[str, ...]) -> bool:
     return not (_PERSON | _THING).isdisjoint(words)
 
 
+def points_to_someone(words: tuple[str, ...]) -> bool:
+    """Return whether a question names whom it asks about only by a pronoun ("who is *he*")."""
+    return not _PERSON.isdisjoint(words)
+
+
 def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analysis]:
     """Return the readings of `question` together with the previous `turn`, likeliest first.
 

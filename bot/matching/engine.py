@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.turns import Turn, explicit, points_back
+from bot.conversation.turns import Turn, explicit, points_back, points_to_someone
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
@@ -167,8 +167,10 @@ class Engine:
         reading = self.analyzer.analyze(text)  # cached: the candidates read it
         if not whole and not reading.terms:
             title = self.knowledge.title
-            # "who is he?" with nothing before it to lean on: say so, not "ask me something"
-            said = replies.unclear(title) if points_back(reading.words) else replies.prompt(title)
+            # "who is he?" with no one before it to mean: say so, not "ask me something" (but
+            # "what is it about?" is no such question)
+            unclear = points_to_someone(reading.words)
+            said = replies.unclear(title) if unclear else replies.prompt(title)
             return Decision(text, Answer(text=said, kind=AnswerKind.EMPTY), "no words to match")
         questions = questions_in(text)
         if questions is not None and whole:  # several questions, or one among other words
