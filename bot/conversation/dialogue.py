@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, cast
 
 from bot import replies
 from bot.conversation import premises
-from bot.conversation.turns import Turn, points_back, resolve
+from bot.conversation.turns import Turn, explicit, points_back, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
 from bot.matching.messages import undoubted
-from bot.models import Answer
+from bot.models import Answer, AnswerKind
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
     from bot.matching.engine import Engine
@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
 # answers this check turned into corrections were out of scope at p 0.51-0.54, in scope at 0.88
 _SURE = 0.8
 _BEING = frozenset("is was are were".split())
+_SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
+_FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 
 
 class Dialogue:
@@ -167,3 +169,27 @@ def _identity(question: Analysis) -> bool:
 def _about_person(reading: Analysis, turn: Turn) -> bool:
     """Return whether a follow-up reading asks about the person the last answer named."""
     return bool(turn.people) and reading.terms[-1:] == turn.people[:1]
+
+
+def preferred(alone: Decision, followed: Decision, message: Analysis) -> Decision:
+    """Choose between a message read on its own and read as a follow-up.
+
+    A message that says it follows on ("what about Pakistan?") is a follow-up, and so is one
+    that `leans` on the last turn by a pronoun alone ("who runs it?") when that reading
+    answers. Otherwise a message sure on its own ("India landing date?") means what it says,
+    and the follow-up reading wins only where the message alone does not answer, or answers
+    much less surely.
+    """
+    # "who runs it?" names what it asks about only by a pronoun: the last turn says what
+    leans = points_back(message.words) and not message.names
+    if explicit(message.words) or (leans and followed.answer.answered):
+        return followed
+    sure = alone.best.probability if alone.answer.answered and alone.best else 0.0
+    if sure >= _SURE_ALONE:
+        return alone
+    if followed.answer.kind is AnswerKind.CORRECTION or not alone.answer.answered:
+        return followed
+    if not followed.answer.answered:
+        return alone
+    also = followed.best.probability if followed.best else 0.0
+    return followed if also > sure + _FOLLOW_MARGIN else alone

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.dialogue import Dialogue
-from bot.conversation.turns import Turn, explicit, points_back, points_to_someone
+from bot.conversation.dialogue import Dialogue, preferred
+from bot.conversation.turns import Turn, points_to_someone
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
@@ -18,6 +19,7 @@ from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.messages import LONG_QUESTION, Parts, likeliest, questions_in
 from bot.matching.naming import Naming
+from bot.matching.overview import asks_overview, overview_entry
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.text import clean
@@ -30,8 +32,6 @@ if TYPE_CHECKING:  # the engine reads a few settings; it does not need the setti
 # terms; past this, the words of a message the story never uses may be chatter around the
 # question rather than what it asks about ("how many solar fridges did kenya actually put in?")
 _CHATTY = 6
-_SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
-_FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 
 __all__ = ["Engine", "Entry", "Thresholds"]
 
@@ -132,10 +132,7 @@ class Engine:
         followed = self.dialogue.follow(text, turn) if turn is not None else None
         if followed is None:
             return alone
-        reading = self.analyzer.analyze(text)
-        # "who runs it?" names what it asks about only by a pronoun: the last turn says what
-        leans = points_back(reading.words) and not reading.names
-        return _preferred(alone, followed, explicit(reading.words), leans)
+        return preferred(alone, followed, self.analyzer.analyze(text))
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
@@ -163,6 +160,8 @@ class Engine:
         return self.dialogue.turn_of(answer, asked, reading)
 
     def _decide(self, text: str) -> Decision:
+        if asks_overview(text):  # "what is this story about?": filler words only
+            return self._overview(text)
         whole = self.candidates(text)
         reading = self.analyzer.analyze(text)  # cached: the candidates read it
         if not whole and not reading.terms:
@@ -176,6 +175,18 @@ class Engine:
         if questions is not None and whole:  # several questions, or one among other words
             return self.parts.decide(text, whole, questions)
         return self.settle(text, whole)
+
+    def _overview(self, text: str) -> Decision:
+        """Answer with the entry phrased as what the story is about, or the title and lead."""
+        entry = self.entry(self._overview_id or "")
+        if entry is None:
+            about = Answer(text=self.about(), kind=AnswerKind.SMALLTALK)
+            return Decision(text, about, "asks what the story is about; no entry says")
+        return Decision(text, replies.single(entry, 1.0), "asks what the story is about")
+
+    @cached_property
+    def _overview_id(self) -> str | None:
+        return overview_entry(self.knowledge.faq)  # looked for once, when first asked
 
     def settle(
         self, text: str, candidates: list[Candidate], reading: Analysis | None = None
@@ -271,25 +282,3 @@ class Engine:
         for entry in self.entries[: len(self.knowledge.faq)]:
             grouped.setdefault(entry.topic, []).append(replies.suggestion(entry))
         return tuple(Topic(name=name, questions=tuple(qs)) for name, qs in grouped.items())
-
-
-def _preferred(alone: Decision, followed: Decision, explicit: bool, leans: bool) -> Decision:
-    """Choose between a message read on its own and read as a follow-up.
-
-    A message that says it follows on ("what about Pakistan?") is a follow-up, and so is one
-    that `leans` on the last turn by a pronoun alone ("who runs it?") when that reading
-    answers. Otherwise a message sure on its own ("India landing date?") means what it says,
-    and the follow-up reading wins only where the message alone does not answer, or answers
-    much less surely.
-    """
-    if explicit or (leans and followed.answer.answered):
-        return followed
-    sure = alone.best.probability if alone.answer.answered and alone.best else 0.0
-    if sure >= _SURE_ALONE:
-        return alone
-    if followed.answer.kind is AnswerKind.CORRECTION or not alone.answer.answered:
-        return followed
-    if not followed.answer.answered:
-        return alone
-    also = followed.best.probability if followed.best else 0.0
-    return followed if also > sure + _FOLLOW_MARGIN else alone

@@ -1,0 +1,35 @@
+"""What the story is about: a question made only of filler words, such as "what's this about?".
+
+Every word of "what is this story about?" is filler, so no entry can match it by its words,
+though most FAQs phrase their overview entry exactly so. Such a question is answered by the
+first FAQ entry a maintainer phrased that way, or else by the story's title and lead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.knowledge.schema import FaqEntry
+
+_ASKS = re.compile(
+    r"^(?:so |and |ok |okay )?(?:what(?:'s| is| was)|whats|wat is|what are they|tell me what)"
+    r" (?:this|it|that|the story|this story|the article|this article|the news|this news|"
+    r"the report|this report|all this)(?: all| really)?(?: about)?\W*$"
+    r"|^(?:what happened|what's going on|whats going on|give me the gist|the gist|summary|"
+    r"summari[sz]e(?: it| this| the story)?|tl ?;? ?dr|tldr)\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_overview(text: str) -> bool:
+    """Return whether `text` asks what the story is about, in filler words only."""
+    return bool(_ASKS.match(text.strip()))
+
+
+def overview_entry(faq: Iterable[FaqEntry]) -> str | None:
+    """Return the id of the first entry phrased as asking what the story is about, if any."""
+    for entry in faq:  # the overview is usually the first entry: the scan stops there
+        if any(asks_overview(text) for text in (entry.question, *entry.phrasings)):
+            return entry.id
+    return None

@@ -1,0 +1,49 @@
+"""A question of filler words only, "what is this story about?", gets the story's overview."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loading import default_folder, load_knowledge
+from bot.matching.engine import Engine
+from bot.matching.overview import asks_overview
+from bot.models import AnswerKind, Query
+
+STORIES = Path(__file__).parent / "data" / "stories"
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("What is this story about?", True),
+        ("whats it all about??", True),
+        ("tl;dr", True),
+        ("what happened", True),
+        ("what happened on Friday?", False),  # a question of its own
+        ("what is it about Kakar that China likes?", False),
+        ("What is Artemis?", False),
+    ],
+)
+def test_a_question_of_filler_words_asks_what_the_story_is_about(text: str, asks: bool) -> None:
+    assert asks_overview(text) is asks
+
+
+@pytest.mark.parametrize("story", ["river-dam", "lagos-metro", "kilwa-artefacts-return"])
+def test_what_is_this_story_about_is_answered_by_the_faq_entry_phrased_so(story: str) -> None:
+    engine = Engine.from_folder(STORIES / story / "knowledge", encoder="none")
+    answer = engine.answer(Query(text="What is this story about?"))
+    assert answer.answered and answer.entry_id == engine.knowledge.faq[0].id
+
+
+def test_without_such_an_entry_the_title_and_lead_are_given() -> None:
+    knowledge = load_knowledge(default_folder())
+    faq = tuple(
+        e.model_copy(update={"phrasings": tuple(p for p in e.phrasings if "story about" not in p)})
+        for e in knowledge.faq
+    )
+    engine = Engine(replace(knowledge, faq=faq), encoder=None)
+    answer = engine.answer(Query(text="what is this story about?"))
+    assert answer.kind is AnswerKind.SMALLTALK and knowledge.title in answer.text
