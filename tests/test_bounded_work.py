@@ -12,7 +12,7 @@ import string
 import numpy as np
 import pytest
 
-from bot.matching import clusters, completions, semantic
+from bot.matching import clusters, completions, semantic, suggesting
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
 from bot.matching.bm25 import Bm25
@@ -158,3 +158,20 @@ def test_a_half_typed_word_reads_a_bounded_number_of_the_vocabulary(
         best = sorted(begun, key=lambda w: (-counts[w], w))[: completions.KEPT]
         assert [word for word, _ in found] == best
     assert max(read) <= completions.SCANNED < 150_000 // 26  # not even one letter's words
+
+
+def test_a_half_typed_question_searches_the_index_a_bounded_number_of_times(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[Analysis] = []
+    search = engine.index.search
+    monkeypatch.setattr(
+        engine.index, "search", lambda a, n=5: (searched.append(a), search(a, n))[1]
+    )
+    counts = []
+    for text in ("wh", "who sig", "what did kakar sa", "ch", "when did ind"):
+        searched.clear()
+        engine.suggest(text, 25)
+        counts.append(len(searched))
+    # "wh" begins eight words of eight readings ("what", "which", "when" …): four are read
+    assert counts[0] == suggesting.READINGS and max(counts) <= suggesting.READINGS
