@@ -63,21 +63,17 @@ class Suggester:
         if not last or not prefix or prefix in self._analyzer.words:
             return [(self._analyzer.analyze(cleaned), 1.0)]
         head = cleaned[: last.start()]
-        used: dict[Analysis, int] = {}
+        readings: dict[tuple[str, ...], Analysis] = {}  # by terms: "signed", "signing" alike
+        used: dict[tuple[str, ...], int] = {}
         for word, count in self._completions.complete(prefix):
             reading = self._analyzer.analyze(head + word)
-            key = _searched_part(reading)  # "signed" and "signing" read alike: one search
-            used[key] = used.get(key, 0) + count + 1  # a name no text uses counts too
+            readings.setdefault(reading.terms, reading)  # as its most used word reads
+            used[reading.terms] = used.get(reading.terms, 0) + count + 1  # unused names count
         if not used:  # no word begins so: a typo, read as typed
             return [(self._analyzer.analyze(cleaned), 1.0)]
         likeliest = sorted(used.items(), key=lambda pair: pair[1], reverse=True)[:READINGS]
         most = likeliest[0][1]
-        return [(reading, n / most) for reading, n in likeliest if n * _FAINT >= most]
-
-
-def _searched_part(reading: Analysis) -> Analysis:
-    """Return what the index reads of `reading`: its terms and question type."""
-    return Analysis(reading.terms, reading.qtype)
+        return [(readings[terms], n / most) for terms, n in likeliest if n * _FAINT >= most]
 
 
 def _distinct(entries: Iterable[Entry], limit: int) -> Iterator[Entry]:
