@@ -12,11 +12,12 @@ import string
 import numpy as np
 import pytest
 
-from bot.matching import clusters, semantic
+from bot.matching import clusters, completions, semantic, suggesting
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
 from bot.matching.bm25 import Bm25
 from bot.matching.clusters import Clusters
+from bot.matching.completions import Completions
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, CorpusBuilder, IndexedEntry, Postings
 from bot.matching.encoder import unit_rows
 from bot.matching.engine import Engine
@@ -137,3 +138,40 @@ def test_a_large_vocabulary_reads_texting_without_vowels_from_the_first_question
     large = Speller(frozenset([*_words(6_000, "w", 4), "where"]))
     assert large._by_skeleton is not None and large._by_skeleton["whr"] == "where"
     assert Speller(frozenset(["where"]))._by_skeleton is None  # a story's few words: on use
+
+
+def test_a_half_typed_word_reads_a_bounded_number_of_the_vocabulary(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # as many words as a million entries of real English use, most of them beginning "q"
+    rng = random.Random(6)  # noqa: S311 - made-up words and counts, no secret
+    counts = {word: rng.randint(0, 1000) for word in _words(150_000, "q", 7) + _words(50, "b", 8)}
+    table = Completions(counts)
+    read: list[int] = []
+    most_used = completions.most_used
+    monkeypatch.setattr(
+        completions, "most_used", lambda c, lo, hi: (read.append(hi - lo), most_used(c, lo, hi))[1]
+    )
+    for prefix in ("q", "qa", "qab", "qabc", "b", "bz", "x"):
+        found = table.complete(prefix)
+        begun = [w for w in counts if w.startswith(prefix)]  # what a scan would have read
+        best = sorted(begun, key=lambda w: (-counts[w], w))[: completions.KEPT]
+        assert [word for word, _ in found] == best
+    assert max(read) <= completions.SCANNED < 150_000 // 26  # not even one letter's words
+
+
+def test_a_half_typed_question_searches_the_index_a_bounded_number_of_times(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searched: list[Analysis] = []
+    search = engine.index.search
+    monkeypatch.setattr(
+        engine.index, "search", lambda a, n=5: (searched.append(a), search(a, n))[1]
+    )
+    counts = []
+    for text in ("co", "who sig", "what did kakar sa", "wh", "when did ind"):
+        searched.clear()
+        engine.suggest(text, 25)
+        counts.append(len(searched))
+    # "co" begins eight words ("countries", "cooperation", "cover" …): four readings are read
+    assert counts[0] == suggesting.READINGS and max(counts) <= suggesting.READINGS

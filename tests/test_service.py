@@ -355,6 +355,16 @@ def test_suggestions_fall_back_to_the_first_questions_and_stop_past_the_typing_l
     assert bot.answer(Query(text=SIGNED, user_id="typist")).answered  # questions have their own
 
 
+def test_typing_reads_a_half_typed_last_word_until_a_space_ends_it(
+    knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _bot(knowledge_copy, tmp_path, monkeypatch)
+    assert bot.suggest(Query(text="who sig", platform="discord"), 25)[0].entry_id == "signing"
+    assert bot.previews(Query(text="  li qia", platform="telegram"), 5)[0].entry_id == "li-qiang"
+    # a space after it: "sig" is a whole word, one the story never uses
+    assert bot.suggest(Query(text="who sig "), 5) == bot.engine.top_questions(5)
+
+
 def test_a_reload_landing_mid_call_cannot_mix_two_knowledge_versions(
     knowledge_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

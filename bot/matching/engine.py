@@ -22,6 +22,7 @@ from bot.matching.naming import Naming
 from bot.matching.overview import asks_overview, overview_entry
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
+from bot.matching.suggesting import Suggester
 from bot.matching.text import clean
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
@@ -78,6 +79,13 @@ class Engine:
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
         self.naming = Naming(names, self.analyzer.terms)
         self.passages = Passages(self.analyzer, knowledge.story, self.tools.names)
+        self.suggester = Suggester(
+            self.analyzer,
+            self.index,
+            self.entries,
+            self.built.completions,
+            self.thresholds.max_chars,
+        )
 
     @classmethod
     def from_folder(
@@ -215,10 +223,11 @@ class Engine:
         return Decision(text, answer, reason, tuple(candidates))
 
     def suggest(self, text: str, limit: int = 25) -> list[Entry]:
-        """Return up to `limit` entries that a partly typed question may be after."""
-        analysis = self.analyzer.analyze(clean(text, self.thresholds.max_chars))
-        hits = self.index.search(analysis, limit)
-        return [self.entries[h.entry] for h in hits]
+        """Return up to `limit` distinct entries that a partly typed question may be after.
+
+        Its last word, unless a space or a mark ends it, may be the start of a word.
+        """
+        return self.suggester.suggest(text, limit)
 
     def best_entry(self, text: str) -> Entry | None:
         """Return the entry the engine ranks first for `text`, however unsure."""

@@ -20,6 +20,7 @@ from bot.matching.answerability import OfferedKinds
 from bot.matching.asking import CUE_WORDS
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
+from bot.matching.completions import Completions
 from bot.matching.corpus import QTYPES, Corpus, CorpusBuilder, IndexedEntry
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
@@ -56,6 +57,8 @@ class Built:
     # what each entry was built from, in the same order: a rebuild finds the unchanged ones
     sources: tuple[FaqEntry | Entity, ...] = ()
     word_counts: Counter[str] = field(default_factory=Counter)  # entries using each word
+    # the words a half-typed one may become: the entries' words and the names'
+    completions: Completions = field(default_factory=lambda: Completions({}))
 
 
 def build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None = None) -> Built:
@@ -97,6 +100,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         acronyms,
     )
     reuse = _reuse(previous, analyzer, encoder, positions)
+    completions = Completions.of(counts, [*aliases, *chain.from_iterable(knowledge.synonyms)])
     # answers quote the passage's whole sentence, found once for the many entries of a passage
     sentences = story_sentences(knowledge.story)
     sentence = lru_cache(maxsize=1024)(partial(whole_sentence, sentences=sentences))
@@ -131,7 +135,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         names=answer_names(analyzer, knowledge, answers, implied),
     )
     if encoder is None:
-        return Built(analyzer, entries, tools, sources, counts)
+        return Built(analyzer, entries, tools, sources, counts, completions)
     # embedded after the analysis, not beside it in a thread: both hold the GIL most of the
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
@@ -147,7 +151,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     spelled = index.corpus.first_spellings()
     vectors = WordVectors(encoder, spelled, kept.words if kept else None)
     tools = replace(tools, semantic=semantic, words=vectors)
-    return Built(analyzer, entries, tools, sources, counts)
+    return Built(analyzer, entries, tools, sources, counts, completions)
 
 
 @dataclass(frozen=True)

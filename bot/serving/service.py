@@ -159,8 +159,9 @@ class StoryBot:
             self._log(what, query, "rate limited", start)
             return []
         engine = self.engine  # the suggestions and their answers from one knowledge version
-        text = query.text.strip()[: self.settings.max_question_chars]
-        found = tuple(replies.suggestion(e) for e in engine.suggest(text, limit)) if text else ()
+        # a space at the end is kept: it says the last word is whole ("who sig" is half one)
+        text = query.text.lstrip()[: self.settings.max_question_chars]
+        found = tuple(map(replies.suggestion, engine.suggest(text, limit))) if text.strip() else ()
         found = found or engine.top_questions(limit)
         self._log(what, query, f"{len(found)} suggestions", start)
         return [(s, engine.answer_entry(s.entry_id) if answers else None) for s in found]
