@@ -18,13 +18,22 @@ SAY_AGAIN_AFTER = 3600.0  # seconds between two log lines about one channel
 
 
 def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
-    """Return whether a message asks the bot: a DM, or a real mention (not @everyone)."""
+    """Return whether a message asks the bot: a DM, a mention of the bot or of its own role.
+
+    Discord makes a role for a bot when it joins (managed, tagged with the bot's id) and the
+    @ menu offers it beside the bot; people pick either. Other roles, @everyone and @here
+    (which `me.mentioned_in` counts) do not ask the bot.
+    """
     if message.author.bot:
         return False
     if message.guild is None:
         return True
-    # `me.mentioned_in` is true for @everyone; the bot is only asked when named
-    return any(user.id == me.id for user in message.mentions)
+    if any(user.id == me.id for user in message.mentions):
+        return True
+    return any(
+        role.is_bot_managed() and role.tags is not None and role.tags.bot_id == me.id
+        for role in message.role_mentions
+    )
 
 
 def missing_permissions(channel: object, me: discord.Member | None) -> list[str]:

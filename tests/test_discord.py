@@ -22,10 +22,13 @@ from tests.fakes.discord_payloads import (
     ANNOUNCE_CHANNEL_ID,
     ANNOUNCE_THREAD_ID,
     APP_ID,
+    BOT_ROLE_ID,
     BOT_USER,
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
+    MODS_ROLE_ID,
+    OTHER_BOT_ROLE_ID,
     SHOWCASE_CHANNEL_ID,
     SHOWCASE_THREAD_ID,
     user,
@@ -491,3 +494,23 @@ def test_a_channel_is_spoken_of_once_per_period() -> None:
     now[0] = 601
     assert quiet.due(1) and quiet.due(3)  # and past its capacity, the oldest is forgotten
     assert len(quiet) <= 2
+
+
+async def test_mentioning_the_bots_own_role_asks_it_and_other_roles_do_not(
+    discord_fake: FakeDiscord,
+) -> None:
+    for role_id in (MODS_ROLE_ID, OTHER_BOT_ROLE_ID):  # a plain role, another bot's role
+        ignored = discord_fake.message(
+            f"<@&{role_id}> who signed the deal?", mention_roles=[role_id]
+        )
+        await discord_fake.dispatch("MESSAGE_CREATE", ignored)
+    asked = discord_fake.message(
+        f"<@&{BOT_ROLE_ID}> who signed the deal?", mention_roles=[BOT_ROLE_ID]
+    )
+    await discord_fake.dispatch("MESSAGE_CREATE", asked)
+    [reply] = await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages")
+    await asyncio.sleep(0.3)
+    assert len(discord_fake.found("POST", f"/channels/{CHANNEL_ID}/messages")) == 1
+    assert str(reply.body["message_reference"]["message_id"]) == asked["id"]
+    assert "Li Qiang" in reply.body["embeds"][0]["description"]  # the role read as no word
+    assert reply.body["allowed_mentions"] == {"parse": [], "replied_user": False}
