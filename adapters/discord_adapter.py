@@ -20,6 +20,7 @@ from adapters.discord_render import (
     choice_name,
     faq_pages,
     render,
+    retired,
 )
 from adapters.discord_settings import DiscordSettings
 from bot.models import Answer, AnswerKind, ChatKind, Query
@@ -81,11 +82,13 @@ class WrongButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=WRONG
         return cls(match["ref"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        """Log the mark and thank the presser, privately."""
+        """Log the mark; once settled, disable the button; tell the presser, privately."""
         client = interaction.client
         if isinstance(client, StoryBotClient):
-            reply = await asyncio.to_thread(client.bot.feedback, _asker(interaction), self.ref)
-            await client.respond(interaction, reply, ephemeral=True)
+            feedback = await asyncio.to_thread(client.bot.feedback, _asker(interaction), self.ref)
+            if feedback.settled and interaction.message is not None:
+                await interaction.response.edit_message(view=retired(interaction.message))
+            await client.respond(interaction, feedback.reply, ephemeral=True)
 
 
 class StoryBotClient(discord.AutoShardedClient):
