@@ -57,7 +57,7 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
             continue
         if line.strip().casefold() in WRONG:
             if last is not None and last.ref:
-                stdout.write(f"bot> {bot.feedback(to_query(line), last.ref).text}\n")
+                stdout.write(f"bot> {bot.feedback(to_query(line), last.ref).reply.text}\n")
             else:
                 stdout.write(f"bot> {NOTHING_TO_MARK}\n")
             last = None

@@ -11,6 +11,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from adapters.discord_access import Access, is_addressed
 from adapters.discord_render import (
     BUTTON_TEMPLATE,
     MAX_CHOICES,
@@ -19,6 +20,7 @@ from adapters.discord_render import (
     choice_name,
     faq_pages,
     render,
+    retired,
 )
 from adapters.discord_settings import DiscordSettings
 from bot.models import Answer, AnswerKind, ChatKind, Query
@@ -37,16 +39,6 @@ def to_query(text: str, channel_id: int | None, user_id: int, in_guild: bool) ->
         user_id=str(user_id),
         chat_kind=ChatKind.GROUP if in_guild else ChatKind.PRIVATE,
     )
-
-
-def is_addressed(message: discord.Message, me: discord.abc.User) -> bool:
-    """Return whether a message asks the bot: a DM, or a real mention (not @everyone)."""
-    if message.author.bot:
-        return False
-    if message.guild is None:
-        return True
-    # `me.mentioned_in` is true for @everyone; the bot is only asked when named
-    return any(user.id == me.id for user in message.mentions)
 
 
 class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=BUTTON_TEMPLATE):
@@ -90,11 +82,13 @@ class WrongButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=WRONG
         return cls(match["ref"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        """Log the mark and thank the presser, privately."""
+        """Log the mark; once settled, disable the button; tell the presser, privately."""
         client = interaction.client
         if isinstance(client, StoryBotClient):
-            reply = await asyncio.to_thread(client.bot.feedback, _asker(interaction), self.ref)
-            await client.respond(interaction, reply, ephemeral=True)
+            feedback = await asyncio.to_thread(client.bot.feedback, _asker(interaction), self.ref)
+            if feedback.settled and interaction.message is not None:
+                await interaction.response.edit_message(view=retired(interaction.message))
+            await client.respond(interaction, feedback.reply, ephemeral=True)
 
 
 class StoryBotClient(discord.AutoShardedClient):
@@ -115,6 +109,7 @@ class StoryBotClient(discord.AutoShardedClient):
         )
         self.bot = bot
         self.settings = settings
+        self.access = Access()  # where it may reply, and one log line where it may not
         self.tree = app_commands.CommandTree(self)
         self.tree.on_error = self.on_command_error  # type: ignore[method-assign]
         _add_commands(self)
@@ -135,9 +130,13 @@ class StoryBotClient(discord.AutoShardedClient):
         query = to_query(
             message.content, message.channel.id, message.author.id, message.guild is not None
         )
-        answer = await self.bot.ask(query)
-        if answer.kind is not AnswerKind.SILENT:
+        answer = await self.bot.ask(query)  # asked even where it cannot reply: logged, gaps kept
+        if answer.kind is AnswerKind.SILENT or not self.access.may_reply(message):
+            return  # no request Discord would refuse: too many refusals get a bot banned a while
+        try:
             await message.reply(**render(answer).send_kwargs(), mention_author=False)
+        except discord.Forbidden as error:  # the cache allowed it; no apology there either
+            self.access.refused(message, error)
 
     async def respond(
         self,
@@ -164,9 +163,12 @@ class StoryBotClient(discord.AutoShardedClient):
     async def on_error(self, event: str, /, *args: Any, **kwargs: Any) -> None:
         """Log a failed event handler and apologise to the asker when there is one."""
         log.exception("discord: handler for %s failed", event)
-        if event == "on_message" and args and isinstance(args[0], discord.Message):
+        message = args[0] if args else None
+        if event == "on_message" and isinstance(message, discord.Message):
+            if not self.access.may_reply(message):
+                return
             try:
-                await args[0].reply(APOLOGY, mention_author=False)
+                await message.reply(APOLOGY, mention_author=False)
             except discord.HTTPException:
                 log.warning("discord: could not send the apology")
 

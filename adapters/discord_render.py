@@ -74,6 +74,16 @@ def render(answer: Answer) -> Rendered:
     return Rendered(embed, buttons)
 
 
+def retired(message: discord.Message) -> discord.ui.View:
+    """Return `message`'s buttons with "not what I asked" disabled, the others as they were."""
+    view = discord.ui.View.from_message(message, timeout=None)
+    for item in view.children:
+        if isinstance(item, discord.ui.Button) and (item.custom_id or "").startswith(WRONG_PREFIX):
+            item.disabled = True
+    view.stop()  # kept by nobody: presses of its other buttons reach their dynamic items
+    return view
+
+
 def faq_pages(topics: tuple[Topic, ...]) -> list[discord.Embed]:
     """Return the FAQ by topic as embeds that each fit Discord's limits, one per message."""
     pages: list[list[tuple[str, str]]] = [[]]

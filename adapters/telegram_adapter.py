@@ -177,14 +177,14 @@ class TelegramBot:
             await self._reply(query.message, answer, quote=False)
 
     async def on_wrong(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Log a "not what I asked" press; thank the presser quietly (no message in the chat)."""
+        """Log a "not what I asked" press; tell the presser quietly (no message in the chat)."""
         query = update.callback_query
         if query is None or not isinstance(query.message, Message):
             return
-        asker = to_query(query.message, "", user=query.from_user)
+        presser = to_query(query.message, "", user=query.from_user)
         ref = (query.data or "").removeprefix(WRONG_PREFIX)
-        reply = await asyncio.to_thread(self.bot.feedback, asker, ref)
-        await query.answer(reply.text or None)  # a toast for the presser alone
+        feedback = await asyncio.to_thread(self.bot.feedback, presser, ref)
+        await query.answer(feedback.reply.text or None)  # a toast for the presser alone
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Offer the best matching answers for `@botname words` typed in any chat."""

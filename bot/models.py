@@ -103,3 +103,27 @@ class Catalogue(BaseModel):
 
     topics: tuple[Topic, ...] = ()
     refusal: Answer | None = None
+
+
+class Marked(StrEnum):
+    """What came of pressing "not what I asked" on an answer."""
+
+    NOTED = "noted"  # logged for the maintainer
+    ALREADY = "already noted"  # its asker marked it before
+    NOT_ASKER = "not the asker"  # only the asker knows whether it answered their question
+    UNKNOWN = "unknown or expired"  # too old, given before a restart, or never given
+    REFUSED = "refused"  # the presser is over their rate limit
+
+
+class Feedback(BaseModel):
+    """The outcome of a "not what I asked" press, and the reply for the presser alone."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    marked: Marked
+    reply: Answer
+
+    @property
+    def settled(self) -> bool:
+        """Whether the answer can be marked no more: a front end may retire its button."""
+        return self.marked in {Marked.NOTED, Marked.ALREADY, Marked.UNKNOWN}

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from bot.matching.decision import Candidate, Entry
-from bot.models import Answer, AnswerKind, Suggestion
+from bot.models import Answer, AnswerKind, Marked, Suggestion
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 NOT_IN_STORY = "The story doesn't say. Here are questions it does answer."
@@ -14,6 +14,18 @@ GONE = "That question is no longer in my knowledge. Ask me again in your words."
 
 
 NOTED = "Thanks — noted. Someone who looks after me will see which question I got wrong."
+ALREADY_NOTED = "Already noted — thanks. Someone who looks after me will see it."
+NOT_THE_ASKER = "Only the person who asked can mark this answer."
+TOO_OLD = (
+    "That answer is too old to mark. If I got your question wrong, ask it again "
+    "and mark the new answer."
+)
+_MARKED = {
+    Marked.NOTED: NOTED,
+    Marked.ALREADY: ALREADY_NOTED,
+    Marked.NOT_ASKER: NOT_THE_ASKER,
+    Marked.UNKNOWN: TOO_OLD,
+}
 SLOW_DOWN = "You're asking faster than I can answer. Please wait a little and ask again."
 
 
@@ -52,6 +64,11 @@ def unclear(title: str) -> str:
 def about(title: str, lead: str) -> str:
     """Return what the bot knows about: the story's title and its opening sentence."""
     return f"{title}\n\n{lead}\n\nI answer only from this one story."
+
+
+def marked(outcome: Marked) -> Answer:
+    """Tell the presser of "not what I asked" what came of it (a refusal says its own)."""
+    return Answer(text=_MARKED[outcome], kind=AnswerKind.SMALLTALK)
 
 
 def suggestion(entry: Entry) -> Suggestion:

@@ -7,22 +7,33 @@ import logging
 import threading
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 
+from adapters.discord_access import Quiet
+from bot.gaps.store import UNANSWERED, GapStore, SqliteGapStore
 from bot.matching.engine import Engine
 from tests.chatkit import DISCORD_TOKEN as TOKEN
 from tests.chatkit import finish as _finish
 from tests.chatkit import start_discord as _start
 from tests.fakes.discord_api import FakeDiscord
 from tests.fakes.discord_payloads import (
+    ANNOUNCE_CHANNEL_ID,
+    ANNOUNCE_THREAD_ID,
     APP_ID,
+    BOT_ROLE_ID,
     BOT_USER,
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
+    MODS_ROLE_ID,
+    OTHER_BOT_ROLE_ID,
+    SHOWCASE_CHANNEL_ID,
+    SHOWCASE_THREAD_ID,
     user,
 )
+from tests.fakes.server import wait_until
 
 pytestmark = pytest.mark.anyio
 
@@ -400,3 +411,106 @@ async def test_a_slow_answer_is_deferred_then_sent_as_a_follow_up(
     finally:
         slow.go.set()
         await _finish(running)
+
+
+def _mention(fake: FakeDiscord, question: str, channel_id: str = CHANNEL_ID) -> dict:
+    return fake.message(
+        f"<@{BOT_USER['id']}> {question}", mentions=[BOT_USER], channel_id=channel_id
+    )
+
+
+async def _stored(store: GapStore, count: int) -> list:
+    await wait_until(lambda: len(store.all()) >= count, 10, f"{count} gaps")
+    return store.all()
+
+
+async def test_where_the_bot_may_not_post_it_tries_not_and_says_so_once_per_channel(
+    engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
+) -> None:
+    caplog.set_level(logging.INFO)
+    store = SqliteGapStore(tmp_path / "gaps.sqlite3")
+    running = await _start(engine, monkeypatch, gaps=store)
+    fake = running.fake
+    try:
+        muted = (ANNOUNCE_CHANNEL_ID, SHOWCASE_THREAD_ID)  # no posting; no posting in threads
+        for channel_id in muted:
+            for question in ("who signed the deal?", "How far is the moon from the earth?"):
+                await fake.dispatch("MESSAGE_CREATE", _mention(fake, question, channel_id))
+        # a thread of the read-only channel allows posts, the showcase allows all but threads
+        for channel_id in (ANNOUNCE_THREAD_ID, SHOWCASE_CHANNEL_ID):
+            asked = _mention(fake, "where was the agreement signed?", channel_id)
+            await fake.dispatch("MESSAGE_CREATE", asked)
+            [reply] = await _posted(fake, f"/channels/{channel_id}/messages")
+            assert "Beijing" in reply.body["embeds"][0]["description"]
+        # the muted channels' questions went through the service, unanswered one into the gaps
+        gaps = await _stored(store, 2)
+        assert [(g.kind, g.question) for g in gaps] == [
+            (UNANSWERED, "How far is the moon from the earth?")
+        ] * 2
+    finally:
+        await _finish(running)
+    for channel_id in muted:
+        assert fake.found("POST", f"/channels/{channel_id}/") == []  # not one refused request
+    said = [r for r in caplog.records if r.name.startswith("adapters.")]
+    refused = [r for r in said if "cannot answer" in r.getMessage()]
+    assert len(refused) == 2 and {SHOWCASE_THREAD_ID, ANNOUNCE_CHANNEL_ID} == {
+        next(c for c in muted if c in r.getMessage()) for r in refused
+    }
+    assert "Send Messages" in refused[0].getMessage() + refused[1].getMessage()
+    assert "Send Messages In Threads" in refused[0].getMessage() + refused[1].getMessage()
+    assert not any(r.exc_info or r.levelno >= logging.ERROR for r in said)
+    asked = [r for r in caplog.records if r.getMessage().startswith("question discord group")]
+    assert len(asked) == 6
+
+
+async def test_a_post_discord_refuses_all_the_same_gets_no_apology_and_one_log_line(
+    discord_fake: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    discord_fake.forbidden.add(CHANNEL_ID)  # the client's cache says it may post: Discord not
+    for _ in range(3):
+        await discord_fake.dispatch("MESSAGE_CREATE", _mention(discord_fake, "who signed?"))
+    await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages", 3)
+    await asyncio.sleep(0.3)
+    tried = discord_fake.found("POST", f"/channels/{CHANNEL_ID}/messages")
+    assert len(tried) == 3 and all("embeds" in r.body for r in tried)  # answers; no apology
+    said = [r for r in caplog.records if r.name.startswith(("adapters.", "discord.client"))]
+    assert [r.levelno for r in said if "cannot answer" in r.getMessage()] == [logging.WARNING]
+    assert not any(r.exc_info or r.levelno >= logging.ERROR for r in said)
+    discord_fake.forbidden.discard(CHANNEL_ID)  # an admin fixes the channel: answered again
+    await discord_fake.dispatch("MESSAGE_CREATE", _mention(discord_fake, "who signed?"))
+    await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages", 4)
+
+
+def test_a_channel_is_spoken_of_once_per_period() -> None:
+    now = [0.0]
+    quiet = Quiet(period=600, clock=lambda: now[0], capacity=2)
+    assert [quiet.due(1), quiet.due(1), quiet.due(2)] == [True, False, True]
+    now[0] = 599
+    assert not quiet.due(1)
+    now[0] = 601
+    assert quiet.due(1) and quiet.due(3)  # and past its capacity, the oldest is forgotten
+    assert len(quiet) <= 2
+
+
+async def test_mentioning_the_bots_own_role_asks_it_and_other_roles_do_not(
+    discord_fake: FakeDiscord,
+) -> None:
+    for role_id in (MODS_ROLE_ID, OTHER_BOT_ROLE_ID):  # a plain role, another bot's role
+        ignored = discord_fake.message(
+            f"<@&{role_id}> who signed the deal?", mention_roles=[role_id]
+        )
+        await discord_fake.dispatch("MESSAGE_CREATE", ignored)
+    asked = discord_fake.message(
+        f"<@&{BOT_ROLE_ID}> who signed the deal?", mention_roles=[BOT_ROLE_ID]
+    )
+    await discord_fake.dispatch("MESSAGE_CREATE", asked)
+    [reply] = await _posted(discord_fake, f"/channels/{CHANNEL_ID}/messages")
+    await asyncio.sleep(0.3)
+    assert len(discord_fake.found("POST", f"/channels/{CHANNEL_ID}/messages")) == 1
+    assert str(reply.body["message_reference"]["message_id"]) == asked["id"]
+    assert "Li Qiang" in reply.body["embeds"][0]["description"]  # the role read as no word
+    assert reply.body["allowed_mentions"] == {"parse": [], "replied_user": False}

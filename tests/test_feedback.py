@@ -14,12 +14,13 @@ import pytest
 import yaml
 
 from adapters.console_adapter import run
+from bot import replies
 from bot.cli import DRAFT_WAITING
 from bot.config import Settings
 from bot.conversation.feedback import Receipt, Receipts
 from bot.gaps.store import UNANSWERED, WRONG, GapStore, SqliteGapStore
 from bot.matching.engine import Engine
-from bot.models import Query
+from bot.models import Marked, Query
 from bot.serving.service import StoryBot
 from tests import chatkit, test_discord, test_telegram
 
@@ -49,7 +50,8 @@ def test_a_marked_answer_is_logged_once_with_its_question_and_entry(
     bot, store = _bot(engine, tmp_path)
     answer = bot.answer(Query(text=SIGNED, platform="telegram", chat_id="g"))
     assert answer.answered and answer.ref
-    assert bot.feedback(Query(text="", platform="telegram"), answer.ref).text.startswith("Thanks")
+    thanks = bot.feedback(Query(text="", platform="telegram"), answer.ref).reply.text
+    assert thanks.startswith("Thanks")
     bot.feedback(Query(text="", platform="telegram"), answer.ref)  # pressed twice
     bot.feedback(Query(text="", platform="telegram"), "0123456789ab")  # unknown or expired
     [gap] = store.all()
@@ -58,13 +60,38 @@ def test_a_marked_answer_is_logged_once_with_its_question_and_entry(
     assert declined.ref is None  # nothing answered, nothing to mark
 
 
+def test_only_the_asker_marks_an_answer_once_and_every_press_hears_what_came_of_it(
+    engine: Engine, tmp_path: Path
+) -> None:
+    bot, store = _bot(engine, tmp_path)
+    answer = bot.answer(Query(text=SIGNED, platform="discord", chat_id="c", user_id="asker"))
+    assert answer.ref
+
+    def press(user: str, ref: str = answer.ref or "", platform: str = "discord") -> tuple:
+        pressed = bot.feedback(Query(text="", platform=platform, chat_id="c", user_id=user), ref)
+        return pressed.marked, pressed.settled, pressed.reply.text
+
+    not_yours = (Marked.NOT_ASKER, False, replies.NOT_THE_ASKER)
+    assert press("someone else") == not_yours  # and the asker can still mark it
+    assert press("asker", platform="telegram") == not_yours  # the same id elsewhere: another
+    assert press("asker") == (Marked.NOTED, True, replies.NOTED)
+    assert press("asker") == (Marked.ALREADY, True, replies.ALREADY_NOTED)
+    assert press("someone else") == not_yours
+    assert press("asker", "deadbeef") == (Marked.UNKNOWN, True, replies.TOO_OLD)
+    [gap] = store.all()
+    assert (gap.kind, gap.best_entry) == (WRONG, "signing")
+
+
 def test_receipts_expire_and_stay_bounded() -> None:
     now = [0.0]
     receipts = Receipts(ttl=60, capacity=2, clock=lambda: now[0])
-    refs = [receipts.issue(Receipt("console", "local", f"q{n}", "e", 1.0)) for n in range(3)]
-    assert len(receipts) == 2 and receipts.take(refs[0]) is None  # the oldest went first
+    refs = [
+        receipts.issue(Receipt("console", "local", "local", f"q{n}", "e", 1.0)) for n in range(3)
+    ]
+    assert len(receipts) == 2  # the oldest went first
+    assert receipts.mark(refs[0], "console", "local") == (Marked.UNKNOWN, None)
     now[0] = 61
-    assert receipts.take(refs[2]) is None
+    assert receipts.mark(refs[2], "console", "local") == (Marked.UNKNOWN, None)
 
 
 def test_wrong_in_the_terminal_marks_the_last_answer(engine: Engine, tmp_path: Path) -> None:
@@ -88,32 +115,42 @@ async def test_the_telegram_button_logs_the_mark_and_thanks_quietly(
     [answer] = await test_telegram._ask(fake, asked)
     [[button]] = answer.params["reply_markup"]["inline_keyboard"][-1:]
     assert button["text"] == "Not what I asked" and len(button["callback_data"].encode()) <= 64
-    press = {
-        "id": "cbw",
-        "from": {"id": 9, "is_bot": False, "first_name": "B"},
-        "chat_instance": "ci",
-        "message": {
-            "message_id": 500,
-            "date": 0,
-            "chat": {"id": -5, "type": "group", "title": "Moon fans"},
-            "from": test_telegram.BOT_USER,
-            "text": answer.params["text"],
-        },
-        "data": button["callback_data"],
+    shown = {
+        "message_id": 500,
+        "date": 0,
+        "chat": {"id": -5, "type": "group", "title": "Moon fans"},
+        "from": test_telegram.BOT_USER,
+        "text": answer.params["text"],
     }
     before = len(fake.sent)
-    await fake.push({"callback_query": press})
-    await fake.wait_for(lambda f: any(c.method == "answerCallbackQuery" for c in f.calls))
-    toast = next(c for c in fake.calls if c.method == "answerCallbackQuery")
-    assert toast.params["text"].startswith("Thanks")
+    toasts = []
+    for n, presser in enumerate((9, 7, 7)):  # another member, the asker, the asker again
+        press = {
+            "id": f"cbw{n}",
+            "from": {"id": presser, "is_bot": False, "first_name": "B"},
+            "chat_instance": "ci",
+            "message": shown,
+            "data": button["callback_data"],
+        }
+        await fake.push({"callback_query": press})
+        await fake.wait_for(
+            lambda f, n=n: any(c.params.get("callback_query_id") == f"cbw{n}" for c in f.calls)
+        )
+        toasts.append(next(c for c in fake.calls if c.params.get("callback_query_id") == f"cbw{n}"))
+    said = [t.params["text"] for t in toasts]
+    assert said == [replies.NOT_THE_ASKER, replies.NOTED, replies.ALREADY_NOTED]
     await asyncio.sleep(0.1)
     assert len(fake.sent) == before  # nothing posted to the group
     await chatkit.finish(running)
     assert [(g.kind, g.best_entry) for g in store.all()] == [(WRONG, "signing")]
 
 
+def _buttons(data: dict) -> list[dict]:
+    return [b for row in data.get("components") or [] for b in row["components"]]
+
+
 @pytest.mark.anyio
-async def test_the_discord_button_logs_the_mark_and_thanks_privately(
+async def test_the_discord_button_is_the_askers_logs_once_then_is_disabled(
     engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = SqliteGapStore(tmp_path / "gaps.sqlite3")
@@ -122,15 +159,36 @@ async def test_the_discord_button_logs_the_mark_and_thanks_privately(
     slash = fake.slash("ask", question=SIGNED)
     await fake.dispatch("INTERACTION_CREATE", slash)
     [answer] = await test_discord._posted(fake, f"/interactions/{slash['id']}/")
-    buttons = [b for row in answer.body["data"]["components"] for b in row["components"]]
-    wrong = next(b for b in buttons if b["label"] == "Not what I asked")
+    wrong = next(b for b in _buttons(answer.body["data"]) if b["label"] == "Not what I asked")
     shown = fake._message(test_discord.CHANNEL_ID, {"content": "", **answer.body["data"]})
-    press = fake.interaction(
-        3, {"custom_id": wrong["custom_id"], "component_type": 2}, message=shown
-    )
-    await fake.dispatch("INTERACTION_CREATE", press)
-    [thanks] = await test_discord._posted(fake, f"/interactions/{press['id']}/")
-    assert thanks.body["data"]["flags"] & 64  # seen by the presser only
+
+    async def press(custom_id: str, by: dict | None = None, on: dict = shown) -> tuple[dict, str]:
+        """Press a button; return the callback and what the presser alone was told."""
+        pressed = fake.interaction(3, {"custom_id": custom_id, "component_type": 2}, on)
+        pressed["member"]["user"] = by or test_discord.user()
+        await fake.dispatch("INTERACTION_CREATE", pressed)
+        [callback] = await test_discord._posted(fake, f"/interactions/{pressed['id']}/")
+        if callback.body["type"] == 4:  # a reply only: the message is left as it was
+            return callback.body, callback.body["data"]["embeds"][0]["description"]
+        path = f"/webhooks/{test_discord.APP_ID}/{pressed['token']}"
+        [told] = await test_discord._posted(fake, path)
+        assert told.body["flags"] & 64  # seen by the presser only
+        return callback.body, told.body["embeds"][0]["description"]
+
+    other = test_discord.user("500000000000000002", "other")
+    callback, told = await press(wrong["custom_id"], by=other)
+    assert told == replies.NOT_THE_ASKER and callback["data"]["flags"] & 64
+    callback, told = await press(wrong["custom_id"])  # the asker
+    assert told == replies.NOTED and callback["type"] == 7  # the message edited: button off
+    [off] = [b for b in _buttons(callback["data"]) if b["custom_id"] == wrong["custom_id"]]
+    assert off["disabled"] is True
+    assert all(not b.get("disabled") for b in _buttons(callback["data"]) if b is not off)
+    _, told = await press(wrong["custom_id"])  # pressed twice before the edit showed
+    assert told == replies.ALREADY_NOTED
+    forged = {"type": 1, "components": [{**wrong, "custom_id": "storybot:wrong:deadbeef"}]}
+    old = fake._message(test_discord.CHANNEL_ID, {"content": "", "components": [forged]})
+    callback, told = await press("storybot:wrong:deadbeef", on=old)  # or from before a restart
+    assert told == replies.TOO_OLD and _buttons(callback["data"])[0]["disabled"] is True
     await chatkit.finish(running)
     assert [(g.kind, g.best_entry) for g in store.all()] == [(WRONG, "signing")]
 

@@ -2,29 +2,34 @@
 
 Each answer the service gives carries a short random reference; a front end sends it back
 when the asker presses "not what I asked". The reference leads to the question and the entry
-that answered it, kept in memory only (nothing about the asker), so the mark can be logged for
-the maintainer without the platform having to echo the question back.
+that answered it, kept in memory only, so the mark can be logged for the maintainer without
+the platform having to echo the question back. The asker's id is kept beside it (never
+logged), so that only they can mark it, and only once.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.conversation.expiring import ExpiringMap
+from bot.models import Marked
 
 
 @dataclass(frozen=True)
 class Receipt:
-    """What one answer was: where it was asked, the question, the entry and its confidence."""
+    """What one answer was: where and by whom it was asked, the question, the entry."""
 
     platform: str
     chat_id: str
+    user_id: str
     question: str
     entry_id: str
     confidence: float
+    marked: bool = False
 
 
 class Receipts:
@@ -38,6 +43,7 @@ class Receipts:
     ) -> None:
         """Keep receipts `ttl` seconds, at most `capacity` of them."""
         self._kept: ExpiringMap[Receipt] = ExpiringMap(ttl, capacity, clock)
+        self._marking = threading.Lock()  # two presses at once: one mark
 
     def issue(self, receipt: Receipt) -> str:
         """Keep `receipt`; return its reference (12 hex digits: fits any button's data)."""
@@ -45,9 +51,21 @@ class Receipts:
         self._kept.set(ref, receipt)
         return ref
 
-    def take(self, ref: str) -> Receipt | None:
-        """Return and forget the receipt of `ref`: an answer is marked wrong once."""
-        return self._kept.get(ref, remove=True)
+    def mark(self, ref: str, platform: str, user_id: str) -> tuple[Marked, Receipt | None]:
+        """Mark the answer `ref` for the person who pressed; the receipt only when it is new.
+
+        An answer is marked once, by its asker; anyone else's press leaves it markable.
+        """
+        with self._marking:
+            receipt = self._kept.get(ref)
+            if receipt is None:
+                return Marked.UNKNOWN, None
+            if (receipt.platform, receipt.user_id) != (platform, user_id):
+                return Marked.NOT_ASKER, None
+            if receipt.marked:
+                return Marked.ALREADY, None
+            self._kept.set(ref, replace(receipt, marked=True))
+            return Marked.NOTED, receipt
 
     def __len__(self) -> int:
         """Return how many receipts are kept."""

@@ -26,7 +26,7 @@ from bot.knowledge.retiring import retire
 from bot.matching.analysis import Analysis
 from bot.matching.engine import Engine
 from bot.matching.text import clean, tokenize
-from bot.models import Answer, AnswerKind, Catalogue, Query, Suggestion
+from bot.models import Answer, AnswerKind, Catalogue, Feedback, Marked, Query, Suggestion
 from bot.serving.fairness import Gate
 from bot.serving.ratelimit import Limit, RateLimiter, Verdict
 from bot.serving.reloading import folder_state, watch_folder
@@ -119,26 +119,34 @@ class StoryBot:
             asked = query.text if not entry_id else answer.question or ""
             asked = clean(scrub(asked), self.settings.max_question_chars)
             receipt = Receipt(
-                query.platform, query.chat_id, asked, answer.entry_id, answer.confidence
+                query.platform,
+                query.chat_id,
+                query.user_id,
+                asked,
+                answer.entry_id,
+                answer.confidence,
             )
             answer = answer.model_copy(update={"ref": self.receipts.issue(receipt)})
         return answer
 
-    def feedback(self, query: Query, ref: str) -> Answer:
-        """Log that the answer `ref` was not what its asker asked, for the maintainer."""
+    def feedback(self, query: Query, ref: str) -> Feedback:
+        """Log, for the maintainer, that the answer `ref` was not what `query`'s asker asked.
+
+        Only its asker can mark an answer, once; the outcome says why not otherwise.
+        """
         start = time.perf_counter()
         refusal = self._refusal(self._typing, query)
         if refusal is not None:
             self._log("feedback", query, refusal.kind.value, start)
-            return refusal
-        receipt = self.receipts.take(ref)
+            return Feedback(marked=Marked.REFUSED, reply=refusal)
+        marked, receipt = self.receipts.mark(ref, query.platform, query.user_id)
         if receipt is not None and self.gaps is not None:
             asked = Query(text=receipt.question, platform=receipt.platform, chat_id=receipt.chat_id)
             answered = Answer(text="", kind=AnswerKind.ANSWER, confidence=receipt.confidence)
             self._store_gap(asked, answered, receipt.entry_id, WRONG)
-        outcome = f"marked wrong: {receipt.entry_id}" if receipt else "unknown or expired answer"
+        outcome = f"marked wrong: {receipt.entry_id}" if receipt else marked.value
         self._log("feedback", query, outcome, start)
-        return Answer(text=replies.NOTED, kind=AnswerKind.SMALLTALK)
+        return Feedback(marked=marked, reply=replies.marked(marked))
 
     def suggest(self, query: Query, limit: int) -> tuple[Suggestion, ...]:
         """Return questions a half-typed `query` may be after; the first FAQ ones if none.

@@ -11,11 +11,13 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from tests.fakes.discord_payloads import (
+    ANNOUNCE_CHANNEL_ID,
     APP_ID,
     BOT_USER,
     CHANNEL_ID,
     DM_CHANNEL_ID,
     GUILD_ID,
+    SHOWCASE_THREAD_ID,
     application,
     channel,
     guild,
@@ -50,6 +52,9 @@ class FakeDiscord:
     _runner: web.AppRunner | None = None
     port: int = 0
     ready: asyncio.Event = field(default_factory=asyncio.Event)
+    # channels where Discord refuses the bot's posts (403, Missing Permissions): those where the
+    # guild's overwrites forbid it, and any a test adds where the client's cache still says yes
+    forbidden: set[str] = field(default_factory=lambda: {ANNOUNCE_CHANNEL_ID, SHOWCASE_THREAD_ID})
 
     @property
     def api_url(self) -> str:
@@ -100,15 +105,18 @@ class FakeDiscord:
         author: dict[str, Any] | None = None,
         mentions: list[dict[str, Any]] | None = None,
         mention_everyone: bool = False,
+        mention_roles: list[str] | None = None,
+        channel_id: str | None = None,
     ) -> dict[str, Any]:
-        """Build a MESSAGE_CREATE payload."""
+        """Build a MESSAGE_CREATE payload (in `channel_id`, or the guild's first channel)."""
         author = author or user()
         payload = message_payload(
-            CHANNEL_ID if guild else DM_CHANNEL_ID,
+            channel_id or (CHANNEL_ID if guild else DM_CHANNEL_ID),
             author,
             content,
             mention_everyone=mention_everyone,
             mentions=mentions or [],
+            mention_roles=mention_roles or [],
         )
         if guild:
             payload["guild_id"] = GUILD_ID
@@ -204,6 +212,8 @@ class FakeDiscord:
                 ]
             return self.commands.get(scope, []), 200
         if parts[0] == "channels" and parts[-1] == "messages" and method == "POST":
+            if parts[1] in self.forbidden:
+                return {"message": "Missing Permissions", "code": 50013}, 403
             return self._message(parts[1], body), 200
         if parts[0] == "interactions" and parts[-1] == "callback":
             resource: dict[str, Any] = {"type": body["type"]}

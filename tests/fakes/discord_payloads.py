@@ -11,6 +11,20 @@ BOT_ID = APP_ID
 GUILD_ID = "800000000000000001"
 CHANNEL_ID = "700000000000000001"
 DM_CHANNEL_ID = "700000000000000099"
+# read-only for members and the bot alike: @everyone may not send (threads are allowed)
+ANNOUNCE_CHANNEL_ID = "700000000000000002"
+ANNOUNCE_THREAD_ID = "700000000000000003"
+# anyone may send, but not in its threads
+SHOWCASE_CHANNEL_ID = "700000000000000004"
+SHOWCASE_THREAD_ID = "700000000000000005"
+SEND_MESSAGES = 1 << 11
+SEND_MESSAGES_IN_THREADS = 1 << 38
+# the role Discord makes for a bot when it joins (managed, tagged with the bot's id), which the
+# @ menu offers beside the bot itself; another bot's role, and a plain role
+BOT_ROLE_ID = "800000000000000002"
+OTHER_BOT_ROLE_ID = "800000000000000003"
+MODS_ROLE_ID = "800000000000000004"
+OTHER_BOT_ID = "900000000000000002"
 BOT_USER = {
     "id": BOT_ID,
     "username": "StoryBot",
@@ -63,18 +77,61 @@ def message_payload(
     } | extra
 
 
-def channel() -> dict[str, Any]:
-    """Return the guild's one text channel."""
+def channel(channel_id: str = CHANNEL_ID, name: str = "general", deny: int = 0) -> dict[str, Any]:
+    """Return a text channel of the guild; `deny` is what @everyone may not do there."""
+    overwrites = [{"id": GUILD_ID, "type": 0, "allow": "0", "deny": str(deny)}] if deny else []
     return {
-        "id": CHANNEL_ID,
+        "id": channel_id,
         "type": 0,
         "guild_id": GUILD_ID,
-        "name": "general",
+        "name": name,
         "position": 0,
-        "permission_overwrites": [],
+        "permission_overwrites": overwrites,
         "nsfw": False,
         "parent_id": None,
     }
+
+
+def thread(thread_id: str, parent_id: str, name: str) -> dict[str, Any]:
+    """Return a public thread of the text channel `parent_id`."""
+    return {
+        "id": thread_id,
+        "type": 11,
+        "guild_id": GUILD_ID,
+        "parent_id": parent_id,
+        "owner_id": "500000000000000001",
+        "name": name,
+        "last_message_id": None,
+        "message_count": 0,
+        "member_count": 1,
+        "rate_limit_per_user": 0,
+        "thread_metadata": {
+            "archived": False,
+            "auto_archive_duration": 1440,
+            "archive_timestamp": datetime.now(UTC).isoformat(),
+            "locked": False,
+        },
+    }
+
+
+def role(
+    role_id: str, name: str, permissions: int = 0, bot_id: str | None = None
+) -> dict[str, Any]:
+    """Return a role; with `bot_id`, the managed role Discord made for that bot."""
+    payload: dict[str, Any] = {
+        "id": role_id,
+        "name": name,
+        "permissions": str(permissions),
+        "position": 1,
+        "color": 0,
+        "hoist": False,
+        "managed": bot_id is not None,
+        "mentionable": True,
+        "flags": 0,
+    }
+    if bot_id is not None:
+        payload["tags"] = {"bot_id": bot_id}
+    return payload
 
 
 def application() -> dict[str, Any]:
@@ -106,17 +163,10 @@ def guild() -> dict[str, Any]:
         "default_message_notifications": 0,
         "explicit_content_filter": 0,
         "roles": [
-            {
-                "id": GUILD_ID,
-                "name": "@everyone",
-                "permissions": "1071698660929",
-                "position": 0,
-                "color": 0,
-                "hoist": False,
-                "managed": False,
-                "mentionable": False,
-                "flags": 0,
-            }
+            role(GUILD_ID, "@everyone", 1071698660929) | {"position": 0, "mentionable": False},
+            role(BOT_ROLE_ID, "StoryBot", 274877991936, bot_id=BOT_ID),  # what the invite asks
+            role(OTHER_BOT_ROLE_ID, "OtherBot", bot_id=OTHER_BOT_ID),
+            role(MODS_ROLE_ID, "Mods"),
         ],
         "emojis": [],
         "features": [],
@@ -133,15 +183,22 @@ def guild() -> dict[str, Any]:
         "members": [
             {
                 "user": BOT_USER,
-                "roles": [],
+                "roles": [BOT_ROLE_ID],
                 "joined_at": now,
                 "deaf": False,
                 "mute": False,
                 "flags": 0,
             }
         ],
-        "channels": [channel()],
-        "threads": [],
+        "channels": [
+            channel(),
+            channel(ANNOUNCE_CHANNEL_ID, "announcements", deny=SEND_MESSAGES),
+            channel(SHOWCASE_CHANNEL_ID, "showcase", deny=SEND_MESSAGES_IN_THREADS),
+        ],
+        "threads": [
+            thread(ANNOUNCE_THREAD_ID, ANNOUNCE_CHANNEL_ID, "talk about the news"),
+            thread(SHOWCASE_THREAD_ID, SHOWCASE_CHANNEL_ID, "feedback"),
+        ],
         "stickers": [],
         "stage_instances": [],
         "guild_scheduled_events": [],
