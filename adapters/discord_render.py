@@ -48,6 +48,10 @@ class Rendered:
         view = discord.ui.View(timeout=None)
         for button in self.buttons:
             view.add_item(button)
+        # presses reach the registered dynamic items, not this view: stopped, it is not kept
+        # in discord.py's view store, where every answer's view stayed for good (months of
+        # answers, never freed)
+        view.stop()
         return {"embed": self.embed, "view": view}
 
 

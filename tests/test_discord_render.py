@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import os
 import subprocess
@@ -77,3 +78,19 @@ def test_invite_command_uses_the_client_id_or_the_token() -> None:
         [sys.executable, "-m", "bot", "invite"], env=env, capture_output=True, text=True, cwd="/"
     )
     assert neither.returncode == 2 and "STORYBOT_DISCORD_CLIENT_ID" in neither.stderr
+
+
+def test_an_answer_s_buttons_are_not_kept_by_the_library_for_good() -> None:
+    # a view still running is stored by discord.py until it stops: one per answer, never freed
+    answer = Answer(
+        text="x",
+        kind=AnswerKind.DECLINE,
+        suggestions=(Suggestion(entry_id="signing-place", question="Where was it signed?"),),
+    )
+
+    async def sent() -> discord.ui.View:  # as the adapter makes it: in the event loop
+        view: discord.ui.View = render(answer).send_kwargs()["view"]
+        return view
+
+    view = asyncio.run(sent())
+    assert view.children and view.is_finished()  # discord.py stores only unfinished views
