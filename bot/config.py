@@ -99,6 +99,13 @@ def env_file_problem(path: Path = Path(ENV_FILE)) -> str | None:
         raw = path.read_bytes()
     except OSError as exc:
         return f"storybot: {path}: cannot read: {exc.strerror or exc}"
+    # every reader takes a UTF-8 byte-order mark for part of the first name, which is then
+    # ignored without a word: say so (Notepad's "UTF-8 with BOM", PowerShell 5's utf8)
+    if raw.startswith(codecs.BOM_UTF8):
+        return (
+            f"storybot: {path}: starts with a byte-order mark, which hides its first setting;"
+            " save it as UTF-8 without BOM"
+        )
     # Notepad's "Unicode" is UTF-16: a byte-order mark, then a NUL after every ASCII letter
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\0" in raw:
         return (

@@ -149,8 +149,13 @@ def test_the_log_level_takes_any_case_and_an_unknown_one_is_a_settings_error(
             "storybot: .env: line 2 is not UTF-8 text (Latin-1 or another encoding?); "
             "save it as UTF-8",
         ),
+        (  # Notepad's "UTF-8 with BOM": the first name would be read as "\ufeffSTORYBOT_…"
+            "STORYBOT_ANSWER_THRESHOLD=0.9\n".encode("utf-8-sig"),
+            "storybot: .env: starts with a byte-order mark, which hides its first setting; "
+            "save it as UTF-8 without BOM",
+        ),
     ],
-    ids=["utf-16", "latin-1"],
+    ids=["utf-16", "latin-1", "utf-8-bom"],
 )
 def test_a_dotenv_file_that_is_not_utf8_is_one_line_naming_it_for_every_command(
     clean: Path, raw: bytes, said: str, capsys: pytest.CaptureFixture[str]
