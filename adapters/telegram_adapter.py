@@ -59,10 +59,12 @@ def to_query(message: Message, text: str, user: User | None = None) -> Query:
 
     `user` is who asked when it is not the message's author (a pressed button).
     """
-    if user is None and message.sender_chat is not None:
-        # an anonymous admin (or a channel) posts as a chat; Telegram shows every anonymous
-        # admin everywhere as one bot user, so that user's id would pool all groups' admins
-        asker = f"chat{message.sender_chat.id}"
+    # an anonymous admin (or a channel) posts as a chat; Telegram shows every anonymous admin
+    # everywhere as one bot user, so that user's id would pool all groups' admins. A button
+    # press comes from a real user, though: never provably this chat's
+    anonymous = user is None and message.sender_chat is not None
+    if anonymous:
+        asker = f"chat{message.sender_chat.id}"  # type: ignore[union-attr]
     else:
         user = user or message.from_user
         asker = str(user.id) if user else "unknown"
@@ -72,6 +74,7 @@ def to_query(message: Message, text: str, user: User | None = None) -> Query:
         chat_id=str(message.chat.id),
         user_id=asker,
         chat_kind=_KINDS.get(message.chat.type, ChatKind.GROUP),
+        anonymous=anonymous,
     )
 
 
