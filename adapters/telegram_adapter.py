@@ -37,6 +37,7 @@ from adapters.telegram_render import (
     topics_html,
 )
 from adapters.telegram_settings import TelegramSettings
+from adapters.telegram_updater import limit_body, polling_task, until_stop_or_end
 from bot.models import Answer, AnswerKind, ChatKind, Query
 from bot.serving.service import APOLOGY, StoryBot
 
@@ -51,8 +52,6 @@ COMMANDS = (
 
 
 _KINDS = {"private": ChatKind.PRIVATE, "channel": ChatKind.CHANNEL}
-# an update is a few kilobytes; Telegram never posts more than this to a webhook
-MAX_WEBHOOK_BODY = 1 << 20
 
 
 def to_query(message: Message, text: str, user: User | None = None) -> Query:
@@ -60,10 +59,12 @@ def to_query(message: Message, text: str, user: User | None = None) -> Query:
 
     `user` is who asked when it is not the message's author (a pressed button).
     """
-    if user is None and message.sender_chat is not None:
-        # an anonymous admin (or a channel) posts as a chat; Telegram shows every anonymous
-        # admin everywhere as one bot user, so that user's id would pool all groups' admins
-        asker = f"chat{message.sender_chat.id}"
+    # an anonymous admin (or a channel) posts as a chat; Telegram shows every anonymous admin
+    # everywhere as one bot user, so that user's id would pool all groups' admins. A button
+    # press comes from a real user, though: never provably this chat's
+    anonymous = user is None and message.sender_chat is not None
+    if anonymous:
+        asker = f"chat{message.sender_chat.id}"  # type: ignore[union-attr]
     else:
         user = user or message.from_user
         asker = str(user.id) if user else "unknown"
@@ -73,6 +74,7 @@ def to_query(message: Message, text: str, user: User | None = None) -> Query:
         chat_id=str(message.chat.id),
         user_id=asker,
         chat_kind=_KINDS.get(message.chat.type, ChatKind.GROUP),
+        anonymous=anonymous,
     )
 
 
@@ -260,11 +262,15 @@ async def _register_commands(application: Application) -> None:  # type: ignore[
 
 
 async def serve(bot: StoryBot, settings: TelegramSettings, stop: asyncio.Event) -> None:
-    """Run the Telegram bot (polling, or a webhook if configured) until `stop` is set."""
+    """Run the Telegram bot (polling, or a webhook if configured) until `stop` is set.
+
+    Polling that ends on its own (the token revoked meanwhile) ends this too, with its error.
+    """
     secret = settings.webhook_secret
     if settings.webhook_url and secret is None:  # anyone could post forged updates
         raise ValueError("webhook mode needs STORYBOT_TELEGRAM_WEBHOOK_SECRET")
     application = build_application(bot, settings)
+    polling = None
     async with application:
         await application.post_init(application)  # type: ignore[misc]
         if settings.webhook_url and secret is not None:
@@ -276,28 +282,18 @@ async def serve(bot: StoryBot, settings: TelegramSettings, stop: asyncio.Event) 
                 secret_token=secret.get_secret_value(),
                 drop_pending_updates=False,
             )
-            _limit_body(application.updater)
+            limit_body(application.updater)
         else:
             await application.updater.start_polling(  # type: ignore[union-attr]
                 poll_interval=0.0, timeout=settings.poll_timeout
             )
+            polling = polling_task(application.updater)
         await application.start()
         log.info("telegram: started as @%s", application.bot.username)
-        await stop.wait()
-        await application.updater.stop()  # type: ignore[union-attr]
-        await application.stop()
-
-
-def _limit_body(updater: object) -> None:
-    """Make the webhook server refuse a body over `MAX_WEBHOOK_BODY` before reading it.
-
-    python-telegram-bot 22 builds its tornado `HTTPServer` with tornado's default of 100 MB,
-    read whole into memory before the secret is checked (a 90 MiB POST cost 180 MB). tornado
-    reads the limit from `conn_params` for every new connection, and answers 400 as soon as
-    Content-Length (or a chunked body so far) passes it.
-    """
-    server = getattr(getattr(updater, "_httpd", None), "_http_server", None)
-    params = getattr(server, "conn_params", None)
-    if params is None or not hasattr(params, "max_body_size"):
-        raise RuntimeError("cannot limit the webhook's request size on this python-telegram-bot")
-    params.max_body_size = MAX_WEBHOOK_BODY
+        await until_stop_or_end(stop, polling)
+        try:  # stopping the updater raises what ended polling, if it ended on its own
+            await application.updater.stop()  # type: ignore[union-attr]
+        finally:
+            await application.stop()
+    if not stop.is_set():  # polling ended with no error: restarting is all that can help
+        raise RuntimeError("telegram polling stopped on its own")

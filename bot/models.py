@@ -55,6 +55,8 @@ class Query(BaseModel):
     chat_id: str = "local"
     user_id: str = "local"
     chat_kind: ChatKind = ChatKind.PRIVATE
+    # posted as the group or a channel, not as a person: no later press can be proven theirs
+    anonymous: bool = False
 
 
 class Suggestion(BaseModel):

@@ -145,6 +145,24 @@ async def test_the_telegram_button_logs_the_mark_and_thanks_quietly(
     assert [(g.kind, g.best_entry) for g in store.all()] == [(WRONG, "signing")]
 
 
+@pytest.mark.anyio
+async def test_an_answer_to_an_anonymous_admin_or_a_channel_offers_no_mark(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running = await chatkit.start_telegram(engine, monkeypatch)
+    fake = running.fake
+    asked = fake.message(f"@story_test_bot {SIGNED}", chat_id=-5, chat_type="supergroup")
+    asked["from"] = {"id": 1087968824, "is_bot": True, "first_name": "Group"}  # Telegram's
+    asked["sender_chat"] = asked["chat"]  # anonymous admin: the press would be their own id
+    try:
+        [answer] = await test_telegram._ask(fake, asked)
+    finally:
+        await chatkit.finish(running)
+    assert "Beijing" in answer.params["text"]
+    rows = answer.params.get("reply_markup", {}).get("inline_keyboard", [])
+    assert all(b["text"] != "Not what I asked" for row in rows for b in row)
+
+
 def _buttons(data: dict) -> list[dict]:
     return [b for row in data.get("components") or [] for b in row["components"]]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import shutil
 import threading
 import time
@@ -216,6 +217,59 @@ async def test_a_folder_swapped_in_is_served_and_watched_and_the_old_one_ignored
         if swap is _mv_after_a_gap:
             missing = [r for r in caplog.records if "is missing" in r.getMessage()]
             assert len(missing) == 1, "a missing path is logged once, not at every check"
+    finally:
+        stop.set()
+        await asyncio.wait_for(watcher, 5)
+
+
+@pytest.mark.anyio
+async def test_a_chmod_or_touch_on_the_folder_itself_reads_nothing_again(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(reloading, "QUIET_MS", 200)
+    monkeypatch.setattr(reloading, "POLL_MS", 300)
+    caplog.set_level(logging.INFO)
+    reloads: list[float] = []
+    stop = asyncio.Event()
+
+    def reload() -> bool:
+        reloads.append(time.monotonic())
+        return True
+
+    watcher = asyncio.create_task(reloading.watch_folder(knowledge_copy, reload, stop))
+    try:
+        await asyncio.sleep(0.5)
+        knowledge_copy.chmod(0o750)  # what chmod, chown or rsync -a does to the folder
+        os.utime(knowledge_copy)  # and touch
+        await asyncio.sleep(1.2)  # the quiet time and a reload, had it been taken for a swap
+        assert reloads == [], "the same folder with the same files was read again"
+        assert "was replaced" not in caplog.text
+        (knowledge_copy / "faq.yaml").touch()  # still watched: an edit is read
+        await _until(lambda: len(reloads) == 1, 3, "the edit's reload")
+    finally:
+        stop.set()
+        await asyncio.wait_for(watcher, 5)
+
+
+@pytest.mark.anyio
+async def test_a_folder_removed_and_made_again_in_place_is_read(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(reloading, "QUIET_MS", 300)
+    monkeypatch.setattr(reloading, "POLL_MS", 300)
+    saved = {p.name: p.read_bytes() for p in knowledge_copy.iterdir() if p.is_file()}
+    bot = _bot(knowledge_copy, monkeypatch)
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(bot.watch(stop))
+    try:
+        await asyncio.sleep(0.5)
+        shutil.rmtree(knowledge_copy)  # rm -rf knowledge && mkdir knowledge: the inode may be
+        knowledge_copy.mkdir()  # reused at once, so only the folder's own events tell
+        for name, data in saved.items():
+            data = data.replace(b"In Beijing, where", b"In Beijing (v2), where")
+            (knowledge_copy / name).write_bytes(data)
+        await _until(lambda: "(v2)" in bot.answer(Query(text=SIGNED)).text, 5, "the new folder")
+        assert not watcher.done()
     finally:
         stop.set()
         await asyncio.wait_for(watcher, 5)

@@ -4,8 +4,11 @@ platforms on 127.0.0.1, each front end in turn."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
+import io
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -18,6 +21,7 @@ from bot.config import Settings
 from bot.matching.engine import Engine
 from bot.serving import runner
 from bot.serving.frontends import Frontend
+from bot.serving.logs import configure_logging
 from bot.serving.service import StoryBot
 from tests.chatkit import DISCORD_TOKEN, TELEGRAM_TOKEN, platform_env
 from tests.fakes.discord_api import FakeDiscord
@@ -108,11 +112,53 @@ async def test_a_rejected_token_stops_the_platform_for_good_naming_its_setting(
     platform = _platform(name, monkeypatch, token=wrong)
     await platform.up()
     stop = asyncio.Event()
+    with _logging_as_run_does(wrong, caplog) as log:  # at debug level: tracebacks written too
+        try:
+            assert await asyncio.wait_for(_supervised(platform, engine, stop), 10) is False
+        finally:
+            stop.set()
+            await platform.fake.stop()
+    written = log.getvalue()
+    [line] = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+    assert line.startswith(f"{name} stopped: ") and f"STORYBOT_{name.upper()}_TOKEN" in line
+    assert "WRONG" not in line
+    assert f"{name}: what stopped it" in written and "Traceback" in written
+    assert wrong not in written and wrong.split(":")[-1] not in written
+
+
+@contextlib.contextmanager
+def _logging_as_run_does(token: str, caplog: pytest.LogCaptureFixture) -> Iterator[io.StringIO]:
+    """Log at DEBUG through `configure_logging` into the text yielded, and to caplog too."""
+    root = logging.getLogger()
+    kept, level = root.handlers[:], root.level
+    configure_logging("DEBUG", [token])
+    [handler] = root.handlers
+    assert isinstance(handler, logging.StreamHandler)
+    written = io.StringIO()
+    handler.setStream(written)
+    root.addHandler(caplog.handler)
+    caplog.handler.setLevel(logging.DEBUG)
     try:
-        assert await asyncio.wait_for(_supervised(platform, engine, stop), 10) is False
+        yield written
+    finally:
+        root.handlers[:], root.level = kept, level
+
+
+async def test_a_token_revoked_while_polling_stops_telegram_naming_its_setting(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    platform = _platform("telegram", monkeypatch)
+    await platform.up()
+    stop = asyncio.Event()
+    serving = _supervised(platform, engine, stop)
+    try:
+        await platform.fake.wait_for(lambda _: platform.connected(), timeout=8)
+        assert isinstance(platform.fake, FakeTelegram)
+        platform.fake.token = "999:revoked"  # the operator reset the token with @BotFather
+        assert await asyncio.wait_for(serving, 10) is False  # not waiting for a signal
     finally:
         stop.set()
         await platform.fake.stop()
-    [line] = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
-    assert line.startswith(f"{name} stopped: ") and f"STORYBOT_{name.upper()}_TOKEN" in line
-    assert wrong not in caplog.text and "WRONG" not in line
+    runner_lines = [r for r in caplog.records if r.name == "bot.serving.runner"]
+    [line] = [r.getMessage() for r in runner_lines if r.levelno >= logging.ERROR]
+    assert line.startswith("telegram stopped: ") and "STORYBOT_TELEGRAM_TOKEN" in line

@@ -136,6 +136,34 @@ async def test_restarts_back_off_and_stop_with_the_bot() -> None:
     assert len(runs) == 4 and gaps[0] >= first and gaps[2] >= 4 * first  # doubling each time
 
 
+@pytest.mark.parametrize("platform", [True, False])
+async def test_a_failure_while_stopping_is_a_warning_and_nothing_restarts(
+    platform: bool, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="bot.serving.runner")
+    stop = asyncio.Event()
+    runs = 0
+
+    async def fails_on_the_way_out() -> None:
+        nonlocal runs
+        runs += 1
+        await stop.wait()
+        raise ConnectionResetError("closing the session failed")
+
+    fatal = (lambda error: None) if platform else None
+    task = asyncio.create_task(
+        runner.supervise("telegram", fails_on_the_way_out, stop, fatal=fatal)
+    )
+    await asyncio.sleep(0.05)
+    stop.set()
+    assert await asyncio.wait_for(task, 5) is True
+    assert runs == 1
+    [line] = [r for r in caplog.records if r.levelno >= logging.INFO]
+    assert line.levelno == logging.WARNING
+    assert line.getMessage().startswith("telegram failed while stopping")
+    assert "restarting" not in caplog.text
+
+
 # ── platforms ────────────────────────────────────────────────────────────────
 async def test_a_platform_failing_at_start_is_restarted_with_one_line_per_failure(
     engine: Engine,

@@ -10,9 +10,10 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from adapters.telegram_adapter import MAX_WEBHOOK_BODY, serve
+from adapters.telegram_adapter import serve
 from adapters.telegram_frontend import FRONTEND
 from adapters.telegram_settings import TelegramSettings
+from adapters.telegram_updater import MAX_WEBHOOK_BODY
 from bot.matching.engine import Engine
 from bot.serving.runner import configured
 from bot.serving.service import StoryBot

@@ -102,16 +102,31 @@ async def _watch_while_same(
         async for changes in batches:
             # the path leads elsewhere, or the folder itself was removed (a new one may reuse
             # its inode at once): stop, so that edits to a folder no longer served are ignored
-            if folder_identity(folder) != watched or _names(folder, changes):
+            if folder_identity(folder) != watched or _removed_or_added(folder, changes):
                 return
-            if changes or swapped:
+            if _within(folder, changes) or swapped:
                 swapped = False
                 await asyncio.to_thread(reload)
 
 
-def _names(folder: Path, changes: set[tuple[Change, str]]) -> bool:
-    """Return whether `changes` are about `folder` itself rather than what it holds."""
-    return any(Path(path).absolute() == folder.absolute() for _, path in changes)
+def _removed_or_added(folder: Path, changes: set[tuple[Change, str]]) -> bool:
+    """Return whether `folder` itself was removed or created, rather than what it holds.
+
+    A chmod, chown or touch on the folder (rsync -a does all three) is a modification of it:
+    the same folder with the same files, nothing to read again.
+    """
+    from watchfiles import Change
+
+    itself = folder.absolute()
+    return any(
+        kind is not Change.modified and Path(path).absolute() == itself for kind, path in changes
+    )
+
+
+def _within(folder: Path, changes: set[tuple[Change, str]]) -> bool:
+    """Return whether any of `changes` is to what `folder` holds, not to the folder's own mode."""
+    itself = folder.absolute()
+    return any(Path(path).absolute() != itself for _, path in changes)
 
 
 async def _until_present(folder: Path, stop: asyncio.Event) -> FolderIdentity | None:

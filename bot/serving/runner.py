@@ -107,7 +107,9 @@ async def supervise(
             await run()
         except Exception as exc:  # a task must never die silently
             error = exc
-        if error is None and stop.is_set():
+        if stop.is_set():  # nothing restarts now: a failure on the way out is only noted
+            if error is not None:
+                _log_stopping(name, error, brief=fatal is not None)
             return True
         why = fatal(error) if fatal is not None and error is not None else None
         if why is not None:
@@ -132,6 +134,15 @@ def _log_restart(name: str, error: Exception | None, delay: float, brief: bool) 
         log.debug("%s: the failure", name, exc_info=error)
     else:
         log.error("%s failed; restarting in %g s", name, delay, exc_info=error)
+
+
+def _log_stopping(name: str, error: Exception, brief: bool) -> None:
+    """Log that `name` failed while stopping (closing a session, say): a warning, no restart."""
+    if brief:
+        log.warning("%s failed while stopping: %s", name, _one_line(error))
+        log.debug("%s: the failure while stopping", name, exc_info=error)
+    else:
+        log.warning("%s failed while stopping", name, exc_info=error)
 
 
 def _one_line(error: Exception) -> str:

@@ -115,7 +115,8 @@ class StoryBot:
         log.debug("question text: %r", query.text)
         if self.gaps is not None and self._is_gap(answer):
             self._store_gap(query, answer, best, context=context)
-        if answer.entry_id and answer.kind in _MARKABLE:
+        # only a known person can press "not what I asked" and be recognised as the asker
+        if answer.entry_id and answer.kind in _MARKABLE and not query.anonymous:
             asked = query.text if not entry_id else answer.question or ""
             asked = clean(scrub(asked), self.settings.max_question_chars)
             receipt = Receipt(
