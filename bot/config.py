@@ -77,14 +77,18 @@ class Settings(BaseSettings):
         Front ends own their settings, so the core cannot list their fields: any
         `STORYBOT_…_TOKEN` or `STORYBOT_…_SECRET`, from the environment or `.env`, counts.
         """
-        found = dict(dotenv_values(ENV_FILE)) if Path(ENV_FILE).is_file() else {}
-        found |= os.environ
+        found = env_file_values() | os.environ
         names = ((key.upper(), value) for key, value in found.items())  # read case-blind
         return [
             value
             for key, value in names
             if value and key.startswith("STORYBOT_") and key.endswith(("_TOKEN", "_SECRET"))
         ]
+
+
+def env_file_values(path: Path = Path(ENV_FILE)) -> dict[str, str | None]:
+    """Return the variables `.env` sets, by name as written; none when there is no file."""
+    return dict(dotenv_values(path)) if path.is_file() else {}
 
 
 def env_file_problem(path: Path = Path(ENV_FILE)) -> str | None:

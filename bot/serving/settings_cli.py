@@ -13,11 +13,10 @@ import sys
 from pathlib import Path
 from typing import get_type_hints
 
-from dotenv import dotenv_values
 from pydantic_settings import BaseSettings
 from rapidfuzz import fuzz, process
 
-from bot.config import ENV_FILE, Settings
+from bot.config import ENV_FILE, Settings, env_file_values
 from bot.serving.frontends import Frontend, installed, read_settings
 
 PREFIX = "STORYBOT_"
@@ -72,7 +71,7 @@ def misspelt(env_file: Path = Path(ENV_FILE)) -> list[str]:
 
 def _given(env_file: Path) -> dict[str, str]:
     """Return each `STORYBOT_…` name set, as written, and where: the environment, `.env`."""
-    from_file = dotenv_values(env_file) if env_file.is_file() else {}
+    from_file = env_file_values(env_file)
     places: dict[str, list[str]] = {}
     for where, names in (("the environment", list(os.environ)), (str(env_file), list(from_file))):
         for name in names:
