@@ -129,3 +129,25 @@ def test_which_number_asks_a_place_in_a_row_not_how_many(words: str, count: bool
 def test_how_many_is_not_answered_by_a_place_in_a_row(ask) -> None:
     assert not ask("How many astronauts has India sent to the moon?").answered
     assert ask("which numbr belt n road forum was this, 2nd or 3rd??").answered
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "expected"),
+    [
+        ("main", "Where is the Great Hall of the People?", None),  # "at the Great Hall …"
+        ("main", "Where is Beijing?", None),  # "In Beijing, where Kakar witnessed …"
+        ("heatwave-grid", "Where is Seville?", None),
+        # a fact-store entry describes its own place, whatever words it uses
+        ("kilwa-artefacts-return", "Where is Kilwa Kivinje?", "kilwa-kivinje"),
+        # more than a name: the answer's own place ("the clubhouse") may be one the narrow
+        # pattern does not see
+        ("football-takeover", "Where will Kessler meet the fans in Amersfoort?", "kessler-meeting"),
+        ("heatwave-grid", "Where were people trapped in Seville?", "seville-disruption"),
+    ],
+)
+def test_where_is_a_name_is_not_answered_by_a_sentence_that_only_says_it(
+    story: str, question: str, expected: str | None
+) -> None:
+    folder = Path("knowledge") if story == "main" else STORIES / story / "knowledge"
+    answer = Engine.from_folder(Path(__file__).parent.parent / folder).answer(Query(text=question))
+    assert (answer.entry_id if answer.answered else None) == expected

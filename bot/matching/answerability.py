@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.matching.lexicon import QType
+from bot.matching.lexicon import ENTITY_PREFIX, QType
 
 if TYPE_CHECKING:
     from bot.matching.clauses import Clauses
@@ -184,6 +184,7 @@ NAMED = frozenset({Need.NAME, Need.OTHER})
 # not answered by "on Monday evening", nor "when in 2025?" by "in 2025"
 _RESTATABLE = (Need.TIME, Need.DAY, Need.MONTH, Need.DATE)
 _WORD = re.compile(r"[\w']+")
+_TO_PLACE = re.compile(r"^(?:in|at|on|near|from|outside|inside|across|to)\s+(?:the\s+)?")
 
 
 def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
@@ -249,6 +250,30 @@ class OfferedKinds:
         clauses that share a term with the question count; when none does, any clause may.
         A time the question's own `words` say is no answer to it.
         """
-        if restated(self._answers[position], asked, words):
+        answer = self._answers[position]
+        if restated(answer, asked, words):
+            return False
+        # a fact-store entry describes its own place ("Kilwa Kivinje is the coastal town …")
+        if position not in self._named and _only_there(answer, asked, question, words):
             return False
         return self._clauses is None or self._clauses.said_of(position, asked, question)
+
+
+def _only_there(
+    answer: str, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
+) -> bool:
+    """Return whether "where is X?", asked of a name alone, is answered only by "in X".
+
+    "Where is Seville?" is not answered by "In Seville, firefighters rescued 48 people". Only
+    a question of names alone: the places an answer holds are read by a narrow pattern, and
+    "where will they meet the fans in Amersfoort?" is answered by "the clubhouse", which it
+    cannot see.
+    """
+    if (
+        Need.PLACE not in asked
+        or not question
+        or not all(t.startswith(ENTITY_PREFIX) for t in question)
+    ):
+        return False
+    values = [_TO_PLACE.sub("", m.group().lower()) for m in _OFFERS[Need.PLACE].finditer(answer)]
+    return bool(values) and all(words.issuperset(_WORD.findall(v)) for v in values)
