@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.conversation.expiring import ExpiringMap
-from bot.conversation.premises import PARTIES
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.lexicon import QType
 
@@ -22,6 +21,7 @@ _THING = frozenset("it its that this there they them their those these then".spl
 _OPENERS = frozenset("and aur also so plus".split())
 _ABOUT = (("what", "about"), ("how", "about"), ("and", "what", "about"))
 _MAX_WORDS = 8  # longer messages carry their own subject
+_PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
 _TERSE = 3  # words: a question this short leans on the last one ("who paid?")
 _DROPPED = 4  # readings without one of the previous question's words, at most
 _ASKING = frozenset("who whom whose what when where why which how kab kahan kaun kis kya".split())
@@ -105,8 +105,8 @@ def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analy
     if person and not _THING & set(words):
         return []  # "who is he?" after "when did India land?": no one to mean
     replaced = {kinds.get(t) for t in named}
-    if replaced & PARTIES:  # "and India?" after NASA's plan: any doer gives way to India
-        replaced |= PARTIES
+    if replaced & _PARTIES:  # "and India?" after NASA's plan: any doer gives way to India
+        replaced |= _PARTIES
     base = [
         (t, s)
         for t, s in zip(turn.analysis.terms, _surfaces(turn.analysis), strict=True)
