@@ -46,12 +46,6 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
         ),
         ("main", ["Who is Li Qiang?", "what is his job?"], ["li-qiang", "li-qiang"]),
         ("main", ["who's li qiang", "what is his job?"], ["li-qiang", "li-qiang"]),
-        # "and India?" after NASA's plan: India takes the place of every doer, NASA included
-        (
-            "main",
-            ["when does NASA plan to return astronauts?", "and india?"],
-            ["artemis-date", "india"],
-        ),
         # "it" is what the last turn was about, however sure "who runs [something]?" is alone
         (
             "main",

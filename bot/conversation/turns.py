@@ -21,7 +21,6 @@ _THING = frozenset("it its that this there they them their those these then".spl
 _OPENERS = frozenset("and aur also so plus".split())
 _ABOUT = (("what", "about"), ("how", "about"), ("and", "what", "about"))
 _MAX_WORDS = 8  # longer messages carry their own subject
-_PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
 _TERSE = 3  # words: a question this short leans on the last one ("who paid?")
 _DROPPED = 4  # readings without one of the previous question's words, at most
 _ASKING = frozenset("who whom whose what when where why which how kab kahan kaun kis kya".split())
@@ -105,8 +104,6 @@ def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analy
     if person and not _THING & set(words):
         return []  # "who is he?" after "when did India land?": no one to mean
     replaced = {kinds.get(t) for t in named}
-    if replaced & _PARTIES:  # "and India?" after NASA's plan: any doer gives way to India
-        replaced |= _PARTIES
     base = [
         (t, s)
         for t, s in zip(turn.analysis.terms, _surfaces(turn.analysis), strict=True)
