@@ -143,6 +143,8 @@ def test_how_many_is_not_answered_by_a_place_in_a_row(ask) -> None:
         # pattern does not see
         ("football-takeover", "Where will Kessler meet the fans in Amersfoort?", "kessler-meeting"),
         ("heatwave-grid", "Where were people trapped in Seville?", "seville-disruption"),
+        # a name that is no place: the meeting is "in the club's clubhouse in Amersfoort"
+        ("football-takeover", "Where is the public meeting in Amersfoort?", "kessler-meeting"),
     ],
 )
 def test_where_is_a_name_is_not_answered_by_a_sentence_that_only_says_it(

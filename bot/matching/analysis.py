@@ -10,9 +10,9 @@ from typing import NamedTuple
 from bot.matching.alternatives import Sides
 from bot.matching.answerability import Need
 from bot.matching.asking import needs
-from bot.matching.lexicon import ENTITY_PREFIX, QType
+from bot.matching.lexicon import QType
 
-__all__ = ["ENTITY_PREFIX", "Analysis", "Phrasing"]
+ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 
 
 @dataclass(frozen=True)

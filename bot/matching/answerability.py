@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.matching.lexicon import ENTITY_PREFIX, QType
+from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:
     from bot.matching.clauses import Clauses
@@ -216,17 +216,20 @@ class OfferedKinds:
         named: range = range(0),
         phrased: tuple[frozenset[QType], ...] = (),
         clauses: Clauses | None = None,
+        places: frozenset[str] = frozenset(),
     ) -> None:
         """Keep the answers; most are never a candidate, so none is read up front.
 
         `named`: the entries about one named thing, which give its full name; `phrased`: per
         entry, the question types of its phrasings ("why …?" phrasings give a reason);
-        `clauses`: the answers' clauses, to tell which thing a value is said of.
+        `clauses`: the answers' clauses, to tell which thing a value is said of; `places`:
+        the terms of the places and countries the fact store names.
         """
         self._answers = answers
         self._clauses = clauses
         self._named = named
         self._phrased = phrased
+        self._places = places
         self._found: dict[int, frozenset[Need]] = {}
 
     def __getitem__(self, position: int) -> frozenset[Need]:
@@ -253,27 +256,21 @@ class OfferedKinds:
         answer = self._answers[position]
         if restated(answer, asked, words):
             return False
-        # a fact-store entry describes its own place ("Kilwa Kivinje is the coastal town …")
-        if position not in self._named and _only_there(answer, asked, question, words):
+        # "where is Seville?": a question of place names alone; a fact-store entry describes
+        # its own place ("Kilwa Kivinje is the coastal town …")
+        there = Need.PLACE in asked and question and question <= self._places
+        if there and position not in self._named and _only_there(answer, words):
             return False
         return self._clauses is None or self._clauses.said_of(position, asked, question)
 
 
-def _only_there(
-    answer: str, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
-) -> bool:
-    """Return whether "where is X?", asked of a name alone, is answered only by "in X".
+def _only_there(answer: str, words: frozenset[str]) -> bool:
+    """Return whether every place `answer` names is in the question's own `words`.
 
-    "Where is Seville?" is not answered by "In Seville, firefighters rescued 48 people". Only
-    a question of names alone: the places an answer holds are read by a narrow pattern, and
-    "where will they meet the fans in Amersfoort?" is answered by "the clubhouse", which it
-    cannot see.
+    "Where is Seville?" is not answered by "In Seville, firefighters rescued 48 people". Asked
+    only of questions of place names alone: the places an answer holds are read by a narrow
+    pattern, and "where is the fan meeting in Amersfoort?" is answered by "the clubhouse",
+    which it cannot see.
     """
-    if (
-        Need.PLACE not in asked
-        or not question
-        or not all(t.startswith(ENTITY_PREFIX) for t in question)
-    ):
-        return False
     values = [_TO_PLACE.sub("", m.group().lower()) for m in _OFFERS[Need.PLACE].finditer(answer)]
     return bool(values) and all(words.issuperset(_WORD.findall(v)) for v in values)

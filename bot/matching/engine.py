@@ -78,7 +78,8 @@ class Engine:
         self.parts = Parts(self)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
         self.naming = Naming(names, self.analyzer.terms)
-        self.passages = Passages(self.analyzer, knowledge.story, self.tools.names)
+        where = self.tools.places | self.tools.countries
+        self.passages = Passages(self.analyzer, knowledge.story, self.tools.names, where)
         self.suggester = Suggester(
             self.analyzer,
             self.index,

@@ -111,10 +111,12 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     # what the asker will read; each fact-store entry begins with its subject's full name
     named = range(len(knowledge.faq), len(entries))
     answers = [e.answer for e in entries]
-    kinds = OfferedKinds(answers, named, phrased, Clauses(answers, analyzer.terms))
+    places = terms_of_kind(knowledge.entities, EntityType.PLACE)
+    nations = terms_of_kind(knowledge.entities, EntityType.COUNTRY)
+    clauses = Clauses(answers, analyzer.terms)
+    kinds = OfferedKinds(answers, named, phrased, clauses, places | nations)
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
-    places = terms_of_kind(knowledge.entities, EntityType.PLACE)
     programmes = terms_of_kind(knowledge.entities, EntityType.PROGRAMME)
     implied = implied_terms(analyzer, knowledge.entities)
     tools = Retrievers(
@@ -127,7 +129,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
         person_entries=entries_of_kind(knowledge, EntityType.PERSON),
         outlying=places - frozenset(analyzer.terms(knowledge.title)),
-        countries=terms_of_kind(knowledge.entities, EntityType.COUNTRY),
+        countries=nations,
         regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
         undertakings=programmes | terms_of_kind(knowledge.entities, EntityType.EVENT),
         implied=implied,

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
-
 STOPWORDS = frozenset(
     """
     a an the this that these those it its it's is are was were be been being am do does did

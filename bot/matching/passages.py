@@ -32,16 +32,24 @@ _AHEAD = 0.4  # how far its BM25 score must lead the next sentence's, as a share
 class Passages:
     """The sentences of one story, indexed for quoting."""
 
-    def __init__(self, analyzer: Analyzer, story: str, names: AnswerNames | None = None) -> None:
+    def __init__(
+        self,
+        analyzer: Analyzer,
+        story: str,
+        names: AnswerNames | None = None,
+        places: frozenset[str] = frozenset(),
+    ) -> None:
         """Split `story` into sentences and index their canonical terms.
 
-        `names`: how the engine reads the names an answer gives, to read the sentences' too.
+        `names`: how the engine reads the names an answer gives, to read the sentences' too;
+        `places`: the terms of the places and countries the fact store names.
         """
         self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
         # the kinds of value each sentence holds, read when it is first the best one, and
         # which thing of the sentence a value is said of
-        self._kinds = OfferedKinds(self.sentences, clauses=Clauses(self.sentences, analyzer.terms))
+        clauses = Clauses(self.sentences, analyzer.terms)
+        self._kinds = OfferedKinds(self.sentences, clauses=clauses, places=places)
         self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
 
