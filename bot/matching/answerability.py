@@ -258,7 +258,7 @@ class OfferedKinds:
             return False
         # "where is Seville?": a question of place names alone; a fact-store entry describes
         # its own place ("Kilwa Kivinje is the coastal town …")
-        there = Need.PLACE in asked and question and question <= self._places
+        there = Need.PLACE in asked and bool(question) and question <= self._places
         if there and position not in self._named and _only_there(answer, words):
             return False
         return self._clauses is None or self._clauses.said_of(position, asked, question)
