@@ -15,6 +15,7 @@ from telegram import (
     User,
 )
 from telegram.constants import MessageLimit, ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -35,6 +36,7 @@ from adapters.telegram_render import (
     render,
     split,
     topics_html,
+    without_wrong,
 )
 from adapters.telegram_settings import TelegramSettings
 from adapters.telegram_updater import limit_body, polling_task, until_stop_or_end
@@ -179,13 +181,18 @@ class TelegramBot:
             await self._reply(query.message, answer, quote=False)
 
     async def on_wrong(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """Log a "not what I asked" press; tell the presser quietly (no message in the chat)."""
+        """Log a "not what I asked" press; once settled, drop the button; toast the presser."""
         query = update.callback_query
-        if query is None or not isinstance(query.message, Message):
+        if query is None or not isinstance(message := query.message, Message):
             return
-        presser = to_query(query.message, "", user=query.from_user)
+        presser = to_query(message, "", user=query.from_user)
         ref = (query.data or "").removeprefix(WRONG_PREFIX)
         feedback = await asyncio.to_thread(self.bot.feedback, presser, ref)
+        if feedback.settled and message.reply_markup:
+            try:  # the edit is a courtesy: too old or deleted, the toast still tells the presser
+                await message.edit_reply_markup(without_wrong(message.reply_markup))
+            except TelegramError as error:
+                log.debug("mark button left on message %s: %s", message.message_id, error)
         await query.answer(feedback.reply.text or None)  # a toast for the presser alone
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -41,6 +41,16 @@ def render(answer: Answer, limit: int = MessageLimit.MAX_TEXT_LENGTH) -> list[Re
     return [Reply(c) for c in chunks[:-1]] + [Reply(chunks[-1], keyboard)]
 
 
+def without_wrong(keyboard: InlineKeyboardMarkup) -> InlineKeyboardMarkup:
+    """Return `keyboard` without its "not what I asked" button, the others as they were."""
+    rows = [
+        [b for b in row if not str(b.callback_data or "").startswith(WRONG_PREFIX)]
+        for row in keyboard.inline_keyboard
+    ]
+    # an empty row is refused by Telegram; no rows at all removes the keyboard
+    return InlineKeyboardMarkup([row for row in rows if row])
+
+
 def split(text: str, limit: int) -> list[str]:
     """Split HTML text into pieces of at most `limit` characters, each one valid HTML.
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import copy
 import io
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -23,8 +25,10 @@ from bot.matching.engine import Engine
 from bot.models import Marked, Query
 from bot.serving.service import StoryBot
 from tests import chatkit, test_discord, test_telegram
+from tests.fakes.telegram_api import Call, FakeTelegram
 
 SIGNED = "Who signed the agreement?"
+PAKISTAN = "When did Pakistan land on the moon?"  # a correction: a suggestion and the mark
 
 
 def _bot(engine: Engine, tmp_path: Path) -> tuple[StoryBot, GapStore]:
@@ -161,6 +165,109 @@ async def test_an_answer_to_an_anonymous_admin_or_a_channel_offers_no_mark(
     assert "Beijing" in answer.params["text"]
     rows = answer.params.get("reply_markup", {}).get("inline_keyboard", [])
     assert all(b["text"] != "Not what I asked" for row in rows for b in row)
+
+
+def _labels(message: dict) -> list[list[str]]:
+    return [
+        [b["text"] for b in row]
+        for row in message.get("reply_markup", {}).get("inline_keyboard", [])
+    ]
+
+
+async def _shown(fake: FakeTelegram, chat_id: int = 100, chat_type: str = "private") -> dict:
+    """Ask for a correction as user 7; return the answer as the fake holds it."""
+    asked = fake.message(f"@story_test_bot {PAKISTAN}", chat_id=chat_id, chat_type=chat_type)
+    [answer] = await test_telegram._ask(fake, asked)
+    assert answer.result is not None
+    assert _labels(answer.result) == [
+        ["When did India land on the moon's south pole?"],
+        ["Not what I asked"],
+    ]
+    return answer.result
+
+
+async def _press_wrong(fake: FakeTelegram, shown: dict, presser: int, press_id: str) -> Call:
+    """Press "not what I asked" on `shown` as it is now; return the toast the presser got."""
+    press = {
+        "id": press_id,
+        "from": {"id": presser, "is_bot": False, "first_name": "B"},
+        "chat_instance": "ci",
+        "message": copy.deepcopy(shown),  # what Telegram sends: the message as shown then
+        "data": shown["reply_markup"]["inline_keyboard"][-1][0]["callback_data"],
+    }
+    await fake.push({"callback_query": press})
+    await fake.wait_for(
+        lambda f: any(c.params.get("callback_query_id") == press_id for c in f.calls)
+    )
+    return next(c for c in fake.calls if c.params.get("callback_query_id") == press_id)
+
+
+def _edits(fake: FakeTelegram) -> list[Call]:
+    return [c for c in fake.calls if c.method == "editMessageReplyMarkup"]
+
+
+@pytest.mark.anyio
+async def test_the_askers_press_removes_the_telegram_button_and_keeps_the_suggestion(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running = await chatkit.start_telegram(engine, monkeypatch)
+    fake = running.fake
+    try:
+        shown = await _shown(fake)
+        toast = await _press_wrong(fake, shown, 7, "cbw-asker")
+    finally:
+        await chatkit.finish(running)
+    assert toast.params["text"] == replies.NOTED
+    [edit] = _edits(fake)
+    assert (edit.params["chat_id"], edit.params["message_id"]) == ("100", str(shown["message_id"]))
+    assert _labels(shown) == [["When did India land on the moon's south pole?"]]  # edited in place
+    suggestion = shown["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    assert suggestion == "a:india-when"
+    assert fake.calls.index(edit) < fake.calls.index(toast)  # the toast says it is done
+
+
+@pytest.mark.anyio
+async def test_another_members_press_leaves_the_telegram_button_for_the_asker(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running = await chatkit.start_telegram(engine, monkeypatch)
+    fake = running.fake
+    try:
+        shown = await _shown(fake, chat_id=-5, chat_type="group")
+        other = await _press_wrong(fake, shown, 9, "cbw-other")
+        assert other.params["text"] == replies.NOT_THE_ASKER
+        assert not _edits(fake) and _labels(shown)[-1] == ["Not what I asked"]
+        asker = await _press_wrong(fake, shown, 7, "cbw-asker")
+    finally:
+        await chatkit.finish(running)
+    assert asker.params["text"] == replies.NOTED
+    assert len(_edits(fake)) == 1 and all("Not what I asked" not in r for r in _labels(shown))
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("failure", ["deleted", "500"])
+async def test_a_telegram_button_that_cannot_be_removed_still_gets_its_toast(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, failure: str
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="adapters.telegram_adapter")
+    running = await chatkit.start_telegram(engine, monkeypatch)
+    fake = running.fake
+    try:
+        shown = await _shown(fake)
+        if failure == "deleted":  # Telegram answers 400 "message to edit not found"
+            del fake.messages[(100, shown["message_id"])]
+        else:
+            fake.fail("editMessageReplyMarkup", failure)
+        before = len(fake.sent)
+        toast = await _press_wrong(fake, shown, 7, "cbw-fails")
+        await asyncio.sleep(0.1)
+    finally:
+        await chatkit.finish(running)
+    assert toast.params["text"] == replies.NOTED
+    assert len(_edits(fake)) == 1 and len(fake.sent) == before  # tried once; no apology posted
+    left = [r for r in caplog.records if r.getMessage().startswith("mark button left on message")]
+    assert len(left) == 1 and left[0].levelno == logging.DEBUG
+    assert not any(r.levelno >= logging.ERROR for r in caplog.records)
 
 
 def _buttons(data: dict) -> list[dict]:

@@ -10,8 +10,9 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from adapters.telegram_render import render
+from adapters.telegram_render import render, without_wrong
 from bot.matching.engine import Engine
 from bot.models import Answer, AnswerKind, Suggestion
 from tests.chatkit import TELEGRAM_TOKEN as TOKEN
@@ -321,6 +322,28 @@ def test_render_splits_long_answers_and_keeps_buttons_on_the_last_part() -> None
     assert all(len(r.html) <= 4096 for r in replies)
     assert all(r.keyboard is None for r in replies[:-1]) and replies[-1].keyboard is not None
     assert all(not r.html.rstrip().endswith("&") and "&amp" in r.html for r in replies)
+
+
+def test_without_wrong_drops_only_the_not_what_i_asked_button() -> None:
+    answer = Answer(
+        text="In August.",
+        kind=AnswerKind.CORRECTION,
+        ref="0123456789ab",
+        suggestions=(
+            Suggestion(entry_id="x", question="Q?"),
+            Suggestion(entry_id="y", question="R?"),
+        ),
+    )
+    keyboard = render(answer)[-1].keyboard
+    assert keyboard is not None and len(keyboard.inline_keyboard) == 3
+    assert without_wrong(keyboard) == InlineKeyboardMarkup(keyboard.inline_keyboard[:2])
+    assert without_wrong(without_wrong(keyboard)) == without_wrong(keyboard)
+    mixed = InlineKeyboardMarkup(
+        [[InlineKeyboardButton("Q?", callback_data="a:x"), keyboard.inline_keyboard[-1][0]]]
+    )
+    assert without_wrong(mixed) == InlineKeyboardMarkup([[mixed.inline_keyboard[0][0]]])
+    only = InlineKeyboardMarkup([keyboard.inline_keyboard[-1]])
+    assert without_wrong(only).inline_keyboard == ()  # no buttons left: the keyboard goes
 
 
 async def test_a_flooder_gets_slow_down_once_then_silence(

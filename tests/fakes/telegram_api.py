@@ -29,6 +29,7 @@ class Call:
 
     method: str
     params: dict[str, Any]
+    result: dict[str, Any] | None = None  # the message as Telegram returned it, if one
 
 
 @dataclass
@@ -41,6 +42,7 @@ class FakeTelegram:
     updates: list[dict[str, Any]] = field(default_factory=list)
     faults: dict[str, list[str]] = field(default_factory=dict)
     chats: dict[int, dict[str, Any]] = field(default_factory=dict)
+    messages: dict[tuple[int, int], dict[str, Any]] = field(default_factory=dict)  # the bot's
     _next_update: int = 1
     _next_message: int = 1000
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -137,6 +139,8 @@ class FakeTelegram:
             return _ok(await self._get_updates(params))
         if method == "sendMessage":
             return _ok(self._send_message(method, params))
+        if method == "editMessageReplyMarkup":
+            return self._edit_reply_markup(params)
         if method in OK_METHODS:
             return _ok(True)
         return _error(404, f"Not Found: method {method} is not faked")
@@ -153,17 +157,36 @@ class FakeTelegram:
         return pending[:100]
 
     def _send_message(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
-        self.sent.append(Call(method, params))
         self._next_message += 1
         chat_id = int(params["chat_id"])
         chat = self.chats.get(chat_id, {"id": chat_id, "type": "private", "first_name": "Asker"})
-        return {
+        message = {
             "message_id": self._next_message,
             "date": int(time.time()),
             "chat": chat,
             "from": BOT_USER,
             "text": params.get("text", ""),
         }
+        if params.get("reply_markup"):
+            message["reply_markup"] = params["reply_markup"]
+        self.messages[(chat_id, self._next_message)] = message
+        self.sent.append(Call(method, params, message))
+        return message
+
+    def _edit_reply_markup(self, params: dict[str, Any]) -> web.Response:
+        """Replace a sent message's buttons and return the message, as Telegram does."""
+        key = (int(params.get("chat_id") or 0), int(params.get("message_id") or 0))
+        message = self.messages.get(key)
+        if message is None:  # deleted, never sent by the bot, or an inline message
+            return _error(400, "Bad Request: message to edit not found")
+        markup = params.get("reply_markup") or {}
+        if markup.get("inline_keyboard") == message.get("reply_markup", {}).get("inline_keyboard"):
+            return _error(400, "Bad Request: message is not modified")
+        if markup.get("inline_keyboard"):
+            message["reply_markup"] = markup
+        else:  # no buttons left: Telegram drops the keyboard from the message
+            message.pop("reply_markup", None)
+        return _ok(message)
 
 
 async def _params(request: web.Request) -> dict[str, Any]:
