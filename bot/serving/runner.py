@@ -129,20 +129,27 @@ def _log_restart(name: str, error: Exception | None, delay: float, brief: bool) 
     """Log that `name` failed (or stopped on its own) and when it starts again."""
     if error is None:
         log.error("%s stopped on its own; restarting in %g s", name, delay)
-    elif brief:
-        log.error("%s failed: %s; restarting in %g s", name, _one_line(error), delay)
-        log.debug("%s: the failure", name, exc_info=error)
     else:
-        log.error("%s failed; restarting in %g s", name, delay, exc_info=error)
+        _log_failure(logging.ERROR, name, "failed", f"; restarting in {delay:g} s", error, brief)
 
 
 def _log_stopping(name: str, error: Exception, brief: bool) -> None:
     """Log that `name` failed while stopping (closing a session, say): a warning, no restart."""
+    _log_failure(logging.WARNING, name, "failed while stopping", "", error, brief)
+
+
+def _log_failure(
+    level: int, name: str, what: str, then: str, error: Exception, brief: bool
+) -> None:
+    """Log "`name` `what``then`", a platform's (`brief`) in one line, a task's with its traceback.
+
+    A platform fails so at every boot without network: its traceback goes to debug level.
+    """
     if brief:
-        log.warning("%s failed while stopping: %s", name, _one_line(error))
-        log.debug("%s: the failure while stopping", name, exc_info=error)
+        log.log(level, "%s %s: %s%s", name, what, _one_line(error), then)
+        log.debug("%s: the %s", name, what.replace("failed", "failure"), exc_info=error)
     else:
-        log.warning("%s failed while stopping", name, exc_info=error)
+        log.log(level, "%s %s%s", name, what, then, exc_info=error)
 
 
 def _one_line(error: Exception) -> str:
