@@ -8,8 +8,6 @@ from collections.abc import Callable
 
 import discord
 
-from bot.conversation.expiring import ExpiringMap
-
 log = logging.getLogger(__name__)
 
 # what a reply (an embed, referencing the question) needs; a thread asks its own send right
@@ -64,13 +62,19 @@ class Quiet:
         capacity: int = 10_000,
     ) -> None:
         """Allow one line per key per `period`, remembering at most `capacity` keys."""
-        self._said: ExpiringMap[bool] = ExpiringMap(period, capacity, clock)
+        self._period, self._clock, self._capacity = period, clock, capacity
+        self._said: dict[int, float] = {}
 
     def due(self, key: int) -> bool:
         """Return whether `key` may be spoken of now; if so, start its quiet period."""
-        if self._said.get(str(key)):
+        now = self._clock()
+        last = self._said.pop(key, None)
+        if last is not None and now - last < self._period:
+            self._said[key] = last
             return False
-        self._said.set(str(key), True)
+        while len(self._said) >= self._capacity:  # the longest unspoken of go first
+            del self._said[next(iter(self._said))]
+        self._said[key] = now
         return True
 
     def __len__(self) -> int:
