@@ -11,6 +11,7 @@ import pytest
 from bot.matching import idioms
 from bot.matching.answerability import Need, offers
 from bot.matching.asking import needs
+from bot.matching.coverage import QuestionTerms
 from bot.matching.engine import Engine
 from bot.matching.gazetteer import demonym_aliases
 from bot.matching.idioms import plain_words
@@ -550,3 +551,25 @@ def test_day_to_day_asks_for_no_day(lagos: Engine) -> None:
     assert "day" not in reading.terms and "daili" in reading.terms
     answer = lagos.answer(Query(text="who actually runs the orange line day to day?"))
     assert not answer.answered or "July" not in answer.text  # not the opening day
+
+
+@pytest.fixture(scope="module")
+def football() -> Engine:
+    """The football-takeover story's engine, semantic layer on."""
+    return Engine.from_folder(DATA / "stories" / "football-takeover" / "knowledge")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who was chairman before Henk Bosveld?", "who will replace bosveld as club chairman?"],
+)
+def test_who_came_before_or_after_someone_is_not_that_person(
+    football: Engine, question: str
+) -> None:
+    # the entries about Bosveld's future name only him: the one asked for is someone else
+    assert not football.answer(Query(text=question)).answered
+
+
+def test_only_a_name_right_after_before_or_after_is_the_one_succeeded(lagos: Engine) -> None:
+    question = lagos.analyzer.analyze("did Bakare speak before Lawal or after the opening?")
+    assert QuestionTerms(lagos.index, None, question).succeeded == {"@tunde-lawal"}
