@@ -104,6 +104,13 @@ FLOORS = [
         0.66,
         0.86,
     ),
+    (  # written in the fourteenth session the same way (the story by one person, its folder
+        # by a second, its 150 questions by a third); 57.1 / 80.0 on first scoring, misses never read
+        STORIES / "ransomware-hospital" / "knowledge",
+        STORIES / "ransomware-hospital" / "questions.jsonl",
+        0.57,
+        0.80,
+    ),
 ]
 
 
