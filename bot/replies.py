@@ -199,6 +199,18 @@ def off_topic(title: str, first: tuple[Suggestion, ...]) -> Answer:
     )
 
 
+def other_script(title: str, first: tuple[Suggestion, ...]) -> Answer:
+    """Say that only questions in Latin letters are read, to one in another script."""
+    return Answer(
+        text=(
+            "I can only read questions written in English letters. "
+            f"I answer questions about the story: {title}. Try one of these."
+        ),
+        kind=AnswerKind.DECLINE,
+        suggestions=first,
+    )
+
+
 def decline(confidence: float, related: tuple[Suggestion, ...]) -> Answer:
     """Say the story does not answer it, offering questions it does answer."""
     return Answer(

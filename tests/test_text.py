@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
-from bot.matching.text import clean, tokenize
+from bot.matching.text import clean, other_script, tokenize
 from bot.models import Query
 
 
@@ -183,3 +183,27 @@ def test_a_link_or_a_soft_hyphen_pasted_with_a_question_leaves_its_answer_alone(
     ):
         answer = engine.answer(Query(text=message))
         assert answer.answered and answer.entry_id == "signing-place", message
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("پاکستان چاند پر کب جائے گا؟", True),  # Urdu
+        ("Когда Пакистан полетит на Луну?", True),
+        ("巴基斯坦什么时候去月球", True),
+        ("où est la station? 🙂", False),  # accented Latin letters are Latin
+        ("who is Kakar? مرحبا", False),  # mostly English with a word of another script
+        ("🙂🙂🙂 ???", False),  # no letters at all
+    ],
+)
+def test_a_text_mostly_in_another_script_is_told_apart(text: str, other: bool) -> None:
+    assert other_script(text) is other
+
+
+def test_a_question_in_another_script_is_told_which_letters_are_read(engine: Engine) -> None:
+    answer = engine.answer(Query(text="پاکستان چاند پر کب جائے گا؟"))
+    assert not answer.answered
+    assert answer.text.startswith("I can only read questions written in English letters.")
+    assert answer.suggestions  # and what it can answer, as buttons
+    # a word of the story in another script's question is still matched as usual
+    assert not engine.answer(Query(text="مرحبا who is Kakar?")).text.startswith("I can only")

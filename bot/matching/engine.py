@@ -23,7 +23,7 @@ from bot.matching.overview import asks_overview, overview_entry
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.suggesting import Suggester
-from bot.matching.text import clean
+from bot.matching.text import clean, other_script
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
 
@@ -218,7 +218,9 @@ class Engine:
         terms = (reading or self.analyzer.analyze(text)).terms
         if terms and not any(map(self.index.knows, terms)):
             # not one word the story uses: gibberish, an insult, the weather; say what it does
-            answer = replies.off_topic(self.knowledge.title, self.top_questions(limit))
+            # (or, to a question in Urdu or Russian letters, which letters it reads)
+            unread = replies.other_script if other_script(text) else replies.off_topic
+            answer = unread(self.knowledge.title, self.top_questions(limit))
             return Decision(text, answer, f"{reason}; no word the knowledge uses")
         answer = replies.decline(confidence, tuple(related) or self.top_questions(limit))
         return Decision(text, answer, reason, tuple(candidates))

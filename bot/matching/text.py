@@ -68,6 +68,15 @@ def clean(text: str, limit: int) -> str:
     return head + _GAP + tail
 
 
+def other_script(text: str) -> bool:
+    """Return whether most letters of `text` are not Latin ones (Urdu, Cyrillic, Chinese)."""
+    if text.isascii():  # most messages: no letter to look up
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+    return len(letters) > 2 * latin
+
+
 def _shown(ch: str) -> str:
     """Return `ch` as read: a control, private or surrogate character as a space.
 
