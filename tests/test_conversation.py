@@ -82,6 +82,27 @@ def test_follow_ups_are_read_with_the_last_answer(
     assert _chat(engine, questions) == expected
 
 
+@pytest.mark.parametrize(
+    ("questions", "expected"),
+    [
+        # the story gives no date for Pakistan's astronauts: not what it says of Pakistan
+        (
+            ["When will NASA send astronauts to the moon?", "and pakistan?", "and india?"],
+            ["artemis-date", AnswerKind.DECLINE, "india-2040"],
+        ),
+        # the US plans are in another entry than China's: no "it says this about China"
+        (
+            ["When will China send astronauts to the moon?", "and the US?"],
+            ["china-astronauts", "crewed-targets"],
+        ),
+    ],
+)
+def test_and_another_country_or_agency_asks_the_last_question_of_it(
+    engine: Engine, questions: list[str], expected: list[str]
+) -> None:
+    assert _chat(engine, questions) == expected
+
+
 def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: Engine) -> None:
     said = _chat(engine, ["Where was the agreement signed?", "when was that?"])
     assert said == ["signing-place", AnswerKind.DECLINE]  # the story gives no date

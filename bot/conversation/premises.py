@@ -49,13 +49,12 @@ def find(
         without = _without(question, asked)
         if not without.terms:
             continue
-        for candidate in rank(without)[:_TRIED]:
-            if candidate.probability < threshold:
-                break
-            in_answer = named_in(candidate.entry)
-            if asked in in_answer:
-                break  # the story does say it of the asked party: no clash
+        sure = [c for c in rank(without)[:_TRIED] if c.probability >= threshold]
+        if any(asked in named_in(c.entry) for c in sure):
+            continue  # the story does say it of the asked party: no clash
+        for candidate in sure:
             # the party the answer is about: the first it names of the asked one's kind
+            in_answer = named_in(candidate.entry)
             subject = next((t for t in in_answer if kinds.get(t) == kinds[asked]), None)
             if subject is not None and subject not in named:
                 found.append(Premise(asked, subject, candidate))
