@@ -15,6 +15,7 @@ from bot.matching.encoder import Vectors
 from bot.matching.figures import figures_said
 from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
+from bot.matching.mismatch import elsewhere, opposed, unnamed
 from bot.matching.names import AnswerNames
 from bot.matching.semantic import SemanticIndex, WordVectors
 
@@ -261,47 +262,8 @@ def _measure(
             "told": 1.0 if kind and asked & TELLING else 0.0,
             "qtype": qtype_agreement(query.qtype, phrased) if phrased is not None else 0.5,
             "subject": 1.0 if question.named <= terms else 0.0,
-            "unnamed": _unnamed(tools, query.qtype, question, position),
-            "opposed": _opposed(tools, question.clashes, position),
-            "elsewhere": _elsewhere(tools, question, terms),
+            "unnamed": unnamed(tools, query.qtype, question, position),
+            "opposed": opposed(tools, question.clashes, position),
+            "elsewhere": elsewhere(tools, question, terms),
         }
     )
-
-
-def _elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]) -> float:
-    """Return 1 when the question asks about a place the entry never names, but another.
-
-    "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
-    Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
-    places the entries name. So is a country, but only as where something is ("how many die
-    in Kenya?" is not Africa's toll): a minister's entry answers for the country. So is a
-    programme or event: "who is building phase two?" is not who built the Orange Line.
-    """
-    named, others = question.named, terms - question.named
-    place = (tools.outlying & named) - terms and tools.places & others
-    undertaking = (tools.undertakings & named) - terms and tools.undertakings & others
-    located = (tools.countries & question.located) - terms  # mostly empty: no union made
-    country = located and (tools.countries | tools.outlying | tools.regions) & others
-    return 1.0 if place or undertaking or country else 0.0
-
-
-def _unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:
-    """Return 1 when every phrasing names someone the question does not.
-
-    "When was the first landing?" is not "when did India land?"; a "who" question may be
-    asking for the very person the entry names, so it is never held against it.
-    """
-    if qtype == QType.WHO:
-        return 0.0
-    unnamed = tools.index.required(position) - question.terms
-    # "what does Beijing want?" names China by its capital
-    seats = tools.seats
-    return 1.0 if any(not seats.get(t, frozenset()) & question.named for t in unnamed) else 0.0
-
-
-def _opposed(tools: Retrievers, clashes: tuple[tuple[str, str], ...], position: int) -> float:
-    """Return 1 when the entry has the opposite of a question word but not the word itself."""
-    if not clashes:  # most questions have no word with an opposite: nothing to split
-        return 0.0
-    has = tools.parts_of(position)
-    return 1.0 if any(a not in has and b in has for a, b in clashes) else 0.0

@@ -1,0 +1,50 @@
+"""Evidence that an entry is about another place, party or thing than the question asks of."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.matching.coverage import QuestionTerms
+from bot.matching.lexicon import QType
+
+if TYPE_CHECKING:  # the retrievers hold these checks' tables; evidence imports this module
+    from bot.matching.evidence import Retrievers
+
+
+def elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]) -> float:
+    """Return 1 when the question asks about a place the entry never names, but another.
+
+    "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
+    Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
+    places the entries name. So is a country, but only as where something is ("how many die
+    in Kenya?" is not Africa's toll): a minister's entry answers for the country. So is a
+    programme or event: "who is building phase two?" is not who built the Orange Line.
+    """
+    named, others = question.named, terms - question.named
+    place = (tools.outlying & named) - terms and tools.places & others
+    undertaking = (tools.undertakings & named) - terms and tools.undertakings & others
+    located = (tools.countries & question.located) - terms  # mostly empty: no union made
+    country = located and (tools.countries | tools.outlying | tools.regions) & others
+    return 1.0 if place or undertaking or country else 0.0
+
+
+def unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:
+    """Return 1 when every phrasing names someone the question does not.
+
+    "When was the first landing?" is not "when did India land?"; a "who" question may be
+    asking for the very person the entry names, so it is never held against it.
+    """
+    if qtype == QType.WHO:
+        return 0.0
+    unnamed = tools.index.required(position) - question.terms
+    # "what does Beijing want?" names China by its capital
+    seats = tools.seats
+    return 1.0 if any(not seats.get(t, frozenset()) & question.named for t in unnamed) else 0.0
+
+
+def opposed(tools: Retrievers, clashes: tuple[tuple[str, str], ...], position: int) -> float:
+    """Return 1 when the entry has the opposite of a question word but not the word itself."""
+    if not clashes:  # most questions have no word with an opposite: nothing to split
+        return 0.0
+    has = tools.parts_of(position)
+    return 1.0 if any(a not in has and b in has for a, b in clashes) else 0.0
