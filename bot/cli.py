@@ -131,6 +131,7 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     gaps.add_argument("--forget", action="store_true", help="erase every logged question")
     gaps.add_argument("--limit", type=int, default=20, help="how many groups (default 20)")
     gaps.set_defaults(handler=_gaps)
+    _knowledge_option(gaps, "the knowledge folder to match against and --add to")
     config = commands.add_parser("config", help="print the effective settings, secrets masked")
     config.set_defaults(handler=_config)
     for name in command_names() if plugins else ():  # `storybot invite`, from front ends
@@ -139,12 +140,11 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     return parser
 
 
-def _knowledge_option(command: argparse.ArgumentParser) -> None:
+def _knowledge_option(
+    command: argparse.ArgumentParser, what: str = "the knowledge folder to answer from"
+) -> None:
     command.add_argument(
-        "--knowledge",
-        type=Path,
-        metavar="DIR",
-        help="the knowledge folder to answer from (default: STORYBOT_KNOWLEDGE_DIR)",
+        "--knowledge", type=Path, metavar="DIR", help=f"{what} (default: STORYBOT_KNOWLEDGE_DIR)"
     )
 
 

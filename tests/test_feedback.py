@@ -8,6 +8,7 @@ import io
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -423,6 +424,22 @@ def test_drafts_take_the_indent_of_an_unindented_entries_list(
     before = len(yaml.safe_load(faq.read_text())["entries"])
     _storybot("gaps", "--add", data=tmp_path, knowledge=knowledge_copy)
     assert len(yaml.safe_load(faq.read_text())["entries"]) == before + 1
+
+
+def test_gaps_adds_its_drafts_to_the_folder_named_on_the_command_line(
+    engine: Engine, tmp_path: Path, knowledge_copy: Path
+) -> None:
+    bot, store = _bot(engine, tmp_path)
+    bot.answer(Query(text="How far is the moon from the earth?"))
+    store.all()  # written
+    other = tmp_path / "other"  # the configured folder: left as it is
+    shutil.copytree(knowledge_copy, other)
+    before = (other / "faq.yaml").read_bytes()
+    out = _storybot(
+        "gaps", "--add", "--knowledge", str(knowledge_copy), data=tmp_path, knowledge=other
+    )
+    assert "draft" in out and "draft: true" in (knowledge_copy / "faq.yaml").read_text()
+    assert (other / "faq.yaml").read_bytes() == before
 
 
 def test_gaps_says_so_when_its_database_cannot_be_opened(tmp_path: Path) -> None:
