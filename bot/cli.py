@@ -118,7 +118,13 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: the configured folder")
     validate.set_defaults(handler=_validate)
-    ev = commands.add_parser("eval", help="score a question set (JSON lines)")
+    ev = commands.add_parser(
+        "eval",
+        help="score a question set (JSON lines)",
+        description="Score a question set: one JSON object a line, with id, question, scope "
+        "(in or out), and for in-scope ones expect_any, expect_all, must_not (strings the "
+        "answer must hold one of, all of, none of); tags optional.",
+    )
     ev.add_argument("file", type=Path)
     ev.add_argument("--misses", action="store_true", help="list every question that failed")
     ev.set_defaults(handler=_eval)

@@ -18,7 +18,7 @@ MAX_ANSWER_CHARS = 600
 class EvalQuestion(BaseModel):
     """One line of a question set."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")  # "expected" for "expect_any": said
 
     id: str
     question: str
@@ -71,7 +71,10 @@ def read_questions(path: Path) -> list[EvalQuestion]:
             problem = exc.errors()[0]
             where = ".".join(str(p) for p in problem["loc"])
             field = f" field '{where}':" if where else ""
-            raise InputFileError(f"{path}:{number}:{field} {problem['msg']}") from exc
+            said = problem["msg"]
+            if problem["type"] == "extra_forbidden":
+                said = "unknown field; the fields are " + ", ".join(EvalQuestion.model_fields)
+            raise InputFileError(f"{path}:{number}:{field} {said}") from exc
     if not questions:  # a score of 0/0 would read as a result
         raise InputFileError(f"{path}: no questions in it")
     return questions
@@ -120,7 +123,9 @@ def format_report(report: Report, misses: bool = False) -> str:
     if misses and report.misses:
         lines += ["", "misses:"]
         for question, reply in report.misses:
-            said = reply.entry_id or reply.kind.value
+            said = reply.kind.value  # a correction names the entry it quotes, not as an answer
+            if reply.entry_id:
+                said = reply.entry_id if reply.answered else f"{said} ({reply.entry_id})"
             lines.append(f"  {question.id} [{question.scope}] {question.question!r} -> {said}")
     return "\n".join(lines)
 

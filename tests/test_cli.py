@@ -363,3 +363,20 @@ def test_eval_refuses_a_question_file_with_no_questions(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert result.stderr.decode() == f"storybot eval: {questions}: no questions in it\n"
         assert result.stdout == b""
+
+
+def test_eval_names_an_unknown_field_rather_than_pass_the_question(tmp_path: Path) -> None:
+    questions = tmp_path / "set.jsonl"  # "expected" for "expect_any" would check nothing
+    questions.write_text('{"id": "a", "question": "where?", "scope": "in", "expected": ["X"]}\n')
+    result = storybot("eval", str(questions))
+    assert result.returncode == 2
+    said = result.stderr.decode()
+    assert f"{questions}:1: field 'expected': unknown field; the fields are id," in said
+
+
+def test_eval_misses_show_a_correction_as_one_not_as_an_answer(tmp_path: Path) -> None:
+    questions = tmp_path / "set.jsonl"
+    line = '{"id": "c", "question": "When did Pakistan land on the moon?", "scope": "in"}\n'
+    questions.write_text(line)
+    out = storybot("eval", str(questions), "--misses").stdout.decode()
+    assert "-> correction (" in out
