@@ -22,6 +22,11 @@ def dam() -> Engine:
 
 
 @pytest.fixture(scope="module")
+def malaria() -> Engine:
+    return Engine.from_folder(STORIES / "malaria-vaccine" / "knowledge")
+
+
+@pytest.fixture(scope="module")
 def lagos() -> Engine:
     return Engine.from_folder(STORIES / "lagos-metro" / "knowledge")
 
@@ -85,10 +90,9 @@ def test_follow_ups_are_read_with_the_last_answer(
 @pytest.mark.parametrize(
     ("questions", "expected"),
     [
-        # the story gives no date for Pakistan's astronauts: not what it says of Pakistan
         (
-            ["When will NASA send astronauts to the moon?", "and pakistan?", "and india?"],
-            ["artemis-date", AnswerKind.DECLINE, "india-2040"],
+            ["When will NASA send astronauts to the moon?", "and india?"],
+            ["artemis-date", "india-2040"],
         ),
         # the US plans are in another entry than China's: no "it says this about China"
         (
@@ -101,6 +105,14 @@ def test_and_another_country_or_agency_asks_the_last_question_of_it(
     engine: Engine, questions: list[str], expected: list[str]
 ) -> None:
     assert _chat(engine, questions) == expected
+
+
+def test_and_another_party_the_last_answer_also_names_is_answered_by_it(
+    malaria: Engine,
+) -> None:
+    # the entry gives Ghana's doses and Kenya's: the same answer, not Kenya's description
+    said = _chat(malaria, ["How many doses were delivered to Ghana?", "and Kenya?"])
+    assert said == ["doses-delivered", "doses-delivered"]
 
 
 def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: Engine) -> None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from bot import replies
 from bot.conversation import premises
-from bot.conversation.turns import ACTORS, Turn, explicit, points_back, resolve
+from bot.conversation.turns import Turn, explicit, points_back, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
@@ -30,7 +30,6 @@ _SURE = 0.8
 _BEING = frozenset("is was are were".split())
 _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
-_SWAP_WORDS = 4  # "and Pakistan?", "and the USA then?": a party alone, not a new question
 
 
 class Dialogue:
@@ -88,14 +87,14 @@ class Dialogue:
                 return corrected
         ranked = [(engine.rank(r), r) for r in readings]
         person = _about_person(readings[0], turn)
-        if not person:  # "and where?" asks something new
+        if not person and not self._answered_for(question, turn):  # "and where?" asks anew
             ranked = [([c for c in f if c.entry.id != turn.entry_id], r) for f, r in ranked]
         found, reading = max(ranked, key=lambda fr: fr[0][0].probability if fr[0] else 0.0)
         if found and found[0].probability >= engine.thresholds.answer:
             answer = replies.single(found[0].entry, found[0].probability)
             reason = f"follow-up of {turn.entry_id}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
-        if question.terms and not person and not _swaps(question, turn, self._kinds):
+        if question.terms and not person:
             return None  # a message with words of its own may be a new question
         # "when was that?", "how old is he?": the story doesn't say
         settled = engine.settle(text, found, reading)
@@ -148,6 +147,15 @@ class Dialogue:
         found = premises.clash(question, best, terms, self._named_in(best.entry), self._kinds)
         return self._correction(text, found) if found else None
 
+    def _answered_for(self, question: Analysis, turn: Turn) -> bool:
+        """Return whether the last answer already names a party the follow-up asks about.
+
+        "and Kenya?" after the doses Ghana got is answered by the same entry: it says both.
+        """
+        entry = self._engine.entry(turn.entry_id)
+        named = self._named_in(entry) if entry is not None else ()
+        return any(t in named for t in question.terms if self._kinds.get(t) in premises.PARTIES)
+
     def _rank_unnamed(self, analysis: Analysis) -> list[Candidate]:
         return self._engine.rank(analysis, self._premise_model)
 
@@ -165,19 +173,6 @@ def _identity(question: Analysis) -> bool:
     if not after or after[0] in _BEING:
         return True
     return any(said.split()[:1] == list(after) for said in question.names.values())
-
-
-def _swaps(question: Analysis, turn: Turn, kinds: dict[str, str]) -> bool:
-    """Return whether "and Pakistan?" asks the last question of another country or agency.
-
-    The story not saying it of Pakistan is the answer then, not what it says of Pakistan.
-    """
-    if not (question.words[:1] == ("and",) and len(question.words) <= _SWAP_WORDS):
-        return False
-    actors = [t for t in question.terms if kinds.get(t) in ACTORS]
-    return bool(actors) and any(
-        kinds.get(t) in ACTORS and t not in actors for t in turn.analysis.terms
-    )
 
 
 def _about_person(reading: Analysis, turn: Turn) -> bool:

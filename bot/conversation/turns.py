@@ -80,7 +80,7 @@ def points_to_someone(words: tuple[str, ...]) -> bool:
 
 
 # a country and an agency or company act alike: either one asked about stands for the other
-ACTORS = frozenset({"country", "organisation"})
+_ACTORS = frozenset({"country", "organisation"})
 
 
 def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analysis]:
@@ -108,8 +108,8 @@ def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analy
     if person and not _THING & set(words):
         return []  # "who is he?" after "when did India land?": no one to mean
     replaced = {kinds.get(t) for t in named}
-    if replaced & ACTORS:  # "and Pakistan?" after NASA's plans: Pakistan's own, not NASA's
-        replaced |= ACTORS
+    if replaced & _ACTORS:  # "and Pakistan?" after NASA's plans: Pakistan's own, not NASA's
+        replaced |= _ACTORS
     base = [
         (t, s)
         for t, s in zip(turn.analysis.terms, _surfaces(turn.analysis), strict=True)
