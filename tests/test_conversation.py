@@ -115,6 +115,14 @@ def test_and_another_party_the_last_answer_also_names_is_answered_by_it(
     assert said == ["doses-delivered", "doses-delivered"]
 
 
+def test_who_did_something_to_a_party_is_no_premise_about_that_party(
+    engine: Engine, lagos: Engine
+) -> None:
+    # "who leads India?" asks who does it to India: not "it says this about China: China leads"
+    for story, question in ((engine, "who leads India?"), (lagos, "who criticised Bakare?")):
+        assert story.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
+
+
 def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: Engine) -> None:
     said = _chat(engine, ["Where was the agreement signed?", "when was that?"])
     assert said == ["signing-place", AnswerKind.DECLINE]  # the story gives no date

@@ -17,6 +17,9 @@ from bot.matching.decision import Candidate, Entry
 PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
 _TRIED = 3  # confident entries looked through for one that names another party
 _PARTIES = 2  # parties left out in turn, at most: each costs a full ranking
+_AUXILIARIES = frozenset(
+    "is are was were s did does do will would has have had can could should may might".split()
+)
 _TOPIC = frozenset("about regarding on concerning of baare".split())  # "said about X": X is no doer
 
 
@@ -83,11 +86,17 @@ def clash(
 
 
 def _is_topic(question: Analysis, term: str) -> bool:
-    """Return whether the question names `term` as its topic ("what did X say about Y")."""
+    """Return whether the question names `term` as its topic ("what did X say about Y").
+
+    Or as what was done to, not who did it: "who started Harbourside?" asks who did; the
+    story's entry on what else started says nothing wrong about Harbourside.
+    """
     if len(question.surfaces) != len(question.terms):
         return False
     first = question.surfaces[question.terms.index(term)].split()[0]
     words = question.words
+    if words[:1] == ("who",) and len(words) > 2 and words[1] not in _AUXILIARIES:
+        return first in words[2:]
     for i, word in enumerate(words):
         if word == first and i and words[i - 1] in _TOPIC:
             # "what about X?" asks the last question of X: X is the doer, not a topic
