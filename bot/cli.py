@@ -209,7 +209,8 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         decision = engine.decide(Query(text=args.question))
         _print_answer(args.question, decision.answer, args.json)
         if args.explain:  # with --json, stdout stays one JSON object
-            print(f"\n{explain(decision)}", file=sys.stderr if args.json else sys.stdout)
+            shown = explain(decision, engine=engine)
+            print(f"\n{shown}", file=sys.stderr if args.json else sys.stdout)
         return 0
     stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="replace", closefd=False)  # noqa: SIM115
     for line in stdin:

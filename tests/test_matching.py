@@ -365,6 +365,16 @@ def test_explain_lists_the_candidates_with_their_evidence(engine: Engine) -> Non
     assert text.count("\n") > 5
 
 
+def test_explain_names_the_words_each_candidate_lacks_and_the_knowledge_never_uses(
+    engine: Engine,
+) -> None:
+    decision = engine.decide(Query(text="How many kilometres is the moon from Earth?"))
+    text = explain(decision, engine=engine)
+    rows = text.split("question words each lacks")[1].split("\n\n")[0].splitlines()[1:6]
+    assert len(rows) == 5 and all("'kilometres'" in row for row in rows)  # one per candidate
+    assert "never in the knowledge: 'kilometres'" in text and "synonyms.yaml" in text
+
+
 def test_the_gaps_log_takes_the_best_entry_from_the_one_decision(
     tmp_path: Path, engine: Engine
 ) -> None:

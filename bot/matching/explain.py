@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.matching.decision import Decision
 from bot.matching.evidence import Evidence
+
+if TYPE_CHECKING:  # the engine is only read, to say which words each candidate lacks
+    from bot.matching.engine import Engine
 
 _SHORT = {
     "phrasing": "phr",
@@ -25,8 +30,12 @@ _SHORT = {
 }
 
 
-def explain(decision: Decision, limit: int = 5) -> str:
-    """Return how the engine decided: its verdict and reason, then the candidates' evidence."""
+def explain(decision: Decision, limit: int = 5, engine: Engine | None = None) -> str:
+    """Return how the engine decided: its verdict and reason, then the candidates' evidence.
+
+    With the `engine` that decided, also the question's words each candidate lacks and those
+    the whole knowledge never uses: what a maintainer adds as a phrasing or a synonym.
+    """
     answer = decision.answer
     lines = [
         f"question: {decision.question!r}",
@@ -41,8 +50,28 @@ def explain(decision: Decision, limit: int = 5) -> str:
         values = " ".join(f"{v:>6.2f}" for v in candidate.evidence.values())
         entry = candidate.entry.id[:27]
         lines.append(f"{number:<2}{entry:<28}{candidate.probability:>6.2f} {values}")
+    if engine is not None:
+        lines += _lacking(decision, limit, engine)
     lines += ["", *_legend()]
     return "\n".join(lines)
+
+
+def _lacking(decision: Decision, limit: int, engine: Engine) -> list[str]:
+    """Return, per candidate, the question's words it never uses; then the knowledge's gaps."""
+    reading = decision.analysis or engine.analyzer.analyze(decision.question)
+    words = list(zip(reading.terms, reading.surfaces or reading.terms, strict=False))
+    lines = ["", "question words each lacks (in none of its phrasings, answer or source):"]
+    for number, candidate in enumerate(decision.candidates[:limit], 1):
+        has = engine.terms_of(candidate.entry.id)
+        lacks = [repr(said) for term, said in words if term not in has]
+        lines.append(f"{number:<2}{candidate.entry.id[:27]:<28}{', '.join(lacks) or '-'}")
+    unknown = [repr(said) for term, said in words if not engine.index.knows(term)]
+    if unknown:
+        lines += [
+            f"never in the knowledge: {', '.join(unknown)}: add a phrasing that uses it to the "
+            "entry meant, or a synonyms.yaml group joining it to the story's own word"
+        ]
+    return lines
 
 
 def _legend() -> list[str]:
