@@ -64,7 +64,7 @@ BROKEN = [
         "faq.yaml",
         "    topic: India\n    question: Can the moon's south pole be seen from Earth?\n",
         "    topic: India\n    question: [Can the moon's south pole be seen from Earth?]\n",
-        "entry 'south-pole-hidden': question: Input should be a valid string",
+        "entry 'south-pole-hidden': question: should be text",
         "question: [Can the moon",
     ),
     (
@@ -116,6 +116,20 @@ BROKEN = [
         "entry 'signing-place': YAML syntax error: mapping values are not allowed in this context;"
         " the line reads: answer: Note: In Beijing",
         "answer: Note: In Beijing",
+    ),
+    (  # YAML reads it as a date: said so, with the fix
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar witnessed",
+        "    answer: 2023-10-20\n    phrasings_: In Beijing, where Kakar witnessed",
+        "entry 'signing-place': answer: should be text; YAML read it as a date: put it in quotes",
+        "answer: 2023-10-20",
+    ),
+    (
+        "faq.yaml",
+        "    question: Where was the agreement signed?\n    phrasings:",
+        "    question: Where was the agreement signed?\n    phrasings: 42\n    old_phrasings:",
+        "entry 'signing-place': phrasings: should be a list (lines starting with '- ')",
+        "phrasings: 42",
     ),
     (
         "synonyms.yaml",

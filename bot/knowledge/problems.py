@@ -69,4 +69,15 @@ def _plain_message(error: ErrorDetails, field: str) -> str:
         return EMPTY
     if kind == "string_pattern_mismatch" and field == "id":
         return "use lowercase letters, digits and hyphens only, like 'august-landing'"
+    given = error.get("input")
+    if kind == "string_type":
+        # YAML reads 2025-03-04, yes and 42 as a date, a yes/no and a number: quotes keep text
+        shown = "yes/no" if isinstance(given, bool) else type(given).__name__
+        if isinstance(given, (bool, int, float)) or type(given).__name__ in ("date", "datetime"):
+            return f"should be text; YAML read it as a {shown}: put it in quotes"
+        return "should be text"
+    if kind in ("tuple_type", "list_type"):
+        return "should be a list (lines starting with '- ')"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "should be a mapping of fields ('id: …', 'question: …' on their own lines)"
     return str(error["msg"])
