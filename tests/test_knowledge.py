@@ -289,3 +289,13 @@ def test_every_key_given_twice_in_a_file_is_named(knowledge_copy: Path) -> None:
         f"faq.yaml:{first + 1}: entry 'signing-place': question: duplicate key (also on line {first})",
         f"faq.yaml:{second + 1}: entry 'signing-place': source: duplicate key (also on line {second})",
     ]
+
+
+def test_a_story_not_in_utf8_names_the_line_of_its_first_bad_byte(knowledge_copy: Path) -> None:
+    story = knowledge_copy / "story.txt"
+    lines = story.read_bytes().count(b"\n")
+    story.write_bytes(story.read_bytes() + b"\xa3 10 in pounds\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    said = f"story.txt:{lines + 1}: byte 0xa3 is not UTF-8 text: save the file as UTF-8"
+    assert said in caught.value.problems

@@ -17,7 +17,7 @@ from bot.errors import KnowledgeError
 from bot.knowledge.pieces import Pieces, remember, reread
 from bot.knowledge.problems import describe
 from bot.knowledge.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
-from bot.knowledge.yamlfile import Loc, LocatedYaml, read_yaml
+from bot.knowledge.yamlfile import Loc, LocatedYaml, not_utf8, read_yaml
 from bot.matching.text import tokenize
 
 FAQ_FILE = "faq.yaml"
@@ -102,6 +102,9 @@ def load_knowledge(folder: Path, previous: Knowledge | None = None) -> Knowledge
     Given the knowledge a reload replaces (`previous`), the FAQ entries written exactly as
     before are taken from it instead of being parsed and validated again.
     """
+    if not folder.is_dir():  # one line, not one "cannot read" per file
+        found = "is a file, not a folder" if folder.exists() else "no such folder"
+        raise KnowledgeError([f"{folder}: {found}"])
     if previous is not None and previous.pieces.entries:
         try:
             return _load(folder, previous.pieces)
@@ -188,9 +191,13 @@ _CHUNK = 500  # list items validated per call: a call holds the GIL until it is 
 
 def _read_story(path: Path, problems: list[str]) -> str | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path.name}:1: cannot read story: {exc}")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        problems.append(f"{path.name}:1: cannot read story: {exc.strerror or exc}")
+        return None
+    except UnicodeDecodeError as exc:
+        problems.append(not_utf8(path, raw, exc))
         return None
     if not text.strip():
         problems.append(f"{path.name}:1: the story is empty")

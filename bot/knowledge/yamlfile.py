@@ -36,6 +36,14 @@ class LocatedYaml:
         return self._lines.get(loc, 1)
 
 
+def not_utf8(path: Path, raw: bytes, exc: UnicodeDecodeError) -> str:
+    """Return the `file:line:` problem of a file whose bytes are not UTF-8 text."""
+    line = raw.count(b"\n", 0, exc.start) + 1
+    return (
+        f"{path.name}:{line}: byte 0x{raw[exc.start]:02x} is not UTF-8 text: save the file as UTF-8"
+    )
+
+
 def read_yaml(path: Path) -> LocatedYaml:
     """Parse `path`, raising `KnowledgeError` with file and line for anything it cannot read.
 
@@ -48,9 +56,7 @@ def read_yaml(path: Path) -> LocatedYaml:
     except OSError as exc:
         raise KnowledgeError([f"{path.name}:1: cannot read file: {exc}"]) from exc
     except UnicodeDecodeError as exc:  # binary junk, or a file saved in another encoding
-        line = raw.count(b"\n", 0, exc.start) + 1
-        problem = f"byte 0x{raw[exc.start]:02x} is not UTF-8 text: save the file as UTF-8"
-        raise KnowledgeError([f"{path.name}:{line}: {problem}"]) from exc
+        raise KnowledgeError([not_utf8(path, raw, exc)]) from exc
     lines: dict[Loc, int] = {}
     try:
         data = _data(text, lines)
