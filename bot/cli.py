@@ -15,11 +15,10 @@ from pydantic import ValidationError
 
 from bot.config import Settings, env_file_problem, problems
 from bot.errors import InputFileError, KnowledgeError, SettingsError
-from bot.knowledge.loading import FAQ_FILE, load_knowledge
-from bot.matching.encoder import load_encoder
 from bot.matching.engine import Engine
 from bot.matching.explain import explain
 from bot.models import Answer, Query
+from bot.serving import maintain_cli
 from bot.serving.frontends import command, command_names
 from bot.serving.logs import configure_logging
 from bot.serving.settings_cli import misspelt, show
@@ -29,7 +28,6 @@ if TYPE_CHECKING:  # the gaps log is imported only by the commands that use it
 
 log = logging.getLogger(__name__)
 
-DRAFT_WAITING = "not served until its answer and source are written and `draft: true` is removed"
 NOTHING_TO_RUN = (
     "No front end is configured, so there is nothing to run (the log above says why each was\n"
     "skipped). Set a token, such as STORYBOT_TELEGRAM_TOKEN or STORYBOT_DISCORD_TOKEN (in the\n"
@@ -117,7 +115,7 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     _knowledge_option(ask)
     validate = commands.add_parser("validate", help="check a knowledge folder")
     validate.add_argument("folder", nargs="?", type=Path, help="default: the configured folder")
-    validate.set_defaults(handler=_validate)
+    validate.set_defaults(handler=maintain_cli.validate)
     ev = commands.add_parser(
         "eval",
         help="score a question set (JSON lines)",
@@ -127,14 +125,15 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     )
     ev.add_argument("file", type=Path)
     ev.add_argument("--misses", action="store_true", help="list every question that failed")
-    ev.set_defaults(handler=_eval)
+    ev.set_defaults(handler=maintain_cli.evaluate)
     _knowledge_option(ev)
     run = commands.add_parser("run", help="start every front end whose settings are complete")
     run.set_defaults(handler=_run)
     gaps = commands.add_parser("gaps", help="the questions it could not answer, most asked first")
-    gaps.add_argument("--yaml", action="store_true", help="print draft FAQ entries for them")
-    gaps.add_argument("--add", action="store_true", help="append those drafts to faq.yaml")
-    gaps.add_argument("--forget", action="store_true", help="erase every logged question")
+    doing = gaps.add_mutually_exclusive_group()  # "--forget --yaml" must not ignore one
+    doing.add_argument("--yaml", action="store_true", help="print draft FAQ entries for them")
+    doing.add_argument("--add", action="store_true", help="append those drafts to faq.yaml")
+    doing.add_argument("--forget", action="store_true", help="erase every logged question")
     gaps.add_argument("--limit", type=int, default=20, help="how many groups (default 20)")
     gaps.set_defaults(handler=_gaps)
     _knowledge_option(gaps, "the knowledge folder to match against and --add to")
@@ -172,8 +171,7 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     from bot.serving.frontends import terminal
     from bot.serving.service import StoryBot
 
-    if settings.log_level.upper() != "DEBUG":  # log lines would interleave with the chat
-        logging.getLogger().setLevel(logging.WARNING)
+    _quiet(settings)  # log lines would interleave with the chat
     run = terminal()
     bot = StoryBot(_engine(settings), settings, _gap_store(settings))
     try:
@@ -181,6 +179,12 @@ def _chat(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         bot.close()  # the gaps still queued are written before the chat ends
     return status
+
+
+def _quiet(settings: Settings) -> None:
+    """Show only warnings while a command prints answers, unless debugging was asked for."""
+    if settings.log_level.upper() != "DEBUG":
+        logging.getLogger().setLevel(logging.WARNING)
 
 
 def _gap_store(settings: Settings) -> SqliteGapStore | None:
@@ -200,6 +204,8 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
     if args.log_gaps:
         from bot.serving.service import StoryBot  # through the service, which logs what it declines
+
+        _quiet(settings)  # the service's log line is not the answer
 
         bot = StoryBot(engine, settings, _gap_store(settings))
         _print_answer(args.question, bot.answer(Query(text=args.question)), args.json)
@@ -243,24 +249,6 @@ def _as_record(question: str, answer: Answer) -> dict[str, object]:
     }
 
 
-def _validate(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.knowledge.validation import confusions, dangling
-
-    folder = args.folder or settings.knowledge_dir
-    knowledge = load_knowledge(folder)
-    warnings = dangling(knowledge)
-    warnings += confusions(Engine(knowledge, encoder=load_encoder(settings.encoder)))
-    for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    for draft in knowledge.drafts:
-        line = knowledge.lines.get(draft.id, 1)
-        print(f"draft: {FAQ_FILE}:{line}: entry '{draft.id}': {DRAFT_WAITING}", file=sys.stderr)
-    waiting = f", {len(knowledge.drafts)} drafts not served yet" if knowledge.drafts else ""
-    counts = f"{len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities{waiting}"
-    print(f"{folder}: {counts}: valid")
-    return 0
-
-
 def _run(args: argparse.Namespace, settings: Settings) -> int:
     import asyncio
 
@@ -295,14 +283,3 @@ def _version() -> str:
         return version("storybot")
     except PackageNotFoundError:  # run from a checkout that was never installed
         return "unknown"
-
-
-def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation import evaluate, format_report, read_questions
-
-    questions = read_questions(args.file)  # a bad file is said before the knowledge is read
-    engine = _engine(settings)
-    report = evaluate(questions, lambda q: engine.answer(Query(text=q)))
-    print(f"knowledge: {settings.knowledge_dir}  encoder: {settings.encoder}")
-    print(format_report(report, misses=args.misses))
-    return 0

@@ -380,3 +380,23 @@ def test_eval_misses_show_a_correction_as_one_not_as_an_answer(tmp_path: Path) -
     questions.write_text(line)
     out = storybot("eval", str(questions), "--misses").stdout.decode()
     assert "-> correction (" in out
+
+
+def test_gaps_drafts_from_an_empty_log_say_so_and_forget_takes_no_other_option(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    env = {**os.environ, "STORYBOT_DATA_DIR": str(tmp_path)}
+    said = storybot("gaps", "--yaml", env=env).stdout.decode()
+    assert said == f"nothing to draft: no question logged in {tmp_path / 'gaps.sqlite3'} yet\n"
+    both = storybot("gaps", "--forget", "--yaml", env=env)
+    assert both.returncode == 2 and b"not allowed with argument" in both.stderr
+
+
+def test_ask_log_gaps_prints_the_answer_without_log_lines(tmp_path: Path) -> None:
+    import os
+
+    env = {**os.environ, "STORYBOT_DATA_DIR": str(tmp_path)}
+    done = storybot("ask", "--log-gaps", "How far is the moon from Earth?", env=env)
+    assert done.returncode == 0 and done.stderr == b""

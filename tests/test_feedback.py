@@ -18,12 +18,12 @@ import yaml
 
 from adapters.console_adapter import run
 from bot import replies
-from bot.cli import DRAFT_WAITING
 from bot.config import Settings
 from bot.conversation.feedback import Receipt, Receipts
 from bot.gaps.store import UNANSWERED, WRONG, GapStore, SqliteGapStore
 from bot.matching.engine import Engine
 from bot.models import Marked, Query
+from bot.serving.maintain_cli import DRAFT_WAITING
 from bot.serving.service import StoryBot
 from tests import chatkit, test_discord, test_telegram
 from tests.fakes.telegram_api import Call, FakeTelegram

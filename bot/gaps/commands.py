@@ -26,8 +26,12 @@ def gaps(args: argparse.Namespace, settings: Settings, load: Callable[[Settings]
     if args.forget:
         print(f"erased {store.forget()} logged questions from {settings.gaps_path}")
         return 0
+    logged = store.all()
+    if (args.yaml or args.add) and not logged:
+        print(f"nothing to draft: no question logged in {settings.gaps_path} yet")
+        return 0
     engine = load(settings)
-    kinds = group_by_kind(store.all(), engine)
+    kinds = group_by_kind(logged, engine)
     # the knowledge may answer some of them by now: those drop out of the list
     shown = {kind: _open(groups, engine, args.limit, resolved) for kind, groups in kinds.items()}
     if args.yaml or args.add:

@@ -110,7 +110,8 @@ class StoryBot:
             self.memory.remember(asker, turn)
         elif answer.kind in _MOVED_ON:  # "he" no longer means whoever the last answer named
             self.memory.forget(asker)
-        outcome = answer.entry_id if answer.answered else f"unanswered ({answer.kind.value})"
+        said = answer.entry_id or "a story sentence"  # a quoted sentence is no entry
+        outcome = said if answer.answered else f"unanswered ({answer.kind.value})"
         self._log("question", query, f"{outcome} confidence={answer.confidence:.2f}", start)
         log.debug("question text: %r", query.text)
         if self.gaps is not None and self._is_gap(answer):
