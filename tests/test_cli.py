@@ -127,9 +127,18 @@ def test_validate_warns_when_two_synonym_groups_claim_one_word(knowledge_copy: P
     result = storybot("validate", str(knowledge_copy))
     assert result.returncode == 0
     assert (
-        "warning: synonyms.yaml: 'landings' reads as both 'land' and 'peac'"
-        in result.stderr.decode()
+        "warning: synonyms.yaml: 'landings' is read as 'land', in whose group it is once "
+        "stemmed: it cannot also mean 'peace'" in result.stderr.decode()
     )
+
+
+def test_validate_warns_when_two_synonym_groups_are_one_once_stemmed(
+    knowledge_copy: Path,
+) -> None:
+    synonyms = knowledge_copy / "synonyms.yaml"  # the README's talk / talks
+    synonyms.write_text(synonyms.read_text() + "  - [ramble, natter]\n  - [rambles, blather]\n")
+    said = storybot("validate", str(knowledge_copy)).stderr.decode()
+    assert "the groups of 'ramble' and 'rambles' are read as one group" in said
 
 
 def test_gaps_commands_list_export_and_forget(tmp_path: Path) -> None:

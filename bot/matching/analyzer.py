@@ -13,7 +13,7 @@ import Stemmer
 
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
-from bot.matching.analysis import ENTITY_PREFIX, Analysis, Phrasing
+from bot.matching.analysis import Analysis, Phrasing
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
 from bot.matching.english import IRREGULAR
 from bot.matching.idioms import plain_words
@@ -29,6 +29,7 @@ from bot.matching.lexicon import (
 from bot.matching.motion import drop_idle_go
 from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
+from bot.matching.phrases import phrase_table
 from bot.matching.qtypes import detect_qtype
 from bot.matching.text import tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
@@ -68,13 +69,13 @@ class Analyzer:
         self._stem = self._cached(Analyzer._stem_uncached, STEM_CACHE_SIZE)
         self._stop_words = STOPWORDS | CHATTER
         self._stop = {self._stem(w) for w in self._stop_words}
-        self.conflicts: list[str] = []  # terms two synonym groups claim once stemmed
         used: set[str] = set()
         for text in corpus:
             words = tokenize(text)
             # a word passed alone is kept as passed, not as a copy: a build's counts hold it
             used.update((text,) if words == [text] else words)
-        self.phrases = self._phrase_table(aliases, synonyms)
+        # names and synonyms by their stems; the words two synonym groups claim once stemmed
+        self.phrases, self.conflicts = phrase_table(aliases, synonyms, self._stems)
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
         claimed = {part for key in self.phrases for part in key}
@@ -111,20 +112,6 @@ class Analyzer:
         # the engine, a follow-up, a correction and a decline may each need the same reading
         # of one message: it is worked out once
         self._reading = self._cached(Analyzer._analyze, 1024)
-
-    def _phrase_table(
-        self, aliases: dict[str, str], synonyms: Iterable[tuple[str, ...]]
-    ) -> dict[tuple[str, ...], str]:
-        phrases: dict[tuple[str, ...], str] = {}
-        for group in synonyms:
-            canonical = "_".join(self._stems(group[0]))
-            for term in group:
-                claimed = phrases.setdefault(tuple(self._stems(term)), canonical)
-                if claimed != canonical:
-                    self.conflicts.append(f"{term!r} reads as both {claimed!r} and {canonical!r}")
-        for name, entity_id in aliases.items():  # entities win over synonyms
-            phrases[tuple(self._stems(name))] = ENTITY_PREFIX + entity_id
-        return phrases
 
     def analyze(self, text: str) -> Analysis:
         """Return the canonical terms and the question type of cleaned `text` (cached)."""
