@@ -115,11 +115,24 @@ def test_and_another_party_the_last_answer_also_names_is_answered_by_it(
     assert said == ["doses-delivered", "doses-delivered"]
 
 
+def test_a_follow_up_with_words_of_its_own_asks_anew_though_it_names_a_party(
+    engine: Engine,
+) -> None:
+    said = _chat(engine, ["Who signed the agreement?", "and where did Kakar sign it?"])
+    assert said == ["signing", "signing-place"]
+
+
 def test_who_did_something_to_a_party_is_no_premise_about_that_party(
     engine: Engine, lagos: Engine
 ) -> None:
     # "who leads India?" asks who does it to India: not "it says this about China: China leads"
-    for story, question in ((engine, "who leads India?"), (lagos, "who criticised Bakare?")):
+    asked = [
+        (engine, "who leads India?"),
+        (engine, "who will lead India?"),
+        (lagos, "who criticised Bakare?"),
+        (lagos, "who has criticised Bakare?"),
+    ]
+    for story, question in asked:
         assert story.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
 
 

@@ -148,13 +148,16 @@ class Dialogue:
         return self._correction(text, found) if found else None
 
     def _answered_for(self, question: Analysis, turn: Turn) -> bool:
-        """Return whether the last answer already names a party the follow-up asks about.
+        """Return whether "and X?" asks only of parties the last answer names.
 
         "and Kenya?" after the doses Ghana got is answered by the same entry: it says both.
+        A follow-up with words of its own ("and where did Kakar sign it?") asks anew.
         """
         entry = self._engine.entry(turn.entry_id)
-        named = self._named_in(entry) if entry is not None else ()
-        return any(t in named for t in question.terms if self._kinds.get(t) in premises.PARTIES)
+        named = set(self._named_in(entry)) if entry is not None else set()
+        return bool(question.terms) and all(
+            t in named and self._kinds.get(t) in premises.PARTIES for t in question.terms
+        )
 
     def _rank_unnamed(self, analysis: Analysis) -> list[Candidate]:
         return self._engine.rank(analysis, self._premise_model)

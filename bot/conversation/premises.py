@@ -17,6 +17,7 @@ from bot.matching.decision import Candidate, Entry
 PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
 _TRIED = 3  # confident entries looked through for one that names another party
 _PARTIES = 2  # parties left out in turn, at most: each costs a full ranking
+_BEING = frozenset("be been being is are was were s".split())
 _AUXILIARIES = frozenset(
     "is are was were s did does do will would has have had can could should may might".split()
 )
@@ -47,7 +48,7 @@ def find(
     """
     named = [t for t in question.terms if kinds.get(t) in PARTIES]
     found: list[Premise] = []
-    doers = [t for t in dict.fromkeys(named) if not _is_topic(question, t)]
+    doers = [t for t in dict.fromkeys(named) if not _not_doer(question, t)]
     for asked in doers[:_PARTIES]:
         without = _without(question, asked)
         if not without.terms:
@@ -78,25 +79,31 @@ def clash(
     names: "Did Selent start filling the reservoir?" answered with "Dravenia began filling".
     """
     named = [t for t in question.terms if kinds.get(t) in PARTIES]
-    for asked in (t for t in named if not _is_topic(question, t) and t not in terms):
+    for asked in (t for t in named if not _not_doer(question, t) and t not in terms):
         rivals = [t for t in in_answer if kinds.get(t) == kinds[asked] and t not in named]
         if rivals:
             return Premise(asked, rivals[0], answered)
     return None
 
 
-def _is_topic(question: Analysis, term: str) -> bool:
-    """Return whether the question names `term` as its topic ("what did X say about Y").
+def _not_doer(question: Analysis, term: str) -> bool:
+    """Return whether the question names `term` as no doer: its topic, or what was done to.
 
-    Or as what was done to, not who did it: "who started Harbourside?" asks who did; the
-    story's entry on what else started says nothing wrong about Harbourside.
+    "What did X say about Y?" is about Y; "who started Harbourside?" and "who will lead
+    India?" ask who did it to them, and the story's entry on another thing started or led
+    says nothing wrong about them. "Who did Kalmora pay?" names Kalmora as the doer.
     """
     if len(question.surfaces) != len(question.terms):
         return False
     first = question.surfaces[question.terms.index(term)].split()[0]
     words = question.words
-    if words[:1] == ("who",) and len(words) > 2 and words[1] not in _AUXILIARIES:
-        return first in words[2:]
+    if words[:1] == ("who",) and first in words[2:]:
+        if _BEING.isdisjoint(words[1:3]):  # "who leads", "who will lead", "who did X pay"
+            return not (words[1] in _AUXILIARIES and words[2] == first)
+        # "who were the contractors?" asks who they are; "who will be the first Pakistani?"
+        # names whom it asks for, as a doer is named
+        named_at = words.index(first, 2)
+        return all(w in _BEING or w in ("the", "a", "an") for w in words[1:named_at])
     for i, word in enumerate(words):
         if word == first and i and words[i - 1] in _TOPIC:
             # "what about X?" asks the last question of X: X is the doer, not a topic

@@ -125,9 +125,10 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
         return False
     picking = qtype is QType.WHO or "which" in words[:3]
     for at, (before, word) in enumerate(zip(("", *words), words, strict=False)):
-        # "before" a name asks who came earlier only of a question that picks someone ("who",
-        # "which countries"): "what was the ride like before the Orange Line?" asks another time
-        marks = word in _OTHER_THAN and (word != "before" or picking)
+        # "before" or "after" a name asks who came earlier or later only of a question that
+        # picks someone ("who", "which countries"): "what was the ride like before the Orange
+        # Line?" asks another time
+        marks = word in _OTHER_THAN and (word not in _IN_TIME or picking)
         if marks or (before, word) in _OTHER_THAN_PAIRS:
             rest = " ".join(words[at + 1 :]) + " "
             # "besides the KNVB": the name may follow an article it was not read with
@@ -212,7 +213,11 @@ _LISTED = frozenset(
 )
 # words before a name that ask for another than the one named: "before" too, as in "who
 # was chairman before Bosveld?" ("before dawn" names no one)
-_OTHER_THAN = frozenset("before besides except excluding".split())
+_OTHER_THAN = frozenset(
+    "before after besides except excluding instead replace replaces replaced replacing succeed"
+    " succeeds succeeded succeeding".split()
+)
+_IN_TIME = frozenset({"before", "after"})  # another time unless the question picks someone
 _OTHER_THAN_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
 _BEFORE_AFTER = frozenset("before after prior".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")

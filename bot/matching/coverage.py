@@ -15,10 +15,6 @@ from bot.matching.index import Index
 from bot.matching.semantic import Pool, WordVectors
 
 _LOCATING = frozenset("in inside within across".split())
-# "who was chairman before Bosveld?", "who will replace him?": someone other than the one named
-_SUCCEEDING = frozenset(
-    "before after replace replaces replaced replacing succeed succeeds succeeded succeeding".split()
-)
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match
 # an alternative settles an either-or question only if it holds a word at least this rare
@@ -57,8 +53,7 @@ class QuestionTerms:
         self.parts = phrase_parts(query.terms)
         self.terms = frozenset(query.terms)
         self.named = frozenset(t for t in self.terms if t.startswith(ENTITY_PREFIX))
-        self.located = _named_after(query, _LOCATING)  # as where: "how many die in Kenya?"
-        self.succeeded = _named_after(query, _SUCCEEDING)  # "who came after Bosveld?"
+        self.located = _located(query)  # named as where: "how many die in Kenya?"
         # the few pairs the question uses, sorted: not all of them sorted, then picked
         self.clashes = tuple(sorted(pair for pair in opposites if pair[0] in self.parts))
         self.either = tuple(
@@ -119,9 +114,9 @@ class QuestionTerms:
         return vector
 
 
-def _named_after(query: Analysis, cues: frozenset[str]) -> frozenset[str]:
-    """Return the names a question gives right after one of the `cues`: "in Kenya"."""
-    after = {w for before, w in pairwise(query.words) if before in cues}
+def _located(query: Analysis) -> frozenset[str]:
+    """Return the names a question gives as where something is: "in Kenya", "across Ghana"."""
+    after = {w for before, w in pairwise(query.words) if before in _LOCATING}
     return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
 
 

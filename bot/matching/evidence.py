@@ -239,10 +239,6 @@ def _measure(
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
     kind = kind and figures_said(question.terms, terms)
-    succeeded = question.succeeded & tools.people
-    if succeeded and query.qtype == QType.WHO:
-        # who came before or after the person named: an entry naming no one else cannot say
-        kind = kind and bool((tools.people & terms) - succeeded)
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:

@@ -82,7 +82,8 @@ def answer_names(
     countries = terms_of_kind(knowledge.entities, EntityType.COUNTRY)
     subjects = {p: ENTITY_PREFIX + e.id for p, e in _entity_positions(knowledge)}
     nouns = frozenset(analyzer.terms("country countries nation nations"))
-    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects, implied)
+    people = terms_of_kind(knowledge.entities, EntityType.PERSON)
+    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects, implied, people)
 
 
 def _capitals(analyzer: Analyzer, countries: frozenset[str]) -> dict[str, frozenset[str]]:

@@ -78,13 +78,15 @@ class AnswerNames:
         country_words: frozenset[str],
         subjects: dict[int, str],
         implied: dict[str, frozenset[str]] | None = None,
+        people: frozenset[str] = frozenset(),
     ) -> None:
         """Keep how to read the texts' names.
 
         `countries`: the terms of the countries the story names; `country_words`: the terms
         of "country" and "nation", which make a country the name asked for; `subjects`: per
         fact-store entry, the term of the thing it is about; `implied`: per entity term, the
-        words of its names ("Bongo District Hospital" speaks of a hospital).
+        words of its names ("Bongo District Hospital" speaks of a hospital); `people`: the
+        terms of the people the fact store names.
         """
         self._texts = texts
         self._terms = terms
@@ -92,13 +94,20 @@ class AnswerNames:
         self._country_words = country_words
         self._subjects = subjects
         self._implied = implied or {}
+        self._people = people
         self._read: dict[int, list[_Clause]] = {}
         self._asking: frozenset[str] | None = None  # the terms that ask for a name
 
     def over(self, texts: Sequence[str]) -> AnswerNames:
         """Return a reader of the names in other `texts` (story sentences), read the same way."""
         return AnswerNames(
-            texts, self._terms, self._countries, self._country_words, {}, self._implied
+            texts,
+            self._terms,
+            self._countries,
+            self._country_words,
+            {},
+            self._implied,
+            self._people,
         )
 
     def answer(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
@@ -127,7 +136,10 @@ class AnswerNames:
         if clauses is None:
             clauses = self._read[number] = self._clauses(self._texts[number])
         if besides:
-            return any(c.names - question for c in clauses)
+            others = [c.names - question for c in clauses]
+            if question & self._people:  # "who was chairman before Bosveld?": not his club
+                return any(self._person(name) for names in others for name in names)
+            return any(others)
         known = question - {self._subjects.get(number, "")}
         if not question & self._country_words:
             known |= self._countries
@@ -137,6 +149,10 @@ class AnswerNames:
         if not sharing and self._describes(question):
             return False  # "what is the moon base called?": no clause speaks of a moon base
         return any(names - known for names in sharing or [c.names for c in clauses])
+
+    def _person(self, name: str) -> bool:
+        """Return whether a name may be a person's: one the fact store has as a person, or none."""
+        return name in self._people or not name.startswith(ENTITY_PREFIX)
 
     def _describes(self, question: frozenset[str]) -> bool:
         """Return whether `question` says what is named by more than names: "the moon base"."""
