@@ -265,6 +265,8 @@ def test_knowledge_option_answers_from_another_story_for_one_run() -> None:
     assert record["answered"] and "750 naira" in record["answer"]
     missing = storybot("ask", "--knowledge", "/no/such/folder", "fare?")
     assert missing.returncode == 1 and missing.stderr == b"/no/such/folder: no such folder\n"
+    a_file = storybot("ask", "--knowledge", str(lagos / "faq.yaml"), "fare?")
+    assert a_file.stderr.decode() == f"{lagos / 'faq.yaml'}: is a file, not a folder\n"
 
 
 def test_gibberish_and_insults_get_what_the_bot_is_for() -> None:

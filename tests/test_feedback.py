@@ -431,7 +431,7 @@ def test_gaps_adds_its_drafts_to_the_folder_named_on_the_command_line(
 ) -> None:
     bot, store = _bot(engine, tmp_path)
     bot.answer(Query(text="How far is the moon from the earth?"))
-    store.all()  # written
+    store.all()  # waits for the queued write
     other = tmp_path / "other"  # the configured folder: left as it is
     shutil.copytree(knowledge_copy, other)
     before = (other / "faq.yaml").read_bytes()

@@ -131,6 +131,13 @@ BROKEN = [
         "entry 'signing-place': phrasings: should be a list (lines starting with '- ')",
         "phrasings: 42",
     ),
+    (  # a number read where text belongs: said as a number, not as Python's "int"
+        "faq.yaml",
+        "    answer: In Beijing, where Kakar witnessed",
+        "    answer: 42\n    phrasings_: In Beijing, where Kakar witnessed",
+        "entry 'signing-place': answer: should be text; YAML read it as a number: put it in",
+        "answer: 42",
+    ),
     (
         "synonyms.yaml",
         "  - [peace, aman, amn]",
@@ -298,4 +305,12 @@ def test_a_story_not_in_utf8_names_the_line_of_its_first_bad_byte(knowledge_copy
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     said = f"story.txt:{lines + 1}: byte 0xa3 is not UTF-8 text: save the file as UTF-8"
+    assert said in caught.value.problems
+
+
+def test_a_file_that_is_a_bare_list_is_told_its_list_name(knowledge_copy: Path) -> None:
+    (knowledge_copy / "synonyms.yaml").write_text("- [moon, chand]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    said = "synonyms.yaml:1: (whole file): should start with 'groups:' and its list under it"
     assert said in caught.value.problems

@@ -375,6 +375,12 @@ def test_explain_names_the_words_each_candidate_lacks_and_the_knowledge_never_us
     assert "never in the knowledge: 'kilometres'" in text and "synonyms.yaml" in text
 
 
+def test_explain_names_the_unknown_words_when_no_entry_is_a_candidate(engine: Engine) -> None:
+    decision = engine.decide(Query(text="who is the gaffer?"))
+    assert not decision.candidates
+    assert "never in the knowledge: 'gaffer'" in explain(decision, engine=engine)
+
+
 def test_the_gaps_log_takes_the_best_entry_from_the_one_decision(
     tmp_path: Path, engine: Engine
 ) -> None:

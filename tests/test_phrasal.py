@@ -60,8 +60,8 @@ def test_a_phrasal_verb_finds_the_entry_the_story_words_plainly() -> None:
     assert answer.answered and answer.entry_id == "castellan-about"  # "founded in …"
 
 
-def test_the_fourteenth_session_additions_are_read() -> None:
-    # written blind like the first list; one form from each of two of its topics
+def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:
+    # from the second list written blind (fourteenth session): one form of each of two topics
     shipped = Phrasal(general_phrasal())
     assert shipped.read("when did the club come into existence".split())[-1] == "founded"
     assert shipped.read("how much did they fork out".split())[-1] == "paid"

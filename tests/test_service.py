@@ -325,6 +325,18 @@ def test_one_log_line_per_question_without_the_text(
     assert all("gravity" not in line and "agreement" not in line for line in lines)
 
 
+def test_a_quoted_story_sentence_is_logged_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    lagos = Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge"
+    bot = _bot(lagos, tmp_path, monkeypatch)
+    answer = bot.answer(Query(text="name a few stops between the two ends pls"))
+    assert answer.answered and answer.entry_id is None  # no entry: a sentence of the story
+    [line] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("question ")]
+    assert ": a story sentence confidence=" in line and "None" not in line
+
+
 # ── the one door: every front-end path ──────────────────────────────────────
 def test_every_front_end_path_logs_one_line_without_the_text(
     knowledge_copy: Path,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from datetime import date
 
 from pydantic_core import ErrorDetails
 
@@ -27,7 +28,7 @@ def describe(located: LocatedYaml, error: ErrorDetails) -> str:
     name = located.path.name
     if not loc and located.data is None:  # nothing in it, or only comments
         return f"{name}:1: {name} is empty"
-    message = _plain_message(error, str(loc[-1]) if loc else "")
+    message = _plain_message(error, str(loc[-1]) if loc else "", name)
     return f"{name}:{located.line(loc)}: {where}{field}: {message}"
 
 
@@ -49,7 +50,7 @@ _FIELDS = (
 )
 
 
-def _plain_message(error: ErrorDetails, field: str) -> str:
+def _plain_message(error: ErrorDetails, field: str, file: str = "") -> str:
     """Say what is wrong in a maintainer's words rather than the validator's."""
     kind = error.get("type")
     if kind == "missing":
@@ -69,15 +70,28 @@ def _plain_message(error: ErrorDetails, field: str) -> str:
         return EMPTY
     if kind == "string_pattern_mismatch" and field == "id":
         return "use lowercase letters, digits and hyphens only, like 'august-landing'"
-    given = error.get("input")
     if kind == "string_type":
-        # YAML reads 2025-03-04, yes and 42 as a date, a yes/no and a number: quotes keep text
-        shown = "yes/no" if isinstance(given, bool) else type(given).__name__
-        if isinstance(given, (bool, int, float)) or type(given).__name__ in ("date", "datetime"):
-            return f"should be text; YAML read it as a {shown}: put it in quotes"
-        return "should be text"
+        return _not_text(error.get("input"))
     if kind in ("tuple_type", "list_type"):
         return "should be a list (lines starting with '- ')"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
+        if not error["loc"]:  # the whole file is a list, or a word: its list's name first
+            return f"should start with '{_LISTS.get(file, 'entries')}:' and its list under it"
         return "should be a mapping of fields ('id: …', 'question: …' on their own lines)"
     return str(error["msg"])
+
+
+_LISTS = {"faq.yaml": "entries", "facts.yaml": "entities", "synonyms.yaml": "groups"}
+
+
+def _not_text(given: object) -> str:
+    """Say that a value is no text; YAML reads 2025-03-04, yes and 42 as other things."""
+    if isinstance(given, bool):
+        read = "yes/no"
+    elif isinstance(given, (int, float)):
+        read = "number"
+    elif isinstance(given, date):  # a datetime is a date too
+        read = "date"
+    else:
+        return "should be text"
+    return f"should be text; YAML read it as a {read}: put it in quotes"

@@ -31,7 +31,7 @@ from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
 from bot.matching.phrases import phrase_table
 from bot.matching.qtypes import detect_qtype
-from bot.matching.text import tokenize
+from bot.matching.text import in_other_script, tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
 _MAX_PHRASE = 6
@@ -191,6 +191,8 @@ class Analyzer:
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
         words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
+        if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
+            words = [w for w in words if w in self.words or not in_other_script(w)]
         return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
 
     def _phrase_term(self, words: list[str], at: int) -> str | None:

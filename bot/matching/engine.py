@@ -23,7 +23,7 @@ from bot.matching.overview import asks_overview, overview_entry
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.suggesting import Suggester
-from bot.matching.text import clean, other_script
+from bot.matching.text import clean, in_other_script
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
 
@@ -175,6 +175,11 @@ class Engine:
         reading = self.analyzer.analyze(text)  # cached: the candidates read it
         if not whole and not reading.terms:
             title = self.knowledge.title
+            if in_other_script(text):  # its words all in other letters: none read
+                answer = replies.other_script(
+                    title, self.top_questions(self.thresholds.suggestions)
+                )
+                return Decision(text, answer, "written in another script")
             # "who is he?" with no one before it to mean: say so, not "ask me something" (but
             # "what is it about?" is no such question)
             unclear = points_to_someone(reading.words)
@@ -215,12 +220,13 @@ class Engine:
             return Decision(text, replies.clarify(best, related, limit), reason, tuple(candidates))
         reason = f"p={best.probability:.2f} < clarify threshold" if best else "no candidate"
         confidence = best.probability if best else 0.0
+        if in_other_script(text):  # in Urdu or Russian letters: say which letters it reads
+            answer = replies.other_script(self.knowledge.title, self.top_questions(limit))
+            return Decision(text, answer, f"{reason}; written in another script")
         terms = (reading or self.analyzer.analyze(text)).terms
         if terms and not any(map(self.index.knows, terms)):
             # not one word the story uses: gibberish, an insult, the weather; say what it does
-            # (or, to a question in Urdu or Russian letters, which letters it reads)
-            unread = replies.other_script if other_script(text) else replies.off_topic
-            answer = unread(self.knowledge.title, self.top_questions(limit))
+            answer = replies.off_topic(self.knowledge.title, self.top_questions(limit))
             return Decision(text, answer, f"{reason}; no word the knowledge uses")
         answer = replies.decline(confidence, tuple(related) or self.top_questions(limit))
         return Decision(text, answer, reason, tuple(candidates))

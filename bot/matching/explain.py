@@ -41,8 +41,9 @@ def explain(decision: Decision, limit: int = 5, engine: Engine | None = None) ->
         f"question: {decision.question!r}",
         f"decision: {answer.kind.value} ({decision.reason})",
     ]
-    if not decision.candidates:
-        return "\n".join([*lines, "candidates: none"])
+    if not decision.candidates:  # "who's the gaffer?": its unknown words matter most here
+        unknown = _unknown(decision, engine) if engine is not None else []
+        return "\n".join([*lines, "candidates: none", *unknown])
     names = Evidence.names()
     header = " ".join(f"{_SHORT[n]:>6}" for n in names)
     lines += ["", f"{'':2}{'entry':<28}{'p':>6} {header}"]
@@ -58,20 +59,32 @@ def explain(decision: Decision, limit: int = 5, engine: Engine | None = None) ->
 
 def _lacking(decision: Decision, limit: int, engine: Engine) -> list[str]:
     """Return, per candidate, the question's words it never uses; then the knowledge's gaps."""
-    reading = decision.analysis or engine.analyzer.analyze(decision.question)
-    words = list(zip(reading.terms, reading.surfaces or reading.terms, strict=False))
+    words = _words(decision, engine)
     lines = ["", "question words each lacks (in none of its phrasings, answer or source):"]
     for number, candidate in enumerate(decision.candidates[:limit], 1):
         has = engine.terms_of(candidate.entry.id)
         lacks = [repr(said) for term, said in words if term not in has]
         lines.append(f"{number:<2}{candidate.entry.id[:27]:<28}{', '.join(lacks) or '-'}")
-    unknown = [repr(said) for term, said in words if not engine.index.knows(term)]
-    if unknown:
-        lines += [
-            f"never in the knowledge: {', '.join(unknown)}: add a phrasing that uses it to the "
-            "entry meant, or a synonyms.yaml group joining it to the story's own word"
-        ]
-    return lines
+    return lines + _unknown(decision, engine)
+
+
+def _unknown(decision: Decision, engine: Engine) -> list[str]:
+    """Return the line naming the question's words no entry uses, and what to add; or none."""
+    unknown = [
+        repr(said) for term, said in _words(decision, engine) if not engine.index.knows(term)
+    ]
+    if not unknown:
+        return []
+    return [
+        f"never in the knowledge: {', '.join(unknown)}: add a phrasing that uses it to the "
+        "entry meant, or a synonyms.yaml group joining it to the story's own word"
+    ]
+
+
+def _words(decision: Decision, engine: Engine) -> list[tuple[str, str]]:
+    """Return the question's terms with the words they were read from."""
+    reading = decision.analysis or engine.analyzer.analyze(decision.question)
+    return list(zip(reading.terms, reading.surfaces or reading.terms, strict=False))
 
 
 def _legend() -> list[str]:

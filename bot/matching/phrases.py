@@ -20,17 +20,26 @@ def phrase_table(
     """
     phrases: dict[Stems, str] = {}
     owners: dict[Stems, str] = {}  # the first word of the group that has it
+    claimed: dict[Stems, str] = {}  # the word of that group that has it
     conflicts: list[str] = []
+    merged: set[tuple[str, str]] = set()  # groups said to be one: their other words follow
     for group in synonyms:
         canonical = "_".join(stems(group[0]))
         for term in group:
             key = tuple(stems(term))
             owner = owners.setdefault(key, group[0])
+            claimant = claimed.setdefault(key, term)
             phrases.setdefault(key, canonical)
-            if owner != group[0] and term == group[0]:  # two groups' words are one word
+            if owner == group[0] or (owner, group[0]) in merged:
+                continue
+            if term == group[0] and key == tuple(stems(owner)):  # two first words are one
+                merged.add((owner, group[0]))
                 said = f"the groups of {owner!r} and {term!r} are read as one group"
                 conflicts.append(f"{said}: their first words are one word once stemmed")
-            elif owner != group[0]:
+            elif term == group[0]:  # "land" after [peace, landings]: its group is lost
+                said = f"{term!r} is read as {owner!r}: that group's {claimant!r} is {term!r}"
+                conflicts.append(f"{said} once stemmed; move it to the group of {term!r}")
+            else:
                 said = f"{term!r} is read as {owner!r}, in whose group it is once stemmed"
                 conflicts.append(f"{said}: it cannot also mean {group[0]!r}")
     for name, entity_id in aliases.items():  # entities win over synonyms

@@ -68,7 +68,7 @@ def clean(text: str, limit: int) -> str:
     return head + _GAP + tail
 
 
-def other_script(text: str) -> bool:
+def in_other_script(text: str) -> bool:
     """Return whether most letters of `text` are not Latin ones (Urdu, Cyrillic, Chinese)."""
     if text.isascii():  # most messages: no letter to look up
         return False
