@@ -18,6 +18,7 @@ from bot.models import Answer, AnswerKind, Suggestion
 from tests.chatkit import TELEGRAM_TOKEN as TOKEN
 from tests.chatkit import finish as _finish
 from tests.chatkit import start_telegram as _start
+from tests.fakes.ports import free_port, listening
 from tests.fakes.telegram_api import BOT_USER, FakeTelegram
 
 pytestmark = pytest.mark.anyio
@@ -268,7 +269,7 @@ async def test_burst_of_300_updates_across_30_chats(telegram: FakeTelegram) -> N
 
 
 async def test_webhook_checks_the_secret(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    port = _free_port()
+    port = free_port()
     running = await _start(
         engine,
         monkeypatch,
@@ -283,6 +284,7 @@ async def test_webhook_checks_the_secret(engine: Engine, monkeypatch: pytest.Mon
         hook = next(c for c in fake.calls if c.method == "setWebhook")
         assert hook.params["secret_token"] == "s3cret-header-value"
         update = {"update_id": 1, "message": fake.message("where was the agreement signed?")}
+        await listening(port)  # setWebhook can come before the server accepts, on a busy machine
         async with httpx.AsyncClient() as client:
             url = f"http://127.0.0.1:{port}/telegram"
             wrong = await client.post(
@@ -300,14 +302,6 @@ async def test_webhook_checks_the_secret(engine: Engine, monkeypatch: pytest.Mon
         assert not any(c.method == "getUpdates" for c in fake.calls)
     finally:
         await _finish(running)
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def test_render_splits_long_answers_and_keeps_buttons_on_the_last_part() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import socket
 from collections.abc import AsyncIterator
 
 import httpx
@@ -18,17 +17,12 @@ from bot.matching.engine import Engine
 from bot.serving.runner import configured
 from bot.serving.service import StoryBot
 from tests.conftest import platform_env
+from tests.fakes.ports import free_port, listening
 from tests.fakes.telegram_api import FakeTelegram
 
 pytestmark = pytest.mark.anyio
 TOKEN = "123456:TEST-telegram-token-never-logged"
 SECRET = "s3cret-header-value"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _webhook_env(fake: FakeTelegram, port: int, **extra: str) -> dict[str, str]:
@@ -45,13 +39,14 @@ def _webhook_env(fake: FakeTelegram, port: int, **extra: str) -> dict[str, str]:
 async def webhook(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[str]:
     fake = FakeTelegram(TOKEN)
     await fake.start()
-    port = _free_port()
+    port = free_port()
     env = _webhook_env(fake, port, STORYBOT_TELEGRAM_WEBHOOK_SECRET=SECRET)
     settings = platform_env(monkeypatch, {}, env)
     stop = asyncio.Event()
     own = TelegramSettings(_env_file=None)
     task = asyncio.create_task(serve(StoryBot(engine, settings), own, stop))
     await fake.wait_for(lambda f: any(c.method == "setWebhook" for c in f.calls))
+    await listening(port)
     try:
         yield f"http://127.0.0.1:{port}/telegram"
     finally:
@@ -95,7 +90,7 @@ async def test_webhook_mode_without_a_secret_is_not_started(
     fake = FakeTelegram(TOKEN)
     await fake.start()
     try:
-        settings = platform_env(monkeypatch, {}, _webhook_env(fake, _free_port()))
+        settings = platform_env(monkeypatch, {}, _webhook_env(fake, free_port()))
         with caplog.at_level(logging.INFO):
             assert configured([FRONTEND]) == []
         [line] = [r for r in caplog.records if r.levelno >= logging.ERROR]

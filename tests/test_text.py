@@ -150,6 +150,19 @@ def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) 
     assert {"mile", "bola"} <= set(english.words)  # English words and names stay themselves
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("kakar ka full naam?", "Anwaar-ul-Haq Kakar"),  # naam: name
+        ("nasa kab wapis jayega chaand pe", "December 2025"),  # wapis: back
+        ("south pole earth se nazar aata hai?", "hidden from Earth"),  # nazar: seen
+    ],
+)
+def test_everyday_roman_urdu_words_are_read(engine: Engine, question: str, said: str) -> None:
+    answer = engine.answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
 def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
     import os
     import subprocess

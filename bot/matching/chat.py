@@ -103,6 +103,19 @@ ROMAN_URDU = {
         "country": "mulk",
         "agreement": "muahida muahada moahida",
         "president": "sadar",
+        "name": "naam",
+        "day": "din",
+        "back": "wapis wapas",
+        "seen": "nazar",
+        "part": "hissa hissay hisse",
+        "last": "aakhri akhri",
+        "place": "jagah",
+        "city": "shehar shahar",
+        "month": "mahina mahine",
+        "today": "aaj",
+        "after": "baad",
+        "people": "log logon",
+        "work": "kaam",
     }.items()
     for urdu in words.split()
 }
