@@ -182,6 +182,22 @@ _WITH_THE = re.compile(
 )
 
 
+def another_value(stated: str, best: Candidate) -> Answer:
+    """Say the story does not give the value a yes/no question states, and what it says.
+
+    Not a plain "no": the entry may be about a narrower thing ("the last landing, in 1972"
+    says nothing against "the first in 1969").
+    """
+    return Answer(
+        text=f"The story doesn't give {stated} for that. It says: {best.entry.answer}",
+        kind=AnswerKind.CORRECTION,
+        source=best.entry.source,
+        confidence=round(best.probability, 3),
+        entry_id=best.entry.id,
+        suggestions=(suggestion(best.entry),),
+    )
+
+
 def _named(name: str) -> str:
     """Return `name` as it stands in a sentence: "the United States", "Pakistan"."""
     return f"the {name}" if _WITH_THE.search(name) and not name.lower().startswith("the ") else name

@@ -136,6 +136,30 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         assert story.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
 
 
+@pytest.mark.parametrize(
+    ("story", "question", "stated", "said"),
+    [
+        ("main", "did india land on the moon in july?", "July", "In August"),
+        ("main", "kya India 2030 tak astronaut bhejega?", "2030", "2040"),
+        ("main", "Did Kakar meet Xi in Urumqi?", "Urumqi", "Great Hall of the People"),
+        ("lagos", "Did the Orange Line open in March?", "March", "July 14, 2025"),
+    ],
+)
+def test_a_yes_no_question_stating_another_value_is_told_the_story_s(
+    request: pytest.FixtureRequest, story: str, question: str, stated: str, said: str
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    answer = engine.answer(Query(text=question))
+    assert answer.kind is AnswerKind.CORRECTION and not answer.answered
+    assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
+    assert said in answer.text
+
+
+def test_a_yes_no_question_stating_the_story_s_own_value_is_answered(lagos: Engine) -> None:
+    answer = lagos.answer(Query(text="did construction start in 2019?"))
+    assert answer.answered and "March 2019" in answer.text
+
+
 def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: Engine) -> None:
     said = _chat(engine, ["Where was the agreement signed?", "when was that?"])
     assert said == ["signing-place", AnswerKind.DECLINE]  # the story gives no date

@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from bot import replies
-from bot.conversation import premises
+from bot.conversation import premises, values
 from bot.conversation.turns import Turn, explicit, points_back, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
@@ -119,10 +119,21 @@ class Dialogue:
     def corrected(self, text: str, question: Analysis) -> Decision | None:
         """Say what the story says instead, when the question's premise is wrong."""
         engine = self._engine
-        found = premises.find(
-            question, self._rank_unnamed, self._named_in, self._kinds, engine.thresholds.answer
-        )
-        return self._correction(text, found) if found else None
+        threshold = engine.thresholds.answer
+        found = premises.find(question, self._rank_unnamed, self._named_in, self._kinds, threshold)
+        if found:
+            return self._correction(text, found)
+        if question.qtype != QType.YESNO:
+            return None
+        # "did India land in July?": the story doesn't say July, and what it does say
+        places = engine.tools.places
+        value = values.find(question, self._rank_unnamed, places, self._named_in, threshold)
+        if value is None:
+            return None
+        stated = value.stated.title() if not value.stated.isdigit() else value.stated
+        answer = replies.another_value(stated, value.candidate)
+        reason = f"states {value.stated!r}; the entry gives another"
+        return Decision(text, answer, reason, (value.candidate,))
 
     def _correction(self, text: str, found: premises.Premise) -> Decision:
         engine = self._engine
