@@ -91,6 +91,7 @@ ROMAN_URDU = {
         "said": "kaha kahi kahaa bola boli",
         "met": "mila mili mulaqat",
         "went": "gaya gayi gaye",
+        "go": "jayega jayegi jayenge jaega jaegi jaenge",
         "came": "aaya aayi aaye",
         "won": "jeeta jeeti jeete",
         "started": "shuru",
