@@ -27,6 +27,11 @@ def malaria() -> Engine:
 
 
 @pytest.fixture(scope="module")
+def football() -> Engine:
+    return Engine.from_folder(STORIES / "football-takeover" / "knowledge")
+
+
+@pytest.fixture(scope="module")
 def lagos() -> Engine:
     return Engine.from_folder(STORIES / "lagos-metro" / "knowledge")
 
@@ -153,6 +158,21 @@ def test_a_yes_no_question_stating_another_value_is_told_the_story_s(
     assert answer.kind is AnswerKind.CORRECTION and not answer.answered
     assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
     assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("story", "question"),
+    [
+        ("lagos", "Did the metro open in 2025, three years late?"),  # 2022 was the plan
+        ("malaria", "Did the WHO back the rollout in 2026?"),  # the WHO's entry dates its approval
+        ("football", "Is Eemland 117 years old in 2025?"),  # the club's entry dates its founding
+    ],
+)
+def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(
+    request: pytest.FixtureRequest, story: str, question: str
+) -> None:
+    engine = request.getfixturevalue(story)
+    assert not engine.answer(Query(text=question)).text.startswith("The story doesn't give")
 
 
 def test_a_yes_no_question_stating_the_story_s_own_value_is_answered(lagos: Engine) -> None:

@@ -127,7 +127,8 @@ class Dialogue:
             return None
         # "did India land in July?": the story doesn't say July, and what it does say
         places = engine.tools.places
-        value = values.find(question, self._rank_unnamed, places, self._named_in, threshold)
+        asks = self._asks
+        value = values.find(question, self._rank_unnamed, places, self._named_in, asks, threshold)
         if value is None:
             return None
         stated = value.stated.title() if not value.stated.isdigit() else value.stated
@@ -169,6 +170,10 @@ class Dialogue:
         return bool(question.terms) and all(
             t in named and self._kinds.get(t) in premises.PARTIES for t in question.terms
         )
+
+    def _asks(self, entry: Entry) -> QType:
+        """Return the question type of the entry's own question: "When did India land?"."""
+        return self._engine.analyzer.analyze(entry.question).qtype
 
     def _rank_unnamed(self, analysis: Analysis) -> list[Candidate]:
         return self._engine.rank(analysis, self._premise_model)

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from bot.matching.analysis import Analysis
 from bot.matching.answerability import WEEKDAY_NAMES
 from bot.matching.decision import Candidate, Entry
+from bot.matching.lexicon import QType
 
 # full names only: "may" and "mar" are English words too
 _MONTHS = frozenset(
@@ -39,13 +40,17 @@ def find(
     rank: Callable[[Analysis], list[Candidate]],
     places: frozenset[str],
     named_in: Callable[[Entry], tuple[str, ...]],
+    asks: Callable[[Entry], QType],
     threshold: float,
 ) -> ValuePremise | None:
     """Return the value a yes/no `question` states that the story gives otherwise, if one.
 
     `rank` ranks the entries for a reading; `places` are the place terms of the fact store;
-    `named_in` lists the entity terms an entry's answer names; `threshold` is how sure the
-    question without the value must be answered.
+    `named_in` lists the entity terms an entry's answer names; `asks` is the question type of
+    an entry's own question; `threshold` is how sure the question without the value must be
+    answered. Only an entry that is asked when (or where) gives the value of what is asked:
+    an answer holding several facts ("expected in 2022, opened three years late") may give
+    a date of another.
     """
     for stated in _stated(question, places):
         without = _without(question, stated.word)
@@ -57,6 +62,8 @@ def find(
             evidence = best.evidence
             if evidence.covered < _COVERED or not evidence.subject or evidence.unnamed:
                 continue  # it may be about another thing: no "no" for it
+            if asks(best.entry) != (QType.WHERE if stated.kind == "place" else QType.WHEN):
+                continue
             if _gives_another(best.entry, stated, places, named_in):
                 return ValuePremise(stated.word, best)
     return None
