@@ -127,59 +127,6 @@ def test_a_follow_up_with_words_of_its_own_asks_anew_though_it_names_a_party(
     assert said == ["signing", "signing-place"]
 
 
-def test_who_did_something_to_a_party_is_no_premise_about_that_party(
-    engine: Engine, lagos: Engine
-) -> None:
-    # "who leads India?" asks who does it to India: not "it says this about China: China leads"
-    asked = [
-        (engine, "who leads India?"),
-        (engine, "who will lead India?"),
-        (lagos, "who criticised Bakare?"),
-        (lagos, "who has criticised Bakare?"),
-    ]
-    for story, question in asked:
-        assert story.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
-
-
-@pytest.mark.parametrize(
-    ("story", "question", "stated", "said"),
-    [
-        ("main", "did india land on the moon in july?", "July", "In August"),
-        ("main", "kya India 2030 tak astronaut bhejega?", "2030", "2040"),
-        ("main", "Did Kakar meet Xi in Urumqi?", "Urumqi", "Great Hall of the People"),
-        ("lagos", "Did the Orange Line open in March?", "March", "July 14, 2025"),
-    ],
-)
-def test_a_yes_no_question_stating_another_value_is_told_the_story_s(
-    request: pytest.FixtureRequest, story: str, question: str, stated: str, said: str
-) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
-    answer = engine.answer(Query(text=question))
-    assert answer.kind is AnswerKind.CORRECTION and not answer.answered
-    assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
-    assert said in answer.text
-
-
-@pytest.mark.parametrize(
-    ("story", "question"),
-    [
-        ("lagos", "Did the metro open in 2025, three years late?"),  # 2022 was the plan
-        ("malaria", "Did the WHO back the rollout in 2026?"),  # the WHO's entry dates its approval
-        ("football", "Is Eemland 117 years old in 2025?"),  # the club's entry dates its founding
-    ],
-)
-def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(
-    request: pytest.FixtureRequest, story: str, question: str
-) -> None:
-    engine = request.getfixturevalue(story)
-    assert not engine.answer(Query(text=question)).text.startswith("The story doesn't give")
-
-
-def test_a_yes_no_question_stating_the_story_s_own_value_is_answered(lagos: Engine) -> None:
-    answer = lagos.answer(Query(text="did construction start in 2019?"))
-    assert answer.answered and "March 2019" in answer.text
-
-
 def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: Engine) -> None:
     said = _chat(engine, ["Where was the agreement signed?", "when was that?"])
     assert said == ["signing-place", AnswerKind.DECLINE]  # the story gives no date
@@ -249,6 +196,59 @@ def test_a_wrong_premise_is_corrected_from_the_story(
 )
 def test_questions_without_a_wrong_premise_are_not_corrected(engine: Engine, question: str) -> None:
     assert engine.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
+
+
+def test_who_did_something_to_a_party_is_no_premise_about_that_party(
+    engine: Engine, lagos: Engine
+) -> None:
+    # "who leads India?" asks who does it to India: not "it says this about China: China leads"
+    asked = [
+        (engine, "who leads India?"),
+        (engine, "who will lead India?"),
+        (lagos, "who criticised Bakare?"),
+        (lagos, "who has criticised Bakare?"),
+    ]
+    for story, question in asked:
+        assert story.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "stated", "said"),
+    [
+        ("main", "did india land on the moon in july?", "July", "In August"),
+        ("main", "kya India 2030 tak astronaut bhejega?", "2030", "2040"),
+        ("main", "Did Kakar meet Xi in Urumqi?", "Urumqi", "Great Hall of the People"),
+        ("lagos", "Did the Orange Line open in March?", "March", "July 14, 2025"),
+    ],
+)
+def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
+    request: pytest.FixtureRequest, story: str, question: str, stated: str, said: str
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    answer = engine.answer(Query(text=question))
+    assert answer.kind is AnswerKind.CORRECTION and not answer.answered
+    assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
+    assert said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("story", "question"),
+    [
+        ("lagos", "Did the metro open in 2025, three years late?"),  # 2022 was the plan
+        ("malaria", "Did the WHO back the rollout in 2026?"),  # the WHO's entry dates its approval
+        ("football", "Is Eemland 117 years old in 2025?"),  # the club's entry dates its founding
+    ],
+)
+def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(
+    request: pytest.FixtureRequest, story: str, question: str
+) -> None:
+    engine = request.getfixturevalue(story)
+    assert not engine.answer(Query(text=question)).text.startswith("The story doesn't give")
+
+
+def test_a_yes_no_question_stating_the_story_s_own_value_is_answered(lagos: Engine) -> None:
+    answer = lagos.answer(Query(text="did construction start in 2019?"))
+    assert answer.answered and "March 2019" in answer.text
 
 
 # ── per asker, through the service ───────────────────────────────────────────
