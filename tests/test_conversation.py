@@ -217,7 +217,6 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
     [
         ("main", "did india land on the moon in july?", "July", "In August"),
         ("main", "kya India 2030 tak astronaut bhejega?", "2030", "2040"),
-        ("main", "Did Kakar meet Xi in Urumqi?", "Urumqi", "Great Hall of the People"),
         ("lagos", "Did the Orange Line open in March?", "March", "July 14, 2025"),
     ],
 )
@@ -237,6 +236,7 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
         ("lagos", "Did the metro open in 2025, three years late?"),  # 2022 was the plan
         ("malaria", "Did the WHO back the rollout in 2026?"),  # the WHO's entry dates its approval
         ("football", "Is Eemland 117 years old in 2025?"),  # the club's entry dates its founding
+        ("football", "Did fans protest in Amersfoort on Monday?"),  # the stadium is in Amersfoort
     ],
 )
 def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(

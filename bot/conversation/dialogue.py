@@ -126,9 +126,7 @@ class Dialogue:
         if question.qtype != QType.YESNO:
             return None
         # "did India land in July?": the story doesn't say July, and what it does say
-        places = engine.tools.places
-        asks = self._asks
-        value = values.find(question, self._rank_unnamed, places, self._named_in, asks, threshold)
+        value = values.find(question, self._rank_unnamed, self._asks, threshold)
         if value is None:
             return None
         stated = value.stated.title() if not value.stated.isdigit() else value.stated

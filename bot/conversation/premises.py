@@ -50,7 +50,7 @@ def find(
     found: list[Premise] = []
     doers = [t for t in dict.fromkeys(named) if not _not_doer(question, t)]
     for asked in doers[:_PARTIES]:
-        without = _without(question, asked)
+        without = without_term(question, asked)
         if not without.terms:
             continue
         sure = [c for c in rank(without)[:_TRIED] if c.probability >= threshold]
@@ -111,7 +111,8 @@ def _not_doer(question: Analysis, term: str) -> bool:
     return False
 
 
-def _without(question: Analysis, term: str) -> Analysis:
+def without_term(question: Analysis, term: str) -> Analysis:
+    """Return the reading of `question` without `term` and the words it was read from."""
     keep = [i for i, t in enumerate(question.terms) if t != term]
     surfaces = question.surfaces if len(question.surfaces) == len(question.terms) else ()
     dropped = set(surfaces[question.terms.index(term)].split()) if surfaces else set()
