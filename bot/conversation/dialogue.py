@@ -129,8 +129,7 @@ class Dialogue:
         value = values.find(question, self._rank_unnamed, self._asks, threshold)
         if value is None:
             return None
-        stated = value.stated.title() if not value.stated.isdigit() else value.stated
-        answer = replies.another_value(stated, value.candidate)
+        answer = replies.another_value(value.stated.title(), value.candidate)  # "July", "2030"
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))
 

@@ -13,14 +13,15 @@ from dataclasses import dataclass, replace
 
 from bot.matching.analysis import Analysis
 from bot.matching.decision import Candidate, Entry
+from bot.matching.lexicon import YESNO_OPENERS
 
 PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
 _TRIED = 3  # confident entries looked through for one that names another party
 _PARTIES = 2  # parties left out in turn, at most: each costs a full ranking
 _BEING = frozenset("be been being is are was were s".split())
-_AUXILIARIES = frozenset(
-    "is are was were s did does do will would has have had can could should may might".split()
-)
+# the words a yes/no question opens with, which follow "who" as its auxiliary ("who did X
+# pay?"), with "who's" and the modal verbs no yes/no question of the lexicon opens with
+_AUXILIARIES = (YESNO_OPENERS - {"isn't", "kya"}) | {"s", "may", "might"}
 _TOPIC = frozenset("about regarding on concerning of baare".split())  # "said about X": X is no doer
 
 

@@ -15,16 +15,13 @@ from typing import NamedTuple
 
 from bot.conversation.premises import without_term
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import WEEKDAY_NAMES
+from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES
 from bot.matching.decision import Candidate, Entry
 from bot.matching.lexicon import QType
 
 # full names only: "may" and "mar" are English words too
-_MONTHS = frozenset(
-    "january february march april june july august september october november december".split()
-)
+_MONTHS = frozenset(MONTH_NAMES.split()[:12]) - {"may"}
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 _COVERED = 0.99  # the entry holds every other word of the question
 _TRIED = 3  # confident entries looked through for one that gives another value
@@ -79,7 +76,7 @@ def _stated(question: Analysis) -> list[_Stated]:
             found.append(_Stated(said, "month", term))
         elif said in _WEEKDAYS:
             found.append(_Stated(said, "weekday", term))
-        elif _YEAR.match(said):
+        elif _YEARS.fullmatch(said):
             found.append(_Stated(said, "year", term))
     return found
 

@@ -176,10 +176,7 @@ class Engine:
         if not whole and not reading.terms:
             title = self.knowledge.title
             if in_other_script(text):  # its words all in other letters: none read
-                answer = replies.other_script(
-                    title, self.top_questions(self.thresholds.suggestions)
-                )
-                return Decision(text, answer, "written in another script")
+                return self._unread(text, "written in another script")
             # "who is he?" with no one before it to mean: say so, not "ask me something" (but
             # "what is it about?" is no such question)
             unclear = points_to_someone(reading.words)
@@ -189,6 +186,11 @@ class Engine:
         if questions is not None and whole:  # several questions, or one among other words
             return self.parts.decide(text, whole, questions)
         return self.settle(text, whole)
+
+    def _unread(self, text: str, reason: str) -> Decision:
+        """Tell a question in other letters which letters are read, with questions to try."""
+        first = self.top_questions(self.thresholds.suggestions)
+        return Decision(text, replies.other_script(self.knowledge.title, first), reason)
 
     def _overview(self, text: str) -> Decision:
         """Answer with the entry phrased as what the story is about, or the title and lead."""
@@ -221,8 +223,7 @@ class Engine:
         reason = f"p={best.probability:.2f} < clarify threshold" if best else "no candidate"
         confidence = best.probability if best else 0.0
         if in_other_script(text):  # in Urdu or Russian letters: say which letters it reads
-            answer = replies.other_script(self.knowledge.title, self.top_questions(limit))
-            return Decision(text, answer, f"{reason}; written in another script")
+            return self._unread(text, f"{reason}; written in another script")
         terms = (reading or self.analyzer.analyze(text)).terms
         if terms and not any(map(self.index.knows, terms)):
             # not one word the story uses: gibberish, an insult, the weather; say what it does

@@ -42,7 +42,7 @@ def explain(decision: Decision, limit: int = 5, engine: Engine | None = None) ->
         f"decision: {answer.kind.value} ({decision.reason})",
     ]
     if not decision.candidates:  # "who's the gaffer?": its unknown words matter most here
-        unknown = _unknown(decision, engine) if engine is not None else []
+        unknown = _unknown(_words(decision, engine), engine) if engine is not None else []
         return "\n".join([*lines, "candidates: none", *unknown])
     names = Evidence.names()
     header = " ".join(f"{_SHORT[n]:>6}" for n in names)
@@ -65,14 +65,12 @@ def _lacking(decision: Decision, limit: int, engine: Engine) -> list[str]:
         has = engine.terms_of(candidate.entry.id)
         lacks = [repr(said) for term, said in words if term not in has]
         lines.append(f"{number:<2}{candidate.entry.id[:27]:<28}{', '.join(lacks) or '-'}")
-    return lines + _unknown(decision, engine)
+    return lines + _unknown(words, engine)
 
 
-def _unknown(decision: Decision, engine: Engine) -> list[str]:
-    """Return the line naming the question's words no entry uses, and what to add; or none."""
-    unknown = [
-        repr(said) for term, said in _words(decision, engine) if not engine.index.knows(term)
-    ]
+def _unknown(words: list[tuple[str, str]], engine: Engine) -> list[str]:
+    """Return the line naming the question `words` no entry uses, and what to add; or none."""
+    unknown = [repr(said) for term, said in words if not engine.index.knows(term)]
     if not unknown:
         return []
     return [
