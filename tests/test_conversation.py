@@ -218,6 +218,11 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         ("main", "did india land on the moon in july?", "July", "In August"),
         ("main", "kya India 2030 tak astronaut bhejega?", "2030", "2040"),
         ("lagos", "Did the Orange Line open in March?", "March", "July 14, 2025"),
+        # a figure, as typed, against the same unit's other figure
+        ("lagos", "Is the fare 500 naira?", "500", "750 naira"),
+        ("malaria", "Is the vaccine 80% effective?", "80%", "71%"),
+        ("football", "Did the petition get 15,000 signatures?", "15,000", "11,300"),
+        ("lagos", "Are the trains every 10 minutes?", "10", "every five minutes"),
     ],
 )
 def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
@@ -237,6 +242,10 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
         ("malaria", "Did the WHO back the rollout in 2026?"),  # the WHO's entry dates its approval
         ("football", "Is Eemland 117 years old in 2025?"),  # the club's entry dates its founding
         ("football", "Did fans protest in Amersfoort on Monday?"),  # the stadium is in Amersfoort
+        # a bare figure, from an entry not asked for one: Kessler's financing is no age
+        ("football", "Is Kessler 52?"),
+        ("lagos", "Is the fare 750 naira?"),  # the story's own figure
+        ("lagos", "Did 27 people ride the first train?"),  # 27 is the line's length
     ],
 )
 def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(

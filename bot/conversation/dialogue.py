@@ -126,10 +126,11 @@ class Dialogue:
         if question.qtype != QType.YESNO:
             return None
         # "did India land in July?": the story doesn't say July, and what it does say
-        value = values.find(question, self._rank_unnamed, self._asks, threshold)
+        terms = engine.analyzer.terms
+        value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold)
         if value is None:
             return None
-        answer = replies.another_value(value.stated.title(), value.candidate)  # "July", "2030"
+        answer = replies.another_value(value.stated, value.candidate)  # "July", "$500", "80%"
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))
 

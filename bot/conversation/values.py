@@ -1,10 +1,11 @@
-"""A yes/no question stating a date the story gives otherwise: "Did India land in July?".
+"""A yes/no question stating a value the story gives otherwise: "Did India land in July?".
 
-The question without that value (a month, a year, a weekday) is matched; when an entry asked
-"when" covers every other word of it and its answer states another value of the same kind,
-and not the one asked, the reply says the story does not give that value, and what it says.
-Not places: one may lie in another ("Did fans protest in Amersfoort?" is not answered
-otherwise by "outside the Eemstadion"), which the knowledge does not say.
+The question without that value (a month, a year, a weekday, a number) is matched; when an
+entry asked for that kind of value ("when", or "how many / how much / how long") covers every
+other word of it and its answer states another value of the same kind, and not the one asked,
+the reply says the story does not give that value, and what it says ("Is the fare 500
+naira?"). Not places: one may lie in another ("Did fans protest in Amersfoort?" is not
+answered otherwise by "outside the Eemstadion"), which the knowledge does not say.
 """
 
 from __future__ import annotations
@@ -23,6 +24,24 @@ from bot.matching.lexicon import QType
 _MONTHS = frozenset(MONTH_NAMES.split()[:12]) - {"may"}
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# a figure as an answer writes it: "1.8", "18,450", "750"; and the counts spelled in words
+_FIGURES = re.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?")
+_SPELLED = dict(
+    (word, str(number))
+    for number, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+)
+_SPELLED |= {
+    w: str(n)
+    for n, w in zip(
+        range(30, 100, 10), "thirty forty fifty sixty seventy eighty ninety".split(), strict=True
+    )
+}
+_SPELLED_FIGURE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
+# the question types that ask for a figure, as "when" asks for a date
+_FIGURE_ASKED = frozenset({QType.COUNT, QType.AMOUNT, QType.DURATION})
 _COVERED = 0.99  # the entry holds every other word of the question
 _TRIED = 3  # confident entries looked through for one that gives another value
 
@@ -35,19 +54,24 @@ class ValuePremise(NamedTuple):
 
 
 def find(
+    text: str,
     question: Analysis,
     rank: Callable[[Analysis], list[Candidate]],
     asks: Callable[[Entry], QType],
+    terms: Callable[[str], tuple[str, ...]],
     threshold: float,
 ) -> ValuePremise | None:
-    """Return the date a yes/no `question` states that the story gives otherwise, if one.
+    """Return the value a yes/no `question` (`text` read) states that the story gives otherwise.
 
     `rank` ranks the entries for a reading; `asks` is the question type of an entry's own
-    question; `threshold` is how sure the question without the value must be answered. Only
-    an entry asked "when" gives the date of what is asked: an answer holding several facts
-    ("expected in 2022, opened three years late") may give a date of another.
+    question; `terms` reads a text's terms; `threshold` is how sure the question without the
+    value must be answered. Only an entry asked "when" gives the date of what is asked: an
+    answer holding several facts ("expected in 2022, opened three years late") may give a date
+    of another. A figure is of the same kind when the answer writes another figure of the
+    unit the question gives it ("750 naira" for "500 naira"); a bare figure ("is the fare
+    500?"), only from an entry asked for a figure.
     """
-    for stated in _stated(question):
+    for stated in _stated(question, text):
         without = without_term(question, stated.term)
         if not without.terms:
             continue
@@ -57,36 +81,80 @@ def find(
             evidence = best.evidence
             if evidence.covered < _COVERED or not evidence.subject or evidence.unnamed:
                 continue  # it may be about another thing: no correction from it
-            if asks(best.entry) == QType.WHEN and _gives_another(best.entry.answer, stated):
-                return ValuePremise(stated.word, best)
+            if _asked_for(stated, asks(best.entry)) and _gives_another(best.entry, stated, terms):
+                return ValuePremise(stated.shown, best)
     return None
 
 
 class _Stated(NamedTuple):
-    word: str  # as typed: "july", "2030"
-    kind: str  # month, weekday or year
+    word: str  # as typed: "july", "2030", "500"
+    kind: str  # month, weekday, year or number
     term: str  # the term it was read as
+    shown: str  # as the reply names it: "July", "500 naira"
+    unit: str = ""  # the term after a figure: "naira"
 
 
-def _stated(question: Analysis) -> list[_Stated]:
-    """Return the dates the question states, with their kinds, in its order."""
+def _stated(question: Analysis, text: str) -> list[_Stated]:
+    """Return the values the `text` of `question` states, with their kinds, in its order."""
     found = []
-    for term, said in zip(question.terms, question.surfaces, strict=False):
+    surfaces = question.surfaces
+    for at, (term, said) in enumerate(zip(question.terms, surfaces, strict=False)):
         if said in _MONTHS:
-            found.append(_Stated(said, "month", term))
+            found.append(_Stated(said, "month", term, said.title()))
         elif said in _WEEKDAYS:
-            found.append(_Stated(said, "weekday", term))
+            found.append(_Stated(said, "weekday", term, said.title()))
         elif _YEARS.fullmatch(said):
-            found.append(_Stated(said, "year", term))
+            found.append(_Stated(said, "year", term, said))
+        elif said.isdigit() and not _in_decimal(question.words, said):
+            unit = question.terms[at + 1] if at + 1 < len(question.terms) else ""
+            found.append(_Stated(said, "number", term, _as_typed(said, text), unit))
     return found
 
 
-def _gives_another(answer: str, stated: _Stated) -> bool:
-    """Return whether the `answer` states a value of that kind, and not the one asked."""
-    said = answer.casefold()
+def _as_typed(digits: str, text: str) -> str:
+    """Return a figure as the asker typed it, with its currency or percent: "$500", "80%"."""
+    grouped = f"{int(digits):,}"  # read as "4000", typed "4,000" or "4000"
+    for figure in (grouped, digits):
+        typed = re.search(rf"[$€£₦]?(?<![\d,.]){figure}(?![\d,.]\d)(?:\s?%)?", text)
+        if typed:
+            return typed.group().replace(" ", "")
+    return grouped
+
+
+def _in_decimal(words: tuple[str, ...], digits: str) -> bool:
+    """Return whether `digits` stand beside other digits: "1.8" is read as "1" and "8"."""
+    at = words.index(digits) if digits in words else -1
+    around = words[max(at - 1, 0) : at] + words[at + 1 : at + 2]
+    return at >= 0 and any(w.isdigit() for w in around)
+
+
+def _asked_for(stated: _Stated, asked: QType) -> bool:
+    """Return whether an entry asked `asked` gives the kind of value `stated` is."""
+    if stated.kind != "number":
+        return asked == QType.WHEN
+    return bool(stated.unit) or asked in _FIGURE_ASKED
+
+
+def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:
+    """Return whether the entry's answer states a value of that kind, and not the one asked."""
+    said = entry.answer.casefold()
+    if stated.kind == "number":
+        if stated.word in _figures(said) | _figures(entry.source.casefold()):
+            return False
+        if not stated.unit:
+            return bool(_figures(said))
+        # the unit right after another figure ("750 naira", "400 Nigerian engineers")
+        read = terms(_SPELLED_FIGURE.sub(" 0 ", _FIGURES.sub(" 0 ", said)))
+        return any(t == "0" and stated.unit in read[i + 1 : i + 3] for i, t in enumerate(read))
     if stated.word in said:
         return False
     if stated.kind == "year":
         return bool(_YEARS.search(said))
     words = set(re.findall(r"[a-z]+", said))
     return bool(words & (_MONTHS if stated.kind == "month" else _WEEKDAYS))
+
+
+def _figures(text: str) -> set[str]:
+    """Return the figures `text` states, in digits: "18,450" is "18450", "five" is "5"."""
+    digits = {f.replace(",", "") for f in _FIGURES.findall(text)}
+    return digits | {_SPELLED[w] for w in re.findall(r"[a-z]+", text) if w in _SPELLED}
