@@ -144,6 +144,24 @@ def combined(candidates: list[Candidate], left: int = 0) -> Answer:
     )
 
 
+def compared(sides: list[tuple[str, Candidate]]) -> Answer:
+    """Answer an either-or question of two parties: what the story says of each, by name."""
+    candidates = [c for _, c in sides]
+    lines = [
+        answer
+        if answer.startswith(name)
+        else f"{_named(name)[:1].upper()}{_named(name)[1:]}: {answer}"
+        for name, answer in ((name, c.entry.answer) for name, c in sides)
+    ]
+    return Answer(
+        text="\n".join(lines),
+        kind=AnswerKind.ANSWER,
+        source=" … ".join(dict.fromkeys(c.entry.source for c in candidates)),
+        confidence=round(min(c.probability for c in candidates), 3),
+        entry_id="+".join(c.entry.id for c in candidates),
+    )
+
+
 def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
     """Ask "did you mean" the best candidate, with related questions."""
     return Answer(

@@ -112,6 +112,31 @@ def test_and_another_country_or_agency_asks_the_last_question_of_it(
     assert _chat(engine, questions) == expected
 
 
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [
+        ("main", "who will reach the moon first, the US or China?", ["2025", "end of this decade"]),
+        ("main", "India ya America, kaun pehle chand par insaan bhejega?", ["2040", "2025"]),
+        ("malaria", "Which starts earlier, Nigeria or Uganda?", ["early 2027", "September 2026"]),
+    ],
+)
+def test_an_either_or_of_two_parties_is_told_what_the_story_says_of_each(
+    request: pytest.FixtureRequest, story: str, question: str, said: list[str]
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    answer = engine.answer(Query(text=question))
+    assert answer.answered and len(answer.text.splitlines()) == 2
+    assert all(fact in answer.text for fact in said)
+
+
+def test_an_either_or_the_story_answers_of_one_side_only_gets_no_answer_of_each(
+    engine: Engine,
+) -> None:
+    # the story gives no plans of South Africa's or Venezuela's
+    question = "Does South Africa or Venezuela plan to send astronauts to the moon?"
+    assert len(engine.answer(Query(text=question)).text.splitlines()) != 2
+
+
 def test_and_another_party_the_last_answer_also_names_is_answered_by_it(
     malaria: Engine,
 ) -> None:

@@ -16,7 +16,7 @@ from bot.conversation.turns import Turn, explicit, points_back, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
-from bot.matching.lexicon import QType
+from bot.matching.lexicon import COMPARING, QType
 from bot.matching.messages import undoubted
 from bot.models import Answer, AnswerKind
 
@@ -42,6 +42,7 @@ class Dialogue:
         self._entities = {ENTITY_PREFIX + e.id: e for e in engine.knowledge.entities}
         self._kinds = {term: e.type.value for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer
+        self._facts = frozenset(e.id for e in engine.knowledge.entities)
         # the question left without a party must not be held against entries naming one
         self._premise_model = engine.model.without("unnamed")
 
@@ -116,6 +117,52 @@ class Dialogue:
         ranked = [engine.rank(r) for r in readings]
         return max(ranked, key=lambda f: f[0].probability if f else 0.0, default=[])
 
+    def compared(self, text: str, question: Analysis) -> Decision | None:
+        """Answer of each side an either-or question names two parties as.
+
+        "Who will reach the moon first, the US or China?" is answered by what the story says
+        of each, and "China ya America, kaun pehle?" too. None unless each side is surely
+        answered by an entry whose answer names that side, both answering the same kind of
+        question (a date for each, not a date for one and a visit for the other).
+        """
+        for sides in question.either:
+            parties = [
+                [t for t in side if self._kinds.get(t) in premises.PARTIES] for side in sides
+            ]
+            if any(len(found) != 1 for found in parties):
+                continue
+            pair = [found[0] for found in parties]
+            answers = [self._side(question, side, other) for side, other in (pair, pair[::-1])]
+            # a fact-store entry says what its party is; any other asks what the other does
+            asked = {self._asks(c.entry) for c in answers if c and c.entry.id not in self._facts}
+            # one entry for both is read as the question asked: the ranking weighs it so
+            if None in answers or len(asked) > 1 or len({c.entry.id for c in answers if c}) == 1:
+                return None
+            named = [
+                (self._entities[side].name, c) for side, c in zip(pair, answers, strict=True) if c
+            ]
+            reason = "either-or: each side answered"
+            return Decision(text, replies.compared(named), reason, tuple(c for _, c in named))
+        return None
+
+    def _side(self, question: Analysis, side: str, other: str) -> Candidate | None:
+        """Return the sure answer of the question asked of `side` alone, if one names it."""
+        engine = self._engine
+        alone = premises.without_term(question, other)
+        # "first", "sooner" compare the two: of one side, the question asks what it says
+        kept = [i for i, said in enumerate(alone.surfaces) if said not in COMPARING]
+        reading = replace(
+            alone,
+            terms=tuple(alone.terms[i] for i in kept),
+            surfaces=tuple(alone.surfaces[i] for i in kept),
+            qtype=QType.NONE,
+        )
+        ranked = engine.rank(reading) if reading.terms else []
+        best = ranked[0] if ranked else None
+        if best is None or best.probability < engine.thresholds.answer:
+            return None
+        return best if side in engine.terms_of(best.entry.id) else None
+
     def corrected(self, text: str, question: Analysis) -> Decision | None:
         """Say what the story says instead, when the question's premise is wrong."""
         engine = self._engine
@@ -130,7 +177,7 @@ class Dialogue:
         value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold)
         if value is None:
             return None
-        answer = replies.another_value(value.stated, value.candidate)  # "July", "$500", "80%"
+        answer = replies.another_value(value.stated, value.candidate)  # "July", "500 naira"
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))
 

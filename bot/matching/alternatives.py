@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 Sides = tuple[frozenset[str], frozenset[str]]
 
-_OR = frozenset({"or"})
+_OR = frozenset({"or", "ya"})  # "ya": Roman Urdu
 _SIDE_WORDS = 2  # words on each side: "heavy rail or light rail"
 # words that may stand between "or" and an alternative: "elected one or just a caretaker?",
 # "flat or by distance?"; anything else ("or not", "or how long …") ends the search

@@ -145,9 +145,13 @@ class Engine:
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
+        reading = self.analyzer.analyze(text)
+        if reading.either:  # "who lands first, the US or China?": what it says of each
+            compared = self.dialogue.compared(text, reading)
+            if compared is not None:
+                return compared
         decided = self._decide(text)
         if decided.answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY):
-            reading = self.analyzer.analyze(text)
             return self.dialogue.corrected(text, reading) or self._quoted(decided, reading)
         return self.dialogue.contradicted(text, decided) or decided
 

@@ -223,3 +223,9 @@ OPPOSITES = (
     ("past", "future"),
     ("offpeak", "peak"),
 )
+
+
+# words that compare two sides of an either-or question: "who lands first, the US or China?"
+COMPARING = frozenset(
+    "first earlier sooner faster quicker later ahead before pehle pehlay bigger larger more".split()
+)
