@@ -113,6 +113,32 @@ def test_and_another_country_or_agency_asks_the_last_question_of_it(
 
 
 @pytest.mark.parametrize(
+    ("story", "questions", "expected"),
+    [
+        # "In 1972, during the U.S. Apollo program.": which program, which country
+        (
+            "main",
+            ["When did humans last land on the moon?", "which program?", "which country?"],
+            ["last-moon-landing", "apollo", "usa"],
+        ),
+        ("lagos", ["who opened the line?", "which governor?"], ["who-opened", "bakare"]),
+    ],
+)
+def test_which_thing_asks_for_the_one_of_that_kind_the_last_answer_names(
+    request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    assert _chat(engine, questions) == expected
+
+
+def test_which_thing_of_several_the_last_answer_names_is_not_picked(engine: Engine) -> None:
+    # Russia, Venezuela and South Africa: which one is not for the bot to choose
+    said = _chat(engine, ["Who supports China's moon base?", "which country?"])
+    assert said[0] == "supporters"
+    assert said[1] not in {"russia", "venezuela", "south-africa"}
+
+
+@pytest.mark.parametrize(
     ("story", "question", "said"),
     [
         ("main", "who will reach the moon first, the US or China?", ["2025", "end of this decade"]),

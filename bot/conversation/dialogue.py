@@ -30,6 +30,16 @@ _SURE = 0.8
 _BEING = frozenset("is was are were".split())
 _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
+_WHICH = frozenset("which what kaunsa konsa kaun kon".split())  # "which program?", "kaunsa mulk?"
+_WHICH_WORDS = 3
+# the words that ask for an entity of one type: "which country?" after "the U.S. Apollo program"
+# (not "which company?" of any organisation, nor "which city?" of any place: a university is
+# no company, a hall no city)
+_KIND_WORDS = {
+    "country": frozenset("country countries nation nations mulk".split()),
+    "programme": frozenset("program programme mission project".split()),
+    "person": frozenset("person man woman guy official".split()),
+}
 
 
 class Dialogue:
@@ -101,6 +111,32 @@ class Dialogue:
         settled = engine.settle(text, found, reading)
         reason = f"follow-up of {turn.entry_id}: {settled.reason}"
         return replace(settled, reason=reason, analysis=reading)
+
+    def which(self, text: str, turn: Turn) -> Decision | None:
+        """Answer "which program?" with the one party or thing of that kind the last answer names.
+
+        After "In 1972, during the U.S. Apollo program.", "which program?" asks which one that
+        was, and "which country?" which country: the fact-store entry of the one entity the
+        answer names by that word, or of that type. None when no or several entities fit.
+        """
+        engine = self._engine
+        question = engine.analyzer.analyze(text)
+        words = question.words
+        if not (0 < len(words) <= _WHICH_WORDS and words[0] in _WHICH) or len(question.terms) != 1:
+            return None
+        entry = engine.entry(turn.entry_id)
+        asked, said = question.terms[0], question.surfaces[0] if question.surfaces else ""
+        fits = [
+            term
+            for term in (self._named_in(entry) if entry is not None else ())
+            if asked in engine.analyzer.terms(self._entities[term].name)
+            or said in _KIND_WORDS.get(self._kinds[term], ())
+        ]
+        picked = engine.entry(fits[0].removeprefix(ENTITY_PREFIX)) if len(fits) == 1 else None
+        if picked is None:
+            return None
+        reason = f"follow-up of {turn.entry_id}: the one {said} its answer names"
+        return Decision(text, replies.single(picked, 1.0), reason)
 
     def within(self, text: str, turn: Turn) -> list[Candidate]:
         """Return the candidates of `text`, a later part of one message, read with `turn`.

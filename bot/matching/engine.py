@@ -137,6 +137,8 @@ class Engine:
         if reply is not None:
             chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
+        if turn is not None and (picked := self.dialogue.which(text, turn)) is not None:
+            return picked  # "which program?" after an answer naming the Apollo program
         alone = self._alone(text)
         followed = self.dialogue.follow(text, turn) if turn is not None else None
         if followed is None:
