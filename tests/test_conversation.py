@@ -178,6 +178,31 @@ def test_a_follow_up_with_words_of_its_own_asks_anew_though_it_names_a_party(
     assert said == ["signing", "signing-place"]
 
 
+@pytest.mark.parametrize(
+    ("story", "questions", "expected"),
+    [
+        # "it" is phase two: not the first phase's length, which the line's entry gives
+        ("lagos", ["Tell me about phase two", "and how long is it?"], ["phase-two-extension"]),
+        # "he" is Xi, whose words the story never gives: not Kakar's
+        (
+            "main",
+            ["Who did Kakar meet at the Great Hall of the People?", "what did he say?"],
+            ["xi-meeting"],
+        ),
+    ],
+)
+def test_a_pronoun_is_not_read_as_what_the_message_alone_is_about(
+    request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    assert _chat(engine, questions) == [*expected, AnswerKind.DECLINE]
+
+
+def test_it_after_a_turn_naming_no_thing_may_be_the_story_s_own_subject(lagos: Engine) -> None:
+    said = _chat(lagos, ["What did Governor Bakare say at the opening?", "who runs it?"])
+    assert said == ["governor-quote", "who-runs"]  # the line
+
+
 def test_a_follow_up_the_story_does_not_answer_is_declined_not_misread(engine: Engine) -> None:
     said = _chat(engine, ["Where was the agreement signed?", "when was that?"])
     assert said == ["signing-place", AnswerKind.DECLINE]  # the story gives no date

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, cast
 
 from bot import replies
 from bot.conversation import premises, values
-from bot.conversation.turns import Turn, explicit, points_back, resolve
+from bot.conversation.turns import Turn, explicit, points_back, points_to_someone, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
@@ -32,6 +32,7 @@ _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 _WHICH = frozenset("which what kaunsa konsa kaun kon".split())  # "which program?", "kaunsa mulk?"
 _WHICH_WORDS = 3
+_THINGS = frozenset({"programme", "event"})  # what "it" names of the fact store's kinds
 # the words that ask for an entity of one type: "which country?" after "the U.S. Apollo program"
 # (not "which company?" of any organisation, nor "which city?" of any place: a university is
 # no company, a hall no city)
@@ -53,6 +54,7 @@ class Dialogue:
         self._kinds = {term: e.type.value for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer
         self._facts = frozenset(e.id for e in engine.knowledge.entities)
+        self._subject = frozenset(engine.analyzer.terms(engine.knowledge.title))
         # the question left without a party must not be held against entries naming one
         self._premise_model = engine.model.without("unnamed")
 
@@ -105,7 +107,7 @@ class Dialogue:
             answer = replies.single(found[0].entry, found[0].probability)
             reason = f"follow-up of {turn.entry_id}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
-        if question.terms and not person:
+        if question.terms and not person and not _leans(question):
             return None  # a message with words of its own may be a new question
         # "when was that?", "how old is he?": the story doesn't say
         settled = engine.settle(text, found, reading)
@@ -137,6 +139,26 @@ class Dialogue:
             return None
         reason = f"follow-up of {turn.entry_id}: the one {said} its answer names"
         return Decision(text, replies.single(picked, 1.0), reason)
+
+    def may_point_to(self, entry_id: str | None, turn: Turn, message: Analysis) -> bool:
+        """Return whether the pronoun of `message` after `turn` may be what `entry_id` is about.
+
+        "He" is the person the turn named first (Xi, after "who did Kakar meet?"); "it" the
+        last thing the turn named (phase two, not the line's first phase), else a word of the
+        turn, else the story's own subject (the line, after what the governor said).
+        """
+        if entry_id is None:
+            return True
+        engine = self._engine
+        terms = engine.terms_of(entry_id)
+        if turn.people and points_to_someone(message.words):
+            return turn.people[0] in terms
+        asked = turn.analysis.terms
+        # a programme or an event, not where it happened: "it" after Ikorodu is the line
+        things = [t for t in asked if self._kinds.get(t) in _THINGS]
+        if things:
+            return not terms.isdisjoint(things)
+        return not terms.isdisjoint(asked) or not terms.isdisjoint(self._subject)
 
     def within(self, text: str, turn: Turn) -> list[Candidate]:
         """Return the candidates of `text`, a later part of one message, read with `turn`.
@@ -280,19 +302,27 @@ def _about_person(reading: Analysis, turn: Turn) -> bool:
     return bool(turn.people) and reading.terms[-1:] == turn.people[:1]
 
 
-def preferred(alone: Decision, followed: Decision, message: Analysis) -> Decision:
+def _leans(message: Analysis) -> bool:
+    """Return whether a message names what it asks about only by a pronoun: "who runs it?"."""
+    return points_back(message.words) and not message.names
+
+
+def preferred(
+    alone: Decision, followed: Decision, message: Analysis, about_last: bool = True
+) -> Decision:
     """Choose between a message read on its own and read as a follow-up.
 
     A message that says it follows on ("what about Pakistan?") is a follow-up, and so is one
     that `leans` on the last turn by a pronoun alone ("who runs it?") when that reading
-    answers. Otherwise a message sure on its own ("India landing date?") means what it says,
-    and the follow-up reading wins only where the message alone does not answer, or answers
-    much less surely.
+    answers, or when the message alone is answered by an entry "it" cannot point to
+    (`about_last` false, see `Dialogue.may_point_to`). Otherwise a message sure on its own
+    ("India landing date?") means what it says, and the follow-up reading wins only where the
+    message alone does not answer, or answers much less surely.
     """
-    # "who runs it?" names what it asks about only by a pronoun: the last turn says what
-    leans = points_back(message.words) and not message.names
-    if explicit(message.words) or (leans and followed.answer.answered):
+    if explicit(message.words) or (_leans(message) and followed.answer.answered):
         return followed
+    if _leans(message) and not about_last:
+        return followed  # "how long is it?" after phase two: not phase one's length
     sure = alone.best.probability if alone.answer.answered and alone.best else 0.0
     if sure >= _SURE_ALONE:
         return alone

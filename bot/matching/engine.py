@@ -141,9 +141,13 @@ class Engine:
             return picked  # "which program?" after an answer naming the Apollo program
         alone = self._alone(text)
         followed = self.dialogue.follow(text, turn) if turn is not None else None
-        if followed is None:
+        if followed is None or turn is None:
             return alone
-        return preferred(alone, followed, self.analyzer.analyze(text))
+        # the entry answering alone, not a joined id ("a+b") of two questions' answers
+        answered = alone.best.entry.id if alone.answer.answered and alone.best else None
+        message = self.analyzer.analyze(text)
+        about_last = self.dialogue.may_point_to(answered, turn, message)
+        return preferred(alone, followed, message, about_last)
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
