@@ -52,6 +52,7 @@ class Dialogue:
         self._engine = cast("Engine", weakref.proxy(engine))
         self._entities = {ENTITY_PREFIX + e.id: e for e in engine.knowledge.entities}
         self._kinds = {term: e.type.value for term, e in self._entities.items()}
+        self._names = {term: e.name for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer
         self._facts = frozenset(e.id for e in engine.knowledge.entities)
         self._subject = frozenset(engine.analyzer.terms(engine.knowledge.title))
@@ -90,7 +91,7 @@ class Dialogue:
         """Answer `text` read with the previous turn, when that reading is sure or corrects."""
         engine = self._engine
         question = engine.analyzer.analyze(text)
-        readings = resolve(question, turn, self._kinds)
+        readings = resolve(question, turn, self._kinds, self._names)
         if not readings:
             return None
         if any(self._kinds.get(t) in premises.PARTIES for t in question.terms):
@@ -171,7 +172,7 @@ class Dialogue:
         question = engine.analyzer.analyze(text)
         if not points_back(question.words):  # "… signed? what happens next?" asks anew
             return []
-        readings = resolve(question, turn, self._kinds)
+        readings = resolve(question, turn, self._kinds, self._names)
         ranked = [engine.rank(r) for r in readings]
         return max(ranked, key=lambda f: f[0].probability if f else 0.0, default=[])
 

@@ -9,7 +9,7 @@ the message as a new question.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from bot.conversation.expiring import ExpiringMap
@@ -79,15 +79,30 @@ def points_to_someone(words: tuple[str, ...]) -> bool:
     return not _PERSON.isdisjoint(words)
 
 
+def asks_of_someone(words: tuple[str, ...]) -> bool:
+    """Return whether a short question asks of someone by a pronoun: "how old is *he*?".
+
+    Not a longer message, whose "he" may be the asker's uncle.
+    """
+    return len(words) <= _MAX_WORDS and points_to_someone(words)
+
+
 # a country and an agency or company act alike: either one asked about stands for the other
 _ACTORS = frozenset({"country", "organisation"})
 
 
-def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analysis]:
+def resolve(
+    question: Analysis,
+    turn: Turn,
+    kinds: dict[str, str],
+    names: Mapping[str, str] | None = None,
+) -> list[Analysis]:
     """Return the readings of `question` together with the previous `turn`, likeliest first.
 
     None when it stands alone. `kinds` maps entity terms to their type, so "what about
-    India?" replaces the country the previous question named rather than its person.
+    India?" replaces the country the previous question named rather than its person;
+    `names` maps them to their names, read in place of "he" ("how old is Rutger van Dalen",
+    as its meaning is matched too).
     """
     words = question.words
     if not words or len(words) > _MAX_WORDS:
@@ -104,7 +119,9 @@ def resolve(question: Analysis, turn: Turn, kinds: dict[str, str]) -> list[Analy
     own = question.qtype is not QType.NONE and not about  # "what about X?" asks the same
     qtype = question.qtype if own else turn.analysis.qtype
     if person and turn.people:  # "who is he?", "how old is she?": about that person alone
-        return [_joined(question, [(turn.people[0], turn.people[0][1:])], qtype)]
+        who = turn.people[0]
+        name = (names or {}).get(who, who[1:])
+        return [_joined(question, [(who, name)], qtype, tuple(name.lower().split()))]
     if person and not _THING & set(words):
         return []  # "who is he?" after "when did India land?": no one to mean
     replaced = {kinds.get(t) for t in named}

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.dialogue import Dialogue, preferred
-from bot.conversation.turns import Turn, points_to_someone
+from bot.conversation.turns import Turn, asks_of_someone, points_to_someone
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
@@ -181,8 +181,12 @@ class Engine:
     def _decide(self, text: str) -> Decision:
         if asks_overview(text):  # "what is this story about?": filler words only
             return self._overview(text)
+        reading = self.analyzer.analyze(text)
         whole = self.candidates(text)
-        reading = self.analyzer.analyze(text)  # cached: the candidates read it
+        if whole and self._of_no_one(reading, whole[0]):
+            # "how old is he?" with no one it can mean: not the club's age, which the words match
+            said = replies.unclear(self.knowledge.title)
+            return Decision(text, Answer(text=said, kind=AnswerKind.EMPTY), "no one named")
         if not whole and not reading.terms:
             title = self.knowledge.title
             if in_other_script(text):  # its words all in other letters: none read
@@ -196,6 +200,18 @@ class Engine:
         if questions is not None and whole:  # several questions, or one among other words
             return self.parts.decide(text, whole, questions)
         return self.settle(text, whole)
+
+    def _of_no_one(self, reading: Analysis, best: Candidate) -> bool:
+        """Return whether a short question asks of "him" or "her" with no one to mean.
+
+        It names no one, and its likeliest entry is about no person at all.
+        """
+        people = self.tools.people
+        return (
+            asks_of_someone(reading.words)
+            and people.isdisjoint(self.naming.read(reading, self.index).terms)
+            and people.isdisjoint(self.terms_of(best.entry.id))
+        )
 
     def _unread(self, text: str, reason: str) -> Decision:
         """Tell a question in other letters which letters are read, with questions to try."""
