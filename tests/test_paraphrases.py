@@ -66,14 +66,6 @@ def test_a_word_the_story_synonyms_claim_is_not_taken_by_a_general_group() -> No
     assert analyzer.terms("arrival") == ("arriv",)  # not the story's landing
 
 
-def test_a_general_word_is_read_as_a_word_the_story_writes_not_one_of_its_stem() -> None:
-    # "relatives" and the story's "relations" share the stem "relat"
-    analyzer = Analyzer({}, [], ["Pakistan-China relations."], general=[("family", "relatives")])
-    assert analyzer.terms("family") == ("famili",)
-    analyzer = Analyzer({}, [], ["Her relatives."], general=[("family", "relatives")])
-    assert analyzer.terms("family") == analyzer.terms("relatives")
-
-
 def test_a_unit_is_read_spelled_out_or_short_in_either_spelling() -> None:
     story = ["A 27-kilometre line and a 700-megawatt plant."]
     analyzer = Analyzer({}, [], story, general=general_groups())

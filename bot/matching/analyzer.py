@@ -79,7 +79,8 @@ class Analyzer:
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
         claimed = {part for key in self.phrases for part in key}
-        general_words = GeneralWords(general, self._stem, used, claimed)
+        stems = {self._stem(word) for word in used} if general else set()
+        general_words = GeneralWords(general, self._stem, stems, claimed)
         self._general = general_words.read
         # longest phrase starting with each stem
         self._starts: dict[str, int] = {}

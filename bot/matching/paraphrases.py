@@ -66,18 +66,15 @@ class GeneralWords:
     ) -> None:
         """Map each form of a group word the story never uses to the group's first it does.
 
-        `used`: the story's words; `claimed`: the stems its synonyms and names claim.
+        `used`: the stems of the story's words; `claimed`: those its synonyms and names claim.
         """
         self.read: dict[str, str] = {}
         groups = list(groups)
-        stems = {stem(word) for word in used} if groups else set()
         self.words = {term for group in groups for term in group}  # real words, for the speller
         for group in groups:
-            # the target is a word the story writes, not one that shares its stem ("relatives"
-            # is not "relations"); the story's synonyms and names keep their own meaning, as
-            # targets too
-            known = [t for t in group if not used.isdisjoint(forms(t)) and stem(t) not in claimed]
-            for term in group if known else ():
-                own = stem(term)
-                if own not in stems and own not in claimed:
-                    self.read.update((form, stem(known[0])) for form in forms(term))
+            # the story's synonyms and names keep their own meaning: never a target either
+            free = [(term, stem(term)) for term in group if stem(term) not in claimed]
+            known = [own for _, own in free if own in used]
+            for term, own in free if known else ():
+                if own not in used:
+                    self.read.update((form, known[0]) for form in forms(term))
