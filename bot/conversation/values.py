@@ -41,15 +41,20 @@ _SPELLED |= {
 }
 _SPELLED_FIGURE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # the question types that ask for a figure, as "when" asks for a date
+_SCALES = "thousand|million|billion|trillion|bn|m|k"
 _FIGURE_ASKED = frozenset({QType.COUNT, QType.AMOUNT, QType.DURATION})
 _COVERED = 0.99  # the entry holds every other word of the question
 _TRIED = 3  # confident entries looked through for one that gives another value
+_VALUES = 2  # values of one question tried, at most: each costs a full ranking
+# entries asked who, where or when give a figure only in passing: "which countries support
+# it?" names three, which is no count of those that signed
+_IN_PASSING = frozenset({QType.WHO, QType.WHERE, QType.WHEN})
 
 
 class ValuePremise(NamedTuple):
     """The value the question states, and the entry that gives another."""
 
-    stated: str  # as typed: "july", "2030", "shanghai"
+    stated: str  # as the reply names it: "July", "2030", "$500", "2 million"
     candidate: Candidate
 
 
@@ -67,11 +72,11 @@ def find(
     question; `terms` reads a text's terms; `threshold` is how sure the question without the
     value must be answered. Only an entry asked "when" gives the date of what is asked: an
     answer holding several facts ("expected in 2022, opened three years late") may give a date
-    of another. A figure is of the same kind when the answer writes another figure of the
-    unit the question gives it ("750 naira" for "500 naira"); a bare figure ("is the fare
-    500?"), only from an entry asked for a figure.
+    of another. A figure is of the same kind when the entry is asked for a figure, or when
+    it is not asked who, where or when and its answer writes another figure of the unit the
+    question gives ("750 naira" for "500 naira").
     """
-    for stated in _stated(question, text):
+    for stated in _stated(question, text)[:_VALUES]:
         without = without_term(question, stated.term)
         if not without.terms:
             continue
@@ -90,7 +95,7 @@ class _Stated(NamedTuple):
     word: str  # as typed: "july", "2030", "500"
     kind: str  # month, weekday, year or number
     term: str  # the term it was read as
-    shown: str  # as the reply names it: "July", "500 naira"
+    shown: str  # as the reply names it: "July", "$500", "80%"
     unit: str = ""  # the term after a figure: "naira"
 
 
@@ -103,36 +108,58 @@ def _stated(question: Analysis, text: str) -> list[_Stated]:
             found.append(_Stated(said, "month", term, said.title()))
         elif said in _WEEKDAYS:
             found.append(_Stated(said, "weekday", term, said.title()))
-        elif _YEARS.fullmatch(said):
-            found.append(_Stated(said, "year", term, said))
-        elif said.isdigit() and not _in_decimal(question.words, said):
+        elif not (said.isascii() and said.isdigit()):
+            continue  # Arabic-Indic digits are no figure to compare with the story's
+        elif _YEARS.fullmatch(said) and not _unit_after(question, said):
+            found.append(_Stated(said, "year", term, said))  # not "2000 naira"
+        elif _in_decimal(question.words, said) or _beside(question.words, said, _MONTHS):
+            continue  # "1.8" is read as 1 and 8; the day of "2 March 2025" is no figure
+        else:
             unit = question.terms[at + 1] if at + 1 < len(question.terms) else ""
             found.append(_Stated(said, "number", term, _as_typed(said, text), unit))
     return found
 
 
+def _unit_after(question: Analysis, digits: str) -> bool:
+    """Return whether a word the question reads comes right after `digits`: "2000 naira"."""
+    words = question.words
+    at = words.index(digits) if digits in words else -1
+    return 0 <= at < len(words) - 1 and words[at + 1] in question.surfaces
+
+
 def _as_typed(digits: str, text: str) -> str:
-    """Return a figure as the asker typed it, with its currency or percent: "$500", "80%"."""
+    """Return a figure as the asker typed it: "$500", "80%", "2 million", "4,000"."""
     grouped = f"{int(digits):,}"  # read as "4000", typed "4,000" or "4000"
     for figure in (grouped, digits):
-        typed = re.search(rf"[$€£₦]?(?<![\d,.]){figure}(?![\d,.]\d)(?:\s?%)?", text)
+        typed = re.search(
+            rf"[$€£₦]?(?<![\d,.]){figure}(?![\d,.]\d)(?:\s?%|\s?(?:{_SCALES})\b)?", text, re.I
+        )
         if typed:
-            return typed.group().replace(" ", "")
+            return typed.group().replace("%", "%").strip()
     return grouped
 
 
 def _in_decimal(words: tuple[str, ...], digits: str) -> bool:
     """Return whether `digits` stand beside other digits: "1.8" is read as "1" and "8"."""
+    return any(w.isdigit() for w in _around(words, digits))
+
+
+def _beside(words: tuple[str, ...], digits: str, kind: frozenset[str]) -> bool:
+    """Return whether `digits` stand beside a word of `kind`: "2 March", "July 14"."""
+    return not kind.isdisjoint(_around(words, digits))
+
+
+def _around(words: tuple[str, ...], digits: str) -> tuple[str, ...]:
+    """Return the words right before and after the first `digits` of `words`."""
     at = words.index(digits) if digits in words else -1
-    around = words[max(at - 1, 0) : at] + words[at + 1 : at + 2]
-    return at >= 0 and any(w.isdigit() for w in around)
+    return words[max(at - 1, 0) : at] + words[at + 1 : at + 2] if at >= 0 else ()
 
 
 def _asked_for(stated: _Stated, asked: QType) -> bool:
     """Return whether an entry asked `asked` gives the kind of value `stated` is."""
     if stated.kind != "number":
         return asked == QType.WHEN
-    return bool(stated.unit) or asked in _FIGURE_ASKED
+    return asked in _FIGURE_ASKED or (bool(stated.unit) and asked not in _IN_PASSING)
 
 
 def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:
