@@ -135,24 +135,22 @@ def combined(candidates: list[Candidate], left: int = 0) -> Answer:
     if left:
         other = "the other one on its own" if left == 1 else f"the other {left} on their own"
         lines.append(f"(I answered the first {len(candidates)} questions; please ask {other}.)")
-    return Answer(
-        text="\n".join(lines),
-        kind=AnswerKind.ANSWER,
-        source=" … ".join(dict.fromkeys(c.entry.source for c in candidates)),
-        confidence=round(min(c.probability for c in candidates), 3),
-        entry_id="+".join(c.entry.id for c in candidates),
-    )
+    return _lines(lines, candidates)
 
 
 def compared(sides: list[tuple[str, Candidate]]) -> Answer:
     """Answer an either-or question of two parties: what the story says of each, by name."""
-    candidates = [c for _, c in sides]
     lines = [
         c.entry.answer
         if c.entry.answer.startswith(name)
         else f"{_capital(_named(name))}: {c.entry.answer}"
         for name, c in sides
     ]
+    return _lines(lines, [c for _, c in sides])
+
+
+def _lines(lines: list[str], candidates: list[Candidate]) -> Answer:
+    """Return one answer of several `lines`, from as many entries."""
     return Answer(
         text="\n".join(lines),
         kind=AnswerKind.ANSWER,

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING, cast
 
 from bot import replies
 from bot.conversation import premises, sides, values
-from bot.conversation.turns import Turn, explicit, points_back, points_to_someone, resolve
+from bot.conversation.pointing import Pointing, points
+from bot.conversation.turns import Turn, points_back, resolve
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
 from bot.matching.messages import undoubted
-from bot.models import Answer, AnswerKind
+from bot.models import Answer
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
     from bot.matching.engine import Engine
@@ -28,21 +29,6 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
 # answers this check turned into corrections were out of scope at p 0.51-0.54, in scope at 0.88
 _SURE = 0.8
 _BEING = frozenset("is was are were".split())
-_SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
-_FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
-_WHICH = frozenset("which what kaunsa konsa kaun kon".split())  # "which program?", "kaunsa mulk?"
-_WHICH_WORDS = 3
-_THINGS = frozenset({"programme", "event"})  # what "it" names of the fact store's kinds
-_POINTERS = frozenset("it its he she him her his".split())
-_POINTING_WORDS = 5  # "how much does it cost?"
-# the words that ask for an entity of one type: "which country?" after "the U.S. Apollo program"
-# (not "which company?" of any organisation, nor "which city?" of any place: a university is
-# no company, a hall no city)
-_KIND_WORDS = {
-    "country": frozenset("country countries nation nations mulk".split()),
-    "programme": frozenset("program programme mission project".split()),
-    "person": frozenset("person man woman guy official".split()),
-}
 
 
 class Dialogue:
@@ -56,7 +42,7 @@ class Dialogue:
         self._kinds = {term: e.type.value for term, e in self._entities.items()}
         self._names = {term: e.name for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer
-        self._subject = frozenset(engine.analyzer.terms(engine.knowledge.title))
+        self.pointing = Pointing(self._engine, self._entities, self._named_in)
         # the question left without a party must not be held against entries naming one
         self._premise_model = engine.model.without("unnamed")
 
@@ -109,63 +95,12 @@ class Dialogue:
             answer = replies.single(found[0].entry, found[0].probability)
             reason = f"follow-up of {turn.entry_id}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
-        if question.terms and not person and not _points(question):
+        if question.terms and not person and not points(question):
             return None  # a message with words of its own may be a new question
         # "when was that?", "how old is he?": the story doesn't say
         settled = engine.settle(text, found, reading)
         reason = f"follow-up of {turn.entry_id}: {settled.reason}"
         return replace(settled, reason=reason, analysis=reading)
-
-    def which(self, text: str, turn: Turn) -> Decision | None:
-        """Answer "which program?" with the one party or thing of that kind the last answer names.
-
-        After "In 1972, during the U.S. Apollo program.", "which program?" asks which one that
-        was, and "which country?" which country: the fact-store entry of the one entity the
-        answer names by that word, or of that type. None when no or several entities fit.
-        """
-        engine = self._engine
-        question = engine.analyzer.analyze(text)
-        words = question.words
-        if not (0 < len(words) <= _WHICH_WORDS and words[0] in _WHICH) or len(question.terms) != 1:
-            return None
-        if question.terms[0].startswith(ENTITY_PREFIX) or "about" in words:
-            return None  # "what about China?" asks the last question of China
-        entry = engine.entry(turn.entry_id)
-        asked, said = question.terms[0], question.surfaces[0] if question.surfaces else ""
-        fits = [
-            term
-            for term in dict.fromkeys(self._named_in(entry) if entry is not None else ())
-            if asked in engine.analyzer.terms(self._entities[term].name)
-            or said in _KIND_WORDS.get(self._kinds[term], ())
-        ]
-        picked = engine.entry(fits[0].removeprefix(ENTITY_PREFIX)) if len(fits) == 1 else None
-        if picked is None:
-            return None
-        reason = f"follow-up of {turn.entry_id}: the one {said} its answer names"
-        return Decision(text, replies.single(picked, 1.0), reason)
-
-    def may_point_to(self, entry_id: str | None, turn: Turn, message: Analysis) -> bool:
-        """Return whether the pronoun of `message` after `turn` may be what `entry_id` is about.
-
-        "He" is the turn's first person (the answer's before the question's: Xi, after "who
-        did Kakar meet?"); "it" is something the turn said, or the programme or event it named
-        (phase two, not the line's first phase), or else the story's own subject (the line,
-        after what the governor said).
-        """
-        if entry_id is None:
-            return True
-        engine = self._engine
-        terms = engine.terms_of(entry_id)
-        if turn.people and points_to_someone(message.words):
-            return turn.people[0] in terms
-        asked = turn.analysis.terms
-        if not terms.isdisjoint(asked):
-            return True
-        # a programme or an event the turn named is what "it" is: not the story's subject then
-        # (a place is not: "it" after Ikorodu is the line)
-        if any(self._kinds.get(t) in _THINGS for t in asked):
-            return False
-        return not terms.isdisjoint(self._subject)
 
     def within(self, text: str, turn: Turn) -> list[Candidate]:
         """Return the candidates of `text`, a later part of one message, read with `turn`.
@@ -265,45 +200,3 @@ def _identity(question: Analysis) -> bool:
 def _about_person(reading: Analysis, turn: Turn) -> bool:
     """Return whether a follow-up reading asks about the person the last answer named."""
     return bool(turn.people) and reading.terms[-1:] == turn.people[:1]
-
-
-def _leans(message: Analysis) -> bool:
-    """Return whether a message names what it asks about only by a pronoun: "who runs it?"."""
-    return points_back(message.words) and not message.names
-
-
-def _points(message: Analysis) -> bool:
-    """Return whether a short message asks of "it", "he" or "she": "how long is it?".
-
-    Not "there", "then", "they" ("how many trains are there?" asks anew), nor a longer
-    message, whose "it" may be the dummy of "is it true that …".
-    """
-    words = message.words
-    return len(words) <= _POINTING_WORDS and not _POINTERS.isdisjoint(words) and _leans(message)
-
-
-def preferred(
-    alone: Decision, followed: Decision, message: Analysis, about_last: bool = True
-) -> Decision:
-    """Choose between a message read on its own and read as a follow-up.
-
-    A message that says it follows on ("what about Pakistan?") is a follow-up, and so is one
-    that `leans` on the last turn by a pronoun alone ("who runs it?") when that reading
-    answers, or when the message alone is answered by an entry "it" cannot point to
-    (`about_last` false, see `Dialogue.may_point_to`). Otherwise a message sure on its own
-    ("India landing date?") means what it says, and the follow-up reading wins only where the
-    message alone does not answer, or answers much less surely.
-    """
-    if explicit(message.words) or (_leans(message) and followed.answer.answered):
-        return followed
-    if _points(message) and not about_last:
-        return followed  # "how long is it?" after phase two: not phase one's length
-    sure = alone.best.probability if alone.answer.answered and alone.best else 0.0
-    if sure >= _SURE_ALONE:
-        return alone
-    if followed.answer.kind is AnswerKind.CORRECTION or not alone.answer.answered:
-        return followed
-    if not followed.answer.answered:
-        return alone
-    also = followed.best.probability if followed.best else 0.0
-    return followed if also > sure + _FOLLOW_MARGIN else alone

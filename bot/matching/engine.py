@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.dialogue import Dialogue, preferred
-from bot.conversation.turns import Turn, asks_of_someone, points_to_someone
+from bot.conversation.dialogue import Dialogue
+from bot.conversation.turns import Turn, points_to_someone
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
@@ -137,17 +137,13 @@ class Engine:
         if reply is not None:
             chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
-        if turn is not None and (picked := self.dialogue.which(text, turn)) is not None:
+        if turn is not None and (picked := self.dialogue.pointing.which(text, turn)) is not None:
             return picked  # "which program?" after an answer naming the Apollo program
         alone = self._alone(text)
         followed = self.dialogue.follow(text, turn) if turn is not None else None
         if followed is None or turn is None:
             return alone
-        # the entry answering alone, not a joined id ("a+b") of two questions' answers
-        answered = alone.best.entry.id if alone.answer.answered and alone.best else None
-        message = self.analyzer.analyze(text)
-        about_last = self.dialogue.may_point_to(answered, turn, message)
-        return preferred(alone, followed, message, about_last)
+        return self.dialogue.pointing.chosen(text, turn, alone, followed)
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
@@ -183,7 +179,7 @@ class Engine:
             return self._overview(text)
         reading = self.analyzer.analyze(text)
         whole = self.candidates(text)
-        if whole and self._of_no_one(reading, whole[0]):
+        if whole and self.dialogue.pointing.no_one_meant(reading, whole[0]):
             # "how old is he?" with no one it can mean: not the club's age, which the words match
             said = replies.unclear(self.knowledge.title)
             return Decision(text, Answer(text=said, kind=AnswerKind.EMPTY), "no one named")
@@ -200,18 +196,6 @@ class Engine:
         if questions is not None and whole:  # several questions, or one among other words
             return self.parts.decide(text, whole, questions)
         return self.settle(text, whole)
-
-    def _of_no_one(self, reading: Analysis, best: Candidate) -> bool:
-        """Return whether a short question asks of "him" or "her" with no one to mean.
-
-        It names no one, and its likeliest entry is about no person at all.
-        """
-        people = self.tools.people
-        return (
-            asks_of_someone(reading.words)
-            and people.isdisjoint(self.naming.read(reading, self.index).terms)
-            and people.isdisjoint(self.terms_of(best.entry.id))
-        )
 
     def _unread(self, text: str, reason: str) -> Decision:
         """Tell a question in other letters which letters are read, with questions to try."""
