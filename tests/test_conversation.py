@@ -194,12 +194,26 @@ def test_a_follow_up_with_words_of_its_own_asks_anew_though_it_names_a_party(
     [
         # "it" is phase two: not the first phase's 27 km, which the message alone would get
         ("lagos", ["Tell me about phase two", "and how long is it?"], "length"),
+        ("lagos", ["Tell me about phase two", "how long is it going to be?"], "length"),
         # "he" is Xi, whose words the story never gives: not Kakar's
         (
             "main",
             ["Who did Kakar meet at the Great Hall of the People?", "what did he say?"],
             "friday-message",
         ),
+        (
+            "main",
+            ["Who did Kakar meet at the Great Hall of the People?", "what did he say to him?"],
+            "friday-message",
+        ),
+        # "it" is Artemis: China's lead of the lunar station shares only "moon" with it
+        (
+            "main",
+            ["When will Artemis return American astronauts to the moon?", "who leads it?"],
+            "who-leads",
+        ),
+        # "they" alone points back too: not the contractor's director, whom no one asked of
+        ("lagos", ["Who opened the line?", "what did they say?"], "contractor-quote"),
     ],
 )
 def test_a_pronoun_is_not_read_as_what_the_message_alone_is_about(
@@ -351,6 +365,14 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         ("lagos", "Are the trains every 10 minutes?", "10", "every five minutes"),
         ("lagos", "Is the fare 2000 naira?", "2000", "750 naira"),  # no year, with its unit
         ("football", "Is the deal worth 70 million euros?", "70 million", "62 million euros"),
+        # the day of a date is no figure: its year is what the story gives otherwise
+        ("malaria", "Did Kenya begin its rollout on 2 March 2025?", "2025", "2 March 2026"),
+        (
+            "malaria",
+            "Did the trial end in 2023 June?",
+            "2023",
+            "June 2024",
+        ),  # a year, not "2023 units"
     ],
 )
 def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(

@@ -11,7 +11,14 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.turns import Turn, asks_of_someone, explicit, points_back, points_to_someone
+from bot.conversation.turns import (
+    Turn,
+    asks_of_someone,
+    explicit,
+    points_at,
+    points_back,
+    points_to_someone,
+)
 from bot.knowledge.schema import Entity
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
@@ -25,8 +32,6 @@ _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 _WHICH = frozenset("which what kaunsa konsa kaun kon".split())  # "which program?", "kaunsa mulk?"
 _WHICH_WORDS = 3
 _THINGS = frozenset({"programme", "event"})  # what "it" names of the fact store's kinds
-_POINTERS = frozenset("it its he she him her his".split())
-_POINTING_WORDS = 5  # "how much does it cost?"
 # the words that ask for an entity of one type: "which country?" after "the U.S. Apollo program"
 # (not "which company?" of any organisation, nor "which city?" of any place: a university is
 # no company, a hall no city)
@@ -85,9 +90,9 @@ class Pointing:
         """Return whether the pronoun of `message` after `turn` may be what `entry_id` is about.
 
         "He" is the turn's first person (the answer's before the question's: Xi, after "who
-        did Kakar meet?"); "it" is something the turn said, or the programme or event it named
-        (phase two, not the line's first phase), or else the story's own subject (the line,
-        after what the governor said).
+        did Kakar meet?"); "it" is the programme or event the turn named (phase two, not the
+        line's first phase), else something the turn said, else the story's own subject (the
+        line, after what the governor said).
         """
         if entry_id is None:
             return True
@@ -96,13 +101,12 @@ class Pointing:
         if turn.people and points_to_someone(message.words):
             return turn.people[0] in terms
         asked = turn.analysis.terms
-        if not terms.isdisjoint(asked):
-            return True
-        # a programme or an event the turn named is what "it" is: not the story's subject then
-        # (a place is not: "it" after Ikorodu is the line)
-        if any(self._kinds.get(t) in _THINGS for t in asked):
-            return False
-        return not terms.isdisjoint(self._subject)
+        # a programme or an event the turn named is what "it" is (a place is not: "it" after
+        # Ikorodu is the line): a word shared besides, such as "moon", is not enough
+        things = [t for t in asked if self._kinds.get(t) in _THINGS]
+        if things:
+            return not terms.isdisjoint(things)
+        return not terms.isdisjoint(asked) or not terms.isdisjoint(self._subject)
 
     def chosen(self, text: str, turn: Turn, alone: Decision, followed: Decision) -> Decision:
         """Choose between `text` read on its own and read as a follow-up of `turn`."""
@@ -131,13 +135,11 @@ def leans(message: Analysis) -> bool:
 
 
 def points(message: Analysis) -> bool:
-    """Return whether a short message asks of "it", "he" or "she": "how long is it?".
+    """Return whether a message names what it asks about only by "it", "he" or "they".
 
-    Not "there", "then", "they" ("how many trains are there?" asks anew), nor a longer
-    message, whose "it" may be the dummy of "is it true that …".
+    See `turns.points_at`; "how many trains are there?" and "is it true that …" do not.
     """
-    words = message.words
-    return len(words) <= _POINTING_WORDS and not _POINTERS.isdisjoint(words) and leans(message)
+    return points_at(message.words, len(message.terms)) and leans(message)
 
 
 def preferred(
@@ -147,7 +149,8 @@ def preferred(
 
     A message that says it follows on ("what about Pakistan?") is a follow-up, and so is one
     that `leans` on the last turn by a pronoun alone ("who runs it?") when that reading
-    answers, or when the message alone is answered by an entry "it" cannot point to
+    answers, or that `points` by "it", "he" or "they" when the message alone is answered
+    by an entry the pronoun cannot mean
     (`about_last` false, see `Pointing.may_point_to`). Otherwise a message sure on its own
     ("India landing date?") means what it says, and the follow-up reading wins only where the
     message alone does not answer, or answers much less surely.

@@ -2,8 +2,8 @@
 
 Each side is asked alone, without the words that compare them ("first", "sooner"); when both
 are surely answered, each by its own entry that names its side, and both entries answer the
-same telling kind of question (a date for each, a count for each), the reply says what the
-story says of each. Anything else is read as asked.
+same telling kind of question (a date, a count or a person for each, not "what"), the reply
+says what the story says of each. Anything else is read as asked.
 """
 
 from __future__ import annotations

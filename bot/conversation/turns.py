@@ -18,6 +18,9 @@ from bot.matching.lexicon import QType
 
 _PERSON = frozenset("he she him her his hers himself herself".split())
 _THING = frozenset("it its that this there they them their those these then".split())
+_POINTING = _PERSON | {"it", "its"}  # pointing back whatever else a message says
+_THEY = frozenset("they them their".split())
+_DUMMY_IT = "is it true"
 _OPENERS = frozenset("and aur also so plus".split())
 _ABOUT = (("what", "about"), ("how", "about"), ("and", "what", "about"))
 _MAX_WORDS = 8  # longer messages carry their own subject
@@ -77,6 +80,17 @@ def points_back(words: tuple[str, ...]) -> bool:
 def points_to_someone(words: tuple[str, ...]) -> bool:
     """Return whether a question names whom it asks about only by a pronoun ("who is *he*")."""
     return not _PERSON.isdisjoint(words)
+
+
+def points_at(words: tuple[str, ...], terms: int) -> bool:
+    """Return whether a short message points back by "it", "he" or, alone, "they".
+
+    "What did they say?" does; "what did they say about the fare?" (a word of its own),
+    "how many trains are there?" and "is it true that …" (no pointing) do not.
+    """
+    if len(words) > _MAX_WORDS or _DUMMY_IT in " ".join(words):
+        return False
+    return not _POINTING.isdisjoint(words) or (terms <= 1 and not _THEY.isdisjoint(words))
 
 
 def asks_of_someone(words: tuple[str, ...]) -> bool:

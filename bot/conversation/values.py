@@ -121,10 +121,14 @@ def _stated(question: Analysis, text: str) -> list[_Stated]:
 
 
 def _unit_after(question: Analysis, digits: str) -> bool:
-    """Return whether a word the question reads comes right after `digits`: "2000 naira"."""
+    """Return whether a word the question reads comes right after `digits`: "2000 naira".
+
+    Not a month: "in 2023 June" states a year.
+    """
     words = question.words
-    at = words.index(digits) if digits in words else -1
-    return 0 <= at < len(words) - 1 and words[at + 1] in question.surfaces
+    at = words.index(digits) if digits in words else len(words)
+    after = words[at + 1 : at + 2]
+    return bool(after) and after[0] in question.surfaces and after[0] not in _MONTHS
 
 
 def _as_typed(digits: str, text: str) -> str:
@@ -135,7 +139,7 @@ def _as_typed(digits: str, text: str) -> str:
             rf"[$€£₦]?(?<![\d,.]){figure}(?![\d,.]\d)(?:\s?%|\s?(?:{_SCALES})\b)?", text, re.I
         )
         if typed:
-            return typed.group().replace("%", "%").strip()
+            return re.sub(r"\s+%", "%", typed.group().strip())  # "80 %" as "80%"
     return grouped
 
 
