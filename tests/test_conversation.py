@@ -360,6 +360,7 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         ("lagos", "Did the Orange Line open in March?", "March", "July 14, 2025"),
         # a figure, as typed, against the same unit's other figure
         ("lagos", "Is the fare 500 naira?", "500", "750 naira"),
+        ("lagos", "Is it true that the fare is 500 naira?", "500", "750 naira"),
         ("malaria", "Is the vaccine 80% effective?", "80%", "71%"),
         ("football", "Did the petition get 15,000 signatures?", "15,000", "11,300"),
         ("lagos", "Are the trains every 10 minutes?", "10", "every five minutes"),

@@ -246,6 +246,8 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
         ("when was the pact inked", "when was the pact signed"),
         ("did he put pen to paper", "did he signed"),
         ("printer ink", "printer ink"),  # the noun
+        ("is it true that india landed in august", "is india landed in august"),
+        ("india landed in july is that correct", "india landed in july is"),
     ],
 )
 def test_an_idiom_is_read_as_the_plain_words_for_it(question: str, plain: str) -> None:

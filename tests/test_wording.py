@@ -281,6 +281,8 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "is it a debt spiral",
         "the line goes through the swamp",
         "it has to go through parliament",
+        "is it the right line",  # "right" as in the one meant
+        "who is right about the fare",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:
