@@ -20,7 +20,6 @@ _PERSON = frozenset("he she him her his hers himself herself".split())
 _THING = frozenset("it its that this there they them their those these then".split())
 _POINTING = _PERSON | {"it", "its"}  # pointing back whatever else a message says
 _THEY = frozenset("they them their".split())
-_DUMMY_IT = "is it true"
 _OPENERS = frozenset("and aur also so plus".split())
 _ABOUT = (("what", "about"), ("how", "about"), ("and", "what", "about"))
 _MAX_WORDS = 8  # longer messages carry their own subject
@@ -86,9 +85,9 @@ def points_at(words: tuple[str, ...], terms: int) -> bool:
     """Return whether a short message points back by "it", "he" or, alone, "they".
 
     "What did they say?" does; "what did they say about the fare?" (a word of its own),
-    "how many trains are there?" and "is it true that …" (no pointing) do not.
+    "how many trains are there?" and "is it true that …" (read as "is …" in idioms.py) do not.
     """
-    if len(words) > _MAX_WORDS or _DUMMY_IT in " ".join(words):
+    if len(words) > _MAX_WORDS:
         return False
     return not _POINTING.isdisjoint(words) or (terms <= 1 and not _THEY.isdisjoint(words))
 
