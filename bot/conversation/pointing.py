@@ -149,11 +149,11 @@ def preferred(
 
     A message that says it follows on ("what about Pakistan?") is a follow-up, and so is one
     that `leans` on the last turn by a pronoun alone ("who runs it?") when that reading
-    answers, or that `points` by "it", "he" or "they" when the message alone is answered
-    by an entry the pronoun cannot mean
-    (`about_last` false, see `Pointing.may_point_to`). Otherwise a message sure on its own
-    ("India landing date?") means what it says, and the follow-up reading wins only where the
-    message alone does not answer, or answers much less surely.
+    answers, or that `points` by "it", "he" or "they" when the message alone is answered by
+    an entry the pronoun cannot mean (`about_last` false: `Pointing.may_point_to`).
+    Otherwise a message sure on its own ("India landing date?") means what it says, and the
+    follow-up reading wins only where the message alone does not answer, or answers much less
+    surely.
     """
     if explicit(message.words) or (leans(message) and followed.answer.answered):
         return followed
