@@ -42,7 +42,7 @@ FLOORS = [
     (default_folder(), DATA / "sealed2.jsonl", 0.81, 0.93),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     # written in the twelfth session from the story alone; its misses are never read
-    (default_folder(), DATA / "sealed3.jsonl", 0.87, 0.9),
+    (default_folder(), DATA / "sealed3.jsonl", 0.88, 0.9),
     # 30 paraphrases and 30 tempting questions written in the twelfth session from the story
     # alone and tuned on since; 96.7 / 83.3 on first scoring
     (default_folder(), DATA / "more.jsonl", 0.96, 0.83),

@@ -154,6 +154,7 @@ def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) 
     ("question", "said"),
     [
         ("kakar ka full naam?", "Anwaar-ul-Haq Kakar"),  # naam: name
+        ("Kakar ka poora naam kya hai", "Anwaar-ul-Haq Kakar"),  # poora: full
         ("nasa kab wapis jayega chaand pe", "December 2025"),  # wapis: back
         ("south pole earth se nazar aata hai?", "hidden from Earth"),  # nazar: seen
     ],

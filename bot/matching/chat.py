@@ -117,6 +117,7 @@ ROMAN_URDU = {
         "after": "baad",
         "people": "log logon",
         "work": "kaam",
+        "full": "poora pura poori puri",
     }.items()
     for urdu in words.split()
 }
