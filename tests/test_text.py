@@ -155,6 +155,7 @@ def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) 
     [
         ("kakar ka full naam?", "Anwaar-ul-Haq Kakar"),  # naam: name
         ("Kakar ka poora naam kya hai", "Anwaar-ul-Haq Kakar"),  # poora: full
+        ("Kakar ka bayan kya tha?", "Kakar emphasized"),  # bayan: statement
         ("nasa kab wapis jayega chaand pe", "December 2025"),  # wapis: back
         ("south pole earth se nazar aata hai?", "hidden from Earth"),  # nazar: seen
     ],
