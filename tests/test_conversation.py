@@ -36,6 +36,12 @@ def lagos() -> Engine:
     return Engine.from_folder(STORIES / "lagos-metro" / "knowledge")
 
 
+def _story(request: pytest.FixtureRequest, story: str) -> Engine:
+    """Return the engine of `story`: "main" is the shipped story's."""
+    engine: Engine = request.getfixturevalue("engine" if story == "main" else story)
+    return engine
+
+
 def _chat(engine: Engine, questions: list[str]) -> list[str]:
     """Ask one after another as one person; return what each answer was (entry id or kind)."""
     turn, said = None, []
@@ -88,7 +94,7 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
 def test_follow_ups_are_read_with_the_last_answer(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     assert _chat(engine, questions) == expected
 
 
@@ -132,7 +138,7 @@ def test_and_another_country_or_agency_asks_the_last_question_of_it(
 def test_which_thing_asks_for_the_one_of_that_kind_the_last_answer_names(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     assert _chat(engine, questions) == expected
 
 
@@ -153,7 +159,7 @@ def test_which_thing_of_several_the_last_answer_names_is_not_picked(engine: Engi
 def test_an_either_or_of_two_parties_is_told_what_the_story_says_of_each(
     request: pytest.FixtureRequest, story: str, question: str, said: list[str]
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     answer = engine.answer(Query(text=question))
     assert answer.answered and len(answer.text.splitlines()) == 2
     assert all(fact in answer.text for fact in said)
@@ -219,7 +225,7 @@ def test_a_follow_up_with_words_of_its_own_asks_anew_though_it_names_a_party(
 def test_a_pronoun_is_not_read_as_what_the_message_alone_is_about(
     request: pytest.FixtureRequest, story: str, questions: list[str], wrong: str
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     first, then = _chat(engine, questions)
     assert first != AnswerKind.DECLINE and then != wrong
 
@@ -237,7 +243,7 @@ def test_a_pronoun_is_not_read_as_what_the_message_alone_is_about(
 def test_a_message_with_no_pointing_pronoun_is_read_as_before(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: str
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     assert _chat(engine, questions)[1] == expected
 
 
@@ -257,7 +263,7 @@ def test_he_is_read_by_the_name_of_the_person_the_last_answer_named(football: En
 def test_he_with_no_one_to_mean_is_asked_who(
     request: pytest.FixtureRequest, story: str, question: str
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     answer = engine.answer(Query(text=question))
     assert answer.kind is AnswerKind.EMPTY and answer.text.startswith("I'm not sure who you mean")
 
@@ -316,7 +322,7 @@ def test_memory_forgets_after_its_time_and_stays_bounded() -> None:
 def test_a_wrong_premise_is_corrected_from_the_story(
     request: pytest.FixtureRequest, story: str, question: str, asked: str, told: str
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     answer = engine.answer(Query(text=question))
     assert answer.kind is AnswerKind.CORRECTION and not answer.answered
     first, *_, last = answer.text.split("\n")
@@ -379,7 +385,7 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
 def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
     request: pytest.FixtureRequest, story: str, question: str, stated: str, said: str
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     answer = engine.answer(Query(text=question))
     assert answer.kind is AnswerKind.CORRECTION and not answer.answered
     assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
@@ -405,7 +411,7 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
 def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(
     request: pytest.FixtureRequest, story: str, question: str
 ) -> None:
-    engine = request.getfixturevalue("engine" if story == "main" else story)
+    engine = _story(request, story)
     assert not engine.answer(Query(text=question)).text.startswith("The story doesn't give")
 
 

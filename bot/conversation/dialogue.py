@@ -42,7 +42,7 @@ class Dialogue:
         self._kinds = {term: e.type.value for term, e in self._entities.items()}
         self._names = {term: e.name for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer
-        self.pointing = Pointing(self._engine, self._entities, self._named_in)
+        self.pointing = Pointing(self._engine, self._entities, self._kinds, self._named_in)
         # the question left without a party must not be held against entries naming one
         self._premise_model = engine.model.without("unnamed")
 

@@ -49,12 +49,13 @@ class Pointing:
         self,
         engine: Engine,
         entities: Mapping[str, Entity],
+        kinds: Mapping[str, str],
         named_in: Callable[[Entry], tuple[str, ...]],
     ) -> None:
-        """Read through `engine` (a proxy); `entities` by term; `named_in` an answer's names."""
+        """Read through `engine` (a proxy); entities and their kinds by term; answers' names."""
         self._engine = engine
         self._entities = entities
-        self._kinds = {term: e.type.value for term, e in entities.items()}
+        self._kinds = kinds
         self._named_in = named_in
         self._subject = frozenset(engine.analyzer.terms(engine.knowledge.title))
 

@@ -125,9 +125,7 @@ def _unit_after(question: Analysis, digits: str) -> bool:
 
     Not a month: "in 2023 June" states a year.
     """
-    words = question.words
-    at = words.index(digits) if digits in words else len(words)
-    after = words[at + 1 : at + 2]
+    _, after = _neighbours(question.words, digits)
     return bool(after) and after[0] in question.surfaces and after[0] not in _MONTHS
 
 
@@ -155,8 +153,16 @@ def _beside(words: tuple[str, ...], digits: str, kind: frozenset[str]) -> bool:
 
 def _around(words: tuple[str, ...], digits: str) -> tuple[str, ...]:
     """Return the words right before and after the first `digits` of `words`."""
-    at = words.index(digits) if digits in words else -1
-    return words[max(at - 1, 0) : at] + words[at + 1 : at + 2] if at >= 0 else ()
+    before, after = _neighbours(words, digits)
+    return before + after
+
+
+def _neighbours(words: tuple[str, ...], digits: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the word right before and the word right after the first `digits`, if any."""
+    if digits not in words:
+        return (), ()
+    at = words.index(digits)
+    return words[max(at - 1, 0) : at], words[at + 1 : at + 2]
 
 
 def _asked_for(stated: _Stated, asked: QType) -> bool:
@@ -170,10 +176,11 @@ def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[s
     """Return whether the entry's answer states a value of that kind, and not the one asked."""
     said = entry.answer.casefold()
     if stated.kind == "number":
-        if stated.word in _figures(said) | _figures(entry.source.casefold()):
+        figures = _figures(said)
+        if stated.word in figures | _figures(entry.source.casefold()):
             return False
         if not stated.unit:
-            return bool(_figures(said))
+            return bool(figures)
         # the unit right after another figure ("750 naira", "400 Nigerian engineers")
         read = terms(_SPELLED_FIGURE.sub(" 0 ", _FIGURES.sub(" 0 ", said)))
         return any(t == "0" and stated.unit in read[i + 1 : i + 3] for i, t in enumerate(read))
