@@ -17,6 +17,7 @@ from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
 from bot.matching.mismatch import elsewhere, opposed, unnamed
 from bot.matching.names import AnswerNames
+from bot.matching.narrowing import Narrowings
 from bot.matching.semantic import SemanticIndex, WordVectors
 
 _TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a question reads 20
@@ -96,6 +97,7 @@ class Retrievers:
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
     seats: dict[str, frozenset[str]] = field(default_factory=dict)  # a country's capitals
     names: AnswerNames | None = None  # the names each answer gives, for "what is X called?"
+    narrowings: Narrowings | None = None  # the superlatives each answer narrows
 
     @cached_property
     def terms_of(self) -> Callable[[int], frozenset[str]]:

@@ -41,6 +41,7 @@ from bot.matching.implied import (
 )
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, REGION_WORDS, QType
+from bot.matching.narrowing import Narrowings
 from bot.matching.paraphrases import general_groups
 from bot.matching.phrasal import general_phrasal
 from bot.matching.semantic import SemanticIndex, WordVectors
@@ -135,6 +136,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
         names=answer_names(analyzer, knowledge, answers, implied),
+        narrowings=Narrowings(answers, analyzer.terms, index.corpus, places | nations),
     )
     if encoder is None:
         return Built(analyzer, entries, tools, sources, counts, completions)

@@ -229,3 +229,10 @@ OPPOSITES = (
 COMPARING = frozenset(
     "first earlier sooner faster quicker later ahead before pehle pehlay bigger larger more".split()
 )
+
+# Words that single one out of a kind: "the first country to reach the south pole" is not the
+# first country to reach the moon (`narrowing`)
+SUPERLATIVES = frozenset(
+    "first last only largest biggest highest longest oldest youngest fastest earliest latest "
+    "smallest cheapest deepest tallest busiest lowest shortest newest greatest".split()
+)

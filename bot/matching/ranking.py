@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Callable
+from functools import partial
 
 from bot.matching.analysis import Analysis
 from bot.matching.answerability import TELLING
@@ -42,13 +44,14 @@ def rank(
     order = sorted(evidence, key=lambda p: model.rank.score(evidence[p]), reverse=True)
     for position in order[:_REFINED]:
         evidence[position] = refine(tools, question, position, evidence[position])
+    narrowed = _narrowed(tools, analysis)
     # the telling value read again only for a candidate whose kind of value fell short
     found = [
         _candidate(
             entries[p],
             evidence[p],
             model,
-            not evidence[p].kind and _untold(tools, analysis, p),
+            (not evidence[p].kind and _untold(tools, analysis, p)) or narrowed(p),
             sure,
         )
         for p in order
@@ -87,6 +90,19 @@ def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
     offered = told <= tools.offers[position]
     terms = frozenset(analysis.terms)
     return not (offered and tools.offers.near(position, told, terms, analysis.stated))
+
+
+def _narrowed(tools: Retrievers, analysis: Analysis) -> Callable[[int], bool]:
+    """Return whether an entry's answer says a superlative the question asks of more narrowly.
+
+    "Which country landed on the moon first?" is at most a "did you mean" for "the first
+    country to reach the moon's south pole".
+    """
+    narrowings = tools.narrowings
+    terms = frozenset(analysis.terms)
+    if narrowings is None or terms.isdisjoint(narrowings.superlatives):  # most questions
+        return lambda position: False
+    return partial(narrowings.narrower, question=terms)
 
 
 def lexical_nominees(tools: Retrievers, analysis: Analysis) -> list[int]:

@@ -1,0 +1,102 @@
+"""Whether an answer's "first" or "largest" is of a narrower kind than the question asks of.
+
+"Which country landed on the moon first?" is not answered by "the first country to reach the
+moon's south pole": the answer's first is of a narrower kind, and its narrowing words (south,
+pole) name a thing its own entry is asked by: a place, a party or a phrase of several words.
+Any other word after the superlative only describes ("unexplored") or says what was done
+("reach"); one the question uses narrows nothing, nor does a thing a third of all entries name:
+it is the story's setting, which a question leaves unsaid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from bot.matching.analysis import ENTITY_PREFIX
+from bot.matching.clauses import split_clauses
+from bot.matching.corpus import Corpus
+from bot.matching.lexicon import SUPERLATIVES
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+_KEYS = re.compile(rf"\b(?:{'|'.join(sorted(SUPERLATIVES))})\b", re.IGNORECASE)
+
+# (the superlative's term, the terms that narrow it) for each superlative an answer says
+_Said = tuple[tuple[str, frozenset[str]], ...]
+
+
+class Narrowings:
+    """Per entry, the superlatives its answer says and the entry's words that narrow each."""
+
+    def __init__(
+        self,
+        answers: Sequence[str],
+        terms: Callable[[str], tuple[str, ...]],
+        corpus: Corpus,
+        places: frozenset[str],
+    ) -> None:
+        """Read the superlatives of `answers` (in entry order) and the phrasings of `corpus`.
+
+        `places`: the terms of the places and countries the fact store names.
+        """
+        self._said: dict[int, _Said] = {}
+        for position, answer in enumerate(answers):
+            if _KEYS.search(answer) is None:  # most answers: one search, nothing read
+                continue
+            asked = _asked_things(corpus, position, places)
+            said = tuple(_narrowing(clause, terms, asked) for clause in split_clauses(answer))
+            found = tuple(pair for clauses in said for pair in clauses)
+            if found:
+                self._said[position] = found
+        self.superlatives = frozenset(t for s in SUPERLATIVES for t in terms(s))
+
+    def narrower(self, position: int, question: frozenset[str]) -> bool:
+        """Return whether every superlative the question shares with the entry is narrowed.
+
+        Narrowed: the answer says it of a kind the question does not name, by words most of
+        the entry's phrasings use.
+        """
+        said = self._said.get(position)
+        if said is None:
+            return False
+        shared = [narrowing for term, narrowing in said if term in question]
+        return bool(shared) and all(narrowing - question for narrowing in shared)
+
+
+def _asked_things(corpus: Corpus, position: int, places: frozenset[str]) -> dict[str, bool]:
+    """Return whether each term of entry `position`'s phrasings may narrow a superlative.
+
+    It may when it names a thing (a place, a party, a phrase), at least half of the entry's
+    phrasings use it, and under a third of all entries.
+    """
+    first, last = corpus.first_phrasing[position : position + 2].tolist()
+    starts = corpus.phrasing_starts[first : last + 1]
+    rows = corpus.phrasing_terms[starts[0] : starts[-1]]
+    ids, counts = np.unique(rows, return_counts=True)
+    total, entries, postings = last - first, len(corpus.strict), corpus.postings
+    asked = {}
+    for i, count in zip(ids.tolist(), counts.tolist(), strict=True):
+        term = corpus.terms[i]
+        thing = term in places or term.startswith(ENTITY_PREFIX) or "_" in term
+        common = postings.frequency(postings.ids[term]) * 3 >= entries
+        asked[term] = thing and count * 2 >= total and not common
+    return asked
+
+
+def _narrowing(
+    clause: str, terms: Callable[[str], tuple[str, ...]], asked: dict[str, bool]
+) -> list[tuple[str, frozenset[str]]]:
+    """Return each superlative of `clause` with the asked-for terms that follow its head."""
+    words = _WORD.findall(clause)
+    found = []
+    for at, word in enumerate(words):
+        if word.lower() not in SUPERLATIVES:
+            continue
+        said = terms(word)
+        after = terms(" ".join(words[at + 1 :]))[1:]  # past its head: "first *country* to …"
+        narrowing = frozenset(t for t in after if asked.get(t))
+        if said and narrowing:
+            found.append((said[0], narrowing))
+    return found
