@@ -109,6 +109,9 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
         ("At the moon's south pole.", {Need.PLACE}, set()),
         ("The Miami-based firm bought it.", {Need.PLACE}, set()),  # the news style
         ("It was signed on Friday.", set(), {Need.PLACE}),  # a day is no place
+        ("A day earlier, both renewed the pledge.", {Need.DAY, Need.DATE}, set()),
+        ("Commuters spend four hours a day on the road.", set(), {Need.DAY, Need.DATE}),  # a rate
+        ("Trains run every day, 250,000 riders per day.", set(), {Need.DAY, Need.DATE}),
         ("In December 2025, barring delays.", set(), {Need.PLACE}),
         ("The station will be completed by 2035.", set(), {Need.PLACE}),
         ("Li Qiang is the Chinese Premier.", set(), {Need.PLACE, Need.WORDS}),

@@ -79,6 +79,12 @@ _SCHEDULED = (
     r"return|arrive|leave|expire|run|come|go|meet|sign|vote|land|complete|report|decide|rule)\b"
 )
 
+# "a day earlier" or "that day" is a day; "four hours a day" or "every day" a rate
+_ONE_DAY = (
+    r"(?<!\ba )(?<!\bper )(?<!\bevery )(?<!\beach )\bday\b"
+    r"|\ba day(?= (?:earlier|later|before|after)\b)"
+)
+
 _OFFERS = {
     # a year of this century or the last, a decade, a capitalised month or weekday ("march"
     # and "may" are verbs too), or a relative time
@@ -87,7 +93,7 @@ _OFFERS = {
         r"(?i:\b(?:yesterday|today|tomorrow|recently|decade|century|ago|(?:next|last|this) year)\b)"
     ),
     Need.DAY: re.compile(
-        rf"{_words(WEEKDAY_NAMES)}|\b(?:yesterday|today|tomorrow|day)\b|"
+        rf"{_words(WEEKDAY_NAMES)}|\b(?:yesterday|today|tomorrow)\b|{_ONE_DAY}|"
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(MONTH_NAMES)}|{_words(MONTH_NAMES)}\.?\s+\d{{1,2}}\b",
         re.I,
     ),
