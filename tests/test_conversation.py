@@ -99,6 +99,39 @@ def test_follow_ups_are_read_with_the_last_answer(
 
 
 @pytest.mark.parametrize(
+    ("story", "questions", "expected"),
+    [
+        # the loan's answer says how much and over how many years: alone, "over how many
+        # years?" is the building's six years
+        (
+            "lagos",
+            ["Who lent the money for the metro?", "how much?", "over how many years?"],
+            ["financing", "financing", "financing"],
+        ),
+        ("lagos", ["How long is the Orange Line?", "how many stations?"], ["length", "length"]),
+        (
+            "main",
+            ["Which country first reached the moon's south pole?", "when?"],
+            ["india-first"] * 2,
+        ),
+        # a reason is asked of what the answer tells, which its own entry seldom says
+        (
+            "lagos",
+            ["When did construction start?", "why did they do that?"],
+            ["construction-start", "why-built"],
+        ),
+        # a person asked of, or a party named, asks anew
+        ("football", ["Who is selling the stake?", "how old is he?"], ["seller", AnswerKind.EMPTY]),
+    ],
+)
+def test_a_follow_up_the_last_answer_holds_is_answered_by_it_again(
+    request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
+) -> None:
+    engine = _story(request, story)
+    assert _chat(engine, questions) == expected
+
+
+@pytest.mark.parametrize(
     ("questions", "expected"),
     [
         (

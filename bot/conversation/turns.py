@@ -22,7 +22,7 @@ _POINTING = _PERSON | {"it", "its"}  # pointing back whatever else a message say
 _THEY = frozenset("they them their".split())
 _OPENERS = frozenset("and aur also so plus".split())
 _ABOUT = (("what", "about"), ("how", "about"), ("and", "what", "about"))
-_MAX_WORDS = 8  # longer messages carry their own subject
+MAX_WORDS = 8  # longer messages carry their own subject
 _TERSE = 3  # words: a question this short leans on the last one ("who paid?")
 _DROPPED = 4  # readings without one of the previous question's words, at most
 _ASKING = frozenset("who whom whose what when where why which how kab kahan kaun kis kya".split())
@@ -87,7 +87,7 @@ def points_at(words: tuple[str, ...], terms: int) -> bool:
     "What did they say?" does; "what did they say about the fare?" (a word of its own),
     "how many trains are there?" and "is it true that …" (read as "is …" in idioms.py) do not.
     """
-    if len(words) > _MAX_WORDS:
+    if len(words) > MAX_WORDS:
         return False
     return not _POINTING.isdisjoint(words) or (terms <= 1 and not _THEY.isdisjoint(words))
 
@@ -97,7 +97,7 @@ def asks_of_someone(words: tuple[str, ...]) -> bool:
 
     Not a longer message, whose "he" may be the asker's uncle.
     """
-    return len(words) <= _MAX_WORDS and points_to_someone(words)
+    return len(words) <= MAX_WORDS and points_to_someone(words)
 
 
 # a country and an agency or company act alike: either one asked about stands for the other
@@ -118,7 +118,7 @@ def resolve(
     as its meaning is matched too).
     """
     words = question.words
-    if not words or len(words) > _MAX_WORDS:
+    if not words or len(words) > MAX_WORDS:
         return []
     named = [t for t in question.terms if t.startswith(ENTITY_PREFIX)]
     about = any(words[: len(cue)] == cue for cue in _ABOUT)

@@ -249,6 +249,12 @@ class OfferedKinds:
             found = self._found[position] = found | given
         return found
 
+    def holds(
+        self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
+    ) -> bool:
+        """Return whether the answer holds every kind `asked`, in a clause about the question."""
+        return asked <= self[position] and self.near(position, asked, question, words)
+
     def near(
         self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
     ) -> bool:

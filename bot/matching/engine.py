@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.dialogue import Dialogue
+from bot.conversation.held import held
 from bot.conversation.turns import Turn, points_to_someone
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
@@ -141,6 +142,12 @@ class Engine:
             return picked  # "which program?" after an answer naming the Apollo program
         alone = self._alone(text)
         followed = self.dialogue.follow(text, turn) if turn is not None else None
+        if turn is not None and not (followed is not None and followed.answer.answered):
+            # "over how many years?" after the loan's answer, which says (and which a sure
+            # follow-up reading, "and where?" answered "In Beijing", says more plainly)
+            again = held(self, text, turn)
+            if again is not None:
+                return again
         if followed is None or turn is None:
             return alone
         return self.dialogue.pointing.chosen(text, turn, alone, followed)
@@ -280,6 +287,10 @@ class Engine:
         """Return the entry with `entry_id`, or None if the knowledge has none."""
         position = self._positions.get(entry_id)
         return self.entries[position] if position is not None else None
+
+    def position(self, entry_id: str) -> int | None:
+        """Return where the entry `entry_id` stands in `entries`, or None if it is gone."""
+        return self._positions.get(entry_id)
 
     def answer_entry(self, entry_id: str) -> Answer:
         """Answer with one entry by id (a pressed suggestion button); decline if it is gone."""

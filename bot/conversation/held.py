@@ -1,0 +1,56 @@
+"""A short follow-up whose answer the last answer already holds: "over how many years?".
+
+After "Who lent the money?" answered "PAIB lent $1.1 billion, repayable over 25 years",
+"over how many years?" on its own is the building's six years; the asker is still on the loan,
+and its answer says the term. When every word the follow-up has is in the last answer, and a
+clause of it about those words holds the kind of value asked, the last answer answers again.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot import replies
+from bot.conversation.turns import MAX_WORDS, Turn, points_to_someone
+from bot.matching.analysis import ENTITY_PREFIX
+from bot.matching.answerability import Need
+from bot.matching.decision import Decision
+
+if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
+    from bot.matching.engine import Engine
+
+# values an answer may hold besides the one it was asked for ("25 years" beside "$1.1 billion");
+# not a reason ("why did they do that?" asks why the last answer's event happened, which its
+# own entry seldom says), someone's words, a name or a role
+VALUES = frozenset(
+    {Need.NUMBER, Need.COUNT, Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.AGE, Need.PLACE}
+)
+
+
+def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
+    """Answer `text` with the last turn's entry again, when its answer holds what is asked.
+
+    Only a short message that names no party, points to no one ("he", "she") and asks for a
+    value, all of whose words the last answer uses.
+    """
+    question = engine.analyzer.analyze(text)
+    asked = question.asks & VALUES
+    terms = frozenset(question.terms)
+    if not asked or len(question.words) > MAX_WORDS:
+        return None
+    if any(t.startswith(ENTITY_PREFIX) for t in terms):  # "when did India land?" asks anew
+        return None
+    if points_to_someone(question.words):  # "how old is he?" asks of a person, not the answer
+        return None
+    if not terms and Need.COUNT in asked:  # "how many are there?": a count of what, it says not
+        return None
+    position = engine.position(turn.entry_id)
+    if position is None:
+        return None
+    entry = engine.entries[position]
+    if not terms <= frozenset(engine.analyzer.terms(entry.answer)):
+        return None
+    if not engine.tools.offers.holds(position, asked, terms, question.stated):
+        return None
+    reason = f"follow-up of {turn.entry_id}: its answer holds the {'/'.join(sorted(asked))} asked"
+    return Decision(text, replies.single(entry, 1.0), reason)
