@@ -7,11 +7,13 @@ Kept apart from the engine's matching: everything here ranks through the engine'
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from bot import replies
 from bot.conversation import premises, sides, values
+from bot.conversation.held import held
 from bot.conversation.pointing import Pointing, points
 from bot.conversation.turns import Turn, points_back, resolve
 from bot.knowledge.loading import story_sentences
@@ -73,6 +75,23 @@ class Dialogue:
         named = answered + questioned if found else questioned + answered
         people = tuple(dict.fromkeys(t for t in named if self._kinds[t] == "person"))
         return Turn(said, entry.id, people)
+
+    def after(self, text: str, turn: Turn, alone: Callable[[str], Decision]) -> Decision:
+        """Decide a message after `turn`: as a follow-up of it, or as `alone` decides it."""
+        picked = self.pointing.which(text, turn)
+        if picked is not None:  # "which program?" after an answer naming the Apollo program
+            return picked
+        decided = alone(text)
+        followed = self.follow(text, turn)
+        if not (followed is not None and followed.answer.answered):
+            # "over how many years?" after the loan's answer, which says (and which a sure
+            # follow-up reading, "and where?" answered "In Beijing", says more plainly)
+            again = held(self._engine, text, turn)
+            if again is not None:
+                return again
+        if followed is None:
+            return decided
+        return self.pointing.chosen(text, turn, decided, followed)
 
     def follow(self, text: str, turn: Turn) -> Decision | None:
         """Answer `text` read with the previous turn, when that reading is sure or corrects."""

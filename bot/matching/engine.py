@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.held import held
 from bot.conversation.turns import Turn, points_to_someone
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
@@ -138,19 +137,9 @@ class Engine:
         if reply is not None:
             chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
-        if turn is not None and (picked := self.dialogue.pointing.which(text, turn)) is not None:
-            return picked  # "which program?" after an answer naming the Apollo program
-        alone = self._alone(text)
-        followed = self.dialogue.follow(text, turn) if turn is not None else None
-        if turn is not None and not (followed is not None and followed.answer.answered):
-            # "over how many years?" after the loan's answer, which says (and which a sure
-            # follow-up reading, "and where?" answered "In Beijing", says more plainly)
-            again = held(self, text, turn)
-            if again is not None:
-                return again
-        if followed is None or turn is None:
-            return alone
-        return self.dialogue.pointing.chosen(text, turn, alone, followed)
+        if turn is None:
+            return self._alone(text)
+        return self.dialogue.after(text, turn, self._alone)
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
