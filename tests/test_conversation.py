@@ -114,6 +114,11 @@ def test_follow_ups_are_read_with_the_last_answer(
             ["Which country first reached the moon's south pole?", "when?"],
             ["india-first"] * 2,
         ),
+        (
+            "main",
+            ["Which country first reached the moon's south pole?", "what kind of landing?"],
+            ["india-first"] * 2,  # "with a soft landing"
+        ),
         # a reason is asked of what the answer tells, which its own entry seldom says
         (
             "lagos",

@@ -26,17 +26,21 @@ VALUES = frozenset(
     {Need.NUMBER, Need.COUNT, Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.AGE, Need.PLACE}
 )
 
+_WHICH = frozenset({"what", "which"})
+_SORTS = frozenset({"kind", "type", "sort", "kinds", "types", "sorts"})
+
 
 def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
     """Answer `text` with the last turn's entry again, when its answer holds what is asked.
 
     Only a short message that names no party, points to no one ("he", "she") and asks for a
-    value, all of whose words the last answer uses.
+    value or for what kind of thing something was, all of whose words the last answer uses.
     """
     question = engine.analyzer.analyze(text)
     asked = question.asks & VALUES
     terms = frozenset(question.terms)
-    if not asked or len(question.words) > MAX_WORDS:
+    sort = _asks_sort(question.words)  # "what kind of landing?" after "a soft landing"
+    if not (asked or (sort and terms)) or len(question.words) > MAX_WORDS:
         return None
     if any(t.startswith(ENTITY_PREFIX) for t in terms):  # "when did India land?" asks anew
         return None
@@ -50,7 +54,13 @@ def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
     entry = engine.entries[position]
     if not terms <= frozenset(engine.analyzer.terms(entry.answer)):
         return None
-    if not engine.tools.offers.holds(position, asked, terms, question.stated):
+    if asked and not engine.tools.offers.holds(position, asked, terms, question.stated):
         return None
-    reason = f"follow-up of {turn.entry_id}: its answer holds the {'/'.join(sorted(asked))} asked"
+    what = "/".join(sorted(asked)) or "kind"
+    reason = f"follow-up of {turn.entry_id}: its answer holds the {what} asked"
     return Decision(text, replies.single(entry, 1.0), reason)
+
+
+def _asks_sort(words: tuple[str, ...]) -> bool:
+    """Return whether a message opens "what kind of …?" (or type, sort of)."""
+    return len(words) > 3 and words[0] in _WHICH and words[1] in _SORTS and words[2] == "of"
