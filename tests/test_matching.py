@@ -113,6 +113,8 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
         ("Commuters spend four hours a day on the road.", set(), {Need.DAY, Need.DATE}),  # a rate
         ("Trains run every day, 250,000 riders per day.", set(), {Need.DAY, Need.DATE}),
         ("In December 2025, barring delays.", set(), {Need.PLACE}),
+        ("China has set a goal of landing by the end of this decade.", {Need.STATUS}, {Need.PAST}),
+        ("India is looking toward 2040 to send astronauts.", {Need.STATUS}, {Need.PAST}),
         ("The station will be completed by 2035.", set(), {Need.PLACE}),
         ("Li Qiang is the Chinese Premier.", set(), {Need.PLACE, Need.WORDS}),
         ('Kakar said: "We are friends."', {Need.WORDS}, set()),
