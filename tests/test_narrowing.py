@@ -52,3 +52,12 @@ def test_only_a_thing_the_entry_is_asked_by_narrows(engine: Engine) -> None:
     # an answer without a superlative is never narrower
     place = _position(engine, "signing-place")
     assert not narrowings.narrower(place, frozenset({"first", "agreement"}))
+
+
+def test_an_entry_asked_for_a_date_is_narrowed_by_the_thing_any_phrasing_names(
+    engine: Engine,
+) -> None:
+    # India's landing date entry says "the first country to reach the moon's south pole" too;
+    # one of its phrasings names the south pole, most ask only when
+    answer = engine.answer(Query(text="india was the first country to land on the moon right?"))
+    assert not answer.answered

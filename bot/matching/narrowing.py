@@ -2,7 +2,7 @@
 
 "Which country landed on the moon first?" is not answered by "the first country to reach the
 moon's south pole": the answer's first is of a narrower kind, and its narrowing words (south,
-pole) name a thing its own entry is asked by: a place, a party or a phrase of several words.
+pole) name a thing its own entry is asked about: a place, a party or a phrase of several words.
 Any other word after the superlative only describes ("unexplored") or says what was done
 ("reach"); one the question uses narrows nothing, nor does a thing a third of all entries name:
 it is the story's setting, which a question leaves unsaid.
@@ -55,8 +55,8 @@ class Narrowings:
     def narrower(self, position: int, question: frozenset[str]) -> bool:
         """Return whether every superlative the question shares with the entry is narrowed.
 
-        Narrowed: the answer says it of a kind the question does not name, by words most of
-        the entry's phrasings use.
+        Narrowed: the answer says it of a kind the question does not name, by a thing the
+        entry's phrasings name.
         """
         said = self._said.get(position)
         if said is None:
@@ -65,28 +65,26 @@ class Narrowings:
         return bool(shared) and all(narrowing - question for narrowing in shared)
 
 
-def _asked_things(corpus: Corpus, position: int, places: frozenset[str]) -> dict[str, bool]:
-    """Return whether each term of entry `position`'s phrasings may narrow a superlative.
+def _asked_things(corpus: Corpus, position: int, places: frozenset[str]) -> frozenset[str]:
+    """Return the terms of entry `position`'s phrasings that may narrow a superlative.
 
-    It may when it names a thing (a place, a party, a phrase), at least half of the entry's
-    phrasings use it, and under a third of all entries.
+    Those that name a thing (a place, a party, a phrase) and that under a third of all entries
+    use.
     """
     first, last = corpus.first_phrasing[position : position + 2].tolist()
     starts = corpus.phrasing_starts[first : last + 1]
-    rows = corpus.phrasing_terms[starts[0] : starts[-1]]
-    ids, counts = np.unique(rows, return_counts=True)
-    total, entries, postings = last - first, len(corpus.strict), corpus.postings
-    asked = {}
-    for i, count in zip(ids.tolist(), counts.tolist(), strict=True):
-        term = corpus.terms[i]
-        thing = term in places or term.startswith(ENTITY_PREFIX) or "_" in term
-        common = postings.frequency(postings.ids[term]) * 3 >= entries
-        asked[term] = thing and count * 2 >= total and not common
-    return asked
+    rows = np.unique(corpus.phrasing_terms[starts[0] : starts[-1]]).tolist()
+    entries, postings = len(corpus.strict), corpus.postings
+    return frozenset(
+        term
+        for term in (corpus.terms[row] for row in rows)
+        if (term in places or term.startswith(ENTITY_PREFIX) or "_" in term)
+        and postings.frequency(postings.ids[term]) * 3 < entries
+    )
 
 
 def _narrowing(
-    clause: str, terms: Callable[[str], tuple[str, ...]], asked: dict[str, bool]
+    clause: str, terms: Callable[[str], tuple[str, ...]], asked: frozenset[str]
 ) -> list[tuple[str, frozenset[str]]]:
     """Return each superlative of `clause` with the asked-for terms that follow its head."""
     words = _WORD.findall(clause)
@@ -96,7 +94,7 @@ def _narrowing(
             continue
         said = terms(word)
         after = terms(" ".join(words[at + 1 :]))[1:]  # past its head: "first *country* to …"
-        narrowing = frozenset(t for t in after if asked.get(t))
+        narrowing = asked.intersection(after)
         if said and narrowing:
             found.append((said[0], narrowing))
     return found
