@@ -165,6 +165,11 @@ def test_and_another_country_or_agency_asks_the_last_question_of_it(
             ["When did humans last land on the moon?", "which program?", "which country?"],
             ["last-moon-landing", "apollo", "usa"],
         ),
+        (
+            "main",
+            ["when did humans last land on the moon", "which program was that"],
+            ["last-moon-landing", "apollo"],
+        ),
         # Xi Jinping, named twice in the answer, is one person
         (
             "main",

@@ -31,6 +31,8 @@ _SURE_ALONE = 0.9  # a message this sure on its own is not read as a follow-up
 _FOLLOW_MARGIN = 0.1  # how much surer a follow-up reading must be to win
 _WHICH = frozenset("which what kaunsa konsa kaun kon".split())  # "which program?", "kaunsa mulk?"
 _WHICH_WORDS = 3
+# what may follow the kind word and still point back: "which program was that?"
+_POINTING_TAIL = frozenset("was is were are that it this they those then again exactly".split())
 _THINGS = frozenset({"programme", "event"})  # what "it" names of the fact store's kinds
 # the words that ask for an entity of one type: "which country?" after "the U.S. Apollo program"
 # (not "which company?" of any organisation, nor "which city?" of any place: a university is
@@ -69,7 +71,8 @@ class Pointing:
         engine = self._engine
         question = engine.analyzer.analyze(text)
         words = question.words
-        if not (0 < len(words) <= _WHICH_WORDS and words[0] in _WHICH) or len(question.terms) != 1:
+        short = len(words) <= _WHICH_WORDS or _POINTING_TAIL.issuperset(words[2:])
+        if not (words and short and words[0] in _WHICH) or len(question.terms) != 1:
             return None
         if question.terms[0].startswith(ENTITY_PREFIX) or "about" in words:
             return None  # "what about China?" asks the last question of China
