@@ -357,7 +357,7 @@ def test_memory_forgets_after_its_time_and_stays_bounded() -> None:
     [
         ("main", "When did Pakistan land on the moon?", "Pakistan", "India"),
         ("main", "Did Russia sign the agreement?", "Russia", "Pakistan"),
-        ("main", "When did the US first land on the moon?", "the United States", "India"),
+        ("main", "When did the US reach the moon's south pole?", "the United States", "India"),
         # China's landing is a goal for this decade: not when it landed
         ("main", "when did china land on the moon", "China", "India"),
         ("lagos", "Did Okafor open the line?", "Okafor", "Bakare"),

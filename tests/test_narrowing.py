@@ -61,3 +61,6 @@ def test_an_entry_asked_for_a_date_is_narrowed_by_the_thing_any_phrasing_names(
     # one of its phrasings names the south pole, most ask only when
     answer = engine.answer(Query(text="india was the first country to land on the moon right?"))
     assert not answer.answered
+    # nor is the US's first landing corrected with India's first at the south pole
+    answer = engine.answer(Query(text="When did the US first land on the moon?"))
+    assert not answer.answered and "India" not in answer.text
