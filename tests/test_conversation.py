@@ -334,9 +334,45 @@ def test_without_a_last_turn_a_follow_up_is_a_new_question(engine: Engine) -> No
     assert _chat(engine, ["who is he?"]) == [AnswerKind.EMPTY]
 
 
-def test_a_full_question_after_a_turn_is_answered_on_its_own(engine: Engine) -> None:
-    said = _chat(engine, ["Who is Li Qiang?", "Where on the moon will the station be?"])
-    assert said == ["li-qiang", "station-location"]
+@pytest.mark.parametrize(
+    ("story", "questions", "expected"),
+    [
+        (
+            "main",
+            ["Who is Li Qiang?", "Where on the moon will the station be?"],
+            "station-location",
+        ),
+        # the last answer says where ("in Beijing"), but the question is another entry's own
+        ("main", ["Who signed the agreement?", "Where was the agreement signed?"], "signing-place"),
+        (
+            "malaria",
+            ["Where were the first doses given in Ghana?", "Where is the vaccine made?"],
+            "vaccine-maker",
+        ),
+        # "this" is the story, not what the last answer was about
+        (
+            "lagos",
+            ["How much did the Orange Line cost?", "What is this story about?"],
+            "what-opened",
+        ),
+    ],
+)
+def test_a_full_question_after_a_turn_is_answered_on_its_own(
+    request: pytest.FixtureRequest, story: str, questions: list[str], expected: str
+) -> None:
+    assert _chat(_story(request, story), questions)[-1] == expected
+
+
+def test_every_faq_question_after_a_turn_is_answered_as_on_its_own(lagos: Engine) -> None:
+    # answers that hold a place and a time, which other entries are asked for
+    firsts = ["What did commuters say about the first ride?", "How long is the trip now?"]
+    asked = [t for entry in lagos.knowledge.faq for t in (entry.question, *entry.phrasings[:2])]
+    for first in firsts:
+        decided = lagos.decide(Query(text=first))
+        turn = lagos.turn_of(decided.answer, first, decided.analysis)
+        for text in asked:
+            alone = lagos.decide(Query(text=text)).answer.entry_id
+            assert lagos.decide(Query(text=text), turn).answer.entry_id == alone, (first, text)
 
 
 def test_memory_forgets_after_its_time_and_stays_bounded() -> None:

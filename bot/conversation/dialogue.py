@@ -21,6 +21,7 @@ from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
 from bot.matching.messages import undoubted
+from bot.matching.overview import asks_overview
 from bot.models import Answer
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
@@ -31,6 +32,9 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
 # answers this check turned into corrections were out of scope at p 0.51-0.54, in scope at 0.88
 _SURE = 0.8
 _BEING = frozenset("is was are were".split())
+# a message whose words an entry's phrasing holds this fully is that entry's question, even
+# after a turn whose answer holds what it asks ("where is the vaccine made?")
+_PHRASED = 0.9
 
 
 class Dialogue:
@@ -78,14 +82,17 @@ class Dialogue:
 
     def after(self, text: str, turn: Turn, alone: Callable[[str], Decision]) -> Decision:
         """Decide a message after `turn`: as a follow-up of it, or as `alone` decides it."""
+        if asks_overview(text):  # "what is this story about?": "this" is the story
+            return alone(text)
         picked = self.pointing.which(text, turn)
         if picked is not None:  # "which program?" after an answer naming the Apollo program
             return picked
         decided = alone(text)
         followed = self.follow(text, turn)
-        if not (followed is not None and followed.answer.answered):
+        if not (_answers(followed) or _phrased(decided)):
             # "over how many years?" after the loan's answer, which says (and which a sure
-            # follow-up reading, "and where?" answered "In Beijing", says more plainly)
+            # follow-up reading, "and where?" answered "In Beijing", or an entry the message
+            # is a phrasing of, says more plainly)
             again = held(self._engine, text, turn)
             if again is not None:
                 return again
@@ -206,6 +213,16 @@ class Dialogue:
             terms = self._engine.analyzer.analyze(entry.answer).terms
             named = self._named[entry.id] = tuple(t for t in terms if t in self._kinds)
         return named
+
+
+def _answers(decided: Decision | None) -> bool:
+    return decided is not None and decided.answer.answered
+
+
+def _phrased(decided: Decision) -> bool:
+    """Return whether a message is answered by an entry it is all but a phrasing of."""
+    best = decided.best
+    return decided.answer.answered and best is not None and best.evidence.phrasing >= _PHRASED
 
 
 def _identity(question: Analysis) -> bool:

@@ -33,14 +33,17 @@ _SORTS = frozenset({"kind", "type", "sort", "kinds", "types", "sorts"})
 def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
     """Answer `text` with the last turn's entry again, when its answer holds what is asked.
 
-    Only a short message that names no party, points to no one ("he", "she") and asks for a
-    value or for what kind of thing something was, all of whose words the last answer uses.
+    Only a short message of one word at most besides its question words ("over how many
+    years?"), which names no party, points to no one ("he", "she") and asks for a value or for
+    what kind of thing something was, all of whose words the last answer uses.
     """
     question = engine.analyzer.analyze(text)
     asked = question.asks & VALUES
     terms = frozenset(question.terms)
     sort = _asks_sort(question.words)  # "what kind of landing?" after "a soft landing"
     if not (asked or (sort and terms)) or len(question.words) > MAX_WORDS:
+        return None
+    if len(terms) > 1:  # "where was the agreement signed?" says what it asks of: a question
         return None
     if any(t.startswith(ENTITY_PREFIX) for t in terms):  # "when did India land?" asks anew
         return None
