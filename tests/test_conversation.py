@@ -89,6 +89,21 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
             ["What did the governor say?", "who is he?", "what about Garba?"],
             ["governor-quote", "bakare", "garba"],
         ),
+        # after a corrected premise, "they" and "he" are whom the asker asked of
+        (
+            "main",
+            [
+                "when did india land on the moon",
+                "what about the US?",
+                "when r they sending astronauts",
+            ],
+            ["india-when", AnswerKind.CORRECTION, "crewed-targets"],
+        ),
+        (
+            "lagos",
+            ["Did Okafor open the line?", "what did he say?"],
+            [AnswerKind.CORRECTION, "hardest-section"],
+        ),
     ],
 )
 def test_follow_ups_are_read_with_the_last_answer(
@@ -506,6 +521,18 @@ def _service(monkeypatch: pytest.MonkeyPatch, engine: Engine, **env: str) -> Sto
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     return StoryBot(engine, Settings(_env_file=None))
+
+
+def test_the_service_keeps_a_corrected_premise_as_the_turn(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _service(monkeypatch, engine)
+    said = [
+        bot.answer(Query(text=text, platform="telegram", chat_id="g", user_id="a"))
+        for text in ("when did india land?", "what about the US?", "when r they sending astronauts")
+    ]
+    assert said[1].kind is AnswerKind.CORRECTION
+    assert said[2].entry_id == "crewed-targets"
 
 
 def test_context_is_per_person_per_chat(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -22,7 +22,7 @@ from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
 from bot.matching.messages import undoubted
 from bot.matching.overview import asks_overview
-from bot.models import Answer
+from bot.models import Answer, AnswerKind
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
     from bot.matching.engine import Engine
@@ -55,6 +55,8 @@ class Dialogue:
     def turn_of(self, answer: Answer, asked: str, reading: Analysis | None) -> Turn | None:
         """Return what a follow-up can lean on after `answer` (see `Engine.turn_of`)."""
         engine = self._engine
+        if answer.kind is AnswerKind.CORRECTION:
+            return self._corrected_turn(reading or engine.analyzer.analyze(asked))
         entry = engine.entry(answer.entry_id or "")
         if entry is None or not answer.answered:
             return None
@@ -79,6 +81,18 @@ class Dialogue:
         named = answered + questioned if found else questioned + answered
         people = tuple(dict.fromkeys(t for t in named if self._kinds[t] == "person"))
         return Turn(said, entry.id, people)
+
+    def _corrected_turn(self, said: Analysis) -> Turn | None:
+        """Return the turn after a corrected premise: what the asker asked, of whom they asked.
+
+        After "what about the US?" was told the story says it of India, "when are they
+        sending astronauts?" asks of the US. No entry answered it, so none is leaned on.
+        """
+        asked = [t for t in said.terms if self._kinds.get(t) in premises.PARTIES]
+        if not asked:
+            return None
+        people = tuple(dict.fromkeys(t for t in asked if self._kinds[t] == "person"))
+        return Turn(said, None, people)
 
     def after(self, text: str, turn: Turn, alone: Callable[[str], Decision]) -> Decision:
         """Decide a message after `turn`: as a follow-up of it, or as `alone` decides it."""
@@ -110,8 +124,8 @@ class Dialogue:
         if any(self._kinds.get(t) in premises.PARTIES for t in question.terms):
             # "what about Pakistan?" after India's landing: its premise is checked first
             corrected = self.corrected(text, readings[0])
-            if corrected is not None:
-                return corrected
+            if corrected is not None:  # read with the turn: what a next follow-up leans on
+                return replace(corrected, analysis=readings[0])
         ranked = [(engine.rank(r), r) for r in readings]
         person = _about_person(readings[0], turn)
         if not person and not self._answered_for(question, turn):  # "and where?" asks anew
@@ -119,13 +133,13 @@ class Dialogue:
         found, reading = max(ranked, key=lambda fr: fr[0][0].probability if fr[0] else 0.0)
         if found and found[0].probability >= engine.thresholds.answer:
             answer = replies.single(found[0].entry, found[0].probability)
-            reason = f"follow-up of {turn.entry_id}: p={found[0].probability:.2f}"
+            reason = f"follow-up of {turn.label}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
         if question.terms and not person and not points(question):
             return None  # a message with words of its own may be a new question
         # "when was that?", "how old is he?": the story doesn't say
         settled = engine.settle(text, found, reading)
-        reason = f"follow-up of {turn.entry_id}: {settled.reason}"
+        reason = f"follow-up of {turn.label}: {settled.reason}"
         return replace(settled, reason=reason, analysis=reading)
 
     def within(self, text: str, turn: Turn) -> list[Candidate]:

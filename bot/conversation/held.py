@@ -60,7 +60,7 @@ def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
     if asked and not engine.tools.offers.holds(position, asked, terms, question.stated):
         return None
     what = "/".join(sorted(asked)) or "kind"
-    reason = f"follow-up of {turn.entry_id}: its answer holds the {what} asked"
+    reason = f"follow-up of {turn.label}: its answer holds the {what} asked"
     return Decision(text, replies.single(entry, 1.0), reason)
 
 

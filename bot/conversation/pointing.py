@@ -87,7 +87,7 @@ class Pointing:
         picked = engine.entry(fits[0].removeprefix(ENTITY_PREFIX)) if len(fits) == 1 else None
         if picked is None:
             return None
-        reason = f"follow-up of {turn.entry_id}: the one {said} its answer names"
+        reason = f"follow-up of {turn.label}: the one {said} its answer names"
         return Decision(text, replies.single(picked, 1.0), reason)
 
     def may_point_to(self, entry_id: str | None, turn: Turn, message: Analysis) -> bool:

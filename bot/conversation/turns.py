@@ -33,8 +33,13 @@ class Turn:
     """What one answered question was about: its reading, its entry and who it names."""
 
     analysis: Analysis
-    entry_id: str
+    entry_id: str | None  # None after a corrected premise: no entry answered it
     people: tuple[str, ...]  # person terms of the question and the answer, first named first
+
+    @property
+    def label(self) -> str:
+        """Return how a decision's reason names this turn: its entry, or the correction."""
+        return self.entry_id or "a corrected premise"
 
 
 class Memory:

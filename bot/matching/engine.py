@@ -272,14 +272,14 @@ class Engine:
         """Return every term the entry `entry_id` uses: phrasings, answer and source."""
         return self.index.terms_of(self._positions[entry_id])
 
-    def entry(self, entry_id: str) -> Entry | None:
-        """Return the entry with `entry_id`, or None if the knowledge has none."""
-        position = self._positions.get(entry_id)
+    def entry(self, entry_id: str | None) -> Entry | None:
+        """Return the entry with `entry_id`, or None if the knowledge has none (or no id)."""
+        position = self.position(entry_id)
         return self.entries[position] if position is not None else None
 
-    def position(self, entry_id: str) -> int | None:
+    def position(self, entry_id: str | None) -> int | None:
         """Return where the entry `entry_id` stands in `entries`, or None if it is gone."""
-        return self._positions.get(entry_id)
+        return self._positions.get(entry_id) if entry_id is not None else None
 
     def answer_entry(self, entry_id: str) -> Answer:
         """Answer with one entry by id (a pressed suggestion button); decline if it is gone."""
