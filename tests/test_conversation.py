@@ -615,6 +615,15 @@ def test_after_a_decline_he_no_longer_points_back(
     assert bot.answer(Query(text="and where?")).kind is AnswerKind.EMPTY
 
 
+def test_after_a_declined_follow_up_he_still_points_back(
+    lagos: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bot = _service(monkeypatch, lagos)
+    assert bot.answer(Query(text="who opened the line")).entry_id == "who-opened"
+    assert not bot.answer(Query(text="how old is he")).answered  # the story doesn't say
+    assert bot.answer(Query(text="what did he say")).entry_id == "governor-quote"
+
+
 def test_he_with_no_one_before_to_mean_asks_who_is_meant(engine: Engine) -> None:
     said = _chat(engine, ["when did india land?", "who is he?"])
     assert said == ["india-when", AnswerKind.EMPTY]

@@ -97,6 +97,7 @@ class StoryBot:
         engine = self.engine  # one engine for the whole question, even if a reload lands now
         best: str | None = entry_id
         context = ""  # what a follow-up was read with, for the gaps log
+        followed = False  # read with the last turn: its answer or decline is about that turn
         asker = f"{query.platform}:{query.chat_id}:{query.user_id}"
         if entry_id:
             answer = engine.answer_entry(entry_id)
@@ -106,9 +107,12 @@ class StoryBot:
             answer, best = decision.answer, decision.best.entry.id if decision.best else None
             turn = engine.turn_of(answer, decision.question, decision.analysis)
             context = _read_with(query.text, decision.analysis)
+            followed = decision.analysis is not None
         if turn is not None:
             self.memory.remember(asker, turn)
-        elif answer.kind in _MOVED_ON:  # "he" no longer means whoever the last answer named
+        elif answer.kind in _MOVED_ON and not followed:
+            # "he" no longer means whoever the last answer named; but after "how old is he?"
+            # was declined of the governor, "what did he say?" still asks of him
             self.memory.forget(asker)
         said = answer.entry_id or "a story sentence"  # a quoted sentence is no entry
         outcome = said if answer.answered else f"unanswered ({answer.kind.value})"
