@@ -112,6 +112,15 @@ def test_a_place_the_entry_does_not_name_is_not_answered_with_another(lagos: Eng
     assert within.answer.answered and within.answer.entry_id == "hardest-section"
 
 
+def test_a_side_project_the_entry_never_names_is_elsewhere(lagos: Engine) -> None:
+    # an entry naming no programme is about the story's own line, not its phase two
+    other = lagos.decide(Query(text="when did phase two construction start"))
+    assert not other.answer.answered
+    assert other.best is not None and other.best.evidence.elsewhere == 1.0
+    same = lagos.answer(Query(text="When will phase two be finished?"))
+    assert same.answered and "December 2027" in same.text
+
+
 def test_a_country_asked_as_where_the_entry_never_names_is_elsewhere(malaria: Engine) -> None:
     kenya = malaria.answer(Query(text="How many people die of malaria in Kenya each year?"))
     assert not kenya.answered  # the story gives Africa's toll, not Kenya's

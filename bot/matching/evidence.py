@@ -90,6 +90,8 @@ class Retrievers:
     person_entries: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     undertakings: frozenset[str] = frozenset()  # its programmes and events
+    # those few entries name, and not the title: "phase two" is no entry's unsaid subject
+    asides: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # the countries the fact store names
     regions: frozenset[str] = frozenset()  # the terms of places wider than a country
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry

@@ -119,6 +119,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
     programmes = terms_of_kind(knowledge.entities, EntityType.PROGRAMME)
+    undertakings = programmes | terms_of_kind(knowledge.entities, EntityType.EVENT)
     implied = implied_terms(analyzer, knowledge.entities)
     tools = Retrievers(
         index,
@@ -132,7 +133,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         outlying=places - frozenset(analyzer.terms(knowledge.title)),
         countries=nations,
         regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
-        undertakings=programmes | terms_of_kind(knowledge.entities, EntityType.EVENT),
+        undertakings=undertakings,
+        asides=_asides(undertakings, index, frozenset(analyzer.terms(knowledge.title))),
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
         names=answer_names(analyzer, knowledge, answers, implied),
@@ -287,6 +289,16 @@ def _indexed_entity(analyzer: Analyzer, entity: Entity) -> IndexedEntry:
     spelled = _firsts([*zip(name.terms, name.surfaces, strict=True), *description])
     terms = frozenset(t for t, _ in description) | frozenset(analyzer.terms(entity.source))
     return IndexedEntry(analyses, terms, strict=True, spelled=spelled)
+
+
+def _asides(undertakings: frozenset[str], index: Index, title: frozenset[str]) -> frozenset[str]:
+    """Return the programmes and events under a third of the entries name, and not the title."""
+    postings, entries = index.corpus.postings, len(index.corpus.strict)
+    return frozenset(
+        t
+        for t in undertakings - title
+        if t in postings.ids and postings.frequency(postings.ids[t]) * 3 < entries
+    )
 
 
 def _opposites(analyzer: Analyzer) -> frozenset[tuple[str, str]]:

@@ -23,9 +23,12 @@ def elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str])
     named, others = question.named, terms - question.named
     place = (tools.outlying & named) - terms and tools.places & others
     undertaking = (tools.undertakings & named) - terms and tools.undertakings & others
+    # an entry naming no programme or event is about the story's own, not one aside from it,
+    # unless it shares a party the question names ("and India?" after NASA's Artemis plans)
+    aside = (tools.asides & named) - terms and not (named | tools.undertakings) & terms
     located = (tools.countries & question.located) - terms  # mostly empty: no union made
     country = located and (tools.countries | tools.outlying | tools.regions) & others
-    return 1.0 if place or undertaking or country else 0.0
+    return 1.0 if place or undertaking or aside or country else 0.0
 
 
 def unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:
