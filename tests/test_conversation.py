@@ -89,6 +89,8 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
             ["What did the governor say?", "who is he?", "what about Garba?"],
             ["governor-quote", "bakare", "garba"],
         ),
+        # "he" beside another person the message names is still the last turn's
+        ("main", ["who is li qiang", "did he meet xi?"], ["li-qiang", AnswerKind.CORRECTION]),
         # after a corrected premise, "they" and "he" are whom the asker asked of
         (
             "main",
@@ -409,6 +411,8 @@ def test_memory_forgets_after_its_time_and_stays_bounded() -> None:
         ("main", "When did Pakistan land on the moon?", "Pakistan", "India"),
         ("main", "Did Russia sign the agreement?", "Russia", "Pakistan"),
         ("main", "When did the US reach the moon's south pole?", "the United States", "India"),
+        # the entry's answer names no one: its question says whom it is about
+        ("main", "Did Li Qiang meet President Xi?", "Li Qiang", "Kakar"),
         # China's landing is a goal for this decade: not when it landed
         ("main", "when did china land on the moon", "China", "India"),
         ("lagos", "Did Okafor open the line?", "Okafor", "Bakare"),

@@ -32,6 +32,10 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
 # answers this check turned into corrections were out of scope at p 0.51-0.54, in scope at 0.88
 _SURE = 0.8
 _BEING = frozenset("is was are were".split())
+_IDENTITY = {(word,) for word in _BEING}
+# the share of a question's other words an entry must say for its own question's people to be
+# whom it is about
+_COVERED = 0.99
 # a message whose words an entry's phrasing holds this fully is that entry's question, even
 # after a turn whose answer holds what it asks ("where is the vaccine made?")
 _PHRASED = 0.9
@@ -165,7 +169,10 @@ class Dialogue:
         """Say what the story says instead, when the question's premise is wrong."""
         engine = self._engine
         threshold = engine.thresholds.answer
-        found = premises.find(question, self._rank_unnamed, self._named_in, self._kinds, threshold)
+        # "is Li Qiang the president?" asks who someone is, not what they did: the answer's
+        # parties alone
+        named = self._answer_names if question.words[:1] in _IDENTITY else self._named_of
+        found = premises.find(question, self._rank_unnamed, named, self._kinds, threshold)
         if found:
             return self._correction(text, found)
         if question.qtype != QType.YESNO:
@@ -220,6 +227,23 @@ class Dialogue:
 
     def _rank_unnamed(self, analysis: Analysis) -> list[Candidate]:
         return self._engine.rank(analysis, self._premise_model)
+
+    def _answer_names(self, candidate: Candidate) -> tuple[str, ...]:
+        return self._named_in(candidate.entry)
+
+    def _named_of(self, candidate: Candidate) -> tuple[str, ...]:
+        """Return the parties a candidate is about: its answer's, then its own question's people.
+
+        "Where did Kakar meet Xi?" is answered "At the Great Hall …", which names no one; its
+        question's people count only when the entry says every other word of the question
+        ("did Li Qiang meet Xi?", not "is Li Qiang China's president?"), and only people:
+        "When will Artemis return American astronauts?" makes no claim of the US.
+        """
+        own = self._named_in(candidate.entry)
+        if candidate.evidence.covered < _COVERED:
+            return own
+        asked = self._engine.analyzer.analyze(candidate.entry.question).terms
+        return own + tuple(t for t in asked if self._kinds.get(t) == "person" and t not in own)
 
     def _named_in(self, entry: Entry) -> tuple[str, ...]:
         named = self._named.get(entry.id)

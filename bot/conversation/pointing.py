@@ -118,6 +118,8 @@ class Pointing:
         answered = alone.best.entry.id if alone.answer.answered and alone.best else None
         message = self._engine.analyzer.analyze(text)
         about_last = self.may_point_to(answered, turn, message)
+        if not about_last and _beside_another(message, turn):
+            return followed  # "did he meet Xi?" after Li Qiang: not Kakar's meeting
         return preferred(alone, followed, message, about_last)
 
     def no_one_meant(self, reading: Analysis, best: Candidate) -> bool:
@@ -131,6 +133,19 @@ class Pointing:
             and people.isdisjoint(self._engine.naming.read(reading, self._engine.index).terms)
             and people.isdisjoint(self._engine.terms_of(best.entry.id))
         )
+
+
+def _beside_another(message: Analysis, turn: Turn) -> bool:
+    """Return whether a short message's "he" or "she" means the turn's person beside another.
+
+    "Did he meet Xi?" names Xi, and asks of the one the last turn was about.
+    """
+    return (
+        asks_of_someone(message.words)
+        and bool(turn.people)
+        and bool(message.names)
+        and turn.people[0] not in message.terms
+    )
 
 
 def leans(message: Analysis) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.matching.analysis import Analysis
-from bot.matching.decision import Candidate, Entry
+from bot.matching.decision import Candidate
 from bot.matching.lexicon import YESNO_OPENERS
 
 PARTIES = frozenset({"person", "country", "organisation"})  # who can do or say something
@@ -37,13 +37,13 @@ class Premise:
 def find(
     question: Analysis,
     rank: Callable[[Analysis], list[Candidate]],
-    named_in: Callable[[Entry], tuple[str, ...]],
+    named_in: Callable[[Candidate], tuple[str, ...]],
     kinds: dict[str, str],
     threshold: float,
 ) -> Premise | None:
     """Return the likeliest wrong premise of `question`, or None.
 
-    `rank` ranks the entries for an analysis, `named_in` lists the entity terms an entry's
+    `rank` ranks the entries for an analysis, `named_in` lists the entity terms a candidate's
     answer names, `kinds` maps entity terms to their type, and `threshold` is how sure the
     question without the party must be answered.
     """
@@ -55,11 +55,11 @@ def find(
         if not without.terms:
             continue
         sure = [c for c in rank(without)[:_TRIED] if c.probability >= threshold]
-        if any(asked in named_in(c.entry) for c in sure):
+        if any(asked in named_in(c) for c in sure):
             continue  # the story does say it of the asked party: no clash
         for candidate in sure:
             # the party the answer is about: the first it names of the asked one's kind
-            in_answer = named_in(candidate.entry)
+            in_answer = named_in(candidate)
             subject = next((t for t in in_answer if kinds.get(t) == kinds[asked]), None)
             if subject is not None and subject not in named:
                 found.append(Premise(asked, subject, candidate))

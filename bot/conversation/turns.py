@@ -127,7 +127,12 @@ def resolve(
         return []
     named = [t for t in question.terms if t.startswith(ENTITY_PREFIX)]
     about = any(words[: len(cue)] == cue for cue in _ABOUT)
-    person = bool(_PERSON & set(words)) and not any(kinds.get(t) == "person" for t in named)
+    # "he" is the last turn's person, also beside another one the message names ("did he
+    # meet Xi?"), unless it names that person itself
+    others = {t for t in named if kinds.get(t) == "person"}
+    person = bool(_PERSON & set(words)) and (
+        not others or (bool(turn.people) and turn.people[0] not in others)
+    )
     terse = len(words) <= _TERSE and question.qtype is not QType.NONE  # "who paid?", "why?"
     if not (about or person or terse or words[0] in _OPENERS or _THING & set(words)):
         return []  # nothing points back: a new question
