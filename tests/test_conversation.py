@@ -474,6 +474,9 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         ("football", "Is the deal worth 70 million euros?", "70 million", "62 million euros"),
         # the day of a date is no figure: its year is what the story gives otherwise
         ("malaria", "Did Kenya begin its rollout on 2 March 2025?", "2025", "2 March 2026"),
+        # the entry is asked what the club won; its clause about the founding gives the year
+        ("football", "was eemland founded in 1974?", "1974", "founded in 1908"),
+        ("football", "Did Eemland win the KNVB Cup in 1988?", "1988", "KNVB Cup in 1987"),
         (
             "malaria",
             "Did the trial end in 2023 June?",

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from bot.conversation.premises import without_term
-from bot.matching.analysis import Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES
 from bot.matching.decision import Candidate, Entry
 from bot.matching.lexicon import QType
@@ -24,6 +24,13 @@ from bot.matching.lexicon import QType
 _MONTHS = frozenset(MONTH_NAMES.split()[:12]) - {"may"}
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# a date of each kind as an answer writes it, and how near after a word of the question
+_DATED = {
+    "year": _YEARS,
+    "month": re.compile(rf"\b(?:{'|'.join(sorted(_MONTHS))})\b", re.I),
+    "weekday": re.compile(rf"\b(?:{'|'.join(sorted(_WEEKDAYS))})\b", re.I),
+}
+_NEAR = 4  # words: "founded in 1908", "lifted the KNVB Cup in 1987"
 # a figure as an answer writes it: "1.8", "18,450", "750"; and the counts spelled in words
 _FIGURES = re.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?")
 _SPELLED = dict(
@@ -86,7 +93,10 @@ def find(
             evidence = best.evidence
             if evidence.covered < _COVERED or not evidence.subject or evidence.unnamed:
                 continue  # it may be about another thing: no correction from it
-            if _asked_for(stated, asks(best.entry)) and _gives_another(best.entry, stated, terms):
+            asked = _asked_for(stated, asks(best.entry)) or _said_of(
+                best.entry, stated, without, terms
+            )
+            if asked and _gives_another(best.entry, stated, terms):
                 return ValuePremise(stated.shown, best)
     return None
 
@@ -172,6 +182,34 @@ def _asked_for(stated: _Stated, asked: QType) -> bool:
     return asked in _FIGURE_ASKED or (bool(stated.unit) and asked not in _IN_PASSING)
 
 
+def _said_of(
+    entry: Entry, stated: _Stated, question: Analysis, terms: Callable[[str], tuple[str, ...]]
+) -> bool:
+    """Return whether the answer gives a date of that kind right after a word of the question.
+
+    "Was Eemland founded in 1974?" is answered otherwise by "Eemland FC, founded in 1908,
+    won …", though its entry is asked what the club has won; "Is Eemland 117 years old in
+    2025?" is not, by "a 117-year-old club …, founded in 1908": no word of it comes just
+    before that year.
+    """
+    if stated.kind == "number":
+        return False
+    words = {t for t in question.terms if not t.startswith(ENTITY_PREFIX)}  # names are anywhere
+    for found in _DATED[stated.kind].finditer(entry.answer):
+        before = entry.answer[: found.start()].split()[-_NEAR:]
+        if words & set(terms(" ".join(before))):
+            return True
+    return False
+
+
+def _of_kind(said: str, kind: str) -> bool:
+    """Return whether lower-case `said` gives a year, month or weekday (as `kind` says)."""
+    if kind == "year":
+        return bool(_YEARS.search(said))
+    words = set(re.findall(r"[a-z]+", said))
+    return bool(words & (_MONTHS if kind == "month" else _WEEKDAYS))
+
+
 def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:
     """Return whether the entry's answer states a value of that kind, and not the one asked."""
     said = entry.answer.casefold()
@@ -184,12 +222,7 @@ def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[s
         # the unit right after another figure ("750 naira", "400 Nigerian engineers")
         read = terms(_SPELLED_FIGURE.sub(" 0 ", _FIGURES.sub(" 0 ", said)))
         return any(t == "0" and stated.unit in read[i + 1 : i + 3] for i, t in enumerate(read))
-    if stated.word in said:
-        return False
-    if stated.kind == "year":
-        return bool(_YEARS.search(said))
-    words = set(re.findall(r"[a-z]+", said))
-    return bool(words & (_MONTHS if stated.kind == "month" else _WEEKDAYS))
+    return stated.word not in said and _of_kind(said, stated.kind)
 
 
 def _figures(text: str) -> set[str]:
