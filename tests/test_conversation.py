@@ -474,6 +474,10 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         ("football", "Is the deal worth 70 million euros?", "70 million", "62 million euros"),
         # the day of a date is no figure: its year is what the story gives otherwise
         ("malaria", "Did Kenya begin its rollout on 2 March 2025?", "2025", "2 March 2026"),
+        # an age, right after a name or before "years old", against the one the story gives
+        ("football", "is kessler 50?", "50", "Kessler, 48"),
+        ("football", "Is Kessler 52?", "52", "Kessler, 48"),  # the coach's age, not his
+        ("football", "is van dalen 60 years old?", "60", "van Dalen, 52"),
         # the entry is asked what the club won; its clause about the founding gives the year
         ("football", "was eemland founded in 1974?", "1974", "founded in 1908"),
         ("football", "Did Eemland win the KNVB Cup in 1988?", "1988", "KNVB Cup in 1987"),
@@ -502,8 +506,6 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
         ("malaria", "Did the WHO back the rollout in 2026?"),  # the WHO's entry dates its approval
         ("football", "Is Eemland 117 years old in 2025?"),  # the club's entry dates its founding
         ("football", "Did fans protest in Amersfoort on Monday?"),  # the stadium is in Amersfoort
-        # a bare figure, from an entry not asked for one: Kessler's financing is no age
-        ("football", "Is Kessler 52?"),
         ("lagos", "Is the fare 750 naira?"),  # the story's own figure
         ("lagos", "Did 27 people ride the first train?"),  # 27 is the line's length
         # "which countries support it?" names three in passing: no count of those who signed

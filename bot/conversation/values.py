@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from bot.conversation.premises import without_term
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
-from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES
+from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need, offers
 from bot.matching.decision import Candidate, Entry
 from bot.matching.lexicon import QType
 
@@ -93,17 +93,18 @@ def find(
             evidence = best.evidence
             if evidence.covered < _COVERED or not evidence.subject or evidence.unnamed:
                 continue  # it may be about another thing: no correction from it
-            asked = _asked_for(stated, asks(best.entry)) or _said_of(
-                best.entry, stated, without, terms
+            entry = best.entry
+            asked = _asked_for(stated, asks(entry), entry) or _said_of(
+                entry, stated, without, terms
             )
-            if asked and _gives_another(best.entry, stated, terms):
+            if asked and _gives_another(entry, stated, terms):
                 return ValuePremise(stated.shown, best)
     return None
 
 
 class _Stated(NamedTuple):
     word: str  # as typed: "july", "2030", "500"
-    kind: str  # month, weekday, year or number
+    kind: str  # month, weekday, year, age or number
     term: str  # the term it was read as
     shown: str  # as the reply names it: "July", "$500", "80%"
     unit: str = ""  # the term after a figure: "naira"
@@ -124,10 +125,24 @@ def _stated(question: Analysis, text: str) -> list[_Stated]:
             found.append(_Stated(said, "year", term, said))  # not "2000 naira"
         elif _in_decimal(question.words, said) or _beside(question.words, said, _MONTHS):
             continue  # "1.8" is read as 1 and 8; the day of "2 March 2025" is no figure
+        elif _an_age(question, said):
+            found.append(_Stated(said, "age", term, said))
         else:
             unit = question.terms[at + 1] if at + 1 < len(question.terms) else ""
             found.append(_Stated(said, "number", term, _as_typed(said, text), unit))
     return found
+
+
+def _an_age(question: Analysis, digits: str) -> bool:
+    """Return whether a figure is someone's age: "is Kessler 50?", "50 years old".
+
+    Right after a name the question gives, or before "years old"; not "over 20 years" nor
+    "Kavach make 50 million".
+    """
+    before, after = _neighbours(question.words, digits)
+    named = bool(before) and any(n.split()[-1] == before[0] for n in question.names.values())
+    old = after[:1] in (("years",), ("yrs",), ("year",)) and "old" in question.words
+    return len(digits) <= 3 and (named or old)
 
 
 def _unit_after(question: Analysis, digits: str) -> bool:
@@ -175,8 +190,10 @@ def _neighbours(words: tuple[str, ...], digits: str) -> tuple[tuple[str, ...], t
     return words[max(at - 1, 0) : at], words[at + 1 : at + 2]
 
 
-def _asked_for(stated: _Stated, asked: QType) -> bool:
+def _asked_for(stated: _Stated, asked: QType, entry: Entry) -> bool:
     """Return whether an entry asked `asked` gives the kind of value `stated` is."""
+    if stated.kind == "age":  # "Daniel Kessler, 48, …": whatever the entry is asked
+        return Need.AGE in offers(entry.answer)
     if stated.kind != "number":
         return asked == QType.WHEN
     return asked in _FIGURE_ASKED or (bool(stated.unit) and asked not in _IN_PASSING)
@@ -192,10 +209,11 @@ def _said_of(
     2025?" is not, by "a 117-year-old club …, founded in 1908": no word of it comes just
     before that year.
     """
-    if stated.kind == "number":
+    dated = _DATED.get(stated.kind)
+    if dated is None:  # a figure or an age: said of what its entry is asked
         return False
     words = {t for t in question.terms if not t.startswith(ENTITY_PREFIX)}  # names are anywhere
-    for found in _DATED[stated.kind].finditer(entry.answer):
+    for found in dated.finditer(entry.answer):
         before = entry.answer[: found.start()].split()[-_NEAR:]
         if words & set(terms(" ".join(before))):
             return True
@@ -213,6 +231,8 @@ def _of_kind(said: str, kind: str) -> bool:
 def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:
     """Return whether the entry's answer states a value of that kind, and not the one asked."""
     said = entry.answer.casefold()
+    if stated.kind == "age":
+        return stated.word not in _figures(said) and bool(_figures(said))
     if stated.kind == "number":
         figures = _figures(said)
         if stated.word in figures | _figures(entry.source.casefold()):
