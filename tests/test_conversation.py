@@ -468,6 +468,7 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         ("lagos", "Is the fare 500 naira?", "500", "750 naira"),
         ("lagos", "Is it true that the fare is 500 naira?", "500", "750 naira"),
         ("malaria", "Is the vaccine 80% effective?", "80%", "71%"),
+        ("malaria", "is each dose $5?", "$5", "$3.90"),  # not the 5 months of the schedule
         ("football", "Did the petition get 15,000 signatures?", "15,000", "11,300"),
         ("lagos", "Are the trains every 10 minutes?", "10", "every five minutes"),
         ("lagos", "Is the fare 2000 naira?", "2000", "750 naira"),  # no year, with its unit

@@ -69,6 +69,10 @@ def test_a_long_message_keeps_its_question_at_either_end(engine: Engine) -> None
         ("the group, membership-wise?", ["the", "group", "membership"]),  # about membership
         ("otherwise wise", ["otherwise", "wise"]),
         ("Capacity-Wise?", ["capacity"]),
+        # a currency sign is a word after its figure and scale, as typed out
+        ("is each dose $5?", ["is", "each", "dose", "5", "dollars"]),
+        ("€62 million ($72m)", ["62", "million", "euros", "72m", "dollars"]),
+        ("US$300 million", ["300", "million", "dollars"]),  # no country
     ],
 )
 def test_tokenize(text: str, tokens: list[str]) -> None:

@@ -90,11 +90,19 @@ def _shown(ch: str) -> str:
 
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# "$5" is five dollars: the figure, then its currency as a word a question may also type
+_CURRENCY = re.compile(
+    r"(?:US)?([$€£₦])\s?(\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?)", re.I
+)
+_CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₦": "naira"}
+_CURRENCY_MARKS = frozenset(_CURRENCY_WORDS)
 _WISE = re.compile(r"(?<=\w)-wise\b", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:
     """Split cleaned text into lower-case, accent-free word tokens."""
+    if _CURRENCY_MARKS.intersection(text):  # before "US" is read: "US$300" is no country
+        text = _CURRENCY.sub(lambda m: f"{m[2]} {_CURRENCY_WORDS[m[1]]} ", text)
     if "U" in text:  # "US" in capitals is the country; "us" is a pronoun
         text = _UPPER_US.sub(" usa ", text)
     if "-w" in text or "-W" in text:  # "space-wise" is about space, and nothing more
