@@ -8,12 +8,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 from bot.config import Settings
+from bot.errors import KnowledgeError
 from bot.gaps.report import GapGroup, draft_entries, group_by_kind, resolved
 from bot.gaps.store import UNANSWERED, WRONG
 from bot.gaps.writer import open_gaps
+from bot.knowledge.yamlfile import read_text
 from bot.matching.engine import Engine
 
 
@@ -83,8 +83,8 @@ def _times(count: int) -> str:
 def _add_drafts(folder: Path, drafts: str) -> int:
     """Append draft entries to faq.yaml in place (comments kept), under its `entries:`.
 
-    The drafts take the indent of the file's own entries, and the file is put back as it
-    was if the result is not the same list grown by the drafts.
+    The drafts take the indent of the file's own entries, and the file is left as it was,
+    with the reason said, if the result is not the same list grown by the drafts.
     """
     faq = folder / "faq.yaml"
     text = faq.read_text(encoding="utf-8")
@@ -93,9 +93,11 @@ def _add_drafts(folder: Path, drafts: str) -> int:
     lines = [line.removeprefix("  ") for line in drafts.splitlines(keepends=True)]
     added = "".join(indent + line if line.strip() else line for line in lines)
     grown = text + ("" if text.endswith("\n") else "\n") + added
-    if _entries(grown) != _entries(text) + _entries("entries:\n" + "".join(lines)):
+    problem = _not_grown(faq, text, grown, "entries:\n" + "".join(lines))
+    if problem:
         print(
-            f"storybot gaps: could not add the drafts to {faq} safely; use --yaml", file=sys.stderr
+            f"storybot gaps: could not add the drafts to {faq} safely: {problem}; use --yaml",
+            file=sys.stderr,
         )
         return 1
     faq.write_text(grown, encoding="utf-8")
@@ -103,11 +105,24 @@ def _add_drafts(folder: Path, drafts: str) -> int:
     return 0
 
 
-def _entries(text: str) -> int:
+def _not_grown(faq: Path, text: str, grown: str, drafts: str) -> str | None:
+    """Say why `grown` is not `text`'s entries followed by the `drafts`; None if it is."""
     try:
-        loaded = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return -1
+        before, after = _entries(faq, text), _entries(faq, grown)
+        drafted = _entries(faq, drafts)
+    except KnowledgeError as exc:  # read as the loader reads it: the line it stops at
+        return exc.problems[0]
+    if after != before + drafted:
+        return (
+            f"appended at its end they would not be read as {drafted} more entries under "
+            f"`entries:` ({before} entries before, {after} after)"
+        )
+    return None
+
+
+def _entries(faq: Path, text: str) -> int:
+    """Return how many entries `text` lists, read as the loader reads faq.yaml."""
+    loaded = read_text(faq, text).data
     entries = loaded.get("entries") if isinstance(loaded, dict) else None
     return len(entries) if isinstance(entries, list) else -1
 

@@ -57,6 +57,15 @@ def read_yaml(path: Path) -> LocatedYaml:
         raise KnowledgeError([f"{path.name}:1: cannot read file: {exc}"]) from exc
     except UnicodeDecodeError as exc:  # binary junk, or a file saved in another encoding
         raise KnowledgeError([not_utf8(path, raw, exc)]) from exc
+    return read_text(path, text)
+
+
+def read_text(path: Path, text: str) -> LocatedYaml:
+    """Parse `text` as the loader reads `path`, raising `KnowledgeError` with file and line.
+
+    Whatever checks a knowledge file's text (`storybot gaps --add`, say) reads it here, so it
+    agrees with the loader about what the file holds.
+    """
     lines: dict[Loc, int] = {}
     try:
         data = _data(text, lines)
