@@ -77,7 +77,7 @@ def test_validate_warns_about_phrasings_the_matcher_confuses(knowledge_copy: Pat
     faq.write_text(
         faq.read_text().replace(
             "      - Signing location?\n",
-            "      - Signing location?\n      - Who did Pakistan sign the agreement with?\n",
+            "      - Signing location?\n      - So who did Pakistan sign the agreement with?\n",
             1,
         )
     )

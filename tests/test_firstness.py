@@ -160,7 +160,7 @@ def test_a_folder_with_confusions_warns_as_deciding_every_phrasing_does(
     faq = folder / "faq.yaml"
     text = faq.read_text(encoding="utf-8")
     at = text.rindex("    phrasings:\n") + len("    phrasings:\n")
-    added = "      - What did Lagos open exactly?\n      - When did the Orange Line open?\n"
+    added = "      - What did Lagos open exactly?\n      - When exactly did the Orange Line open?\n"
     faq.write_text(text[:at] + added + text[at:], encoding="utf-8")
     engine = Engine(load_knowledge(folder), encoder=load_encoder(encoder))
     warned = confusions(engine)

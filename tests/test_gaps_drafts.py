@@ -60,7 +60,8 @@ def _edit(folder: Path, old: str, new: str) -> Path:
         (BLOCK, FLOW),
         (
             "entries:\n",
-            f"entries:\n  - id: flow-first\n    question: Who?\n{FLOW}"
+            "entries:\n  - id: flow-first\n    question: Who?\n"
+            "    phrasings: [Who is it?, Who was it, then?]\n"
             "    answer: Kakar.\n    source: Pakistan has joined an ambitious project led by China\n",
         ),
     ],
@@ -74,7 +75,7 @@ def test_drafts_are_added_to_a_file_with_a_flow_list_the_loader_reads(
     _log(engine, tmp_path, UNANSWERED)
     done = _storybot("gaps", "--add", data=tmp_path, knowledge=knowledge_copy)
     assert done.returncode == 0, done.stderr
-    assert "appended drafts" in done.stdout and FLOW in faq.read_text(encoding="utf-8")
+    assert "appended drafts" in done.stdout and new in faq.read_text(encoding="utf-8")
     added = load_knowledge(knowledge_copy)
     assert len(added.faq) == before and len(added.drafts) == 1
 

@@ -14,6 +14,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
+from bot.knowledge.duplicates import duplicates
 from bot.knowledge.pieces import Pieces, remember, reread
 from bot.knowledge.problems import describe
 from bot.knowledge.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
@@ -42,6 +43,7 @@ class Knowledge:
     folder: Path
     lines: dict[str, int]  # entry id -> line of the entry in faq.yaml, for messages
     drafts: tuple[FaqEntry, ...] = ()  # entries marked `draft: true`: checked, not served
+    warnings: tuple[str, ...] = ()  # what is allowed but worth fixing, for `storybot validate`
     # faq.yaml's entries by the digest of their text, for the next reload (`pieces`)
     pieces: Pieces = field(default_factory=Pieces, compare=False, repr=False)
 
@@ -123,6 +125,9 @@ def _load(folder: Path, pieces: Pieces | None) -> Knowledge:
     if faq and facts and story is not None:
         located, parsed, _ = faq
         problems += _cross_check((located, parsed), facts, comparable(story))
+    # a question in two entries is refused; twice in one entry, only said (`repeated`)
+    twice, repeated = duplicates(faq[0], faq[1].entries, FAQ_FILE) if faq else ([], [])
+    problems += twice
     if faq and all(e.draft for e in faq[1].entries):
         problems.append(f"{FAQ_FILE}:1: every entry is a draft: there is nothing to answer with")
     if synonyms:
@@ -139,6 +144,7 @@ def _load(folder: Path, pieces: Pieces | None) -> Knowledge:
         folder=folder,
         lines={e.id: located.line(("entries", i)) for i, e in enumerate(parsed.entries)},
         drafts=tuple(e for e in parsed.entries if e.draft),
+        warnings=tuple(repeated),
         pieces=read,
     )
 

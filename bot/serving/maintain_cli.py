@@ -20,7 +20,7 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
 
     folder = args.folder or settings.knowledge_dir
     knowledge = load_knowledge(folder)
-    warnings = dangling(knowledge)
+    warnings = [*knowledge.warnings, *dangling(knowledge)]
     warnings += confusions(Engine(knowledge, encoder=load_encoder(settings.encoder)))
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)

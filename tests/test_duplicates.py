@@ -1,0 +1,105 @@
+"""One question written twice in faq.yaml: in two entries an error, in one entry a warning."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.errors import KnowledgeError
+from bot.knowledge.loading import load_knowledge
+from bot.matching.engine import Engine
+from bot.models import Query
+from bot.serving import maintain_cli
+from bot.serving.service import StoryBot
+
+LAST_OF_SIGNING = "      - Who were the signatories?\n"
+LAST_OF_PLACE = "      - Was the deal signed in Beijing?\n"
+
+
+def _add(folder: Path, after: str, line: str) -> None:
+    faq = folder / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    assert after in text, f"fixture text not found: {after!r}"
+    faq.write_text(text.replace(after, after + line, 1), encoding="utf-8")
+
+
+def _line_of(folder: Path, needle: str, nth: int = 1) -> int:
+    lines = (folder / "faq.yaml").read_text(encoding="utf-8").splitlines()
+    return [n for n, line in enumerate(lines, start=1) if needle in line][nth - 1]
+
+
+# (text added to `signing`, the place in `signing-place` it repeats: its field and text)
+ACROSS = [
+    ("Where did the signing take place?", "phrasings #1", "Where did the signing take place?"),
+    ("  where did the SIGNING take place ", "phrasings #1", "Where did the signing take place?"),
+    ("Where was the agreement signed!", "question", "Where was the agreement signed?"),
+]
+
+
+@pytest.mark.parametrize(("added", "field", "text"), ACROSS)
+def test_a_question_in_two_entries_is_an_error_naming_both_places(
+    knowledge_copy: Path, added: str, field: str, text: str
+) -> None:
+    _add(knowledge_copy, LAST_OF_SIGNING, f"      - '{added}'\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    new = _line_of(knowledge_copy, added)  # `signing` comes first in the file
+    old = _line_of(knowledge_copy, f" {text}")
+    assert caught.value.problems == [
+        f"faq.yaml:{old}: entry 'signing-place': {field}: {text!r}: duplicate of entry "
+        f"'signing', phrasings #10 (faq.yaml:{new}); a question can lead to one entry only: "
+        "delete or reword one of them"
+    ]
+
+
+# (text added to `signing-place`, its own field it repeats, a text on that field's line)
+WITHIN = [
+    ("signing location", "phrasings #3", "- Signing location?"),
+    ("Where was the agreement signed?", "question", "question: Where was the agreement signed?"),
+]
+
+
+@pytest.mark.parametrize(("added", "field", "needle"), WITHIN)
+def test_a_question_twice_in_one_entry_is_a_warning_naming_its_line(
+    knowledge_copy: Path, added: str, field: str, needle: str
+) -> None:
+    _add(knowledge_copy, LAST_OF_PLACE, f"      - {added}\n")
+    knowledge = load_knowledge(knowledge_copy)  # served as it is: nothing is ambiguous
+    assert "signing-place" in {e.id for e in knowledge.faq}
+    new = _line_of(knowledge_copy, f"- {added}")
+    assert knowledge.warnings == (
+        f"faq.yaml:{new}: entry 'signing-place': phrasings #6: {added!r}: duplicate of its own "
+        f"{field} (line {_line_of(knowledge_copy, needle)}); delete it",
+    )
+
+
+def test_validate_prints_a_repeated_question_as_a_warning(
+    knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add(knowledge_copy, LAST_OF_PLACE, "      - Signing location?\n")
+    args = argparse.Namespace(folder=knowledge_copy, knowledge=None)
+    assert maintain_cli.validate(args, Settings(_env_file=None, encoder="none")) == 0
+    said = capsys.readouterr()
+    assert "warning: faq.yaml:" in said.err and "duplicate of its own phrasings #3" in said.err
+    assert said.out.endswith(": valid\n")
+
+
+def test_a_question_put_in_a_second_entry_is_rejected_on_reload_and_the_last_good_served(
+    knowledge_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setenv("STORYBOT_KNOWLEDGE_DIR", str(knowledge_copy))
+    monkeypatch.setenv("STORYBOT_ENCODER", "none")
+    config = Settings(_env_file=None)
+    bot = StoryBot(Engine.from_settings(config), config)
+    asked = Query(text="Where did the signing take place?")
+    assert bot.answer(asked).entry_id == "signing-place"
+    caplog.set_level(logging.ERROR)
+    _add(knowledge_copy, LAST_OF_SIGNING, "      - Where did the signing take place?\n")
+    assert not bot.reload()
+    [record] = [r for r in caplog.records if "reload rejected" in r.getMessage()]
+    assert "duplicate of entry 'signing', phrasings #10" in record.getMessage()
+    assert bot.answer(asked).entry_id == "signing-place"
