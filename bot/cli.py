@@ -51,7 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     helping = not words or words[0] in {"-h", "--help"}
     # a core command needs no front end's metadata: `storybot ask` stays quick to start
     parser = _parser(plugins=helping or words[0] not in CORE, described=helping)
-    args = parser.parse_args(words)
+    args, unknown = parser.parse_known_args(words)
+    if unknown:  # said as parse_args says it, with a usage line naming every command
+        _parser().error(f"unrecognized arguments: {' '.join(unknown)}")
     if args.command is None:  # `storybot` alone: say what it can do
         parser.print_help()
         return 0
@@ -114,7 +116,9 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
     ask.set_defaults(handler=_ask)
     _knowledge_option(ask)
     validate = commands.add_parser("validate", help="check a knowledge folder")
-    validate.add_argument("folder", nargs="?", type=Path, help="default: the configured folder")
+    folder = validate.add_mutually_exclusive_group()  # as every command takes it, or bare
+    folder.add_argument("folder", nargs="?", type=Path, help="the same as --knowledge DIR")
+    _knowledge_option(folder, "the knowledge folder to check")
     validate.set_defaults(handler=maintain_cli.validate)
     ev = commands.add_parser(
         "eval",
@@ -146,7 +150,8 @@ def _parser(plugins: bool = True, described: bool = False) -> argparse.ArgumentP
 
 
 def _knowledge_option(
-    command: argparse.ArgumentParser, what: str = "the knowledge folder to answer from"
+    command: argparse.ArgumentParser | argparse._MutuallyExclusiveGroup,
+    what: str = "the knowledge folder to answer from",
 ) -> None:
     command.add_argument(
         "--knowledge", type=Path, metavar="DIR", help=f"{what} (default: STORYBOT_KNOWLEDGE_DIR)"
