@@ -371,7 +371,7 @@ def test_added_drafts_keep_the_bot_starting_and_validate_names_what_to_fill(
     assert text.startswith("#") and len(yaml.safe_load(text)["entries"]) == before + 1
     said = _storybot("validate", str(knowledge_copy), data=tmp_path).splitlines()
     assert [p.split("': ", 1)[1] for p in said if "how-far" in p] == [DRAFT_WAITING]
-    assert any(line.endswith(", 1 drafts not served yet: valid") for line in said)
+    assert any(line.endswith(", 1 draft not served yet: valid") for line in said)
     # the bot still starts and answers; the draft is not served
     asked = _storybot("ask", "--json", SIGNED, data=tmp_path, knowledge=knowledge_copy)
     assert json.loads(asked)["answered"] is True

@@ -8,7 +8,7 @@ from datetime import date
 from pydantic_core import ErrorDetails
 
 from bot.knowledge.schema import EMPTY
-from bot.knowledge.yamlfile import LocatedYaml
+from bot.knowledge.yamlfile import LocatedYaml, field_path, item_label
 
 
 def describe(located: LocatedYaml, error: ErrorDetails) -> str:
@@ -19,16 +19,16 @@ def describe(located: LocatedYaml, error: ErrorDetails) -> str:
     if len(loc) >= 2 and isinstance(loc[1], int) and isinstance(data, dict):
         items = data.get(loc[0])
         item = items[loc[1]] if isinstance(items, list) and loc[1] < len(items) else None
-        label = "entry" if loc[0] == "entries" else "item"
+        label = item_label(loc[0])
         ident = item.get("id") if isinstance(item, dict) else None
         where = f"{label} '{ident}': " if ident else f"{label} #{loc[1] + 1}: "
-        field = ".".join(str(part) for part in loc[2:]) or "(whole item)"
+        field = field_path(loc[2:]) or f"(whole {label})"
     else:
-        field = ".".join(str(part) for part in loc) or "(whole file)"
+        field = field_path(loc) or "(whole file)"
     name = located.path.name
     if not loc and located.data is None:  # nothing in it, or only comments
         return f"{name}:1: {name} is empty"
-    message = _plain_message(error, str(loc[-1]) if loc else "", name)
+    message = _plain_message(error, loc[-1] if loc else "", name)
     return f"{name}:{located.line(loc)}: {where}{field}: {message}"
 
 
@@ -50,9 +50,9 @@ _FIELDS = (
 )
 
 
-def _plain_message(error: ErrorDetails, field: str, file: str = "") -> str:
+def _plain_message(error: ErrorDetails, last: str | int, file: str = "") -> str:
     """Say what is wrong in a maintainer's words rather than the validator's."""
-    kind = error.get("type")
+    kind, given, field = error.get("type"), error.get("input"), str(last)
     if kind == "missing":
         return "field required"
     if kind == "extra_forbidden":
@@ -60,18 +60,17 @@ def _plain_message(error: ErrorDetails, field: str, file: str = "") -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"unknown field '{field}'{hint}"
     if kind == "string_too_long":
-        given = error.get("input")
         limit = (error.get("ctx") or {}).get("max_length")
         if isinstance(given, str) and limit is not None:
             return f"{len(given)} characters; at most {limit}"
     if kind == "value_error":  # the schema's own checks say it in their words already
         return str(error["msg"]).removeprefix("Value error, ")
-    if kind in ("string_too_short", "string_type") and error.get("input") in ("", None):
-        return EMPTY
+    if kind in ("string_too_short", "string_type") and (given is None or _blank(given)):
+        return _empty(last)
     if kind == "string_pattern_mismatch" and field == "id":
         return "use lowercase letters, digits and hyphens only, like 'august-landing'"
     if kind == "string_type":
-        return _not_text(error.get("input"))
+        return _not_text(given)
     if kind in ("tuple_type", "list_type"):
         return "should be a list (lines starting with '- ')"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -79,6 +78,17 @@ def _plain_message(error: ErrorDetails, field: str, file: str = "") -> str:
             return f"should start with '{_LISTS.get(file, 'entries')}:' and its list under it"
         return "should be a mapping of fields ('id: …', 'question: …' on their own lines)"
     return str(error["msg"])
+
+
+def _blank(given: object) -> bool:
+    return isinstance(given, str) and not given.strip()
+
+
+def _empty(last: str | int) -> str:
+    """Say how to fix an empty value: only an answer or a source may wait in a draft."""
+    if isinstance(last, int):  # "-" with nothing after it, in a list
+        return "empty: write it in, or delete the empty line"
+    return EMPTY if last in ("answer", "source") else "empty: write it in"
 
 
 _LISTS = {"faq.yaml": "entries", "facts.yaml": "entities", "synonyms.yaml": "groups"}

@@ -183,11 +183,10 @@ class _Walk:
 
     def _field(self, loc: Loc) -> str:
         """Say `loc` as the loader's messages do: `entry 'id': field`, or the field alone."""
-        field = ".".join(str(part) for part in loc)
         index = loc[1] if len(loc) > 2 else None
         if not isinstance(index, int) or self.item is None or self.item[0] != loc[:2]:
-            return field
-        label = "entry" if loc[0] == "entries" else "item"
+            return field_path(loc)
+        label = item_label(loc[0])
         ident = next(
             (
                 value.value
@@ -199,7 +198,26 @@ class _Walk:
             None,
         )
         name = f"{label} '{ident}'" if ident else f"{label} #{index + 1}"
-        return f"{name}: " + ".".join(str(part) for part in loc[2:])
+        return f"{name}: {field_path(loc[2:])}"
+
+
+def field_path(loc: Loc) -> str:
+    """Say a path inside an item as a maintainer counts: `question.text`, `phrasings #1`.
+
+    List items are counted from 1, as every message numbers entries and groups.
+    """
+    said = ""
+    for part in loc:
+        if isinstance(part, int):  # only a synonyms group is a list of lists: its terms
+            said += f" #{part + 1}" if said else f"term #{part + 1}"
+        else:
+            said += f".{part}" if said else str(part)
+    return said
+
+
+def item_label(key: str | int) -> str:
+    """Return what one item of a file's top-level list is called in messages."""
+    return {"entries": "entry", "groups": "group"}.get(str(key), "item")
 
 
 def _first_line(exc: Exception) -> str:

@@ -7,11 +7,13 @@ import sys
 
 from bot.config import Settings
 from bot.knowledge.loading import FAQ_FILE, load_knowledge
+from bot.knowledge.schema import FaqEntry
 from bot.matching.encoder import load_encoder
 from bot.matching.engine import Engine
 from bot.models import Query
 
 DRAFT_WAITING = "not served until its answer and source are written and `draft: true` is removed"
+DRAFT_READY = "answer and source written: delete its `draft: true` line to serve it"
 
 
 def validate(args: argparse.Namespace, settings: Settings) -> int:
@@ -26,11 +28,23 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     for draft in knowledge.drafts:
         line = knowledge.lines.get(draft.id, 1)
-        print(f"draft: {FAQ_FILE}:{line}: entry '{draft.id}': {DRAFT_WAITING}", file=sys.stderr)
-    waiting = f", {len(knowledge.drafts)} drafts not served yet" if knowledge.drafts else ""
+        said = f"draft: {FAQ_FILE}:{line}: entry '{draft.id}': {_waiting(draft)}"
+        print(said, file=sys.stderr)
+    drafts = len(knowledge.drafts)
+    waiting = f", {drafts} draft{'' if drafts == 1 else 's'} not served yet" if drafts else ""
     counts = f"{len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities{waiting}"
     print(f"{folder}: {counts}: valid")
     return 0
+
+
+def _waiting(draft: FaqEntry) -> str:
+    """Say what a draft still needs before it is served: only what is not written yet."""
+    missing = [name for name in ("answer", "source") if not getattr(draft, name)]
+    if not missing:
+        return DRAFT_READY
+    if len(missing) == 2:
+        return DRAFT_WAITING
+    return f"not served until its {missing[0]} is written and `draft: true` is removed"
 
 
 def evaluate(args: argparse.Namespace, settings: Settings) -> int:
