@@ -12,7 +12,6 @@ from bot.serving.service import StoryBot
 
 PROMPT = "you> "
 WRONG = frozenset({"wrong", "/wrong"})  # "that's not what I asked", said of the last answer
-NOTHING_TO_MARK = "There is no answer to mark: 'wrong' marks the answer I just gave."
 NO_SUCH_NUMBER = "There is no question with that number: type one of the numbers listed, or ask."
 
 
@@ -44,7 +43,8 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
     """Chat until end of input, "quit" or Ctrl-C; return the exit status."""
     stdout.write(f"StoryBot — {bot.title}\nAsk a question (quit to leave).\n")
     read = _line_reader(stdin, stdout)
-    last: Answer | None = None
+    last: Answer | None = None  # the answer whose suggestions a number picks
+    markable: str | None = None  # the last answer's ref: `wrong` marks it, once or again
     while True:
         try:
             line = read()
@@ -55,11 +55,8 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
             return 0
         if not line.strip():
             continue
-        if line.strip().casefold() in WRONG:
-            if last is not None and last.ref:
-                stdout.write(f"bot> {bot.feedback(to_query(line), last.ref).reply.text}\n")
-            else:
-                stdout.write(f"bot> {NOTHING_TO_MARK}\n")
+        if line.strip().casefold() in WRONG:  # the core says what came of it, or that nothing can
+            stdout.write(f"bot> {bot.feedback(to_query(line), markable).reply.text}\n")
             last = None
             continue
         entry_id = picked(line, last)
@@ -68,6 +65,7 @@ def run(bot: StoryBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -
             stdout.write(f"bot> {NO_SUCH_NUMBER}\n")
             continue
         last = bot.answer(to_query(line), entry_id=entry_id)
+        markable = last.ref
         stdout.write(f"bot> {render(last)}\n")
 
 

@@ -115,6 +115,7 @@ class Marked(StrEnum):
     NOT_ASKER = "not the asker"  # only the asker knows whether it answered their question
     UNKNOWN = "unknown or expired"  # too old, given before a restart, or never given
     REFUSED = "refused"  # the presser is over their rate limit
+    NOTHING = "nothing to mark"  # `wrong` typed in a chat before any answer to mark
 
 
 class Feedback(BaseModel):

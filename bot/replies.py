@@ -16,6 +16,7 @@ GONE = "That question is no longer in my knowledge. Ask me again in your words."
 NOTED = "Thanks — noted. Someone who looks after me will see which question I got wrong."
 ALREADY_NOTED = "Already noted — thanks. Someone who looks after me will see it."
 NOT_THE_ASKER = "Only the person who asked can mark this answer."
+NOTHING_TO_MARK = "There is no answer to mark: 'wrong' marks the answer I just gave."
 TOO_OLD = (
     "That answer is too old to mark. If I got your question wrong, ask it again "
     "and mark the new answer."
@@ -25,6 +26,7 @@ _MARKED = {
     Marked.ALREADY: ALREADY_NOTED,
     Marked.NOT_ASKER: NOT_THE_ASKER,
     Marked.UNKNOWN: TOO_OLD,
+    Marked.NOTHING: NOTHING_TO_MARK,
 }
 SLOW_DOWN = "You're asking faster than I can answer. Please wait a little and ask again."
 

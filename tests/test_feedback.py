@@ -99,13 +99,16 @@ def test_receipts_expire_and_stay_bounded() -> None:
     assert receipts.mark(refs[2], "console", "local") == (Marked.UNKNOWN, None)
 
 
-def test_wrong_in_the_terminal_marks_the_last_answer(engine: Engine, tmp_path: Path) -> None:
+def test_wrong_in_the_terminal_marks_the_last_answer_once_and_again_says_already_noted(
+    engine: Engine, tmp_path: Path
+) -> None:
     bot, store = _bot(engine, tmp_path)
     out = io.StringIO()
-    run(bot, io.StringIO(f"wrong\n{SIGNED}\nwrong\n"), out)
+    run(bot, io.StringIO(f"wrong\n{SIGNED}\nwrong\nwrong\n"), out)
     said = out.getvalue().split("bot> ")
-    assert said[1].startswith("There is no answer to mark")
-    assert "not what you asked? type: wrong" in said[2] and said[3].startswith("Thanks")
+    assert said[1].startswith(replies.NOTHING_TO_MARK)
+    assert "not what you asked? type: wrong" in said[2] and said[3].startswith(replies.NOTED)
+    assert said[4].startswith(replies.ALREADY_NOTED)  # as a second press on a platform says
     assert [(g.kind, g.question) for g in store.all()] == [(WRONG, SIGNED)]
 
 

@@ -135,17 +135,20 @@ class StoryBot:
             answer = answer.model_copy(update={"ref": self.receipts.issue(receipt)})
         return answer
 
-    def feedback(self, query: Query, ref: str) -> Feedback:
+    def feedback(self, query: Query, ref: str | None) -> Feedback:
         """Log, for the maintainer, that the answer `ref` was not what `query`'s asker asked.
 
-        Only its asker can mark an answer, once; the outcome says why not otherwise.
+        Only its asker can mark an answer, once; the outcome says why not otherwise. No `ref`
+        (a chat's `wrong` before any answer it could mark) is said so.
         """
         start = time.perf_counter()
         refusal = self._refusal(self._typing, query)
         if refusal is not None:
             self._log("feedback", query, refusal.kind.value, start)
             return Feedback(marked=Marked.REFUSED, reply=refusal)
-        marked, receipt = self.receipts.mark(ref, query.platform, query.user_id)
+        marked, receipt = (Marked.NOTHING, None)
+        if ref:
+            marked, receipt = self.receipts.mark(ref, query.platform, query.user_id)
         if receipt is not None and self.gaps is not None:
             asked = Query(text=receipt.question, platform=receipt.platform, chat_id=receipt.chat_id)
             answered = Answer(text="", kind=AnswerKind.ANSWER, confidence=receipt.confidence)
