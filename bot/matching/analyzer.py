@@ -265,6 +265,10 @@ class Analyzer:
                 return term, size
         return None
 
+    def stems(self, text: str) -> list[str]:
+        """Return the stem of each word of `text`, as names and synonyms are matched."""
+        return self._stems(text)
+
     def _stems(self, text: str) -> list[str]:
         return [self._stem(w) for w in tokenize(text)]
 

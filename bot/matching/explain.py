@@ -69,14 +69,47 @@ def _lacking(decision: Decision, limit: int, engine: Engine) -> list[str]:
 
 
 def _unknown(words: list[tuple[str, str]], engine: Engine) -> list[str]:
-    """Return the line naming the question `words` no entry uses, and what to add; or none."""
-    unknown = [repr(said) for term, said in words if not engine.index.knows(term)]
-    if not unknown:
-        return []
-    return [
-        f"never in the knowledge: {', '.join(unknown)}: add a phrasing that uses it to the "
-        "entry meant, or a synonyms.yaml group joining it to the story's own word"
-    ]
+    """Return the lines naming the question `words` no entry uses, and what to add; or none.
+
+    A word the knowledge has only inside a longer name or synonym ("strategic" in
+    "strategic alliance") is no stranger: that phrase is read as one term. It is said so,
+    and a synonym is not advised, since one joins the word to every entry using the group.
+    """
+    lines: list[str] = []
+    unknown: list[str] = []
+    for term, said in words:
+        if engine.index.knows(term):
+            continue
+        found = _phrases_holding(term, engine)
+        if not found:
+            unknown.append(repr(said))
+            continue
+        inside = "the phrase" if len(found) == 1 else "the phrases"
+        alias = "if it names the item alone, add it to its aliases; otherwise "
+        lines.append(
+            f"{said!r} is used only inside {inside} {', '.join(found)}, each read as one term: "
+            f"{alias if any('facts.yaml' in f for f in found) else ''}"
+            f"add a phrasing that uses {said!r} to the entry meant"
+        )
+    if unknown:
+        lines.append(
+            f"never in the knowledge: {', '.join(unknown)}: add a phrasing that uses it to the "
+            "entry meant, or a synonyms.yaml group joining it to the story's own word"
+        )
+    return lines
+
+
+def _phrases_holding(term: str, engine: Engine, most: int = 3) -> list[str]:
+    """Return the synonyms and names of several words that hold `term`, with their files."""
+    knowledge = engine.knowledge
+    phrases = [(text, "synonyms.yaml") for group in knowledge.synonyms for text in group]
+    phrases += [(name, "facts.yaml") for entity in knowledge.entities for name in entity.names]
+    found: list[str] = []
+    for text, file in phrases:
+        stems = engine.analyzer.stems(text)
+        if len(stems) > 1 and term in stems:
+            found.append(f"{text!r} ({file})")
+    return found[:most]
 
 
 def _words(decision: Decision, engine: Engine) -> list[tuple[str, str]]:
