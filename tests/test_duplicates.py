@@ -1,4 +1,4 @@
-"""One question written twice in faq.yaml: in two entries an error, in one entry a warning."""
+"""Written twice: a question in two entries is an error, in one entry a warning; ids clash."""
 
 from __future__ import annotations
 
@@ -103,3 +103,38 @@ def test_a_question_put_in_a_second_entry_is_rejected_on_reload_and_the_last_goo
     [record] = [r for r in caplog.records if "reload rejected" in r.getMessage()]
     assert "duplicate of entry 'signing', phrasings #10" in record.getMessage()
     assert bot.answer(asked).entry_id == "signing-place"
+
+
+def _edit(folder: Path, old: str, new: str) -> None:
+    faq = folder / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found: {old!r}"
+    faq.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_faq_id_an_entity_has_is_said_at_the_faq_line(knowledge_copy: Path) -> None:
+    _edit(knowledge_copy, "  - id: signing-place\n", "  - id: kakar\n")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    facts = (knowledge_copy / "facts.yaml").read_text(encoding="utf-8").splitlines()
+    entity = facts.index("  - id: kakar") + 1
+    assert caught.value.problems == [
+        f"faq.yaml:{_line_of(knowledge_copy, '- id: kakar')}: entry 'kakar': id: duplicate id "
+        f"(also facts.yaml:{entity})"
+    ]
+
+
+def test_a_duplicate_id_is_said_in_the_same_run_as_the_file_s_other_errors(
+    knowledge_copy: Path,
+) -> None:
+    _edit(knowledge_copy, "  - id: signing-place\n", "  - id: Signing Place\n")  # bad id
+    kind = "    answer: An initial cooperation agreement — a first step, not a final treaty.\n"
+    _edit(knowledge_copy, kind, "    answer:\n")  # empty
+    _edit(knowledge_copy, "  - id: announced-by\n", "  - id: signing\n")  # given twice
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(knowledge_copy)
+    said = caught.value.problems
+    assert any("entry 'Signing Place': id: use lowercase letters" in p for p in said)
+    assert any("entry 'agreement-kind': answer: empty" in p for p in said)
+    first, second = (_line_of(knowledge_copy, "- id: signing", n) for n in (1, 2))
+    assert f"faq.yaml:{second}: entry 'signing': id: duplicate id (also faq.yaml:{first})" in said

@@ -15,10 +15,11 @@ from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
 from bot.knowledge.duplicates import duplicates
+from bot.knowledge.ids import id_clashes, written_ids
 from bot.knowledge.pieces import Pieces, remember, reread
 from bot.knowledge.problems import describe
 from bot.knowledge.schema import Entity, FactsFile, FaqEntry, FaqFile, SynonymsFile
-from bot.knowledge.yamlfile import Loc, LocatedYaml, not_utf8, read_yaml
+from bot.knowledge.yamlfile import Loc, LocatedYaml, item_label, not_utf8, read_yaml
 from bot.matching.text import tokenize
 
 FAQ_FILE = "faq.yaml"
@@ -192,6 +193,7 @@ def _check_synonyms(located: LocatedYaml, synonyms: SynonymsFile) -> list[str]:
     return problems
 
 
+_LISTED: dict[type[BaseModel], str] = {FaqFile: "entries", FactsFile: "entities"}
 _CHUNK = 500  # list items validated per call: a call holds the GIL until it is done
 
 
@@ -222,6 +224,9 @@ def _parse(
     errors: list[ErrorDetails] = []
     parsed = _validated(model, located.data, errors)
     problems += [describe(located, error) for error in errors]
+    listed = _LISTED.get(model)  # ids are checked after validation; with errors, said now
+    if errors and listed:
+        problems += id_clashes(located, listed, written_ids(located.data, listed), {})
     return (located, parsed) if parsed is not None and not errors else None
 
 
@@ -260,10 +265,14 @@ def _validated(model: type[_Model], data: Any, errors: list[ErrorDetails]) -> _M
 def _cross_check(
     faq: tuple[LocatedYaml, FaqFile], facts: tuple[LocatedYaml, FactsFile], story: str
 ) -> list[str]:
-    seen_ids: dict[str, str] = {}  # id -> where it was first given, "faq.yaml:87"
-    problems = _check_items(faq[0], "entries", "entry", faq[1].entries, seen_ids, story)
+    seen_ids: dict[str, str] = {}  # id -> where it was first given, "facts.yaml:6"
+    # the fact store first: a FAQ entry given an entity's id is said at its faq.yaml line,
+    # where the maintainer just wrote it, not at the entity nobody touched
     facts_yaml = facts[0]
-    problems += _check_items(facts_yaml, "entities", "item", facts[1].entities, seen_ids, story)
+    clashes = id_clashes(facts_yaml, "entities", [e.id for e in facts[1].entities], seen_ids)
+    problems = id_clashes(faq[0], "entries", [e.id for e in faq[1].entries], seen_ids)
+    problems += _check_sources(faq[0], "entries", faq[1].entries, story)
+    problems += clashes + _check_sources(facts_yaml, "entities", facts[1].entities, story)
     seen_alias: dict[str, str] = {}
     for i, entity in enumerate(facts[1].entities):
         for j, alias in enumerate(entity.names):
@@ -283,26 +292,14 @@ def _cross_check(
     return problems
 
 
-def _check_items(
-    located: LocatedYaml,
-    key: str,
-    label: str,
-    items: Sequence[FaqEntry | Entity],
-    seen_ids: dict[str, str],
-    story: str,
+def _check_sources(
+    located: LocatedYaml, key: str, items: Sequence[FaqEntry | Entity], story: str
 ) -> list[str]:
-    """Check ids are unique across files and every source is a passage of the story."""
-    problems = []
-    name = located.path.name
-    for i, item in enumerate(items):
-        line = located.line((key, i, "id"))
-        if item.id in seen_ids:
-            first = seen_ids[item.id]
-            problems.append(f"{name}:{line}: {label} '{item.id}': id: duplicate id (also {first})")
-        seen_ids.setdefault(item.id, f"{name}:{line}")
-        if item.source and comparable(item.source) not in story:  # a draft's may be empty
-            line = located.line((key, i, "source"))
-            problems.append(
-                f"{name}:{line}: {label} '{item.id}': source: not found verbatim in {STORY_FILE}"
-            )
-    return problems
+    """Check every source is a passage of the story."""
+    name, label = located.path.name, item_label(key)
+    return [
+        f"{name}:{located.line((key, i, 'source'))}: {label} '{item.id}': "
+        f"source: not found verbatim in {STORY_FILE}"
+        for i, item in enumerate(items)
+        if item.source and comparable(item.source) not in story  # a draft's may be empty
+    ]
