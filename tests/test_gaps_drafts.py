@@ -1,4 +1,4 @@
-"""`storybot gaps --add`: drafts appended to the faq.yaml the loader reads, or a reason why not."""
+"""Gaps drafts: ids, topics and what is drafted at all; `--add` to the faq.yaml the loader reads."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.config import Settings
-from bot.gaps.store import SqliteGapStore
+from bot.gaps.report import GapGroup, draft_entries, group_gaps
+from bot.gaps.store import Gap, SqliteGapStore
 from bot.knowledge.loading import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Query
@@ -94,3 +96,62 @@ def test_drafts_not_added_safely_are_refused_with_the_line_that_stops_them(
     below = next(n for n, line in enumerate(printed.splitlines(), 1) if "- id:" in line)
     assert f"safely: faq.yaml:{text.count(chr(10)) + below}: " in done.stderr, done.stderr
     assert "YAML syntax error" in done.stderr and done.stderr.rstrip().endswith("use --yaml")
+
+
+def _draft(engine: Engine, question: str, nearest: str | None) -> dict[str, object]:
+    entry = engine.entry(nearest) if nearest else None
+    group = GapGroup(questions=(question,), count=1, last_asked=0.0, nearest=entry)
+    [draft] = yaml.safe_load(draft_entries([group], engine))
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the head of the Chinese government mentioned?", "who-is-the-head-of-the-chinese"),
+        (
+            "How big is the research station going to be?",
+            "how-big-is-the-research-station-going-to",
+        ),
+        (
+            "Supercalifragilisticexpialidociousnesses everywhere?",
+            "supercalifragilisticexpialidociousnesses",
+        ),
+        ("How far is the moon?", "how-far-is-the-moon"),
+    ],
+)
+def test_a_draft_id_is_the_question_s_first_whole_words(
+    engine: Engine, question: str, expected: str
+) -> None:
+    assert _draft(engine, question, None)["id"] == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "nearest", "topic"),
+    [
+        ("Where exactly in Beijing was it signed?", "signing-place", "The agreement"),
+        ("Who is the head of the Chinese government mentioned?", "li-qiang", None),  # an entity
+        ("What does the Chang'e 7 probe do?", None, None),
+    ],
+)
+def test_a_draft_takes_a_topic_faq_yaml_already_uses(
+    engine: Engine, question: str, nearest: str | None, topic: str | None
+) -> None:
+    used = {entry.topic for entry in engine.knowledge.faq}
+    drafted = _draft(engine, question, nearest)["topic"]
+    assert drafted in used and (topic is None or drafted == topic)
+
+
+@pytest.mark.parametrize("typed", ["7", "42", "?", "x", " 3 "])
+def test_a_lone_number_or_character_is_neither_logged_nor_drafted(
+    engine: Engine, tmp_path: Path, typed: str
+) -> None:
+    settings = Settings(_env_file=None, data_dir=tmp_path)
+    store = SqliteGapStore(settings.gaps_path)
+    bot = StoryBot(engine, settings, store)
+    bot.answer(Query(text=typed))
+    bot.answer(Query(text=UNANSWERED))
+    bot.close()
+    assert [g.question for g in store.all()] == [UNANSWERED]
+    logged_before = Gap(0.0, "console", "c", typed, None, 0.0)  # a row from an older version
+    assert [g.questions for g in group_gaps([logged_before], engine)] == []

@@ -17,6 +17,7 @@ from bot.models import Query
 
 SIMILAR = 80.0  # rapidfuzz token_set_ratio of canonical terms that makes two questions one
 POSTINGS = 32  # groups kept per term when looking for similar ones
+_ID_CHARS = 40  # a draft's id: the question's first words, as long as a line reads well
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def group_gaps(gaps: Iterable[Gap], engine: Engine) -> list[GapGroup]:
     stored: dict[str, Gap] = {}  # the latest gap of each question: its key and best entry
     for gap in gaps:
         question = gap.question.strip()
-        if question:
+        if asks_something(question):  # rows logged before "7" and the like were left out
             asked[question] += 1
             last[question] = max(last.get(question, 0.0), gap.asked_at)
             stored[question] = gap
@@ -89,6 +90,15 @@ def group_gaps(gaps: Iterable[Gap], engine: Engine) -> list[GapGroup]:
             )
         )
     return sorted(groups, key=lambda g: (-g.count, -g.last_asked))
+
+
+def asks_something(question: str) -> bool:
+    """Return whether a text could be a question to answer: a lone number or character is not.
+
+    "7" typed in a chat with no suggestion listed is a slip, not a question worth a draft.
+    """
+    text = question.strip()
+    return len(text) > 1 and any(ch.isalpha() for ch in text)
 
 
 def canonical_key(question: str, engine: Engine) -> str:
@@ -143,6 +153,7 @@ def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -
     waiting = engine.knowledge.drafts
     taken = {e.id for e in engine.entries} | {d.id for d in waiting}
     drafted = {q.casefold() for d in waiting for q in (d.question, *d.phrasings)}
+    topics = Counter(e.topic for e in engine.knowledge.faq)
     drafts = []
     for group in list(groups)[:limit]:
         questions = [_fitted(q) for q in group.questions]
@@ -154,7 +165,7 @@ def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -
             {
                 "id": entry_id,  # first: errors name the entry by the `- id:` line above them
                 "draft": True,
-                "topic": group.nearest.topic if group.nearest else "New questions",
+                "topic": _topic(group, engine, topics),
                 "question": questions[0],
                 "phrasings": questions[1:11],
                 "answer": "",
@@ -166,8 +177,9 @@ def draft_entries(groups: Iterable[GapGroup], engine: Engine, limit: int = 20) -
     header = (
         "  # Drafts from `storybot gaps`: most asked first, not served while `draft: true`.\n"
         "  # For each one, write `answer` (at most 350 characters), copy its `source` sentence\n"
-        "  # from story.txt and delete the `draft: true` line; or delete the draft. They paste\n"
-        "  # as they are under `entries:` in faq.yaml. Then run `storybot validate`.\n"
+        "  # from story.txt, check its `topic` (the closest entry's) and delete the `draft: true`\n"
+        "  # line; or delete the draft. They paste as they are under `entries:` in faq.yaml.\n"
+        "  # Then run `storybot validate`.\n"
     )
     listed = yaml.safe_dump(drafts, sort_keys=False, allow_unicode=True, width=96)
     # indented as faq.yaml's entries are, so the block pastes (or appends) as printed
@@ -181,9 +193,30 @@ def _fitted(question: str) -> str:
     return question[: LINE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _topic(group: GapGroup, engine: Engine, topics: Counter[str]) -> str:
+    """Return the faq.yaml topic a draft most likely belongs to, one the file already uses.
+
+    The nearest entry's, when it is a FAQ entry; else that of the FAQ entry the question's
+    decision ranks first; else the topic most entries have. A topic of its own would start
+    a new /faq heading the moment the draft is served.
+    """
+    ranked = [group.nearest] if group.nearest else []
+    if not (group.nearest and group.nearest.topic in topics):
+        ranked += [c.entry for c in engine.decide(Query(text=group.questions[0])).candidates]
+    found = next((entry.topic for entry in ranked if entry.topic in topics), None)
+    return found or (topics.most_common(1)[0][0] if topics else "General")
+
+
 def _unique_id(question: str, taken: set[str]) -> str:
+    """Return an id made of the question's first words, at most 40 characters, not taken."""
     words = re.findall(r"[a-z0-9]+", question.casefold())
-    base = "-".join(words)[:40].strip("-") or "question"
+    base = ""
+    for word in words:  # whole words: "who-is-the-head-of-the-chinese", not "…-governmen"
+        longer = f"{base}-{word}" if base else word
+        if len(longer) > _ID_CHARS:
+            break
+        base = longer
+    base = base or "-".join(words)[:_ID_CHARS].strip("-") or "question"
     candidate, n = base, 2
     while candidate in taken:
         candidate, n = f"{base}-{n}", n + 1

@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.conversation.feedback import Receipt, Receipts
 from bot.conversation.turns import Memory
 from bot.errors import KnowledgeError
-from bot.gaps.report import canonical_key
+from bot.gaps.report import asks_something, canonical_key
 from bot.gaps.scrub import scrub
 from bot.gaps.store import UNANSWERED, WRONG, Gap, GapStore
 from bot.gaps.writer import GapWriter
@@ -118,7 +118,7 @@ class StoryBot:
         outcome = said if answer.answered else f"unanswered ({answer.kind.value})"
         self._log("question", query, f"{outcome} confidence={answer.confidence:.2f}", start)
         log.debug("question text: %r", query.text)
-        if self.gaps is not None and self._is_gap(answer):
+        if self.gaps is not None and self._is_gap(answer) and asks_something(query.text):
             self._store_gap(query, answer, best, context=context)
         # only a known person can press "not what I asked" and be recognised as the asker
         if answer.entry_id and answer.kind in _MARKABLE and not query.anonymous:
