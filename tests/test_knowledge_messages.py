@@ -10,6 +10,7 @@ import pytest
 from bot.config import Settings
 from bot.errors import KnowledgeError
 from bot.knowledge.loading import load_knowledge
+from bot.knowledge.schema import FaqEntry
 from bot.serving import maintain_cli
 from bot.serving.maintain_cli import DRAFT_READY, DRAFT_WAITING
 
@@ -146,3 +147,17 @@ def test_validate_counts_two_drafts_in_the_plural(
     args = argparse.Namespace(folder=knowledge_copy, knowledge=None)
     maintain_cli.validate(args, Settings(_env_file=None, encoder="none"))
     assert capsys.readouterr().out.endswith(", 2 drafts not served yet: valid\n")
+
+
+def _most(field: str) -> int:
+    [limit] = [m.max_length for m in FaqEntry.model_fields[field].metadata if m.max_length]
+    return int(limit)
+
+
+def test_the_readme_states_the_limits_validate_enforces() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    extending = " ".join(
+        readme.split("## Extending the FAQ")[1].split("## How it matches")[0].split()
+    )
+    said = f"`answer` is at most {_most('answer')} characters, the `question` and each phrasing"
+    assert f"{said} at most {_most('question')}" in extending  # phrasings share the limit
