@@ -45,6 +45,8 @@ class Knowledge:
     lines: dict[str, int]  # entry id -> line of the entry in faq.yaml, for messages
     drafts: tuple[FaqEntry, ...] = ()  # entries marked `draft: true`: checked, not served
     warnings: tuple[str, ...] = ()  # what is allowed but worth fixing, for `storybot validate`
+    # a question written in two entries: served (one of them answers it), refused by validate
+    duplicated: tuple[str, ...] = ()
     # faq.yaml's entries by the digest of their text, for the next reload (`pieces`)
     pieces: Pieces = field(default_factory=Pieces, compare=False, repr=False)
 
@@ -126,9 +128,9 @@ def _load(folder: Path, pieces: Pieces | None) -> Knowledge:
     if faq and facts and story is not None:
         located, parsed, _ = faq
         problems += _cross_check((located, parsed), facts, comparable(story))
-    # a question in two entries is refused; twice in one entry, only said (`repeated`)
+    # a question in two entries fails validate, twice in one entry is a warning; neither
+    # stops a folder being served: a hand-written FAQ that did is better served than refused
     twice, repeated = duplicates(faq[0], faq[1].entries, FAQ_FILE) if faq else ([], [])
-    problems += twice
     if faq and all(e.draft for e in faq[1].entries):
         problems.append(f"{FAQ_FILE}:1: every entry is a draft: there is nothing to answer with")
     if synonyms:
@@ -146,6 +148,7 @@ def _load(folder: Path, pieces: Pieces | None) -> Knowledge:
         lines={e.id: located.line(("entries", i)) for i, e in enumerate(parsed.entries)},
         drafts=tuple(e for e in parsed.entries if e.draft),
         warnings=tuple(repeated),
+        duplicated=tuple(twice),
         pieces=read,
     )
 

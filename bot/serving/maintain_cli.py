@@ -26,6 +26,8 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
     warnings += confusions(Engine(knowledge, encoder=load_encoder(settings.encoder)))
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    for duplicate in knowledge.duplicated:  # served, but one of the two entries never answers
+        print(f"error: {duplicate}", file=sys.stderr)
     for draft in knowledge.drafts:
         line = knowledge.lines.get(draft.id, 1)
         said = f"draft: {FAQ_FILE}:{line}: entry '{draft.id}': {_waiting(draft)}"
@@ -33,6 +35,10 @@ def validate(args: argparse.Namespace, settings: Settings) -> int:
     drafts = len(knowledge.drafts)
     waiting = f", {drafts} draft{'' if drafts == 1 else 's'} not served yet" if drafts else ""
     counts = f"{len(knowledge.faq)} FAQ entries, {len(knowledge.entities)} entities{waiting}"
+    if knowledge.duplicated:
+        twice = len(knowledge.duplicated)
+        print(f"{folder}: {counts}: {twice} question{'' if twice == 1 else 's'} in two entries")
+        return 1
     print(f"{folder}: {counts}: valid")
     return 0
 

@@ -48,6 +48,7 @@ class StoryBot:
         """Serve `engine`; log gaps to `gaps` when given, from a thread answers never wait for."""
         self.engine = engine
         self.settings = settings
+        _warn_duplicates(engine)
         self.gaps = GapWriter(gaps) if gaps is not None else None
         self.memory = Memory(ttl=settings.followup_seconds)  # what "and where?" refers to
         self.receipts = Receipts()  # what each answer was, for "not what I asked"
@@ -224,6 +225,7 @@ class StoryBot:
         retire(retired)
         del retired
         log.info("knowledge reloaded from %s: %d FAQ entries", folder, len(engine.knowledge.faq))
+        _warn_duplicates(engine)
         return True
 
     def close(self) -> None:
@@ -311,3 +313,9 @@ def _read_with(text: str, reading: Analysis | None) -> str:
     own = set(tokenize(text))
     lent = [w for w in dict.fromkeys(" ".join(reading.surfaces).split()) if w not in own]
     return f" (after: {' '.join(lent)})" if lent else ""
+
+
+def _warn_duplicates(engine: Engine) -> None:
+    """Log each question written in two entries: served, but one entry never answers it."""
+    for duplicate in engine.knowledge.duplicated:
+        log.warning("knowledge: %s", duplicate)
