@@ -91,6 +91,16 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
         ),
         # "he" beside another person the message names is still the last turn's
         ("main", ["who is li qiang", "did he meet xi?"], ["li-qiang", AnswerKind.CORRECTION]),
+        # "they" after a "who" question is the body its answer named
+        (
+            "malaria",
+            [
+                "who makes the vaccine",
+                "where are they based",
+                "how many doses can they make a year?",
+            ],
+            ["vaccine-maker", "kavach-biologics", "supply-concern"],
+        ),
         # after a corrected premise, "they" and "he" are whom the asker asked of
         (
             "main",

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
 _SURE = 0.8
 _BEING = frozenset("is was are were".split())
 _IDENTITY = {(word,) for word in _BEING}
+_BODIES = frozenset({"organisation", "country"})  # who "they" may be
 # the share of a question's other words an entry must say for its own question's people to be
 # whom it is about
 _COVERED = 0.99
@@ -84,7 +85,9 @@ class Dialogue:
         found = said.qtype == QType.WHO and not _identity(said)
         named = answered + questioned if found else questioned + answered
         people = tuple(dict.fromkeys(t for t in named if self._kinds[t] == "person"))
-        return Turn(said, entry.id, people)
+        # "they" after "who makes the vaccine?" is its maker, which the answer named
+        bodies = tuple(t for t in answered if self._kinds[t] in _BODIES) if found else ()
+        return Turn(said, entry.id, people, bodies[:1])
 
     def _corrected_turn(self, said: Analysis) -> Turn | None:
         """Return the turn after a corrected premise: what the asker asked, of whom they asked.

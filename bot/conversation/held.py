@@ -61,7 +61,8 @@ def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
         return None
     what = "/".join(sorted(asked)) or "kind"
     reason = f"follow-up of {turn.label}: its answer holds the {what} asked"
-    return Decision(text, replies.single(entry, 1.0), reason)
+    # read as the last turn was: the thread goes on ("they" still the vaccine's maker)
+    return Decision(text, replies.single(entry, 1.0), reason, analysis=turn.analysis)
 
 
 def _asks_sort(words: tuple[str, ...]) -> bool:

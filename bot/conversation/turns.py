@@ -35,6 +35,8 @@ class Turn:
     analysis: Analysis
     entry_id: str | None  # None after a corrected premise: no entry answered it
     people: tuple[str, ...]  # person terms of the question and the answer, first named first
+    # the bodies (organisation, country) a "who" question's answer named: who "they" are
+    bodies: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -147,6 +149,14 @@ def resolve(
         return [_joined(question, [(who, name)], qtype, tuple(name.lower().split()))]
     if person and not _THING & set(words):
         return []  # "who is he?" after "when did India land?": no one to mean
+    they = _THEY & set(words) and not (_THING - _THEY) & set(words)  # not "why did they do that?"
+    if they and turn.bodies and not any(kinds.get(t) in _ACTORS for t in named):
+        # "where are they based?" after "who makes the vaccine?": its maker, of what was asked
+        body = turn.bodies[0]
+        name = (names or {}).get(body, body[1:])
+        asked = list(zip(turn.analysis.terms, _surfaces(turn.analysis), strict=True))
+        words = (*turn.analysis.words, *name.lower().split())
+        return [_joined(question, [*asked, (body, name)], qtype, words)]
     replaced = {kinds.get(t) for t in named}
     if replaced & _ACTORS:  # "and Pakistan?" after NASA's plans: Pakistan's own, not NASA's
         replaced |= _ACTORS
