@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-import numpy as np
-
 from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.clauses import split_clauses
 from bot.matching.corpus import Corpus
@@ -73,7 +71,7 @@ def _asked_things(corpus: Corpus, position: int, places: frozenset[str]) -> froz
     """
     first, last = corpus.first_phrasing[position : position + 2].tolist()
     starts = corpus.phrasing_starts[first : last + 1]
-    rows = np.unique(corpus.phrasing_terms[starts[0] : starts[-1]]).tolist()
+    rows = set(corpus.phrasing_terms[starts[0] : starts[-1]].tolist())
     entries, postings = len(corpus.strict), corpus.postings
     return frozenset(
         term
