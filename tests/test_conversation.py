@@ -91,6 +91,17 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
         ),
         # "he" beside another person the message names is still the last turn's
         ("main", ["who is li qiang", "did he meet xi?"], ["li-qiang", AnswerKind.CORRECTION]),
+        # but "he" after the name is that person: "what did Kakar say he would do?"
+        (
+            "main",
+            ["who is li qiang", "what did Kakar say he would do?"],
+            ["li-qiang", "friday-message"],
+        ),
+        (
+            "football",
+            ["who is kessler?", "what did Bosveld say he would do?"],
+            ["daniel-kessler", "bosveld-why"],
+        ),
         # "they" after a "who" question is the body its answer named
         (
             "malaria",
@@ -488,6 +499,9 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(
         # an age, right after a name or before "years old", against the one the story gives
         ("football", "is kessler 50?", "50", "Kessler, 48"),
         ("football", "Is Kessler 52?", "52", "Kessler, 48"),  # the coach's age, not his
+        # answered by the entry that gives the age: its other figure (19 years chaired) is none
+        ("football", "Is Bosveld 19 years old?", "19", "Bosveld, 67"),
+        ("main", "Did Kakar give his speech on Thursday?", "Thursday", "On Friday"),
         ("football", "is van dalen 60 years old?", "60", "van Dalen, 52"),
         # the entry is asked what the club won; its clause about the founding gives the year
         ("football", "was eemland founded in 1974?", "1974", "founded in 1908"),

@@ -115,6 +115,8 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
         ("In December 2025, barring delays.", set(), {Need.PLACE}),
         ("China has set a goal of landing by the end of this decade.", {Need.STATUS}, {Need.PAST}),
         ("India is looking toward 2040 to send astronauts.", {Need.STATUS}, {Need.PAST}),
+        ("Vermeer scored the winning goal in 1987.", {Need.PAST}, set()),  # a goal, not an aim
+        ("The council proposed the levy in March 2019.", {Need.PAST}, set()),
         ("The station will be completed by 2035.", set(), {Need.PLACE}),
         ("Li Qiang is the Chinese Premier.", set(), {Need.PLACE, Need.WORDS}),
         ('Kakar said: "We are friends."', {Need.WORDS}, set()),

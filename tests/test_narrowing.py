@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bot.matching.engine import Engine
@@ -64,3 +66,14 @@ def test_an_entry_asked_for_a_date_is_narrowed_by_the_thing_any_phrasing_names(
     # nor is the US's first landing corrected with India's first at the south pole
     answer = engine.answer(Query(text="When did the US first land on the moon?"))
     assert not answer.answered and "India" not in answer.text
+
+
+def test_an_entry_s_own_phrasing_is_never_narrowed(knowledge_copy: Path) -> None:
+    # a maintainer may phrase India's first without the south pole: it is still its question
+    faq = knowledge_copy / "faq.yaml"
+    text = faq.read_text(encoding="utf-8")
+    said = "      - South pole par pehle kaun utra?\n"
+    faq.write_text(text.replace(said, said + "      - Which country was the first?\n", 1))
+    engine = Engine.from_folder(knowledge_copy, encoder="none")
+    answer = engine.answer(Query(text="Which country was the first?"))
+    assert answer.answered and answer.entry_id == "india-first"

@@ -73,6 +73,8 @@ def test_a_long_message_keeps_its_question_at_either_end(engine: Engine) -> None
         ("is each dose $5?", ["is", "each", "dose", "5", "dollars"]),
         ("€62 million ($72m)", ["62", "million", "euros", "72m", "dollars"]),
         ("US$300 million", ["300", "million", "dollars"]),  # no country
+        ("HK$5 or A$300", ["5", "dollars", "or", "300", "dollars"]),  # the figure kept apart
+        ("plus$5", ["plus", "5"]),  # a sign glued to a word is no amount
     ],
 )
 def test_tokenize(text: str, tokens: list[str]) -> None:

@@ -178,10 +178,17 @@ class Dialogue:
         found = premises.find(question, self._rank_unnamed, named, self._kinds, threshold)
         if found:
             return self._correction(text, found)
+        return self._another_value(text, question)
+
+    def _another_value(self, text: str, question: Analysis) -> Decision | None:
+        """Say the value the story gives, when a yes/no question states another of its kind.
+
+        "Did India land in July?": the story doesn't say July, and what it does say.
+        """
         if question.qtype != QType.YESNO:
             return None
-        # "did India land in July?": the story doesn't say July, and what it does say
-        terms = engine.analyzer.terms
+        engine = self._engine
+        threshold, terms = engine.thresholds.answer, engine.analyzer.terms
         value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold)
         if value is None:
             return None
@@ -199,11 +206,17 @@ class Dialogue:
         return Decision(text, answer, reason, (found.candidate,))
 
     def contradicted(self, text: str, decided: Decision) -> Decision | None:
-        """Correct a confident answer about another party than the one the question names."""
+        """Correct an answer about another party than the question names, or of another value."""
         best = decided.best
-        if best is None or not decided.answer.answered or best.probability >= _SURE:
+        if best is None or not decided.answer.answered:
             return None
         engine = self._engine
+        # "Is Bosveld 19 years old?" answered "Henk Bosveld, 67, has chaired … for 19 years"
+        told = self._another_value(text, engine.analyzer.analyze(text))
+        if told is not None and told.best is not None and told.best.entry.id == best.entry.id:
+            return told
+        if best.probability >= _SURE:
+            return None
         # a name only a claim the asker doubts says is no premise of theirs to correct
         question = undoubted(
             text, engine.analyzer.analyze(text), lambda c: engine.analyzer.analyze(c).terms

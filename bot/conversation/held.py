@@ -8,6 +8,7 @@ clause of it about those words holds the kind of value asked, the last answer an
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot import replies
@@ -27,6 +28,13 @@ VALUES = frozenset(
 )
 
 _WHICH = frozenset({"what", "which"})
+_FIGURES = frozenset({Need.NUMBER, Need.COUNT})
+# an amount of money as answers write it: "$1.1 billion", "62 million euros", "750 naira"
+_AMOUNT = re.compile(
+    r"[$€£₦]\s?\d|\d[\d,.]*(?:\s(?:thousand|million|billion|trillion))?\s"
+    r"(?:dollars|euros|pounds|naira|cents|shillings|rupees|yuan)\b",
+    re.I,
+)
 _SORTS = frozenset({"kind", "type", "sort", "kinds", "types", "sorts"})
 
 
@@ -59,6 +67,8 @@ def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
         return None
     if asked and not engine.tools.offers.holds(position, asked, terms, question.stated):
         return None
+    if not terms and asked <= _FIGURES and not _AMOUNT.search(entry.answer):
+        return None  # a bare "how much?" asks an amount: not the 2 of "MV-2" nor a schedule
     what = "/".join(sorted(asked)) or "kind"
     reason = f"follow-up of {turn.label}: its answer holds the {what} asked"
     # read as the last turn was: the thread goes on ("they" still the vaccine's maker)

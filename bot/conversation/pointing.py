@@ -18,6 +18,7 @@ from bot.conversation.turns import (
     points_at,
     points_back,
     points_to_someone,
+    pronoun_first,
 )
 from bot.knowledge.schema import Entity
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
@@ -118,7 +119,7 @@ class Pointing:
         answered = alone.best.entry.id if alone.answer.answered and alone.best else None
         message = self._engine.analyzer.analyze(text)
         about_last = self.may_point_to(answered, turn, message)
-        if not about_last and _beside_another(message, turn):
+        if not about_last and _beside_another(message, turn) and _told(followed):
             return followed  # "did he meet Xi?" after Li Qiang: not Kakar's meeting
         return preferred(alone, followed, message, about_last)
 
@@ -145,7 +146,13 @@ def _beside_another(message: Analysis, turn: Turn) -> bool:
         and bool(turn.people)
         and bool(message.names)
         and turn.people[0] not in message.terms
+        and pronoun_first(message)
     )
+
+
+def _told(decided: Decision) -> bool:
+    """Return whether a decision answers or corrects: tells the asker something."""
+    return decided.answer.answered or decided.answer.kind is AnswerKind.CORRECTION
 
 
 def leans(message: Analysis) -> bool:

@@ -111,6 +111,14 @@ def asks_of_someone(words: tuple[str, ...]) -> bool:
 _ACTORS = frozenset({"country", "organisation"})
 
 
+def pronoun_first(question: Analysis) -> bool:
+    """Return whether "he" or "she" comes before every name the question gives."""
+    words = question.words
+    said = min(i for i, w in enumerate(words) if w in _PERSON)
+    firsts = [name.split()[0] for name in question.names.values()]
+    return all(said < words.index(first) for first in firsts if first in words)
+
+
 def resolve(
     question: Analysis,
     turn: Turn,
@@ -129,11 +137,12 @@ def resolve(
         return []
     named = [t for t in question.terms if t.startswith(ENTITY_PREFIX)]
     about = any(words[: len(cue)] == cue for cue in _ABOUT)
-    # "he" is the last turn's person, also beside another one the message names ("did he
-    # meet Xi?"), unless it names that person itself
+    # "he" is the last turn's person, also before another one the message names ("did he
+    # meet Xi?"), but not after one ("what did Bosveld say he would do?": Bosveld)
     others = {t for t in named if kinds.get(t) == "person"}
     person = bool(_PERSON & set(words)) and (
-        not others or (bool(turn.people) and turn.people[0] not in others)
+        not others
+        or (bool(turn.people) and turn.people[0] not in others and pronoun_first(question))
     )
     terse = len(words) <= _TERSE and question.qtype is not QType.NONE  # "who paid?", "why?"
     if not (about or person or terse or words[0] in _OPENERS or _THING & set(words)):

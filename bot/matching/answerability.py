@@ -151,7 +151,8 @@ PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WO
 # nothing that has happened yet
 _PLANNED = re.compile(
     r"\b(?:will|aims? to|plans? to|wants? to|planned|planning|targets?|targeting|scheduled|"
-    r"expected to|goals?|looking (?:to|toward|towards)|aspires? to|aspiring to|proposed|"
+    r"expected to|goals? (?:of|to|is to)|looking (?:to|toward|towards)|aspires? to|aspiring to|"
+    r"(?:the|a) proposed|proposed to|"
     rf"due to {_SCHEDULED}|barring|hopes? to|intends? to|set to|is to|are to)\b",
     re.I,
 )

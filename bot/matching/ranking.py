@@ -16,6 +16,8 @@ from bot.matching.index import Hit
 _NOMINEES = 6  # candidates each retriever nominates
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
 _REFINED = 3  # leading candidates whose words are also matched by meaning
+# a question an entry's phrasing holds this fully is its own: its "first" is the one asked
+_OWN_PHRASING = 0.95
 
 
 def rank(
@@ -51,7 +53,8 @@ def rank(
             entries[p],
             evidence[p],
             model,
-            (not evidence[p].kind and _untold(tools, analysis, p)) or narrowed(p),
+            (not evidence[p].kind and _untold(tools, analysis, p))
+            or (narrowed(p) and evidence[p].phrasing < _OWN_PHRASING),
             sure,
         )
         for p in order

@@ -91,18 +91,20 @@ def _shown(ch: str) -> str:
 
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # "$5" is five dollars: the figure, then its currency as a word a question may also type
+# a separate capital prefix ("US$", "A$", "HK$") is the sign's, no word of its own
 _CURRENCY = re.compile(
-    r"(?:US)?([$€£₦])\s?(\d[\d,.]*(?:\s?(?:thousand|million|billion|trillion|bn|m|k)\b)?)", re.I
+    r"(?<![^\W\d_])(?:[A-Z]{1,3})?([$€£₦])\s?"
+    r"(\d[\d,.]*(?:\s?(?i:thousand|million|billion|trillion|bn|m|k)\b)?)"
 )
 _CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₦": "naira"}
-_CURRENCY_MARKS = frozenset(_CURRENCY_WORDS)
+_CURRENCY_SIGN = re.compile("[$€£₦]")
 _WISE = re.compile(r"(?<=\w)-wise\b", re.IGNORECASE)
 
 
 def tokenize(text: str) -> list[str]:
     """Split cleaned text into lower-case, accent-free word tokens."""
-    if _CURRENCY_MARKS.intersection(text):  # before "US" is read: "US$300" is no country
-        text = _CURRENCY.sub(lambda m: f"{m[2]} {_CURRENCY_WORDS[m[1]]} ", text)
+    if _CURRENCY_SIGN.search(text):  # before "US" is read: "US$300" is no country
+        text = _CURRENCY.sub(lambda m: f" {m[2]} {_CURRENCY_WORDS[m[1]]} ", text)
     if "U" in text:  # "US" in capitals is the country; "us" is a pronoun
         text = _UPPER_US.sub(" usa ", text)
     if "-w" in text or "-W" in text:  # "space-wise" is about space, and nothing more
