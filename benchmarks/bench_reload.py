@@ -29,9 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_matcher import synthetic
 
 from bot.config import Settings
-from bot.knowledge.duplicates import said_alike
 from bot.knowledge.loading import Knowledge, default_folder, load_knowledge
-from bot.knowledge.schema import FaqEntry
 from bot.knowledge.validation import confusions
 from bot.matching.engine import Engine
 from bot.models import Query
@@ -46,33 +44,12 @@ def write_folder(knowledge: Knowledge, folder: Path) -> None:
     for name in ("story.txt", "facts.yaml", "synonyms.yaml"):
         (folder / name).write_bytes((base / name).read_bytes())
     entries = [
-        {k: v for k, v in e.model_dump().items() if v not in (None, (), [])}
-        for e in _asked_once(knowledge.faq)
+        {k: v for k, v in e.model_dump().items() if v not in (None, (), [])} for e in knowledge.faq
     ]
     for entry in entries:  # yaml writes lists, the models hold tuples
         entry.update({k: list(v) for k, v in entry.items() if isinstance(v, tuple)})
     text = yaml.dump({"entries": entries}, Dumper=yaml.CSafeDumper, sort_keys=False, width=1000)
     (folder / "faq.yaml").write_text(text, encoding="utf-8")
-
-
-def _asked_once(entries: tuple[FaqEntry, ...]) -> list[FaqEntry]:
-    """Return `entries` without the questions the random draws repeat.
-
-    faq.yaml refuses one question given to two entries; an entry whose question was drawn
-    before is left out, a repeated phrasing dropped.
-    """
-    seen: set[str] = set()
-    kept = []
-    for entry in entries:
-        if said_alike(entry.question) in seen:
-            continue
-        phrasings = []
-        for text in (entry.question, *entry.phrasings):
-            if said_alike(text) not in seen:
-                seen.add(said_alike(text))
-                phrasings.append(text)
-        kept.append(entry.model_copy(update={"phrasings": tuple(phrasings[1:])}))
-    return kept
 
 
 def edit_one_entry(faq: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from bot.config import Settings
 from bot.errors import KnowledgeError
+from bot.knowledge.duplicates import said_alike
 from bot.knowledge.loading import load_knowledge
 from bot.matching.engine import Engine
 from bot.serving import maintain_cli
@@ -109,6 +110,9 @@ def test_a_question_put_in_a_second_entry_is_served_with_a_logged_warning(
     assert bot.reload()  # a hand-written FAQ that did is better served than refused
     [record] = [r for r in caplog.records if "duplicate of entry" in r.getMessage()]
     assert record.levelno == logging.WARNING and "'signing', phrasings #10" in record.getMessage()
+    # the lines of a whole read, though a reload reads the file entry by entry
+    added = _line_of(knowledge_copy, "- Where did the signing take place?")
+    assert f"(faq.yaml:{added})" in record.getMessage()
 
 
 def _edit(folder: Path, old: str, new: str) -> None:
@@ -144,3 +148,7 @@ def test_a_duplicate_id_is_said_in_the_same_run_as_the_file_s_other_errors(
     assert any("entry 'agreement-kind': answer: empty" in p for p in said)
     first, second = (_line_of(knowledge_copy, "- id: signing", n) for n in (1, 2))
     assert f"faq.yaml:{second}: entry 'signing': id: duplicate id (also faq.yaml:{first})" in said
+
+
+def test_questions_alike_but_for_quote_style_and_spaces_are_duplicates() -> None:
+    assert said_alike("What\u2019s the price?") == said_alike("what's  the price")

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from bot.errors import KnowledgeError
-from bot.knowledge.loading import comparable, default_folder, load_knowledge
+from bot.knowledge.folding import comparable
+from bot.knowledge.loading import default_folder, load_knowledge
 
 
 def test_shipped_knowledge_is_valid_and_grounded() -> None:

@@ -14,7 +14,6 @@ import yaml
 
 from bot.config import Settings
 from bot.knowledge import gcpause
-from bot.knowledge.duplicates import said_alike
 from bot.knowledge.loading import load_knowledge
 from bot.matching.engine import Engine
 from bot.models import Query
@@ -28,25 +27,14 @@ def _grow(folder: Path, extra: int) -> None:
     faq = folder / "faq.yaml"
     entries = yaml.safe_load(faq.read_text(encoding="utf-8"))["entries"]
     words = sorted({w for e in entries for w in e["answer"].lower().split() if w.isalpha()})
-    before = len(entries)
     rng = random.Random(5)  # noqa: S311 - made-up words, not secrets
-    # a question given to two entries is refused: a draw that repeats one is drawn again
-    asked = {said_alike(t) for e in entries for t in (e["question"], *e.get("phrasings", ()))}
-    while len(entries) < extra + before:
+    for n in range(extra):
         w = rng.sample(words, 6)
-        texts = [
-            f"What did the {w[0]} {w[1]} say about {w[2]}?",
-            f"Why is the {w[3]} {w[4]}?",
-            f"Who {w[5]} the {w[0]}?",
-        ]
-        if asked & {said_alike(t) for t in texts}:
-            continue
-        asked.update(said_alike(t) for t in texts)
         entries.append(
             {
-                "id": f"extra-{len(entries) - before}",
-                "question": texts[0],
-                "phrasings": texts[1:],
+                "id": f"extra-{n}",
+                "question": f"What did the {w[0]} {w[1]} say about {w[2]}?",
+                "phrasings": [f"Why is the {w[3]} {w[4]}?", f"Who {w[5]} the {w[0]}?"],
                 "answer": f"The {w[1]} {w[3]} the {w[5]}.",
                 "source": entries[0]["source"],
             }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.knowledge.folding import comparable
 from bot.knowledge.schema import FaqEntry
 from bot.knowledge.yamlfile import LocatedYaml
 
@@ -16,8 +17,8 @@ _Place = tuple[int, int]  # an entry's position, and 0 for its question or n for
 
 
 def said_alike(text: str) -> str:
-    """Return `text` as duplicates are compared: case, surrounding spaces and ?!. folded."""
-    return text.casefold().strip().rstrip("?!. ")
+    """Return `text` as duplicates are compared: quotes, case, spaces and a final ?!. folded."""
+    return comparable(text).rstrip("?!. ")
 
 
 def duplicates(

@@ -6,7 +6,6 @@ import importlib.util
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +14,7 @@ from pydantic_core import ErrorDetails
 
 from bot.errors import KnowledgeError
 from bot.knowledge.duplicates import duplicates
+from bot.knowledge.folding import comparable
 from bot.knowledge.ids import id_clashes, written_ids
 from bot.knowledge.pieces import Pieces, remember, reread
 from bot.knowledge.problems import describe
@@ -29,7 +29,6 @@ STORY_FILE = "story.txt"
 KNOWLEDGE_PACKAGE_DIR = "knowledge"
 
 _Model = TypeVar("_Model", bound=BaseModel)
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 @dataclass(frozen=True)
@@ -61,12 +60,6 @@ def default_folder() -> Path:
     spec = importlib.util.find_spec("bot.default_knowledge")
     folders = list(spec.submodule_search_locations or ()) if spec else []
     return Path(folders[0]) if folders else checkout
-
-
-@lru_cache(maxsize=4096)  # every entry's source is compared with every story sentence
-def comparable(text: str) -> str:
-    """Fold quote styles, case and white space so a passage can be found in the story."""
-    return re.sub(r"\s+", " ", text.translate(_QUOTES)).strip().casefold()
 
 
 # a full stop after a month's or a title's short form, or an initial, ends no sentence: "Oct.
@@ -112,9 +105,12 @@ def load_knowledge(folder: Path, previous: Knowledge | None = None) -> Knowledge
         raise KnowledgeError([f"{folder}: {found}"])
     if previous is not None and previous.pieces.entries:
         try:
-            return _load(folder, previous.pieces)
+            again = _load(folder, previous.pieces)
         except KnowledgeError:
             pass  # read it all again: the whole read's messages name the exact lines
+        else:
+            if not (again.duplicated or again.warnings):  # which name entries' lines only
+                return again
     return _load(folder, None)
 
 
