@@ -223,11 +223,8 @@ def _said_of(
 
 
 def _of_kind(said: str, kind: str) -> bool:
-    """Return whether lower-case `said` gives a year, month or weekday (as `kind` says)."""
-    if kind == "year":
-        return bool(_YEARS.search(said))
-    words = set(re.findall(r"[a-z]+", said))
-    return bool(words & (_MONTHS if kind == "month" else _WEEKDAYS))
+    """Return whether `said` gives a year, month or weekday (as `kind` says)."""
+    return bool(_DATED[kind].search(said))
 
 
 def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:

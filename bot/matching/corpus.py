@@ -65,6 +65,15 @@ class Postings:
         """Return how many entries use the term in `row`."""
         return int(self.starts[row + 1] - self.starts[row])
 
+    def rare(self, term: str) -> bool:
+        """Return whether some but under a third of the entries use `term`.
+
+        A word a third of a story's entries use is its setting ("moon"), which a question
+        leaves unsaid.
+        """
+        row = self.ids.get(term)
+        return row is not None and self.frequency(row) * 3 < len(self.lengths)
+
     @classmethod
     def of_documents(cls, documents: Sequence[Iterable[str]]) -> Postings:
         """Return the postings of plain documents, each a bag of terms (for small uses)."""

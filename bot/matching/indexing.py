@@ -293,12 +293,7 @@ def _indexed_entity(analyzer: Analyzer, entity: Entity) -> IndexedEntry:
 
 def _asides(undertakings: frozenset[str], index: Index, title: frozenset[str]) -> frozenset[str]:
     """Return the programmes and events under a third of the entries name, and not the title."""
-    postings, entries = index.corpus.postings, len(index.corpus.strict)
-    return frozenset(
-        t
-        for t in undertakings - title
-        if t in postings.ids and postings.frequency(postings.ids[t]) * 3 < entries
-    )
+    return frozenset(filter(index.corpus.postings.rare, undertakings - title))
 
 
 def _opposites(analyzer: Analyzer) -> frozenset[tuple[str, str]]:

@@ -72,12 +72,11 @@ def _asked_things(corpus: Corpus, position: int, places: frozenset[str]) -> froz
     first, last = corpus.first_phrasing[position : position + 2].tolist()
     starts = corpus.phrasing_starts[first : last + 1]
     rows = set(corpus.phrasing_terms[starts[0] : starts[-1]].tolist())
-    entries, postings = len(corpus.strict), corpus.postings
     return frozenset(
         term
         for term in (corpus.terms[row] for row in rows)
         if (term in places or term.startswith(ENTITY_PREFIX) or "_" in term)
-        and postings.frequency(postings.ids[term]) * 3 < entries
+        and corpus.postings.rare(term)
     )
 
 

@@ -90,9 +90,7 @@ def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
     told = analysis.asks & TELLING
     if not told:  # most questions
         return False
-    offered = told <= tools.offers[position]
-    terms = frozenset(analysis.terms)
-    return not (offered and tools.offers.near(position, told, terms, analysis.stated))
+    return not tools.offers.holds(position, told, frozenset(analysis.terms), analysis.stated)
 
 
 def _narrowed(tools: Retrievers, analysis: Analysis) -> Callable[[int], bool]:
