@@ -1,4 +1,4 @@
-"""Follow-up questions read with the asker's last turn, and questions with a wrong premise."""
+"""Follow-up questions read with the asker's last turn, and what the asker's memory keeps."""
 
 from __future__ import annotations
 
@@ -11,45 +11,9 @@ from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.models import AnswerKind, Query
 from bot.serving.service import StoryBot
-from tests.conftest import DATA
-
-STORIES = DATA / "stories"
-
-
-@pytest.fixture(scope="module")
-def dam() -> Engine:
-    return Engine.from_folder(STORIES / "river-dam" / "knowledge")
-
-
-@pytest.fixture(scope="module")
-def malaria() -> Engine:
-    return Engine.from_folder(STORIES / "malaria-vaccine" / "knowledge")
-
-
-@pytest.fixture(scope="module")
-def football() -> Engine:
-    return Engine.from_folder(STORIES / "football-takeover" / "knowledge")
-
-
-@pytest.fixture(scope="module")
-def lagos() -> Engine:
-    return Engine.from_folder(STORIES / "lagos-metro" / "knowledge")
-
-
-def _story(request: pytest.FixtureRequest, story: str) -> Engine:
-    """Return the engine of `story`: "main" is the shipped story's."""
-    engine: Engine = request.getfixturevalue("engine" if story == "main" else story)
-    return engine
-
-
-def _chat(engine: Engine, questions: list[str]) -> list[str]:
-    """Ask one after another as one person; return what each answer was (entry id or kind)."""
-    turn, said = None, []
-    for text in questions:
-        decision = engine.decide(Query(text=text), turn)
-        said.append(decision.answer.entry_id if decision.answer.answered else decision.answer.kind)
-        turn = engine.turn_of(decision.answer, decision.question, decision.analysis) or turn
-    return said
+from tests.turnkit import chat as _chat
+from tests.turnkit import story as story_of
+from tests.turnkit import story_engine
 
 
 @pytest.mark.parametrize(
@@ -132,7 +96,7 @@ def _chat(engine: Engine, questions: list[str]) -> list[str]:
 def test_follow_ups_are_read_with_the_last_answer(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
 ) -> None:
-    engine = _story(request, story)
+    engine = story_of(request, story)
     assert _chat(engine, questions) == expected
 
 
@@ -157,6 +121,18 @@ def test_follow_ups_are_read_with_the_last_answer(
             ["Which country first reached the moon's south pole?", "what kind of landing?"],
             ["india-first"] * 2,  # "with a soft landing"
         ),
+    ],
+)
+def test_a_follow_up_the_last_answer_holds_is_answered_by_it_again(
+    request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
+) -> None:
+    engine = story_of(request, story)
+    assert _chat(engine, questions) == expected
+
+
+@pytest.mark.parametrize(
+    ("story", "questions", "expected"),
+    [
         # a reason is asked of what the answer tells, which its own entry seldom says
         (
             "lagos",
@@ -165,12 +141,18 @@ def test_follow_ups_are_read_with_the_last_answer(
         ),
         # a person asked of, or a party named, asks anew
         ("football", ["Who is selling the stake?", "how old is he?"], ["seller", AnswerKind.EMPTY]),
+        # a bare "how much?" asks an amount, which the vaccine's name "MV-2" is not
+        (
+            "malaria",
+            ["What is the new malaria vaccine called?", "how much?"],
+            ["vaccine-name", AnswerKind.DECLINE],
+        ),
     ],
 )
-def test_a_follow_up_the_last_answer_holds_is_answered_by_it_again(
+def test_a_follow_up_asking_what_the_last_answer_does_not_hold_asks_anew(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
 ) -> None:
-    engine = _story(request, story)
+    engine = story_of(request, story)
     assert _chat(engine, questions) == expected
 
 
@@ -219,7 +201,7 @@ def test_and_another_country_or_agency_asks_the_last_question_of_it(
 def test_which_thing_asks_for_the_one_of_that_kind_the_last_answer_names(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: list[str]
 ) -> None:
-    engine = _story(request, story)
+    engine = story_of(request, story)
     assert _chat(engine, questions) == expected
 
 
@@ -240,7 +222,7 @@ def test_which_thing_of_several_the_last_answer_names_is_not_picked(engine: Engi
 def test_an_either_or_of_two_parties_is_told_what_the_story_says_of_each(
     request: pytest.FixtureRequest, story: str, question: str, said: list[str]
 ) -> None:
-    engine = _story(request, story)
+    engine = story_of(request, story)
     answer = engine.answer(Query(text=question))
     assert answer.answered and len(answer.text.splitlines()) == 2
     assert all(fact in answer.text for fact in said)
@@ -261,9 +243,8 @@ def test_an_either_or_not_answered_alike_of_each_side_gets_no_answer_of_each(
     assert "\n" not in engine.answer(Query(text=question)).text.split("\n\n")[0]
 
 
-def test_and_another_party_the_last_answer_also_names_is_answered_by_it(
-    malaria: Engine,
-) -> None:
+def test_and_another_party_the_last_answer_also_names_is_answered_by_it() -> None:
+    malaria = story_engine("malaria-vaccine")
     # the entry gives Ghana's doses and Kenya's: the same answer, not Kenya's description
     said = _chat(malaria, ["How many doses were delivered to Ghana?", "and Kenya?"])
     assert said == ["doses-delivered", "doses-delivered"]
@@ -306,7 +287,7 @@ def test_a_follow_up_with_words_of_its_own_asks_anew_though_it_names_a_party(
 def test_a_pronoun_is_not_read_as_what_the_message_alone_is_about(
     request: pytest.FixtureRequest, story: str, questions: list[str], wrong: str
 ) -> None:
-    engine = _story(request, story)
+    engine = story_of(request, story)
     first, then = _chat(engine, questions)
     assert first != AnswerKind.DECLINE and then != wrong
 
@@ -324,11 +305,12 @@ def test_a_pronoun_is_not_read_as_what_the_message_alone_is_about(
 def test_a_message_with_no_pointing_pronoun_is_read_as_before(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: str
 ) -> None:
-    engine = _story(request, story)
+    engine = story_of(request, story)
     assert _chat(engine, questions)[1] == expected
 
 
-def test_he_is_read_by_the_name_of_the_person_the_last_answer_named(football: Engine) -> None:
+def test_he_is_read_by_the_name_of_the_person_the_last_answer_named() -> None:
+    football = story_engine("football-takeover")
     # the reading's meaning is matched too: "how old is Rutger van Dalen", not "how old is he"
     said = _chat(football, ["who is the head coach?", "how old is he?"])
     assert said == ["rutger-van-dalen", "rutger-van-dalen"]
@@ -344,12 +326,13 @@ def test_he_is_read_by_the_name_of_the_person_the_last_answer_named(football: En
 def test_he_with_no_one_to_mean_is_asked_who(
     request: pytest.FixtureRequest, story: str, question: str
 ) -> None:
-    engine = _story(request, story)
+    engine = story_of(request, story)
     answer = engine.answer(Query(text=question))
     assert answer.kind is AnswerKind.EMPTY and answer.text.startswith("I'm not sure who you mean")
 
 
-def test_it_after_a_turn_naming_no_thing_may_be_the_story_s_own_subject(lagos: Engine) -> None:
+def test_it_after_a_turn_naming_no_thing_may_be_the_story_s_own_subject() -> None:
+    lagos = story_engine("lagos-metro")
     said = _chat(lagos, ["What did Governor Bakare say at the opening?", "who runs it?"])
     assert said == ["governor-quote", "who-runs"]  # the line
 
@@ -398,10 +381,11 @@ def test_without_a_last_turn_a_follow_up_is_a_new_question(engine: Engine) -> No
 def test_a_full_question_after_a_turn_is_answered_on_its_own(
     request: pytest.FixtureRequest, story: str, questions: list[str], expected: str
 ) -> None:
-    assert _chat(_story(request, story), questions)[-1] == expected
+    assert _chat(story_of(request, story), questions)[-1] == expected
 
 
-def test_every_faq_question_after_a_turn_is_answered_as_on_its_own(lagos: Engine) -> None:
+def test_every_faq_question_after_a_turn_is_answered_as_on_its_own() -> None:
+    lagos = story_engine("lagos-metro")
     # answers that hold a place and a time, which other entries are asked for
     firsts = ["What did commuters say about the first ride?", "How long is the trip now?"]
     asked = [t for entry in lagos.knowledge.faq for t in (entry.question, *entry.phrasings[:2])]
@@ -425,132 +409,6 @@ def test_memory_forgets_after_its_time_and_stays_bounded() -> None:
     assert memory.recall("d") is None
 
 
-# ── wrong premises ───────────────────────────────────────────────────────────
-@pytest.mark.parametrize(
-    ("story", "question", "asked", "told"),
-    [
-        ("main", "When did Pakistan land on the moon?", "Pakistan", "India"),
-        ("main", "Did Russia sign the agreement?", "Russia", "Pakistan"),
-        ("main", "When did the US reach the moon's south pole?", "the United States", "India"),
-        # the entry's answer names no one: its question says whom it is about
-        ("main", "Did Li Qiang meet President Xi?", "Li Qiang", "Kakar"),
-        # China's landing is a goal for this decade: not when it landed
-        ("main", "when did china land on the moon", "China", "India"),
-        ("lagos", "Did Okafor open the line?", "Okafor", "Bakare"),
-        ("dam", "Who did Kalmora pay for the dam?", "Kalmora", "Dravenia"),
-    ],
-)
-def test_a_wrong_premise_is_corrected_from_the_story(
-    request: pytest.FixtureRequest, story: str, question: str, asked: str, told: str
-) -> None:
-    engine = _story(request, story)
-    answer = engine.answer(Query(text=question))
-    assert answer.kind is AnswerKind.CORRECTION and not answer.answered
-    first, *_, last = answer.text.split("\n")
-    assert first.startswith("The story doesn't say that about") and asked in first
-    assert told in first.split(":")[0] and answer.source
-    assert last.startswith("About") and asked in last  # and what it says of the asked party
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What did Kakar say about India?",  # India is the topic, not who did it
-        "Who signed the agreement?",
-        "How old is Xi Jinping?",
-        "Is Li Qiang the president of China?",  # his own entry is about him: no other party
-    ],
-)
-def test_questions_without_a_wrong_premise_are_not_corrected(engine: Engine, question: str) -> None:
-    assert engine.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
-
-
-def test_who_did_something_to_a_party_is_no_premise_about_that_party(
-    engine: Engine, lagos: Engine
-) -> None:
-    # "who leads India?" asks who does it to India: not "it says this about China: China leads"
-    asked = [
-        (engine, "who leads India?"),
-        (engine, "who will lead India?"),
-        (lagos, "who criticised Bakare?"),
-        (lagos, "who has criticised Bakare?"),
-    ]
-    for story, question in asked:
-        assert story.answer(Query(text=question)).kind is not AnswerKind.CORRECTION
-
-
-@pytest.mark.parametrize(
-    ("story", "question", "stated", "said"),
-    [
-        ("main", "did india land on the moon in july?", "July", "In August"),
-        ("main", "kya India 2030 tak astronaut bhejega?", "2030", "2040"),
-        ("lagos", "Did the Orange Line open in March?", "March", "July 14, 2025"),
-        # a figure, as typed, against the same unit's other figure
-        ("lagos", "Is the fare 500 naira?", "500", "750 naira"),
-        ("lagos", "Is it true that the fare is 500 naira?", "500", "750 naira"),
-        ("malaria", "Is the vaccine 80% effective?", "80%", "71%"),
-        ("malaria", "is each dose $5?", "$5", "$3.90"),  # not the 5 months of the schedule
-        ("football", "Did the petition get 15,000 signatures?", "15,000", "11,300"),
-        ("lagos", "Are the trains every 10 minutes?", "10", "every five minutes"),
-        ("lagos", "Is the fare 2000 naira?", "2000", "750 naira"),  # no year, with its unit
-        ("football", "Is the deal worth 70 million euros?", "70 million", "62 million euros"),
-        # the day of a date is no figure: its year is what the story gives otherwise
-        ("malaria", "Did Kenya begin its rollout on 2 March 2025?", "2025", "2 March 2026"),
-        # an age, right after a name or before "years old", against the one the story gives
-        ("football", "is kessler 50?", "50", "Kessler, 48"),
-        ("football", "Is Kessler 52?", "52", "Kessler, 48"),  # the coach's age, not his
-        # answered by the entry that gives the age: its other figure (19 years chaired) is none
-        ("football", "Is Bosveld 19 years old?", "19", "Bosveld, 67"),
-        ("main", "Did Kakar give his speech on Thursday?", "Thursday", "On Friday"),
-        ("football", "is van dalen 60 years old?", "60", "van Dalen, 52"),
-        # the entry is asked what the club won; its clause about the founding gives the year
-        ("football", "was eemland founded in 1974?", "1974", "founded in 1908"),
-        ("football", "Did Eemland win the KNVB Cup in 1988?", "1988", "KNVB Cup in 1987"),
-        (
-            "malaria",
-            "Did the trial end in 2023 June?",
-            "2023",
-            "June 2024",
-        ),  # a year, not "2023 units"
-    ],
-)
-def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
-    request: pytest.FixtureRequest, story: str, question: str, stated: str, said: str
-) -> None:
-    engine = _story(request, story)
-    answer = engine.answer(Query(text=question))
-    assert answer.kind is AnswerKind.CORRECTION and not answer.answered
-    assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
-    assert said in answer.text
-
-
-@pytest.mark.parametrize(
-    ("story", "question"),
-    [
-        ("lagos", "Did the metro open in 2025, three years late?"),  # 2022 was the plan
-        ("malaria", "Did the WHO back the rollout in 2026?"),  # the WHO's entry dates its approval
-        ("football", "Is Eemland 117 years old in 2025?"),  # the club's entry dates its founding
-        ("football", "Did fans protest in Amersfoort on Monday?"),  # the stadium is in Amersfoort
-        ("lagos", "Is the fare 750 naira?"),  # the story's own figure
-        ("lagos", "Did 27 people ride the first train?"),  # 27 is the line's length
-        # "which countries support it?" names three in passing: no count of those who signed
-        ("main", "Did 2 countries sign?"),
-        ("lagos", "Is the fare \u0667\u0665\u0660 naira?"),  # 750 in Arabic-Indic digits
-    ],
-)
-def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(
-    request: pytest.FixtureRequest, story: str, question: str
-) -> None:
-    engine = _story(request, story)
-    assert not engine.answer(Query(text=question)).text.startswith("The story doesn't give")
-
-
-def test_a_yes_no_question_stating_the_story_s_own_value_is_answered(lagos: Engine) -> None:
-    answer = lagos.answer(Query(text="did construction start in 2019?"))
-    assert answer.answered and "March 2019" in answer.text
-
-
-# ── per asker, through the service ───────────────────────────────────────────
 def _service(monkeypatch: pytest.MonkeyPatch, engine: Engine, **env: str) -> StoryBot:
     for key, value in env.items():
         monkeypatch.setenv(key, value)
@@ -649,9 +507,8 @@ def test_after_a_decline_he_no_longer_points_back(
     assert bot.answer(Query(text="and where?")).kind is AnswerKind.EMPTY
 
 
-def test_after_a_declined_follow_up_he_still_points_back(
-    lagos: Engine, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_after_a_declined_follow_up_he_still_points_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    lagos = story_engine("lagos-metro")
     bot = _service(monkeypatch, lagos)
     assert bot.answer(Query(text="who opened the line")).entry_id == "who-opened"
     assert not bot.answer(Query(text="how old is he")).answered  # the story doesn't say
