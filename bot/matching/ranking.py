@@ -54,7 +54,7 @@ def rank(
             evidence[p],
             model,
             (not evidence[p].kind and _untold(tools, analysis, p))
-            or (narrowed(p) and evidence[p].phrasing < _OWN_PHRASING),
+            or (narrowed is not None and narrowed(p) and evidence[p].phrasing < _OWN_PHRASING),
             sure,
         )
         for p in order
@@ -93,16 +93,16 @@ def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
     return not tools.offers.holds(position, told, frozenset(analysis.terms), analysis.stated)
 
 
-def _narrowed(tools: Retrievers, analysis: Analysis) -> Callable[[int], bool]:
+def _narrowed(tools: Retrievers, analysis: Analysis) -> Callable[[int], bool] | None:
     """Return whether an entry's answer says a superlative the question asks of more narrowly.
 
     "Which country landed on the moon first?" is at most a "did you mean" for "the first
-    country to reach the moon's south pole".
+    country to reach the moon's south pole". None for a question with no superlative.
     """
     narrowings = tools.narrowings
     terms = frozenset(analysis.terms)
     if narrowings is None or terms.isdisjoint(narrowings.superlatives):  # most questions
-        return lambda position: False
+        return None
     return partial(narrowings.narrower, question=terms)
 
 
