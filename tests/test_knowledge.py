@@ -9,6 +9,7 @@ import pytest
 from bot.errors import KnowledgeError
 from bot.knowledge.folding import comparable
 from bot.knowledge.loading import default_folder, load_knowledge
+from tests.knowledgekit import edit, line_of
 
 
 def test_shipped_knowledge_is_valid_and_grounded() -> None:
@@ -24,18 +25,6 @@ def test_cleaned_story_has_no_encoding_damage() -> None:
     story = (default_folder() / "story.txt").read_text(encoding="utf-8")
     assert "\u0e42" not in story and "\u0e22" not in story
     assert "Let\u2019s work together" in story
-
-
-def _edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(folder: Path, name: str, needle: str) -> int:
-    lines = (folder / name).read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, start=1) if needle in line)
 
 
 BROKEN = [
@@ -153,17 +142,17 @@ BROKEN = [
 def test_broken_edit_names_file_line_and_field(
     knowledge_copy: Path, name: str, old: str, new: str, message: str, needle: str | None
 ) -> None:
-    _edit(knowledge_copy, name, old, new)
+    edit(knowledge_copy, name, old, new)
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     problem = next(p for p in caught.value.problems if message in p)
     assert problem.startswith(f"{name}:")
     if needle is not None:
-        assert problem.startswith(f"{name}:{_line_of(knowledge_copy, name, needle)}:")
+        assert problem.startswith(f"{name}:{line_of(knowledge_copy, name, needle)}:")
 
 
 def test_missing_answer_is_reported_as_field_required(knowledge_copy: Path) -> None:
-    _edit(
+    edit(
         knowledge_copy,
         "faq.yaml",
         "    answer: In Beijing, where Kakar witnessed the signing with Chinese Premier Li Qiang.\n",
@@ -171,15 +160,15 @@ def test_missing_answer_is_reported_as_field_required(knowledge_copy: Path) -> N
     )
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
-    line = _line_of(knowledge_copy, "faq.yaml", "- id: signing-place")
+    line = line_of(knowledge_copy, "faq.yaml", "- id: signing-place")
     assert (
         f"faq.yaml:{line}: entry 'signing-place': answer: field required" in caught.value.problems
     )
 
 
 def test_every_problem_is_reported_not_just_the_first(knowledge_copy: Path) -> None:
-    _edit(knowledge_copy, "faq.yaml", "  - id: signing-place\n", "  - id: Signing Place\n")
-    _edit(knowledge_copy, "facts.yaml", "    type: organisation\n", "    type: company\n")
+    edit(knowledge_copy, "faq.yaml", "  - id: signing-place\n", "  - id: Signing Place\n")
+    edit(knowledge_copy, "facts.yaml", "    type: organisation\n", "    type: company\n")
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     assert any(p.startswith("faq.yaml:") for p in caught.value.problems)
@@ -195,7 +184,7 @@ def test_missing_file_is_an_error_not_a_crash(knowledge_copy: Path) -> None:
 def test_a_byte_that_is_not_utf8_is_named_by_its_line(knowledge_copy: Path) -> None:
     faq = knowledge_copy / "faq.yaml"
     text = faq.read_text(encoding="utf-8")
-    at = _line_of(knowledge_copy, "faq.yaml", "question: Where was the agreement signed?")
+    at = line_of(knowledge_copy, "faq.yaml", "question: Where was the agreement signed?")
     faq.write_bytes(text.encode().replace(b"agreement signed?", b"agreement sign\xe9d?", 1))
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
@@ -219,7 +208,7 @@ def test_a_long_file_is_checked_in_chunks_with_every_problem_at_its_line(
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
     unknown = [p for p in caught.value.problems if "unknown field 'answr'" in p]
-    lines = [_line_of(knowledge_copy, "faq.yaml", f"answr: Extra answer {n}.") for n in (640, 1205)]
+    lines = [line_of(knowledge_copy, "faq.yaml", f"answr: Extra answer {n}.") for n in (640, 1205)]
     assert [p.split(": ", 1)[0] for p in unknown] == [f"faq.yaml:{n}" for n in lines]
     assert "entry 'extra-640'" in unknown[0] and "entry 'extra-1205'" in unknown[1]
     faq.write_text(faq.read_text(encoding="utf-8").replace("answr:", "answer:"), encoding="utf-8")
@@ -270,7 +259,7 @@ DUPLICATES = [
 def test_a_key_given_twice_is_an_error_at_its_second_line(
     knowledge_copy: Path, name: str, old: str, new: str, field: str, needle: str, nth: int
 ) -> None:
-    _edit(knowledge_copy, name, old, new)
+    edit(knowledge_copy, name, old, new)
     lines = (knowledge_copy / name).read_text(encoding="utf-8").splitlines()
     where = [n for n, line in enumerate(lines, start=1) if needle in line]
     with pytest.raises(KnowledgeError) as caught:
@@ -285,11 +274,11 @@ def test_a_key_given_twice_is_an_error_at_its_second_line(
 
 def test_every_key_given_twice_in_a_file_is_named(knowledge_copy: Path) -> None:
     asked = "    question: Where was the agreement signed?\n"
-    _edit(knowledge_copy, "faq.yaml", asked, asked + "    question: Where was it signed?\n")
+    edit(knowledge_copy, "faq.yaml", asked, asked + "    question: Where was it signed?\n")
     signed = "Premier Li Qiang.\n    source: witnessed"
-    _edit(knowledge_copy, "faq.yaml", signed, signed.replace("source:", "source: x\n    source:"))
+    edit(knowledge_copy, "faq.yaml", signed, signed.replace("source:", "source: x\n    source:"))
     first, second = (
-        _line_of(knowledge_copy, "faq.yaml", text) for text in (asked.strip(), "source: x")
+        line_of(knowledge_copy, "faq.yaml", text) for text in (asked.strip(), "source: x")
     )
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)

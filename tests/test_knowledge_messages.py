@@ -13,22 +13,9 @@ from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import FaqEntry
 from bot.serving import maintain_cli
 from bot.serving.maintain_cli import DRAFT_READY, DRAFT_WAITING
+from tests.knowledgekit import edit, line_of
 
 LONG = "Where " + "really " * 43 + "was it signed?"  # 307 characters: past the 300 of a line
-
-
-def _edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def _line_of(folder: Path, name: str, needle: str) -> int:
-    """Return the line that is `needle` (spaces aside), or else the first that holds it."""
-    lines = (folder / name).read_text(encoding="utf-8").splitlines()
-    exact = [n for n, line in enumerate(lines, start=1) if line.strip() == needle.strip()]
-    return exact[0] if exact else next(n for n, line in enumerate(lines, 1) if needle in line)
 
 
 SIGNING_LOCATION = "      - Signing location?\n"
@@ -98,10 +85,10 @@ MISTAKES = [
 def test_a_list_item_is_counted_from_one_and_told_how_to_fix_it(
     knowledge_copy: Path, name: str, old: str, new: str, problem: str, needle: str
 ) -> None:
-    _edit(knowledge_copy, name, old, new)
+    edit(knowledge_copy, name, old, new)
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(knowledge_copy)
-    line = _line_of(knowledge_copy, name, needle)
+    line = line_of(knowledge_copy, name, needle)
     [said] = [p for p in caught.value.problems if p.startswith(f"{name}:{line}: {problem}")]
     assert ".0" not in said and "draft" not in said
     if name == "synonyms.yaml":
@@ -132,7 +119,7 @@ def test_validate_tells_a_draft_only_what_it_still_needs(
     args = argparse.Namespace(folder=knowledge_copy, knowledge=None)
     assert maintain_cli.validate(args, Settings(_env_file=None, encoder="none")) == 0
     said = capsys.readouterr()
-    line = _line_of(knowledge_copy, "faq.yaml", "- id: my-draft")
+    line = line_of(knowledge_copy, "faq.yaml", "- id: my-draft")
     assert f"draft: faq.yaml:{line}: entry 'my-draft': {told}\n" in said.err
     assert said.out.endswith(", 1 draft not served yet: valid\n")
 
