@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
 # values an answer may hold besides the one it was asked for ("25 years" beside "$1.1 billion");
 # not a reason ("why did they do that?" asks why the last answer's event happened, which its
 # own entry seldom says), someone's words, a name or a role
-VALUES = frozenset(
+_VALUES = frozenset(
     {Need.NUMBER, Need.COUNT, Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.AGE, Need.PLACE}
 )
 
@@ -46,7 +46,7 @@ def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
     what kind of thing something was, all of whose words the last answer uses.
     """
     question = engine.analyzer.analyze(text)
-    asked = question.asks & VALUES
+    asked = question.asks & _VALUES
     terms = frozenset(question.terms)
     sort = _asks_sort(question.words)  # "what kind of landing?" after "a soft landing"
     if not (asked or (sort and terms)) or len(question.words) > MAX_WORDS:
