@@ -121,6 +121,12 @@ def test_follow_ups_are_read_with_the_last_answer(
             ["Which country first reached the moon's south pole?", "what kind of landing?"],
             ["india-first"] * 2,  # "with a soft landing"
         ),
+        # the answer says who said it
+        (
+            "malaria",
+            ["What did the economist say about the rollout?", "who said that?"],
+            ["otieno-quote"] * 2,
+        ),
     ],
 )
 def test_a_follow_up_the_last_answer_holds_is_answered_by_it_again(
@@ -141,6 +147,8 @@ def test_a_follow_up_the_last_answer_holds_is_answered_by_it_again(
         ),
         # a person asked of, or a party named, asks anew
         ("football", ["Who is selling the stake?", "how old is he?"], ["seller", AnswerKind.EMPTY]),
+        # "who runs it?" asks who does, not who is named in an answer that says "running"
+        ("lagos", ["What did Lagos open?", "who runs it?"], ["what-opened", "who-runs"]),
         # a bare "how much?" asks an amount, which the vaccine's name "MV-2" is not
         (
             "malaria",

@@ -16,6 +16,7 @@ from bot.conversation.turns import MAX_WORDS, Turn, points_to_someone
 from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.answerability import Need
 from bot.matching.decision import Decision
+from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
     from bot.matching.engine import Engine
@@ -36,20 +37,26 @@ _AMOUNT = re.compile(
     re.I,
 )
 _SORTS = frozenset({"kind", "type", "sort", "kinds", "types", "sorts"})
+_SAID = frozenset({"say"})  # the term of "said", "told", "claimed"
+_SAYING = re.compile(
+    r"\b(?:said|says|told|tells|warned|warns|added|according to|claims|claimed|called)\b|\"", re.I
+)
 
 
 def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
     """Answer `text` with the last turn's entry again, when its answer holds what is asked.
 
     Only a short message of one word at most besides its question words ("over how many
-    years?"), which names no party, points to no one ("he", "she") and asks for a value or for
-    what kind of thing something was, all of whose words the last answer uses.
+    years?"), which names no party, points to no one ("he", "she") and asks for a value, for
+    what kind of thing something was or who said it, all of whose words the last answer uses.
     """
     question = engine.analyzer.analyze(text)
     asked = question.asks & _VALUES
     terms = frozenset(question.terms)
     sort = _asks_sort(question.words)  # "what kind of landing?" after "a soft landing"
-    if not (asked or (sort and terms)) or len(question.words) > MAX_WORDS:
+    # "who said that?" after an answer whose words someone said: the answer names them
+    whom = question.qtype is QType.WHO and terms == _SAID
+    if not (asked or whom or (sort and terms)) or len(question.words) > MAX_WORDS:
         return None
     if len(terms) > 1:  # "where was the agreement signed?" says what it asks of: a question
         return None
@@ -67,6 +74,8 @@ def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
         return None
     if asked and not engine.tools.offers.holds(position, asked, terms, question.stated):
         return None
+    if whom and not asked and not _names_another(engine, entry.answer, turn):
+        return None
     if not terms and asked <= _FIGURES and not _AMOUNT.search(entry.answer):
         return None  # a bare "how much?" asks an amount: not the 2 of "MV-2" nor a schedule
     what = "/".join(sorted(asked)) or "kind"
@@ -78,3 +87,11 @@ def held(engine: Engine, text: str, turn: Turn) -> Decision | None:
 def _asks_sort(words: tuple[str, ...]) -> bool:
     """Return whether a message opens "what kind of …?" (or type, sort of)."""
     return len(words) > 3 and words[0] in _WHICH and words[1] in _SORTS and words[2] == "of"
+
+
+def _names_another(engine: Engine, answer: str, turn: Turn) -> bool:
+    """Return whether the answer says who said it: a party the last question did not name."""
+    if not _SAYING.search(answer):  # "the KNVB must approve it" says nothing anyone said
+        return False
+    named = {t for t in engine.analyzer.terms(answer) if t.startswith(ENTITY_PREFIX)}
+    return bool(named - set(turn.analysis.terms))
