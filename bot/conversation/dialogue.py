@@ -84,7 +84,7 @@ class Dialogue:
         # "who is Li Qiang?" (or "who's Li Qiang?") it is Li Qiang, whatever else it names
         found = said.qtype == QType.WHO and not _identity(said)
         named = answered + questioned if found else questioned + answered
-        people = tuple(dict.fromkeys(t for t in named if self._kinds[t] == "person"))
+        people = self._people(named)
         # "they" after "who makes the vaccine?" is its maker, which the answer named
         bodies = tuple(t for t in answered if self._kinds[t] in _BODIES) if found else ()
         return Turn(said, entry.id, people, bodies[:1])
@@ -98,8 +98,11 @@ class Dialogue:
         asked = [t for t in said.terms if self._kinds.get(t) in premises.PARTIES]
         if not asked:
             return None
-        people = tuple(dict.fromkeys(t for t in asked if self._kinds[t] == "person"))
-        return Turn(said, None, people)
+        return Turn(said, None, self._people(asked))
+
+    def _people(self, named: list[str]) -> tuple[str, ...]:
+        """Return the people among entity terms `named`, each once, first named first."""
+        return tuple(dict.fromkeys(t for t in named if self._kinds[t] == "person"))
 
     def after(self, text: str, turn: Turn, alone: Callable[[str], Decision]) -> Decision:
         """Decide a message after `turn`: as a follow-up of it, or as `alone` decides it."""
@@ -211,16 +214,15 @@ class Dialogue:
         if best is None or not decided.answer.answered:
             return None
         engine = self._engine
+        reading = engine.analyzer.analyze(text)
         # "Is Bosveld 19 years old?" answered "Henk Bosveld, 67, has chaired … for 19 years"
-        told = self._another_value(text, engine.analyzer.analyze(text))
+        told = self._another_value(text, reading)
         if told is not None and told.best is not None and told.best.entry.id == best.entry.id:
             return told
         if best.probability >= _SURE:
             return None
         # a name only a claim the asker doubts says is no premise of theirs to correct
-        question = undoubted(
-            text, engine.analyzer.analyze(text), lambda c: engine.analyzer.analyze(c).terms
-        )
+        question = undoubted(text, reading, lambda c: engine.analyzer.analyze(c).terms)
         terms = engine.terms_of(best.entry.id)
         found = premises.clash(question, best, terms, self._named_in(best.entry), self._kinds)
         return self._correction(text, found) if found else None

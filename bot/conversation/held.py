@@ -17,6 +17,7 @@ from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.answerability import Need
 from bot.matching.decision import Decision
 from bot.matching.lexicon import QType
+from bot.matching.text import CURRENCY_SIGNS
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
     from bot.matching.engine import Engine
@@ -32,7 +33,7 @@ _WHICH = frozenset({"what", "which"})
 _FIGURES = frozenset({Need.NUMBER, Need.COUNT})
 # an amount of money as answers write it: "$1.1 billion", "62 million euros", "750 naira"
 _AMOUNT = re.compile(
-    r"[$€£₦]\s?\d|\d[\d,.]*(?:\s(?:thousand|million|billion|trillion))?\s"
+    rf"{CURRENCY_SIGNS}\s?\d|\d[\d,.]*(?:\s(?:thousand|million|billion|trillion))?\s"
     r"(?:dollars|euros|pounds|naira|cents|shillings|rupees|yuan)\b",
     re.I,
 )

@@ -34,7 +34,6 @@ _WHICH = frozenset("which what kaunsa konsa kaun kon".split())  # "which program
 _WHICH_WORDS = 3
 # what may follow the kind word and still point back: "which program was that?"
 _POINTING_TAIL = frozenset("was is were are that it this they those then again exactly".split())
-_THINGS = frozenset({"programme", "event"})  # what "it" names of the fact store's kinds
 # the words that ask for an entity of one type: "which country?" after "the U.S. Apollo program"
 # (not "which company?" of any organisation, nor "which city?" of any place: a university is
 # no company, a hall no city)
@@ -108,7 +107,7 @@ class Pointing:
         asked = turn.analysis.terms
         # a programme or an event the turn named is what "it" is (a place is not: "it" after
         # Ikorodu is the line): a word shared besides, such as "moon", is not enough
-        things = [t for t in asked if self._kinds.get(t) in _THINGS]
+        things = [t for t in asked if t in engine.tools.undertakings]
         if things:
             return not terms.isdisjoint(things)
         return not terms.isdisjoint(asked) or not terms.isdisjoint(self._subject)

@@ -154,7 +154,7 @@ def resolve(
     qtype = question.qtype if own else turn.analysis.qtype
     if person and turn.people:  # "who is he?", "how old is she?": about that person alone
         who = turn.people[0]
-        name = (names or {}).get(who, who[1:])
+        name = _name(who, names)
         return [_joined(question, [(who, name)], qtype, tuple(name.lower().split()))]
     if person and not _THING & set(words):
         return []  # "who is he?" after "when did India land?": no one to mean
@@ -162,7 +162,7 @@ def resolve(
     if they and turn.bodies and not any(kinds.get(t) in _ACTORS for t in named):
         # "where are they based?" after "who makes the vaccine?": its maker, of what was asked
         body = turn.bodies[0]
-        name = (names or {}).get(body, body[1:])
+        name = _name(body, names)
         asked = list(zip(turn.analysis.terms, _surfaces(turn.analysis), strict=True))
         words = (*turn.analysis.words, *name.lower().split())
         return [_joined(question, [*asked, (body, name)], qtype, words)]
@@ -182,6 +182,11 @@ def resolve(
             _joined(question, [b for b in base if b != left], qtype) for left in base[:_DROPPED]
         ]
     return readings
+
+
+def _name(term: str, names: Mapping[str, str] | None) -> str:
+    """Return the name of entity `term`, or the term's own word when no names are given."""
+    return (names or {}).get(term, term[1:])
 
 
 def _joined(

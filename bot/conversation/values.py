@@ -1,10 +1,11 @@
 """A yes/no question stating a value the story gives otherwise: "Did India land in July?".
 
-The question without that value (a month, a year, a weekday, a number) is matched; when an
-entry asked for that kind of value ("when", or "how many / how much / how long") covers every
-other word of it and its answer states another value of the same kind, and not the one asked,
-the reply says the story does not give that value, and what it says ("Is the fare 500
-naira?"). Not places: one may lie in another ("Did fans protest in Amersfoort?" is not
+The question without that value (a month, a year, a weekday, an age, a number) is matched;
+when an entry that gives that kind of value (asked "when", or "how many / how much / how
+long"; or writing a date of that kind right after a word of the question; or stating an age)
+covers every other word of it and its answer states another value of the same kind, and not
+the one asked, the reply says the story does not give that value, and what it says ("Is the
+fare 500 naira?"). Not places: one may lie in another ("Did fans protest in Amersfoort?" is not
 answered otherwise by "outside the Eemstadion"), which the knowledge does not say.
 """
 
@@ -19,6 +20,7 @@ from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need, offers
 from bot.matching.decision import Candidate, Entry
 from bot.matching.lexicon import QType
+from bot.matching.text import CURRENCY_SIGNS
 
 # full names only: "may" and "mar" are English words too
 _MONTHS = frozenset(MONTH_NAMES.split()[:12]) - {"may"}
@@ -79,11 +81,13 @@ def find(
 
     `rank` ranks the entries for a reading; `asks` is the question type of an entry's own
     question; `terms` reads a text's terms; `threshold` is how sure the question without the
-    value must be answered. Only an entry asked "when" gives the date of what is asked: an
-    answer holding several facts ("expected in 2022, opened three years late") may give a date
-    of another. A figure is of the same kind when the entry is asked for a figure, or when
-    it is not asked who, where or when and its answer writes another figure of the unit the
-    question gives ("750 naira" for "500 naira").
+    value must be answered. An entry asked "when" gives the date of what is asked, and so does
+    an answer writing it right after one of the question's words ("founded in 1908"); another
+    date of a many-fact answer ("expected in 2022, opened three years late") may be of another
+    thing. An age is any answer's that states one ("Daniel Kessler, 48,"). A figure is of the
+    same kind when the entry is asked for a figure, or when it is not asked who, where or when
+    and its answer writes another figure of the unit the question gives ("750 naira" for "500
+    naira").
     """
     for stated in _stated(question, text)[:_VALUES]:
         without = without_term(question, stated.term)
@@ -161,7 +165,9 @@ def _as_typed(digits: str, text: str) -> str:
     grouped = f"{int(digits):,}"  # read as "4000", typed "4,000" or "4000"
     for figure in (grouped, digits):
         typed = re.search(
-            rf"[$€£₦]?(?<![\d,.]){figure}(?![\d,.]\d)(?:\s?%|\s?(?:{_SCALES})\b)?", text, re.I
+            rf"{CURRENCY_SIGNS}?(?<![\d,.]){figure}(?![\d,.]\d)(?:\s?%|\s?(?:{_SCALES})\b)?",
+            text,
+            re.I,
         )
         if typed:
             return re.sub(r"\s+%", "%", typed.group().strip())  # "80 %" as "80%"
@@ -222,11 +228,6 @@ def _said_of(
     return False
 
 
-def _of_kind(said: str, kind: str) -> bool:
-    """Return whether `said` gives a year, month or weekday (as `kind` says)."""
-    return bool(_DATED[kind].search(said))
-
-
 def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:
     """Return whether the entry's answer states a value of that kind, and not the one asked."""
     said = entry.answer.casefold()
@@ -242,7 +243,7 @@ def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[s
         # the unit right after another figure ("750 naira", "400 Nigerian engineers")
         read = terms(_SPELLED_FIGURE.sub(" 0 ", _FIGURES.sub(" 0 ", said)))
         return any(t == "0" and stated.unit in read[i + 1 : i + 3] for i, t in enumerate(read))
-    return stated.word not in said and _of_kind(said, stated.kind)
+    return stated.word not in said and bool(_DATED[stated.kind].search(said))
 
 
 def _figures(text: str) -> set[str]:

@@ -92,12 +92,13 @@ def _shown(ch: str) -> str:
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # "$5" is five dollars: the figure, then its currency as a word a question may also type
 # a separate capital prefix ("US$", "A$", "HK$") is the sign's, no word of its own
+_CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₦": "naira"}
+CURRENCY_SIGNS = "[" + re.escape("".join(_CURRENCY_WORDS)) + "]"  # a pattern: any of them
 _CURRENCY = re.compile(
-    r"(?<![^\W\d_])(?:[A-Z]{1,3})?([$€£₦])\s?"
+    rf"(?<![^\W\d_])(?:[A-Z]{{1,3}})?({CURRENCY_SIGNS})\s?"
     r"(\d[\d,.]*(?:\s?(?i:thousand|million|billion|trillion|bn|m|k)\b)?)"
 )
-_CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₦": "naira"}
-_CURRENCY_SIGN = re.compile("[$€£₦]")
+_CURRENCY_SIGN = re.compile(CURRENCY_SIGNS)
 _WISE = re.compile(r"(?<=\w)-wise\b", re.IGNORECASE)
 
 
