@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from bot.knowledge.folding import comparable
 from bot.knowledge.schema import FaqEntry
-from bot.knowledge.yamlfile import LocatedYaml
+from bot.knowledge.yamlfile import Loc, LocatedYaml, field_path
 
 _Place = tuple[int, int]  # an entry's position, and 0 for its question or n for phrasing #n
 
@@ -56,13 +56,18 @@ def duplicates(
     return errors, warnings
 
 
+def _loc(n: int) -> Loc:
+    """Return where text `n` of an entry stands in it: 0 its question, n its phrasing #n."""
+    return ("phrasings", n - 1) if n else ("question",)
+
+
 def _field(n: int) -> str:
-    return f"phrasings #{n}" if n else "question"
+    return field_path(_loc(n))
 
 
 def _line(located: LocatedYaml, place: _Place) -> int:
     i, n = place
-    return located.line(("entries", i, "phrasings", n - 1) if n else ("entries", i, "question"))
+    return located.line(("entries", i, *_loc(n)))
 
 
 def _where(located: LocatedYaml, entries: Sequence[FaqEntry], place: _Place, file: str) -> str:
