@@ -22,7 +22,7 @@ from bot.matching.encoder import WordLlamaEncoder, bulk, load_encoder, unit_rows
 from bot.matching.engine import Engine
 from bot.matching.evidence import Evidence
 from bot.matching.explain import explain
-from bot.matching.gazetteer import capital_aliases, owner_aliases
+from bot.matching.gazetteer import capital_aliases, owner_aliases, synonym_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.ranking import _untold
@@ -269,6 +269,18 @@ def test_a_name_that_begins_with_its_owner_is_said_the_other_way_round_too() -> 
     football = Engine.from_folder(STORIES / "football-takeover" / "knowledge")
     answer = football.answer(Query(text="Who is the chief executive of Castellan?"))
     assert answer.entry_id == "daniel-kessler"
+
+
+def test_a_name_the_x_is_said_with_the_story_s_other_words_for_x_too() -> None:
+    names = {"the stadium": "eemstadion", "the club": "eemland", "Eemland stadium": "eemstadion"}
+    groups = [("stadium", "ground", "arena"), ("club", "team"), ("club", "society")]
+    found = synonym_aliases(names, groups, taken={"the arena"})
+    # two groups hold "club": it is left alone; longer names are left as they are
+    assert found == {"the ground": "eemstadion"}
+    football = Engine.from_folder(STORIES / "football-takeover" / "knowledge")
+    question = "How many supporters turned up outside the ground on Monday night?"
+    answer = football.answer(Query(text=question))
+    assert answer.entry_id == "protest"
 
 
 def test_a_capital_stands_for_its_country_unless_the_knowledge_names_it() -> None:

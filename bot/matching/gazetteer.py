@@ -7,6 +7,7 @@ capital as another name for it, unless the folder already uses that name for som
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.matching.lexicon import DEMONYM_ENDINGS
 
@@ -229,6 +230,31 @@ def owner_aliases(names: dict[str, str], taken: set[str]) -> dict[str, str]:
             if owners.get(owner.casefold(), entity_id) == entity_id:
                 continue  # no other entity's name: "Daniel Kessler" is no Daniel's Kessler
             _add_untaken(found, _owned(thing, owner), entity_id, taken)
+    return found
+
+
+def synonym_aliases(
+    names: dict[str, str], synonyms: Iterable[tuple[str, ...]], taken: set[str]
+) -> dict[str, str]:
+    """Return "the ground" -> id for a name "the stadium" whose word a synonym group holds.
+
+    A name "the X" says that in this story the X is that entity; the story's own synonyms say
+    which other words mean X, so "the ground" is that entity too. Without it, a question's
+    "the ground" reads as the word "stadium" and misses every entry that says "the stadium".
+    Only names that are "the" and one term of a group; a term two groups hold is left alone,
+    and so is a form already in `taken`.
+    """
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for group in synonyms:
+        for term in group:
+            groups.setdefault(term.casefold(), []).append(group)
+    found: dict[str, str] = {}
+    for name, entity_id in names.items():
+        article, _, word = name.casefold().partition(" ")
+        held = groups.get(word, []) if article == "the" else []
+        if len(held) == 1:
+            forms = [f"the {other}" for other in held[0] if other.casefold() != word]
+            _add_untaken(found, forms, entity_id, taken)
     return found
 
 

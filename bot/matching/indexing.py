@@ -31,6 +31,7 @@ from bot.matching.gazetteer import (
     demonym_aliases,
     inverted_aliases,
     owner_aliases,
+    synonym_aliases,
 )
 from bot.matching.implied import (
     answer_names,
@@ -82,6 +83,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
     aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
     aliases |= owner_aliases(aliases, {name.casefold() for name in aliases})
+    aliases |= synonym_aliases(aliases, knowledge.synonyms, {name.casefold() for name in aliases})
     acronyms = Acronyms(knowledge.entities)
     # "WHO regional director" as a question spells it ("World Health Organization regional
     # director"), and as typed in lower case
