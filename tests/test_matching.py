@@ -22,7 +22,12 @@ from bot.matching.encoder import WordLlamaEncoder, bulk, load_encoder, unit_rows
 from bot.matching.engine import Engine
 from bot.matching.evidence import Evidence
 from bot.matching.explain import explain
-from bot.matching.gazetteer import capital_aliases, owner_aliases, synonym_aliases
+from bot.matching.gazetteer import (
+    acronym_aliases,
+    capital_aliases,
+    owner_aliases,
+    synonym_aliases,
+)
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.ranking import _untold
@@ -281,6 +286,17 @@ def test_a_name_the_x_is_said_with_the_story_s_other_words_for_x_too() -> None:
     question = "How many supporters turned up outside the ground on Monday night?"
     answer = football.answer(Query(text=question))
     assert answer.entry_id == "protest"
+
+
+def test_a_closing_acronym_alone_names_its_entity_when_it_ends_one_name_only() -> None:
+    names = {"Dutch FA": "knvb", "Eemland FC": "eemland", "Kempen FC": "kempen", "pm": "x"}
+    names |= {"caretaker PM": "kakar", "Castellan CEO": "kessler", "KNVB": "knvb"}
+    found = acronym_aliases(names, [("prime minister", "PM")], taken={"knvb", "ceo"})
+    # FC ends two names, PM is a synonym, CEO is taken, KNVB is a name of one word
+    assert found == {"FA": "knvb"}
+    football = Engine.from_folder(STORIES / "football-takeover" / "knowledge")
+    answer = football.answer(Query(text="how long will the FA's check take?"))
+    assert answer.entry_id == "timeline"
 
 
 def test_a_capital_stands_for_its_country_unless_the_knowledge_names_it() -> None:

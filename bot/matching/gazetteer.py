@@ -258,6 +258,29 @@ def synonym_aliases(
     return found
 
 
+def acronym_aliases(
+    names: dict[str, str], synonyms: Iterable[tuple[str, ...]], taken: set[str]
+) -> dict[str, str]:
+    """Return "FA" -> id for a name "Dutch FA" whose closing acronym ends no other name.
+
+    People call a body by its acronym alone ("the FA's check") once the story has said which
+    one it is. Not an acronym that ends two entities' names ("Eemland FC", "Royal Kempen FC"),
+    nor one the story's synonyms hold ("PM" is any prime minister). A form already in `taken`
+    is left alone.
+    """
+    words = {term.casefold() for group in synonyms for term in group}
+    owners: dict[str, set[str]] = {}
+    for name, entity_id in names.items():
+        *head, last = name.split()
+        if head and _ACRONYM.fullmatch(last) and last.casefold() not in words:
+            owners.setdefault(last, set()).add(entity_id)
+    found: dict[str, str] = {}
+    for acronym, ids in owners.items():
+        if len(ids) == 1:
+            _add_untaken(found, [acronym], next(iter(ids)), taken)
+    return found
+
+
 def demonym_aliases(
     names: dict[str, str], countries: dict[str, list[str]], taken: set[str]
 ) -> dict[str, str]:
@@ -297,4 +320,5 @@ def _add_untaken(found: dict[str, str], forms: list[str], entity_id: str, taken:
             found.setdefault(other, entity_id)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,5}")  # "FA", "CEO", "KNVB": a name's closing acronym
 _DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDINGS}")  # a word shaped like one: "Chinese"

@@ -27,6 +27,7 @@ from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
 from bot.matching.gazetteer import (
+    acronym_aliases,
     capital_aliases,
     demonym_aliases,
     inverted_aliases,
@@ -84,6 +85,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
     aliases |= owner_aliases(aliases, {name.casefold() for name in aliases})
     aliases |= synonym_aliases(aliases, knowledge.synonyms, {name.casefold() for name in aliases})
+    aliases |= acronym_aliases(aliases, knowledge.synonyms, {name.casefold() for name in aliases})
     acronyms = Acronyms(knowledge.entities)
     # "WHO regional director" as a question spells it ("World Health Organization regional
     # director"), and as typed in lower case
