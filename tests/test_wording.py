@@ -265,6 +265,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("did they lock him up", "did they arrest him"),
         ("do trains run off peak", "do trains run offpeak"),
         ("what did he do for work before", "what did he job before"),
+        ("how far over budget did it go", "how much over budget did it go"),
+        ("how far above its estimate was the cost", "how much above its estimate was the cost"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -292,6 +294,8 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "it has to go through parliament",
         "is it the right line",  # "right" as in the one meant
         "who is right about the fare",
+        "how far is the moon",
+        "how far over the swamp does the bridge run",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

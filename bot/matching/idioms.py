@@ -103,6 +103,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:go|goes|went|gone|going) through\b(?! \w)",
         r"\g<done>completed",
     ),
+    # "how far over budget?" asks how much: over or under a sum or a plan, not a distance
+    (
+        r"\bhow far (?P<over>(?:over|above|under|below) (?:the |its |their )?"
+        r"(?:budget|estimate|target|forecast|cost|price)s?)\b",
+        r"how much \g<over>",
+    ),
     # off-peak is one word, the opposite of peak ("how often do trains run off-peak?")
     (r"\boff peak\b", "offpeak"),
     # what someone does for a living is their job: "what does she do for work?"
@@ -130,7 +136,7 @@ _KEYS = frozenset(
     off rubber rubberstamped running go shipped name surname side place again fill filling
     catch catching nutshell short walk break rank ranks ballooned ballooning skyrocketed
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
-    balloon balloons skyrocket skyrockets true correct right
+    balloon balloons skyrocket skyrockets true correct right far
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
