@@ -72,6 +72,7 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
         "The contract was signed in 2018; construction began in March 2019.",
         "It was agreed by the board and the fans in 2018.",  # one clause: "and" joins parts
         "The report was published on Feb. 27, and the dam closed.",  # "Feb." ends no clause
+        "He will meet the fans on Thursday. He said he will listen.",
     ]
     clauses = Clauses(answers, lambda text: tuple(tokenize(text)))
     contract = frozenset({"contract", "signed"})
@@ -82,6 +83,9 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
     assert clauses.said_of(0, frozenset({Need.PLACE}), contract)  # only values are held to it
     assert clauses.said_of(1, frozenset({Need.DATE}), frozenset({"board"}))
     assert clauses.said_of(2, frozenset({Need.DAY, Need.DATE}), frozenset({"report"}))
+    # the meeting is a plan; what happened (he said it) is said of listening
+    assert not clauses.said_of(3, frozenset({Need.PAST}), frozenset({"meet", "fans"}))
+    assert clauses.said_of(3, frozenset({Need.PAST}), frozenset({"listen"}))
     kinds = OfferedKinds(answers, clauses=clauses)
     assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract, frozenset())
 

@@ -13,8 +13,12 @@ from bot.knowledge.loading import story_sentences
 from bot.matching.answerability import Need, offers
 from bot.matching.english import IRREGULAR
 
-# values a clause holds: asked for, they must be said of what the question is about
-VALUES = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.COUNT, Need.AGE})
+# values a clause holds: asked for, they must be said of what the question is about; so must
+# a thing that happened ("how did the meeting go?" is not answered by "he will meet the fans",
+# though the answer goes on "he said ...")
+VALUES = frozenset(
+    {Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.COUNT, Need.AGE, Need.PAST}
+)
 # where a sentence's clauses meet: a semicolon, a comma and a conjunction, or an "and" before
 # a new subject and its past-tense verb ("signed in 2018 and construction began in March");
 # any other "and" joins the parts of one clause ("agreed by the board and the fans in 2018")
