@@ -113,6 +113,13 @@ FLOORS = [
         0.57,
         0.80,
     ),
+    (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /
+        # 77.8 without the semantic layer), misses never read
+        STORIES / "ferry-grounding" / "knowledge",
+        STORIES / "ferry-grounding" / "questions.jsonl",
+        0.63,
+        0.80,
+    ),
 ]
 
 
