@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 import re._parser as re_parser
+import shutil
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,6 +22,8 @@ from bot.matching.naming import describing_words
 from bot.matching.qtypes import detect_qtype
 from bot.models import Query
 from tests.conftest import DATA
+
+STORIES = DATA / "stories"
 
 
 def test_a_demonym_name_reads_both_english_ways() -> None:
@@ -139,6 +143,19 @@ def test_off_peak_is_not_answered_by_peak_times(lagos: Engine) -> None:
 
 def test_a_programme_the_entry_does_not_name_is_another_thing(lagos: Engine) -> None:
     # the builder entry names the Orange Line, another programme
+    assert not lagos.answer(Query(text="who's building phase two - same chinese firm?")).answered
+    asked = lagos.answer(Query(text="where will phase two go?"))
+    assert asked.answered and asked.entry_id == "phase-two-extension"
+
+
+def test_a_named_thing_is_another_thing_as_a_programme_is(tmp_path: Path) -> None:
+    # a maintainer types the Orange Line and its phase two as things (a ship, a vehicle, a
+    # building, a product): an entry naming one is not about the other
+    folder = tmp_path / "lagos"
+    shutil.copytree(STORIES / "lagos-metro" / "knowledge", folder)
+    facts = (folder / "facts.yaml").read_text(encoding="utf-8")
+    (folder / "facts.yaml").write_text(facts.replace("type: programme", "type: thing"), "utf-8")
+    lagos = Engine.from_folder(folder)
     assert not lagos.answer(Query(text="who's building phase two - same chinese firm?")).answered
     asked = lagos.answer(Query(text="where will phase two go?"))
     assert asked.answered and asked.entry_id == "phase-two-extension"

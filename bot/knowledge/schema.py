@@ -67,6 +67,7 @@ class EntityType(StrEnum):
     PLACE = "place"
     PROGRAMME = "programme"
     EVENT = "event"
+    THING = "thing"  # a named ship, vehicle, building, product or object
 
 
 class Entity(_Strict):

@@ -89,7 +89,7 @@ class Retrievers:
     people: frozenset[str] = frozenset()  # the people the fact store names
     person_entries: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
-    undertakings: frozenset[str] = frozenset()  # its programmes and events
+    undertakings: frozenset[str] = frozenset()  # its programmes, events and things
     # those few entries name, and not the title: "phase two" is no entry's unsaid subject
     asides: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # the countries the fact store names

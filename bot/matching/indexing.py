@@ -123,7 +123,10 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     cues = {need: frozenset(analyzer.terms(" ".join(sorted(w)))) for need, w in CUE_WORDS.items()}
     opposed = _opposites(analyzer)
     programmes = terms_of_kind(knowledge.entities, EntityType.PROGRAMME)
+    # what "it" may be, and what an entry about another one is not about: "the Express
+    # Samina" is not the Blue Meltemi
     undertakings = programmes | terms_of_kind(knowledge.entities, EntityType.EVENT)
+    undertakings |= terms_of_kind(knowledge.entities, EntityType.THING)
     implied = implied_terms(analyzer, knowledge.entities)
     tools = Retrievers(
         index,
