@@ -135,6 +135,16 @@ def test_a_country_asked_as_where_the_entry_never_names_is_elsewhere(malaria: En
     assert ghana.answered and ghana.entry_id == "cost-per-dose"
 
 
+def test_a_country_the_entry_never_names_but_another_is_another_party(engine: Engine) -> None:
+    other = engine.answer(Query(text="when was the last chinese moon landing"))
+    assert not other.answered and "about China" in other.text  # 1972 was the US's
+    assert engine.answer(Query(text="when was the last moon landing")).answered
+    # the entry names Kakar, whose name "the Pakistani PM" says Pakistan
+    met = engine.decide(Query(text="who did pakistan's pm meet at the great hall of the people?"))
+    assert met.answer.entry_id == "xi-meeting"
+    assert met.best is not None and met.best.evidence.elsewhere == 0.0
+
+
 def test_off_peak_is_not_answered_by_peak_times(lagos: Engine) -> None:
     assert not lagos.answer(Query(text="how often do the trains run off-peak?")).answered
     peak = lagos.answer(Query(text="how often do the trains run at peak times?"))

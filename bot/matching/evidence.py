@@ -90,6 +90,7 @@ class Retrievers:
     person_entries: frozenset[int] = frozenset()  # the positions of those people's own entries
     outlying: frozenset[str] = frozenset()  # those outside the title's: "Lagos" holds the rest
     undertakings: frozenset[str] = frozenset()  # its programmes, events and things
+    within: dict[str, frozenset[str]] = field(default_factory=dict)  # names inside names
     # those few entries name, and not the title: "phase two" is no entry's unsaid subject
     asides: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # the countries the fact store names
@@ -264,6 +265,6 @@ def _measure(
             "subject": 1.0 if question.named <= terms else 0.0,
             "unnamed": unnamed(tools, query.qtype, question, position),
             "opposed": opposed(tools, question.clashes, position),
-            "elsewhere": elsewhere(tools, question, terms),
+            "elsewhere": elsewhere(tools, question, terms, asked),
         }
     )

@@ -104,3 +104,20 @@ def _capitals(analyzer: Analyzer, countries: frozenset[str]) -> dict[str, frozen
         if terms[0].startswith(ENTITY_PREFIX) or not (is_english(city) or is_english(terms[0])):
             found[terms[0]] = capital
     return found
+
+
+def named_within(analyzer: Analyzer, entities: tuple[Entity, ...]) -> dict[str, frozenset[str]]:
+    """Return, per entity term, the other entities its names name: Pakistan in "Pakistani PM"."""
+    found: dict[str, frozenset[str]] = {}
+    for entity in entities:
+        own = ENTITY_PREFIX + entity.id
+        named: set[str] = set()
+        for name in entity.names:
+            words = name.split()
+            for cut in range(1, len(words)):
+                for piece in (" ".join(words[:cut]), " ".join(words[cut:])):
+                    named.update(analyzer.terms(piece))
+        named = {t for t in named if t.startswith(ENTITY_PREFIX) and t != own}
+        if named:
+            found[own] = frozenset(named)
+    return found

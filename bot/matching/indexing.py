@@ -38,6 +38,7 @@ from bot.matching.implied import (
     answer_names,
     entries_of_kind,
     implied_terms,
+    named_within,
     seats,
     terms_of_kind,
 )
@@ -144,6 +145,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         asides=_asides(undertakings, index, frozenset(analyzer.terms(knowledge.title))),
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
+        within=named_within(analyzer, knowledge.entities),
         names=answer_names(analyzer, knowledge, answers, implied),
         narrowings=Narrowings(answers, analyzer.terms, index.corpus, places | nations),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.matching.answerability import Need
 from bot.matching.coverage import QuestionTerms
 from bot.matching.lexicon import QType
 
@@ -11,14 +12,16 @@ if TYPE_CHECKING:  # the retrievers hold these checks' tables; evidence imports 
     from bot.matching.evidence import Retrievers
 
 
-def elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str]) -> float:
+def elsewhere(
+    tools: Retrievers, question: QuestionTerms, terms: frozenset[str], asked: frozenset[Need]
+) -> float:
     """Return 1 when the question asks about a place the entry never names, but another.
 
     "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
-    places the entries name. So is a country, but only as where something is ("how many die
-    in Kenya?" is not Africa's toll): a minister's entry answers for the country. So is a
-    programme or event: "who is building phase two?" is not who built the Orange Line.
+    places the entries name. So is a country as where something is ("how many die in Kenya?"
+    is not Africa's toll), or as a party when the entry names another country. So is a
+    programme, event or thing: "who is building phase two?" is not who built the Orange Line.
     """
     named, others = question.named, terms - question.named
     place = (tools.outlying & named) - terms and tools.places & others
@@ -26,9 +29,25 @@ def elsewhere(tools: Retrievers, question: QuestionTerms, terms: frozenset[str])
     # an entry naming no programme or event is about the story's own, not one aside from it,
     # unless it shares a party the question names ("and India?" after NASA's Artemis plans)
     aside = (tools.asides & named) - terms and not (named | tools.undertakings) & terms
+    # unless another than the country is asked for ("which countries are next after Kenya?")
+    party = Need.OTHER not in asked and _another_country(tools, named, terms)
     located = (tools.countries & question.located) - terms  # mostly empty: no union made
     country = located and (tools.countries | tools.outlying | tools.regions) & others
-    return 1.0 if place or undertaking or aside or country else 0.0
+    return 1.0 if place or undertaking or aside or country or party else 0.0
+
+
+def _another_country(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) -> bool:
+    """Return whether the question asks of a country the entry never names, but another one.
+
+    "When was the last Chinese moon landing?" is not answered by the US's in 1972. A country
+    is named by anyone whose name says it: an entry naming Kakar ("the Pakistani PM") speaks
+    for Pakistan.
+    """
+    asked_of = (tools.countries & named) - terms
+    if not asked_of or tools.countries.isdisjoint(terms - named):
+        return False
+    spoken_for = frozenset().union(*(tools.within.get(t, frozenset()) for t in terms))
+    return bool(asked_of - spoken_for)
 
 
 def unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: int) -> float:
