@@ -26,6 +26,7 @@ def _organisation(name: str, acronym: str) -> Entity:
 FULL = "World Health Organization"
 WHO = _organisation(FULL, "WHO")
 IT = _organisation("IT ministry", "IT")
+US = _organisation("United States", "US")
 
 
 @pytest.mark.parametrize(
@@ -42,12 +43,17 @@ IT = _organisation("IT ministry", "IT")
         ("the WHOLE thing", "the WHOLE thing"),
         ("what does IT cost", "what does IT cost"),  # a pronoun needs "the" or a preposition
         ("the head of IT", "the head of IT ministry"),
+        # typed in lower case, a pronoun's spelling is the name after "the" only
+        ("what year is the us aiming for", "what year is the United States aiming for"),
+        ("tell us about the us plan", "tell us about the United States plan"),
+        ("is it for us", "is it for us"),
+        ("who is the who's head", "who is the who's head"),  # not a pronoun: left as typed
     ],
 )
 def test_an_acronym_that_spells_a_word_is_read_as_its_name_where_it_means_it(
     text: str, spelled: str
 ) -> None:
-    assert Acronyms([WHO, IT]).spell(text) == spelled
+    assert Acronyms([WHO, IT, US]).spell(text) == spelled
 
 
 def test_a_knowledge_name_has_every_acronym_in_it_written_out() -> None:

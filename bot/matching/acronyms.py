@@ -6,7 +6,7 @@ as that thing's full name where a message writes it in capitals and means the na
 "the" or a preposition ("when did the WHO approve it?", "the head of WHO"), or in a message
 that asks with another question word ("what did WHO say?"). "and WHO pays?" or "so WHO led
 it?" shout the question word; an acronym that spells a pronoun ("IT", "US") is read as a name
-only after "the" or a preposition.
+only after "the" or a preposition, and typed in lower case after "the" ("is the us going?").
 """
 
 from __future__ import annotations
@@ -39,9 +39,17 @@ class Acronyms:
         words = "|".join(map(re.escape, sorted(self._full, key=len, reverse=True)))
         # literals first, no look-behind: the search skips to them (the context is read after)
         self._pattern = re.compile(rf"\b(?:{words})\b") if words else None
+        # typed in lower case, a pronoun's spelling after "the" is the name: "the us" is the
+        # US ("tell us", "for us" stay pronouns)
+        typed = [a for a in self._full if a.lower() in _PRONOUNS]
+        self._lowered = (
+            re.compile(rf"\b(?i:the) ({'|'.join(a.lower() for a in typed)})\b") if typed else None
+        )
 
     def spell(self, text: str) -> str:
         """Return `text` with each acronym in capitals that means its name written out."""
+        if self._lowered is not None:
+            text = self._lowered.sub(lambda found: f"the {found.group(1).upper()}", text)
         if self._pattern is None or self._pattern.search(text) is None or text.isupper():
             return text  # most texts: one search in C, no copy
         return self._pattern.sub(lambda found: self._reading(text, found), text)
