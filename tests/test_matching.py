@@ -86,6 +86,12 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
     # the meeting is a plan; what happened (he said it) is said of listening
     assert not clauses.said_of(3, frozenset({Need.PAST}), frozenset({"meet", "fans"}))
     assert clauses.said_of(3, frozenset({Need.PAST}), frozenset({"listen"}))
+    # a figure said of another weekday than the one asked of
+    signed = Clauses(["It had 11,300 signatures by Tuesday morning."], lambda t: tuple(tokenize(t)))
+    count, about = frozenset({Need.NUMBER, Need.COUNT}), frozenset({"signatures"})
+    assert signed.another_day(0, count, about, frozenset({"signatures", "on", "monday"}))
+    assert not signed.another_day(0, count, about, frozenset({"signatures", "by", "tuesday"}))
+    assert not signed.another_day(0, count, about, frozenset({"signatures"}))
     kinds = OfferedKinds(answers, clauses=clauses)
     assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract, frozenset())
 

@@ -274,7 +274,12 @@ class OfferedKinds:
         there = Need.PLACE in asked and bool(question) and question <= self._places
         if there and position not in self._named and _only_there(answer, words):
             return False
-        return self._clauses is None or self._clauses.said_of(position, asked, question)
+        if self._clauses is None:
+            return True
+        clauses = self._clauses
+        return clauses.said_of(position, asked, question) and not clauses.another_day(
+            position, asked, question, words
+        )
 
 
 def _only_there(answer: str, words: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.knowledge.loading import story_sentences
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import WEEKDAY_NAMES, Need, offers
 from bot.matching.english import IRREGULAR
 
 # values a clause holds: asked for, they must be said of what the question is about; so must
@@ -27,7 +27,11 @@ _CLAUSE_BREAK = re.compile(
     rf";\s*|,\s+(?:and|but|while|so|whereas)\s+|\s+and\s+(?=\w+\s+(?:\w+ed|{_PAST})\b)"
 )
 
-_Clause = tuple[frozenset[str], frozenset[Need]]
+_WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
+_WORD = re.compile(r"[a-z]+")
+
+# a clause's terms, the kinds of value it holds, and the weekdays it names
+_Clause = tuple[frozenset[str], frozenset[Need], frozenset[str]]
 
 
 class Clauses:
@@ -47,14 +51,36 @@ class Clauses:
         values = asked & VALUES
         if not values:
             return True
+        sharing = [found for terms, found, _ in self._of(number) if terms & question]
+        return not sharing or any(values <= found for found in sharing)
+
+    def another_day(
+        self, number: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
+    ) -> bool:
+        """Return whether the values asked are said only of another weekday than the question's.
+
+        "How many signatures did the petition have on Monday?" is not answered by "11,300
+        signatures by Tuesday morning". `words` are the question's own words.
+        """
+        days, values = _WEEKDAYS & words, asked & VALUES
+        if not days or not values or Need.DAY in asked:
+            return False
+        holding = [
+            d for terms, found, d in self._of(number) if terms & question and values <= found
+        ]
+        return bool(holding) and all(d and d.isdisjoint(days) for d in holding)
+
+    def _of(self, number: int) -> list[_Clause]:
         clauses = self._read.get(number)
         if clauses is None:
             clauses = self._read[number] = self._clauses(self._texts[number])
-        sharing = [found for terms, found in clauses if terms & question]
-        return not sharing or any(values <= found for found in sharing)
+        return clauses
 
     def _clauses(self, text: str) -> list[_Clause]:
-        return [(frozenset(self._terms(c)), offers(c)) for c in split_clauses(text)]
+        return [
+            (frozenset(self._terms(c)), offers(c), _WEEKDAYS.intersection(_WORD.findall(c.lower())))
+            for c in split_clauses(text)
+        ]
 
 
 def split_clauses(text: str) -> list[str]:
