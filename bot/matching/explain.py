@@ -133,6 +133,6 @@ def _legend() -> list[str]:
         "qtype: who/when/where agreement; subj: every person or thing named is in the entry;",
         "unnm: the entry is always about someone the question never names;",
         "opp: the entry says the opposite of a question word (last for first, south for north);",
-        "else: the question names a place, country or programme the entry lacks, and the",
-        "  entry names another",
+        "else: the question names a place, country, programme, event or thing the entry",
+        "  lacks, and the entry names another",
     ]
