@@ -145,6 +145,19 @@ def test_a_country_the_entry_never_names_but_another_is_another_party(engine: En
     assert met.best is not None and met.best.evidence.elsewhere == 0.0
 
 
+def test_someone_s_words_on_another_topic_do_not_answer_what_they_said_of_one(
+    lagos: Engine,
+) -> None:
+    # the governor spoke of lost hours; the fare was defended by the rail authority's head
+    assert not lagos.answer(Query(text="what did the governor say about the fare")).answered
+    fare = lagos.answer(Query(text="what did garba say about the fares"))
+    assert not fare.answered and "Adeniran" in fare.text  # the one who did
+    # the story's subject, a vague word for it, or no topic: his words answer
+    for said in ("about the metro", "about the project", "at the launch"):
+        answer = lagos.answer(Query(text=f"what did the governor say {said}"))
+        assert answer.answered and "Bakare" in answer.text, said
+
+
 def test_off_peak_is_not_answered_by_peak_times(lagos: Engine) -> None:
     assert not lagos.answer(Query(text="how often do the trains run off-peak?")).answered
     peak = lagos.answer(Query(text="how often do the trains run at peak times?"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
+from itertools import pairwise
 from typing import NamedTuple
 
-from bot.matching.analysis import Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.answerability import NAMED, TELLING, Need, OfferedKinds
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
@@ -93,6 +94,7 @@ class Retrievers:
     within: dict[str, frozenset[str]] = field(default_factory=dict)  # names inside names
     # those few entries name, and not the title: "phase two" is no entry's unsaid subject
     asides: frozenset[str] = frozenset()
+    setting: frozenset[str] = frozenset()  # the title's terms and its names' words
     countries: frozenset[str] = frozenset()  # the countries the fact store names
     regions: frozenset[str] = frozenset()  # the terms of places wider than a country
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
@@ -222,6 +224,41 @@ def _terms_of(
     return own.union(*cues, *named)
 
 
+_SAYING = frozenset("say said says saying think thinks thought".split())
+# words for whatever the story is about: "what did he say about the project?"
+_VAGUE = frozenset(
+    "project projects plan plans scheme programme program initiative issue issues matter "
+    "situation thing things news story development developments idea whole".split()
+)
+
+
+def _topic_said(tools: Retrievers, query: Analysis, terms: frozenset[str]) -> bool:
+    """Return whether the entry speaks of the topic of "what did X say about Y?".
+
+    Someone's words on another topic are no answer: "what did the governor say about the
+    fare?" is not answered by what he said of the commute. The topic is the terms of the
+    words after "about"; it is missed only when none of them is in the entry and each is a
+    word some but under a third of the entries use: an unknown word may be another word for
+    the entry's, and a common one, or one of the title's, is the story's setting ("about the
+    metro"), which every entry speaks of unsaid.
+    """
+    words = query.words
+    at = next(
+        (i for i, (w, n) in enumerate(pairwise(words)) if w in _SAYING and n == "about"), None
+    )
+    if at is None:
+        return True
+    after = set(words[at + 2 :]) - _VAGUE
+    topic = [
+        t
+        for t, surface in zip(query.terms, query.surfaces, strict=False)
+        if surface and after.issuperset(surface.split()) and not t.startswith(ENTITY_PREFIX)
+    ]
+    rare = tools.index.corpus.postings.rare
+    telling = all(rare(t) and t not in tools.setting for t in topic)
+    return not topic or not terms.isdisjoint(topic) or not telling
+
+
 def _measure(
     tools: Retrievers,
     query: Analysis,
@@ -243,7 +280,7 @@ def _measure(
     )
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
-    kind = kind and figures_said(question.terms, terms)
+    kind = kind and figures_said(question.terms, terms) and _topic_said(tools, query, terms)
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:

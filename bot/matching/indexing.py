@@ -129,6 +129,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     undertakings = programmes | terms_of_kind(knowledge.entities, EntityType.EVENT)
     undertakings |= terms_of_kind(knowledge.entities, EntityType.THING)
     implied = implied_terms(analyzer, knowledge.entities)
+    title = frozenset(analyzer.terms(knowledge.title))
     tools = Retrievers(
         index,
         bm25,
@@ -138,11 +139,14 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         places=places,
         people=terms_of_kind(knowledge.entities, EntityType.PERSON),
         person_entries=entries_of_kind(knowledge, EntityType.PERSON),
-        outlying=places - frozenset(analyzer.terms(knowledge.title)),
+        outlying=places - title,
         countries=nations,
         regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
         undertakings=undertakings,
-        asides=_asides(undertakings, index, frozenset(analyzer.terms(knowledge.title))),
+        asides=_asides(undertakings, index, title),
+        # the story's subject, with the words of the names it gives: "the metro" of the
+        # Orange Line metro
+        setting=title.union(*(implied.get(t, frozenset()) for t in title)),
         implied=implied,
         seats=seats(analyzer, knowledge.entities),
         within=named_within(analyzer, knowledge.entities),
