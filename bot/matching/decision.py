@@ -116,7 +116,9 @@ class Model:
 # Set by hand, then tuned with small grids and bias sweeps (benchmarks/fit_decision.py
 # --sweep) on the main story's fresh set and the lagos-metro story; malaria-vaccine and
 # river-dam were only scored. Rank: which entry is meant. Answer: whether that entry's answer
-# is right; "elsewhere" weighs like "opposed", as both say the entry is about another thing.
+# is right; "elsewhere" weighs a little more than "opposed" (-4, from -3 in the seventeenth
+# session: "how many die of malaria in Ghana?" got Africa's toll at p 0.52; no set decision of
+# the nine stories moved, encoder on or off).
 # Logistic regressions fitted on other stories did worse on the held-out one (same script).
 MODEL = Model(
     rank=Linear(
@@ -142,7 +144,7 @@ MODEL = Model(
             "told": 1,
             "unnamed": -3,
             "opposed": -3,
-            "elsewhere": -3,
+            "elsewhere": -4,
         },
         -8.25,
     ),
