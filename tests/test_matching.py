@@ -89,9 +89,15 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
     # a figure said of another weekday than the one asked of
     signed = Clauses(["It had 11,300 signatures by Tuesday morning."], lambda t: tuple(tokenize(t)))
     count, about = frozenset({Need.NUMBER, Need.COUNT}), frozenset({"signatures"})
-    assert signed.another_day(0, count, about, frozenset({"signatures", "on", "monday"}))
-    assert not signed.another_day(0, count, about, frozenset({"signatures", "by", "tuesday"}))
-    assert not signed.another_day(0, count, about, frozenset({"signatures"}))
+    assert signed.another_time(0, count, about, frozenset({"signatures", "on", "monday"}))
+    assert not signed.another_time(0, count, about, frozenset({"signatures", "by", "tuesday"}))
+    assert not signed.another_time(0, count, about, frozenset({"signatures"}))
+    # a month asked of another year than the one the answer dates
+    began = Clauses(["Kenya began on 2 March 2026."], lambda t: tuple(tokenize(t)))
+    month, kenya = frozenset({Need.DATE, Need.MONTH}), frozenset({"kenya"})
+    assert began.another_time(0, month, kenya, frozenset({"month", "in", "2027", "kenya"}))
+    assert not began.another_time(0, month, kenya, frozenset({"month", "in", "2026", "kenya"}))
+    assert not began.another_time(0, frozenset({Need.DATE}), kenya, frozenset({"2027"}))
     kinds = OfferedKinds(answers, clauses=clauses)
     assert not kinds.near(0, frozenset({Need.DATE, Need.MONTH}), contract, frozenset())
 

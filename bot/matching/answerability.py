@@ -277,7 +277,7 @@ class OfferedKinds:
         if self._clauses is None:
             return True
         clauses = self._clauses
-        return clauses.said_of(position, asked, question) and not clauses.another_day(
+        return clauses.said_of(position, asked, question) and not clauses.another_time(
             position, asked, question, words
         )
 

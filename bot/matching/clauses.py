@@ -28,9 +28,9 @@ _CLAUSE_BREAK = re.compile(
 )
 
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
-_WORD = re.compile(r"[a-z]+")
+_MARK = re.compile(r"[a-z]+|\b(?:19|20)\d\d\b")  # a weekday is found among the words
 
-# a clause's terms, the kinds of value it holds, and the weekdays it names
+# a clause's terms, the kinds of value it holds, and the weekdays and years it names
 _Clause = tuple[frozenset[str], frozenset[Need], frozenset[str]]
 
 
@@ -54,21 +54,27 @@ class Clauses:
         sharing = [found for terms, found, _ in self._of(number) if terms & question]
         return not sharing or any(values <= found for found in sharing)
 
-    def another_day(
+    def another_time(
         self, number: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
     ) -> bool:
-        """Return whether the values asked are said only of another weekday than the question's.
+        """Return whether the values asked are said only of other weekdays or years than asked.
 
         "How many signatures did the petition have on Monday?" is not answered by "11,300
-        signatures by Tuesday morning". `words` are the question's own words.
+        signatures by Tuesday morning", nor "which month in 2027?" by "on 2 March 2026".
+        `words` are the question's own words.
         """
-        days, values = _WEEKDAYS & words, asked & VALUES
-        if not days or not values or Need.DAY in asked:
+        values = asked & VALUES
+        days = frozenset() if Need.DAY in asked else _WEEKDAYS & words
+        years = frozenset() if values <= {Need.DATE} else frozenset(filter(_YEAR.fullmatch, words))
+        times = days | years
+        if not times or not values:
             return False
         holding = [
-            d for terms, found, d in self._of(number) if terms & question and values <= found
+            named
+            for terms, found, named in self._of(number)
+            if terms & question and values <= found
         ]
-        return bool(holding) and all(d and d.isdisjoint(days) for d in holding)
+        return bool(holding) and all(named and named.isdisjoint(times) for named in holding)
 
     def _of(self, number: int) -> list[_Clause]:
         clauses = self._read.get(number)
@@ -77,10 +83,15 @@ class Clauses:
         return clauses
 
     def _clauses(self, text: str) -> list[_Clause]:
-        return [
-            (frozenset(self._terms(c)), offers(c), _WEEKDAYS.intersection(_WORD.findall(c.lower())))
-            for c in split_clauses(text)
-        ]
+        return [(frozenset(self._terms(c)), offers(c), _marks(c)) for c in split_clauses(text)]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _marks(clause: str) -> frozenset[str]:
+    """Return the weekdays and years `clause` names, in lower case."""
+    return frozenset(m for m in _MARK.findall(clause.lower()) if m in _WEEKDAYS or m[0].isdigit())
 
 
 def split_clauses(text: str) -> list[str]:

@@ -109,8 +109,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:budget|estimate|target|forecast|cost|price)s?)\b",
         r"how much \g<over>",
     ),
-    # off-peak is one word, the opposite of peak ("how often do trains run off-peak?")
-    (r"\boff peak\b", "offpeak"),
+    # off-peak is one word, the opposite of peak ("how often do trains run off-peak?"), and
+    # so is outside the rush hour or the peak
+    (
+        r"\boff peak\b|\boutside (?:of )?(?:the )?(?:rush hours?|peak(?: hours?| times?)?)\b",
+        "offpeak",
+    ),
     # what someone does for a living is their job: "what does she do for work?"
     (r"\b(?:do|does|did) for (?:a living|work|a job)\b", "job"),
     # the bare verb only after what grows: "a balloon" is a noun, and so is the "spiral" of a
@@ -136,7 +140,7 @@ _KEYS = frozenset(
     off rubber rubberstamped running go shipped name surname side place again fill filling
     catch catching nutshell short walk break rank ranks ballooned ballooning skyrocketed
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
-    balloon balloons skyrocket skyrockets true correct right far
+    balloon balloons skyrocket skyrockets true correct right far outside
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
