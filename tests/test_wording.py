@@ -168,6 +168,14 @@ def test_a_region_s_figure_does_not_answer_for_a_country_in_it() -> None:
     assert africa.answered and "580,000" in africa.text
 
 
+def test_an_amount_asked_in_a_currency_is_not_answered_in_another(lagos: Engine) -> None:
+    assert not lagos.answer(Query(text="how much is the fare in us dollars")).answered
+    naira = lagos.answer(Query(text="how much is the fare in naira"))
+    assert naira.answered and "750 naira" in naira.text
+    # "$1.8 billion" is an amount in dollars
+    assert "1.8 billion" in lagos.answer(Query(text="how much did the line cost in dollars")).text
+
+
 def test_off_peak_is_not_answered_by_peak_times(lagos: Engine) -> None:
     assert not lagos.answer(Query(text="how often do the trains run off-peak?")).answered
     peak = lagos.answer(Query(text="how often do the trains run at peak times?"))

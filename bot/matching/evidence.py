@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
-from itertools import pairwise
 from typing import NamedTuple
 
-from bot.matching.analysis import ENTITY_PREFIX, Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.answerability import NAMED, TELLING, Need, OfferedKinds
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
@@ -19,6 +18,7 @@ from bot.matching.lexicon import QType
 from bot.matching.mismatch import elsewhere, opposed, unnamed
 from bot.matching.names import AnswerNames
 from bot.matching.narrowing import Narrowings
+from bot.matching.qualifiers import currency_said, topic_said
 from bot.matching.semantic import SemanticIndex, WordVectors
 
 _TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a question reads 20
@@ -224,41 +224,6 @@ def _terms_of(
     return own.union(*cues, *named)
 
 
-_SAYING = frozenset("say said says saying think thinks thought".split())
-# words for whatever the story is about: "what did he say about the project?"
-_VAGUE = frozenset(
-    "project projects plan plans scheme programme program initiative issue issues matter "
-    "situation thing things news story development developments idea whole".split()
-)
-
-
-def _topic_said(tools: Retrievers, query: Analysis, terms: frozenset[str]) -> bool:
-    """Return whether the entry speaks of the topic of "what did X say about Y?".
-
-    Someone's words on another topic are no answer: "what did the governor say about the
-    fare?" is not answered by what he said of the commute. The topic is the terms of the
-    words after "about"; it is missed only when none of them is in the entry and each is a
-    word some but under a third of the entries use: an unknown word may be another word for
-    the entry's, and a common one, or one of the title's, is the story's setting ("about the
-    metro"), which every entry speaks of unsaid.
-    """
-    words = query.words
-    at = next(
-        (i for i, (w, n) in enumerate(pairwise(words)) if w in _SAYING and n == "about"), None
-    )
-    if at is None:
-        return True
-    after = set(words[at + 2 :]) - _VAGUE
-    topic = [
-        t
-        for t, surface in zip(query.terms, query.surfaces, strict=False)
-        if surface and after.issuperset(surface.split()) and not t.startswith(ENTITY_PREFIX)
-    ]
-    rare = tools.index.corpus.postings.rare
-    telling = all(rare(t) and t not in tools.setting for t in topic)
-    return not topic or not terms.isdisjoint(topic) or not telling
-
-
 def _measure(
     tools: Retrievers,
     query: Analysis,
@@ -280,7 +245,8 @@ def _measure(
     )
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
-    kind = kind and figures_said(question.terms, terms) and _topic_said(tools, query, terms)
+    kind = kind and figures_said(question.terms, terms) and currency_said(query, terms)
+    kind = kind and topic_said(query, terms, tools.index.corpus.postings.rare, tools.setting)
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:

@@ -1,0 +1,77 @@
+"""What a question says of the value it asks: the topic of someone's words, an amount's currency.
+
+"What did the governor say about the fare?" is not answered by his words on the commute, nor
+"how much is the fare in dollars?" by "750 naira".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import pairwise
+
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
+
+_SAYING = frozenset("say said says saying think thinks thought".split())
+# words for whatever the story is about: "what did he say about the project?"
+_VAGUE = frozenset(
+    "project projects plan plans scheme programme program initiative issue issues matter "
+    "situation thing things news story development developments idea whole".split()
+)
+
+
+def topic_said(
+    query: Analysis,
+    terms: frozenset[str],
+    rare: Callable[[str], bool],
+    setting: frozenset[str],
+) -> bool:
+    """Return whether the entry speaks of the topic of "what did X say about Y?".
+
+    Someone's words on another topic are no answer: "what did the governor say about the
+    fare?" is not answered by what he said of the commute. The topic is the terms of the
+    words after "about"; it is missed only when none of them is in the entry `terms` and each
+    is `rare` (some but under a third of the entries use it): an unknown word may be another
+    word for the entry's, and a common one, or one of the story's `setting` (its title's
+    terms), is what every entry speaks of unsaid ("about the metro").
+    """
+    words = query.words
+    at = next(
+        (i for i, (w, n) in enumerate(pairwise(words)) if w in _SAYING and n == "about"), None
+    )
+    if at is None:
+        return True
+    after = set(words[at + 2 :]) - _VAGUE
+    topic = [
+        t
+        for t, surface in zip(query.terms, query.surfaces, strict=False)
+        if surface and after.issuperset(surface.split()) and not t.startswith(ENTITY_PREFIX)
+    ]
+    telling = all(rare(t) and t not in setting for t in topic)
+    return not topic or not terms.isdisjoint(topic) or not telling
+
+
+# currencies by name: "how much in dollars?" asks for an amount in that one
+_CURRENCIES = frozenset(
+    """
+    dollar dollars usd euro euros eur pound pounds sterling gbp naira cedi cedis shilling
+    shillings rupee rupees yen yuan renminbi rmb franc francs krone kroner krona kronor rand
+    peso pesos reais rouble roubles ruble rubles lira dirham dirhams riyal riyals baht ringgit
+    dinar dinars
+    """.split()
+)
+
+
+def currency_said(query: Analysis, terms: frozenset[str]) -> bool:
+    """Return whether the entry gives an amount in the currency the question asks it in.
+
+    "How much is the fare in US dollars?" is not answered by "750 naira per trip". The
+    currency is a name of one said right after "in" ("in dollars", "in US dollars").
+    """
+    words = query.words
+    asked = [
+        w for at, w in enumerate(words) if w in _CURRENCIES and "in" in words[max(at - 2, 0) : at]
+    ]
+    if not asked:
+        return True
+    said = [t for t, surface in zip(query.terms, query.surfaces, strict=False) if surface in asked]
+    return not said or not terms.isdisjoint(said)
