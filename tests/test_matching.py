@@ -22,14 +22,10 @@ from bot.matching.encoder import WordLlamaEncoder, bulk, load_encoder, unit_rows
 from bot.matching.engine import Engine
 from bot.matching.evidence import Evidence
 from bot.matching.explain import explain
-from bot.matching.gazetteer import (
-    acronym_aliases,
-    capital_aliases,
-    owner_aliases,
-    synonym_aliases,
-)
+from bot.matching.gazetteer import capital_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
+from bot.matching.nameforms import acronym_aliases, owner_aliases, synonym_aliases
 from bot.matching.ranking import _untold
 from bot.matching.semantic import SemanticIndex
 from bot.matching.text import tokenize

@@ -14,10 +14,10 @@ from bot.matching import idioms
 from bot.matching.answerability import Need, offers
 from bot.matching.asking import needs
 from bot.matching.engine import Engine
-from bot.matching.gazetteer import demonym_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.messages import hearsay_names, undoubted
+from bot.matching.nameforms import demonym_aliases
 from bot.matching.naming import describing_words
 from bot.matching.qtypes import detect_qtype
 from bot.models import Query

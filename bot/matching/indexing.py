@@ -26,14 +26,6 @@ from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
-from bot.matching.gazetteer import (
-    acronym_aliases,
-    capital_aliases,
-    demonym_aliases,
-    inverted_aliases,
-    owner_aliases,
-    synonym_aliases,
-)
 from bot.matching.implied import (
     answer_names,
     entries_of_kind,
@@ -44,6 +36,7 @@ from bot.matching.implied import (
 )
 from bot.matching.index import Index
 from bot.matching.lexicon import OPPOSITES, REGION_WORDS, QType
+from bot.matching.nameforms import every_name
 from bot.matching.narrowing import Narrowings
 from bot.matching.paraphrases import general_groups
 from bot.matching.phrasal import general_phrasal
@@ -79,18 +72,8 @@ def build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None 
 
 
 def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None) -> Built:
-    aliases = {name: e.id for e in knowledge.entities for name in e.names}
-    countries = {e.id: list(e.names) for e in knowledge.entities if e.type == EntityType.COUNTRY}
-    aliases |= capital_aliases(countries, {name.casefold() for name in aliases})
-    aliases |= inverted_aliases(aliases, {name.casefold() for name in aliases})
-    aliases |= demonym_aliases(aliases, countries, {name.casefold() for name in aliases})
-    aliases |= owner_aliases(aliases, {name.casefold() for name in aliases})
-    aliases |= synonym_aliases(aliases, knowledge.synonyms, {name.casefold() for name in aliases})
-    aliases |= acronym_aliases(aliases, knowledge.synonyms, {name.casefold() for name in aliases})
     acronyms = Acronyms(knowledge.entities)
-    # "WHO regional director" as a question spells it ("World Health Organization regional
-    # director"), and as typed in lower case
-    aliases |= {acronyms.spell_name(name): e for name, e in aliases.items()}
+    aliases = every_name(knowledge, acronyms)
     sources: tuple[FaqEntry | Entity, ...] = (*knowledge.faq, *knowledge.entities)
     before = (
         {source: position for position, source in enumerate(previous.sources)} if previous else {}
