@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
+
+from bot.config import Settings
+from bot.serving import maintain_cli
 
 
 def edit(folder: Path, name: str, old: str, new: str) -> None:
@@ -18,3 +22,9 @@ def line_of(folder: Path, name: str, needle: str) -> int:
     lines = (folder / name).read_text(encoding="utf-8").splitlines()
     exact = [n for n, line in enumerate(lines, start=1) if line.strip() == needle.strip()]
     return exact[0] if exact else next(n for n, line in enumerate(lines, 1) if needle in line)
+
+
+def validate(folder: Path) -> int:
+    """Run `storybot validate` on `folder` in this process, without the semantic layer."""
+    args = argparse.Namespace(folder=folder, knowledge=None)
+    return maintain_cli.validate(args, Settings(_env_file=None, encoder="none"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import logging
 from pathlib import Path
 
@@ -13,8 +12,8 @@ from bot.errors import KnowledgeError
 from bot.knowledge.duplicates import said_alike
 from bot.knowledge.loading import load_knowledge
 from bot.matching.engine import Engine
-from bot.serving import maintain_cli
 from bot.serving.service import StoryBot
+from tests.knowledgekit import validate
 
 LAST_OF_SIGNING = "      - Who were the signatories?\n"
 LAST_OF_PLACE = "      - Was the deal signed in Beijing?\n"
@@ -80,8 +79,7 @@ def test_validate_prints_a_repeated_question_as_a_warning(
     knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _add(knowledge_copy, LAST_OF_PLACE, "      - Signing location?\n")
-    args = argparse.Namespace(folder=knowledge_copy, knowledge=None)
-    assert maintain_cli.validate(args, Settings(_env_file=None, encoder="none")) == 0
+    assert validate(knowledge_copy) == 0
     said = capsys.readouterr()
     assert "warning: faq.yaml:" in said.err and "duplicate of its own phrasings #3" in said.err
     assert said.out.endswith(": valid\n")
@@ -91,8 +89,7 @@ def test_validate_fails_on_a_question_in_two_entries(
     knowledge_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _add(knowledge_copy, LAST_OF_SIGNING, "      - Where did the signing take place?\n")
-    args = argparse.Namespace(folder=knowledge_copy, knowledge=None)
-    assert maintain_cli.validate(args, Settings(_env_file=None, encoder="none")) == 1
+    assert validate(knowledge_copy) == 1
     said = capsys.readouterr()
     assert "error: faq.yaml:" in said.err and "duplicate of entry 'signing'" in said.err
     assert said.out.endswith(": 1 question in two entries\n")

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
 from bot.errors import KnowledgeError
 from bot.knowledge.loading import load_knowledge
 from bot.knowledge.schema import FaqEntry
-from bot.serving import maintain_cli
 from bot.serving.maintain_cli import DRAFT_READY, DRAFT_WAITING
-from tests.knowledgekit import edit, line_of
+from tests.knowledgekit import edit, line_of, validate
 
 LONG = "Where " + "really " * 43 + "was it signed?"  # 307 characters: past the 300 of a line
 
@@ -116,8 +113,7 @@ def test_validate_tells_a_draft_only_what_it_still_needs(
 ) -> None:
     faq = knowledge_copy / "faq.yaml"
     faq.write_text(faq.read_text(encoding="utf-8") + DRAFT + fields, encoding="utf-8")
-    args = argparse.Namespace(folder=knowledge_copy, knowledge=None)
-    assert maintain_cli.validate(args, Settings(_env_file=None, encoder="none")) == 0
+    assert validate(knowledge_copy) == 0
     said = capsys.readouterr()
     line = line_of(knowledge_copy, "faq.yaml", "- id: my-draft")
     assert f"draft: faq.yaml:{line}: entry 'my-draft': {told}\n" in said.err
@@ -131,8 +127,7 @@ def test_validate_counts_two_drafts_in_the_plural(
     second = DRAFT.replace("my-draft", "my-second").replace("August?", "September?")
     both = DRAFT + "    answer:\n    source:\n" + second + "    answer:\n    source:\n"
     faq.write_text(faq.read_text(encoding="utf-8") + both, encoding="utf-8")
-    args = argparse.Namespace(folder=knowledge_copy, knowledge=None)
-    maintain_cli.validate(args, Settings(_env_file=None, encoder="none"))
+    validate(knowledge_copy)
     assert capsys.readouterr().out.endswith(", 2 drafts not served yet: valid\n")
 
 
