@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
+from bot.matching import qualifiers
 from bot.matching.analysis import Analysis
 from bot.matching.answerability import NAMED, TELLING, Need, OfferedKinds
 from bot.matching.bm25 import Bm25, Bm25Scores
@@ -18,7 +19,6 @@ from bot.matching.lexicon import QType
 from bot.matching.mismatch import elsewhere, opposed, unnamed
 from bot.matching.names import AnswerNames
 from bot.matching.narrowing import Narrowings
-from bot.matching.qualifiers import currency_said, topic_said
 from bot.matching.semantic import SemanticIndex, WordVectors
 
 _TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a question reads 20
@@ -172,9 +172,11 @@ def gather(
     if not raw:
         return question, {}
     asked = query.asks
+    needed = qualifiers.required(query, tools.index.corpus.postings.rare, tools.setting)
     firsts = _Rivals(list(raw.values()))
     return question, {
-        p: _measure(tools, query, question, asked, r, firsts.beside(p)) for p, r in raw.items()
+        p: _measure(tools, query, question, asked, needed, r, firsts.beside(p))
+        for p, r in raw.items()
     }
 
 
@@ -229,6 +231,7 @@ def _measure(
     query: Analysis,
     question: QuestionTerms,
     asked: frozenset[Need],
+    needed: tuple[frozenset[str], ...],  # sets of terms the entry must hold one of each
     raw: _Raw,
     rival: _Raw,
 ) -> Evidence:
@@ -245,8 +248,8 @@ def _measure(
     )
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
-    kind = kind and figures_said(question.terms, terms) and currency_said(query, terms)
-    kind = kind and topic_said(query, terms, tools.index.corpus.postings.rare, tools.setting)
+    kind = kind and figures_said(question.terms, terms)
+    kind = kind and all(not terms.isdisjoint(one) for one in needed)
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:

@@ -19,35 +19,40 @@ _VAGUE = frozenset(
 )
 
 
-def topic_said(
-    query: Analysis,
-    terms: frozenset[str],
-    rare: Callable[[str], bool],
-    setting: frozenset[str],
-) -> bool:
-    """Return whether the entry speaks of the topic of "what did X say about Y?".
+def required(
+    query: Analysis, rare: Callable[[str], bool], setting: frozenset[str]
+) -> tuple[frozenset[str], ...]:
+    """Return the sets of terms of which an answering entry must hold one each.
+
+    Read once per question, for all its candidates: the topic of someone's words asked about
+    and the currency an amount is asked in, each when the question has one.
+    """
+    return tuple(found for found in (_topic(query, rare, setting), _currency(query)) if found)
+
+
+def _topic(query: Analysis, rare: Callable[[str], bool], setting: frozenset[str]) -> frozenset[str]:
+    """Return the topic of "what did X say about Y?" that an answer must speak of, or nothing.
 
     Someone's words on another topic are no answer: "what did the governor say about the
     fare?" is not answered by what he said of the commute. The topic is the terms of the
-    words after "about"; it is missed only when none of them is in the entry `terms` and each
-    is `rare` (some but under a third of the entries use it): an unknown word may be another
-    word for the entry's, and a common one, or one of the story's `setting` (its title's
-    terms), is what every entry speaks of unsaid ("about the metro").
+    words after "about"; it is asked of an entry only when each term is `rare` (some but under
+    a third of the entries use it): an unknown word may be another word for the entry's, and
+    a common one, or one of the story's `setting` (its title's terms), is what every entry
+    speaks of unsaid ("about the metro").
     """
     words = query.words
     at = next(
         (i for i, (w, n) in enumerate(pairwise(words)) if w in _SAYING and n == "about"), None
     )
     if at is None:
-        return True
+        return frozenset()
     after = set(words[at + 2 :]) - _VAGUE
-    topic = [
+    topic = frozenset(
         t
         for t, surface in zip(query.terms, query.surfaces, strict=False)
         if surface and after.issuperset(surface.split()) and not t.startswith(ENTITY_PREFIX)
-    ]
-    telling = all(rare(t) and t not in setting for t in topic)
-    return not topic or not terms.isdisjoint(topic) or not telling
+    )
+    return topic if all(rare(t) and t not in setting for t in topic) else frozenset()
 
 
 # currencies by name: "how much in dollars?" asks for an amount in that one
@@ -61,17 +66,18 @@ _CURRENCIES = frozenset(
 )
 
 
-def currency_said(query: Analysis, terms: frozenset[str]) -> bool:
-    """Return whether the entry gives an amount in the currency the question asks it in.
+def _currency(query: Analysis) -> frozenset[str]:
+    """Return the currency an amount is asked in, as the question's terms, or nothing.
 
     "How much is the fare in US dollars?" is not answered by "750 naira per trip". The
     currency is a name of one said right after "in" ("in dollars", "in US dollars").
     """
     words = query.words
-    asked = [
+    asked = {
         w for at, w in enumerate(words) if w in _CURRENCIES and "in" in words[max(at - 2, 0) : at]
-    ]
+    }
     if not asked:
-        return True
-    said = [t for t, surface in zip(query.terms, query.surfaces, strict=False) if surface in asked]
-    return not said or not terms.isdisjoint(said)
+        return frozenset()
+    return frozenset(
+        t for t, surface in zip(query.terms, query.surfaces, strict=False) if surface in asked
+    )
