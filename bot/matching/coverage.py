@@ -61,6 +61,9 @@ class QuestionTerms:
         )
         telling = _TELLING * index.unseen_weight
         self._telling = frozenset(t for t, w in self.weights.items() if w >= telling)
+        # "how many of the permanent jobs went to women?" asks a part of a count: an entry
+        # that gives the whole without saying "women" does not answer it
+        self.part_of = self._telling if _partitive(query.words) else frozenset()
         # each term's vector, looked up once for all the candidates it is matched against
         self._vectors: dict[str, Vectors | None] = {}
 
@@ -118,6 +121,14 @@ def _located(query: Analysis) -> frozenset[str]:
     """Return the names a question gives as where something is: "in Kenya", "across Ghana"."""
     after = {w for before, w in pairwise(query.words) if before in _LOCATING}
     return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
+
+
+def _partitive(words: tuple[str, ...]) -> bool:
+    """Return whether the question asks "how many of …" or "how much of …"."""
+    return any(
+        first == "how" and second in ("many", "much") and third == "of"
+        for first, second, third in zip(words, words[1:], words[2:], strict=False)
+    )
 
 
 def phrase_parts(terms: Iterable[str]) -> frozenset[str]:

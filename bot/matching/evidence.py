@@ -41,7 +41,7 @@ class Evidence:
     soft_covered: float  # the same, counting close-meaning words as partly there
     missing: float  # the weight share of the most important term the entry lacks
     kind: float  # 1 when the answer holds the kind of value asked (a date, a number…) and any
-    # figure the question states
+    # figure the question states, and the part asked of "how many of the jobs went to women?"
     told: float  # 1 when that kind is a telling one (a place, a reason, a day, an age…)
     qtype: float  # how well the best phrasing's question type agrees with the asked one
     subject: float  # 1 when every person or thing the question names is in the entry
@@ -250,6 +250,7 @@ def _measure(
         kind = tools.names.answer(position, asked, question.terms)
     kind = kind and figures_said(question.terms, terms)
     kind = kind and all(not terms.isdisjoint(one) for one in needed)
+    kind = kind and question.part_of <= terms
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:
