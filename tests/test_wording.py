@@ -133,6 +133,9 @@ def test_a_country_asked_as_where_the_entry_never_names_is_elsewhere(malaria: En
     # an entry naming no wider place answers for the country: one price holds everywhere
     ghana = malaria.answer(Query(text="What does the vaccine cost in Ghana?"))
     assert ghana.answered and ghana.entry_id == "cost-per-dose"
+    # a country's people counted are counted in it; a continent is no other's
+    assert not malaria.answer(Query(text="how many kenyans die from malaria yearly")).answered
+    assert not malaria.answer(Query(text="how many people die of malaria in asia")).answered
 
 
 def test_a_country_the_entry_never_names_but_another_is_another_party(engine: Engine) -> None:

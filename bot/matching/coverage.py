@@ -118,8 +118,12 @@ class QuestionTerms:
 
 
 def _located(query: Analysis) -> frozenset[str]:
-    """Return the names a question gives as where something is: "in Kenya", "across Ghana"."""
-    after = {w for before, w in pairwise(query.words) if before in _LOCATING}
+    """Return the names a question gives as where something is: "in Kenya", "across Ghana".
+
+    So are the people counted by a country's name: "how many Kenyans die?" asks how many die
+    in Kenya.
+    """
+    after = {w for before, w in pairwise(query.words) if before in _LOCATING or before == "many"}
     return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
 
 

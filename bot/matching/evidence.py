@@ -97,6 +97,7 @@ class Retrievers:
     setting: frozenset[str] = frozenset()  # the title's terms and its names' words
     countries: frozenset[str] = frozenset()  # the countries the fact store names
     regions: frozenset[str] = frozenset()  # the terms of places wider than a country
+    continents: frozenset[str] = frozenset()  # of those, the continents' own
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)

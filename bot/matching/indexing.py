@@ -35,7 +35,7 @@ from bot.matching.implied import (
     terms_of_kind,
 )
 from bot.matching.index import Index
-from bot.matching.lexicon import OPPOSITES, REGION_WORDS, QType
+from bot.matching.lexicon import CONTINENT_WORDS, OPPOSITES, REGION_WORDS, QType
 from bot.matching.nameforms import every_name
 from bot.matching.narrowing import Narrowings
 from bot.matching.paraphrases import general_groups
@@ -125,6 +125,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         outlying=places - title,
         countries=nations,
         regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
+        continents=frozenset(analyzer.terms(" ".join(sorted(CONTINENT_WORDS)))),
         undertakings=undertakings,
         asides=_asides(undertakings, index, title),
         # the story's subject, with the words of the names it gives: "the metro" of the

@@ -186,9 +186,11 @@ QTYPE_HINTS = {
 
 # Places wider than a country: an answer about one is not about a country in it ("how many die
 # in Kenya?" is not answered by Africa's toll)
-REGION_WORDS = frozenset(
-    "africa asia europe america americas oceania world worldwide global globally continent "
-    "continents region regions international".split()
+# continents by a name no country shares ("America" is often the US)
+CONTINENT_WORDS = frozenset("africa asia europe oceania antarctica".split())
+REGION_WORDS = CONTINENT_WORDS | frozenset(
+    "america americas world worldwide global globally continent continents region regions "
+    "international".split()
 )
 
 # Words whose opposite in an answer means it answers another question: "the first landing"

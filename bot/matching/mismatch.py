@@ -20,8 +20,9 @@ def elsewhere(
     "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
     places the entries name. So is a country as where something is ("how many die in Kenya?"
-    is not Africa's toll), or as a party when the entry names another country. So is a
-    programme, event or thing: "who is building phase two?" is not who built the Orange Line.
+    is not Africa's toll, nor is "how many Kenyans die?"), or as a party when the entry names
+    another country. So is a programme, event or thing: "who is building phase two?" is not
+    who built the Orange Line. So is a continent when the entry names another.
     """
     named, others = question.named, terms - question.named
     place = (tools.outlying & named) - terms and tools.places & others
@@ -33,7 +34,9 @@ def elsewhere(
     party = Need.OTHER not in asked and _another_country(tools, named, terms)
     located = (tools.countries & question.located) - terms  # mostly empty: no union made
     country = located and (tools.countries | tools.outlying | tools.regions) & others
-    return 1.0 if place or undertaking or aside or country or party else 0.0
+    # Africa's toll is not Asia's
+    continent = (tools.continents & question.terms) - terms and tools.continents & others
+    return 1.0 if place or undertaking or aside or country or party or continent else 0.0
 
 
 def _another_country(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) -> bool:
