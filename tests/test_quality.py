@@ -64,7 +64,7 @@ FLOORS = [
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "more.jsonl",
         0.73,
-        0.83,
+        0.86,  # 0.867 since "how much … cost?" asks for money (eighteenth session)
     ),
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
@@ -91,7 +91,7 @@ FLOORS = [
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
         0.47,  # 0.476 since currency signs are read as words (sixteenth session)
-        0.77,
+        0.80,  # 0.80 since "how much … cost?" asks for money (eighteenth session)
     ),
     (
         STORIES / "river-dam" / "knowledge",

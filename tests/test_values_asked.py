@@ -168,3 +168,26 @@ def test_a_part_of_a_count_must_be_said_of_what_the_part_is(
     lagos: Engine, question: str, answered: bool
 ) -> None:
     assert lagos.answer(Query(text=question)).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "money"),
+    [
+        ("It cost $1.8 billion.", True),
+        ("Castellan is paying 62 million euros.", True),
+        ("A flat fare of 750 naira per trip.", True),
+        ("Each country pays 20 cents per dose.", True),
+        ("The hardest section was a 3.2-kilometre viaduct.", False),
+        ("Some 6,500 workers built it.", False),
+    ],
+)
+def test_an_amount_of_money_is_read_by_its_currency(answer: str, money: bool) -> None:
+    assert (Need.MONEY in offers(answer)) is money
+
+
+def test_how_much_did_it_cost_asks_for_money(lagos: Engine) -> None:
+    assert Need.MONEY in needs(QType.AMOUNT, tuple("how much did the viaduct cost".split()))
+    assert Need.MONEY not in needs(QType.AMOUNT, tuple("how much of the line is built".split()))
+    # the viaduct's entry gives its length, not its price
+    assert not lagos.answer(Query(text="how much did the agboyi viaduct cost")).answered
+    assert lagos.answer(Query(text="how much did the line cost")).answered

@@ -35,6 +35,7 @@ class Need(StrEnum):
     WORDS = "words"  # what someone said: a quote, or "X said that …"
     STATUS = "status"  # whether something is done yet: it happened, or it is still planned
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
+    MONEY = "money"  # an amount of money: "$1.1 billion", "750 naira", "20 cents a dose"
     OTHER = "other"  # a name besides those the question gives: "who was chairman before X?"
 
 
@@ -130,6 +131,12 @@ _OFFERS = {
         r"(?i:\b(?:in|at|on|near|from|outside|inside|across|to) (?:the )?(?:[\w'-]+ ){0,4}?"
         r"(?:pole|region|district|county|province|city|capital|town|village|island|river|"
         r"site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
+    ),
+    Need.MONEY: re.compile(
+        r"[$€£¥₦₹]|\b(?:dollars?|usd|euros?|eur|pounds|sterling|gbp|naira|ngn|cedis?|shillings?|"
+        r"rupees?|yen|yuan|renminbi|rmb|francs?|rand|pesos?|reais|roubles?|rubles?|lira|"
+        r"dirhams?|riyals?|baht|ringgit|dinars?|cents?|pence)\b",
+        re.I,
     ),
     Need.WORDS: re.compile(
         r"[\"\u201c\u201d]|(?i:\b(?:said|says|say|told|tells|called|calls|asserted|"

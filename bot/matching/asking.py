@@ -23,6 +23,12 @@ _ASKING = frozenset("what which exact exactly precise precisely specific kis kon
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
 _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
+# words that make "how much" ask for money
+_COSTING = frozenset(
+    "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
+    "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
+    "bill money cash afford".split()
+)
 
 
 def needs(
@@ -51,6 +57,8 @@ def needs(
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
+    if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words):
+        asked.add(Need.MONEY)  # "how much did the viaduct cost?": not "a 3.2-kilometre viaduct"
     if _asks_name(words):
         asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
     if _asks_another(qtype, words, named):
