@@ -75,6 +75,11 @@ def test_a_unit_is_read_spelled_out_or_short_in_either_spelling() -> None:
     assert analyzer.terms("why 8 mins") == analyzer.terms("why 8 minutes")  # chat shorthand
 
 
+def test_wats_is_what_not_a_typo_of_wants() -> None:
+    analyzer = Analyzer({}, [], ["Castellan wants the club. The fee is 62 million euros."])
+    assert analyzer.terms("wats the fee") == analyzer.terms("what is the fee")
+
+
 def test_the_shipped_groups_are_single_words_in_one_group_each_and_ask_nothing() -> None:
     groups = general_groups()
     assert len(groups) > 200

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 SLANG = {
     "wat": "what",
+    "wats": "what",
     "wut": "what",
     "ws": "was",
     "wz": "was",
