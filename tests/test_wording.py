@@ -653,3 +653,18 @@ def test_who_came_before_or_after_someone_is_not_that_person(
 )
 def test_who_replaced_or_followed_someone_asks_for_another(football: Engine, question: str) -> None:
     assert Need.OTHER in football.analyzer.analyze(question).asks
+
+
+def test_a_country_or_capital_the_story_never_names_is_elsewhere(
+    lagos: Engine, malaria: Engine, engine: Engine
+) -> None:
+    ghana = lagos.decide(Query(text="what is the minimum wage in ghana"))
+    assert not ghana.answer.answered  # Lagos's 70,000 naira is Nigeria's
+    assert ghana.best is not None and ghana.best.evidence.elsewhere == 1.0
+    assert lagos.answer(Query(text="what is the minimum wage")).answered
+    assert not engine.answer(
+        Query(text="Has Iran joined the Chinese moon base project too?")
+    ).answered
+    # a place read in part is none: "city" alone of Kuwait City names nowhere
+    knust = malaria.answer(Query(text="which city is KNUST in"))
+    assert knust.answered and "Kumasi" in knust.text

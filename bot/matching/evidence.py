@@ -98,6 +98,9 @@ class Retrievers:
     countries: frozenset[str] = frozenset()  # the countries the fact store names
     regions: frozenset[str] = frozenset()  # the terms of places wider than a country
     continents: frozenset[str] = frozenset()  # of those, the continents' own
+    # countries and capitals the knowledge never names, by their terms, under each of their
+    # terms: "in Ghana" of a story set in Lagos asks of somewhere it does not speak of
+    foreign: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -174,9 +177,13 @@ def gather(
         return question, {}
     asked = query.asks
     needed = qualifiers.required(query, tools.index.corpus.postings.rare, tools.setting)
+    # a country or capital the story never names: every entry speaks of somewhere else
+    abroad = any(
+        name <= question.terms for t in question.terms for name in tools.foreign.get(t, ())
+    )
     firsts = _Rivals(list(raw.values()))
     return question, {
-        p: _measure(tools, query, question, asked, needed, r, firsts.beside(p))
+        p: _measure(tools, query, question, asked, needed, r, firsts.beside(p), abroad)
         for p, r in raw.items()
     }
 
@@ -235,6 +242,7 @@ def _measure(
     needed: tuple[frozenset[str], ...],  # sets of terms the entry must hold one of each
     raw: _Raw,
     rival: _Raw,
+    abroad: bool = False,
 ) -> Evidence:
     position = raw.hit.entry
     terms = tools.terms_of(position)
@@ -273,6 +281,6 @@ def _measure(
             "subject": 1.0 if question.named <= terms else 0.0,
             "unnamed": unnamed(tools, query.qtype, question, position),
             "opposed": opposed(tools, question.clashes, position),
-            "elsewhere": elsewhere(tools, question, terms, asked),
+            "elsewhere": 1.0 if abroad else elsewhere(tools, question, terms, asked),
         }
     )

@@ -177,6 +177,17 @@ def capital_table() -> dict[str, tuple[str, ...]]:
     return table
 
 
+# names that are also everyday words or first names: "turkey", "chad", "jordan", "lima beans"
+_AMBIGUOUS = frozenset("chad turkey jordan guinea lima male victoria georgia".split())
+
+
+def world_places() -> frozenset[str]:
+    """Return the countries and seats of government the table knows, lower case."""
+    table = capital_table()
+    names = set(table).union(*table.values())
+    return frozenset(names - _AMBIGUOUS)
+
+
 def capital_aliases(countries: dict[str, list[str]], taken: set[str]) -> dict[str, str]:
     """Return capital -> entity id for `countries` (entity id -> its names, any case).
 

@@ -22,7 +22,8 @@ def elsewhere(
     places the entries name. So is a country as where something is ("how many die in Kenya?"
     is not Africa's toll, nor is "how many Kenyans die?"), or as a party when the entry names
     another country. So is a programme, event or thing: "who is building phase two?" is not
-    who built the Orange Line. So is a continent when the entry names another.
+    who built the Orange Line. So is a continent when the entry names another. (A country or
+    capital the story never names is elsewhere for every entry: `evidence.gather`.)
     """
     named, others = question.named, terms - question.named
     place = (tools.outlying & named) - terms and tools.places & others
