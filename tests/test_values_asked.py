@@ -191,3 +191,21 @@ def test_how_much_did_it_cost_asks_for_money(lagos: Engine) -> None:
     # the viaduct's entry gives its length, not its price
     assert not lagos.answer(Query(text="how much did the agboyi viaduct cost")).answered
     assert lagos.answer(Query(text="how much did the line cost")).answered
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("what date was the speech", True),
+        ("what was the date of that friday speech", True),
+        ("what is the day of the match", True),
+        ("when was the speech", False),  # a month or a year will do
+        ("was the date set", False),
+    ],
+)
+def test_what_was_the_date_asks_for_a_day(words: str, day: bool) -> None:
+    assert (Need.DAY in needs(detect_qtype(words), tuple(words.split()))) is day
+
+
+def test_a_day_the_question_gives_is_no_date_of_it(engine: Engine) -> None:
+    assert not engine.answer(Query(text="what was the date of that friday speech")).answered

@@ -19,6 +19,7 @@ _TIME_CUES = frozenset("time hour oclock baje waqt".split())
 _DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
 _MONTH_CUES = frozenset("month mahina mahine".split())
 _WHEN_CUES = _TIME_CUES | _DAY_CUES | _MONTH_CUES
+_BETWEEN = frozenset("is was the".split())  # between an asking word and its cue
 _ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
 _STRETCHES = frozenset("period frame span scale".split())
@@ -163,6 +164,8 @@ def _other_time(words: tuple[str, ...]) -> bool:
 
 def _asked_cues(words: tuple[str, ...]) -> set[str]:
     """Return the time and day cue words that directly follow an asking word."""
+    # "what was the date of the speech?" asks for a day as "what date?" does
+    words = tuple(w for w in words if w not in _BETWEEN)
     return {
         word
         for before, word, after in itertools.zip_longest(words, words[1:], words[2:])
