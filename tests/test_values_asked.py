@@ -162,6 +162,7 @@ def test_where_is_a_name_is_not_answered_by_a_sentence_that_only_says_it(
         # a part of that count the story never gives
         ("how many of the permanent jobs went to women", False),
         ("how many of the workers were women?", False),
+        ("of the 6500 workers how many were chinese", False),
     ],
 )
 def test_a_part_of_a_count_must_be_said_of_what_the_part_is(

@@ -14,6 +14,7 @@ from bot.matching.encoder import Vectors
 from bot.matching.index import Index
 from bot.matching.semantic import Pool, WordVectors
 
+_HOW_MANY = frozenset({("how", "many"), ("how", "much")})
 _LOCATING = frozenset("in inside within across".split())
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match
@@ -129,9 +130,10 @@ def _located(query: Analysis) -> frozenset[str]:
 
 def _partitive(words: tuple[str, ...]) -> bool:
     """Return whether the question asks "how many of …" or "how much of …"."""
-    return any(
-        first == "how" and second in ("many", "much") and third == "of"
-        for first, second, third in zip(words, words[1:], words[2:], strict=False)
+    asking = [at for at, pair in enumerate(pairwise(words)) if pair in _HOW_MANY]
+    # "how many of the jobs …?", and "of the 6,500 workers, how many …?"
+    return any(words[at + 2 : at + 3] == ("of",) for at in asking) or (
+        bool(asking) and words[:1] == ("of",)
     )
 
 

@@ -38,7 +38,7 @@ def _topic(query: Analysis, rare: Callable[[str], bool], setting: frozenset[str]
     words after "about"; it is asked of an entry only when each term is `rare` (some but under
     a third of the entries use it): an unknown word may be another word for the entry's, and
     a common one, or one of the story's `setting` (its title's terms), is what every entry
-    speaks of unsaid ("about the metro").
+    speaks of unsaid ("about the metro"). A name counts only when it too is rare.
     """
     words = query.words
     at = next(
@@ -47,12 +47,17 @@ def _topic(query: Analysis, rare: Callable[[str], bool], setting: frozenset[str]
     if at is None:
         return frozenset()
     after = set(words[at + 2 :]) - _VAGUE
-    topic = frozenset(
+    said = [
         t
         for t, surface in zip(query.terms, query.surfaces, strict=False)
-        if surface and after.issuperset(surface.split()) and not t.startswith(ENTITY_PREFIX)
-    )
-    return topic if all(rare(t) and t not in setting for t in topic) else frozenset()
+        if surface and after.issuperset(surface.split())
+    ]
+    topic = frozenset(t for t in said if not t.startswith(ENTITY_PREFIX))
+    if not all(rare(t) and t not in setting for t in topic):
+        return frozenset()
+    # a name is a topic when few entries name it ("about covid"); one that many do is what
+    # they speak of unsaid ("about Castellan's debt" asks about the debt)
+    return topic | {t for t in said if t.startswith(ENTITY_PREFIX) and rare(t) and t not in setting}
 
 
 # currencies by name: "how much in dollars?" asks for an amount in that one
