@@ -49,7 +49,7 @@ STORIES = DATA / "stories"
         ("how many stations are there", QType.COUNT, {Need.NUMBER, Need.COUNT}),
         ("how old is the governor", QType.AMOUNT, {Need.NUMBER, Need.AGE}),
         ("why was it built", QType.WHY, {Need.REASON}),
-        ("who signed it", QType.WHO, set()),
+        ("who signed it", QType.WHO, {Need.SOMEONE}),
         ("artemis landing date", QType.WHEN, {Need.DATE}),  # any date, not a particular day
         ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
         ("last time anyone walked on the moon", QType.WHEN, {Need.DATE}),  # an occasion

@@ -39,7 +39,7 @@ FLOORS = [
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.85, 0.97),
     (default_folder(), DATA / "sealed.jsonl", 0.87, 1.0),
-    (default_folder(), DATA / "sealed2.jsonl", 0.81, 0.93),  # its misses are never read
+    (default_folder(), DATA / "sealed2.jsonl", 0.82, 0.93),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     # written in the twelfth session from the story alone; its misses are never read
     (default_folder(), DATA / "sealed3.jsonl", 0.88, 0.9),
@@ -83,7 +83,7 @@ FLOORS = [
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "more.jsonl",
         0.63,
-        0.83,
+        0.86,
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
         # a review found the paraphrases matched by stem ("related" read as "relatives"); the

@@ -210,3 +210,24 @@ def test_what_was_the_date_asks_for_a_day(words: str, day: bool) -> None:
 
 def test_a_day_the_question_gives_is_no_date_of_it(engine: Engine) -> None:
     assert not engine.answer(Query(text="what was the date of that friday speech")).answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "someone"),
+    [
+        ("India became the first country to land there.", True),  # a name begins it
+        ("It was built by CCREC.", True),
+        ("The governor opened it.", True),  # a title
+        ("A state-owned company built it.", True),  # a body of people
+        ("The contract was signed in 2018 and work began in March 2019.", False),
+        ("About 6,500 workers.", False),
+    ],
+)
+def test_who_is_answered_by_a_name_a_title_or_a_body(answer: str, someone: bool) -> None:
+    assert (Need.SOMEONE in offers(answer)) is someone
+
+
+def test_who_was_it_is_not_answered_by_when_it_was(lagos: Engine) -> None:
+    asked = "who was lagos governor when the contract was signed in 2018"
+    assert not lagos.answer(Query(text=asked)).answered  # the contract's entry names no one
+    assert lagos.answer(Query(text="who built the line")).answered

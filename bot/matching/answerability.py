@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.matching.lexicon import QType
+from bot.matching.lexicon import STOPWORDS, QType
 
 if TYPE_CHECKING:
     from bot.matching.clauses import Clauses
@@ -35,6 +35,7 @@ class Need(StrEnum):
     WORDS = "words"  # what someone said: a quote, or "X said that …"
     STATUS = "status"  # whether something is done yet: it happened, or it is still planned
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
+    SOMEONE = "someone"  # a name, a title or a body of people: what "who?" is answered with
     MONEY = "money"  # an amount of money: "$1.1 billion", "750 naira", "20 cents a dose"
     OTHER = "other"  # a name besides those the question gives: "who was chairman before X?"
 
@@ -54,6 +55,15 @@ _NUMBER_WORDS = (
 def _words(text: str) -> str:
     return r"\b(?:" + "|".join(text.split()) + r")\b"
 
+
+# who did something: a body of people answers "who?" as a name does
+_BODIES = re.compile(
+    r"\b(?:company|companies|firm|government|authority|council|police|group|committee|"
+    r"agency|ministry|association|union|board|court|parliament)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+_CALENDAR_WORDS = frozenset(f"{MONTH_NAMES} {WEEKDAY_NAMES}".split())
 
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")
@@ -172,6 +182,8 @@ _HAPPENED = re.compile(
 def offers(text: str) -> frozenset[Need]:
     """Return the kinds of value `text` contains."""
     found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
+    if Need.ROLE in found or _BODIES.search(text) or _names(text):
+        found.add(Need.SOMEONE)
     if Need.NUMBER in found:
         undated = _DATES.sub(" ", text)
         if not _OFFERS[Need.NUMBER].search(undated):
@@ -189,6 +201,17 @@ def offers(text: str) -> frozenset[Need]:
     if found & {Need.DAY, Need.TIME, Need.MONTH}:
         found.add(Need.DATE)  # "at 5 a.m." and "on Friday" both say when
     return frozenset(found)
+
+
+def _names(text: str) -> bool:
+    """Return whether `text` has a capitalised word that is no month, weekday or filler.
+
+    "The contract was signed in March" names no one: its capitals begin a sentence or a month.
+    """
+    return any(
+        word.lower() not in STOPWORDS and word.lower() not in _CALENDAR_WORDS
+        for word in _CAPITALISED.findall(text)
+    )
 
 
 # the kinds read from an answer's names, not from its words' kinds (`names.AnswerNames`)

@@ -58,6 +58,8 @@ def needs(
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
+    if qtype is QType.WHO:
+        asked.add(Need.SOMEONE)  # "who was governor then?" is not answered by "in 2018"
     if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words):
         asked.add(Need.MONEY)  # "how much did the viaduct cost?": not "a 3.2-kilometre viaduct"
     if _asks_name(words):
