@@ -16,6 +16,7 @@ from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
 from bot.matching.english import IRREGULAR
+from bot.matching.gazetteer import world_places
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
@@ -33,6 +34,9 @@ from bot.matching.phrases import phrase_table
 from bot.matching.qtypes import detect_qtype
 from bot.matching.text import in_other_script, tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
+
+# the world's countries and capitals are real words: "peru" is no typo for "per"
+_PLACE_WORDS = frozenset(w for place in world_places() for w in place.replace("-", " ").split())
 
 _MAX_PHRASE = 6
 _T = TypeVar("_T")
@@ -104,6 +108,7 @@ class Analyzer:
             | set(SLANG.values())
             | set(ROMAN_URDU.values())
             | general_words.words  # "telly" is no typo for "tell"
+            | _PLACE_WORDS
         )
         self._speller = Speller(self.words)
         self._correct = self._cached(Analyzer._correct_uncached, 65536)

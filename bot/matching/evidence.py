@@ -175,17 +175,33 @@ def gather(
     question = QuestionTerms(tools.index, tools.words, query, tools.opposites)
     if not raw:
         return question, {}
-    asked = query.asks
-    needed = qualifiers.required(query, tools.index.corpus.postings.rare, tools.setting)
-    # a country or capital the story never names: every entry speaks of somewhere else
-    abroad = any(
-        name <= question.terms for t in question.terms for name in tools.foreign.get(t, ())
-    )
+    asked = Asked.of(tools, query, question)
     firsts = _Rivals(list(raw.values()))
     return question, {
-        p: _measure(tools, query, question, asked, needed, r, firsts.beside(p), abroad)
-        for p, r in raw.items()
+        p: _measure(tools, query, question, asked, r, firsts.beside(p)) for p, r in raw.items()
     }
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks of any text that answers it, read once for all its candidates."""
+
+    needed: tuple[frozenset[str], ...]  # sets of terms an answer must hold one of each
+    abroad: bool  # it names a country or capital the story never names
+
+    @classmethod
+    def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Asked:
+        """Read what `query` asks beside its kinds of value: its qualifiers and places."""
+        needed = qualifiers.required(query, tools.index.corpus.postings.rare, tools.setting)
+        # a country or capital the story never names: every entry speaks of somewhere else
+        abroad = any(
+            name <= question.terms for t in question.terms for name in tools.foreign.get(t, ())
+        )
+        return cls(needed, abroad)
+
+    def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
+        """Return whether `terms` hold the topic, currency and part of a count asked."""
+        return all(not terms.isdisjoint(one) for one in self.needed) and question.part_of <= terms
 
 
 def refine(
@@ -238,12 +254,11 @@ def _measure(
     tools: Retrievers,
     query: Analysis,
     question: QuestionTerms,
-    asked: frozenset[Need],
-    needed: tuple[frozenset[str], ...],  # sets of terms the entry must hold one of each
+    what: Asked,
     raw: _Raw,
     rival: _Raw,
-    abroad: bool = False,
 ) -> Evidence:
+    asked = query.asks
     position = raw.hit.entry
     terms = tools.terms_of(position)
     coverage = question.cover(terms, soft=False)
@@ -257,9 +272,7 @@ def _measure(
     )
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
-    kind = kind and figures_said(question.terms, terms)
-    kind = kind and all(not terms.isdisjoint(one) for one in needed)
-    kind = kind and question.part_of <= terms
+    kind = kind and figures_said(question.terms, terms) and what.qualified(question, terms)
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:
@@ -281,6 +294,6 @@ def _measure(
             "subject": 1.0 if question.named <= terms else 0.0,
             "unnamed": unnamed(tools, query.qtype, question, position),
             "opposed": opposed(tools, question.clashes, position),
-            "elsewhere": 1.0 if abroad else elsewhere(tools, question, terms, asked),
+            "elsewhere": 1.0 if what.abroad else elsewhere(tools, question, terms, asked),
         }
     )

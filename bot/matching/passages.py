@@ -17,11 +17,11 @@ from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
 from bot.matching.coverage import QuestionTerms
+from bot.matching.evidence import Asked, Retrievers
 from bot.matching.figures import figures_said
-from bot.matching.index import Index
 from bot.matching.lexicon import QType
+from bot.matching.mismatch import elsewhere
 from bot.matching.names import AnswerNames
-from bot.matching.semantic import WordVectors
 
 _MIN_WORDS = 5  # shorter lines are headings and datelines, not statements
 _COVERED = 0.5  # share of the question's term weight the sentence must hold, close words too
@@ -53,10 +53,15 @@ class Passages:
         self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
 
-    def quote(self, question: Analysis, index: Index, words: WordVectors | None) -> str | None:
-        """Return the one sentence that answers `question`, or None when none clearly does."""
+    def quote(self, question: Analysis, tools: Retrievers) -> str | None:
+        """Return the one sentence that answers `question`, or None when none clearly does.
+
+        `tools`: the engine's retrievers, whose weights and places the checks an entry's
+        answer passes (`evidence.Asked`) read.
+        """
         if not question.terms or question.qtype is QType.HOW:  # "how does it work?" is no fact
             return None
+        index, words = tools.index, tools.words
         scores = self._bm25.scores(question.terms)
         top = scores.top(2)
         if not top or scores.get(top[0]) <= 0:
@@ -64,7 +69,11 @@ class Passages:
         best = scores.get(top[0])
         runner_up = scores.get(top[1]) if len(top) > 1 else 0.0
         terms = self._terms[top[0]]
-        coverage = QuestionTerms(index, words, question).cover(terms, soft=words is not None)
+        weighed = QuestionTerms(index, words, question)
+        coverage = weighed.cover(terms, soft=words is not None)
+        # what an entry's answer must hold, a sentence must too: the topic and currency asked,
+        # the part of a count, and the place ("how many die in Peru?" is not Africa's toll)
+        held = Asked.of(tools, question, weighed)
         named = {t for t in question.terms if t.startswith(ENTITY_PREFIX)}
         asked, about = question.asks, frozenset(question.terms)
         clear = (
@@ -73,6 +82,9 @@ class Passages:
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
             and figures_said(question.terms, terms)  # "delayed to 2026?" is not "2025"
+            and held.qualified(weighed, terms)
+            and not held.abroad
+            and not elsewhere(tools, weighed, terms, asked)
             and asked - NAMED <= self._kinds[top[0]]
             and self._kinds.near(top[0], asked, about, question.stated)
             and (self._names is None or self._names.answer(top[0], asked, about))
