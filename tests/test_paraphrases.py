@@ -66,6 +66,12 @@ def test_a_word_the_story_synonyms_claim_is_not_taken_by_a_general_group() -> No
     assert analyzer.terms("arrival") == ("arriv",)  # not the story's landing
 
 
+def test_the_eighteenth_session_s_groups_are_read() -> None:
+    story = ["Pakistan is fortunate to have China as a brother."]
+    analyzer = Analyzer({}, [], story, general=general_groups())
+    assert analyzer.terms("is pakistan lucky") == analyzer.terms("is pakistan fortunate")
+
+
 def test_a_unit_is_read_spelled_out_or_short_in_either_spelling() -> None:
     story = ["A 27-kilometre line and a 700-megawatt plant."]
     analyzer = Analyzer({}, [], story, general=general_groups())
