@@ -65,3 +65,11 @@ def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:
     shipped = Phrasal(general_phrasal())
     assert shipped.read("when did the club come into existence".split())[-1] == "founded"
     assert shipped.read("how much did they fork out".split())[-1] == "paid"
+
+
+def test_everyday_idioms_of_new_users_are_read_as_the_story_s_words() -> None:
+    football = Engine.from_folder(FOOTBALL, encoder="none")
+    job = football.answer(Query(text="what's willemsen's day job"))
+    assert job.answered and "teacher" in job.text
+    family = football.answer(Query(text="how long has the family been running the show"))
+    assert family.answered and "1974" in family.text
