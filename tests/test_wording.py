@@ -333,6 +333,9 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("what did he do for work before", "what did he job before"),
         ("how far over budget did it go", "how much over budget did it go"),
         ("how far above its estimate was the cost", "how much above its estimate was the cost"),
+        ("how come it went so over budget", "why it went so over budget"),
+        ("whats the deal with phase two", "what about phase two"),
+        ("what is the deal", "what is the deal"),  # the deal itself
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:

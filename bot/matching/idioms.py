@@ -33,6 +33,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # a deal is signed: "when was the pact inked?", "did he put pen to paper?"
     (r"\b(?:inked|inking)\b|\bink(?:s)? (?=(?:a|the|this|that) )", "signed "),
     (r"\b(?:put|puts|putting) pen to paper\b", "signed"),
+    # "how come it went over budget?" asks why; "what's the deal with phase two?" what of it
+    (r"\bhow come\b", "why"),
+    (r"\bwhat(?:s|'s| is) the (?:deal|situation) with\b", "what about"),
     # "is it true that India landed in August?" asks whether India landed in August
     (r"\bis (?:it|that) (?:true|correct|right)\b ?(?:that )?", "is "),
     (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
@@ -140,7 +143,7 @@ _KEYS = frozenset(
     off rubber rubberstamped running go shipped name surname side place again fill filling
     catch catching nutshell short walk break rank ranks ballooned ballooning skyrocketed
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
-    balloon balloons skyrocket skyrockets true correct right far outside
+    balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
