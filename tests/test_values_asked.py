@@ -231,3 +231,23 @@ def test_who_was_it_is_not_answered_by_when_it_was(lagos: Engine) -> None:
     asked = "who was lagos governor when the contract was signed in 2018"
     assert not lagos.answer(Query(text=asked)).answered  # the contract's entry names no one
     assert lagos.answer(Query(text="who built the line")).answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "measure"),
+    [
+        ("The hardest section was a 3.2-kilometre viaduct.", True),
+        ("Piles go 40 metres deep.", True),
+        ("It must be kept between 2 and 8 degrees Celsius.", True),
+        ("It is stored at -70°C.", True),
+        ("It cost $40m.", False),  # money, no unit of size
+        ("About 28,000 seats.", False),
+    ],
+)
+def test_a_size_is_read_by_its_unit(answer: str, measure: bool) -> None:
+    assert (Need.MEASURE in offers(answer)) is measure
+
+
+def test_how_cold_is_covered_by_a_temperature(malaria: Engine) -> None:
+    kept = malaria.answer(Query(text="how cold does the vaccine have to be kept"))
+    assert kept.answered and "8 degrees" in kept.text

@@ -36,6 +36,7 @@ class Need(StrEnum):
     STATUS = "status"  # whether something is done yet: it happened, or it is still planned
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
     SOMEONE = "someone"  # a name, a title or a body of people: what "who?" is answered with
+    MEASURE = "measure"  # a size with its unit: "3.2 kilometres", "40 metres deep", "2-8C"
     MONEY = "money"  # an amount of money: "$1.1 billion", "750 naira", "20 cents a dose"
     OTHER = "other"  # a name besides those the question gives: "who was chairman before X?"
 
@@ -64,6 +65,13 @@ _BODIES = re.compile(
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _CALENDAR_WORDS = frozenset(f"{MONTH_NAMES} {WEEKDAY_NAMES}".split())
+
+# units a length, area, weight, temperature or speed is given in ("40m" is money: no bare "m")
+_UNITS = (
+    "km kms kilometres? kilometers? metres? meters? cm centimetres? centimeters? mm miles? "
+    "feet foot ft inch inches yards? hectares? acres? kg kilos? kilograms? grams? tonnes? tons? "
+    "degrees? celsius fahrenheit mph kph knots? storeys?"
+)
 
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")
@@ -141,6 +149,11 @@ _OFFERS = {
         r"(?i:\b(?:in|at|on|near|from|outside|inside|across|to) (?:the )?(?:[\w'-]+ ){0,4}?"
         r"(?:pole|region|district|county|province|city|capital|town|village|island|river|"
         r"site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
+    ),
+    Need.MEASURE: re.compile(
+        rf"(?:\d[\d,.]*|{_words(_NUMBER_WORDS)})(?:\s|-)*(?:square |cubic )?{_words(_UNITS)}"
+        r"|\d\s?°|\b\d+(?:\.\d)?[CF]\b",
+        re.I,
     ),
     Need.MONEY: re.compile(
         r"[$€£¥₦₹]|\b(?:dollars?|usd|euros?|eur|pounds|sterling|gbp|naira|ngn|cedis?|shillings?|"

@@ -194,6 +194,12 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
         "iteration".split()
     ),
     Need.AGE: frozenset("age old umar".split()),
+    # "how deep are the piles?" is answered by "piles 40 metres deep", "how cold must it be
+    # kept?" by "at 2-8C" (not "how long": as often a stretch of time)
+    Need.MEASURE: frozenset(
+        "far deep tall wide heavy cold hot warm high length distance depth height width weight "
+        "temperature".split()
+    ),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
     # not "capital": any place would cover it; a capital city the gazetteer knows does
