@@ -73,3 +73,5 @@ def test_everyday_idioms_of_new_users_are_read_as_the_story_s_words() -> None:
     assert job.answered and "teacher" in job.text
     family = football.answer(Query(text="how long has the family been running the show"))
     assert family.answered and "1974" in family.text
+    stays = football.answer(Query(text="is bosveld sticking around after the sale"))
+    assert stays.answered and "honorary president" in stays.text
