@@ -117,7 +117,7 @@ FLOORS = [
         # 77.8 without the semantic layer), misses never read
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
-        0.63,
+        0.65,  # 0.657 since "…, right?" asks yes or no (eighteenth session)
         0.80,
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with

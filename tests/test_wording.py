@@ -20,7 +20,7 @@ from bot.matching.messages import hearsay_names, undoubted
 from bot.matching.nameforms import demonym_aliases
 from bot.matching.naming import describing_words
 from bot.matching.qtypes import detect_qtype
-from bot.models import Query
+from bot.models import AnswerKind, Query
 from tests.conftest import DATA
 
 STORIES = DATA / "stories"
@@ -336,6 +336,10 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("how come it went so over budget", "why it went so over budget"),
         ("whats the deal with phase two", "what about phase two"),
         ("what is the deal", "what is the deal"),  # the deal itself
+        ("did i hear right that it opened in 2020", "is it opened in 2020"),
+        ("the line was supposed to open in 2020 right", "is the line was supposed to open in 2020"),
+        ("who is right", "who is right"),
+        ("is it the right one", "is it the right one"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -674,3 +678,9 @@ def test_a_country_or_capital_the_story_never_names_is_elsewhere(
     # a place read in part is none: "city" alone of Kuwait City names nowhere
     knust = malaria.answer(Query(text="which city is KNUST in"))
     assert knust.answered and "Kumasi" in knust.text
+
+
+def test_a_statement_checked_with_right_is_a_yes_no_question(lagos: Engine) -> None:
+    checked = lagos.answer(Query(text="The line was supposed to open in 2020, right?"))
+    # the story gives another year, and says so, not "the story doesn't say"
+    assert checked.kind == AnswerKind.CORRECTION and "doesn't give 2020" in checked.text

@@ -38,6 +38,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\bwhat(?:s|'s| is) the (?:deal|situation) with\b", "what about"),
     # "is it true that India landed in August?" asks whether India landed in August
     (r"\bis (?:it|that) (?:true|correct|right)\b ?(?:that )?", "is "),
+    # so does "did I hear right that …?", and a statement with "right?" or "true?" after it
+    (
+        r"\b(?:did|do) i (?:hear|read|get|see|understand) (?:it |that |this )?"
+        r"(?:right|correctly)\b ?(?:that )?",
+        "is ",
+    ),
+    (r"\b(?P<said>(?:the|it|its|this|they|he|she) \w.*) (?:right|true)$", r"is \g<said>"),
     (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
     (
         r"\b(?:come|came|coming|comes|get|got|getting|jump|jumped) on board\b(?! the| a | an )",
@@ -144,6 +151,7 @@ _KEYS = frozenset(
     catch catching nutshell short walk break rank ranks ballooned ballooning skyrocketed
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
+    hear read get see understand
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
