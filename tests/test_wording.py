@@ -684,3 +684,13 @@ def test_a_statement_checked_with_right_is_a_yes_no_question(lagos: Engine) -> N
     checked = lagos.answer(Query(text="The line was supposed to open in 2020, right?"))
     # the story gives another year, and says so, not "the story doesn't say"
     assert checked.kind == AnswerKind.CORRECTION and "doesn't give 2020" in checked.text
+
+
+def test_a_phrasing_asking_for_others_does_not_answer_who_did(engine: Engine) -> None:
+    # "Who else has joined China's moon base?" is a phrasing of the supporters' entry
+    joined = engine.answer(Query(text="which country just signed up for china's moon base thing?"))
+    assert (
+        joined.answered and joined.entry_id != "supporters" and "Pakistan has joined" in joined.text
+    )
+    others = engine.answer(Query(text="who else has joined china's moon base?"))
+    assert others.answered and others.entry_id == "supporters"

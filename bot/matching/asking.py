@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
+from itertools import pairwise
 
 from bot.matching.answerability import PHRASED, Need
 from bot.matching.english import IRREGULAR
@@ -148,6 +150,17 @@ def _asks_another(qtype: QType, words: tuple[str, ...], named: frozenset[str]) -
     return False
 
 
+def for_others(words: Sequence[str]) -> bool:
+    """Return whether a text asks for others than someone: "who else has joined?", "besides X".
+
+    An entry phrased so answers only a question that asks so too ("which country joined?" is
+    not answered by the countries besides Pakistan).
+    """
+    return not _OTHERS.isdisjoint(words) or any(
+        pair in _OTHER_THAN_PAIRS for pair in pairwise(words)
+    )
+
+
 def _other_time(words: tuple[str, ...]) -> bool:
     """Return whether a question asks of another time than a year it gives ("before 2024").
 
@@ -238,6 +251,7 @@ _OTHER_THAN = frozenset(
 )
 _IN_TIME = frozenset({"before", "after"})  # another time unless the question picks someone
 _OTHER_THAN_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
+_OTHERS = frozenset("else besides except excluding".split())
 _BEFORE_AFTER = frozenset("before after prior".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING_TYPES = frozenset({QType.WHO, QType.WHAT, QType.WHERE})

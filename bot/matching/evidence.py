@@ -10,6 +10,7 @@ from typing import NamedTuple
 from bot.matching import qualifiers
 from bot.matching.analysis import Analysis
 from bot.matching.answerability import NAMED, TELLING, Need, OfferedKinds
+from bot.matching.asking import for_others
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.encoder import Vectors
@@ -101,6 +102,8 @@ class Retrievers:
     # countries and capitals the knowledge never names, by their terms, under each of their
     # terms: "in Ghana" of a story set in Lagos asks of somewhere it does not speak of
     foreign: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)
+    # (entry, phrasing) of the phrasings that ask for others: "who else has joined?"
+    othering: frozenset[tuple[int, int]] = frozenset()
     # per fact-store entity, the words its names use: "the caretaker PM" is Kakar, so an entry
     # naming Kakar speaks of a caretaker and a prime minister
     implied: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -188,6 +191,7 @@ class Asked:
 
     needed: tuple[frozenset[str], ...]  # sets of terms an answer must hold one of each
     abroad: bool  # it names a country or capital the story never names
+    for_others: bool  # it asks for others than someone: "who else …?"
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Asked:
@@ -197,7 +201,9 @@ class Asked:
         abroad = any(
             name <= question.terms for t in question.terms for name in tools.foreign.get(t, ())
         )
-        return cls(needed, abroad)
+        # "besides Pakistan", or a name asked past: "which countries backed it before Pakistan?"
+        others = Need.OTHER in query.asks or for_others(query.words)
+        return cls(needed, abroad, others)
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""
@@ -273,6 +279,9 @@ def _measure(
     if kind and tools.names is not None:
         kind = tools.names.answer(position, asked, question.terms)
     kind = kind and figures_said(question.terms, terms) and what.qualified(question, terms)
+    # "which country joined?" is not answered by the entry phrased "who else has joined?"
+    if raw.hit.score and (position, raw.hit.phrasing) in tools.othering and not what.for_others:
+        kind = False
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:

@@ -17,7 +17,7 @@ from bot.matching.acronyms import Acronyms
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
 from bot.matching.answerability import OfferedKinds
-from bot.matching.asking import CUE_WORDS
+from bot.matching.asking import CUE_WORDS, for_others
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.completions import Completions
@@ -128,6 +128,12 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
         continents=frozenset(analyzer.terms(" ".join(sorted(CONTINENT_WORDS)))),
         foreign=_foreign(analyzer, index),
+        othering=frozenset(
+            (position, number)
+            for position, faq in enumerate(knowledge.faq)
+            for number, text in enumerate((faq.question, *faq.phrasings))
+            if for_others(tokenize(text))
+        ),
         undertakings=undertakings,
         asides=_asides(undertakings, index, title),
         # the story's subject, with the words of the names it gives: "the metro" of the
