@@ -11,7 +11,7 @@ import re
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.matching.lexicon import STOPWORDS, QType
+from bot.matching.lexicon import CURRENCY_WORDS, STOPWORDS, QType
 
 if TYPE_CHECKING:
     from bot.matching.clauses import Clauses
@@ -36,7 +36,9 @@ class Need(StrEnum):
     STATUS = "status"  # whether something is done yet: it happened, or it is still planned
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
     SOMEONE = "someone"  # a name, a title or a body of people: what "who?" is answered with
-    MEASURE = "measure"  # a size with its unit: "3.2 kilometres", "40 metres deep", "2-8C"
+    LENGTH = "length"  # a length, height or area with its unit: "3.2 kilometres", "40 metres"
+    TEMPERATURE = "temperature"  # "2 and 8 degrees Celsius", "-70°C"
+    WEIGHT = "weight"  # "400 tonnes", "2 kg"
     MONEY = "money"  # an amount of money: "$1.1 billion", "750 naira", "20 cents a dose"
     OTHER = "other"  # a name besides those the question gives: "who was chairman before X?"
 
@@ -59,19 +61,24 @@ def _words(text: str) -> str:
 
 # who did something: a body of people answers "who?" as a name does
 _BODIES = re.compile(
-    r"\b(?:company|companies|firm|government|authority|council|police|group|committee|"
-    r"agency|ministry|association|union|board|court|parliament)\b",
+    r"\b(?:company|companies|firms?|government|authority|authorities|council|police|groups?|"
+    r"committee|agency|ministry|association|unions?|board|court|parliament|cabinet|trust|"
+    r"museums?|hospitals?|schools?|university|clubs?|team|army|staff|employees|workers|"
+    r"households|residents|families|people|public|patients|pharmacists|nurses|doctors|"
+    r"teachers|students|parents|farmers|owners|customers|passengers|commuters|fans|"
+    r"supporters|players|members|volunteers|officials|experts|scientists|engineers)\b",
     re.I,
 )
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 _CALENDAR_WORDS = frozenset(f"{MONTH_NAMES} {WEEKDAY_NAMES}".split())
 
-# units a length, area, weight, temperature or speed is given in ("40m" is money: no bare "m")
-_UNITS = (
+# units a length, height or area is given in ("40m" is money: no bare "m"), and a weight
+_LENGTHS = (
     "km kms kilometres? kilometers? metres? meters? cm centimetres? centimeters? mm miles? "
-    "feet foot ft inch inches yards? hectares? acres? kg kilos? kilograms? grams? tonnes? tons? "
-    "degrees? celsius fahrenheit mph kph knots? storeys?"
+    "feet foot ft inch inches yards? hectares? acres? storeys?"
 )
+_WEIGHTS = "kg kilos? kilograms? grams? tonnes? tons?"
+_FIGURE = rf"(?:\d[\d,.]*|{_words(_NUMBER_WORDS)})(?:\s|-)*"
 
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")
@@ -150,15 +157,16 @@ _OFFERS = {
         r"(?:pole|region|district|county|province|city|capital|town|village|island|river|"
         r"site|border|coast|terminal|station|hospital|university|hall|headquarters)\b)"
     ),
-    Need.MEASURE: re.compile(
-        rf"(?:\d[\d,.]*|{_words(_NUMBER_WORDS)})(?:\s|-)*(?:square |cubic )?{_words(_UNITS)}"
-        r"|\d\s?°|\b\d+(?:\.\d)?[CF]\b",
-        re.I,
+    # not a speed's "km/h"
+    Need.LENGTH: re.compile(rf"{_FIGURE}(?:square )?{_words(_LENGTHS)}(?!/)", re.I),
+    Need.TEMPERATURE: re.compile(
+        rf"{_FIGURE}(?:degrees?|celsius|fahrenheit)\b|\d\s?°|\b\d+(?:\.\d)?[CF]\b", re.I
     ),
+    Need.WEIGHT: re.compile(rf"{_FIGURE}{_words(_WEIGHTS)}", re.I),
+    # a currency's sign or name, its cents or pence; "won" only after a figure ("Eemland won")
     Need.MONEY: re.compile(
-        r"[$€£¥₦₹]|\b(?:dollars?|usd|euros?|eur|pounds|sterling|gbp|naira|ngn|cedis?|shillings?|"
-        r"rupees?|yen|yuan|renminbi|rmb|francs?|rand|pesos?|reais|roubles?|rubles?|lira|"
-        r"dirhams?|riyals?|baht|ringgit|dinars?|cents?|pence)\b",
+        rf"[$€£¥₦₹₩]|{_words(' '.join(sorted(CURRENCY_WORDS - {'won'})) + ' ngn cents cent pence')}"
+        r"|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion)\s+)?won\b",
         re.I,
     ),
     Need.WORDS: re.compile(
@@ -220,9 +228,11 @@ def _names(text: str) -> bool:
     """Return whether `text` has a capitalised word that is no month, weekday or filler.
 
     "The contract was signed in March" names no one: its capitals begin a sentence or a month.
+    A word in capitals is a name, though written as filler: "the trust's IT staff".
     """
     return any(
-        word.lower() not in STOPWORDS and word.lower() not in _CALENDAR_WORDS
+        (word.isupper() and len(word) > 1)
+        or (word.lower() not in STOPWORDS and word.lower() not in _CALENDAR_WORDS)
         for word in _CAPITALISED.findall(text)
     )
 

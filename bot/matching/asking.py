@@ -27,6 +27,7 @@ _ASKING = frozenset("what which exact exactly precise precisely specific kis kon
 _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 # words that make "how much" ask for money
+_TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks months years".split())
 _COSTING = frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
@@ -62,7 +63,7 @@ def needs(
         asked.add(Need.AGE)
     if qtype is QType.WHO:
         asked.add(Need.SOMEONE)  # "who was governor then?" is not answered by "in 2018"
-    if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words):
+    if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words) and not _of_time(words):
         asked.add(Need.MONEY)  # "how much did the viaduct cost?": not "a 3.2-kilometre viaduct"
     if _asks_name(words):
         asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
@@ -78,6 +79,14 @@ def needs(
     elif cues & _MONTH_CUES:
         asked.add(Need.MONTH)  # "which month": a year does not say it
     return frozenset(asked)
+
+
+def _of_time(words: tuple[str, ...]) -> bool:
+    """Return whether "how much" asks an amount of time: "how much time do they spend?"."""
+    return any(
+        pair == ("how", "much") and words[at + 2 : at + 3] in _TIME_AMOUNTS
+        for at, pair in enumerate(pairwise(words))
+    )
 
 
 def _asks_place_in_row(words: tuple[str, ...]) -> bool:
@@ -179,12 +188,20 @@ def _other_time(words: tuple[str, ...]) -> bool:
 
 def _asked_cues(words: tuple[str, ...]) -> set[str]:
     """Return the time and day cue words that directly follow an asking word."""
-    # "what was the date of the speech?" asks for a day as "what date?" does
-    words = tuple(w for w in words if w not in _BETWEEN)
-    return {
+    found = {
         word
         for before, word, after in itertools.zip_longest(words, words[1:], words[2:])
         if before in _ASKING and word in _WHEN_CUES and after not in _STRETCHES
+    }
+    # "what was the date of the speech?" asks for a day as "what date?" does; but "what was
+    # the time taken?" asks how long
+    if _BETWEEN.isdisjoint(words):
+        return found
+    words = tuple(w for w in words if w not in _BETWEEN)
+    return found | {
+        word
+        for before, word in pairwise(words)
+        if before in _ASKING and word in _DAY_CUES | _MONTH_CUES
     }
 
 
@@ -209,10 +226,9 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.AGE: frozenset("age old umar".split()),
     # "how deep are the piles?" is answered by "piles 40 metres deep", "how cold must it be
     # kept?" by "at 2-8C" (not "how long": as often a stretch of time)
-    Need.MEASURE: frozenset(
-        "far deep tall wide heavy cold hot warm high length distance depth height width weight "
-        "temperature".split()
-    ),
+    Need.LENGTH: frozenset("far deep tall wide high length distance depth height width".split()),
+    Need.TEMPERATURE: frozenset("cold hot warm temperature".split()),
+    Need.WEIGHT: frozenset("heavy weight".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
     # not "capital": any place would cover it; a capital city the gazetteer knows does

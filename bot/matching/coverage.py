@@ -15,6 +15,7 @@ from bot.matching.index import Index
 from bot.matching.semantic import Pool, WordVectors
 
 _HOW_MANY = frozenset({("how", "many"), ("how", "much")})
+_ARTICLES = frozenset({("a",), ("an",)})
 _LOCATING = frozenset("in inside within across".split())
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match
@@ -63,8 +64,9 @@ class QuestionTerms:
         telling = _TELLING * index.unseen_weight
         self._telling = frozenset(t for t, w in self.weights.items() if w >= telling)
         # "how many of the permanent jobs went to women?" asks a part of a count: an entry
-        # that gives the whole without saying "women" does not answer it
-        self.part_of = self._telling if _partitive(query.words) else frozenset()
+        # that gives the whole without saying "women" (or "Ikorodu") does not answer it
+        partitive = _partitive(query.words)
+        self.part_of = self._telling | self.named if partitive else frozenset()
         # each term's vector, looked up once for all the candidates it is matched against
         self._vectors: dict[str, Vectors | None] = {}
 
@@ -131,10 +133,12 @@ def _located(query: Analysis) -> frozenset[str]:
 def _partitive(words: tuple[str, ...]) -> bool:
     """Return whether the question asks "how many of …" or "how much of …"."""
     asking = [at for at, pair in enumerate(pairwise(words)) if pair in _HOW_MANY]
-    # "how many of the jobs …?", and "of the 6,500 workers, how many …?"
-    return any(words[at + 2 : at + 3] == ("of",) for at in asking) or (
-        bool(asking) and words[:1] == ("of",)
-    )
+    # "how many of the jobs …?", and "of the 6,500 workers, how many …?"; not "how much of a
+    # raise", which asks how big a raise
+    return any(
+        words[at + 2 : at + 3] == ("of",) and words[at + 3 : at + 4] not in _ARTICLES
+        for at in asking
+    ) or (bool(asking) and words[:1] == ("of",))
 
 
 def phrase_parts(terms: Iterable[str]) -> frozenset[str]:

@@ -238,3 +238,15 @@ SUPERLATIVES = frozenset(
     "first last only largest biggest highest longest oldest youngest fastest earliest latest "
     "smallest cheapest deepest tallest busiest lowest shortest newest greatest".split()
 )
+
+
+# currencies by name: "how much in dollars?" asks for an amount in that one, and "how much
+# did it cost?" for an amount in any ("won" is a currency only after a figure: `answerability`)
+CURRENCY_WORDS = frozenset(
+    """
+    dollar dollars usd euro euros eur pound pounds sterling gbp naira cedi cedis shilling
+    shillings rupee rupees yen yuan renminbi rmb franc francs krone kroner krona kronor rand
+    peso pesos reais rouble roubles ruble rubles lira dirham dirhams riyal riyals baht ringgit
+    dinar dinars won
+    """.split()
+)

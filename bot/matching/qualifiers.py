@@ -10,6 +10,7 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
+from bot.matching.lexicon import CURRENCY_WORDS
 
 _SAYING = frozenset("say said says saying think thinks thought".split())
 # words for whatever the story is about: "what did he say about the project?"
@@ -38,7 +39,8 @@ def _topic(query: Analysis, rare: Callable[[str], bool], setting: frozenset[str]
     words after "about"; it is asked of an entry only when each term is `rare` (some but under
     a third of the entries use it): an unknown word may be another word for the entry's, and
     a common one, or one of the story's `setting` (its title's terms), is what every entry
-    speaks of unsaid ("about the metro"). A name counts only when it too is rare.
+    speaks of unsaid ("about the metro"). A name is the topic only when no other word is, and
+    only when it too is rare.
     """
     words = query.words
     at = next(
@@ -55,20 +57,13 @@ def _topic(query: Analysis, rare: Callable[[str], bool], setting: frozenset[str]
     topic = frozenset(t for t in said if not t.startswith(ENTITY_PREFIX))
     if not all(rare(t) and t not in setting for t in topic):
         return frozenset()
-    # a name is a topic when few entries name it ("about covid"); one that many do is what
-    # they speak of unsaid ("about Castellan's debt" asks about the debt)
-    return topic | {t for t in said if t.startswith(ENTITY_PREFIX) and rare(t) and t not in setting}
-
-
-# currencies by name: "how much in dollars?" asks for an amount in that one
-_CURRENCIES = frozenset(
-    """
-    dollar dollars usd euro euros eur pound pounds sterling gbp naira cedi cedis shilling
-    shillings rupee rupees yen yuan renminbi rmb franc francs krone kroner krona kronor rand
-    peso pesos reais rouble roubles ruble rubles lira dirham dirhams riyal riyals baht ringgit
-    dinar dinars
-    """.split()
-)
+    if topic:  # "about CCREC's fares" asks about fares, which CCREC's words may not be
+        return topic
+    # a name alone is a topic when few entries name it ("about covid"); one that many do is
+    # what they speak of unsaid
+    return frozenset(
+        t for t in said if t.startswith(ENTITY_PREFIX) and rare(t) and t not in setting
+    )
 
 
 def _currency(query: Analysis) -> frozenset[str]:
@@ -79,7 +74,9 @@ def _currency(query: Analysis) -> frozenset[str]:
     """
     words = query.words
     asked = {
-        w for at, w in enumerate(words) if w in _CURRENCIES and "in" in words[max(at - 2, 0) : at]
+        w
+        for at, w in enumerate(words)
+        if w in CURRENCY_WORDS and "in" in words[max(at - 2, 0) : at]
     }
     if not asked:
         return frozenset()

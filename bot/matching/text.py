@@ -92,7 +92,7 @@ def _shown(ch: str) -> str:
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # "$5" is five dollars: the figure, then its currency as a word a question may also type
 # a separate capital prefix ("US$", "A$", "HK$") is the sign's, no word of its own
-_CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₦": "naira"}
+_CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds", "₦": "naira", "₩": "won"}
 CURRENCY_SIGNS = "[" + re.escape("".join(_CURRENCY_WORDS)) + "]"  # a pattern: any of them
 _CURRENCY = re.compile(
     rf"(?<![^\W\d_])(?:[A-Z]{{1,3}})?({CURRENCY_SIGNS})\s?"
