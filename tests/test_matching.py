@@ -13,7 +13,7 @@ import pytest
 from bot.config import Settings
 from bot.gaps.store import Gap, SqliteGapStore
 from bot.knowledge.loading import load_knowledge
-from bot.matching.answerability import Need, OfferedKinds, offers
+from bot.matching.answerability import Need, offers
 from bot.matching.asking import needs
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
@@ -26,6 +26,7 @@ from bot.matching.gazetteer import capital_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
 from bot.matching.nameforms import acronym_aliases, owner_aliases, synonym_aliases
+from bot.matching.offered import OfferedKinds
 from bot.matching.ranking import _untold
 from bot.matching.semantic import SemanticIndex
 from bot.matching.text import tokenize

@@ -66,7 +66,7 @@ def test_a_word_the_story_synonyms_claim_is_not_taken_by_a_general_group() -> No
     assert analyzer.terms("arrival") == ("arriv",)  # not the story's landing
 
 
-def test_the_eighteenth_session_s_groups_are_read() -> None:
+def test_a_casual_word_is_read_as_the_story_s_formal_one() -> None:
     story = ["Pakistan is fortunate to have China as a brother."]
     analyzer = Analyzer({}, [], story, general=general_groups())
     assert analyzer.terms("is pakistan lucky") == analyzer.terms("is pakistan fortunate")

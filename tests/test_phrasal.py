@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.matching.engine import Engine
 from bot.matching.phrasal import Phrasal, general_phrasal, parse
 from bot.models import Query
@@ -67,11 +69,29 @@ def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:
     assert shipped.read("how much did they fork out".split())[-1] == "paid"
 
 
-def test_everyday_idioms_of_new_users_are_read_as_the_story_s_words() -> None:
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what's willemsen's day job", "teacher"),
+        ("how long has the family been running the show", "1974"),
+        ("is bosveld sticking around after the sale", "honorary president"),
+    ],
+)
+def test_everyday_idioms_are_read_as_the_story_s_words(question: str, said: str) -> None:
     football = Engine.from_folder(FOOTBALL, encoder="none")
-    job = football.answer(Query(text="what's willemsen's day job"))
-    assert job.answered and "teacher" in job.text
-    family = football.answer(Query(text="how long has the family been running the show"))
-    assert family.answered and "1974" in family.text
-    stays = football.answer(Query(text="is bosveld sticking around after the sale"))
-    assert stays.answered and "honorary president" in stays.text
+    answer = football.answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
+@pytest.mark.parametrize(
+    ("said", "plain"),
+    [
+        ("they talked him into it", "they talked him into it"),  # not the form: split
+        ("were they talked into it", "were they convinced it"),
+        ("is the date set in stone", "is the date fixed"),
+        ("who covers the bill", "who paid"),
+    ],
+)
+def test_the_new_idioms_read_as_their_plain_words(said: str, plain: str) -> None:
+    phrasal = Phrasal(general_phrasal())
+    assert phrasal.read(said.split()) == plain.split()

@@ -16,7 +16,7 @@ from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
 from bot.matching.english import IRREGULAR
-from bot.matching.gazetteer import world_places
+from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
@@ -35,8 +35,9 @@ from bot.matching.qtypes import detect_qtype
 from bot.matching.text import in_other_script, tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
-# the world's countries and capitals are real words: "peru" is no typo for "per"
-_PLACE_WORDS = frozenset(w for place in world_places() for w in place.replace("-", " ").split())
+# the world's countries and capitals of one word are real words: "peru" is no typo for "per"
+# (not the parts of longer names: "la", "san", "abu")
+_PLACE_WORDS = frozenset(place for place in world_places() if len(place_words(place)) == 1)
 
 _MAX_PHRASE = 6
 _T = TypeVar("_T")

@@ -9,12 +9,8 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from bot.matching.lexicon import CURRENCY_WORDS, STOPWORDS, QType
-
-if TYPE_CHECKING:
-    from bot.matching.clauses import Clauses
 
 
 class Need(StrEnum):
@@ -247,6 +243,11 @@ _WORD = re.compile(r"[\w']+")
 _TO_PLACE = re.compile(r"^(?:in|at|on|near|from|outside|inside|across|to)\s+(?:the\s+)?")
 
 
+def places_in(text: str) -> list[str]:
+    """Return the places `text` says something is at, lower case: "in Seville" is "seville"."""
+    return [_TO_PLACE.sub("", m.group().lower()) for m in _OFFERS[Need.PLACE].finditer(text)]
+
+
 def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
     """Return whether `text` tells the time asked only in the question's own `words`.
 
@@ -265,83 +266,3 @@ def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
 # kinds of value few answers hold by chance: an answer that has the one asked for is likely
 # meant ("where …?" answered "in Zeist"), where many hold a year, a number or someone's words
 TELLING = frozenset({Need.PLACE, Need.REASON, Need.AGE, Need.DAY, Need.MONTH, Need.TIME})
-
-
-class OfferedKinds:
-    """The kinds of value each entry's answer holds, read when first asked for."""
-
-    def __init__(
-        self,
-        answers: list[str],
-        named: range = range(0),
-        phrased: tuple[frozenset[QType], ...] = (),
-        clauses: Clauses | None = None,
-        places: frozenset[str] = frozenset(),
-    ) -> None:
-        """Keep the answers; most are never a candidate, so none is read up front.
-
-        `named`: the entries about one named thing, which give its full name; `phrased`: per
-        entry, the question types of its phrasings ("why …?" phrasings give a reason);
-        `clauses`: the answers' clauses, to tell which thing a value is said of; `places`:
-        the terms of the places and countries the fact store names.
-        """
-        self._answers = answers
-        self._clauses = clauses
-        self._named = named
-        self._phrased = phrased
-        self._places = places
-        self._found: dict[int, frozenset[Need]] = {}
-
-    def __getitem__(self, position: int) -> frozenset[Need]:
-        """Return what the answer of entry `position` offers."""
-        found = self._found.get(position)
-        if found is None:
-            found = offers(self._answers[position])
-            given = {Need.NAME} if position in self._named else set()
-            if position < len(self._phrased):
-                given |= {PHRASED[q] for q in self._phrased[position] if q in PHRASED}
-            found = self._found[position] = found | given
-        return found
-
-    def holds(
-        self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
-    ) -> bool:
-        """Return whether the answer holds every kind `asked`, in a clause about the question."""
-        return asked <= self[position] and self.near(position, asked, question, words)
-
-    def near(
-        self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
-    ) -> bool:
-        """Return whether the values asked are in a clause about what the question names.
-
-        "Which month was the contract signed?" is not answered by "the contract was signed in
-        2018 and construction began in March 2019": the month is the construction's. Only
-        clauses that share a term with the question count; when none does, any clause may.
-        A time the question's own `words` say is no answer to it.
-        """
-        answer = self._answers[position]
-        if restated(answer, asked, words):
-            return False
-        # "where is Seville?": a question of place names alone; a fact-store entry describes
-        # its own place ("Kilwa Kivinje is the coastal town …")
-        there = Need.PLACE in asked and bool(question) and question <= self._places
-        if there and position not in self._named and _only_there(answer, words):
-            return False
-        if self._clauses is None:
-            return True
-        clauses = self._clauses
-        return clauses.said_of(position, asked, question) and not clauses.another_time(
-            position, asked, question, words
-        )
-
-
-def _only_there(answer: str, words: frozenset[str]) -> bool:
-    """Return whether every place `answer` names is in the question's own `words`.
-
-    "Where is Seville?" is not answered by "In Seville, firefighters rescued 48 people". Asked
-    only of questions of place names alone: the places an answer holds are read by a narrow
-    pattern, and "where is the fan meeting in Amersfoort?" is answered by "the clubhouse",
-    which it cannot see.
-    """
-    values = [_TO_PLACE.sub("", m.group().lower()) for m in _OFFERS[Need.PLACE].finditer(answer)]
-    return bool(values) and all(words.issuperset(_WORD.findall(v)) for v in values)

@@ -15,6 +15,7 @@ from itertools import pairwise
 from bot.matching.answerability import PHRASED, Need
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import QType
+from bot.matching.text import tokenize
 
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
 _TIME_CUES = frozenset("time hour oclock baje waqt".split())
@@ -167,6 +168,16 @@ def for_others(words: Sequence[str]) -> bool:
     """
     return not _OTHERS.isdisjoint(words) or any(
         pair in _OTHER_THAN_PAIRS for pair in pairwise(words)
+    )
+
+
+def phrased_for_others(phrasings: list[tuple[str, ...]]) -> frozenset[tuple[int, int]]:
+    """Return (entry, phrasing) of each phrasing of `phrasings` (per entry) asking for others."""
+    return frozenset(
+        (entry, number)
+        for entry, texts in enumerate(phrasings)
+        for number, text in enumerate(texts)
+        if for_others(tokenize(text))
     )
 
 

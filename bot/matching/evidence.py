@@ -7,19 +7,18 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
-from bot.matching import qualifiers
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import NAMED, TELLING, Need, OfferedKinds
-from bot.matching.asking import for_others
+from bot.matching.answerability import TELLING, Need
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
+from bot.matching.demands import Demands
 from bot.matching.encoder import Vectors
-from bot.matching.figures import figures_said
 from bot.matching.index import Hit, Index, qtype_agreement
 from bot.matching.lexicon import QType
 from bot.matching.mismatch import elsewhere, opposed, unnamed
 from bot.matching.names import AnswerNames
 from bot.matching.narrowing import Narrowings
+from bot.matching.offered import OfferedKinds
 from bot.matching.semantic import SemanticIndex, WordVectors
 
 _TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a question reads 20
@@ -178,36 +177,11 @@ def gather(
     question = QuestionTerms(tools.index, tools.words, query, tools.opposites)
     if not raw:
         return question, {}
-    asked = Asked.of(tools, query, question)
+    demands = Demands.of(tools, query, question)
     firsts = _Rivals(list(raw.values()))
     return question, {
-        p: _measure(tools, query, question, asked, r, firsts.beside(p)) for p, r in raw.items()
+        p: _measure(tools, query, question, demands, r, firsts.beside(p)) for p, r in raw.items()
     }
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What a question asks of any text that answers it, read once for all its candidates."""
-
-    needed: tuple[frozenset[str], ...]  # sets of terms an answer must hold one of each
-    abroad: bool  # it names a country or capital the story never names
-    for_others: bool  # it asks for others than someone: "who else …?"
-
-    @classmethod
-    def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Asked:
-        """Read what `query` asks beside its kinds of value: its qualifiers and places."""
-        needed = qualifiers.required(query, tools.index.corpus.postings.rare, tools.setting)
-        # a country or capital the story never names: every entry speaks of somewhere else
-        abroad = any(
-            name <= question.terms for t in question.terms for name in tools.foreign.get(t, ())
-        )
-        # "besides Pakistan", or a name asked past: "which countries backed it before Pakistan?"
-        others = Need.OTHER in query.asks or for_others(query.words)
-        return cls(needed, abroad, others)
-
-    def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
-        """Return whether `terms` hold the topic, currency and part of a count asked."""
-        return all(not terms.isdisjoint(one) for one in self.needed) and question.part_of <= terms
 
 
 def refine(
@@ -260,7 +234,7 @@ def _measure(
     tools: Retrievers,
     query: Analysis,
     question: QuestionTerms,
-    what: Asked,
+    demands: Demands,
     raw: _Raw,
     rival: _Raw,
 ) -> Evidence:
@@ -272,16 +246,10 @@ def _measure(
     offered = tools.offers[position]
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
-    # a name is read from the answer's own words ("What is the lander called?"), not its kinds
-    kind = asked - NAMED <= offered and tools.offers.near(
-        position, asked, question.terms, query.stated
-    )
-    if kind and tools.names is not None:
-        kind = tools.names.answer(position, asked, question.terms)
-    kind = kind and figures_said(question.terms, terms) and what.qualified(question, terms)
+    kind = demands.held(tools.offers, tools.names, position, query, question, terms, offered)
     # "which country joined?" is not answered by the entry phrased "who else has joined?"
-    if raw.hit.score and (position, raw.hit.phrasing) in tools.othering and not what.for_others:
-        kind = False
+    if raw.hit.score and (position, raw.hit.phrasing) in tools.othering:
+        kind = kind and demands.for_others
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
     if query.qtype == QType.WHO and raw.bm25 > 0 and position in tools.person_entries:
@@ -303,6 +271,6 @@ def _measure(
             "subject": 1.0 if question.named <= terms else 0.0,
             "unnamed": unnamed(tools, query.qtype, question, position),
             "opposed": opposed(tools, question.clashes, position),
-            "elsewhere": 1.0 if what.abroad else elsewhere(tools, question, terms, asked),
+            "elsewhere": elsewhere(tools, question, terms, asked, demands.abroad),
         }
     )

@@ -6,6 +6,8 @@ capital as another name for it, unless the folder already uses that name for som
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # country | capital[, other names of the capital]
 _CAPITALS = """
 afghanistan|kabul
@@ -178,7 +180,8 @@ def capital_table() -> dict[str, tuple[str, ...]]:
 
 
 # names that are also everyday words or first names: "turkey", "chad", "jordan", "lima beans"
-_AMBIGUOUS = frozenset("chad turkey jordan guinea lima male victoria georgia".split())
+# and "france", whose stem is the franc's ("cfa francs" names no France)
+_AMBIGUOUS = frozenset("chad turkey jordan guinea lima male victoria georgia france".split())
 
 
 def world_places() -> frozenset[str]:
@@ -186,6 +189,35 @@ def world_places() -> frozenset[str]:
     table = capital_table()
     names = set(table).union(*table.values())
     return frozenset(names - _AMBIGUOUS)
+
+
+def place_words(place: str) -> list[str]:
+    """Return the words of a place's name as a text's are read: "porto-novo" is two."""
+    return place.replace("-", " ").split()
+
+
+_GLUE = frozenset("the and of".split())
+
+
+def unnamed_places(
+    terms: Callable[[str], tuple[str, ...]], knows: Callable[[str], bool]
+) -> dict[str, tuple[frozenset[str], ...]]:
+    """Return the terms of each country or capital no entry names, under each of its terms.
+
+    `terms` reads a text as the knowledge's analyzer does, `knows` says whether an entry uses a
+    term. A question naming one ("the minimum wage in Ghana?" of a Lagos story) asks of
+    somewhere the story does not speak of.
+    """
+    found: dict[str, tuple[frozenset[str], ...]] = {}
+    for place in sorted(world_places()):
+        read = terms(place)
+        # a term for each word: a word read as a typo of the story's ("porto" as "photo") or
+        # dropped as filler would leave a part ("city" of Kuwait City) that names nothing
+        whole = len(read) == len([w for w in place_words(place) if w not in _GLUE])
+        if whole and not any(map(knows, read)):
+            for term in read:
+                found[term] = (*found.get(term, ()), frozenset(read))
+    return found
 
 
 def capital_aliases(countries: dict[str, list[str]], taken: set[str]) -> dict[str, str]:

@@ -16,8 +16,7 @@ from bot.matching import heap
 from bot.matching.acronyms import Acronyms
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
-from bot.matching.answerability import OfferedKinds
-from bot.matching.asking import CUE_WORDS, for_others
+from bot.matching.asking import CUE_WORDS, phrased_for_others
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.completions import Completions
@@ -26,7 +25,7 @@ from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
 from bot.matching.evidence import Retrievers
-from bot.matching.gazetteer import world_places
+from bot.matching.gazetteer import unnamed_places
 from bot.matching.implied import (
     answer_names,
     entries_of_kind,
@@ -39,6 +38,7 @@ from bot.matching.index import Index
 from bot.matching.lexicon import CONTINENT_WORDS, OPPOSITES, REGION_WORDS, QType
 from bot.matching.nameforms import every_name
 from bot.matching.narrowing import Narrowings
+from bot.matching.offered import OfferedKinds
 from bot.matching.paraphrases import general_groups
 from bot.matching.phrasal import general_phrasal
 from bot.matching.semantic import SemanticIndex, WordVectors
@@ -127,13 +127,8 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         countries=nations,
         regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
         continents=frozenset(analyzer.terms(" ".join(sorted(CONTINENT_WORDS)))),
-        foreign=_foreign(analyzer, index),
-        othering=frozenset(
-            (position, number)
-            for position, faq in enumerate(knowledge.faq)
-            for number, text in enumerate((faq.question, *faq.phrasings))
-            if for_others(tokenize(text))
-        ),
+        foreign=unnamed_places(analyzer.terms, index.knows),
+        othering=phrased_for_others([(f.question, *f.phrasings) for f in knowledge.faq]),
         undertakings=undertakings,
         asides=_asides(undertakings, index, title),
         # the story's subject, with the words of the names it gives: "the metro" of the
@@ -294,23 +289,6 @@ def _indexed_entity(analyzer: Analyzer, entity: Entity) -> IndexedEntry:
     spelled = _firsts([*zip(name.terms, name.surfaces, strict=True), *description])
     terms = frozenset(t for t, _ in description) | frozenset(analyzer.terms(entity.source))
     return IndexedEntry(analyses, terms, strict=True, spelled=spelled)
-
-
-_GLUE = frozenset("the and of".split())
-
-
-def _foreign(analyzer: Analyzer, index: Index) -> dict[str, tuple[frozenset[str], ...]]:
-    """Return the terms of each country or capital no entry names, under each of its terms."""
-    found: dict[str, tuple[frozenset[str], ...]] = {}
-    for place in sorted(world_places()):
-        read = analyzer.terms(place)
-        # each word read as itself: a word read as a typo of the story's ("porto" as
-        # "photo") or as filler would leave a part ("city" of Kuwait City) that names nothing
-        whole = len(read) == len([w for w in place.replace("-", " ").split() if w not in _GLUE])
-        if whole and not any(map(index.knows, read)):
-            for term in read:
-                found[term] = (*found.get(term, ()), frozenset(read))
-    return found
 
 
 def _asides(undertakings: frozenset[str], index: Index, title: frozenset[str]) -> frozenset[str]:

@@ -13,7 +13,11 @@ if TYPE_CHECKING:  # the retrievers hold these checks' tables; evidence imports 
 
 
 def elsewhere(
-    tools: Retrievers, question: QuestionTerms, terms: frozenset[str], asked: frozenset[Need]
+    tools: Retrievers,
+    question: QuestionTerms,
+    terms: frozenset[str],
+    asked: frozenset[Need],
+    abroad: bool = False,
 ) -> float:
     """Return 1 when the question asks about a place the entry never names, but another.
 
@@ -22,9 +26,12 @@ def elsewhere(
     places the entries name. So is a country as where something is ("how many die in Kenya?"
     is not Africa's toll, nor is "how many Kenyans die?"), or as a party when the entry names
     another country. So is a programme, event or thing: "who is building phase two?" is not
-    who built the Orange Line. So is a continent when the entry names another. (A country or
-    capital the story never names is elsewhere for every entry: `evidence.gather`.)
+    who built the Orange Line. So is a continent when the entry names another. A question
+    `abroad` (naming a country or capital the story never names: `demands.Demands`) asks of
+    somewhere else than any entry.
     """
+    if abroad:
+        return 1.0
     named, others = question.named, terms - question.named
     place = (tools.outlying & named) - terms and tools.places & others
     undertaking = (tools.undertakings & named) - terms and tools.undertakings & others

@@ -9,19 +9,23 @@ works, the engine still declines.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.analyzer import Analyzer
-from bot.matching.answerability import NAMED, OfferedKinds
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.corpus import Postings
 from bot.matching.coverage import QuestionTerms
-from bot.matching.evidence import Asked, Retrievers
-from bot.matching.figures import figures_said
+from bot.matching.demands import Demands
 from bot.matching.lexicon import QType
 from bot.matching.mismatch import elsewhere
 from bot.matching.names import AnswerNames
+from bot.matching.offered import OfferedKinds
+
+if TYPE_CHECKING:
+    from bot.matching.evidence import Retrievers
 
 _MIN_WORDS = 5  # shorter lines are headings and datelines, not statements
 _COVERED = 0.5  # share of the question's term weight the sentence must hold, close words too
@@ -71,23 +75,21 @@ class Passages:
         terms = self._terms[top[0]]
         weighed = QuestionTerms(index, words, question)
         coverage = weighed.cover(terms, soft=words is not None)
-        # what an entry's answer must hold, a sentence must too: the topic and currency asked,
-        # the part of a count, and the place ("how many die in Peru?" is not Africa's toll)
-        held = Asked.of(tools, question, weighed)
+        # what an entry's answer must hold, a sentence must too (`demands`): the kind of value
+        # asked in a clause about it, the figures, topic, currency and part of a count, and the
+        # place ("how many die in Peru?" is not Africa's toll)
+        demands = Demands.of(tools, question, weighed)
         named = {t for t in question.terms if t.startswith(ENTITY_PREFIX)}
-        asked, about = question.asks, frozenset(question.terms)
+        asked = question.asks
         clear = (
             (best - runner_up) / best >= _AHEAD
             and coverage.close >= _COVERED
             and coverage.worst_missing <= _LACKING
             and named <= terms  # "has Bangladesh joined?" is not answered by Pakistan joining
-            and figures_said(question.terms, terms)  # "delayed to 2026?" is not "2025"
-            and held.qualified(weighed, terms)
-            and not held.abroad
-            and not elsewhere(tools, weighed, terms, asked)
-            and asked - NAMED <= self._kinds[top[0]]
-            and self._kinds.near(top[0], asked, about, question.stated)
-            and (self._names is None or self._names.answer(top[0], asked, about))
+            and not elsewhere(tools, weighed, terms, asked, demands.abroad)
+            and demands.held(
+                self._kinds, self._names, top[0], question, weighed, terms, self._kinds[top[0]]
+            )
             # "who …?" asks for someone the question does not name already
             and (question.qtype is not QType.WHO or any(_new_party(t, named) for t in terms))
         )
