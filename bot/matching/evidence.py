@@ -25,6 +25,7 @@ _TERMS_KEPT = 1024  # entries whose terms are kept made (1 kB or so each): a que
 # "who is the boss of X?" names no one: a person of the fact store whose description holds
 # the question's words is asked for by it, as if by a phrasing this share as good
 _DESCRIBED = 0.6
+_WHOLLY = 0.95  # a phrasing score this high: the phrasing holds the whole question
 
 
 @dataclass(frozen=True)
@@ -247,8 +248,10 @@ def _measure(
     if tools.people & terms:  # an entry naming someone gives a person
         offered |= {Need.PERSON}
     kind = demands.held(tools.offers, tools.names, position, query, question, terms, offered)
-    # "which country joined?" is not answered by the entry phrased "who else has joined?"
-    if raw.hit.score and (position, raw.hit.phrasing) in tools.othering:
+    # "which country joined?" is not answered by the entry phrased "who else has joined?",
+    # when that phrasing holds the whole question ("who supports it?" it holds in part: the
+    # entry's other phrasings may ask it)
+    if raw.hit.score >= _WHOLLY and (position, raw.hit.phrasing) in tools.othering:
         kind = kind and demands.for_others
     phrasing = raw.hit.score
     # only if it shares a word: "who is the boss?" is covered by any person with a title
