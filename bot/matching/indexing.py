@@ -138,7 +138,7 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         seats=seats(analyzer, knowledge.entities),
         within=named_within(analyzer, knowledge.entities),
         names=answer_names(analyzer, knowledge, answers, implied),
-        narrowings=Narrowings(answers, analyzer.terms, index.corpus, places | nations),
+        narrowings=Narrowings(answers, analyzer.terms, index.corpus, places | nations, named),
     )
     if encoder is None:
         return Built(analyzer, entries, tools, sources, counts, completions)

@@ -11,7 +11,7 @@ it is the story's setting, which a question leaves unsaid.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.clauses import split_clauses
@@ -34,16 +34,21 @@ class Narrowings:
         terms: Callable[[str], tuple[str, ...]],
         corpus: Corpus,
         places: frozenset[str],
+        described: range = range(0),
     ) -> None:
         """Read the superlatives of `answers` (in entry order) and the phrasings of `corpus`.
 
-        `places`: the terms of the places and countries the fact store names.
+        `places`: the terms of the places and countries the fact store names; `described`:
+        the fact-store entries, whose description is all they say, so that a thing it names
+        narrows too ("India became the first country to reach the moon's south pole").
         """
         self._said: dict[int, _Said] = {}
         for position, answer in enumerate(answers):
             if _KEYS.search(answer) is None:  # most answers: one search, nothing read
                 continue
             asked = _asked_things(corpus, position, places)
+            if position in described:
+                asked |= _things(terms(answer), corpus, places)
             said = tuple(_narrowing(clause, terms, asked) for clause in split_clauses(answer))
             found = tuple(pair for clauses in said for pair in clauses)
             if found:
@@ -72,9 +77,14 @@ def _asked_things(corpus: Corpus, position: int, places: frozenset[str]) -> froz
     first, last = corpus.first_phrasing[position : position + 2].tolist()
     starts = corpus.phrasing_starts[first : last + 1]
     rows = set(corpus.phrasing_terms[starts[0] : starts[-1]].tolist())
+    return _things((corpus.terms[row] for row in rows), corpus, places)
+
+
+def _things(terms: Iterable[str], corpus: Corpus, places: frozenset[str]) -> frozenset[str]:
+    """Return the `terms` that name a thing (a place, a party, a phrase) few entries use."""
     return frozenset(
         term
-        for term in (corpus.terms[row] for row in rows)
+        for term in terms
         if (term in places or term.startswith(ENTITY_PREFIX) or "_" in term)
         and corpus.postings.rare(term)
     )
