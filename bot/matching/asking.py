@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 
 from bot.matching.answerability import PHRASED, Need
 from bot.matching.english import IRREGULAR
@@ -27,8 +26,9 @@ _ASKING = frozenset("what which exact exactly precise precisely specific kis kon
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
 _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
-# words that make "how much" ask for money
+# "how much time?", "how much longer?": an amount of time, not of money
 _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks months years".split())
+# words that make "how much" ask for money
 _COSTING = frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
@@ -86,7 +86,7 @@ def _of_time(words: tuple[str, ...]) -> bool:
     """Return whether "how much" asks an amount of time: "how much time do they spend?"."""
     return any(
         pair == ("how", "much") and words[at + 2 : at + 3] in _TIME_AMOUNTS
-        for at, pair in enumerate(pairwise(words))
+        for at, pair in enumerate(itertools.pairwise(words))
     )
 
 
@@ -167,7 +167,7 @@ def for_others(words: Sequence[str]) -> bool:
     not answered by the countries besides Pakistan).
     """
     return not _OTHERS.isdisjoint(words) or any(
-        pair in _OTHER_THAN_PAIRS for pair in pairwise(words)
+        pair in _OTHER_THAN_PAIRS for pair in itertools.pairwise(words)
     )
 
 
@@ -211,7 +211,7 @@ def _asked_cues(words: tuple[str, ...]) -> set[str]:
     words = tuple(w for w in words if w not in _BETWEEN)
     return found | {
         word
-        for before, word in pairwise(words)
+        for before, word in itertools.pairwise(words)
         if before in _ASKING and word in _DAY_CUES | _MONTH_CUES
     }
 

@@ -2,6 +2,8 @@
 
 General English usage, not one story's: a knowledge folder that names a country gets its
 capital as another name for it, unless the folder already uses that name for something else.
+The countries and capitals a folder never names are somewhere its story does not speak of
+("the minimum wage in Ghana?" of a Lagos story: `unnamed_places`).
 """
 
 from __future__ import annotations
@@ -182,6 +184,7 @@ def capital_table() -> dict[str, tuple[str, ...]]:
 # names that are also everyday words or first names: "turkey", "chad", "jordan", "lima beans"
 # and "france", whose stem is the franc's ("cfa francs" names no France)
 _AMBIGUOUS = frozenset("chad turkey jordan guinea lima male victoria georgia france".split())
+_GLUE = frozenset("the and of".split())  # words of a place's name no term is read from
 
 
 def world_places() -> frozenset[str]:
@@ -194,9 +197,6 @@ def world_places() -> frozenset[str]:
 def place_words(place: str) -> list[str]:
     """Return the words of a place's name as a text's are read: "porto-novo" is two."""
     return place.replace("-", " ").split()
-
-
-_GLUE = frozenset("the and of".split())
 
 
 def unnamed_places(

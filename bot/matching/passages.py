@@ -60,8 +60,8 @@ class Passages:
     def quote(self, question: Analysis, tools: Retrievers) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does.
 
-        `tools`: the engine's retrievers, whose weights and places the checks an entry's
-        answer passes (`evidence.Asked`) read.
+        `tools`: the engine's retrievers, whose weights and places the demands an entry's
+        answer meets (`demands.Demands`) are read from.
         """
         if not question.terms or question.qtype is QType.HOW:  # "how does it work?" is no fact
             return None
