@@ -55,7 +55,7 @@ FLOORS = [
     (
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "questions.jsonl",
-        0.73,
+        0.76,  # 0.767 since Swahili question words are read (eighteenth session)
         0.90,
     ),
     (  # the same kind of set for malaria-vaccine; 70.0 / 83.3 on first scoring. Out-of-scope
@@ -103,7 +103,7 @@ FLOORS = [
         # each other's work; 66.7 / 86.7 on first scoring, its misses never read
         STORIES / "kilwa-artefacts-return" / "knowledge",
         STORIES / "kilwa-artefacts-return" / "questions.jsonl",
-        0.66,
+        0.68,  # 0.689 since Swahili question words are read (eighteenth session)
         0.86,
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder

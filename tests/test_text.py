@@ -171,6 +171,25 @@ def test_everyday_roman_urdu_words_are_read(engine: Engine, question: str, said:
     assert answer.answered and said in answer.text
 
 
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Dr Halima Ndiaye ni nani?", "Regional Director"),  # ni nani: who is
+        ("habari, hii chanjo brand name yake ni nini?", "Malvora"),  # chanjo: vaccine
+        ("mtoto anahitaji shots ngapi jamani", "Four doses"),  # ngapi: how many
+        ("Habari! Chanjo ilianza lini, what date exactly?", "2 March 2026"),  # lini: when
+    ],
+)
+def test_swahili_mixed_into_a_question_is_read(malaria: Engine, question: str, said: str) -> None:
+    answer = malaria.answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
+def test_swahili_words_are_read_only_in_a_swahili_message(malaria: Engine) -> None:
+    assert "ni" in malaria.analyzer.analyze("ni the vaccine free").words  # no marker: as typed
+    assert "when" in malaria.analyzer.analyze("chanjo ilianza lini").words
+
+
 def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
     import os
     import subprocess

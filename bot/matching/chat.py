@@ -147,8 +147,58 @@ URDU_MARKERS = frozenset(
 )
 
 
+# Swahili, as East African chat mixes it in ("Kenya itaanza wapi?"): question words, words of
+# news about health, money and government, and filler (read as nothing)
+SWAHILI = {
+    swahili: english
+    for english, words in {
+        "when": "lini",
+        "where": "wapi",
+        "who": "nani",
+        "how many": "ngapi wangapi mingapi vingapi",
+        "what": "nini",
+        "why": "kwanini",
+        "which": "gani",
+        "in": "katika",
+        "started": "ilianza alianza walianza",
+        "start": "itaanza kuanza wataanza",
+        "got": "walipata alipata ilipata",
+        "get": "watapata atapata wanapata",
+        "called": "inaitwa itaitwa anaitwa",
+        "needs": "anahitaji inahitaji wanahitaji",
+        "vaccine": "chanjo",
+        "children": "watoto",
+        "child": "mtoto",
+        "doses": "dozi",
+        "price": "bei",
+        "cost": "gharama",
+        "money": "pesa",
+        "country": "nchi",
+        "year": "mwaka",
+        "day": "siku",
+        "month": "mwezi",
+        "name": "jina",
+        "minister": "waziri",
+        "health": "afya",
+        "hospital": "hospitali",
+        "government": "serikali",
+        "president": "rais",
+        "its": "yake",
+        "": "ni ya za wa hii hiyo je kwa habari sasa jamani tu pia",
+    }.items()
+    for swahili in words.split()
+}
+# a Swahili message holds one of these: words no English or Roman Urdu chat uses
+SWAHILI_MARKERS = frozenset(
+    "lini wapi nani ngapi wangapi nini kwanini habari jamani hii je chanjo watoto mtoto yake "
+    "itaanza ilianza watapata walipata anahitaji inaitwa".split()
+)
+
+
 def plain_chat(words: list[str]) -> list[str]:
-    """Return `words` with chat shorthand, and in a Roman Urdu message its words, in English."""
+    """Return `words` with chat shorthand, and a Roman Urdu or Swahili message's in English."""
+    if not SWAHILI_MARKERS.isdisjoint(words):
+        return [p for w in words for p in SWAHILI.get(w, SLANG.get(w, w)).split()]
     if URDU_MARKERS.isdisjoint(words):
         if SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace, no copy
             return words
