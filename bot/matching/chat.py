@@ -81,12 +81,17 @@ SLANG = {
     "wey": "that",
 }
 
+
 # Everyday Roman Urdu content words, read as the English a knowledge folder uses. Read only in
 # a message that is Roman Urdu (it has one of `URDU_MARKERS`): "Mile 12" or "Bola Tinubu" in
 # an English question stay what they are.
-ROMAN_URDU = {
-    urdu: english
-    for english, words in {
+def _by_word(table: dict[str, str]) -> dict[str, str]:
+    """Return each word of `table`'s values with the English its key gives."""
+    return {word: english for english, words in table.items() for word in words.split()}
+
+
+ROMAN_URDU = _by_word(
+    {
         "reached": "pohncha pohnchi pohnche pahuncha pahunchi pahunche pohanch pahunch",
         "built": "banega banegi banay bana bani",
         "said": "kaha kahi kahaa bola boli",
@@ -138,9 +143,8 @@ ROMAN_URDU = {
         "medicine": "dawai dawa",
         "world": "duniya dunya",
         "date": "tareekh tarikh",
-    }.items()
-    for urdu in words.split()
-}
+    }
+)
 URDU_MARKERS = frozenset(
     "ka ki ke ko ne se mein hai hain tha thi thay kya kab kahan kaun kis kisne kitne kitna "
     "kitni nahi aur bhi hua hui".split()
@@ -149,9 +153,8 @@ URDU_MARKERS = frozenset(
 
 # Swahili, as East African chat mixes it in ("Kenya itaanza wapi?"): question words, words of
 # news about health, money and government, and filler (read as nothing)
-SWAHILI = {
-    swahili: english
-    for english, words in {
+SWAHILI = _by_word(
+    {
         "when": "lini",
         "where": "wapi",
         "who": "nani",
@@ -185,9 +188,8 @@ SWAHILI = {
         "president": "rais",
         "its": "yake",
         "": "ni ya za wa hii hiyo je kwa habari sasa jamani tu pia",
-    }.items()
-    for swahili in words.split()
-}
+    }
+)
 # a Swahili message holds one of these: words no English or Roman Urdu chat uses
 SWAHILI_MARKERS = frozenset(
     "lini wapi nani ngapi wangapi nini kwanini habari jamani hii je chanjo watoto mtoto yake "
