@@ -49,7 +49,7 @@ FLOORS = [
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
-        0.71,
+        0.72,  # 0.724 since pidgin words are read in a pidgin message (eighteenth session)
         0.91,
     ),
     (

@@ -190,6 +190,12 @@ def test_swahili_words_are_read_only_in_a_swahili_message(malaria: Engine) -> No
     assert "when" in malaria.analyzer.analyze("chanjo ilianza lini").words
 
 
+def test_pidgin_words_are_read_only_in_a_pidgin_message(lagos: Engine) -> None:
+    said = lagos.answer(Query(text="wetin governor talk for the opening ceremony"))
+    assert said.answered and "Bakare" in said.text  # talk: said
+    assert "talk" in lagos.analyzer.analyze("what did the talk cover").words  # English
+
+
 def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
     import os
     import subprocess

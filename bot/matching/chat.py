@@ -197,10 +197,30 @@ SWAHILI_MARKERS = frozenset(
 )
 
 
+# West African pidgin words that are also English ones ("talk", "am", "na"), read only in
+# a message with a pidgin word no English uses: "wetin governor talk?" asks what he said
+PIDGIN = _by_word(
+    {
+        "said": "talk talam",
+        "it": "am",
+        "is": "na",
+        "has": "don",
+        "can": "fit",
+        "want": "wan",
+        "left": "comot",
+        "know": "sabi",
+        "many": "plenty",
+    }
+)
+PIDGIN_MARKERS = frozenset("wetin dey abeg una wey sef abi oga comot sabi".split())
+
+
 def plain_chat(words: list[str]) -> list[str]:
-    """Return `words` with chat shorthand, and a Roman Urdu or Swahili message's in English."""
+    """Return `words` with chat shorthand, and a Roman Urdu, Swahili or pidgin message's read."""
     if not SWAHILI_MARKERS.isdisjoint(words):
         return [p for w in words for p in SWAHILI.get(w, SLANG.get(w, w)).split()]
+    if not PIDGIN_MARKERS.isdisjoint(words):
+        return [PIDGIN.get(w) or SLANG.get(w, w) for w in words]
     if URDU_MARKERS.isdisjoint(words):
         if SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace, no copy
             return words
