@@ -56,8 +56,8 @@ def test_the_prime_minister_of_china_is_not_pakistans(engine: Engine) -> None:
         ("who build dis train line sef", "who build the train line"),
         ("abeg wetin dem sign", "please what did they sign"),
         ("did the governor himself sign it", "did the governor sign it"),
-        ("una don hear say dem sign am abi", "you don hear say they sign am"),
-        ("who be the nurse wey dey talk", "who be the nurse that is talk"),
+        ("una don hear say dem sign am abi", "you have heard say they sign it"),  # don: has
+        ("who be the nurse wey dey talk", "who be the nurse that is say"),  # talk: said
         ("why did they even bother signing", "why did they sign"),
         ("when is it meant to be signed", "when is it to be signed"),
         ("who is prof kakar", "who is kakar"),
