@@ -215,14 +215,18 @@ PIDGIN = _by_word(
 PIDGIN_MARKERS = frozenset("wetin dey abeg una wey sef abi oga comot sabi".split())
 
 
+# each language read in a message that holds one of its markers, the first that does
+_LANGUAGES = (
+    (SWAHILI_MARKERS, SWAHILI),
+    (PIDGIN_MARKERS, PIDGIN),
+    (URDU_MARKERS, ROMAN_URDU),
+)
+
+
 def plain_chat(words: list[str]) -> list[str]:
     """Return `words` with chat shorthand, and a Roman Urdu, Swahili or pidgin message's read."""
-    if not SWAHILI_MARKERS.isdisjoint(words):
-        return [p for w in words for p in SWAHILI.get(w, SLANG.get(w, w)).split()]
-    if not PIDGIN_MARKERS.isdisjoint(words):
-        return [PIDGIN.get(w) or SLANG.get(w, w) for w in words]
-    if URDU_MARKERS.isdisjoint(words):
-        if SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace, no copy
-            return words
-        return [SLANG.get(w, w) for w in words]
-    return [ROMAN_URDU.get(w) or SLANG.get(w, w) for w in words]
+    table = next((table for markers, table in _LANGUAGES if not markers.isdisjoint(words)), {})
+    if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
+        return words
+    # a word may read as several ("ngapi": how many) or as none (filler)
+    return [p for w in words for p in table.get(w, SLANG.get(w, w)).split()]
