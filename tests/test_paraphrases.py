@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.matching.analyzer import Analyzer
 from bot.matching.lexicon import STOPWORDS
 from bot.matching.paraphrases import forms, general_groups, parse
@@ -70,6 +72,20 @@ def test_a_casual_word_is_read_as_the_story_s_formal_one() -> None:
     story = ["Pakistan is fortunate to have China as a brother."]
     analyzer = Analyzer({}, [], story, general=general_groups())
     assert analyzer.terms("is pakistan lucky") == analyzer.terms("is pakistan fortunate")
+
+
+@pytest.mark.parametrize(
+    ("story", "asked", "said"),
+    [
+        ("The KNVB's Pieter Hoogland said it would look closely.", "who was quoted", "who said"),
+        ("Its net debt is 14.5 million euros.", "how much does it owe", "how much debt"),
+    ],
+)
+def test_words_for_what_a_report_says_are_read_as_its_own(
+    story: str, asked: str, said: str
+) -> None:
+    analyzer = Analyzer({}, [], [story], general=general_groups())
+    assert analyzer.terms(asked) == analyzer.terms(said)
 
 
 def test_a_unit_is_read_spelled_out_or_short_in_either_spelling() -> None:

@@ -75,6 +75,7 @@ def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:
         ("what's willemsen's day job", "teacher"),
         ("how long has the family been running the show", "1974"),
         ("is bosveld sticking around after the sale", "honorary president"),
+        ("who keeps the rest of the shares after the sale", "15 percent"),  # the remaining
     ],
 )
 def test_everyday_idioms_are_read_as_the_story_s_words(question: str, said: str) -> None:
