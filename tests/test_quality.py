@@ -50,7 +50,7 @@ FLOORS = [
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
         0.72,  # 0.724 since pidgin words are read in a pidgin message (eighteenth session)
-        0.91,
+        0.93,  # 0.933 since "how many can one train carry?" asks its capacity (nineteenth)
     ),
     (
         STORIES / "malaria-vaccine" / "knowledge",
@@ -69,7 +69,7 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.54,
+        0.56,  # 0.562 since "the rest of" and "how many can it hold?" are read (nineteenth)
         0.91,
     ),
     (  # 30 paraphrases and 30 tempting questions, written in the twelfth session from the
@@ -83,7 +83,7 @@ FLOORS = [
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "more.jsonl",
         0.63,
-        0.86,
+        0.90,  # 0.90 since "how many can one train carry?" asks its capacity (nineteenth)
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
         # a review found the paraphrases matched by stem ("related" read as "relatives"); the
@@ -103,7 +103,7 @@ FLOORS = [
         # each other's work; 66.7 / 86.7 on first scoring, its misses never read
         STORIES / "kilwa-artefacts-return" / "knowledge",
         STORIES / "kilwa-artefacts-return" / "questions.jsonl",
-        0.68,  # 0.689 since Swahili question words are read (eighteenth session)
+        0.70,  # 0.70 since "how many X?" is answered by a count of X (nineteenth session)
         0.86,
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder
@@ -111,7 +111,7 @@ FLOORS = [
         STORIES / "ransomware-hospital" / "knowledge",
         STORIES / "ransomware-hospital" / "questions.jsonl",
         0.57,
-        0.80,
+        0.82,  # 0.822 since "how many X?" is answered by a count of X (nineteenth session)
     ),
     (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /
         # 77.8 without the semantic layer), misses never read

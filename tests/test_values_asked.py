@@ -8,6 +8,7 @@ import pytest
 
 from bot.matching.answerability import Need, offers, restated
 from bot.matching.asking import needs
+from bot.matching.demands import what_is_counted
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.matching.qtypes import detect_qtype
@@ -153,6 +154,36 @@ def test_where_is_a_name_is_not_answered_by_a_sentence_that_only_says_it(
     folder = Path("knowledge") if story == "main" else STORIES / story / "knowledge"
     answer = Engine.from_folder(Path(__file__).parent.parent / folder).answer(Query(text=question))
     assert (answer.entry_id if answer.answered else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("how many long-term jobs did it create", {"long", "term", "job"}),
+        ("how many nigerian engineers were trained", {"@nigeria", "engin"}),
+        ("how many people live in lagos", set()),  # people: any count of them
+        ("how many of the jobs are permanent", set()),  # a part: `part_of` reads it
+        ("how much did it cost", set()),
+    ],
+)
+def test_what_a_count_counts_is_read_up_to_its_verb(
+    lagos: Engine, question: str, counted: set[str]
+) -> None:
+    reading = lagos.analyzer.analyze(question)
+    assert what_is_counted(reading) == counted
+
+
+def test_a_count_of_something_else_does_not_answer_how_many(football: Engine) -> None:
+    # "about 600 supporters gathered outside the 18,450-capacity Eemstadion" counts
+    # supporters; the stadium's own entry says its capacity
+    fit = football.answer(Query(text="how many people fit in the stadium"))
+    assert fit.answered and fit.entry_id == "eemstadion" and "18,450" in fit.text
+
+
+def test_what_a_vehicle_can_carry_is_its_capacity_not_its_daily_load(lagos: Engine) -> None:
+    assert not lagos.answer(Query(text="how many passengers can one train carry")).answered
+    daily = lagos.answer(Query(text="how many passengers does the line carry a day"))
+    assert daily.answered and "250,000" in daily.text
 
 
 @pytest.mark.parametrize(

@@ -334,6 +334,11 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("how far over budget did it go", "how much over budget did it go"),
         ("how far above its estimate was the cost", "how much above its estimate was the cost"),
         ("how come it went so over budget", "why it went so over budget"),
+        ("how many can the ground hold", "how many the ground capacity"),
+        ("how many passengers can one train carry", "how many passengers one train capacity"),
+        ("how many people fit in the stadium", "how many capacity of the stadium"),
+        ("how many did the ferry carry", "how many did the ferry carry"),  # on one day
+        ("how many does the line carry a day", "how many does the line carry a day"),
         ("whats the deal with phase two", "what about phase two"),
         ("what is the deal", "what is the deal"),  # the deal itself
         ("did i hear right that it opened in 2020", "is it opened in 2020"),

@@ -54,6 +54,15 @@ class Clauses:
         sharing = [found for terms, found, _ in self._of(number) if terms & question]
         return not sharing or any(values <= found for found in sharing)
 
+    def counts(self, number: int, counted: frozenset[str]) -> bool:
+        """Return whether a clause of text `number` gives a count of one of `counted`.
+
+        "How many people fit in the stadium?" asks its capacity: "about 600 supporters
+        gathered outside the 18,450-capacity stadium" counts supporters in one clause; the
+        capacity is said in another text.
+        """
+        return any(Need.COUNT in found and terms & counted for terms, found, _ in self._of(number))
+
     def another_time(
         self, number: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
     ) -> bool:

@@ -2,7 +2,8 @@
 
 The kind of value asked, in a clause about what it asks ("which month was it signed?" is not
 answered by "signed in 2018"), any figure it states, the topic, currency and part of a count
-it qualifies, and whether it asks for others than someone. Both the candidate entries
+it qualifies, what a count counts ("how many passengers?" is not "600 supporters"), and
+whether it asks for others than someone. Both the candidate entries
 (`evidence`) and the story sentences quoted when none answers (`passages`) are held to it.
 """
 
@@ -31,6 +32,7 @@ class Demands:
     needed: tuple[frozenset[str], ...]  # sets of terms an answer must hold one of each
     abroad: bool  # it names a country or capital the story never names
     for_others: bool  # it asks for others than someone: "who else …?"
+    counted: frozenset[str]  # what "how many …?" counts, when it says: "long-term jobs"
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
@@ -42,7 +44,7 @@ class Demands:
         )
         # "besides Pakistan", or a name asked past: "which countries backed it before Pakistan?"
         others = Need.OTHER in query.asks or for_others(query.words)
-        return cls(needed, abroad, others)
+        return cls(needed, abroad, others, what_is_counted(query))
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""
@@ -62,7 +64,7 @@ class Demands:
 
         It holds every kind of value asked in a clause about what is asked (a name read from
         the answer's own words: "what is the lander called?"), every figure the question
-        states, and what the question qualifies.
+        states, what the question qualifies, and a count of what it counts.
         """
         asked = query.asks
         if not (
@@ -71,4 +73,32 @@ class Demands:
             return False
         if names is not None and not names.answer(position, asked, question.terms):
             return False
+        if self.counted and not kinds.counts(position, self.counted):
+            return False  # "how many passengers?" is not answered by "600 supporters"
         return figures_said(question.terms, terms) and self.qualified(question, terms)
+
+
+# a count of these says nothing of what is counted: "how many people live in Lagos?"
+_ANY_COUNT = frozenset("people persons ppl folks times years more of".split())
+# the words that end what a count is of: "how many long-term jobs *did* it create?"
+_COUNTED_ENDS = frozenset(
+    """
+    do does did is are was were have has had can could will would should get got go went been be
+    live lived die died of in on at for from to the a an with by per
+    """.split()
+)
+
+
+def what_is_counted(query: Analysis) -> frozenset[str]:
+    """Return the terms of what "how many …?" counts: "how many long-term jobs …?" counts jobs."""
+    words = query.words
+    starts = [at + 2 for at in range(len(words) - 2) if words[at : at + 2] == ("how", "many")]
+    if Need.COUNT not in query.asks or not starts or words[starts[0]] in _ANY_COUNT:
+        return frozenset()
+    phrase = set()
+    for word in words[starts[0] : starts[0] + 4]:
+        if word in _COUNTED_ENDS:
+            break
+        phrase.add(word)
+    surfaces = zip(query.terms, query.surfaces, strict=False)
+    return frozenset(term for term, surface in surfaces if not phrase.isdisjoint(surface.split()))

@@ -125,6 +125,19 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\boff peak\b|\boutside (?:of )?(?:the )?(?:rush hours?|peak(?: hours?| times?)?)\b",
         "offpeak",
     ),
+    # what a place or a vehicle can hold is its capacity: "how many can the ground hold?",
+    # "how many people fit in the stadium?"; not what one held on a day ("how many did the
+    # ferry carry?")
+    (
+        r"\bhow many (?:people |ppl |persons )?(?P<who>(?:\w+ ){0,2}?)(?:can|could|will|would) "
+        r"(?P<what>(?:\w+ ){0,4}?)(?:hold|fit|seat|accommodate|carry)\b",
+        r"how many \g<who>\g<what>capacity",
+    ),
+    (
+        r"\bhow many (?:people |ppl |persons )?(?P<who>(?:\w+ ){0,2}?)(?:fit|fits) "
+        r"(?:in|into|inside)\b",
+        r"how many \g<who>capacity of",
+    ),
     # what someone does for a living is their job: "what does she do for work?"
     (r"\b(?:do|does|did) for (?:a living|work|a job)\b", "job"),
     # the bare verb only after what grows: "a balloon" is a noun, and so is the "spiral" of a
@@ -151,7 +164,7 @@ _KEYS = frozenset(
     catch catching nutshell short walk break rank ranks ballooned ballooning skyrocketed
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
-    hear read get see understand
+    hear read get see understand hold fit fits seat accommodate carry
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).

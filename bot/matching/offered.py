@@ -61,6 +61,10 @@ class OfferedKinds:
         """Return whether the answer holds every kind `asked`, in a clause about the question."""
         return asked <= self[position] and self.near(position, asked, question, words)
 
+    def counts(self, position: int, counted: frozenset[str]) -> bool:
+        """Return whether the answer of entry `position` counts one of `counted` in a clause."""
+        return self._clauses is None or self._clauses.counts(position, counted)
+
     def near(
         self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
     ) -> bool:
