@@ -339,6 +339,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("how many people fit in the stadium", "how many capacity of the stadium"),
         ("how many did the ferry carry", "how many did the ferry carry"),  # on one day
         ("how many does the line carry a day", "how many does the line carry a day"),
+        ("how much money did the club bring in", "how much money did the club revenue"),
+        ("did they bring in the army", "did they bring in the army"),
         ("whats the deal with phase two", "what about phase two"),
         ("what is the deal", "what is the deal"),  # the deal itself
         ("did i hear right that it opened in 2020", "is it opened in 2020"),

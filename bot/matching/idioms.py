@@ -138,6 +138,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:in|into|inside)\b",
         r"how many \g<who>capacity of",
     ),
+    # money a business brings in is its revenue: "how much did the club bring in last season?"
+    # (not "bring in rules", "bring in the army")
+    (
+        r"\bhow much (?P<what>(?:\w+ ){0,5}?)(?:bring|brings|brought|bringing) in\b",
+        r"how much \g<what>revenue",
+    ),
     # what someone does for a living is their job: "what does she do for work?"
     (r"\b(?:do|does|did) for (?:a living|work|a job)\b", "job"),
     # the bare verb only after what grows: "a balloon" is a noun, and so is the "spiral" of a
@@ -164,7 +170,8 @@ _KEYS = frozenset(
     catch catching nutshell short walk break rank ranks ballooned ballooning skyrocketed
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
-    hear read get see understand hold fit fits seat accommodate carry
+    hear read get see understand hold fit fits seat accommodate carry bring brings brought
+    bringing
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
