@@ -195,6 +195,8 @@ class Dialogue:
         value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold)
         if value is None:
             return None
+        if value.dated and engine.passages.says(value.term, question.terms):
+            return None  # "supposed to open in 2022?": "expected to … open in 2022" says so
         answer = replies.another_value(value.stated, value.candidate)  # "July", "500 naira"
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))

@@ -67,6 +67,13 @@ class ValuePremise(NamedTuple):
 
     stated: str  # as the reply names it: "July", "2030", "$500", "2 million"
     candidate: Candidate
+    term: str = ""  # the term the value was read as: "2022"
+    kind: str = ""  # month, weekday, year, age or number
+
+    @property
+    def dated(self) -> bool:
+        """Return whether the value is a year, month or weekday, which no other figure is."""
+        return self.kind in _DATED
 
 
 def find(
@@ -104,7 +111,7 @@ def find(
                 entry, stated, without, terms
             )
             if asked and _gives_another(entry, stated, terms):
-                return ValuePremise(stated.shown, best)
+                return ValuePremise(stated.shown, best, stated.term, stated.kind)
     return None
 
 
