@@ -60,6 +60,8 @@ SLANG = {
     "msg": "message",
     "pic": "picture",
     "info": "information",
+    "mil": "million",
+    "mln": "million",
     "1st": "first",
     "2nd": "second",
     "3rd": "third",

@@ -17,7 +17,11 @@ _SOME = r"(?P<object>(?:\w+ ){0,3}?)"
 _IDIOMS: tuple[tuple[str, str], ...] = (
     (rf"\bset(?:s|ting)? {_SOME}back\b", r"cost \g<object>"),
     (r"\bprice tags?\b", "cost"),
-    (r"\b(?:foot|footed|footing|foots) the bills?\b", "paid"),
+    (
+        r"\b(?:foot|footed|footing|foots) (?:(?:most|all|some|part|half|much|the rest) of )?"
+        r"the bills?\b",
+        "paid",
+    ),
     (r"\b(?:pick|picked|picking|picks) up the (?:tab|bill|cost)\b", "paid"),
     (
         r"\b(?:shell|shelled|shelling|fork|forked|forking|cough|coughed|pony|ponied) (?:out|up)\b",
@@ -44,6 +48,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:right|correctly)\b ?(?:that )?",
         "is ",
     ),
+    # so does what someone heard, with "true?" after it: "i heard ghana got 700k doses, true?"
+    (r"\b(?:i|we) (?:heard|read)(?: that)? (?P<heard>.+) (?:right|true|correct)$", r"is \g<heard>"),
     (r"\b(?P<said>(?:the|it|its|this|they|he|she) \w.*) (?:right|true)$", r"is \g<said>"),
     (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
     (
@@ -144,6 +150,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\bhow much (?P<what>(?:\w+ ){0,5}?)(?:bring|brings|brought|bringing) in\b",
         r"how much \g<what>revenue",
     ),
+    # "summarise what he said" asks what he said
+    (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
     # what someone does for a living is their job: "what does she do for work?"
     (r"\b(?:do|does|did) for (?:a living|work|a job)\b", "job"),
     # the bare verb only after what grows: "a balloon" is a noun, and so is the "spiral" of a
@@ -171,7 +179,7 @@ _KEYS = frozenset(
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     hear read get see understand hold fit fits seat accommodate carry bring brings brought
-    bringing
+    bringing heard summarise summarize sum recap
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
