@@ -217,6 +217,12 @@ def test_an_amount_of_money_is_read_by_its_currency(answer: str, money: bool) ->
     assert (Need.MONEY in offers(answer)) is money
 
 
+def test_called_before_what_the_thing_does_asks_its_name() -> None:
+    words = tuple("whats the fan group called thats against the deal".split())
+    assert Need.NAME in needs(QType.WHAT, words)
+    assert Need.NAME not in needs(QType.WHEN, tuple("when was the strike called".split()))
+
+
 def test_how_much_did_it_cost_asks_for_money(lagos: Engine) -> None:
     assert Need.MONEY in needs(QType.AMOUNT, tuple("how much did the viaduct cost".split()))
     assert Need.MONEY not in needs(QType.AMOUNT, tuple("how much of the line is built".split()))
@@ -238,6 +244,14 @@ def test_how_much_did_it_cost_asks_for_money(lagos: Engine) -> None:
 )
 def test_what_was_the_date_asks_for_a_day(words: str, day: bool) -> None:
     assert (Need.DAY in needs(detect_qtype(words), tuple(words.split()))) is day
+
+
+def test_what_year_is_not_answered_by_a_month(engine: Engine) -> None:
+    assert Need.YEAR in needs(QType.WHAT, tuple("what year did india land".split()))
+    assert Need.YEAR in offers("India landed in 2023.") and Need.YEAR not in offers("In August.")
+    # the story gives the month of India's landing, not its year
+    assert not engine.answer(Query(text="what year did india land on the south pole")).answered
+    assert engine.answer(Query(text="what year was the last moon landing")).answered  # 1972
 
 
 def test_a_day_the_question_gives_is_no_date_of_it(engine: Engine) -> None:

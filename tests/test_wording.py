@@ -304,6 +304,9 @@ def test_a_person_word_does_not_hide_what_the_story_answers(engine: Engine, ques
         ("what was the claim about the fares", QType.WHAT),
         ("what did the governor state about the fares", QType.QUOTE),  # a verb
         ("what did they claim", QType.QUOTE),
+        # "called" asks a name, last or before what the thing does
+        ("what is the fan group called that is against the deal", QType.WHAT),
+        ("what did kessler call the club", QType.QUOTE),
     ],
 )
 def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) -> None:

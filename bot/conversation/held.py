@@ -26,7 +26,17 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
 # not a reason ("why did they do that?" asks why the last answer's event happened, which its
 # own entry seldom says), someone's words, a name or a role
 _VALUES = frozenset(
-    {Need.NUMBER, Need.COUNT, Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.AGE, Need.PLACE}
+    {
+        Need.NUMBER,
+        Need.COUNT,
+        Need.DATE,
+        Need.DAY,
+        Need.MONTH,
+        Need.YEAR,
+        Need.TIME,
+        Need.AGE,
+        Need.PLACE,
+    }
 )
 
 _WHICH = frozenset({"what", "which"})

@@ -14,13 +14,15 @@ from collections.abc import Sequence
 from bot.matching.answerability import PHRASED, Need
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import QType
+from bot.matching.qtypes import names_by
 from bot.matching.text import tokenize
 
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
 _TIME_CUES = frozenset("time hour oclock baje waqt".split())
 _DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
 _MONTH_CUES = frozenset("month mahina mahine".split())
-_WHEN_CUES = _TIME_CUES | _DAY_CUES | _MONTH_CUES
+_YEAR_CUES = frozenset("year saal".split())
+_WHEN_CUES = _TIME_CUES | _DAY_CUES | _MONTH_CUES | _YEAR_CUES
 _BETWEEN = frozenset("is was the".split())  # between an asking word and its cue
 _ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
@@ -79,6 +81,8 @@ def needs(
         asked.add(Need.DAY)  # "which day", "exact date"; a plain "landing date?" takes a month
     elif cues & _MONTH_CUES:
         asked.add(Need.MONTH)  # "which month": a year does not say it
+    elif cues & _YEAR_CUES:
+        asked.add(Need.YEAR)  # "what year": a month does not say it
     return frozenset(asked)
 
 
@@ -127,7 +131,8 @@ def _asks_name(words: tuple[str, ...]) -> bool:
     answers it names them, a country too. "When was the strike called?" asks no name, nor
     does "a big name" (someone well known).
     """
-    if words[-1:] in (("called",), ("named",)) and _ASKING_NAME.intersection(words[:-1]):
+    named = [at for at in range(len(words)) if names_by(words, at)]
+    if named and _ASKING_NAME.intersection(words[: named[0]]):
         return True
     return any(
         word in _NAME_WORDS

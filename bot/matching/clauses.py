@@ -17,7 +17,17 @@ from bot.matching.english import IRREGULAR
 # a thing that happened ("how did the meeting go?" is not answered by "he will meet the fans",
 # though the answer goes on "he said ...")
 VALUES = frozenset(
-    {Need.DATE, Need.DAY, Need.MONTH, Need.TIME, Need.NUMBER, Need.COUNT, Need.AGE, Need.PAST}
+    {
+        Need.DATE,
+        Need.DAY,
+        Need.MONTH,
+        Need.YEAR,
+        Need.TIME,
+        Need.NUMBER,
+        Need.COUNT,
+        Need.AGE,
+        Need.PAST,
+    }
 )
 # where a sentence's clauses meet: a semicolon, a comma and a conjunction, or an "and" before
 # a new subject and its past-tense verb ("signed in 2018 and construction began in March");

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     DETERMINERS,
@@ -37,17 +39,26 @@ def detect_qtype(words: list[str]) -> QType:
 def _says(words: list[str]) -> bool:
     """Return whether `words` use a say-word as a verb: not as a noun after a determiner.
 
-    Nor as the last word's "called": "what is the ground called?" asks its name.
+    Nor as a name's "called": "what is the ground called?" asks its name.
     """
     if SAY_WORDS.isdisjoint(words):  # most questions: no word to look behind
         return False
-    last = len(words) - 1
     return any(
-        word in SAY_WORDS
-        and (i == 0 or words[i - 1] not in DETERMINERS)
-        and not (i == last and word == "called")
+        word in SAY_WORDS and (i == 0 or words[i - 1] not in DETERMINERS) and not names_by(words, i)
         for i, word in enumerate(words)
     )
+
+
+def names_by(words: Sequence[str], at: int) -> bool:
+    """Return whether the word at `at` is how a name is asked: "called" or "named" last.
+
+    Or before what the thing does: "what's the fan group called that's against the deal?"
+    """
+    return words[at] in _NAMING and (at == len(words) - 1 or words[at + 1] in _RELATIVES)
+
+
+_NAMING = frozenset("called named".split())
+_RELATIVES = frozenset("that thats which who whos where".split())
 
 
 def _first_cue(words: list[str]) -> int | None:
