@@ -306,6 +306,12 @@ def test_a_size_covers_only_the_words_of_its_own_dimension(lagos: Engine) -> Non
     assert not lagos.answer(Query(text="how high do the trains go")).answered
 
 
+def test_a_unit_of_length_asked_is_covered_by_a_length(lagos: Engine) -> None:
+    # the story writes "27-kilometre"; its synonyms read "km" in "km/h" as a word of their own
+    line = lagos.answer(Query(text="how long is the line in km"))
+    assert line.answered and "27" in line.text
+
+
 def test_how_cold_is_covered_by_a_temperature(malaria: Engine) -> None:
     kept = malaria.answer(Query(text="how cold does the vaccine have to be kept"))
     assert kept.answered and "8 degrees" in kept.text

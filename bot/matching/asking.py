@@ -242,7 +242,10 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.AGE: frozenset("age old umar".split()),
     # "how deep are the piles?" is answered by "piles 40 metres deep", "how cold must it be
     # kept?" by "at 2-8C" (not "how long": as often a stretch of time)
-    Need.LENGTH: frozenset("far deep tall wide high length distance depth height width".split()),
+    Need.LENGTH: frozenset(
+        "far deep tall wide high length distance depth height width km kms kilometre kilometres "
+        "kilometer kilometers mile miles metre metres meter meters".split()
+    ),
     Need.TEMPERATURE: frozenset("cold hot warm temperature".split()),
     Need.WEIGHT: frozenset("heavy weight".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve"},
