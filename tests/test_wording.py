@@ -349,6 +349,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("i heard ghana only got 700k doses true", "is ghana only got 700k doses"),
         ("i heard that the fare is 500 naira right", "is the fare is 500 naira"),
         ("i heard the news", "i heard the news"),
+        ("how many people live in lagos", "how many people in lagos"),
+        ("where do the people live", "where do the people live"),
         ("did they bring in the army", "did they bring in the army"),
         ("whats the deal with phase two", "what about phase two"),
         ("what is the deal", "what is the deal"),  # the deal itself

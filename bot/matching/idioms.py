@@ -150,6 +150,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\bhow much (?P<what>(?:\w+ ){0,5}?)(?:bring|brings|brought|bringing) in\b",
         r"how much \g<what>revenue",
     ),
+    # the people who live somewhere are its people: "how many people live in lagos?"
+    (
+        r"\bhow many (?P<who>people|ppl|persons|residents) (?:live|lives|living|reside) in\b",
+        r"how many \g<who> in",
+    ),
     # "summarise what he said" asks what he said
     (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
     # what someone does for a living is their job: "what does she do for work?"
@@ -179,7 +184,7 @@ _KEYS = frozenset(
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     hear read get see understand hold fit fits seat accommodate carry bring brings brought
-    bringing heard summarise summarize sum recap
+    bringing heard summarise summarize sum recap live lives living reside
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
