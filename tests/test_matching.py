@@ -25,7 +25,12 @@ from bot.matching.explain import explain
 from bot.matching.gazetteer import capital_aliases
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import QType
-from bot.matching.nameforms import acronym_aliases, owner_aliases, synonym_aliases
+from bot.matching.nameforms import (
+    acronym_aliases,
+    first_name_aliases,
+    owner_aliases,
+    synonym_aliases,
+)
 from bot.matching.offered import OfferedKinds
 from bot.matching.ranking import _untold
 from bot.matching.semantic import SemanticIndex
@@ -287,6 +292,20 @@ def test_a_name_that_begins_with_its_owner_is_said_the_other_way_round_too() -> 
     football = Engine.from_folder(STORIES / "football-takeover" / "knowledge")
     answer = football.answer(Query(text="Who is the chief executive of Castellan?"))
     assert answer.entry_id == "daniel-kessler"
+
+
+def test_a_first_name_that_is_one_person_s_alone_names_them() -> None:
+    people = {"bosveld": "Henk Bosveld", "otieno": "Peter Otieno", "mark": "Mark Rutte"}
+    people |= {"kessler": "Daniel Kessler", "xi": "Xi Jinping", "hoek": "Henk Hoek"}
+    names = {name: entity for entity, name in people.items()} | {"Henk's Bar": "bar"}
+    found = first_name_aliases(names, people, taken={"xi"})
+    # Henk begins two names; Peter and Mark are English words; Xi is short and taken
+    assert found == {}
+    del names["Henk Hoek"], names["Henk's Bar"]
+    assert first_name_aliases(names, people, taken=set()) == {"Henk": "bosveld"}
+    football = Engine.from_folder(STORIES / "football-takeover" / "knowledge")
+    answer = football.answer(Query(text="how long has henk been chairman"))
+    assert answer.answered and "19 years" in answer.text
 
 
 def test_a_name_the_x_is_said_with_the_story_s_other_words_for_x_too() -> None:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import EntityType
 from bot.matching.acronyms import Acronyms
+from bot.matching.english import is_english
 from bot.matching.gazetteer import capital_aliases
 from bot.matching.lexicon import DEMONYM_ENDINGS
 
@@ -25,6 +26,8 @@ def every_name(knowledge: Knowledge, acronyms: Acronyms) -> dict[str, str]:
     names |= capital_aliases(countries, _taken(names))
     names |= inverted_aliases(names, _taken(names))
     names |= demonym_aliases(names, countries, _taken(names))
+    people = {e.id: e.name for e in knowledge.entities if e.type == EntityType.PERSON}
+    names |= first_name_aliases(names, people, _taken(names))
     names |= owner_aliases(names, _taken(names))
     names |= synonym_aliases(names, knowledge.synonyms, _taken(names))
     names |= acronym_aliases(names, knowledge.synonyms, _taken(names))
@@ -145,6 +148,29 @@ def demonym_aliases(
             continue
         forms = [*_owned(thing, country), f"{country}'s {thing}"]
         _add_untaken(found, forms, entity_id, taken)
+    return found
+
+
+def first_name_aliases(
+    names: dict[str, str], people: dict[str, str], taken: set[str]
+) -> dict[str, str]:
+    """Return "Henk" -> id for a person named "Henk Bosveld" whose first name is theirs alone.
+
+    `people`: each person's id and name. People say "what did Henk say?" once the story has
+    named him. Not a first name that begins another name of the knowledge ("Peter Otieno"
+    beside "Peter Brenner"), nor one that is an English word too ("Mark", "Will", "Grace"),
+    nor a title or a short word ("Dr", "Xi"). A form already in `taken` is left alone.
+    """
+    starts: dict[str, set[str]] = {}
+    for name, entity_id in names.items():
+        first = name.split()[0].casefold()
+        starts.setdefault(first, set()).add(entity_id)
+    found: dict[str, str] = {}
+    for entity_id, name in people.items():
+        first, _, rest = name.partition(" ")
+        alone = starts.get(first.casefold(), set()) == {entity_id}
+        if rest and alone and first.isalpha() and len(first) > 2 and not is_english(first.lower()):
+            _add_untaken(found, [first], entity_id, taken)
     return found
 
 
