@@ -67,6 +67,8 @@ def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:
     shipped = Phrasal(general_phrasal())
     assert shipped.read("when did the club come into existence".split())[-1] == "founded"
     assert shipped.read("how much did they fork out".split())[-1] == "paid"
+    # someone who talked about a thing said something about it (nineteenth session)
+    assert shipped.read("who talked about the floods".split())[1:3] == ["said", "about"]
 
 
 @pytest.mark.parametrize(
