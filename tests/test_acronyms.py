@@ -43,11 +43,13 @@ US = _organisation("United States", "US")
         ("the WHOLE thing", "the WHOLE thing"),
         ("what does IT cost", "what does IT cost"),  # a pronoun needs "the" or a preposition
         ("the head of IT", "the head of IT ministry"),
-        # typed in lower case, a pronoun's spelling is the name after "the" only
+        # typed in lower case, a pronoun's or question word's spelling is the name after "the"
         ("what year is the us aiming for", "what year is the United States aiming for"),
         ("tell us about the us plan", "tell us about the United States plan"),
         ("is it for us", "is it for us"),
-        ("who is the who's head", "who is the who's head"),  # not a pronoun: left as typed
+        ("who is the who's head", f"who is the {FULL}'s head"),
+        ("what did the who say", f"what did the {FULL} say"),
+        ("who said it", "who said it"),
     ],
 )
 def test_an_acronym_that_spells_a_word_is_read_as_its_name_where_it_means_it(

@@ -22,6 +22,10 @@ STORIES = Path(__file__).parent / "data" / "stories"
         ("whats it all about??", True),
         ("tl;dr", True),
         ("what happened", True),
+        ("can you sum up what happened", True),
+        ("summarise what happened", True),
+        ("recap the story", True),
+        ("summarise what Kakar said", False),  # what he said
         ("what happened on Friday?", False),  # a question of its own
         ("what is it about Kakar that China likes?", False),
         ("What is Artemis?", False),

@@ -89,6 +89,11 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(engine: Eng
         # the entry is asked what the club won; its clause about the founding gives the year
         ("football", "was eemland founded in 1974?", "1974", "founded in 1908"),
         ("football", "Did Eemland win the KNVB Cup in 1988?", "1988", "KNVB Cup in 1987"),
+        # the story gives these dates, but of another thing or another party: still corrected
+        ("lagos", "did the line open in 2018?", "2018", "July 14, 2025"),  # the contract's
+        ("lagos", "did the line open in 2022?", "2022", "July 14, 2025"),  # the plan's
+        ("malaria", "did the rollout start in september?", "September", "2 March 2026"),
+        ("main", "is china aiming to be a space power by 2040?", "2040", "2030"),  # India's
         (
             "malaria",
             "Did the trial end in 2023 June?",
@@ -121,6 +126,7 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
         ("lagos", "Is the fare \u0667\u0665\u0660 naira?"),  # 750 in Arabic-Indic digits
         # the story says it was to open in 2022, in a sentence the opening's entry leaves out
         ("lagos", "wasnt it supposed to open in 2022?"),
+        ("lagos", "was it meant to open in 2022?"),
     ],
 )
 def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(

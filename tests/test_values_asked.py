@@ -180,10 +180,28 @@ def test_a_count_of_something_else_does_not_answer_how_many(football: Engine) ->
     assert fit.answered and fit.entry_id == "eemstadion" and "18,450" in fit.text
 
 
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [
+        # what no entry counts is not held to the word: "40 million doses", "15 trains"
+        ("malaria-vaccine", "how many vaccines can kavach make", "40 million"),
+        ("lagos-metro", "how many vehicles are in the fleet", "15"),
+        # the Members' Foundation's name says members
+        ("football-takeover", "how many members does the foundation represent", "2,300"),
+    ],
+)
+def test_a_count_of_a_thing_no_entry_counts_by_that_word_is_answered(
+    story: str, question: str, said: str
+) -> None:
+    answer = Engine.from_folder(STORIES / story / "knowledge").answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
 def test_what_a_vehicle_can_carry_is_its_capacity_not_its_daily_load(lagos: Engine) -> None:
     assert not lagos.answer(Query(text="how many passengers can one train carry")).answered
-    daily = lagos.answer(Query(text="how many passengers does the line carry a day"))
-    assert daily.answered and "250,000" in daily.text
+    for load in ("how many passengers does the line carry a day", "how many will it carry a day"):
+        daily = lagos.answer(Query(text=load))
+        assert daily.answered and "250,000" in daily.text
 
 
 @pytest.mark.parametrize(
@@ -310,6 +328,12 @@ def test_a_unit_of_length_asked_is_covered_by_a_length(lagos: Engine) -> None:
     # the story writes "27-kilometre"; its synonyms read "km" in "km/h" as a word of their own
     line = lagos.answer(Query(text="how long is the line in km"))
     assert line.answered and "27" in line.text
+
+
+def test_who_leads_is_covered_by_a_title(lagos: Engine) -> None:
+    # "leads" asks for someone in charge, as "head" does: the authority's managing director
+    led = lagos.answer(Query(text="who leads the rail authority"))
+    assert led.answered and "Folake Adeniran" in led.text
 
 
 def test_how_cold_is_covered_by_a_temperature(malaria: Engine) -> None:

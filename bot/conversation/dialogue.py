@@ -192,11 +192,13 @@ class Dialogue:
             return None
         engine = self._engine
         threshold, terms = engine.thresholds.answer, engine.analyzer.terms
-        value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold)
+        tools = engine.tools
+        story = values.Story(
+            engine.passages.sentences, tools.people | tools.countries | tools.places
+        )
+        value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold, story)
         if value is None:
             return None
-        if value.dated and engine.passages.says(value.term, question.terms):
-            return None  # "supposed to open in 2022?": "expected to … open in 2022" says so
         answer = replies.another_value(value.stated, value.candidate)  # "July", "500 naira"
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))

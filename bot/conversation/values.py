@@ -12,7 +12,7 @@ answered otherwise by "outside the Eemstadion"), which the knowledge does not sa
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bot.conversation.premises import without_term
@@ -67,13 +67,13 @@ class ValuePremise(NamedTuple):
 
     stated: str  # as the reply names it: "July", "2030", "$500", "2 million"
     candidate: Candidate
-    term: str = ""  # the term the value was read as: "2022"
-    kind: str = ""  # month, weekday, year, age or number
 
-    @property
-    def dated(self) -> bool:
-        """Return whether the value is a year, month or weekday, which no other figure is."""
-        return self.kind in _DATED
+
+class Story(NamedTuple):
+    """The story's sentences, and the terms of the parties it names (people, countries, places)."""
+
+    sentences: Sequence[str]
+    parties: frozenset[str]
 
 
 def find(
@@ -83,6 +83,7 @@ def find(
     asks: Callable[[Entry], QType],
     terms: Callable[[str], tuple[str, ...]],
     threshold: float,
+    story: Story,
 ) -> ValuePremise | None:
     """Return the value a yes/no `question` (`text` read) states that the story gives otherwise.
 
@@ -94,7 +95,8 @@ def find(
     thing. An age is any answer's that states one ("Daniel Kessler, 48,"). A figure is of the
     same kind when the entry is asked for a figure, or when it is not asked who, where or when
     and its answer writes another figure of the unit the question gives ("750 naira" for "500
-    naira").
+    naira"). None when a `story` sentence writes the date asked right after a word of the
+    question, naming no one else: the story does give it, of something the entry leaves out.
     """
     for stated in _stated(question, text)[:_VALUES]:
         without = without_term(question, stated.term)
@@ -111,7 +113,9 @@ def find(
                 entry, stated, without, terms
             )
             if asked and _gives_another(entry, stated, terms):
-                return ValuePremise(stated.shown, best, stated.term, stated.kind)
+                if _told_elsewhere(stated, without, story, terms):
+                    return None  # "supposed to open in 2022?": "expected to … open in 2022"
+                return ValuePremise(stated.shown, best)
     return None
 
 
@@ -224,13 +228,52 @@ def _said_of(
     2025?" is not, by "a 117-year-old club …, founded in 1908": no word of it comes just
     before that year.
     """
-    dated = _DATED.get(stated.kind)
-    if dated is None:  # a figure or an age: said of what its entry is asked
+    if stated.kind not in _DATED:  # a figure or an age: said of what its entry is asked
         return False
+    return _dated_after_a_word(entry.answer, stated, question, terms)
+
+
+def _dated_after_a_word(
+    text: str,
+    stated: _Stated,
+    question: Analysis,
+    terms: Callable[[str], tuple[str, ...]],
+    only: str = "",
+) -> bool:
+    """Return whether `text` writes a date of the kind stated right after a question word.
+
+    `only`: that date alone ("2022", "july"), not any of its kind.
+    """
     words = {t for t in question.terms if not t.startswith(ENTITY_PREFIX)}  # names are anywhere
-    for found in dated.finditer(entry.answer):
-        before = entry.answer[: found.start()].split()[-_NEAR:]
+    for found in _DATED[stated.kind].finditer(text):
+        if only and found.group().casefold() != only:
+            continue
+        before = text[: found.start()].split()[-_NEAR:]
         if words & set(terms(" ".join(before))):
+            return True
+    return False
+
+
+def _told_elsewhere(
+    stated: _Stated, question: Analysis, story: Story, terms: Callable[[str], tuple[str, ...]]
+) -> bool:
+    """Return whether a story sentence gives the date asked of what the question asks.
+
+    "Wasn't it supposed to open in 2022?" is not corrected by the opening's entry ("opened
+    on July 14, 2025"): "the line was expected to … open in 2022" writes 2022 right after a
+    word of the question. Not a sentence naming a party the question does not ("Uganda and
+    Malawi begin their own rollouts in September" says nothing of "the rollout"). Nor when the
+    question asks what happened ("did it open in 2022?"): that date may be a plan's.
+    """
+    if stated.kind not in _DATED or Need.PAST in question.asks:
+        return False
+    named = frozenset(question.terms) & story.parties
+    for sentence in story.sentences:
+        if stated.word not in sentence.casefold():
+            continue
+        if (frozenset(terms(sentence)) & story.parties) - named:
+            continue
+        if _dated_after_a_word(sentence, stated, question, terms, stated.word):
             return True
     return False
 

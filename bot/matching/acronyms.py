@@ -6,7 +6,8 @@ as that thing's full name where a message writes it in capitals and means the na
 "the" or a preposition ("when did the WHO approve it?", "the head of WHO"), or in a message
 that asks with another question word ("what did WHO say?"). "and WHO pays?" or "so WHO led
 it?" shout the question word; an acronym that spells a pronoun ("IT", "US") is read as a name
-only after "the" or a preposition, and typed in lower case after "the" ("is the us going?").
+only after "the" or a preposition. Typed in lower case, one that spells a pronoun or a
+question word is read as a name after "the" ("is the us going?", "what did the who say?").
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _BEFORE_NAMES = frozenset(
     "the of by from at to for with about against via in on into under within".split()
 )
 _PRONOUNS = frozenset("i me we us you he him she her it they them am".split())
+_ASKING = frozenset("what when where why how which who whom whose".split())
 _QUESTION_WORD = re.compile(r"(?i)\b(?:what|when|where|why|how|which|who|whom|whose)\b")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 
@@ -39,9 +41,9 @@ class Acronyms:
         words = "|".join(map(re.escape, sorted(self._full, key=len, reverse=True)))
         # literals first, no look-behind: the search skips to them (the context is read after)
         self._pattern = re.compile(rf"\b(?:{words})\b") if words else None
-        # typed in lower case, a pronoun's spelling after "the" is the name: "the us" is the
-        # US ("tell us", "for us" stay pronouns)
-        typed = [a.lower() for a in self._full if a.lower() in _PRONOUNS]
+        # typed in lower case, a pronoun's or a question word's spelling after "the" is the
+        # name: "the us" is the US, "the who" the WHO ("tell us", "for us" stay pronouns)
+        typed = [a.lower() for a in self._full if a.lower() in _PRONOUNS | _ASKING]
         self._lowered = re.compile(rf"\b(?i:the) ({'|'.join(typed)})\b") if typed else None
         # looked for first as plain text: the pattern's search costs a build 2.8 µs a text
         self._typed = tuple(f"the {a}" for a in typed)

@@ -19,7 +19,7 @@ class Need(StrEnum):
     DATE = "date"  # any point in time: a year, month, day, "recently", "this decade"
     DAY = "day"  # a particular day: a weekday, "15 March", "yesterday"
     MONTH = "month"  # a month by name: "in August", "15 March"
-    YEAR = "year"  # a year: "in 2023", "the 1990s", "last year"
+    YEAR = "year"  # a year or a decade by its years: "in 2023", "the 1990s", "last year"
     TIME = "time"  # a time of day
     NUMBER = "number"
     COUNT = "count"  # how many: a number that is no year ("in 1972" counts nothing)
@@ -121,7 +121,7 @@ _OFFERS = {
         re.I,
     ),
     Need.MONTH: re.compile(_words(MONTH_NAMES.title())),
-    Need.YEAR: re.compile(r"\b(?:19|20)\d\d\b|\b\d{3}0s\b|(?i:\b(?:next|last|this) year\b)"),
+    Need.YEAR: re.compile(rf"{_YEARS.pattern}|(?i:\b(?:next|last|this) year\b)"),
     Need.TIME: re.compile(
         r"\b\d{1,2}(?::\d\d)?\s*(?:am\b|pm\b|a\.m\.|p\.m\.|o'clock|hrs\b|gmt\b|utc\b)|"
         r"\b\d{1,2}:\d\d\b|"

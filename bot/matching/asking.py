@@ -131,8 +131,8 @@ def _asks_name(words: tuple[str, ...]) -> bool:
     answers it names them, a country too. "When was the strike called?" asks no name, nor
     does "a big name" (someone well known).
     """
-    named = [at for at in range(len(words)) if names_by(words, at)]
-    if named and _ASKING_NAME.intersection(words[: named[0]]):
+    naming = next((at for at in range(len(words)) if names_by(words, at)), None)
+    if naming is not None and _ASKING_NAME.intersection(words[:naming]):
         return True
     return any(
         word in _NAME_WORDS
@@ -248,7 +248,7 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     ),
     Need.TEMPERATURE: frozenset("cold hot warm temperature".split()),
     Need.WEIGHT: frozenset("heavy weight".split()),
-    Need.ROLE: ROLE_WORDS | {"hold", "serve"},
+    Need.ROLE: ROLE_WORDS | {"hold", "serve", "lead", "leads", "leading"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
     # not "capital": any place would cover it; a capital city the gazetteer knows does
     Need.PLACE: frozenset(

@@ -60,8 +60,6 @@ SLANG = {
     "msg": "message",
     "pic": "picture",
     "info": "information",
-    "mil": "million",
-    "mln": "million",
     "1st": "first",
     "2nd": "second",
     "3rd": "third",

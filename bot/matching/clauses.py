@@ -7,7 +7,7 @@ construction began in March 2019": the month is the construction's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.answerability import WEEKDAY_NAMES, Need, offers
@@ -64,14 +64,24 @@ class Clauses:
         sharing = [found for terms, found, _ in self._of(number) if terms & question]
         return not sharing or any(values <= found for found in sharing)
 
-    def counts(self, number: int, counted: frozenset[str]) -> bool:
-        """Return whether a clause of text `number` gives a count of one of `counted`.
+    def counts(
+        self, number: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
+    ) -> bool:
+        """Return whether a clause of text `number` holds a count and one of `counted`.
 
-        "How many people fit in the stadium?" asks its capacity: "about 600 supporters
-        gathered outside the 18,450-capacity stadium" counts supporters in one clause; the
-        capacity is said in another text.
+        "How many people fit in the stadium?" asks its capacity, which "about 600 supporters
+        gathered outside the stadium" does not say. A name's words count: "the Members'
+        Foundation, which represents 2,300 shareholders" counts members (`implied`: per
+        entity, its names' words).
         """
-        return any(Need.COUNT in found and terms & counted for terms, found, _ in self._of(number))
+        return any(
+            Need.COUNT in found
+            and not (
+                counted.isdisjoint(terms)
+                and all(counted.isdisjoint(implied.get(t, ())) for t in terms)
+            )
+            for terms, found, _ in self._of(number)
+        )
 
     def another_time(
         self, number: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]

@@ -9,6 +9,7 @@ whether it asks for others than someone. Both the candidate entries
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,7 +33,8 @@ class Demands:
     needed: tuple[frozenset[str], ...]  # sets of terms an answer must hold one of each
     abroad: bool  # it names a country or capital the story never names
     for_others: bool  # it asks for others than someone: "who else …?"
-    counted: frozenset[str]  # what "how many …?" counts, when it says: "long-term jobs"
+    counted: frozenset[str]  # what "how many …?" counts, as the story counts it: "jobs"
+    implied: Mapping[str, frozenset[str]]  # per entity, its names' words (`Retrievers`)
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
@@ -44,7 +46,9 @@ class Demands:
         )
         # "besides Pakistan", or a name asked past: "which countries backed it before Pakistan?"
         others = Need.OTHER in query.asks or for_others(query.words)
-        return cls(needed, abroad, others, what_is_counted(query))
+        # "how many vaccines?": no entry counts vaccines, so "40 million doses" may answer it
+        counted = frozenset(t for t in what_is_counted(query) if _counted_somewhere(tools, t))
+        return cls(needed, abroad, others, counted, tools.implied)
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""
@@ -73,13 +77,13 @@ class Demands:
             return False
         if names is not None and not names.answer(position, asked, question.terms):
             return False
-        if self.counted and not kinds.counts(position, self.counted):
-            return False  # "how many passengers?" is not answered by "600 supporters"
+        if self.counted and not kinds.counts(position, self.counted, self.implied):
+            return False  # "how many people fit in the stadium?" is no "600 supporters gathered"
         return figures_said(question.terms, terms) and self.qualified(question, terms)
 
 
 # a count of these says nothing of what is counted: "how many people live in Lagos?"
-_ANY_COUNT = frozenset("people persons ppl folks times years more of".split())
+_ANY_COUNT = frozenset("people persons folks times years".split())
 # the words that end what a count is of: "how many long-term jobs *did* it create?"
 _COUNTED_ENDS = frozenset(
     """
@@ -87,10 +91,15 @@ _COUNTED_ENDS = frozenset(
     live lived die died of in on at for from to the a an with by per
     """.split()
 )
+_LOOKED = 64  # entries using a counted word looked through for one that counts it
 
 
 def what_is_counted(query: Analysis) -> frozenset[str]:
-    """Return the terms of what "how many …?" counts: "how many long-term jobs …?" counts jobs."""
+    """Return the terms of what "how many …?" counts: "how many long-term jobs …?" counts jobs.
+
+    The words up to its verb or preposition; none for people, times or years, which any
+    count may be of.
+    """
     words = query.words
     starts = [at + 2 for at in range(len(words) - 2) if words[at : at + 2] == ("how", "many")]
     if Need.COUNT not in query.asks or not starts or words[starts[0]] in _ANY_COUNT:
@@ -101,4 +110,10 @@ def what_is_counted(query: Analysis) -> frozenset[str]:
             break
         phrase.add(word)
     surfaces = zip(query.terms, query.surfaces, strict=False)
-    return frozenset(term for term, surface in surfaces if not phrase.isdisjoint(surface.split()))
+    return frozenset(term for term, said in surfaces if not phrase.isdisjoint(said.split()))
+
+
+def _counted_somewhere(tools: Retrievers, term: str) -> bool:
+    """Return whether an entry's answer counts `term` in a clause ("18,450-capacity")."""
+    rows = tools.index.corpus.postings.rows(term)[:_LOOKED]
+    return any(tools.offers.counts(int(row), frozenset({term}), {}) for row in rows)

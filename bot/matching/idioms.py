@@ -13,6 +13,11 @@ from bot.matching.lexicon import DEMONYM_ENDINGS
 
 # a short object in the middle, kept: "set *pakistan* back" asks what it cost pakistan
 _SOME = r"(?P<object>(?:\w+ ){0,3}?)"
+# what is held, not housed: "how many seats does the party hold?" asks no capacity
+_HELD = (
+    r"(?:seats|votes|meetings|shares|stakes|titles|trophies|records|events|talks|positions|"
+    r"offices|posts|elections|rallies|concerts|matches|games)"
+)
 
 _IDIOMS: tuple[tuple[str, str], ...] = (
     (rf"\bset(?:s|ting)? {_SOME}back\b", r"cost \g<object>"),
@@ -48,8 +53,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:right|correctly)\b ?(?:that )?",
         "is ",
     ),
-    # so does what someone heard, with "true?" after it: "i heard ghana got 700k doses, true?"
-    (r"\b(?:i|we) (?:heard|read)(?: that)? (?P<heard>.+) (?:right|true|correct)$", r"is \g<heard>"),
+    # so does a figure someone heard, with "true?" after it: "i heard ghana got 700k doses,
+    # true?" (not "i heard pakistan joined, true?", which reads better as it is)
+    (
+        r"\b(?:i|we) (?:heard|read)(?: that)? (?P<heard>\w.*\d.*) (?:right|true|correct)$",
+        r"is \g<heard>",
+    ),
     (r"\b(?P<said>(?:the|it|its|this|they|he|she) \w.*) (?:right|true)$", r"is \g<said>"),
     (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
     (
@@ -133,21 +142,23 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     ),
     # what a place or a vehicle can hold is its capacity: "how many can the ground hold?",
     # "how many people fit in the stadium?"; not what one held on a day ("how many did the
-    # ferry carry?")
+    # ferry carry?"), will carry ("how many passengers will the line carry?") or holds as a
+    # party or a host ("how many seats does it hold?", "how many meetings can he hold?")
     (
-        r"\bhow many (?:people |ppl |persons )?(?P<who>(?:\w+ ){0,2}?)(?:can|could|will|would) "
-        r"(?P<what>(?:\w+ ){0,4}?)(?:hold|fit|seat|accommodate|carry)\b",
-        r"how many \g<who>\g<what>capacity",
+        rf"\bhow many (?!{_HELD}\b)(?:\w+ ){{0,2}}?(?:(?:can|could) (?P<what>(?:\w+ ){{0,4}}?)"
+        r"(?:hold|fit|seat|accommodate|carry)|(?:does|do) (?P<place>(?:\w+ ){0,4}?)"
+        r"(?:hold|seat|accommodate))\b",
+        r"how many capacity of \g<what>\g<place>",
     ),
     (
-        r"\bhow many (?:people |ppl |persons )?(?P<who>(?:\w+ ){0,2}?)(?:fit|fits) "
-        r"(?:in|into|inside)\b",
-        r"how many \g<who>capacity of",
+        r"\bhow many (?:\w+ ){0,2}?(?:fit|fits) (?:in|into|inside)\b",
+        r"how many capacity of",
     ),
     # money a business brings in is its revenue: "how much did the club bring in last season?"
-    # (not "bring in rules", "bring in the army")
+    # (not "bring in rules", nor what a sale brought in "from" it, nor what it "will bring in")
     (
-        r"\bhow much (?P<what>(?:\w+ ){0,5}?)(?:bring|brings|brought|bringing) in\b",
+        r"\bhow much (?P<what>(?:\w+ )?(?:did|does|do) (?:\w+ ){0,3}?)(?:bring|brings) in\b"
+        r"(?! from)",
         r"how much \g<what>revenue",
     ),
     # the people who live somewhere are its people: "how many people live in lagos?"
@@ -183,7 +194,7 @@ _KEYS = frozenset(
     catch catching nutshell short walk break rank ranks ballooned ballooning skyrocketed
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
-    hear read get see understand hold fit fits seat accommodate carry bring brings brought
+    hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside
     """.split()
 )

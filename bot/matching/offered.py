@@ -8,6 +8,7 @@ March" (`clauses` reads which thing a value is said of).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from bot.matching.answerability import PHRASED, Need, offers, places_in, restated
@@ -61,9 +62,11 @@ class OfferedKinds:
         """Return whether the answer holds every kind `asked`, in a clause about the question."""
         return asked <= self[position] and self.near(position, asked, question, words)
 
-    def counts(self, position: int, counted: frozenset[str]) -> bool:
-        """Return whether the answer of entry `position` counts one of `counted` in a clause."""
-        return self._clauses is None or self._clauses.counts(position, counted)
+    def counts(
+        self, position: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
+    ) -> bool:
+        """Return whether a clause of entry `position`'s answer counts one of `counted`."""
+        return self._clauses is None or self._clauses.counts(position, counted, implied)
 
     def near(
         self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]

@@ -17,7 +17,8 @@ _ASKS = re.compile(
     r" (?:this|it|that|the story|this story|the article|this article|the news|this news|"
     r"the report|this report|all this)(?: all| really)?(?: about)?\W*$"
     r"|^(?:what happened|what's going on|whats going on|give me the gist|the gist|summary|"
-    r"summari[sz]e(?: it| this| the story)?|tl ?;? ?dr|tldr)\W*$",
+    r"(?:(?:can|could) you |please )?(?:summari[sz]e|sum up|recap)(?: it| this| the story|"
+    r" what happened)?|sum (?:it|this|the story) up|tl ?;? ?dr|tldr)\W*$",
     re.IGNORECASE,
 )
 

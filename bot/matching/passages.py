@@ -9,7 +9,6 @@ works, the engine still declines.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.knowledge.loading import story_sentences
@@ -57,11 +56,6 @@ class Passages:
         self._kinds = OfferedKinds(self.sentences, clauses=clauses, places=places)
         self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
-
-    def says(self, value: str, terms: Iterable[str]) -> bool:
-        """Return whether a sentence holds the term `value` with another of `terms`."""
-        others = set(terms) - {value}
-        return any(value in held and not others.isdisjoint(held) for held in self._terms)
 
     def quote(self, question: Analysis, tools: Retrievers) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does.

@@ -36,6 +36,11 @@ def detect_qtype(words: list[str]) -> QType:
     return QType.NONE
 
 
+_NAMING = frozenset("called named".split())
+# what follows a name's "called": "what's the group called that …?", "called when …?"
+_RELATIVES = frozenset("that thats which who whos where when".split())
+
+
 def _says(words: list[str]) -> bool:
     """Return whether `words` use a say-word as a verb: not as a noun after a determiner.
 
@@ -55,10 +60,6 @@ def names_by(words: Sequence[str], at: int) -> bool:
     Or before what the thing does: "what's the fan group called that's against the deal?"
     """
     return words[at] in _NAMING and (at == len(words) - 1 or words[at + 1] in _RELATIVES)
-
-
-_NAMING = frozenset("called named".split())
-_RELATIVES = frozenset("that thats which who whos where".split())
 
 
 def _first_cue(words: list[str]) -> int | None:
