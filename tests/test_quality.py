@@ -69,7 +69,7 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.56,  # 0.562 since "the rest of" and "how many can it hold?" are read (nineteenth)
+        0.57,  # 0.571 since "how much did the club bring in?" asks revenue (nineteenth)
         0.91,
     ),
     (  # 30 paraphrases and 30 tempting questions, written in the twelfth session from the
@@ -82,7 +82,7 @@ FLOORS = [
     (  # the same for lagos-metro; 60.0 / 70.0 on first scoring
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "more.jsonl",
-        0.63,
+        0.66,  # 0.667 since "km" is covered by a length (nineteenth session)
         0.90,  # 0.90 since "how many can one train carry?" asks its capacity (nineteenth)
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
@@ -90,7 +90,7 @@ FLOORS = [
         # fix took back the one answer that gave, so the floor is the figure before them
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
-        0.47,  # 0.476 since currency signs are read as words (sixteenth session)
+        0.48,  # 0.486 since "who leads X?" is covered by a title (nineteenth session)
         0.80,  # 0.80 since "how much … cost?" asks for money (eighteenth session)
     ),
     (
@@ -125,7 +125,7 @@ FLOORS = [
         # 68.9 with the session's changes, misses never read
         STORIES / "shipyard-strike" / "knowledge",
         STORIES / "shipyard-strike" / "questions.jsonl",
-        0.78,
+        0.79,  # 0.790 since "who leads X?" is covered by a title (nineteenth session)
         0.68,
     ),
 ]
