@@ -36,6 +36,7 @@ US = _organisation("United States", "US")
         ("the head of WHO", f"the head of {FULL}"),  # after a preposition
         ("what did WHO say", f"what did {FULL} say"),  # another question word asks
         ("who's the WHO's top person", f"who's the {FULL}'s top person"),
+        ("is WHO behind this or just gavi", f"is {FULL} behind this or just gavi"),
         ("and WHO pays for it?", "and WHO pays for it?"),  # the question word, shouted
         ("so WHO led the trial?", "so WHO led the trial?"),
         ("Hi. WHO approved it?", "Hi. WHO approved it?"),

@@ -136,6 +136,11 @@ def test_a_value_only_another_fact_of_the_answer_gives_is_not_corrected(
     assert not engine.answer(Query(text=question)).text.startswith("The story doesn't give")
 
 
+def test_an_either_or_offers_both_parties_itself_and_no_premise_is_corrected(ask) -> None:  # type: ignore[no-untyped-def]
+    answer = ask("is pakistan joining nasa's artemis or china's program?")
+    assert answer.kind is not AnswerKind.CORRECTION  # was "doesn't say that about Pakistan"
+
+
 def test_a_yes_no_question_stating_the_story_s_own_value_is_answered() -> None:
     lagos = story_engine("lagos-metro")
     answer = lagos.answer(Query(text="did construction start in 2019?"))

@@ -178,7 +178,10 @@ class Dialogue:
         # "is Li Qiang the president?" asks who someone is, not what they did: the answer's
         # parties alone
         named = self._answer_names if question.words[:1] in _IDENTITY else self._named_of
-        found = premises.find(question, self._rank_unnamed, named, self._kinds, threshold)
+        # "joining NASA's Artemis or China's?" offers both parties itself: none to correct
+        found = None
+        if not question.either:
+            found = premises.find(question, self._rank_unnamed, named, self._kinds, threshold)
         if found:
             return self._correction(text, found)
         return self._another_value(text, question)
@@ -223,8 +226,8 @@ class Dialogue:
         told = self._another_value(text, reading)
         if told is not None and told.best is not None and told.best.entry.id == best.entry.id:
             return told
-        if best.probability >= _SURE:
-            return None
+        if best.probability >= _SURE or reading.either:
+            return None  # "joining NASA's Artemis or China's?" offers both parties itself
         # a name only a claim the asker doubts says is no premise of theirs to correct
         question = undoubted(text, reading, lambda c: engine.analyzer.analyze(c).terms)
         terms = engine.terms_of(best.entry.id)

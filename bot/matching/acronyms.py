@@ -25,6 +25,8 @@ _PRONOUNS = frozenset("i me we us you he him she her it they them am".split())
 _ASKING = frozenset("what when where why how which who whom whose".split())
 _QUESTION_WORD = re.compile(r"(?i)\b(?:what|when|where|why|how|which|who|whom|whose)\b")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
+# a yes/no question's first word, before the acronym: "is WHO behind it?"
+_OPENER = re.compile(r"(?i)\W*(?:is|are|was|were|does|did|do|has|have|had|can|could|will)\b")
 
 
 class Acronyms:
@@ -73,4 +75,6 @@ class Acronyms:
         if acronym.lower() in _PRONOUNS:
             return acronym
         rest = text[: found.start()] + " " + text[found.end() :]
-        return self._full[acronym] if _QUESTION_WORD.search(rest) else acronym
+        # "what did WHO say?" and "is WHO behind it?" ask otherwise: "WHO pays?" asks who
+        asking = _QUESTION_WORD.search(rest) or _OPENER.match(text)
+        return self._full[acronym] if asking else acronym
