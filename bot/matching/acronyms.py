@@ -23,7 +23,7 @@ _BEFORE_NAMES = frozenset(
 )
 _PRONOUNS = frozenset("i me we us you he him she her it they them am".split())
 _ASKING = frozenset("what when where why how which who whom whose".split())
-_QUESTION_WORD = re.compile(r"(?i)\b(?:what|when|where|why|how|which|who|whom|whose)\b")
+_QUESTION_WORD = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_ASKING))})\b")
 _LAST_WORD = re.compile(r"(\w+)\W*$")
 # a yes/no question's first word, before the acronym: "is WHO behind it?"
 _OPENER = re.compile(r"(?i)\W*(?:is|are|was|were|does|did|do|has|have|had|can|could|will)\b")

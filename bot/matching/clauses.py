@@ -75,11 +75,7 @@ class Clauses:
         entity, its names' words).
         """
         return any(
-            Need.COUNT in found
-            and not (
-                counted.isdisjoint(terms)
-                and all(counted.isdisjoint(implied.get(t, ())) for t in terms)
-            )
+            Need.COUNT in found and _names_one(terms, counted, implied)
             for terms, found, _ in self._of(number)
         )
 
@@ -116,6 +112,15 @@ class Clauses:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _names_one(
+    terms: frozenset[str], wanted: frozenset[str], implied: Mapping[str, frozenset[str]]
+) -> bool:
+    """Return whether `terms` hold one of `wanted`, or a name whose words do (`implied`)."""
+    return not wanted.isdisjoint(terms) or any(
+        not wanted.isdisjoint(implied.get(t, ())) for t in terms
+    )
 
 
 def _marks(clause: str) -> frozenset[str]:
