@@ -16,21 +16,17 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bot.conversation.premises import without_term
+from bot.conversation.stated import MONTHS, WEEKDAYS, YEARS, Stated, stated_values
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
-from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need, offers
+from bot.matching.answerability import Need, offers
 from bot.matching.decision import Candidate, Entry
 from bot.matching.lexicon import QType
-from bot.matching.text import CURRENCY_SIGNS
 
-# full names only: "may" and "mar" are English words too
-_MONTHS = frozenset(MONTH_NAMES.split()[:12]) - {"may"}
-_WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # a date of each kind as an answer writes it, and how near after a word of the question
 _DATED = {
-    "year": _YEARS,
-    "month": re.compile(rf"\b(?:{'|'.join(sorted(_MONTHS))})\b", re.I),
-    "weekday": re.compile(rf"\b(?:{'|'.join(sorted(_WEEKDAYS))})\b", re.I),
+    "year": YEARS,
+    "month": re.compile(rf"\b(?:{'|'.join(sorted(MONTHS))})\b", re.I),
+    "weekday": re.compile(rf"\b(?:{'|'.join(sorted(WEEKDAYS))})\b", re.I),
 }
 _NEAR = 4  # words: "founded in 1908", "lifted the KNVB Cup in 1987"
 # an age as the news writes it: "Henk Bosveld, 67,", "a 34-year-old nurse", "aged 52"
@@ -52,7 +48,6 @@ _SPELLED |= {
 }
 _SPELLED_FIGURE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # the question types that ask for a figure, as "when" asks for a date
-_SCALES = "thousand|million|billion|trillion|bn|m|k"
 _FIGURE_ASKED = frozenset({QType.COUNT, QType.AMOUNT, QType.DURATION})
 _COVERED = 0.99  # the entry holds every other word of the question
 _TRIED = 3  # confident entries looked through for one that gives another value
@@ -98,7 +93,7 @@ def find(
     naira"). None when a `story` sentence writes the date asked right after a word of the
     question, naming no one else: the story does give it, of something the entry leaves out.
     """
-    for stated in _stated(question, text)[:_VALUES]:
+    for stated in stated_values(question, text)[:_VALUES]:
         without = without_term(question, stated.term)
         if not without.terms:
             continue
@@ -119,97 +114,7 @@ def find(
     return None
 
 
-class _Stated(NamedTuple):
-    word: str  # as typed: "july", "2030", "500"
-    kind: str  # month, weekday, year, age or number
-    term: str  # the term it was read as
-    shown: str  # as the reply names it: "July", "$500", "80%"
-    unit: str = ""  # the term after a figure: "naira"
-
-
-def _stated(question: Analysis, text: str) -> list[_Stated]:
-    """Return the values the `text` of `question` states, with their kinds, in its order."""
-    found = []
-    surfaces = question.surfaces
-    for at, (term, said) in enumerate(zip(question.terms, surfaces, strict=False)):
-        if said in _MONTHS:
-            found.append(_Stated(said, "month", term, said.title()))
-        elif said in _WEEKDAYS:
-            found.append(_Stated(said, "weekday", term, said.title()))
-        elif not (said.isascii() and said.isdigit()):
-            continue  # Arabic-Indic digits are no figure to compare with the story's
-        elif _YEARS.fullmatch(said) and not _unit_after(question, said):
-            found.append(_Stated(said, "year", term, said))  # not "2000 naira"
-        elif _in_decimal(question.words, said) or _beside(question.words, said, _MONTHS):
-            continue  # "1.8" is read as 1 and 8; the day of "2 March 2025" is no figure
-        elif _an_age(question, said):
-            found.append(_Stated(said, "age", term, said))
-        else:
-            unit = question.terms[at + 1] if at + 1 < len(question.terms) else ""
-            found.append(_Stated(said, "number", term, _as_typed(said, text), unit))
-    return found
-
-
-def _an_age(question: Analysis, digits: str) -> bool:
-    """Return whether a figure is someone's age: "is Kessler 50?", "50 years old".
-
-    Right after a name the question gives, or before "years old"; not "over 20 years" nor
-    "Kavach make 50 million".
-    """
-    before, after = _neighbours(question.words, digits)
-    named = bool(before) and any(n.split()[-1] == before[0] for n in question.names.values())
-    old = after[:1] in (("years",), ("yrs",), ("year",)) and "old" in question.words
-    return len(digits) <= 3 and (named or old)
-
-
-def _unit_after(question: Analysis, digits: str) -> bool:
-    """Return whether a word the question reads comes right after `digits`: "2000 naira".
-
-    Not a month: "in 2023 June" states a year.
-    """
-    _, after = _neighbours(question.words, digits)
-    return bool(after) and after[0] in question.surfaces and after[0] not in _MONTHS
-
-
-def _as_typed(digits: str, text: str) -> str:
-    """Return a figure as the asker typed it: "$500", "80%", "2 million", "4,000"."""
-    grouped = f"{int(digits):,}"  # read as "4000", typed "4,000" or "4000"
-    for figure in (grouped, digits):
-        typed = re.search(
-            rf"{CURRENCY_SIGNS}?(?<![\d,.]){figure}(?![\d,.]\d)(?:\s?%|\s?(?:{_SCALES})\b)?",
-            text,
-            re.I,
-        )
-        if typed:
-            return re.sub(r"\s+%", "%", typed.group().strip())  # "80 %" as "80%"
-    return grouped
-
-
-def _in_decimal(words: tuple[str, ...], digits: str) -> bool:
-    """Return whether `digits` stand beside other digits: "1.8" is read as "1" and "8"."""
-    return any(w.isdigit() for w in _around(words, digits))
-
-
-def _beside(words: tuple[str, ...], digits: str, kind: frozenset[str]) -> bool:
-    """Return whether `digits` stand beside a word of `kind`: "2 March", "July 14"."""
-    return not kind.isdisjoint(_around(words, digits))
-
-
-def _around(words: tuple[str, ...], digits: str) -> tuple[str, ...]:
-    """Return the words right before and after the first `digits` of `words`."""
-    before, after = _neighbours(words, digits)
-    return before + after
-
-
-def _neighbours(words: tuple[str, ...], digits: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Return the word right before and the word right after the first `digits`, if any."""
-    if digits not in words:
-        return (), ()
-    at = words.index(digits)
-    return words[max(at - 1, 0) : at], words[at + 1 : at + 2]
-
-
-def _asked_for(stated: _Stated, asked: QType, entry: Entry) -> bool:
+def _asked_for(stated: Stated, asked: QType, entry: Entry) -> bool:
     """Return whether an entry asked `asked` gives the kind of value `stated` is."""
     if stated.kind == "age":  # "Daniel Kessler, 48, …": whatever the entry is asked
         return Need.AGE in offers(entry.answer)
@@ -219,7 +124,7 @@ def _asked_for(stated: _Stated, asked: QType, entry: Entry) -> bool:
 
 
 def _said_of(
-    entry: Entry, stated: _Stated, question: Analysis, terms: Callable[[str], tuple[str, ...]]
+    entry: Entry, stated: Stated, question: Analysis, terms: Callable[[str], tuple[str, ...]]
 ) -> bool:
     """Return whether the answer gives a date of that kind right after a word of the question.
 
@@ -235,7 +140,7 @@ def _said_of(
 
 def _dated_after_a_word(
     text: str,
-    stated: _Stated,
+    stated: Stated,
     question: Analysis,
     terms: Callable[[str], tuple[str, ...]],
     only: str = "",
@@ -255,7 +160,7 @@ def _dated_after_a_word(
 
 
 def _told_elsewhere(
-    stated: _Stated, question: Analysis, story: Story, terms: Callable[[str], tuple[str, ...]]
+    stated: Stated, question: Analysis, story: Story, terms: Callable[[str], tuple[str, ...]]
 ) -> bool:
     """Return whether a story sentence gives the date asked of what the question asks.
 
@@ -278,7 +183,7 @@ def _told_elsewhere(
     return False
 
 
-def _gives_another(entry: Entry, stated: _Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:
+def _gives_another(entry: Entry, stated: Stated, terms: Callable[[str], tuple[str, ...]]) -> bool:
     """Return whether the entry's answer states a value of that kind, and not the one asked."""
     said = entry.answer.casefold()
     if stated.kind == "age":  # the age the answer gives, not its other figures (19 years chaired)
