@@ -355,6 +355,9 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("i heard pakistan joined true", "i heard pakistan joined true"),  # no figure to check
         ("i heard that right", "i heard that right"),
         ("how many people live in lagos", "how many people in lagos"),
+        ("is the price gonna drop", "is the price gonna fall"),
+        ("will the price come down later", "will the price fall later"),
+        ("why did the naira drop so much", "why did the naira drop so much"),  # no price
         ("where do the people live", "where do the people live"),
         ("did they bring in the army", "did they bring in the army"),
         ("how much will the deal bring in", "how much will the deal bring in"),

@@ -161,6 +161,14 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?! from)",
         r"how much \g<what>revenue",
     ),
+    # a price that drops or comes down falls: "will the price come down later?" (not "why did
+    # the naira drop", a currency's fall, nor "drop the charges")
+    (
+        r"\b(?P<what>(?:price|prices|cost|costs|fare|fares)(?: \w+){0,2}?) (?:drop|drops|dropped|"
+        r"dropping|come down|comes down|coming down|came down|go down|goes down|going down|"
+        r"went down)\b",
+        r"\g<what> fall",
+    ),
     # the people who live somewhere are its people: "how many people live in lagos?"
     (
         r"\bhow many (?P<who>people|ppl|persons|residents) (?:live|lives|living|reside) in\b",
@@ -195,7 +203,8 @@ _KEYS = frozenset(
     skyrocketing spiralled spiraled lock locks locked locking through peak living work job
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     hear read get see understand hold fit fits accommodate carry bring brings brought
-    bringing heard summarise summarize sum recap live lives living reside
+    bringing heard summarise summarize sum recap live lives living reside drop drops dropped
+    dropping down
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
