@@ -262,6 +262,11 @@ def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
         return False
     kinds = _RESTATABLE[: exact + 1]
     values = [m.group().lower() for need in kinds for m in _OFFERS[need].finditer(text)]
+    return told_in(values, words)
+
+
+def told_in(values: list[str], words: frozenset[str]) -> bool:
+    """Return whether there are `values` and every one is said in the question's own `words`."""
     return bool(values) and all(words.issuperset(_WORD.findall(value)) for value in values)
 
 

@@ -7,17 +7,14 @@ March" (`clauses` reads which thing a value is said of).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot.matching.answerability import PHRASED, Need, offers, places_in, restated
+from bot.matching.answerability import PHRASED, Need, offers, places_in, restated, told_in
 from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:
     from bot.matching.clauses import Clauses
-
-_WORD = re.compile(r"[\w']+")
 
 
 class OfferedKinds:
@@ -102,5 +99,4 @@ def _only_there(answer: str, words: frozenset[str]) -> bool:
     pattern, and "where is the fan meeting in Amersfoort?" is answered by "the clubhouse",
     which it cannot see.
     """
-    values = places_in(answer)
-    return bool(values) and all(words.issuperset(_WORD.findall(v)) for v in values)
+    return told_in(places_in(answer), words)
