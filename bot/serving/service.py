@@ -17,24 +17,22 @@ from bot.config import Settings
 from bot.conversation.feedback import Receipt, Receipts
 from bot.conversation.turns import Memory
 from bot.errors import KnowledgeError
-from bot.gaps.report import asks_something, canonical_key
 from bot.gaps.scrub import scrub
-from bot.gaps.store import UNANSWERED, WRONG, Gap, GapStore
+from bot.gaps.store import GapStore
 from bot.gaps.writer import GapWriter
 from bot.knowledge import gcpause
 from bot.knowledge.retiring import retire
-from bot.matching.analysis import Analysis
 from bot.matching.engine import Engine
-from bot.matching.text import clean, tokenize
+from bot.matching.text import clean
 from bot.models import Answer, AnswerKind, Catalogue, Feedback, Marked, Query, Suggestion
 from bot.serving.fairness import Gate
+from bot.serving.gaplog import GapLog, read_with
 from bot.serving.ratelimit import Limit, RateLimiter, Verdict
 from bot.serving.reloading import folder_state, watch_folder
 
 log = logging.getLogger(__name__)
 
 APOLOGY = replies.APOLOGY  # what a front end says when its own handler fails
-UNSURE = {AnswerKind.DECLINE, AnswerKind.CLARIFY}
 # a question that got none of these leaves nothing for "he" or "that" to point back to
 _MOVED_ON = {AnswerKind.DECLINE, AnswerKind.CLARIFY, AnswerKind.CORRECTION}
 # replies the asker can mark "not what I asked": answers, and corrections of their premise
@@ -50,6 +48,8 @@ class StoryBot:
         self.settings = settings
         _warn_duplicates(engine)
         self.gaps = GapWriter(gaps) if gaps is not None else None
+        log_to = settings.max_question_chars, settings.gaps_low_confidence
+        self._gaplog = GapLog(self.gaps, *log_to) if self.gaps is not None else None
         self.memory = Memory(ttl=settings.followup_seconds)  # what "and where?" refers to
         self.receipts = Receipts()  # what each answer was, for "not what I asked"
         # questions: each person's own bucket, then a fair turn within the chat's pace; the
@@ -107,7 +107,7 @@ class StoryBot:
             decision = engine.decide(query, self.memory.recall(asker))
             answer, best = decision.answer, decision.best.entry.id if decision.best else None
             turn = engine.turn_of(answer, decision.question, decision.analysis)
-            context = _read_with(query.text, decision.analysis)
+            context = read_with(query.text, decision.analysis)
             followed = decision.analysis is not None
         if turn is not None:
             self.memory.remember(asker, turn)
@@ -119,8 +119,8 @@ class StoryBot:
         outcome = said if answer.answered else f"unanswered ({answer.kind.value})"
         self._log("question", query, f"{outcome} confidence={answer.confidence:.2f}", start)
         log.debug("question text: %r", query.text)
-        if self.gaps is not None and self._is_gap(answer) and asks_something(query.text):
-            self._store_gap(query, answer, best, context=context)
+        if self._gaplog is not None:
+            self._gaplog.unsure(engine, query, answer, best, context)
         # only a known person can press "not what I asked" and be recognised as the asker
         if answer.entry_id and answer.kind in _MARKABLE and not query.anonymous:
             asked = query.text if not entry_id else answer.question or ""
@@ -150,10 +150,9 @@ class StoryBot:
         marked, receipt = (Marked.NOTHING, None)
         if ref:
             marked, receipt = self.receipts.mark(ref, query.platform, query.user_id)
-        if receipt is not None and self.gaps is not None:
+        if receipt is not None and self._gaplog is not None:
             asked = Query(text=receipt.question, platform=receipt.platform, chat_id=receipt.chat_id)
-            answered = Answer(text="", kind=AnswerKind.ANSWER, confidence=receipt.confidence)
-            self._store_gap(asked, answered, receipt.entry_id, WRONG)
+            self._gaplog.wrong(self.engine, asked, receipt.entry_id, receipt.confidence)
         outcome = f"marked wrong: {receipt.entry_id}" if receipt else marked.value
         self._log("feedback", query, outcome, start)
         return Feedback(marked=marked, reply=replies.marked(marked))
@@ -249,35 +248,6 @@ class StoryBot:
     def _refusal(limiter: RateLimiter | Gate, query: Query) -> Answer | None:
         return _refusal_for(limiter.check(query.platform, query.chat_id, query.user_id))
 
-    def _is_gap(self, answer: Answer) -> bool:
-        if answer.kind in UNSURE:
-            return True
-        return answer.answered and answer.confidence < self.settings.gaps_low_confidence
-
-    def _store_gap(
-        self,
-        query: Query,
-        answer: Answer,
-        best: str | None,
-        kind: str = UNANSWERED,
-        context: str = "",
-    ) -> None:
-        assert self.gaps is not None  # noqa: S101 - checked by the caller
-        # what the engine read: a long message's beginning and end, where its question is
-        question = clean(scrub(query.text), self.settings.max_question_chars)
-        question += f" {scrub(context.strip())}" if context else ""
-        gap = Gap(
-            asked_at=time.time(),
-            platform=query.platform,
-            chat=self.gaps.chat_key(query.platform, query.chat_id),
-            question=question,
-            best_entry=best,
-            best_score=answer.confidence,
-            key=canonical_key(question, self.engine),  # `storybot gaps` need not analyse it
-            kind=kind,
-        )
-        self.gaps.add(gap)  # queued: a locked or full database costs the gap, not the answer
-
     @staticmethod
     def _log(what: str, query: Query, outcome: str, start: float) -> None:
         elapsed = (time.perf_counter() - start) * 1000
@@ -300,19 +270,6 @@ def _refusal_for(verdict: Verdict) -> Answer | None:
     if verdict is Verdict.WARN:
         return Answer(text=replies.SLOW_DOWN, kind=AnswerKind.THROTTLED)
     return Answer(text="", kind=AnswerKind.SILENT)
-
-
-def _read_with(text: str, reading: Analysis | None) -> str:
-    """Return " (after: …)" naming what a follow-up was read with, or "" for a question alone.
-
-    "when was that?" means nothing in the gaps log; with the words it leaned on it can be
-    turned into a FAQ entry.
-    """
-    if reading is None:
-        return ""
-    own = set(tokenize(text))
-    lent = [w for w in dict.fromkeys(" ".join(reading.surfaces).split()) if w not in own]
-    return f" (after: {' '.join(lent)})" if lent else ""
 
 
 def _warn_duplicates(engine: Engine) -> None:
