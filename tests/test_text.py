@@ -75,6 +75,11 @@ def test_a_long_message_keeps_its_question_at_either_end(engine: Engine) -> None
         ("US$300 million", ["300", "million", "dollars"]),  # no country
         ("HK$5 or A$300", ["5", "dollars", "or", "300", "dollars"]),  # the figure kept apart
         ("plus$5", ["plus", "5"]),  # a sign glued to a word is no amount
+        # a contraction is its first word: not "well", "shell", "hell", "wed" or "shed"
+        ("we'll, she'll, he'll", ["we", "she", "he"]),
+        ("we'd or she'd", ["we", "or", "she"]),
+        ("it'll, they're, you've, I'm", ["it", "they", "you", "i"]),
+        ("O'Brien's", ["obrien", "s"]),  # a name's apostrophe is no contraction
     ],
 )
 def test_tokenize(text: str, tokens: list[str]) -> None:

@@ -122,5 +122,17 @@ def tokenize(text: str) -> list[str]:
         words = _TOKEN.findall("".join(ch for ch in folded if not unicodedata.combining(ch)))
     if "'" not in folded:
         return words
-    # possessives carry no meaning for matching: "kakar's" is "kakar"
-    return [(w[:-2] if w.endswith("'s") else w.replace("'", "")) if "'" in w else w for w in words]
+    return [_unapostrophed(w) if "'" in w else w for w in words]
+
+
+# what a contraction's tail leaves of its word: "she'll" is "she", not "shell"; "we'd" is
+# "we", not "wed"; "can't" is "can" (the negation is dropped, as "dont" is read "do")
+_TAILS = (("'ll", ""), ("'re", ""), ("'ve", ""), ("'d", ""), ("'m", ""), ("'s", ""))
+
+
+def _unapostrophed(word: str) -> str:
+    """Return a word with an apostrophe as matching reads it: "kakar's" is "kakar"."""
+    for tail, rest in _TAILS:
+        if word.endswith(tail) and len(word) > len(tail):
+            return word[: -len(tail)] + rest
+    return word.replace("'", "")  # "o'brien" is one word
