@@ -20,6 +20,7 @@ from bot.matching.messages import hearsay_names, undoubted
 from bot.matching.nameforms import demonym_aliases
 from bot.matching.naming import describing_words
 from bot.matching.qtypes import detect_qtype
+from bot.matching.typos import Speller
 from bot.models import AnswerKind, Query
 from tests.conftest import DATA
 
@@ -103,6 +104,13 @@ def test_a_real_word_with_two_letters_swapped_is_read_as_the_story_word(malaria:
     assert malaria.analyzer.analyze("the trail").terms == trial
     assert malaria.analyzer.analyze("what form").terms == ("form",)  # not "from", a filler
     assert malaria.analyzer.analyze("lots").terms == ("lot",)  # short: not "lost"
+
+
+def test_a_short_typo_with_two_letters_swapped_is_read_as_the_story_word() -> None:
+    speller = Speller(frozenset({"game", "home", "gate", "trial"}))
+    assert speller.correct("gmae") == "game"  # a ratio of 75: too far for the fuzzy match
+    assert speller.correct("hmoe") == "home"
+    assert speller.correct("gmxe") == "gmxe"  # two letters wrong, not swapped: left alone
 
 
 def test_a_place_the_entry_does_not_name_is_not_answered_with_another(lagos: Engine) -> None:

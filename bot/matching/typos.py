@@ -61,7 +61,10 @@ class Speller:
             if spelled is not None:
                 return spelled
         best = process.extractOne(word, self.pool(word), scorer=fuzz.ratio, score_cutoff=_CUTOFF)
-        return best[0] if best else word
+        if best:
+            return best[0]
+        # two letters swapped cost a short word too much of its ratio: "gmae" is "game" (75)
+        return self._one_swap(word) or word
 
     def swapped(self, word: str, filler: frozenset[str]) -> str | None:
         """Return the one vocabulary word `word` spells with two neighbouring letters swapped.
@@ -72,6 +75,10 @@ class Speller:
         """
         if len(word) < _MIN_SWAP_LEN or word in self.words or not word.isalpha():
             return None
+        return self._one_swap(word, filler)
+
+    def _one_swap(self, word: str, filler: frozenset[str] = frozenset()) -> str | None:
+        """Return the one vocabulary word, not in `filler`, `word` spells with a swap."""
         found = {
             word[:i] + word[i + 1] + word[i] + word[i + 2 :]
             for i in range(len(word) - 1)
