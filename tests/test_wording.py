@@ -746,3 +746,11 @@ def test_a_phrasing_asking_for_others_does_not_answer_who_did(engine: Engine) ->
 def test_an_age_asked_in_that_word_asks_for_an_age(question: str, age: bool) -> None:
     words = tuple(tokenize(question))
     assert (Need.AGE in needs(detect_qtype(words), words)) == age
+
+
+def test_a_chatty_message_is_read_with_the_figures_it_states() -> None:
+    # its words the story never uses are chatter, but a season no entry gives is no chatter
+    football = Engine.from_folder(STORIES / "football-takeover" / "knowledge", encoder="none")
+    asked = "what was eemland's net debt the year before, in {}"
+    assert football.answer(Query(text=asked.format("2024-25"))).answered
+    assert not football.answer(Query(text=asked.format("2023-24"))).answered
