@@ -754,3 +754,16 @@ def test_a_chatty_message_is_read_with_the_figures_it_states() -> None:
     asked = "what was eemland's net debt the year before, in {}"
     assert football.answer(Query(text=asked.format("2024-25"))).answered
     assert not football.answer(Query(text=asked.format("2023-24"))).answered
+
+
+def test_a_comparative_or_superlative_is_read_as_the_story_s_own_degree(
+    lagos: Engine, malaria: Engine
+) -> None:
+    # not a typo to correct into another word: "busiest" was read as "buses"
+    assert "buse" not in lagos.analyzer.analyze("the busiest point").terms
+    # the story's own form of it answers it: the FAQ asks "will the vaccine get cheaper?"
+    cheaper = malaria.analyzer.analyze("cheaper").terms
+    assert malaria.analyzer.analyze("cheapest").terms == cheaper
+    # a word of its own that ends like one is left alone: "banner" is no "ban"
+    assert Speller(frozenset({"ban", "hotter"})).degree("banner") is None
+    assert Speller(frozenset({"ban", "hotter"})).degree("hottest") == "hotter"

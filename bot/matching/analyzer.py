@@ -226,6 +226,9 @@ class Analyzer:
             elif budget and (swapped := self._speller.swapped(word, self._stop_words)):
                 budget -= 1  # "trail" for "trial": a real word with two letters swapped
                 word = swapped
+            elif budget and (degree := self._speller.degree(word)):
+                budget -= 1  # "cheapest" for the story's "cheaper"
+                word = degree
             out.append(word)
         return out
 

@@ -10,7 +10,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-_SUFFIXES = ("ing", "ed", "es", "s", "d", "er", "ers", "ly")
+_SUFFIXES = ("ing", "ed", "es", "s", "d", "er", "ers", "est", "ly")
+# a final y turned i: "busiest", "happier", "carried", "cities" are "busy", "happy" ...
+_Y_SUFFIXES = ("ies", "ied", "ier", "iest")
 
 # Irregular past forms read as their verb, as a stemmer cannot: "who built it?" asks what
 # "the builder" and "build" answer. Forms that are other words too ("left", "found", "rose",
@@ -85,6 +87,11 @@ def _dictionary() -> _HashedWords:
     return _HashedWords(np.load(_HASHES))
 
 
+def is_listed(word: str) -> bool:
+    """Return whether `word` itself, not an inflection of it, is a dictionary word."""
+    return word in _dictionary()
+
+
 def is_english(word: str) -> bool:
     """Return whether `word`, or `word` less a common inflection, is a dictionary word."""
     words = _dictionary()
@@ -101,7 +108,8 @@ def is_english(word: str) -> bool:
                 or (stem[-1:] == stem[-2:-1] and stem[:-1] in words)
             ):
                 return True
-    return word.endswith("ies") and word[:-3] + "y" in words
+    stems = (word[: -len(end)] for end in _Y_SUFFIXES if word.endswith(end))
+    return any(len(stem) > 1 and stem + "y" in words for stem in stems)
 
 
 if __name__ == "__main__":  # remake the dictionary file from the installed word list

@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from bot.matching.english import is_english
+from bot.matching.english import is_english, is_listed
 
 MIN_TYPO_LEN = 4
 _MIN_SWAP_LEN = 5  # shorter words swap into other words too often: "lots", "lost"
@@ -77,6 +77,19 @@ class Speller:
             return None
         return self._one_swap(word, filler)
 
+    def degree(self, word: str) -> str | None:
+        """Return the vocabulary's form of an adjective `word` compares: "cheapest" -> "cheaper".
+
+        A comparative or superlative the story never uses ("busiest", "cheaper") is no typo
+        to correct into another word ("buses"), but the story's own form of it answers it.
+        """
+        if word in self.words or not word.isalpha() or len(word) < MIN_TYPO_LEN + 2:
+            return None
+        if is_listed(word):  # a word of its own: "banner" is not "ban", nor "interest" "inter"
+            return None
+        found = [form for form in _degrees(word) if form != word and form in self.words]
+        return found[0] if found else None
+
     def _one_swap(self, word: str, filler: frozenset[str] = frozenset()) -> str | None:
         """Return the one vocabulary word, not in `filler`, `word` spells with a swap."""
         found = {
@@ -122,3 +135,24 @@ class Speller:
 def skeleton(word: str) -> str:
     """Return `word` without the vowels after its first letter: "agreement" -> "agrmnt"."""
     return word[:1] + re.sub(r"[aeiou]", "", word[1:])
+
+
+def _degrees(word: str) -> list[str]:
+    """Return the other degrees of the adjective `word` may be, the nearest first.
+
+    A superlative's comparative before its plain form: "cheapest" gives "cheaper", then
+    "cheap" (and "cheape"); "biggest" gives "bigger", "big"; "busiest" "busier", "busy". A
+    comparative's plain form before its superlative: "cheaper" gives "cheap", "cheapest".
+    """
+    if word.endswith("iest"):
+        return [word[:-4] + "ier", word[:-4] + "y"]
+    if word.endswith("ier"):
+        return [word[:-3] + "y", word[:-3] + "iest"]
+    for end, other in (("est", "er"), ("er", "est")):
+        if word.endswith(end):
+            plain = word[: -len(end)]
+            bases = [plain, plain + "e"]
+            if len(plain) > 2 and plain[-1] == plain[-2]:  # "biggest": "big"
+                bases.append(plain[:-1])
+            return [plain + other, *bases] if end == "est" else [*bases, plain + other]
+    return []
