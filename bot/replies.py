@@ -216,6 +216,18 @@ def another_value(stated: str, best: Candidate) -> Answer:
     )
 
 
+def other_side(stated: str, told: str, best: Candidate) -> Answer:
+    """Say the story gives the opposite side to the one a yes/no question states, and what."""
+    return Answer(
+        text=f"Not {stated}: the story says {told}. {best.entry.answer}",
+        kind=AnswerKind.CORRECTION,
+        source=best.entry.source,
+        confidence=round(best.probability, 3),
+        entry_id=best.entry.id,
+        suggestions=(suggestion(best.entry),),
+    )
+
+
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 

@@ -148,3 +148,25 @@ def test_a_yes_no_question_stating_the_story_s_own_value_is_answered() -> None:
 
 
 # ── per asker, through the service ───────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did india land on the north pole?", "i heard india landed on the moon's north pole?"],
+)
+def test_a_yes_no_question_on_the_wrong_side_is_told_the_side_the_story_gives(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(Query(text=question))
+    assert answer.kind is AnswerKind.CORRECTION
+    assert answer.text.startswith("Not north: the story says south.") and "India" in answer.text
+
+
+def test_a_side_the_story_gives_or_a_question_naming_both_sides_is_no_wrong_side(
+    engine: Engine,
+) -> None:
+    assert engine.answer(Query(text="did india land at the south pole?")).answered
+    both = engine.answer(Query(text="is the base at the north or south pole?"))
+    assert both.answered and "south pole" in both.text
+    # "last" against "first" may be of another thing: no side to correct
+    assert "Not " not in engine.answer(Query(text="was india the last to land?")).text

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from bot import replies
-from bot.conversation import premises, sides, values
+from bot.conversation import compass, premises, sides, values
 from bot.conversation.held import held
 from bot.conversation.pointing import Pointing, points
 from bot.conversation.turns import Turn, points_back, resolve
@@ -192,7 +192,7 @@ class Dialogue:
         "Did India land in July?": the story doesn't say July, and what it does say.
         """
         if question.qtype != QType.YESNO:
-            return None
+            return self._other_side(text, question)
         engine = self._engine
         threshold, terms = engine.thresholds.answer, engine.analyzer.terms
         tools = engine.tools
@@ -201,10 +201,22 @@ class Dialogue:
         )
         value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold, story)
         if value is None:
-            return None
+            return self._other_side(text, question)
         answer = replies.another_value(value.stated, value.candidate)  # "July", "500 naira"
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))
+
+    def _other_side(self, text: str, question: Analysis) -> Decision | None:
+        """Say which side the story gives, when a yes/no question states the opposite one."""
+        engine = self._engine
+        terms_of = lambda c: engine.terms_of(c.entry.id)  # noqa: E731 - one use
+        rank, read = self._rank_unnamed, engine.analyzer.terms
+        side = compass.find(question, rank, terms_of, read, engine.thresholds.answer)
+        if side is None:
+            return None
+        answer = replies.other_side(side.stated, side.told, side.candidate)
+        reason = f"states {side.stated!r}; the entry gives {side.told!r}"
+        return Decision(text, answer, reason, (side.candidate,))
 
     def _correction(self, text: str, found: premises.Premise) -> Decision:
         engine = self._engine
