@@ -58,6 +58,7 @@ STORIES = DATA / "stories"
         ("who signed it", QType.WHO, {Need.SOMEONE}),
         ("artemis landing date", QType.WHEN, {Need.DATE}),  # any date, not a particular day
         ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
+        ("what was the actual date of the speech", QType.WHAT, {Need.DATE, Need.DAY}),
         ("last time anyone walked on the moon", QType.WHEN, {Need.DATE}),  # an occasion
         ("what time of day was the speech", QType.WHEN, {Need.DATE, Need.TIME}),
         ("which month in 2018 was it signed", QType.WHEN, {Need.DATE, Need.MONTH}),
