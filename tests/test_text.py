@@ -104,6 +104,7 @@ def test_tokenize(text: str, tokens: list[str]) -> None:
         ("what does the story say about india", QType.WHAT),
         ("India chand par kab utra?", QType.WHEN),
         ("Kakar kaun hai", QType.WHO),
+        ("Kakar ne kya kaha?", QType.QUOTE),  # "what did Kakar say?"
         ("apollo year?", QType.WHEN),
     ],
 )

@@ -24,16 +24,20 @@ def detect_qtype(words: list[str]) -> QType:
         return QType.NONE
     found = _first_cue(words)
     if found is not None:
-        qtype = QTYPE_CUES[found][1]
-        if qtype == QType.WHAT and _says(words) and ABOUT_TEXT.isdisjoint(words):
-            return QType.QUOTE
-        return qtype
+        return _quoting(QTYPE_CUES[found][1], words)
     if words[0] in YESNO_OPENERS:
         return QType.YESNO
     for word in words:
-        if word in QTYPE_HINTS:
-            return QTYPE_HINTS[word]
+        if word in QTYPE_HINTS:  # "kakar ne kya kaha?" asks what he said, as "what did … say?"
+            return _quoting(QTYPE_HINTS[word], words)
     return QType.NONE
+
+
+def _quoting(qtype: QType, words: list[str]) -> QType:
+    """Return QUOTE for a "what" question that asks what someone said; else `qtype`."""
+    if qtype == QType.WHAT and _says(words) and ABOUT_TEXT.isdisjoint(words):
+        return QType.QUOTE
+    return qtype
 
 
 _NAMING = frozenset("called named".split())
