@@ -16,7 +16,7 @@ from bot.knowledge.loading import load_knowledge
 from bot.matching.answerability import Need, offers
 from bot.matching.asking import needs
 from bot.matching.bm25 import Bm25
-from bot.matching.clauses import Clauses
+from bot.matching.clauses import Clauses, split_clauses
 from bot.matching.corpus import Postings
 from bot.matching.encoder import WordLlamaEncoder, bulk, load_encoder, unit_rows
 from bot.matching.engine import Engine
@@ -515,3 +515,13 @@ def test_analysis_tries_a_bounded_number_of_typo_corrections(engine) -> None:  #
     finally:
         analyzer._correct = lru_cache(maxsize=65536)(real)
     assert 0 < len(calls) <= 8
+
+
+def test_a_colon_ends_a_clause_unless_a_quotation_follows() -> None:
+    listed = "Only one road crossing is left: the older Pilsudski Bridge, built in 1934."
+    assert split_clauses(listed) == [
+        "Only one road crossing is left",
+        "the older Pilsudski Bridge, built in 1934.",
+    ]
+    quoted = 'The nurse said mothers queued before dawn: "Every rainy season I see fever."'
+    assert split_clauses(quoted) == [quoted]

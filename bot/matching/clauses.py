@@ -34,7 +34,10 @@ VALUES = frozenset(
 # any other "and" joins the parts of one clause ("agreed by the board and the fans in 2018")
 _PAST = "|".join(sorted(IRREGULAR))
 _CLAUSE_BREAK = re.compile(
-    rf";\s*|,\s+(?:and|but|while|so|whereas)\s+|\s+and\s+(?=\w+\s+(?:\w+ed|{_PAST})\b)"
+    # a colon ends a clause unless a quotation follows: "… in the city limits: the older
+    # bridge, built in 1934" is another thing's; "he said: 'we will …'" is his
+    rf";\s*|:\s+(?![\"\u201c\u2018'])|,\s+(?:and|but|while|so|whereas)\s+"
+    rf"|\s+and\s+(?=\w+\s+(?:\w+ed|{_PAST})\b)"
 )
 
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
