@@ -377,6 +377,9 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("the line was supposed to open in 2020 right", "is the line was supposed to open in 2020"),
         ("who is right", "who is right"),
         ("is it the right one", "is it the right one"),
+        ("whos the top guy at castellan", "whos the chief at castellan"),
+        ("how old is the top engineer", "how old is the chief engineer"),
+        ("who is the head honcho", "who is the chief"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -407,6 +410,10 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "who is right about the fare",
         "how far is the moon",
         "how far over the swamp does the bridge run",
+        "what is the top speed",
+        "who was the top scorer",
+        "are they at the top of the table",
+        "the head coach",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

@@ -174,6 +174,14 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\bhow many (?P<who>people|ppl|persons|residents) (?:live|lives|living|reside) in\b",
         r"how many \g<who> in",
     ),
+    # the top person of a body is its chief: "who's the top guy at castellan?", "the roads
+    # authority's top engineer" (not a "top speed", a "top scorer" or the "top of the table")
+    (r"\b(?:top|head) (?:guy|man|woman|dog|person|bloke|lady|honcho)\b", "chief"),
+    (
+        r"\btop (?=(?:engineer|official|executive|officer|cop|doctor|lawyer|scientist|economist|"
+        r"adviser|advisor|aide|diplomat|prosecutor|negotiator|brass|boss)s?\b)",
+        "chief ",
+    ),
     # "summarise what he said" asks what he said
     (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
     # what someone does for a living is their job: "what does she do for work?"
@@ -204,7 +212,7 @@ _KEYS = frozenset(
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
-    dropping down
+    dropping down top head
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
