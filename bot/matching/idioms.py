@@ -178,9 +178,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # authority's top engineer" (not a "top speed", a "top scorer" or the "top of the table")
     (r"\b(?:top|head) (?:guy|man|woman|dog|person|bloke|lady|honcho)\b", "chief"),
     (
-        r"\btop (?=(?:engineer|official|executive|officer|cop|doctor|lawyer|scientist|economist|"
-        r"adviser|advisor|aide|diplomat|prosecutor|negotiator|brass|boss)s?\b)",
-        "chief ",
+        r"\btop (?P<who>(?:engineer|official|executive|officer|cop|doctor|lawyer|scientist|"
+        r"economist|adviser|advisor|aide|diplomat|prosecutor|negotiator|brass|boss)s?)\b",
+        r"chief \g<who>",
     ),
     # "summarise what he said" asks what he said
     (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
