@@ -525,3 +525,14 @@ def test_a_colon_ends_a_clause_unless_a_quotation_follows() -> None:
     ]
     quoted = 'The nurse said mothers queued before dawn: "Every rainy season I see fever."'
     assert split_clauses(quoted) == [quoted]
+
+
+def test_a_part_asked_of_a_sum_spread_over_a_list_is_not_answered_by_the_sum() -> None:
+    football = Engine.from_folder(STORIES / "football-takeover" / "knowledge", encoder="none")
+    part = football.answer(Query(text="how much of the 40m is for the youth academy"))
+    assert not part.answered  # "40 million … in the Eemstadion, a training ground and …"
+    assert football.answer(Query(text="how much more will castellan invest")).answered
+    answers = ["It went to the stadium, a new training ground and the youth academy."]
+    clauses = Clauses(answers, lambda text: tuple(tokenize(text)))
+    assert clauses.only_listed(0, frozenset({"academy"}))
+    assert not clauses.only_listed(0, frozenset({"went"}))  # outside the list

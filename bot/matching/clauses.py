@@ -104,6 +104,21 @@ class Clauses:
         ]
         return bool(holding) and all(named and named.isdisjoint(times) for named in holding)
 
+    def only_listed(self, number: int, part: frozenset[str]) -> bool:
+        """Return whether text `number` says a term of `part` only as one item of a list.
+
+        "How much of the 40 million is for the youth academy?" is not answered by "40 million
+        euros over five years in the Eemstadion, a new training ground and the youth
+        academy": the sum is the whole list's.
+        """
+        text = self._texts[number]
+        lists = _LIST.findall(text)
+        if not lists:  # most answers
+            return False
+        listed = frozenset(t for items in lists for t in self._terms(items))
+        rest = frozenset(self._terms(_LIST.sub(" ", text)))
+        return not (part & listed).issubset(rest)
+
     def _of(self, number: int) -> list[_Clause]:
         clauses = self._read.get(number)
         if clauses is None:
@@ -115,6 +130,10 @@ class Clauses:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# a list of three or more short items: "the stadium, a training ground and the academy"
+# (the first item short: the words before a list are no item of it)
+_ITEM = r"[\w'-]+(?: [\w'-]+){0,4}"
+_LIST = re.compile(rf"\b[\w'-]+(?: [\w'-]+){{0,2}}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
 
 
 def _names_one(

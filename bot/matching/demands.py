@@ -79,6 +79,8 @@ class Demands:
             return False
         if self.counted and not kinds.counts(position, self.counted, self.implied):
             return False  # "how many people fit in the stadium?" is no "600 supporters gathered"
+        if question.part_of and kinds.only_listed(position, question.part_of):
+            return False  # "how much of the 40m is for the academy?": the sum is for all three
         return figures_said(question.terms, terms) and self.qualified(question, terms)
 
 

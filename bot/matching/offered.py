@@ -65,6 +65,10 @@ class OfferedKinds:
         """Return whether a clause of entry `position`'s answer counts one of `counted`."""
         return self._clauses is None or self._clauses.counts(position, counted, implied)
 
+    def only_listed(self, position: int, part: frozenset[str]) -> bool:
+        """Return whether entry `position`'s answer says a term of `part` only in a list."""
+        return self._clauses is not None and self._clauses.only_listed(position, part)
+
     def near(
         self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
     ) -> bool:

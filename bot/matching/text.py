@@ -99,7 +99,19 @@ _CURRENCY = re.compile(
     r"(\d[\d,.]*(?:\s?(?i:thousand|million|billion|trillion|bn|m|k)\b)?)"
 )
 _CURRENCY_SIGN = re.compile(CURRENCY_SIGNS)
+# a figure with its scale in a letter or two, as chat writes money and crowds: "40m", "1.8bn",
+# "700k" are "40 million", "1.8 billion", "700 thousand", as a story spells them out
+_SCALES = {"k": "thousand", "m": "million", "mn": "million", "mil": "million", "bn": "billion"}
+_SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(k|m|mn|mil|bn)\b", re.IGNORECASE)
 _WISE = re.compile(r"(?<=\w)-wise\b", re.IGNORECASE)
+
+
+def _unscaled(found: re.Match[str]) -> str:
+    """Return a scaled figure as a story writes it: "700k" as 700000, "40m" as 40 million."""
+    figure, scale = found[1], _SCALES[found[2].lower()]
+    if scale == "thousand" and float(figure) * 1000 == int(float(figure) * 1000):
+        return str(int(float(figure) * 1000))  # "700,000" is read as 700000
+    return f"{figure} {scale}"
 
 
 def tokenize(text: str) -> list[str]:
@@ -112,6 +124,8 @@ def tokenize(text: str) -> list[str]:
         text = _WISE.sub("", text)
     if "," in text:  # "2,300" is the figure 2300, as a question that writes "2300" has it
         text = _THOUSANDS.sub("", text)
+    if _SCALED.search(text):
+        text = _SCALED.sub(_unscaled, text)
     if text.isascii() and "'" not in text:  # most texts; ASCII folds to lower case
         return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
     folded = text.casefold()
