@@ -59,6 +59,11 @@ STORIES = DATA / "stories"
         ("artemis landing date", QType.WHEN, {Need.DATE}),  # any date, not a particular day
         ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
         ("what was the actual date of the speech", QType.WHAT, {Need.DATE, Need.DAY}),
+        # what happened, not a forecast: "Officials expect 250,000 passengers a day"
+        ("how many people actually rode it", QType.COUNT, {Need.NUMBER, Need.COUNT, Need.PAST}),
+        ("how many rode it on day one", QType.COUNT, {Need.NUMBER, Need.COUNT, Need.PAST}),
+        ("how many people will ride it", QType.COUNT, {Need.NUMBER, Need.COUNT}),
+        ("how many riders are expected", QType.COUNT, {Need.NUMBER, Need.COUNT}),
         ("last time anyone walked on the moon", QType.WHEN, {Need.DATE}),  # an occasion
         ("what time of day was the speech", QType.WHEN, {Need.DATE, Need.TIME}),
         ("which month in 2018 was it signed", QType.WHEN, {Need.DATE, Need.MONTH}),
@@ -536,3 +541,8 @@ def test_a_part_asked_of_a_sum_spread_over_a_list_is_not_answered_by_the_sum() -
     clauses = Clauses(answers, lambda text: tuple(tokenize(text)))
     assert clauses.only_listed(0, frozenset({"academy"}))
     assert not clauses.only_listed(0, frozenset({"went"}))  # outside the list
+
+
+def test_a_forecast_offers_no_past_event() -> None:
+    assert Need.PAST not in offers("Officials expect 250,000 passengers a day.")
+    assert Need.PAST in offers("About 600 supporters gathered on Monday.")

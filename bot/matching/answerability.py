@@ -186,8 +186,9 @@ PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WO
 # an answer that only speaks of plans ("aims to return in 2025, barring delays") tells of
 # nothing that has happened yet
 _PLANNED = re.compile(
-    r"\b(?:will|aims? to|plans? to|wants? to|planned|planning|targets?|targeting|scheduled|"
-    r"expected to|goals? (?:of|to|is to)|looking (?:to|toward|towards)|aspires? to|aspiring to|"
+    r"\b(?:will|expects?|expecting|aims? to|plans? to|wants? to|planned|planning|targets?|"
+    r"targeting|scheduled|expected to|goals? (?:of|to|is to)|looking (?:to|toward|towards)|"
+    r"aspires? to|aspiring to|"
     r"(?:the|a) proposed|proposed to|"
     rf"due to {_SCHEDULED}|barring|hopes? to|intends? to|set to|is to|are to)\b",
     re.I,

@@ -59,6 +59,8 @@ def needs(
         asked.add(Need.PAST)
     if qtype is QType.WHEN and _PLAN_WORDS.isdisjoint(words) and _passive_past(words):
         asked.add(Need.PAST)  # "when was the stadium built?": not when it will be
+    if qtype is QType.COUNT and _counted_past(words):
+        asked.add(Need.PAST)  # "how many people actually rode it?": not how many are expected
     if _STATUS_WORDS.intersection(words) and qtype is QType.YESNO:
         asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
     if _PERSON_WORDS.intersection(words) and _WHO_WORDS.intersection(words):
@@ -120,6 +122,17 @@ def _asks_place_in_row(words: tuple[str, ...]) -> bool:
         if word in ("which", "what") and words[at + 1] == "number":
             return word == "which" or words[at + 2 : at + 3] != ("of",)
     return False
+
+
+def _counted_past(words: tuple[str, ...]) -> bool:
+    """Return whether "how many …?" counts what happened: "how many actually rode it?".
+
+    "Did" or "actually" anywhere, or a verb's irregular past ("rode", "came"); not with a
+    word of a plan or a future: "how many will ride it?", "how many are expected?".
+    """
+    if not _FUTURE.isdisjoint(words) or not _PLAN_WORDS.isdisjoint(words):
+        return False
+    return not _PAST_CUES.isdisjoint(words) or any(IRREGULAR.get(w, w) != w for w in words)
 
 
 def _passive_past(words: tuple[str, ...]) -> bool:
@@ -284,6 +297,8 @@ _PLAN_WORDS = frozenset(
     "plan plans planned aim aims aimed want wants wanted hope hoped expect".split()
 )
 _STATUS_WORDS = frozenset("already yet".split())
+_PAST_CUES = frozenset("did actually".split())
+_FUTURE = frozenset("will going gonna expected supposed planned projected forecast be".split())
 _NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
 _ASKING_NAME = frozenset("what whats which".split())
 # "a big name", "a household name": someone well known, no name asked for ("a code name" is)
