@@ -778,3 +778,12 @@ def test_a_comparative_or_superlative_is_read_as_the_story_s_own_degree(
     # a word of its own that ends like one is left alone: "banner" is no "ban"
     assert Speller(frozenset({"ban", "hotter"})).degree("banner") is None
     assert Speller(frozenset({"ban", "hotter"})).degree("hottest") == "hotter"
+
+
+def test_a_sum_asked_of_one_thing_is_not_answered_by_another_s_in_that_currency(
+    lagos: Engine,
+) -> None:
+    # "A flat fare of 750 naira per trip. Monthly passes with a 20 percent discount …"
+    assert not lagos.answer(Query(text="how much will the monthly pass cost in naira")).answered
+    ticket = lagos.answer(Query(text="how much is a ticket in naira"))
+    assert ticket.answered and "750" in ticket.text

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.answerability import WEEKDAY_NAMES, Need, offers
 from bot.matching.english import IRREGULAR
+from bot.matching.lexicon import CURRENCY_WORDS
 
 # values a clause holds: asked for, they must be said of what the question is about; so must
 # a thing that happened ("how did the meeting go?" is not answered by "he will meet the fans",
@@ -27,6 +29,7 @@ VALUES = frozenset(
         Need.COUNT,
         Need.AGE,
         Need.PAST,
+        Need.MONEY,
     }
 )
 # where a sentence's clauses meet: a semicolon, a comma and a conjunction, or an "and" before
@@ -64,8 +67,15 @@ class Clauses:
         values = asked & VALUES
         if not values:
             return True
+        if Need.MONEY in values:  # "how much is the monthly pass in naira?": not "750 naira"
+            question = question - self._currencies
         sharing = [found for terms, found, _ in self._of(number) if terms & question]
         return not sharing or any(values <= found for found in sharing)
+
+    @cached_property
+    def _currencies(self) -> frozenset[str]:
+        """Return the currencies' terms, which say what a sum is in, not what it is of."""
+        return frozenset(self._terms(" ".join(sorted(CURRENCY_WORDS))))
 
     def counts(
         self, number: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
