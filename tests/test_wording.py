@@ -787,3 +787,10 @@ def test_a_sum_asked_of_one_thing_is_not_answered_by_another_s_in_that_currency(
     assert not lagos.answer(Query(text="how much will the monthly pass cost in naira")).answered
     ticket = lagos.answer(Query(text="how much is a ticket in naira"))
     assert ticket.answered and "750" in ticket.text
+
+
+def test_a_count_asked_of_one_place_is_not_answered_by_a_list_s_total(malaria: Engine) -> None:
+    # "The phase 3 trial involved 9,400 children in Ghana, Kenya, Mali and Tanzania."
+    kenyan = malaria.answer(Query(text="how many kenyan children were in the trial specifically"))
+    assert not kenyan.answered
+    assert malaria.answer(Query(text="how many children were in the trial")).answered
