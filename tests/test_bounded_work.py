@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from bot.knowledge.loading import default_folder, load_knowledge
-from bot.matching import answerability, clusters, completions, semantic, suggesting
+from bot.matching import answerability, clusters, completions, ranking, semantic, suggesting
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
 from bot.matching.answerability import Need
@@ -138,6 +138,29 @@ def test_a_message_of_many_questions_ranks_a_bounded_number_of_them(
     decision = engine.decide(Query(text="who signed? " * 42))
     assert decision.answer.answered
     assert len(ranked) <= 1 + 4  # the whole message, then its first four questions
+
+
+def test_a_long_message_ranks_and_matches_by_meaning_a_bounded_number_of_terms(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(11)  # noqa: S311 - made-up words, no secret
+    typos = " ".join("".join(rng.choices(string.ascii_lowercase, k=6)) for _ in range(80))[:500]
+    assert len(engine.analyzer.analyze(typos).terms) > 2 * ranking.MAX_TERMS
+    ranked: list[int] = []
+    scores = engine.tools.bm25.scores
+    monkeypatch.setattr(
+        engine.tools.bm25, "scores", lambda terms: (ranked.append(len(terms)), scores(terms))[1]
+    )
+    words = engine.tools.words
+    assert words is not None
+    matched: set[str] = set()
+    of = words.of
+    monkeypatch.setattr(words, "of", lambda term, said: (matched.add(term), of(term, said))[1])
+    engine.decide(Query(text=typos))
+    # every ranking of the message, its whole and its gist, reads its first terms only; and
+    # only those are embedded to be matched by meaning (each a new word: an encoder call)
+    assert ranked and max(ranked) == ranking.MAX_TERMS
+    assert 0 < len(matched) <= ranking.MAX_TERMS
 
 
 def test_a_large_vocabulary_reads_texting_without_vowels_from_the_first_question() -> None:
