@@ -47,6 +47,12 @@ class Analysis:
         """
         return frozenset() if self.either else frozenset(self.words)
 
+    def first(self, count: int) -> Analysis:
+        """Return this reading with only its first `count` terms (and their surfaces)."""
+        if len(self.terms) <= count:
+            return self
+        return replace(self, terms=self.terms[:count], surfaces=self.surfaces[:count])
+
     def keeping(self, wanted: Callable[[str], bool]) -> Analysis:
         """Return this reading with only the `wanted` terms (and their surfaces)."""
         kept = [i for i, term in enumerate(self.terms) if wanted(term)]

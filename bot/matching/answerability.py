@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+from typing import NamedTuple
 
 from bot.matching.lexicon import CURRENCY_WORDS, STOPWORDS, QType
 
@@ -199,10 +200,139 @@ _HAPPENED = re.compile(
 )
 
 
+class _Clue(NamedTuple):
+    """What a pattern cannot match without, in a text `_Clues` can read.
+
+    One of `words` as a whole word in any case, a digit (if `digit`), one of the characters
+    `marks`, or one of the strings `within` anywhere in the lower-case text.
+    """
+
+    words: frozenset[str]
+    digit: bool = False
+    marks: str = ""
+    within: tuple[str, ...] = ()
+
+
+def _clue(words: str, digit: bool = False, marks: str = "", within: str = "") -> _Clue:
+    return _Clue(frozenset(words.split()), digit, marks, tuple(within.split()))
+
+
+_PREPOSITIONS = "in at on near from outside inside across to"
+# per kind of value (and `_BODIES`, `_PLANNED`, `_HAPPENED`), what its pattern needs: each
+# alternative's own word ("prime minister" needs "minister", "in order to" "order",
+# "chair(?:man|woman|person)?" one of four words). A test draws strings from every pattern
+# and checks that each one it matches holds its clue
+_CLUES: dict[str, _Clue] = {
+    Need.DATE: _clue(
+        f"{MONTH_NAMES} {WEEKDAY_NAMES} yesterday today tomorrow recently decade century ago year",
+        digit=True,
+    ),
+    Need.DAY: _clue(f"{WEEKDAY_NAMES} {MONTH_NAMES} yesterday today tomorrow day"),
+    Need.MONTH: _clue(MONTH_NAMES),
+    Need.YEAR: _clue("year", digit=True),
+    Need.TIME: _clue("noon midnight morning afternoon evening night dawn dusk", digit=True),
+    Need.NUMBER: _clue(_NUMBER_WORDS, digit=True),
+    Need.AGE: _clue("age", digit=True),
+    Need.ROLE: _clue(
+        "president premier minister governor mayor director chair chairman chairwoman "
+        "chairperson ceo chief secretary commissioner chancellor king queen prince senator "
+        "lawmaker spokesman spokeswoman spokesperson engineer scientist professor doctor nurse "
+        "officer official leader founder executive manager analyst economist critic ambassador "
+        "envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker "
+        "journalist reporter midwife pharmacist mechanic electrician shopkeeper"
+    ),
+    Need.PLACE: _clue(f"{_PREPOSITIONS} based"),
+    Need.LENGTH: _clue(
+        "km kms kilometre kilometres kilometer kilometers metre metres meter meters cm "
+        "centimetre centimetres centimeter centimeters mm mile miles feet foot ft inch inches "
+        "yard yards hectare hectares acre acres storey storeys"
+    ),
+    # "5degrees" is one word: the unit is looked for anywhere
+    Need.TEMPERATURE: _clue("", digit=True, within="degree celsius fahrenheit"),
+    Need.WEIGHT: _clue("kg kilo kilos kilogram kilograms gram grams tonne tonnes ton tons"),
+    Need.MONEY: _clue(
+        " ".join(CURRENCY_WORDS) + " ngn cents cent pence", digit=True, marks="$€£¥₦₹₩"
+    ),
+    Need.WORDS: _clue(
+        "said says say told tells called calls asserted emphasised emphasized stated warned "
+        "urged added noted insisted argued claimed described rejected criticised criticized "
+        "praised pledged promised announced vowed",
+        marks='"\u201c\u201d',
+    ),
+    Need.REASON: _clue(
+        "because since so order due owing thanks result reason reasons aim aims aimed seek seeks "
+        "hope hopes want wants bid blamed caused driven after amid would to"
+    ),
+    "bodies": _clue(
+        "company companies firm firms government authority authorities council police group "
+        "groups committee agency ministry association union unions board court parliament "
+        "cabinet trust museum museums hospital hospitals school schools university club clubs "
+        "team army staff employees workers households residents families people public patients "
+        "pharmacists nurses doctors teachers students parents farmers owners customers "
+        "passengers commuters fans supporters players members volunteers officials experts "
+        "scientists engineers"
+    ),
+    "planned": _clue(
+        "will aim aims plan plans want wants planned planning target targets targeting scheduled "
+        "expected goal goals looking aspire aspires aspiring proposed due barring hope hopes "
+        "intend intends set is are"
+    ),
+    "happened": _clue("was were had did ago became last recently been said told announced signed"),
+}
+
+
+class _Clues:
+    """The words, digits and marks of one text, read once for every pattern's `_Clue`."""
+
+    def __init__(self, text: str) -> None:
+        """Read `text`'s words in lower case, when every letter and digit of it is ASCII.
+
+        A pattern matching without case may match another script's letter ("İ" as "i"), and a
+        digit pattern any script's digit: a text with such a letter or digit runs every pattern.
+        """
+        self._text = text
+        self._lower = text.lower()
+        readable = text.isascii() or not any(c.isalnum() for c in text if not c.isascii())
+        self._words = frozenset(_WORD_RUN.findall(self._lower)) if readable else None
+        self._digit = readable and _DIGIT.search(text) is not None
+
+    def allow(self, clue: _Clue) -> bool:
+        """Return whether the pattern of `clue` may match the text."""
+        if self._words is None:
+            return True
+        return (
+            (clue.digit and self._digit)
+            or not clue.words.isdisjoint(self._words)
+            or bool(clue.marks and any(mark in self._text for mark in clue.marks))
+            or bool(clue.within and any(part in self._lower for part in clue.within))
+        )
+
+    def capitals(self) -> bool:
+        """Return whether the text may hold a capital letter."""
+        return self._words is None or self._lower != self._text
+
+
+_WORD_RUN = re.compile(r"\w+")
+_DIGIT = re.compile(r"\d")
+
+
 def offers(text: str) -> frozenset[Need]:
-    """Return the kinds of value `text` contains."""
-    found = {need for need, pattern in _OFFERS.items() if pattern.search(text)}
-    if Need.ROLE in found or _BODIES.search(text) or _names(text):
+    """Return the kinds of value `text` contains.
+
+    A kind's pattern is run only when the text holds what it needs (`_CLUES`): most answers
+    hold a few kinds, and running all of them was most of the time a question took to read
+    the entries it had not read before.
+    """
+    clues = _Clues(text)
+    allow = clues.allow
+    found = {
+        need for need, pattern in _OFFERS.items() if allow(_CLUES[need]) and pattern.search(text)
+    }
+    if (
+        Need.ROLE in found
+        or (allow(_CLUES["bodies"]) and _BODIES.search(text))
+        or (clues.capitals() and _names(text))
+    ):
         found.add(Need.SOMEONE)
     if Need.NUMBER in found:
         undated = _DATES.sub(" ", text)
@@ -213,7 +343,8 @@ def offers(text: str) -> frozenset[Need]:
             _ORDINALS.sub(" ", _OFFERS[Need.TIME].sub(" ", _YEARS.sub(" ", undated)))
         ):
             found.add(Need.COUNT)
-    planned, happened = _PLANNED.search(text), _HAPPENED.search(text)
+    planned = allow(_CLUES["planned"]) and _PLANNED.search(text)
+    happened = allow(_CLUES["happened"]) and _HAPPENED.search(text)
     if not planned or happened:
         found.add(Need.PAST)
     if planned or happened:
