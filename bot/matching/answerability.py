@@ -273,9 +273,9 @@ _CLUES: dict[str, _Clue] = {
         "scientists engineers"
     ),
     "planned": _clue(
-        "will aim aims plan plans want wants planned planning target targets targeting scheduled "
-        "expected goal goals looking aspire aspires aspiring proposed due barring hope hopes "
-        "intend intends set is are"
+        "will expect expects expecting aim aims plan plans want wants planned planning target "
+        "targets targeting scheduled expected goal goals looking aspire aspires aspiring "
+        "proposed due barring hope hopes intend intends set is are"
     ),
     "happened": _clue("was were had did ago became last recently been said told announced signed"),
 }
