@@ -382,8 +382,6 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("whos the top guy at castellan", "whos the chief at castellan"),
         ("how old is the top engineer", "how old is the chief engineer"),
         ("who is the head honcho", "who is the chief"),
-        ("who ran the trial", "who leads the trial"),
-        ("whos running it", "who leads it"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -418,8 +416,6 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "who was the top scorer",
         "are they at the top of the table",
         "the head coach",
-        "who ran in the race",
-        "how often does the train run",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

@@ -182,12 +182,6 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"economist|adviser|advisor|aide|diplomat|prosecutor|negotiator|brass|boss)s?)\b",
         r"chief \g<who>",
     ),
-    # who runs something leads it: "who ran the trial?" (a story says "led by"); not "who ran
-    # in the race", a run, nor what runs (a line, a bus)
-    (
-        r"\bwho(?: is| was|s)? (?:runs|ran|running) (?P<what>the|this|that|it|its)\b",
-        r"who leads \g<what>",
-    ),
     # "summarise what he said" asks what he said
     (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
     # what someone does for a living is their job: "what does she do for work?"
@@ -218,7 +212,7 @@ _KEYS = frozenset(
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
-    dropping down top head runs ran running
+    dropping down top head
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
