@@ -12,15 +12,14 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from bot import replies
-from bot.conversation import compass, premises, sides, values
+from bot.conversation import premises, sides
+from bot.conversation.corrections import Corrections
 from bot.conversation.held import held
 from bot.conversation.pointing import Pointing, points
 from bot.conversation.turns import Turn, points_back, resolve
-from bot.knowledge.loading import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
-from bot.matching.messages import undoubted
 from bot.matching.overview import asks_overview
 from bot.models import Answer, AnswerKind
 
@@ -28,15 +27,8 @@ if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
     from bot.matching.engine import Engine
 
 
-# an answer this likely stands even when its entry names someone else: on the tuned sets the
-# answers this check turned into corrections were out of scope at p 0.51-0.54, in scope at 0.88
-_SURE = 0.8
 _BEING = frozenset("is was are were".split())
-_IDENTITY = {(word,) for word in _BEING}
 _BODIES = frozenset({"organisation", "country"})  # who "they" may be
-# the share of a question's other words an entry must say for its own question's people to be
-# whom it is about
-_COVERED = 0.99
 # a message whose words an entry's phrasing holds this fully is that entry's question, even
 # after a turn whose answer holds what it asks ("where is the vaccine made?")
 _PHRASED = 0.9
@@ -54,8 +46,9 @@ class Dialogue:
         self._names = {term: e.name for term, e in self._entities.items()}
         self._named: dict[str, tuple[str, ...]] = {}  # entry id -> entity terms of its answer
         self.pointing = Pointing(self._engine, self._entities, self._kinds, self._named_in)
-        # the question left without a party must not be held against entries naming one
-        self._premise_model = engine.model.without("unnamed")
+        self.corrections = Corrections(
+            self._engine, self._entities, self._kinds, self._named_in, self._asks
+        )
 
     def turn_of(self, answer: Answer, asked: str, reading: Analysis | None) -> Turn | None:
         """Return what a follow-up can lean on after `answer` (see `Engine.turn_of`)."""
@@ -133,7 +126,7 @@ class Dialogue:
             return None
         if any(self._kinds.get(t) in premises.PARTIES for t in question.terms):
             # "what about Pakistan?" after India's landing: its premise is checked first
-            corrected = self.corrected(text, readings[0])
+            corrected = self.corrections.corrected(text, readings[0])
             if corrected is not None:  # read with the turn: what a next follow-up leans on
                 return replace(corrected, analysis=readings[0])
         ranked = [(engine.rank(r), r) for r in readings]
@@ -171,81 +164,6 @@ class Dialogue:
         """Answer of each side an either-or question names two parties as (`sides.py`)."""
         return sides.compared(self._engine, text, question, self._kinds, self._names, self._asks)
 
-    def corrected(self, text: str, question: Analysis) -> Decision | None:
-        """Say what the story says instead, when the question's premise is wrong."""
-        engine = self._engine
-        threshold = engine.thresholds.answer
-        # "is Li Qiang the president?" asks who someone is, not what they did: the answer's
-        # parties alone
-        named = self._answer_names if question.words[:1] in _IDENTITY else self._named_of
-        # "joining NASA's Artemis or China's?" offers both parties itself: none to correct
-        found = None
-        if not question.either:
-            found = premises.find(question, self._rank_unnamed, named, self._kinds, threshold)
-        if found:
-            return self._correction(text, found)
-        return self._another_value(text, question)
-
-    def _another_value(self, text: str, question: Analysis) -> Decision | None:
-        """Say the value the story gives, when a yes/no question states another of its kind.
-
-        "Did India land in July?": the story doesn't say July, and what it does say.
-        """
-        if question.qtype != QType.YESNO:
-            return self._other_side(text, question)
-        engine = self._engine
-        threshold, terms = engine.thresholds.answer, engine.analyzer.terms
-        tools = engine.tools
-        story = values.Story(
-            engine.passages.sentences, tools.people | tools.countries | tools.places
-        )
-        value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold, story)
-        if value is None:
-            return self._other_side(text, question)
-        answer = replies.another_value(value.stated, value.candidate)  # "July", "500 naira"
-        reason = f"states {value.stated!r}; the entry gives another"
-        return Decision(text, answer, reason, (value.candidate,))
-
-    def _other_side(self, text: str, question: Analysis) -> Decision | None:
-        """Say which side the story gives, when a yes/no question states the opposite one."""
-        engine = self._engine
-        terms_of = lambda c: engine.terms_of(c.entry.id)  # noqa: E731 - one use
-        rank, read = self._rank_unnamed, engine.analyzer.terms
-        side = compass.find(question, rank, terms_of, read, engine.thresholds.answer)
-        if side is None:
-            return None
-        answer = replies.other_side(side.stated, side.told, side.candidate)
-        reason = f"states {side.stated!r}; the entry gives {side.told!r}"
-        return Decision(text, answer, reason, (side.candidate,))
-
-    def _correction(self, text: str, found: premises.Premise) -> Decision:
-        engine = self._engine
-        asked, told = self._entities[found.asked], self._entities[found.told]
-        own = story_sentences(asked.description)[0]
-        limit = engine.thresholds.suggestions
-        answer = replies.correction(asked.name, told.name, found.candidate, own, limit)
-        reason = f"false premise: {found.asked} asked, the entry names {found.told}"
-        return Decision(text, answer, reason, (found.candidate,))
-
-    def contradicted(self, text: str, decided: Decision) -> Decision | None:
-        """Correct an answer about another party than the question names, or of another value."""
-        best = decided.best
-        if best is None or not decided.answer.answered:
-            return None
-        engine = self._engine
-        reading = engine.analyzer.analyze(text)
-        # "Is Bosveld 19 years old?" answered "Henk Bosveld, 67, has chaired … for 19 years"
-        told = self._another_value(text, reading)
-        if told is not None and told.best is not None and told.best.entry.id == best.entry.id:
-            return told
-        if best.probability >= _SURE or reading.either:
-            return None  # "joining NASA's Artemis or China's?" offers both parties itself
-        # a name only a claim the asker doubts says is no premise of theirs to correct
-        question = undoubted(text, reading, lambda c: engine.analyzer.analyze(c).terms)
-        terms = engine.terms_of(best.entry.id)
-        found = premises.clash(question, best, terms, self._named_in(best.entry), self._kinds)
-        return self._correction(text, found) if found else None
-
     def _answered_for(self, question: Analysis, turn: Turn) -> bool:
         """Return whether "and X?" asks only of parties the last answer names.
 
@@ -261,26 +179,6 @@ class Dialogue:
     def _asks(self, entry: Entry) -> QType:
         """Return the question type of the entry's own question: "When did India land?"."""
         return self._engine.analyzer.analyze(entry.question).qtype
-
-    def _rank_unnamed(self, analysis: Analysis) -> list[Candidate]:
-        return self._engine.rank(analysis, self._premise_model)
-
-    def _answer_names(self, candidate: Candidate) -> tuple[str, ...]:
-        return self._named_in(candidate.entry)
-
-    def _named_of(self, candidate: Candidate) -> tuple[str, ...]:
-        """Return the parties a candidate is about: its answer's, then its own question's people.
-
-        "Where did Kakar meet Xi?" is answered "At the Great Hall …", which names no one; its
-        question's people count only when the entry says every other word of the question
-        ("did Li Qiang meet Xi?", not "is Li Qiang China's president?"), and only people:
-        "When will Artemis return American astronauts?" makes no claim of the US.
-        """
-        own = self._named_in(candidate.entry)
-        if candidate.evidence.covered < _COVERED:
-            return own
-        asked = self._engine.analyzer.analyze(candidate.entry.question).terms
-        return own + tuple(t for t in asked if self._kinds.get(t) == "person" and t not in own)
 
     def _named_in(self, entry: Entry) -> tuple[str, ...]:
         named = self._named.get(entry.id)

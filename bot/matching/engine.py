@@ -150,8 +150,9 @@ class Engine:
                 return compared
         decided = self._decide(text)
         if decided.answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY):
-            return self.dialogue.corrected(text, reading) or self._quoted(decided, reading)
-        return self.dialogue.contradicted(text, decided) or decided
+            corrected = self.dialogue.corrections.corrected(text, reading)
+            return corrected or self._quoted(decided, reading)
+        return self.dialogue.corrections.contradicted(text, decided) or decided
 
     def _quoted(self, decided: Decision, reading: Analysis) -> Decision:
         """Answer with the story sentence that answers what no entry does, if one clearly does."""
