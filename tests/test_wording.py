@@ -382,6 +382,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("whos the top guy at castellan", "whos the chief at castellan"),
         ("how old is the top engineer", "how old is the chief engineer"),
         ("who is the head honcho", "who is the chief"),
+        ("what does nik mean", "what is nik"),
+        ("what does the knvb stand for", "what is the knvb"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -416,6 +418,7 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "who was the top scorer",
         "are they at the top of the table",
         "the head coach",
+        "what does it mean for the fans",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

@@ -182,6 +182,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"economist|adviser|advisor|aide|diplomat|prosecutor|negotiator|brass|boss)s?)\b",
         r"chief \g<who>",
     ),
+    # what a name stands for is what it is: "what does NIK mean?", "what does KNVB stand for"
+    (
+        r"\bwhat (?:does|do) (?P<name>(?:\w+ ){1,3}?)(?:stand for|stands for|mean|means)$",
+        r"what is \g<name>",
+    ),
     # "summarise what he said" asks what he said
     (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
     # what someone does for a living is their job: "what does she do for work?"
@@ -212,7 +217,7 @@ _KEYS = frozenset(
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
-    dropping down top head
+    dropping down top head stand stands mean means
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
