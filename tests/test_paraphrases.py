@@ -79,6 +79,11 @@ def test_a_casual_word_is_read_as_the_story_s_formal_one() -> None:
     [
         ("The KNVB's Pieter Hoogland said it would look closely.", "who was quoted", "who said"),
         ("Its net debt is 14.5 million euros.", "how much does it owe", "how much debt"),
+        (
+            "Passengers can change to city buses.",
+            "can you switch to buses",
+            "can you change to buses",
+        ),
     ],
 )
 def test_words_for_what_a_report_says_are_read_as_its_own(
