@@ -239,6 +239,22 @@ def test_an_either_or_of_two_parties_is_told_what_the_story_says_of_each(
 @pytest.mark.parametrize(
     "question",
     [
+        # "who" asks which of the two, not for a person: the astronauts are what is sent
+        "who's aiming to land astronauts sooner, china or the usa?",
+        # one entry says both: "The U.S. is targeting 2025 and India is looking toward 2040"
+        "who's gonna get astronauts up there sooner, the us or india?",
+    ],
+)
+def test_an_either_or_of_who_does_something_sooner_is_answered(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.answer(Query(text=question))
+    assert answer.answered and "2025" in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         # the story gives no plans of South Africa's or Venezuela's
         "Does South Africa or Venezuela plan to send astronauts to the moon?",
         # what Pakistan joined and what kind of landing India made compare nothing

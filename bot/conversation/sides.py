@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 # "what is X?" for each side says nothing to compare: "Pakistan or India, who first?" is not
 # answered by what Pakistan joined and what kind of landing India made
 _GENERIC = frozenset({QType.WHAT, QType.NONE, QType.HOW, QType.YESNO})
+_ASKING_WHO = frozenset("who whos whom".split())
 
 
 def compared(
@@ -47,14 +48,13 @@ def compared(
         answers = [_side(engine, question, side, other) for side, other in (pair, pair[::-1])]
         found = [c for c in answers if c is not None]
         asked = {asks(c.entry) for c in found}
-        # one entry for both is read as the question asked: the ranking weighs it so
-        if (
-            len(found) < 2
-            or len(asked) > 1
-            or asked <= _GENERIC
-            or found[0].entry == found[1].entry
-        ):
+        if len(found) < 2 or len(asked) > 1 or asked <= _GENERIC:
             return None
+        if found[0].entry == found[1].entry:
+            # one entry says it of both: "the U.S. is targeting 2025 and India 2040"
+            both = max(found, key=lambda c: c.probability)
+            answer = replies.single(both.entry, both.probability)
+            return Decision(text, answer, "either-or: one entry answers both sides", (both,))
         named = [(names[side], c) for side, c in zip(pair, found, strict=True)]
         reason = "either-or: each side answered"
         return Decision(text, replies.compared(named), reason, tuple(found))
@@ -71,6 +71,8 @@ def _side(engine: Engine, question: Analysis, side: str, other: str) -> Candidat
         terms=tuple(alone.terms[i] for i in kept),
         surfaces=tuple(alone.surfaces[i] for i in kept),
         qtype=QType.NONE,
+        # nor does it ask who: "who sends astronauts sooner, China or the US?" names both
+        words=tuple(w for w in alone.words if w not in _ASKING_WHO),
     )
     ranked = engine.rank(reading) if reading.terms else []
     best = ranked[0] if ranked else None
