@@ -383,6 +383,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("how old is the top engineer", "how old is the chief engineer"),
         ("who is the head honcho", "who is the chief"),
         ("what does nik mean", "what is nik"),
+        ("why is storage such a problem", "what concern storage"),
+        ("why storage a headache", "what concern storage"),  # "why's", as read
         ("what does the knvb stand for", "what is the knvb"),
     ],
 )
@@ -419,6 +421,7 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "are they at the top of the table",
         "the head coach",
         "what does it mean for the fans",
+        "why did the fare become an issue",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

@@ -182,6 +182,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"economist|adviser|advisor|aide|diplomat|prosecutor|negotiator|brass|boss)s?)\b",
         r"chief \g<who>",
     ),
+    # why something is a problem asks what the problem is, which a reply describes without a
+    # "because": "why is storage such a headache?" is "what is the problem with storage?"
+    (
+        r"\bwhy (?:(?:is|are|s|was|were) )?(?P<what>(?:\w+ ){1,3}?)(?:such )?(?:a |an |so )?"
+        r"(?:big )?(?:problem|problems|headache|headaches|issue|issues|concern|worry|challenge)\b",
+        r"what concern \g<what>",
+    ),
     # what a name stands for is what it is: "what does NIK mean?", "what does KNVB stand for"
     (
         r"\bwhat (?:does|do) (?P<name>(?:\w+ ){1,3}?)(?:stand for|stands for|mean|means)$",
@@ -217,7 +224,8 @@ _KEYS = frozenset(
     balloon balloons skyrocket skyrockets true correct right far outside come deal situation
     hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
-    dropping down top head stand stands mean means
+    dropping down top head stand stands mean means problem problems headache headaches issue
+    issues concern worry challenge
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
