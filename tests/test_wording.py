@@ -20,7 +20,6 @@ from bot.matching.messages import hearsay_names, undoubted
 from bot.matching.nameforms import demonym_aliases
 from bot.matching.naming import describing_words
 from bot.matching.qtypes import detect_qtype
-from bot.matching.text import tokenize
 from bot.matching.typos import Speller
 from bot.models import AnswerKind, Query
 from tests.conftest import DATA
@@ -746,21 +745,6 @@ def test_a_phrasing_asking_for_others_does_not_answer_who_did(engine: Engine) ->
     )
     others = engine.answer(Query(text="who else has joined china's moon base?"))
     assert others.answered and others.entry_id == "supporters"
-
-
-@pytest.mark.parametrize(
-    ("question", "age"),
-    [
-        ("how old is the mayor", True),
-        ("what age is the mayor", True),
-        ("the mayor's age", True),
-        ("what age do children get the vaccine", False),  # when in a life, not how old
-        ("what age group is it for", False),
-    ],
-)
-def test_an_age_asked_in_that_word_asks_for_an_age(question: str, age: bool) -> None:
-    words = tuple(tokenize(question))
-    assert (Need.AGE in needs(detect_qtype(words), words)) == age
 
 
 def test_a_chatty_message_is_read_with_the_figures_it_states() -> None:

@@ -65,7 +65,7 @@ def needs(
         asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
     if _PERSON_WORDS.intersection(words) and _WHO_WORDS.intersection(words):
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
-    if (qtype == QType.AMOUNT and "old" in words) or _asks_age(words):
+    if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
     if qtype is QType.WHO:
         asked.add(Need.SOMEONE)  # "who was governor then?" is not answered by "in 2018"
@@ -87,21 +87,6 @@ def needs(
     elif cues & _YEAR_CUES:
         asked.add(Need.YEAR)  # "what year": a month does not say it
     return frozenset(asked)
-
-
-_BEING = frozenset({("is",), ("was",), ("are",), ("were",)})  # "what age is she?"
-
-
-def _asks_age(words: tuple[str, ...]) -> bool:
-    """Return whether a question asks someone's age in that word: "what age is the mayor?".
-
-    Not "what age do children get it?", which asks at what age something is done.
-    """
-    pairs = enumerate(itertools.pairwise(words))
-    at = next((i for i, pair in pairs if pair == ("what", "age")), None)
-    if at is not None:
-        return words[at + 2 : at + 3] in _BEING
-    return words[-1:] == ("age",) and len(words) > 1  # "the mayor's age?"
 
 
 def _of_time(words: tuple[str, ...]) -> bool:
