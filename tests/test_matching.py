@@ -58,7 +58,6 @@ STORIES = DATA / "stories"
         ("who signed it", QType.WHO, {Need.SOMEONE}),
         ("artemis landing date", QType.WHEN, {Need.DATE}),  # any date, not a particular day
         ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
-        ("what was the actual date of the speech", QType.WHAT, {Need.DATE, Need.DAY}),
         # what happened, not a forecast: "Officials expect 250,000 passengers a day"
         ("how many people actually rode it", QType.COUNT, {Need.NUMBER, Need.COUNT, Need.PAST}),
         ("how many rode it on day one", QType.COUNT, {Need.NUMBER, Need.COUNT, Need.PAST}),

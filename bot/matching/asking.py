@@ -23,8 +23,7 @@ _DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
 _MONTH_CUES = frozenset("month mahina mahine".split())
 _YEAR_CUES = frozenset("year saal".split())
 _WHEN_CUES = _TIME_CUES | _DAY_CUES | _MONTH_CUES | _YEAR_CUES
-# between an asking word and its cue: "what was the (actual) date?"
-_BETWEEN = frozenset("is was the actual real full official correct".split())
+_BETWEEN = frozenset("is was the".split())  # between an asking word and its cue
 _ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
 _STRETCHES = frozenset("period frame span scale".split())
