@@ -755,6 +755,12 @@ def test_a_chatty_message_is_read_with_the_figures_it_states() -> None:
     assert not football.answer(Query(text=asked.format("2023-24"))).answered
 
 
+def test_the_asker_s_own_figures_are_chatter(engine: Engine) -> None:
+    quiz = "we have a quiz at 9 am with 20 questions and one is which country first reached"
+    answer = engine.answer(Query(text=quiz + " the south pole of the moon"))
+    assert answer.answered and "India" in answer.text
+
+
 def test_a_comparative_or_superlative_is_read_as_the_story_s_own_degree(
     lagos: Engine, malaria: Engine
 ) -> None:

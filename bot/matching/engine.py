@@ -257,8 +257,9 @@ class Engine:
         found = self.rank(analysis)
         if found and len(analysis.terms) > _CHATTY:
             # chatter around a question is words the story never uses; when they are at most
-            # half the message, it is also read by the words the story knows (and its
-            # figures: "net debt the year before, in 2023-24" asks of 2023, which no entry says)
+            # half the message, it is also read by the words the story knows (and the years it
+            # names: "net debt the year before, in 2023-24" asks of 2023, which no entry says;
+            # "3 pages of homework" is chatter)
             gist = analysis.keeping(self._gist_term)
             if len(analysis.terms) > len(gist.terms) >= len(analysis.terms) / 2:
                 found = max(found, self.rank(gist), key=likeliest)
@@ -267,8 +268,8 @@ class Engine:
         return found
 
     def _gist_term(self, term: str) -> bool:
-        """Return whether a chatty message's gist keeps `term`: a story word or a figure."""
-        return self.index.knows(term) or term.isdigit()
+        """Return whether a chatty message's gist keeps `term`: a story word or a year."""
+        return self.index.knows(term) or (len(term) == 4 and term.isdigit())
 
     def rank(self, analysis: Analysis, model: Model | None = None) -> list[Candidate]:
         """Return the candidate entries for an analysed question, likeliest first."""
