@@ -170,3 +170,16 @@ def test_a_side_the_story_gives_or_a_question_naming_both_sides_is_no_wrong_side
     assert both.answered and "south pole" in both.text
     # "last" against "first" may be of another thing: no side to correct
     assert "Not " not in engine.answer(Query(text="was india the last to land?")).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is podgorz on the south bank?",  # "Torun's southern district", not the north bank
+        "does marta grabowska live on the south bank?",  # her hospital is on the north bank
+        "north bank?",  # a topic, no claim
+    ],
+)
+def test_a_side_of_something_else_than_a_pole_is_not_corrected(question: str) -> None:
+    bridge = story_engine("bridge-closure")
+    assert not bridge.answer(Query(text=question)).text.startswith("Not ")
