@@ -183,3 +183,10 @@ def test_a_side_the_story_gives_or_a_question_naming_both_sides_is_no_wrong_side
 def test_a_side_of_something_else_than_a_pole_is_not_corrected(question: str) -> None:
     bridge = story_engine("bridge-closure")
     assert not bridge.answer(Query(text=question)).text.startswith("Not ")
+
+
+@pytest.mark.parametrize("question", ["what did grabowska say?", "grabowska ne kya kaha?"])
+def test_someone_the_story_quotes_is_no_wrong_premise_of_what_they_said(question: str) -> None:
+    # no entry has the nurse's words, but a story sentence does: not "what Szymanski said"
+    answer = story_engine("bridge-closure").answer(Query(text=question))
+    assert answer.answered and "Grabowska" in answer.text and "Szymanski" not in answer.text

@@ -16,6 +16,7 @@ from bot.conversation import compass, premises, values
 from bot.knowledge.loading import story_sentences
 from bot.knowledge.schema import Entity
 from bot.matching.analysis import Analysis
+from bot.matching.answerability import Need, offers
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
 from bot.matching.messages import undoubted
@@ -67,9 +68,24 @@ class Corrections:
         found = None
         if not question.either:
             found = premises.find(question, self._rank_unnamed, named, self._kinds, threshold)
-        if found:
+        if found and not self._quoted(found.asked, question):
             return self._correction(text, found)
         return self._another_value(text, question)
+
+    def _quoted(self, party: str, question: Analysis) -> bool:
+        """Return whether the story quotes `party`, asked only what they said: no wrong premise.
+
+        "What did Grabowska say?" is not "what Szymanski said" when a story sentence has her
+        words, though no entry does; "what did Kessler say about the stadium?" may be.
+        """
+        engine = self._engine
+        said = set(engine.analyzer.terms("say said"))
+        if Need.WORDS not in question.asks or not set(question.terms) <= {party, *said}:
+            return False
+        return any(
+            party in engine.analyzer.terms(sentence) and Need.WORDS in offers(sentence)
+            for sentence in engine.passages.sentences
+        )
 
     def _another_value(self, text: str, question: Analysis) -> Decision | None:
         """Say the value the story gives, when a yes/no question states another of its kind.
