@@ -538,8 +538,11 @@ def test_a_part_asked_of_a_sum_spread_over_a_list_is_not_answered_by_the_sum() -
     assert football.answer(Query(text="how much more will castellan invest")).answered
     answers = ["It went to the stadium, a new training ground and the youth academy."]
     clauses = Clauses(answers, lambda text: tuple(tokenize(text)))
-    assert clauses.only_listed(0, frozenset({"academy"}))
-    assert not clauses.only_listed(0, frozenset({"went"}))  # outside the list
+    academy = frozenset({"academy"})
+    assert clauses.only_listed(0, academy, academy)
+    assert not clauses.only_listed(0, frozenset({"went"}), frozenset({"went"}))  # outside it
+    # a question naming two items asks of the list
+    assert not clauses.only_listed(0, academy, academy | {"stadium"})
 
 
 def test_a_forecast_offers_no_past_event() -> None:

@@ -74,9 +74,10 @@ def test_a_long_message_keeps_its_question_at_either_end(engine: Engine) -> None
         ("€62 million ($72m)", ["62", "million", "euros", "72", "million", "dollars"]),
         # a scale in a letter or two is spelled out as a story writes it
         (
-            "the 40m pledge, 1.8bn, 700k doses",
-            ["the", "40", "million", "pledge", "1", "8", "billion", "700000", "doses"],
+            "the 40m investment, 1.8bn, 700k doses",
+            ["the", "40", "million", "investment", "1", "8", "billion", "700000", "doses"],
         ),
+        ("is the journey 42m now", ["is", "the", "journey", "42m", "now"]),  # no money: minutes
         ("US$300 million", ["300", "million", "dollars"]),  # no country
         ("HK$5 or A$300", ["5", "dollars", "or", "300", "dollars"]),  # the figure kept apart
         ("plus$5", ["plus", "5"]),  # a sign glued to a word is no amount

@@ -114,8 +114,11 @@ class Clauses:
         ]
         return bool(holding) and all(named and named.isdisjoint(times) for named in holding)
 
-    def only_listed(self, number: int, part: frozenset[str]) -> bool:
+    def only_listed(self, number: int, part: frozenset[str], question: frozenset[str]) -> bool:
         """Return whether text `number` says a term of `part` only as one item of a list.
+
+        The one item of the list the `question` names: "how many children in Ghana, Kenya,
+        Mali and Tanzania?" asks of the whole list.
 
         "How much of the 40 million is for the youth academy?" is not answered by "40 million
         euros over five years in the Eemstadion, a new training ground and the youth
@@ -125,9 +128,10 @@ class Clauses:
         lists = _LIST.findall(text)
         if not lists:  # most answers
             return False
-        listed = frozenset(t for items in lists for t in self._terms(items))
+        items = [frozenset(self._terms(i)) for found in lists for i in _ITEMS.split(found)]
+        named = [terms for terms in items if terms & question]
         rest = frozenset(self._terms(_LIST.sub(" ", text)))
-        return not (part & listed).issubset(rest)
+        return len(named) == 1 and bool(named[0] & part) and (named[0] & part).isdisjoint(rest)
 
     def _of(self, number: int) -> list[_Clause]:
         clauses = self._read.get(number)
@@ -143,7 +147,11 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 # a list of three or more short items: "the stadium, a training ground and the academy"
 # (the first item short: the words before a list are no item of it)
 _ITEM = r"[\w'-]+(?: [\w'-]+){0,4}"
-_LIST = re.compile(rf"\b[\w'-]+(?: [\w'-]+){{0,2}}(?:, {_ITEM})+,? (?:and|or) {_ITEM}")
+_ITEMS = re.compile(r",? (?:and|or) |, ")  # where a list's items meet
+_LIST = re.compile(  # the last item runs to a stop: not ", and children under five account"
+    rf"\b[\w'-]+(?: [\w'-]+){{0,2}}(?:, {_ITEM})+,? (?:and|or) [\w'-]+(?: [\w'-]+){{0,11}}"
+    r"(?=[.;:,]|$)"
+)
 
 
 def _names_one(

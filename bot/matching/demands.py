@@ -79,11 +79,13 @@ class Demands:
             return False
         if self.counted and not kinds.counts(position, self.counted, self.implied):
             return False  # "how many people fit in the stadium?" is no "600 supporters gathered"
-        if question.part_of and kinds.only_listed(position, question.part_of):
+        # the parts a question names: an item of a list, or the list ("Ghana, Kenya, Mali …")
+        named = question.part_of | question.named
+        if question.part_of and kinds.only_listed(position, question.part_of, named):
             return False  # "how much of the 40m is for the academy?": the sum is for all three
         # "how many Kenyan children were in the trial?": not "9,400 children in Ghana, Kenya,
         # Mali and Tanzania"
-        if Need.COUNT in query.asks and kinds.only_listed(position, question.located):
+        if Need.COUNT in query.asks and kinds.only_listed(position, question.located, named):
             return False
         return figures_said(question.terms, terms) and self.qualified(question, terms)
 

@@ -65,9 +65,13 @@ class OfferedKinds:
         """Return whether a clause of entry `position`'s answer counts one of `counted`."""
         return self._clauses is None or self._clauses.counts(position, counted, implied)
 
-    def only_listed(self, position: int, part: frozenset[str]) -> bool:
-        """Return whether entry `position`'s answer says a term of `part` only in a list."""
-        return self._clauses is not None and self._clauses.only_listed(position, part)
+    def only_listed(self, position: int, part: frozenset[str], question: frozenset[str]) -> bool:
+        """Return whether entry `position`'s answer says a term of `part` only in a list.
+
+        Only as the one item of it that the `question` names (`Clauses.only_listed`).
+        """
+        clauses = self._clauses
+        return clauses is not None and clauses.only_listed(position, part, question)
 
     def near(
         self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]

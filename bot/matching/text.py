@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import partial
 
 # Mojibake seen in received stories: a Thai code point where a quote or space was lost.
 _MOJIBAKE = str.maketrans({"\u0e42": "'", "\u0e22": " "})
@@ -99,16 +100,27 @@ _CURRENCY = re.compile(
     r"(\d[\d,.]*(?:\s?(?i:thousand|million|billion|trillion|bn|m|k)\b)?)"
 )
 _CURRENCY_SIGN = re.compile(CURRENCY_SIGNS)
-# a figure with its scale in a letter or two, as chat writes money and crowds: "40m", "1.8bn",
-# "700k" are "40 million", "1.8 billion", "700 thousand", as a story spells them out
+# a figure with its scale in a letter or two, as chat writes money and crowds: "1.8bn", "700k"
+# are 1.8 billion and 700000, as a story writes them; "40m" is 40 million in a message about
+# money only ("is the journey 42m now?" asks of minutes, a "540m bridge" is metres)
 _SCALES = {"k": "thousand", "m": "million", "mn": "million", "mil": "million", "bn": "billion"}
 _SCALED = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)(k|m|mn|mil|bn)\b", re.IGNORECASE)
+_MONEY = re.compile(
+    r"[$€£₦]|\b(?:how much|cost|costs|price|paid|pay|paying|fund|funds|funding|invest|"
+    r"investment|budget|fee|fare|worth|spend|spent|loan|debt|dollars?|euros?|pounds?|naira)\b",
+    re.IGNORECASE,
+)
 _WISE = re.compile(r"(?<=\w)-wise\b", re.IGNORECASE)
 
 
-def _unscaled(found: re.Match[str]) -> str:
-    """Return a scaled figure as a story writes it: "700k" as 700000, "40m" as 40 million."""
+def _unscaled(found: re.Match[str], money: bool) -> str:
+    """Return a scaled figure as a story writes it: "700k" as 700000, "40m" as 40 million.
+
+    A lone "m" is a million only in a message about `money`.
+    """
     figure, scale = found[1], _SCALES[found[2].lower()]
+    if found[2].lower() == "m" and not money:
+        return found[0]
     if scale == "thousand" and float(figure) * 1000 == int(float(figure) * 1000):
         return str(int(float(figure) * 1000))  # "700,000" is read as 700000
     return f"{figure} {scale}"
@@ -125,7 +137,7 @@ def tokenize(text: str) -> list[str]:
     if "," in text:  # "2,300" is the figure 2300, as a question that writes "2300" has it
         text = _THOUSANDS.sub("", text)
     if _SCALED.search(text):
-        text = _SCALED.sub(_unscaled, text)
+        text = _SCALED.sub(partial(_unscaled, money=bool(_MONEY.search(text))), text)
     if text.isascii() and "'" not in text:  # most texts; ASCII folds to lower case
         return text.encode("ascii").translate(_ASCII_WORDS).decode("ascii").split()
     folded = text.casefold()
