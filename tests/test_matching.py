@@ -63,6 +63,12 @@ STORIES = DATA / "stories"
         ("how many rode it on day one", QType.COUNT, {Need.NUMBER, Need.COUNT, Need.PAST}),
         ("how many people will ride it", QType.COUNT, {Need.NUMBER, Need.COUNT}),
         ("how many riders are expected", QType.COUNT, {Need.NUMBER, Need.COUNT}),
+        (
+            "how many riders did officials say it would carry",
+            QType.COUNT,
+            {Need.NUMBER, Need.COUNT},
+        ),
+        ("how many riders did the lmra say it expects", QType.COUNT, {Need.NUMBER, Need.COUNT}),
         ("last time anyone walked on the moon", QType.WHEN, {Need.DATE}),  # an occasion
         ("what time of day was the speech", QType.WHEN, {Need.DATE, Need.TIME}),
         ("which month in 2018 was it signed", QType.WHEN, {Need.DATE, Need.MONTH}),

@@ -282,7 +282,13 @@ _PLAN_WORDS = frozenset(
 )
 _STATUS_WORDS = frozenset("already yet".split())
 _PAST_CUES = frozenset("did actually".split())
-_FUTURE = frozenset("will going gonna expected supposed planned projected forecast be".split())
+# a count's plan or forecast, not what happened: "how many did officials say it would carry?"
+_FUTURE = frozenset(
+    """
+    will would could might going gonna be expect expects expected supposed planned projected
+    forecast forecasts predict predicts predicted anticipate anticipates anticipated
+    """.split()
+)
 _NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
 _ASKING_NAME = frozenset("what whats which".split())
 # "a big name", "a household name": someone well known, no name asked for ("a code name" is)
