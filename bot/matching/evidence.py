@@ -99,7 +99,6 @@ class Retrievers:
     countries: frozenset[str] = frozenset()  # the countries the fact store names
     regions: frozenset[str] = frozenset()  # the terms of places wider than a country
     continents: frozenset[str] = frozenset()  # of those, the continents' own
-    world: frozenset[str] = frozenset()  # and the whole world's: "worldwide", "global"
     # countries and capitals the knowledge never names, by their terms, under each of their
     # terms: "in Ghana" of a story set in Lagos asks of somewhere it does not speak of
     foreign: dict[str, tuple[frozenset[str], ...]] = field(default_factory=dict)

@@ -35,7 +35,7 @@ from bot.matching.implied import (
     terms_of_kind,
 )
 from bot.matching.index import Index
-from bot.matching.lexicon import CONTINENT_WORDS, OPPOSITES, REGION_WORDS, WORLD_WORDS, QType
+from bot.matching.lexicon import CONTINENT_WORDS, OPPOSITES, REGION_WORDS, QType
 from bot.matching.nameforms import every_name
 from bot.matching.narrowing import Narrowings
 from bot.matching.offered import OfferedKinds
@@ -127,7 +127,6 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
         countries=nations,
         regions=frozenset(analyzer.terms(" ".join(sorted(REGION_WORDS)))),
         continents=frozenset(analyzer.terms(" ".join(sorted(CONTINENT_WORDS)))),
-        world=frozenset(analyzer.terms(" ".join(sorted(WORLD_WORDS)))),
         foreign=unnamed_places(analyzer.terms, index.knows),
         othering=phrased_for_others([(f.question, *f.phrasings) for f in knowledge.faq]),
         undertakings=undertakings,

@@ -188,11 +188,9 @@ QTYPE_HINTS = {
 # in Kenya?" is not answered by Africa's toll)
 # continents by a name no country shares ("America" is often the US)
 CONTINENT_WORDS = frozenset("africa asia europe oceania antarctica".split())
-WORLD_WORDS = frozenset("world worldwide global globally".split())
-REGION_WORDS = (
-    CONTINENT_WORDS
-    | WORLD_WORDS
-    | frozenset("america americas continent continents region regions international".split())
+REGION_WORDS = CONTINENT_WORDS | frozenset(
+    "america americas world worldwide global globally continent continents region regions "
+    "international".split()
 )
 
 # Words whose opposite in an answer means it answers another question: "the first landing"

@@ -42,10 +42,9 @@ def elsewhere(
     party = Need.OTHER not in asked and _another_country(tools, named, terms)
     located = (tools.countries & question.located) - terms  # mostly empty: no union made
     country = located and (tools.countries | tools.outlying | tools.regions) & others
-    # Africa's toll is not Asia's, nor the world's
+    # Africa's toll is not Asia's
     continent = (tools.continents & question.terms) - terms and tools.continents & others
-    world = (tools.world & question.terms) - terms and (tools.continents | tools.countries) & others
-    return 1.0 if place or undertaking or aside or country or party or continent or world else 0.0
+    return 1.0 if place or undertaking or aside or country or party or continent else 0.0
 
 
 def _another_country(tools: Retrievers, named: frozenset[str], terms: frozenset[str]) -> bool:
