@@ -75,7 +75,8 @@ class Clauses:
     @cached_property
     def _currencies(self) -> frozenset[str]:
         """Return the currencies' terms, which say what a sum is in, not what it is of."""
-        return frozenset(self._terms(" ".join(sorted(CURRENCY_WORDS))))
+        # "won" is a verb's past too: read "win", it is no currency here
+        return frozenset(self._terms(" ".join(sorted(CURRENCY_WORDS - {"won"}))))
 
     def counts(
         self, number: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]

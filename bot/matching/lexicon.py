@@ -247,6 +247,6 @@ CURRENCY_WORDS = frozenset(
     dollar dollars usd euro euros eur pound pounds sterling gbp naira cedi cedis shilling
     shillings rupee rupees yen yuan renminbi rmb franc francs krone kroner krona kronor rand
     peso pesos reais rouble roubles ruble rubles lira dirham dirhams riyal riyals baht ringgit
-    dinar dinars won
+    dinar dinars zloty zlotys won
     """.split()
 )

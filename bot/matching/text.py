@@ -152,13 +152,14 @@ def tokenize(text: str) -> list[str]:
 
 
 # what a contraction's tail leaves of its word: "she'll" is "she", not "shell"; "we'd" is
-# "we", not "wed"; "can't" is "can" (the negation is dropped, as "dont" is read "do")
-_TAILS = (("'ll", ""), ("'re", ""), ("'ve", ""), ("'d", ""), ("'m", ""), ("'s", ""))
+# "we", not "wed" (a negation, "can't", keeps its apostrophe-less form, which chat shorthand
+# reads: "cant" as "can", the negation dropped as "dont" is read "do")
+_TAILS = ("'ll", "'re", "'ve", "'d", "'m", "'s")
 
 
 def _unapostrophed(word: str) -> str:
     """Return a word with an apostrophe as matching reads it: "kakar's" is "kakar"."""
-    for tail, rest in _TAILS:
+    for tail in _TAILS:
         if word.endswith(tail) and len(word) > len(tail):
-            return word[: -len(tail)] + rest
+            return word[: -len(tail)]
     return word.replace("'", "")  # "o'brien" is one word
