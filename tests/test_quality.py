@@ -83,7 +83,7 @@ FLOORS = [
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "more.jsonl",
         0.66,  # 0.667 since "km" is covered by a length (nineteenth session)
-        0.90,  # 0.90 since "how many can one train carry?" asks its capacity (nineteenth)
+        0.96,  # 0.967 since a forecast is no count of what happened (twentieth session)
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
         # a review found the paraphrases matched by stem ("related" read as "relatives"); the
@@ -125,7 +125,7 @@ FLOORS = [
         # 68.9 with the session's changes, misses never read
         STORIES / "shipyard-strike" / "knowledge",
         STORIES / "shipyard-strike" / "questions.jsonl",
-        0.79,  # 0.790 since "who leads X?" is covered by a title (nineteenth session)
+        0.80,  # 0.800 since "350bn" is read as 350 billion (twentieth session)
         0.68,
     ),
     (  # written in the twentieth session, story, knowledge and questions by three helpers
@@ -133,8 +133,8 @@ FLOORS = [
         # without the semantic layer), tuned on since
         STORIES / "bridge-closure" / "knowledge",
         STORIES / "bridge-closure" / "questions.jsonl",
-        0.56,
-        0.73,
+        0.59,  # 0.590 at the end of the session it was written in
+        0.75,  # 0.756 likewise
     ),
 ]
 
