@@ -22,6 +22,7 @@ from bot.matching.analyzer import Analyzer
 from bot.matching.answerability import Need
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import split_clauses
+from bot.matching.clues import Clues
 from bot.matching.clusters import Clusters
 from bot.matching.completions import Completions
 from bot.matching.corpus import COMMON_CEILING, POSTINGS_READ, CorpusBuilder, IndexedEntry, Postings
@@ -311,7 +312,7 @@ def test_every_string_a_kind_pattern_matches_holds_its_clue(name: str) -> None:
         text = rng.choice(["", "The ", "x, ", "(", ". "]) + core + rng.choice(["", ".", " it", "/"])
         if pattern.search(text):
             matched += 1
-            assert answerability._Clues(text).allow(clue), text
+            assert Clues(text).allow(clue), text
     assert matched > 1000
 
 
@@ -338,7 +339,7 @@ def test_the_kinds_read_with_clues_are_those_every_pattern_finds(
 ) -> None:
     texts = [*_texts(), "İt was in İstanbul", "at ٣ pm", "the 5degrees", "“yes”", "₦40"]
     fast = [answerability.offers(text) for text in texts]
-    monkeypatch.setattr(answerability._Clues, "allow", lambda self, clue: True)
-    monkeypatch.setattr(answerability._Clues, "capitals", lambda self: True)
+    monkeypatch.setattr(Clues, "allow", lambda self, clue: True)
+    monkeypatch.setattr(Clues, "capitals", lambda self: True)
     assert fast == [answerability.offers(text) for text in texts]
     assert len(texts) > 5000

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import NamedTuple
 
+from bot.matching.clues import Clue, Clues, clue
 from bot.matching.lexicon import CURRENCY_WORDS, STOPWORDS, QType
 
 
@@ -200,40 +200,23 @@ _HAPPENED = re.compile(
 )
 
 
-class _Clue(NamedTuple):
-    """What a pattern cannot match without, in a text `_Clues` can read.
-
-    One of `words` as a whole word in any case, a digit (if `digit`), one of the characters
-    `marks`, or one of the strings `within` anywhere in the lower-case text.
-    """
-
-    words: frozenset[str]
-    digit: bool = False
-    marks: str = ""
-    within: tuple[str, ...] = ()
-
-
-def _clue(words: str, digit: bool = False, marks: str = "", within: str = "") -> _Clue:
-    return _Clue(frozenset(words.split()), digit, marks, tuple(within.split()))
-
-
 _PREPOSITIONS = "in at on near from outside inside across to"
 # per kind of value (and `_BODIES`, `_PLANNED`, `_HAPPENED`), what its pattern needs: each
 # alternative's own word ("prime minister" needs "minister", "in order to" "order",
 # "chair(?:man|woman|person)?" one of four words). A test draws strings from every pattern
 # and checks that each one it matches holds its clue
-_CLUES: dict[str, _Clue] = {
-    Need.DATE: _clue(
+_CLUES: dict[str, Clue] = {
+    Need.DATE: clue(
         f"{MONTH_NAMES} {WEEKDAY_NAMES} yesterday today tomorrow recently decade century ago year",
         digit=True,
     ),
-    Need.DAY: _clue(f"{WEEKDAY_NAMES} {MONTH_NAMES} yesterday today tomorrow day"),
-    Need.MONTH: _clue(MONTH_NAMES),
-    Need.YEAR: _clue("year", digit=True),
-    Need.TIME: _clue("noon midnight morning afternoon evening night dawn dusk", digit=True),
-    Need.NUMBER: _clue(_NUMBER_WORDS, digit=True),
-    Need.AGE: _clue("age", digit=True),
-    Need.ROLE: _clue(
+    Need.DAY: clue(f"{WEEKDAY_NAMES} {MONTH_NAMES} yesterday today tomorrow day"),
+    Need.MONTH: clue(MONTH_NAMES),
+    Need.YEAR: clue("year", digit=True),
+    Need.TIME: clue("noon midnight morning afternoon evening night dawn dusk", digit=True),
+    Need.NUMBER: clue(_NUMBER_WORDS, digit=True),
+    Need.AGE: clue("age", digit=True),
+    Need.ROLE: clue(
         "president premier minister governor mayor director chair chairman chairwoman "
         "chairperson ceo chief secretary commissioner chancellor king queen prince senator "
         "lawmaker spokesman spokeswoman spokesperson engineer scientist professor doctor nurse "
@@ -241,29 +224,29 @@ _CLUES: dict[str, _Clue] = {
         "envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker "
         "journalist reporter midwife pharmacist mechanic electrician shopkeeper"
     ),
-    Need.PLACE: _clue(f"{_PREPOSITIONS} based"),
-    Need.LENGTH: _clue(
+    Need.PLACE: clue(f"{_PREPOSITIONS} based"),
+    Need.LENGTH: clue(
         "km kms kilometre kilometres kilometer kilometers metre metres meter meters cm "
         "centimetre centimetres centimeter centimeters mm mile miles feet foot ft inch inches "
         "yard yards hectare hectares acre acres storey storeys"
     ),
     # "5degrees" is one word: the unit is looked for anywhere
-    Need.TEMPERATURE: _clue("", digit=True, within="degree celsius fahrenheit"),
-    Need.WEIGHT: _clue("kg kilo kilos kilogram kilograms gram grams tonne tonnes ton tons"),
-    Need.MONEY: _clue(
+    Need.TEMPERATURE: clue("", digit=True, within="degree celsius fahrenheit"),
+    Need.WEIGHT: clue("kg kilo kilos kilogram kilograms gram grams tonne tonnes ton tons"),
+    Need.MONEY: clue(
         " ".join(CURRENCY_WORDS) + " ngn cents cent pence", digit=True, marks="$€£¥₦₹₩"
     ),
-    Need.WORDS: _clue(
+    Need.WORDS: clue(
         "said says say told tells called calls asserted emphasised emphasized stated warned "
         "urged added noted insisted argued claimed described rejected criticised criticized "
         "praised pledged promised announced vowed",
         marks='"\u201c\u201d',
     ),
-    Need.REASON: _clue(
+    Need.REASON: clue(
         "because since so order due owing thanks result reason reasons aim aims aimed seek seeks "
         "hope hopes want wants bid blamed caused driven after amid would to"
     ),
-    "bodies": _clue(
+    "bodies": clue(
         "company companies firm firms government authority authorities council police group "
         "groups committee agency ministry association union unions board court parliament "
         "cabinet trust museum museums hospital hospitals school schools university club clubs "
@@ -272,48 +255,13 @@ _CLUES: dict[str, _Clue] = {
         "passengers commuters fans supporters players members volunteers officials experts "
         "scientists engineers"
     ),
-    "planned": _clue(
+    "planned": clue(
         "will expect expects expecting aim aims plan plans want wants planned planning target "
         "targets targeting scheduled expected goal goals looking aspire aspires aspiring "
         "proposed due barring hope hopes intend intends set is are"
     ),
-    "happened": _clue("was were had did ago became last recently been said told announced signed"),
+    "happened": clue("was were had did ago became last recently been said told announced signed"),
 }
-
-
-class _Clues:
-    """The words, digits and marks of one text, read once for every pattern's `_Clue`."""
-
-    def __init__(self, text: str) -> None:
-        """Read `text`'s words in lower case, when every letter and digit of it is ASCII.
-
-        A pattern matching without case may match another script's letter ("İ" as "i"), and a
-        digit pattern any script's digit: a text with such a letter or digit runs every pattern.
-        """
-        self._text = text
-        self._lower = text.lower()
-        readable = text.isascii() or not any(c.isalnum() for c in text if not c.isascii())
-        self._words = frozenset(_WORD_RUN.findall(self._lower)) if readable else None
-        self._digit = readable and _DIGIT.search(text) is not None
-
-    def allow(self, clue: _Clue) -> bool:
-        """Return whether the pattern of `clue` may match the text."""
-        if self._words is None:
-            return True
-        return (
-            (clue.digit and self._digit)
-            or not clue.words.isdisjoint(self._words)
-            or bool(clue.marks and any(mark in self._text for mark in clue.marks))
-            or bool(clue.within and any(part in self._lower for part in clue.within))
-        )
-
-    def capitals(self) -> bool:
-        """Return whether the text may hold a capital letter."""
-        return self._words is None or self._lower != self._text
-
-
-_WORD_RUN = re.compile(r"\w+")
-_DIGIT = re.compile(r"\d")
 
 
 def offers(text: str) -> frozenset[Need]:
@@ -323,7 +271,7 @@ def offers(text: str) -> frozenset[Need]:
     hold a few kinds, and running all of them was most of the time a question took to read
     the entries it had not read before.
     """
-    clues = _Clues(text)
+    clues = Clues(text)
     allow = clues.allow
     found = {
         need for need, pattern in _OFFERS.items() if allow(_CLUES[need]) and pattern.search(text)
@@ -370,36 +318,10 @@ def _names(text: str) -> bool:
 # the kinds read from an answer's names, not from its words' kinds (`names.AnswerNames`)
 NAMED = frozenset({Need.NAME, Need.OTHER})
 
-# kinds of value a question may itself state: "what time did it start on Monday evening?" is
-# not answered by "on Monday evening", nor "when in 2025?" by "in 2025"
-_RESTATABLE = (Need.TIME, Need.DAY, Need.MONTH, Need.DATE)
-_WORD = re.compile(r"[\w']+")
-_TO_PLACE = re.compile(r"^(?:in|at|on|near|from|outside|inside|across|to)\s+(?:the\s+)?")
 
-
-def places_in(text: str) -> list[str]:
-    """Return the places `text` says something is at, lower case: "in Seville" is "seville"."""
-    return [_TO_PLACE.sub("", m.group().lower()) for m in _OFFERS[Need.PLACE].finditer(text)]
-
-
-def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
-    """Return whether `text` tells the time asked only in the question's own `words`.
-
-    Values as exact as the kind asked or more count: "what time on Monday?" is answered by
-    "at 7 p.m. on Monday", and "when on Monday?" by "on Monday evening", whose day the
-    question gave.
-    """
-    exact = next((at for at, need in enumerate(_RESTATABLE) if need in asked), None)
-    if exact is None or not words:
-        return False
-    kinds = _RESTATABLE[: exact + 1]
-    values = [m.group().lower() for need in kinds for m in _OFFERS[need].finditer(text)]
-    return told_in(values, words)
-
-
-def told_in(values: list[str], words: frozenset[str]) -> bool:
-    """Return whether there are `values` and every one is said in the question's own `words`."""
-    return bool(values) and all(words.issuperset(_WORD.findall(value)) for value in values)
+def said(text: str, need: Need) -> list[str]:
+    """Return the values of kind `need` that `text` says, as written: "in Seville", "7 p.m."."""
+    return [m.group() for m in _OFFERS[need].finditer(text)]
 
 
 # kinds of value few answers hold by chance: an answer that has the one asked for is likely

@@ -7,10 +7,11 @@ March" (`clauses` reads which thing a value is said of).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot.matching.answerability import PHRASED, Need, offers, places_in, restated, told_in
+from bot.matching.answerability import PHRASED, Need, offers, said
 from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:
@@ -107,4 +108,36 @@ def _only_there(answer: str, words: frozenset[str]) -> bool:
     pattern, and "where is the fan meeting in Amersfoort?" is answered by "the clubhouse",
     which it cannot see.
     """
-    return told_in(places_in(answer), words)
+    return _told_in(_places_in(answer), words)
+
+
+# kinds of value a question may itself state: "what time did it start on Monday evening?" is
+# not answered by "on Monday evening", nor "when in 2025?" by "in 2025"
+_RESTATABLE = (Need.TIME, Need.DAY, Need.MONTH, Need.DATE)
+_WORD = re.compile(r"[\w']+")
+_TO_PLACE = re.compile(r"^(?:in|at|on|near|from|outside|inside|across|to)\s+(?:the\s+)?")
+
+
+def _places_in(text: str) -> list[str]:
+    """Return the places `text` says something is at, lower case: "in Seville" is "seville"."""
+    return [_TO_PLACE.sub("", place.lower()) for place in said(text, Need.PLACE)]
+
+
+def restated(text: str, asked: frozenset[Need], words: frozenset[str]) -> bool:
+    """Return whether `text` tells the time asked only in the question's own `words`.
+
+    Values as exact as the kind asked or more count: "what time on Monday?" is answered by
+    "at 7 p.m. on Monday", and "when on Monday?" by "on Monday evening", whose day the
+    question gave.
+    """
+    exact = next((at for at, need in enumerate(_RESTATABLE) if need in asked), None)
+    if exact is None or not words:
+        return False
+    kinds = _RESTATABLE[: exact + 1]
+    values = [value.lower() for need in kinds for value in said(text, need)]
+    return _told_in(values, words)
+
+
+def _told_in(values: list[str], words: frozenset[str]) -> bool:
+    """Return whether there are `values` and every one is said in the question's own `words`."""
+    return bool(values) and all(words.issuperset(_WORD.findall(value)) for value in values)
