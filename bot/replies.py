@@ -206,20 +206,18 @@ def another_value(stated: str, best: Candidate) -> Answer:
     Not a plain "no": the entry may be about a narrower thing ("the last landing, in 1972"
     says nothing against "the first in 1969").
     """
-    return Answer(
-        text=f"The story doesn't give {stated} for that. It says: {best.entry.answer}",
-        kind=AnswerKind.CORRECTION,
-        source=best.entry.source,
-        confidence=round(best.probability, 3),
-        entry_id=best.entry.id,
-        suggestions=(suggestion(best.entry),),
-    )
+    return _told_instead(f"The story doesn't give {stated} for that. It says:", best)
 
 
 def other_side(stated: str, told: str, best: Candidate) -> Answer:
     """Say the story gives the opposite side to the one a yes/no question states, and what."""
+    return _told_instead(f"Not {stated}: the story says {told}.", best)
+
+
+def _told_instead(lead: str, best: Candidate) -> Answer:
+    """Return a correction: `lead`, then what the entry `best` says instead."""
     return Answer(
-        text=f"Not {stated}: the story says {told}. {best.entry.answer}",
+        text=f"{lead} {best.entry.answer}",
         kind=AnswerKind.CORRECTION,
         source=best.entry.source,
         confidence=round(best.probability, 3),
