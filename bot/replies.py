@@ -140,6 +140,13 @@ def combined(candidates: list[Candidate], left: int = 0) -> Answer:
     return _lines(lines, candidates)
 
 
+def between(candidates: list[Candidate], years: int) -> Answer:
+    """Answer how long lies between two dated things: each one's answer, then the years."""
+    apart = "the same year" if not years else f"{years} year{'s' if years != 1 else ''} apart"
+    lines = [c.entry.answer for c in candidates] + [f"By the story's years, that is {apart}."]
+    return _lines(lines, candidates)
+
+
 def compared(sides: list[tuple[str, Candidate]]) -> Answer:
     """Answer an either-or question of two parties: what the story says of each, by name."""
     lines = [

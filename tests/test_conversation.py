@@ -544,3 +544,21 @@ def test_he_with_no_one_before_to_mean_asks_who_is_meant(engine: Engine) -> None
     assert said == ["india-when", AnswerKind.EMPTY]
     assert "not sure who you mean" in engine.answer(Query(text="who is he?")).text
     assert "not sure" not in engine.answer(Query(text="What is it about?")).text
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("how many years between the last moon landing and nasa's planned return", "53 years"),
+        ("How many years separate the last Apollo landing and India's astronaut target?", "68"),
+    ],
+)
+def test_the_years_between_two_things_the_story_dates_are_worked_out(
+    engine: Engine, question: str, years: str
+) -> None:
+    answer = engine.answer(Query(text=question))
+    assert answer.answered and "1972" in answer.text and years in answer.text
+
+
+def test_years_between_things_the_story_does_not_date_are_not_worked_out(engine: Engine) -> None:
+    assert not engine.answer(Query(text="how many years between china and pakistan")).answered

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import replies
+from bot.conversation.between import between
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.turns import Turn, points_to_someone
 from bot.knowledge import gcpause
@@ -144,6 +145,9 @@ class Engine:
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
         reading = self.analyzer.analyze(text)
+        spanned = between(self, text)  # "how many years between the last landing and …?"
+        if spanned is not None:
+            return spanned
         if reading.either:  # "who lands first, the US or China?": what it says of each
             compared = self.dialogue.compared(text, reading)
             if compared is not None:
