@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import replies
+from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
 
 if TYPE_CHECKING:
@@ -24,7 +25,6 @@ _BETWEEN = re.compile(
     r"(?:between|separate|separates|separated) (?P<one>.+?) (?:and|from) (?P<other>.+?)[?.!]*$",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def between(engine: Engine, text: str) -> Decision | None:
@@ -32,8 +32,7 @@ def between(engine: Engine, text: str) -> Decision | None:
     asked = _BETWEEN.search(text)
     if asked is None:
         return None
-    dated = [_dated(engine, thing) for thing in (asked["one"], asked["other"])]
-    first, second = dated
+    first, second = (_dated(engine, thing) for thing in (asked["one"], asked["other"]))
     if first is None or second is None or first[0].entry == second[0].entry:
         return None
     years = abs(first[1] - second[1])
@@ -47,5 +46,5 @@ def _dated(engine: Engine, thing: str) -> tuple[Candidate, int] | None:
     best = found[0] if found else None
     if best is None or best.probability < engine.thresholds.answer:
         return None
-    years = set(_YEAR.findall(best.entry.answer))
+    years = set(YEARS.findall(best.entry.answer))
     return (best, int(years.pop())) if len(years) == 1 else None
