@@ -70,7 +70,7 @@ class Corrections:
             found = premises.find(question, self._rank_unnamed, named, self._kinds, threshold)
         if found and not self._quoted(found.asked, question):
             return self._correction(text, found)
-        return self._another_value(text, question)
+        return self._told_otherwise(text, question)
 
     def _quoted(self, party: str, question: Analysis) -> bool:
         """Return whether the story quotes `party`, asked only what they said: no wrong premise.
@@ -87,13 +87,17 @@ class Corrections:
             for sentence in engine.passages.sentences
         )
 
+    def _told_otherwise(self, text: str, question: Analysis) -> Decision | None:
+        """Say the value or the pole the story gives, when the question states another."""
+        return self._another_value(text, question) or self._other_side(text, question)
+
     def _another_value(self, text: str, question: Analysis) -> Decision | None:
         """Say the value the story gives, when a yes/no question states another of its kind.
 
         "Did India land in July?": the story doesn't say July, and what it does say.
         """
         if question.qtype != QType.YESNO:
-            return self._other_side(text, question)
+            return None
         engine = self._engine
         threshold, terms = engine.thresholds.answer, engine.analyzer.terms
         tools = engine.tools
@@ -102,7 +106,7 @@ class Corrections:
         )
         value = values.find(text, question, self._rank_unnamed, self._asks, terms, threshold, story)
         if value is None:
-            return self._other_side(text, question)
+            return None
         answer = replies.another_value(value.stated, value.candidate)  # "July", "500 naira"
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))
@@ -136,7 +140,7 @@ class Corrections:
         engine = self._engine
         reading = engine.analyzer.analyze(text)
         # "Is Bosveld 19 years old?" answered "Henk Bosveld, 67, has chaired … for 19 years"
-        told = self._another_value(text, reading)
+        told = self._told_otherwise(text, reading)
         if told is not None and told.best is not None and told.best.entry.id == best.entry.id:
             return told
         if best.probability >= _SURE or reading.either:
