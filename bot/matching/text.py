@@ -122,8 +122,8 @@ def _unscaled(found: re.Match[str], money: bool) -> str:
     figure, scale = found[1], _SCALES[found[2].lower()]
     if found[2].lower() == "m" and not money:
         return found[0]
-    if scale == "thousand" and float(figure) * 1000 == int(float(figure) * 1000):
-        return str(int(float(figure) * 1000))  # "700,000" is read as 700000
+    if scale == "thousand" and (whole := float(figure) * 1000).is_integer():
+        return str(int(whole))  # "700,000" is read as 700000
     return f"{figure} {scale}"
 
 

@@ -87,8 +87,7 @@ class Speller:
             return None
         if is_listed(word):  # a word of its own: "banner" is not "ban", nor "interest" "inter"
             return None
-        found = [form for form in _degrees(word) if form != word and form in self.words]
-        return found[0] if found else None
+        return next((form for form in _degrees(word) if form in self.words), None)
 
     def _one_swap(self, word: str, filler: frozenset[str] = frozenset()) -> str | None:
         """Return the one vocabulary word, not in `filler`, `word` spells with a swap."""
