@@ -79,15 +79,27 @@ class Demands:
             return False
         if self.counted and not kinds.counts(position, self.counted, self.implied):
             return False  # "how many people fit in the stadium?" is no "600 supporters gathered"
-        # the parts a question names: an item of a list, or the list ("Ghana, Kenya, Mali …")
-        named = question.part_of | question.named
-        if question.part_of and kinds.only_listed(position, question.part_of, named):
-            return False  # "how much of the 40m is for the academy?": the sum is for all three
-        # "how many Kenyan children were in the trial?": not "9,400 children in Ghana, Kenya,
-        # Mali and Tanzania"
-        if Need.COUNT in query.asks and kinds.only_listed(position, question.located, named):
+        if self._one_of_a_list(kinds, position, query, question):
             return False
         return figures_said(question.terms, terms) and self.qualified(question, terms)
+
+    @staticmethod
+    def _one_of_a_list(
+        kinds: OfferedKinds, position: int, query: Analysis, question: QuestionTerms
+    ) -> bool:
+        """Return whether what is asked is one item of a list whose whole the answer gives.
+
+        "How much of the 40m is for the academy?" is not answered by the sum for all three,
+        nor "how many Kenyan children were in the trial?" by "9,400 children in Ghana, Kenya,
+        Mali and Tanzania".
+        """
+        part = question.part_of
+        located = question.located if Need.COUNT in query.asks else frozenset()
+        if not (part or located):  # most questions
+            return False
+        # the parts a question names: an item of a list, or the list ("Ghana, Kenya, Mali …")
+        named = part | question.named
+        return any(asked and kinds.only_listed(position, asked, named) for asked in (part, located))
 
 
 # a count of these says nothing of what is counted: "how many people live in Lagos?"
