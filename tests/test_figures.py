@@ -8,11 +8,13 @@ import pytest
 
 from bot.matching.answerability import Need, offers
 from bot.matching.asking import needs
+from bot.matching.clauses import Clauses
 from bot.matching.engine import Engine
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import QType
 from bot.matching.text import tokenize
 from bot.models import Query
+from tests.turnkit import story_engine
 
 FOOTBALL = Path(__file__).parent / "data" / "stories" / "football-takeover" / "knowledge"
 
@@ -61,3 +63,29 @@ def test_a_time_of_day_is_no_count_and_a_figure_reads_the_same_with_or_without_c
     assert Need.COUNT not in offers("It opened at 9 a.m. in 2020.")
     assert tokenize("2,300 fans") == tokenize("2300 fans") == ["2300", "fans"]
     assert tokenize("1, 2, 3") == ["1", "2", "3"]  # a list, not a figure
+
+
+def test_an_age_or_a_day_before_and_is_no_count() -> None:
+    assert Need.COUNT not in offers("Pawel Zielinski, 52, is the mayor of Torun.")
+    assert Need.COUNT not in offers("Aisha Bello, a 34-year-old nurse, said so.")
+    assert Need.COUNT not in offers("a tender by October 31 and a reopening in spring")
+    assert Need.COUNT in offers("Zielinski, 52, said 300 people came.")
+
+
+def test_a_stretch_of_time_counts_only_its_unit() -> None:
+    clauses = Clauses(
+        ["He called four months optimistic and doubts cars are back by spring."],
+        lambda text: tuple(tokenize(text)),
+    )
+    assert not clauses.counts(0, frozenset({"cars"}), {})
+    assert clauses.counts(0, frozenset(tokenize("months")), {})
+    assert Clauses(["It carries 42,000 cars a day."], lambda t: tuple(tokenize(t))).counts(
+        0, frozenset({"cars"}), {}
+    )
+
+
+def test_how_many_cars_is_not_kept_from_a_count_of_vehicles_by_an_age_or_a_duration() -> None:
+    bridge = story_engine("bridge-closure")
+    best = bridge.decide(Query(text="how many cars go over the bridge daily")).best
+    # "Zielinski, 52" and "four months" counted cars, so only they could answer how many
+    assert best is not None and best.entry.id == "daily-traffic" and best.evidence.kind == 1.0

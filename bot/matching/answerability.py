@@ -77,12 +77,20 @@ _LENGTHS = (
 )
 _WEIGHTS = "kg kilos? kilograms? grams? tonnes? tons?"
 _FIGURE = rf"(?:\d[\d,.]*|{_words(_NUMBER_WORDS)})(?:\s|-)*"
+# a stretch of time: "four months", "a two-year delay"; a count of it counts no thing
+DURATIONS = re.compile(
+    rf"{_FIGURE}(?:more |extra |further )?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b",
+    re.I,
+)
 
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")
 _DATES = re.compile(
-    # a day ends where a date does ("Oct. 26," "on March 3 2025"): "In March 40 died" counts
-    rf"{_words(MONTH_NAMES.title())}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?=[,.;)]|\s+(?:19|20)\d\d|$)|"
+    # a day ends where a date does ("Oct. 26," "on March 3 2025", "by October 31 and"): "In
+    # March 40 died" counts
+    rf"{_words(MONTH_NAMES.title())}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    r"(?=[,.;)]|\s+(?:19|20)\d\d|\s+(?:and|or|to|until)\b|$)|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_words(MONTH_NAMES.title())}"
 )
 
@@ -90,6 +98,8 @@ _DATES = re.compile(
 _CALENDAR = _words(MONTH_NAMES.title() + " " + WEEKDAY_NAMES.title())  # "March", "Friday"
 
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b|\b\d{3}0s\b")  # "in 1972", "the 1990s": no count
+# an age is no count: "a 34-year-old nurse", "aged 9", "Zielinski, 52, is the mayor"
+_AGES = re.compile(r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b)|\b[A-Z][\w'-]+, \d{2},")
 # a place in a row is no count: "the fourth country to land", "the 3rd forum" (but "a third of
 # the doses" is a share)
 _ORDINALS = re.compile(
@@ -286,9 +296,12 @@ def offers(text: str) -> frozenset[Need]:
         undated = _DATES.sub(" ", text)
         if not _OFFERS[Need.NUMBER].search(undated):
             found.discard(Need.NUMBER)  # "on Oct. 26, 2025" is a date, not how many
-        # a count is a number that is no date, year or time of day ("at 9 a.m. in 2020")
+        # a count is a number that is no date, year, time of day or age ("at 9 a.m. in 2020",
+        # "Zielinski, 52, is the mayor")
         elif _OFFERS[Need.NUMBER].search(
-            _ORDINALS.sub(" ", _OFFERS[Need.TIME].sub(" ", _YEARS.sub(" ", undated)))
+            _ORDINALS.sub(
+                " ", _OFFERS[Need.TIME].sub(" ", _AGES.sub(" ", _YEARS.sub(" ", undated)))
+            )
         ):
             found.add(Need.COUNT)
     planned = allow(_CLUES["planned"]) and _PLANNED.search(text)

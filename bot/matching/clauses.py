@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 
 from bot.knowledge.loading import story_sentences
-from bot.matching.answerability import WEEKDAY_NAMES, Need, offers
+from bot.matching.answerability import DURATIONS, WEEKDAY_NAMES, Need, offers
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import CURRENCY_WORDS
 
@@ -46,8 +46,9 @@ _CLAUSE_BREAK = re.compile(
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
 _MARK = re.compile(r"[a-z]+|\b(?:19|20)\d\d\b")  # a weekday is found among the words
 
-# a clause's terms, the kinds of value it holds, and the weekdays and years it names
-_Clause = tuple[frozenset[str], frozenset[Need], frozenset[str]]
+# a clause's terms, the kinds of value it holds, the weekdays and years it names, and whether
+# it counts a thing, not only a stretch of time ("he called four months optimistic")
+_Clause = tuple[frozenset[str], frozenset[Need], frozenset[str], bool]
 
 
 class Clauses:
@@ -69,7 +70,7 @@ class Clauses:
             return True
         if Need.MONEY in values:  # "how much is the monthly pass in naira?": not "750 naira"
             question = question - self._currencies
-        sharing = [found for terms, found, _ in self._of(number) if terms & question]
+        sharing = [found for terms, found, *_ in self._of(number) if terms & question]
         return not sharing or any(values <= found for found in sharing)
 
     @cached_property
@@ -86,11 +87,13 @@ class Clauses:
         "How many people fit in the stadium?" asks its capacity, which "about 600 supporters
         gathered outside the stadium" does not say. A name's words count: "the Members'
         Foundation, which represents 2,300 shareholders" counts members (`implied`: per
-        entity, its names' words).
+        entity, its names' words). A stretch of time counts only its unit: "four months"
+        counts no cars.
         """
+        of_time = not counted.isdisjoint(self._time_units)
         return any(
-            Need.COUNT in found and _names_one(terms, counted, implied)
-            for terms, found, _ in self._of(number)
+            Need.COUNT in found and (things or of_time) and _names_one(terms, counted, implied)
+            for terms, found, _, things in self._of(number)
         )
 
     def another_time(
@@ -110,7 +113,7 @@ class Clauses:
             return False
         holding = [
             named
-            for terms, found, named in self._of(number)
+            for terms, found, named, _ in self._of(number)
             if terms & question and values <= found
         ]
         return bool(holding) and all(named and named.isdisjoint(times) for named in holding)
@@ -141,7 +144,12 @@ class Clauses:
         return clauses
 
     def _clauses(self, text: str) -> list[_Clause]:
-        return [(frozenset(self._terms(c)), offers(c), _marks(c)) for c in split_clauses(text)]
+        return [_clause(c, frozenset(self._terms(c))) for c in split_clauses(text)]
+
+    @cached_property
+    def _time_units(self) -> frozenset[str]:
+        """Return the terms of the units a stretch of time is counted in."""
+        return frozenset(self._terms("seconds minutes hours days weeks months years decades"))
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -162,6 +170,15 @@ def _names_one(
     return not wanted.isdisjoint(terms) or any(
         not wanted.isdisjoint(implied.get(t, ())) for t in terms
     )
+
+
+def _clause(clause: str, terms: frozenset[str]) -> _Clause:
+    """Read `clause` (its `terms`): its kinds, weekdays, years, and if it counts a thing."""
+    found = offers(clause)
+    things = Need.COUNT in found and (
+        not DURATIONS.search(clause) or Need.COUNT in offers(DURATIONS.sub(" ", clause))
+    )
+    return terms, found, _marks(clause), things
 
 
 def _marks(clause: str) -> frozenset[str]:
