@@ -38,6 +38,7 @@ from bot.matching.text import tokenize
 from bot.models import AnswerKind, Query
 from bot.serving.service import StoryBot
 from tests.conftest import DATA
+from tests.turnkit import story_engine
 
 STORIES = DATA / "stories"
 
@@ -385,9 +386,16 @@ def test_a_greeting_before_a_question_does_not_hide_it(engine: Engine, question:
     assert answer.answered and "Beijing" in answer.text
 
 
-def test_a_title_answers_a_question_about_someones_job(engine: Engine) -> None:
-    answer = engine.answer(Query(text="what's Li Qiang's job title"))
+@pytest.mark.parametrize("question", ["what's Li Qiang's job title", "Li Qiang's designation?"])
+def test_a_title_answers_a_question_about_someones_job(engine: Engine, question: str) -> None:
+    answer = engine.answer(Query(text=question))
     assert answer.answered and "Premier" in answer.text
+
+
+def test_a_verb_sharing_a_cue_words_stem_is_no_cue() -> None:
+    # "designation" was read "design": anyone with a title covered "who designed it?"
+    bridge = story_engine("bridge-closure")
+    assert not bridge.answer(Query(text="who designed the bridge")).answered
 
 
 def test_an_entry_about_someone_the_question_never_names_does_not_answer_it(

@@ -236,7 +236,7 @@ def _asked_cues(words: tuple[str, ...]) -> set[str]:
 
 # question words that ask for someone's title or job rather than name a topic
 ROLE_WORDS = frozenset(
-    "job title role position post designation occupation profession rank boss head chief "
+    "job title role position post occupation profession rank boss head chief "
     "leader incharge charge ohda ohdah".split()
 )
 
@@ -248,10 +248,7 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.DAY: frozenset("day weekday week din".split()),
     Need.TIME: _TIME_CUES,
     # "which edition of the forum?" is answered by "the third forum"
-    Need.NUMBER: frozenset(
-        "number total figure amount count tadad money cash edition installment instalment "
-        "iteration".split()
-    ),
+    Need.NUMBER: frozenset("number total figure amount count tadad money cash edition".split()),
     Need.AGE: frozenset("age old umar".split()),
     # "how deep are the piles?" is answered by "piles 40 metres deep", "how cold must it be
     # kept?" by "at 2-8C" (not "how long": as often a stretch of time)

@@ -58,6 +58,14 @@ SLANG = {
     "tmr": "tomorrow",
     "2day": "today",
     "msg": "message",
+    # South Asian English for a job title; read as its own word it is "design" ("who designed
+    # it?" was answered by anyone with a title)
+    "designation": "title",
+    # read as their own words they are "install" and "iter": "how many did Kenya install?"
+    # was covered by any answer with a number
+    "installment": "edition",
+    "instalment": "edition",
+    "iteration": "edition",
     "pic": "picture",
     "info": "information",
     "1st": "first",
