@@ -7,7 +7,7 @@ import pytest
 from bot.matching.answerability import Need
 from bot.matching.asking import needs
 from bot.matching.lexicon import QType
-from bot.matching.names import AnswerNames, proper_names
+from bot.matching.names import AnswerNames, named_thing, proper_names
 from bot.models import Query
 
 
@@ -175,3 +175,42 @@ def test_a_name_the_story_never_gives_is_not_answered_with_a_nearby_fact(ask) ->
 def test_a_story_sentence_that_gives_the_name_is_quoted(malaria) -> None:
     answer = malaria.answer(Query(text="what's the brand name?"))
     assert answer.answered and answer.text.startswith("The story says") and "brand" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "thing"),
+    [
+        ("what the name of the school where willemsen teaches", "school"),
+        ("what the name of the united states moon program and when will it land", "program"),
+        ("what the name of the fan group fighting the takeover", "group"),
+        ("what is the lander called", "lander"),
+        ("what it called", None),  # says no more than the rest of the message
+        ("chanjo hii ya malaria inaitwa nani", None),  # no "what" before it
+    ],
+)
+def test_the_thing_a_name_is_asked_of(question: str, thing: str | None) -> None:
+    assert named_thing(tuple(question.split())) == thing
+
+
+def test_the_name_of_a_thing_is_one_said_next_to_it_or_holding_its_word() -> None:
+    reader = _reader(
+        ["Sanne , a primary school teacher and fan since she was nine , chairs the group Eemland"],
+        subjects={0: "sanne"},
+        implied={"eemland": {"eemland"}},
+    )
+    school = frozenset({"school", "sanne"})
+    assert not reader.gives(0, school, thing=frozenset({"school"}))  # not her, not her group
+    assert reader.gives(0, frozenset({"group"}), thing=frozenset({"group"}))
+    # a clause calling the thing otherwise may name it: "the new shot" is "the vaccine"
+    assert _reader(["The vaccine is called MV-2"]).gives(
+        0, frozenset({"shot", "called"}), thing=frozenset({"shot"})
+    )
+
+
+def test_a_name_the_story_leaves_out_is_not_answered_with_another_name_nearby(malaria) -> None:
+    for question in (
+        "what's the name of the five-month-old girl",
+        "whats the name of the baby girl who got the first shot",
+    ):
+        assert not malaria.answer(Query(text=question)).answered
+    assert malaria.answer(Query(text="wats the new shot called")).answered

@@ -19,7 +19,7 @@ from bot.matching.answerability import NAMED, Need
 from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
 from bot.matching.figures import figures_said
-from bot.matching.names import AnswerNames
+from bot.matching.names import AnswerNames, named_thing
 from bot.matching.offered import OfferedKinds
 
 if TYPE_CHECKING:
@@ -35,6 +35,7 @@ class Demands:
     for_others: bool  # it asks for others than someone: "who else …?"
     counted: frozenset[str]  # what "how many …?" counts, as the story counts it: "jobs"
     implied: Mapping[str, frozenset[str]]  # per entity, its names' words (`Retrievers`)
+    thing: frozenset[str] = frozenset()  # what a name is asked of: "the school" (`named_thing`)
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
@@ -48,7 +49,10 @@ class Demands:
         others = Need.OTHER in query.asks or for_others(query.words)
         # "how many vaccines?": no entry counts vaccines, so "40 million doses" may answer it
         counted = frozenset(t for t in what_is_counted(query) if _counted_somewhere(tools, t))
-        return cls(needed, abroad, others, counted, tools.implied)
+        thing = named_thing(query.words) if Need.NAME in query.asks else None
+        surfaces = zip(query.terms, query.surfaces, strict=False)
+        named = frozenset(term for term, said in surfaces if thing in said.split())
+        return cls(needed, abroad, others, counted, tools.implied, named)
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""
@@ -75,7 +79,7 @@ class Demands:
             asked - NAMED <= offered and kinds.near(position, asked, question.terms, query.stated)
         ):
             return False
-        if names is not None and not names.answer(position, asked, question.terms):
+        if names is not None and not names.answer(position, asked, question.terms, self.thing):
             return False
         if self.counted and not kinds.counts(position, self.counted, self.implied):
             return False  # "how many people fit in the stadium?" is no "600 supporters gathered"

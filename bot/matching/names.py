@@ -14,7 +14,8 @@ from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need
 from bot.matching.clauses import split_clauses
 from bot.matching.english import is_english
-from bot.matching.lexicon import ABOUT_TEXT, SAY_WORDS
+from bot.matching.lexicon import ABOUT_TEXT, DETERMINERS, SAY_WORDS
+from bot.matching.qtypes import names_by
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")
 _NOT_NAMES = frozenset((MONTH_NAMES + " " + WEEKDAY_NAMES).split()) | {"i"}
@@ -67,6 +68,38 @@ def _plain(word: str) -> str:
     return re.sub(r"['\u2019]s$", "", word)
 
 
+# where the words for the thing a name is asked of end: "the name of the school *where* …"
+_THING_ENDS = frozenset(
+    "where that which who whose whom when in at on of for from with by is was are were does "
+    "did do has had will would called named and or but if so".split()
+)
+_ASKING_WHAT = frozenset("what whats wat wats which".split())  # "what is the lander called?"
+_POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
+_NEAR = 4  # terms between a name and the thing it names: "the Eemstadion, Eemland FC's … stadium"
+
+
+def named_thing(words: Sequence[str]) -> str | None:
+    """Return the word for the thing a question asks the name of, as typed, or None.
+
+    "What's the name of the school where she teaches?" asks a school's name; "what is the
+    lander called?" a lander's. Not "what's it called?", which says no more than the rest.
+    """
+    for at in range(len(words) - 1):
+        if words[at] in ("name", "naam") and words[at + 1] == "of":
+            span: list[str] = []
+            for word in words[at + 2 : at + 8]:
+                if word in _THING_ENDS or (span and word.endswith(("ing", "ed"))):
+                    break  # "the fan group *fighting* the takeover"
+                if span or word not in DETERMINERS:
+                    span.append(word)
+            return span[-1] if span else None
+    for at in range(1, len(words)):
+        if names_by(words, at) and words[at - 1] not in _POINTING | DETERMINERS:
+            asked = _ASKING_WHAT.intersection(words[max(at - 6, 0) : at])
+            return words[at - 1] if asked else None
+    return None
+
+
 class AnswerNames:
     """The names each text's clauses hold, read when first asked for."""
 
@@ -110,18 +143,31 @@ class AnswerNames:
             self._people,
         )
 
-    def answer(self, number: int, asked: frozenset[Need], question: frozenset[str]) -> bool:
+    def answer(
+        self,
+        number: int,
+        asked: frozenset[Need],
+        question: frozenset[str],
+        thing: frozenset[str] = frozenset(),
+    ) -> bool:
         """Return whether text `number` can answer a question asking `asked`, as to names.
 
         Only a question that asks for a name (`Need.NAME`) needs one it does not hold; one that
         asks for another than those it names (`Need.OTHER`) needs one besides them, the
         entry's own subject too ("who was chairman before Bosveld?" is not Bosveld's entry).
+        Asked the name of a `thing` (its terms: "the school"), the name is one of that thing.
         """
         if Need.OTHER in asked:
             return self.gives(number, question, besides=True)
-        return Need.NAME not in asked or self.gives(number, question)
+        return Need.NAME not in asked or self.gives(number, question, thing=thing)
 
-    def gives(self, number: int, question: frozenset[str], besides: bool = False) -> bool:
+    def gives(
+        self,
+        number: int,
+        question: frozenset[str],
+        besides: bool = False,
+        thing: frozenset[str] = frozenset(),
+    ) -> bool:
         """Return whether text `number` names, in a clause about the question, what it lacks.
 
         A country is who acts, not what a thing is called ("the U.S. is targeting 2025" names
@@ -130,7 +176,10 @@ class AnswerNames:
         clauses that share a word with the question count, then those whose names' words do;
         when none does, any clause may, unless the question says what is named by more than
         names ("the moon base"). Asked for another than those it names (`besides`), any clause
-        may name the other, a country too ("who backs it besides Pakistan?": Russia).
+        may name the other, a country too ("who backs it besides Pakistan?": Russia). The name
+        of a `thing` is one whose own words say it ("Bongo District Hospital") or said within a
+        few words of it ("the Vikram lander"): "the name of the school where she teaches?" is
+        not the supporters' group the clause names after "a primary school teacher".
         """
         clauses = self._read.get(number)
         if clauses is None:
@@ -140,15 +189,36 @@ class AnswerNames:
             if question & self._people:  # "who was chairman before Bosveld?": not his club
                 return any(self._person(name) for names in others for name in names)
             return any(others)
-        known = question - {self._subjects.get(number, "")}
+        subject = self._subjects.get(number, "")
+        # an entry gives its own subject's name, unless asked another thing's: "the name of
+        # the school where Willemsen teaches?" is not "Sanne Willemsen"
+        own = not thing or subject in thing or self._implied.get(subject, frozenset()) & thing
+        known = question - {subject} if own else question
         if not question & self._country_words:
             known |= self._countries
-        sharing = [c.names for c in clauses if (c.words - c.names) & question]
+        sharing = [c for c in clauses if (c.words - c.names) & question]
         if not sharing:  # a clause may speak of it by a name: "at Bongo District Hospital"
-            sharing = [c.names for c in clauses if c.about & question]
+            sharing = [c for c in clauses if c.about & question]
         if not sharing and self._describes(question):
             return False  # "what is the moon base called?": no clause speaks of a moon base
-        return any(names - known for names in sharing or [c.names for c in clauses])
+        return any(self._naming(c, thing) - known for c in sharing or clauses)
+
+    def _naming(self, clause: _Clause, thing: frozenset[str]) -> frozenset[str]:
+        """Return the names in `clause` that may be the `thing`'s.
+
+        All of them if no thing is asked, or the clause never says the thing's word (it may
+        call it otherwise: "the new shot" is "the vaccine").
+        """
+        at = [i for i, term in enumerate(clause.order) if term in thing]
+        if not at:
+            return clause.names
+        return frozenset(
+            name
+            for name in clause.names
+            if name in thing
+            or self._implied.get(name, frozenset()) & thing
+            or any(abs(i - j) <= _NEAR for j, t in enumerate(clause.order) if t == name for i in at)
+        )
 
     def _person(self, name: str) -> bool:
         """Return whether a name may be a person's: one the fact store has as a person, or none."""
@@ -167,9 +237,10 @@ class AnswerNames:
             found, openers = proper_names(part)
             story = [t for t in self._terms(" ".join(openers)) if t.startswith(ENTITY_PREFIX)]
             names = frozenset([*self._terms(" ".join(found)), *story])
-            words = frozenset(self._terms(part))
+            order = self._terms(part)
+            words = frozenset(order)
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
-            read.append(_Clause(words, names, about))
+            read.append(_Clause(words, names, about, tuple(order)))
         return read
 
 
@@ -177,3 +248,4 @@ class _Clause(NamedTuple):
     words: frozenset[str]  # its terms
     names: frozenset[str]  # the terms of the names it holds
     about: frozenset[str]  # its terms and the words of the names of whom it names
+    order: tuple[str, ...]  # its terms in order
