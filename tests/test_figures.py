@@ -89,3 +89,15 @@ def test_how_many_cars_is_not_kept_from_a_count_of_vehicles_by_an_age_or_a_durat
     best = bridge.decide(Query(text="how many cars go over the bridge daily")).best
     # "Zielinski, 52" and "four months" counted cars, so only they could answer how many
     assert best is not None and best.entry.id == "daily-traffic" and best.evidence.kind == 1.0
+
+
+def test_a_count_of_what_an_answer_names_but_does_not_count_is_not_answered_by_it() -> None:
+    clauses = Clauses(
+        ["It adds 14 trains a day, and a shuttle bus runs every 10 minutes."],
+        lambda text: tuple(tokenize(text)),
+    )
+    assert clauses.uncounted(0, frozenset({"bus"}), {})
+    assert not clauses.uncounted(0, frozenset({"trains"}), {})
+    assert not clauses.uncounted(0, frozenset({"ferries"}), {})  # says nothing of ferries
+    bridge = story_engine("bridge-closure")
+    assert not bridge.answer(Query(text="how many buses are running the shuttle")).answered

@@ -96,6 +96,17 @@ class Clauses:
             for terms, found, _, things in self._of(number)
         )
 
+    def uncounted(
+        self, number: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
+    ) -> bool:
+        """Return whether text `number` names one of `counted` but counts none of them.
+
+        "How many buses run the shuttle?" is not answered by "14 extra trains a day … and a
+        free shuttle bus every 10 minutes": it speaks of the buses and counts trains.
+        """
+        named = any(_names_one(terms, counted, implied) for terms, *_ in self._of(number))
+        return named and not self.counts(number, counted, implied)
+
     def another_time(
         self, number: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
     ) -> bool:

@@ -35,6 +35,8 @@ class Demands:
     for_others: bool  # it asks for others than someone: "who else …?"
     counted: frozenset[str]  # what "how many …?" counts, as the story counts it: "jobs"
     implied: Mapping[str, frozenset[str]]  # per entity, its names' words (`Retrievers`)
+    # what "how many …?" counts though no answer counts it: an answer naming it counts another
+    uncounted: frozenset[str] = frozenset()
     thing: frozenset[str] = frozenset()  # what a name is asked of: "the school" (`named_thing`)
 
     @classmethod
@@ -48,11 +50,12 @@ class Demands:
         # "besides Pakistan", or a name asked past: "which countries backed it before Pakistan?"
         others = Need.OTHER in query.asks or for_others(query.words)
         # "how many vaccines?": no entry counts vaccines, so "40 million doses" may answer it
-        counted = frozenset(t for t in what_is_counted(query) if _counted_somewhere(tools, t))
+        counting = what_is_counted(query)
+        counted = frozenset(t for t in counting if _counted_somewhere(tools, t))
         thing = named_thing(query.words) if Need.NAME in query.asks else None
         surfaces = zip(query.terms, query.surfaces, strict=False)
         named = frozenset(term for term, said in surfaces if thing in said.split())
-        return cls(needed, abroad, others, counted, tools.implied, named)
+        return cls(needed, abroad, others, counted, tools.implied, counting - counted, named)
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""
@@ -83,6 +86,8 @@ class Demands:
             return False
         if self.counted and not kinds.counts(position, self.counted, self.implied):
             return False  # "how many people fit in the stadium?" is no "600 supporters gathered"
+        if self.uncounted and kinds.uncounted(position, self.uncounted, self.implied):
+            return False  # "how many buses?" is no "14 trains a day … a bus every 10 minutes"
         if self._one_of_a_list(kinds, position, query, question):
             return False
         return figures_said(question.terms, terms) and self.qualified(question, terms)

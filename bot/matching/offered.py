@@ -66,6 +66,12 @@ class OfferedKinds:
         """Return whether a clause of entry `position`'s answer counts one of `counted`."""
         return self._clauses is None or self._clauses.counts(position, counted, implied)
 
+    def uncounted(
+        self, position: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
+    ) -> bool:
+        """Return whether entry `position`'s answer names one of `counted` but counts none."""
+        return self._clauses is not None and self._clauses.uncounted(position, counted, implied)
+
     def only_listed(self, position: int, part: frozenset[str], question: frozenset[str]) -> bool:
         """Return whether entry `position`'s answer says a term of `part` only in a list.
 
