@@ -319,6 +319,31 @@ def test_a_size_is_read_by_its_unit(answer: str, size: Need | None) -> None:
     assert offers(answer) & sizes == ({size} if size else set())
 
 
+@pytest.mark.parametrize(
+    ("answer", "rate"),
+    [
+        ("A scheduled five-yearly inspection.", True),
+        ("A shuttle bus runs every 10 minutes.", True),
+        ("Polregio adds 14 extra trains a day.", True),
+        ("It is checked annually.", True),
+        ("It took four months.", False),  # a stretch of time, not how often
+        ("Every cable was checked.", False),
+    ],
+)
+def test_how_often_is_answered_by_a_rate(answer: str, rate: bool) -> None:
+    assert (Need.FREQUENCY in offers(answer)) is rate
+
+
+def test_how_often_and_a_temperature_typed_short_are_asked_of_what_says_them(
+    malaria: Engine,
+) -> None:
+    bridge = Engine.from_folder(Path(__file__).parent / "data/stories/bridge-closure/knowledge")
+    checked = bridge.answer(Query(text="how often is the bridge supposed to get checked"))
+    assert checked.answered and "five-yearly" in checked.text
+    kept = malaria.answer(Query(text="what temp does the vacine need to be kept at"))
+    assert kept.answered and "8 degrees" in kept.text
+
+
 def test_a_size_covers_only_the_words_of_its_own_dimension(lagos: Engine) -> None:
     # the trains' top speed is no temperature nor height: "how hot?" is not "how fast?"
     assert not lagos.answer(Query(text="how hot do the trains get")).answered

@@ -36,6 +36,7 @@ class Need(StrEnum):
     SOMEONE = "someone"  # a name, a title or a body of people: what "who?" is answered with
     LENGTH = "length"  # a length, height or area with its unit: "3.2 kilometres", "40 metres"
     TEMPERATURE = "temperature"  # "2 and 8 degrees Celsius", "-70°C"
+    FREQUENCY = "frequency"  # how often: "every five years", "14 trains a day", "weekly"
     WEIGHT = "weight"  # "400 tonnes", "2 kg"
     MONEY = "money"  # an amount of money: "$1.1 billion", "750 naira", "20 cents a dose"
     OTHER = "other"  # a name besides those the question gives: "who was chairman before X?"
@@ -76,6 +77,8 @@ _LENGTHS = (
     "feet foot ft inch inches yards? hectares? acres? storeys?"
 )
 _WEIGHTS = "kg kilos? kilograms? grams? tonnes? tons?"
+# the units a stretch of time or a rate is counted in
+_UNITS = "seconds? minutes? hours? days? nights? weeks? fortnights? months? years? decades?"
 _FIGURE = rf"(?:\d[\d,.]*|{_words(_NUMBER_WORDS)})(?:\s|-)*"
 # a stretch of time: "four months", "a two-year delay"; a count of it counts no thing
 DURATIONS = re.compile(
@@ -172,6 +175,11 @@ _OFFERS = {
         rf"{_FIGURE}(?:degrees?|celsius|fahrenheit)\b|\d\s?°|\b\d+(?:\.\d)?[CF]\b", re.I
     ),
     Need.WEIGHT: re.compile(rf"{_FIGURE}{_words(_WEIGHTS)}", re.I),
+    Need.FREQUENCY: re.compile(
+        rf"\bevery (?:{_FIGURE}|other )?{_words(_UNITS)}|\b(?:a|per|each) {_words(_UNITS)}"
+        r"|\b(?:hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b|-yearly\b",
+        re.I,
+    ),
     # a currency's sign or name, its cents or pence; "won" only after a figure ("Eemland won")
     Need.MONEY: re.compile(
         rf"[$€£¥₦₹₩]|{_words(' '.join(sorted(CURRENCY_WORDS - {'won'})) + ' ngn cents cent pence')}"
@@ -243,6 +251,10 @@ _CLUES: dict[str, Clue] = {
     # "5degrees" is one word: the unit is looked for anywhere
     Need.TEMPERATURE: clue("", digit=True, within="degree celsius fahrenheit"),
     Need.WEIGHT: clue("kg kilo kilos kilogram kilograms gram grams tonne tonnes ton tons"),
+    Need.FREQUENCY: clue(
+        "every a per each hourly daily weekly fortnightly monthly quarterly annually yearly",
+        within="yearly",
+    ),
     Need.MONEY: clue(
         " ".join(CURRENCY_WORDS) + " ngn cents cent pence", digit=True, marks="$€£¥₦₹₩"
     ),

@@ -257,6 +257,7 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
         "kilometer kilometers mile miles metre metres meter meters".split()
     ),
     Need.TEMPERATURE: frozenset("cold hot warm temperature".split()),
+    Need.FREQUENCY: frozenset("often frequently frequency".split()),  # "how often?"
     Need.WEIGHT: frozenset("heavy weight".split()),
     Need.ROLE: ROLE_WORDS | {"hold", "serve", "lead", "leads", "leading"},
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),

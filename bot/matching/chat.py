@@ -58,6 +58,8 @@ SLANG = {
     "tmr": "tomorrow",
     "2day": "today",
     "msg": "message",
+    "temp": "temperature",
+    "temps": "temperatures",
     # South Asian English for a job title; read as its own word it is "design" ("who designed
     # it?" was answered by anyone with a title)
     "designation": "title",
