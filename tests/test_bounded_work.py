@@ -16,10 +16,17 @@ import numpy as np
 import pytest
 
 from bot.knowledge.loading import default_folder, load_knowledge
-from bot.matching import answerability, clusters, completions, ranking, semantic, suggesting
+from bot.matching import (
+    answerability,
+    clues,
+    clusters,
+    completions,
+    ranking,
+    semantic,
+    suggesting,
+)
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
-from bot.matching.answerability import Need
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import split_clauses
 from bot.matching.clues import Clues
@@ -30,6 +37,7 @@ from bot.matching.encoder import unit_rows
 from bot.matching.engine import Engine
 from bot.matching.index import Index
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 from bot.matching.semantic import SemanticIndex
 from bot.matching.typos import COMPARED, Speller
 from bot.models import Query
@@ -303,7 +311,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 @pytest.mark.parametrize("name", list(_patterns()))
 def test_every_string_a_kind_pattern_matches_holds_its_clue(name: str) -> None:
     pattern = _patterns()[name]
-    clue = answerability._CLUES[name]
+    clue = clues.CLUES[name]
     rng = random.Random(name)  # noqa: S311 - drawn strings, no secret
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     matched = 0

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import offers
 from bot.matching.asking import needs
 from bot.matching.clauses import Clauses
 from bot.matching.engine import Engine
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 from bot.matching.text import tokenize
 from bot.models import Query
 from tests.turnkit import story_engine

@@ -13,7 +13,7 @@ import pytest
 from bot.config import Settings
 from bot.gaps.store import Gap, SqliteGapStore
 from bot.knowledge.loading import load_knowledge
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import offers
 from bot.matching.asking import needs
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses, split_clauses
@@ -31,6 +31,7 @@ from bot.matching.nameforms import (
     owner_aliases,
     synonym_aliases,
 )
+from bot.matching.needs import Need
 from bot.matching.offered import OfferedKinds
 from bot.matching.ranking import _untold
 from bot.matching.semantic import SemanticIndex

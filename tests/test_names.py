@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.answerability import Need
 from bot.matching.asking import needs
 from bot.matching.lexicon import QType
 from bot.matching.names import AnswerNames, named_thing, proper_names
+from bot.matching.needs import Need
 from bot.models import Query
 
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import offers
 from bot.matching.asking import needs
 from bot.matching.demands import what_is_counted
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 from bot.matching.offered import restated
 from bot.matching.qtypes import detect_qtype
 from bot.models import Query

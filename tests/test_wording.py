@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from bot.matching import idioms
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import offers
 from bot.matching.asking import needs
 from bot.matching.engine import Engine
 from bot.matching.idioms import plain_words
@@ -19,6 +19,7 @@ from bot.matching.lexicon import QType
 from bot.matching.messages import hearsay_names, undoubted
 from bot.matching.nameforms import demonym_aliases
 from bot.matching.naming import describing_words
+from bot.matching.needs import Need
 from bot.matching.qtypes import detect_qtype
 from bot.matching.typos import Speller
 from bot.models import AnswerKind, Query

@@ -16,10 +16,11 @@ from bot.conversation import compass, premises, values
 from bot.knowledge.loading import story_sentences
 from bot.knowledge.schema import Entity
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import offers
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
 from bot.matching.messages import undoubted
+from bot.matching.needs import Need
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only
     from bot.matching.engine import Engine

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.conversation.turns import MAX_WORDS, Turn, points_to_someone
 from bot.matching.analysis import ENTITY_PREFIX
-from bot.matching.answerability import Need
 from bot.matching.decision import Decision
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 from bot.matching.text import CURRENCY_SIGNS
 
 if TYPE_CHECKING:  # the engine builds its dialogue: imported for types only

@@ -10,7 +10,7 @@ import re
 from typing import NamedTuple
 
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES
+from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
 from bot.matching.text import CURRENCY_SIGNS
 
 # full names only: "may" and "mar" are English words too

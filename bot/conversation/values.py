@@ -18,9 +18,10 @@ from typing import NamedTuple
 from bot.conversation.premises import without_term
 from bot.conversation.stated import MONTHS, WEEKDAYS, YEARS, Stated, stated_values
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
-from bot.matching.answerability import Need, offers
+from bot.matching.answerability import offers
 from bot.matching.decision import Candidate, Entry
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 
 # a date of each kind as an answer writes it, and how near after a word of the question
 _DATED = {

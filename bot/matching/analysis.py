@@ -8,9 +8,9 @@ from functools import cached_property
 from typing import NamedTuple
 
 from bot.matching.alternatives import Sides
-from bot.matching.answerability import Need
 from bot.matching.asking import needs
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 
 ENTITY_PREFIX = "@"  # canonical terms for fact-store entities: "@kakar"
 

@@ -8,50 +8,10 @@ and Roman Urdu only; nothing here knows a story.
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 
-from bot.matching.clues import Clue, Clues, clue
-from bot.matching.lexicon import CURRENCY_WORDS, STOPWORDS, QType
-
-
-class Need(StrEnum):
-    """A kind of value an answer must contain."""
-
-    DATE = "date"  # any point in time: a year, month, day, "recently", "this decade"
-    DAY = "day"  # a particular day: a weekday, "15 March", "yesterday"
-    MONTH = "month"  # a month by name: "in August", "15 March"
-    YEAR = "year"  # a year or a decade by its years: "in 2023", "the 1990s", "last year"
-    TIME = "time"  # a time of day
-    NUMBER = "number"
-    COUNT = "count"  # how many: a number that is no year ("in 1972" counts nothing)
-    AGE = "age"
-    ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
-    NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
-    REASON = "reason"  # why: "because …", "to ease traffic", "blamed the pandemic"
-    PAST = "past"  # something that happened: not a plan ("when did X land?" vs "aims to land")
-    PLACE = "place"  # where: "in Beijing", "at the south pole", "near Agboyi"
-    WORDS = "words"  # what someone said: a quote, or "X said that …"
-    STATUS = "status"  # whether something is done yet: it happened, or it is still planned
-    PERSON = "person"  # someone the story names: "who was the last man on the moon?"
-    SOMEONE = "someone"  # a name, a title or a body of people: what "who?" is answered with
-    LENGTH = "length"  # a length, height or area with its unit: "3.2 kilometres", "40 metres"
-    TEMPERATURE = "temperature"  # "2 and 8 degrees Celsius", "-70°C"
-    FREQUENCY = "frequency"  # how often: "every five years", "14 trains a day", "weekly"
-    WEIGHT = "weight"  # "400 tonnes", "2 kg"
-    MONEY = "money"  # an amount of money: "$1.1 billion", "750 naira", "20 cents a dose"
-    OTHER = "other"  # a name besides those the question gives: "who was chairman before X?"
-
-
-MONTH_NAMES = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-WEEKDAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
-    "forty fifty hundred hundreds thousand thousands million millions billion billions dozen "
-    "dozens half quarter third fourth fifth sixth seventh eighth ninth tenth twice several"
-)
+from bot.matching.clues import CLUES, Clues
+from bot.matching.lexicon import CURRENCY_WORDS, STOPWORDS
+from bot.matching.needs import MONTH_NAMES, NUMBER_WORDS, WEEKDAY_NAMES, Need
 
 
 def _words(text: str) -> str:
@@ -79,7 +39,7 @@ _LENGTHS = (
 _WEIGHTS = "kg kilos? kilograms? grams? tonnes? tons?"
 # the units a stretch of time or a rate is counted in
 _UNITS = "seconds? minutes? hours? days? nights? weeks? fortnights? months? years? decades?"
-_FIGURE = rf"(?:\d[\d,.]*|{_words(_NUMBER_WORDS)})(?:\s|-)*"
+_FIGURE = rf"(?:\d[\d,.]*|{_words(NUMBER_WORDS)})(?:\s|-)*"
 # a stretch of time: "four months", "a two-year delay"; a count of it counts no thing
 DURATIONS = re.compile(
     rf"{_FIGURE}(?:more |extra |further )?"
@@ -142,7 +102,7 @@ _OFFERS = {
         r"\b(?:noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b",
         re.I,
     ),
-    Need.NUMBER: re.compile(rf"\d|{_words(_NUMBER_WORDS)}", re.I),
+    Need.NUMBER: re.compile(rf"\d|{_words(NUMBER_WORDS)}", re.I),
     # "58 years old", "aged 58", the news style "Selent, 58, said", and a year of birth or
     # founding, which tells the age: "founded in 1908"
     Need.AGE: re.compile(
@@ -198,9 +158,6 @@ _OFFERS = {
     ),
 }
 
-# the kind of value a question of this type asks for, and that an entry a maintainer phrased
-# as one such question gives, whatever its answer's words
-PHRASED = {QType.WHY: Need.REASON, QType.WHERE: Need.PLACE, QType.QUOTE: Need.WORDS}
 
 # an answer that only speaks of plans ("aims to return in 2025, barring delays") tells of
 # nothing that has happened yet
@@ -218,89 +175,21 @@ _HAPPENED = re.compile(
 )
 
 
-_PREPOSITIONS = "in at on near from outside inside across to"
-# per kind of value (and `_BODIES`, `_PLANNED`, `_HAPPENED`), what its pattern needs: each
-# alternative's own word ("prime minister" needs "minister", "in order to" "order",
-# "chair(?:man|woman|person)?" one of four words). A test draws strings from every pattern
-# and checks that each one it matches holds its clue
-_CLUES: dict[str, Clue] = {
-    Need.DATE: clue(
-        f"{MONTH_NAMES} {WEEKDAY_NAMES} yesterday today tomorrow recently decade century ago year",
-        digit=True,
-    ),
-    Need.DAY: clue(f"{WEEKDAY_NAMES} {MONTH_NAMES} yesterday today tomorrow day"),
-    Need.MONTH: clue(MONTH_NAMES),
-    Need.YEAR: clue("year", digit=True),
-    Need.TIME: clue("noon midnight morning afternoon evening night dawn dusk", digit=True),
-    Need.NUMBER: clue(_NUMBER_WORDS, digit=True),
-    Need.AGE: clue("age", digit=True),
-    Need.ROLE: clue(
-        "president premier minister governor mayor director chair chairman chairwoman "
-        "chairperson ceo chief secretary commissioner chancellor king queen prince senator "
-        "lawmaker spokesman spokeswoman spokesperson engineer scientist professor doctor nurse "
-        "officer official leader founder executive manager analyst economist critic ambassador "
-        "envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker "
-        "journalist reporter midwife pharmacist mechanic electrician shopkeeper"
-    ),
-    Need.PLACE: clue(f"{_PREPOSITIONS} based"),
-    Need.LENGTH: clue(
-        "km kms kilometre kilometres kilometer kilometers metre metres meter meters cm "
-        "centimetre centimetres centimeter centimeters mm mile miles feet foot ft inch inches "
-        "yard yards hectare hectares acre acres storey storeys"
-    ),
-    # "5degrees" is one word: the unit is looked for anywhere
-    Need.TEMPERATURE: clue("", digit=True, within="degree celsius fahrenheit"),
-    Need.WEIGHT: clue("kg kilo kilos kilogram kilograms gram grams tonne tonnes ton tons"),
-    Need.FREQUENCY: clue(
-        "every a per each hourly daily weekly fortnightly monthly quarterly annually yearly",
-        within="yearly",
-    ),
-    Need.MONEY: clue(
-        " ".join(CURRENCY_WORDS) + " ngn cents cent pence", digit=True, marks="$€£¥₦₹₩"
-    ),
-    Need.WORDS: clue(
-        "said says say told tells called calls asserted emphasised emphasized stated warned "
-        "urged added noted insisted argued claimed described rejected criticised criticized "
-        "praised pledged promised announced vowed",
-        marks='"\u201c\u201d',
-    ),
-    Need.REASON: clue(
-        "because since so order due owing thanks result reason reasons aim aims aimed seek seeks "
-        "hope hopes want wants bid blamed caused driven after amid would to"
-    ),
-    "bodies": clue(
-        "company companies firm firms government authority authorities council police group "
-        "groups committee agency ministry association union unions board court parliament "
-        "cabinet trust museum museums hospital hospitals school schools university club clubs "
-        "team army staff employees workers households residents families people public patients "
-        "pharmacists nurses doctors teachers students parents farmers owners customers "
-        "passengers commuters fans supporters players members volunteers officials experts "
-        "scientists engineers"
-    ),
-    "planned": clue(
-        "will expect expects expecting aim aims plan plans want wants planned planning target "
-        "targets targeting scheduled expected goal goals looking aspire aspires aspiring "
-        "proposed due barring hope hopes intend intends set is are"
-    ),
-    "happened": clue("was were had did ago became last recently been said told announced signed"),
-}
-
-
 def offers(text: str) -> frozenset[Need]:
     """Return the kinds of value `text` contains.
 
-    A kind's pattern is run only when the text holds what it needs (`_CLUES`): most answers
+    A kind's pattern is run only when the text holds what it needs (`clues.CLUES`): most answers
     hold a few kinds, and running all of them was most of the time a question took to read
     the entries it had not read before.
     """
     clues = Clues(text)
     allow = clues.allow
     found = {
-        need for need, pattern in _OFFERS.items() if allow(_CLUES[need]) and pattern.search(text)
+        need for need, pattern in _OFFERS.items() if allow(CLUES[need]) and pattern.search(text)
     }
     if (
         Need.ROLE in found
-        or (allow(_CLUES["bodies"]) and _BODIES.search(text))
+        or (allow(CLUES["bodies"]) and _BODIES.search(text))
         or (clues.capitals() and _names(text))
     ):
         found.add(Need.SOMEONE)
@@ -316,8 +205,8 @@ def offers(text: str) -> frozenset[Need]:
             )
         ):
             found.add(Need.COUNT)
-    planned = allow(_CLUES["planned"]) and _PLANNED.search(text)
-    happened = allow(_CLUES["happened"]) and _HAPPENED.search(text)
+    planned = allow(CLUES["planned"]) and _PLANNED.search(text)
+    happened = allow(CLUES["happened"]) and _HAPPENED.search(text)
     if not planned or happened:
         found.add(Need.PAST)
     if planned or happened:
@@ -340,15 +229,6 @@ def _names(text: str) -> bool:
     )
 
 
-# the kinds read from an answer's names, not from its words' kinds (`names.AnswerNames`)
-NAMED = frozenset({Need.NAME, Need.OTHER})
-
-
 def said(text: str, need: Need) -> list[str]:
     """Return the values of kind `need` that `text` says, as written: "in Seville", "7 p.m."."""
     return [m.group() for m in _OFFERS[need].finditer(text)]
-
-
-# kinds of value few answers hold by chance: an answer that has the one asked for is likely
-# meant ("where …?" answered "in Zeist"), where many hold a year, a number or someone's words
-TELLING = frozenset({Need.PLACE, Need.REASON, Need.AGE, Need.DAY, Need.MONTH, Need.TIME})

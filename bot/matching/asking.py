@@ -11,9 +11,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from bot.matching.answerability import PHRASED, Need
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import QType
+from bot.matching.needs import PHRASED, Need
 from bot.matching.qtypes import names_by
 from bot.matching.text import tokenize
 

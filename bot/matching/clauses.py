@@ -11,9 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 
 from bot.knowledge.loading import story_sentences
-from bot.matching.answerability import DURATIONS, WEEKDAY_NAMES, Need, offers
+from bot.matching.answerability import DURATIONS, offers
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import CURRENCY_WORDS
+from bot.matching.needs import WEEKDAY_NAMES, Need
 
 # values a clause holds: asked for, they must be said of what the question is about; so must
 # a thing that happened ("how did the meeting go?" is not answered by "he will meet the fans",

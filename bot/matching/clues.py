@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from bot.matching.lexicon import CURRENCY_WORDS
+from bot.matching.needs import MONTH_NAMES, NUMBER_WORDS, WEEKDAY_NAMES, Need
+
 
 class Clue(NamedTuple):
     """What a pattern cannot match without, in a text `Clues` can read.
@@ -63,3 +66,71 @@ class Clues:
 
 _WORD_RUN = re.compile(r"\w+")
 _DIGIT = re.compile(r"\d")
+
+
+_PREPOSITIONS = "in at on near from outside inside across to"
+# per kind of value in `answerability` (and its `_BODIES`, `_PLANNED`, `_HAPPENED`), what its
+# pattern needs: each alternative's own word ("prime minister" needs "minister", "in order
+# to" "order", "chair(?:man|woman|person)?" one of four words). A test draws strings from
+# every pattern and checks that each one it matches holds its clue
+CLUES: dict[str, Clue] = {
+    Need.DATE: clue(
+        f"{MONTH_NAMES} {WEEKDAY_NAMES} yesterday today tomorrow recently decade century ago year",
+        digit=True,
+    ),
+    Need.DAY: clue(f"{WEEKDAY_NAMES} {MONTH_NAMES} yesterday today tomorrow day"),
+    Need.MONTH: clue(MONTH_NAMES),
+    Need.YEAR: clue("year", digit=True),
+    Need.TIME: clue("noon midnight morning afternoon evening night dawn dusk", digit=True),
+    Need.NUMBER: clue(NUMBER_WORDS, digit=True),
+    Need.AGE: clue("age", digit=True),
+    Need.ROLE: clue(
+        "president premier minister governor mayor director chair chairman chairwoman "
+        "chairperson ceo chief secretary commissioner chancellor king queen prince senator "
+        "lawmaker spokesman spokeswoman spokesperson engineer scientist professor doctor nurse "
+        "officer official leader founder executive manager analyst economist critic ambassador "
+        "envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker "
+        "journalist reporter midwife pharmacist mechanic electrician shopkeeper"
+    ),
+    Need.PLACE: clue(f"{_PREPOSITIONS} based"),
+    Need.LENGTH: clue(
+        "km kms kilometre kilometres kilometer kilometers metre metres meter meters cm "
+        "centimetre centimetres centimeter centimeters mm mile miles feet foot ft inch inches "
+        "yard yards hectare hectares acre acres storey storeys"
+    ),
+    # "5degrees" is one word: the unit is looked for anywhere
+    Need.TEMPERATURE: clue("", digit=True, within="degree celsius fahrenheit"),
+    Need.WEIGHT: clue("kg kilo kilos kilogram kilograms gram grams tonne tonnes ton tons"),
+    Need.FREQUENCY: clue(
+        "every a per each hourly daily weekly fortnightly monthly quarterly annually yearly",
+        within="yearly",
+    ),
+    Need.MONEY: clue(
+        " ".join(CURRENCY_WORDS) + " ngn cents cent pence", digit=True, marks="$€£¥₦₹₩"
+    ),
+    Need.WORDS: clue(
+        "said says say told tells called calls asserted emphasised emphasized stated warned "
+        "urged added noted insisted argued claimed described rejected criticised criticized "
+        "praised pledged promised announced vowed",
+        marks='"\u201c\u201d',
+    ),
+    Need.REASON: clue(
+        "because since so order due owing thanks result reason reasons aim aims aimed seek seeks "
+        "hope hopes want wants bid blamed caused driven after amid would to"
+    ),
+    "bodies": clue(
+        "company companies firm firms government authority authorities council police group "
+        "groups committee agency ministry association union unions board court parliament "
+        "cabinet trust museum museums hospital hospitals school schools university club clubs "
+        "team army staff employees workers households residents families people public patients "
+        "pharmacists nurses doctors teachers students parents farmers owners customers "
+        "passengers commuters fans supporters players members volunteers officials experts "
+        "scientists engineers"
+    ),
+    "planned": clue(
+        "will expect expects expecting aim aims plan plans want wants planned planning target "
+        "targets targeting scheduled expected goal goals looking aspire aspires aspiring "
+        "proposed due barring hope hopes intend intends set is are"
+    ),
+    "happened": clue("was were had did ago became last recently been said told announced signed"),
+}

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from bot.matching import qualifiers
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import NAMED, Need
 from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
 from bot.matching.figures import figures_said
 from bot.matching.names import AnswerNames, named_thing
+from bot.matching.needs import NAMED, Need
 from bot.matching.offered import OfferedKinds
 
 if TYPE_CHECKING:

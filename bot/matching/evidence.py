@@ -8,7 +8,6 @@ from functools import cached_property, lru_cache, partial
 from typing import NamedTuple
 
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import TELLING, Need
 from bot.matching.bm25 import Bm25, Bm25Scores
 from bot.matching.coverage import QuestionTerms, phrase_parts
 from bot.matching.demands import Demands
@@ -18,6 +17,7 @@ from bot.matching.lexicon import QType
 from bot.matching.mismatch import elsewhere, opposed, unnamed
 from bot.matching.names import AnswerNames
 from bot.matching.narrowing import Narrowings
+from bot.matching.needs import TELLING, Need
 from bot.matching.offered import OfferedKinds
 from bot.matching.semantic import SemanticIndex, WordVectors
 

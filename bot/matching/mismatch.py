@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.matching.answerability import Need
 from bot.matching.coverage import QuestionTerms
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 
 if TYPE_CHECKING:  # the retrievers hold these checks' tables; evidence imports this module
     from bot.matching.evidence import Retrievers

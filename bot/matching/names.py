@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from bot.matching.analysis import ENTITY_PREFIX
-from bot.matching.answerability import MONTH_NAMES, WEEKDAY_NAMES, Need
 from bot.matching.clauses import split_clauses
 from bot.matching.english import is_english
 from bot.matching.lexicon import ABOUT_TEXT, DETERMINERS, SAY_WORDS
+from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES, Need
 from bot.matching.qtypes import names_by
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
-from bot.matching.answerability import Need
 from bot.matching.index import Index
+from bot.matching.needs import Need
 
 
 class Naming:

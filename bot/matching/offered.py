@@ -11,8 +11,9 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from bot.matching.answerability import PHRASED, Need, offers, said
+from bot.matching.answerability import offers, said
 from bot.matching.lexicon import QType
+from bot.matching.needs import PHRASED, Need
 
 if TYPE_CHECKING:
     from bot.matching.clauses import Clauses

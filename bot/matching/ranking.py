@@ -8,10 +8,10 @@ from collections.abc import Callable
 from functools import partial
 
 from bot.matching.analysis import Analysis
-from bot.matching.answerability import TELLING
 from bot.matching.decision import Candidate, Entry, Model
 from bot.matching.evidence import Evidence, Retrievers, gather, refine
 from bot.matching.index import Hit
+from bot.matching.needs import TELLING
 
 _NOMINEES = 6  # candidates each retriever nominates
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
