@@ -184,6 +184,8 @@ def test_a_story_sentence_that_gives_the_name_is_quoted(malaria) -> None:
         ("what the name of the united states moon program and when will it land", "program"),
         ("what the name of the fan group fighting the takeover", "group"),
         ("what is the lander called", "lander"),
+        ("what the smaller museum in kilwa called", "museum"),  # not the place it is in
+        ("what are the names of the six tanzanian conservators", "conservators"),
         ("what it called", None),  # says no more than the rest of the message
         ("chanjo hii ya malaria inaitwa nani", None),  # no "what" before it
     ],

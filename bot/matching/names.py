@@ -75,6 +75,7 @@ _THING_ENDS = frozenset(
 )
 _ASKING_WHAT = frozenset("what whats wat wats which".split())  # "what is the lander called?"
 _POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
+_LEADING = DETERMINERS | _POINTING | {"are", "were"}  # before the thing: "what *is the* …"
 _NEAR = 4  # terms between a name and the thing it names: "the Eemstadion, Eemland FC's … stadium"
 
 
@@ -82,22 +83,29 @@ def named_thing(words: Sequence[str]) -> str | None:
     """Return the word for the thing a question asks the name of, as typed, or None.
 
     "What's the name of the school where she teaches?" asks a school's name; "what is the
-    lander called?" a lander's. Not "what's it called?", which says no more than the rest.
+    smaller museum in Kilwa called?" a museum's. Not "what's it called?", which says no more
+    than the rest.
     """
     for at in range(len(words) - 1):
-        if words[at] in ("name", "naam") and words[at + 1] == "of":
-            span: list[str] = []
-            for word in words[at + 2 : at + 8]:
-                if word in _THING_ENDS or (span and word.endswith(("ing", "ed"))):
-                    break  # "the fan group *fighting* the takeover"
-                if span or word not in DETERMINERS:
-                    span.append(word)
-            return span[-1] if span else None
+        if words[at] in ("name", "names", "naam") and words[at + 1] == "of":
+            return _head(words[at + 2 : at + 8])
     for at in range(1, len(words)):
         if names_by(words, at) and words[at - 1] not in _POINTING | DETERMINERS:
-            asked = _ASKING_WHAT.intersection(words[max(at - 6, 0) : at])
-            return words[at - 1] if asked else None
+            asking = [i for i in range(max(at - 6, 0), at) if words[i] in _ASKING_WHAT]
+            return _head(words[asking[-1] + 1 : at]) if asking else None
     return None
+
+
+def _head(words: Sequence[str]) -> str | None:
+    """Return the last word of the noun phrase `words` begin with: "the fan group fighting …"."""
+    span: list[str] = []
+    for word in words:
+        if not span and word in _LEADING:
+            continue  # "what *is the* lander called?"
+        if word in _THING_ENDS or (span and word.endswith(("ing", "ed"))):
+            break  # "the fan group *fighting* the takeover", "the museum *in* Kilwa"
+        span.append(word)
+    return span[-1] if span else None
 
 
 class AnswerNames:
