@@ -8,6 +8,7 @@ from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.matching.text import clean, in_other_script, tokenize
 from bot.models import Query
+from tests.turnkit import story_engine
 
 
 @pytest.mark.parametrize(
@@ -268,3 +269,12 @@ def test_a_question_in_another_script_is_told_which_letters_are_read(engine: Eng
     for text in ("Кто такой Kakar?", "مرحبا who is Kakar?"):
         answer = engine.answer(Query(text=text))
         assert answer.answered and "Kakar" in answer.text
+
+
+def test_a_chatty_message_of_a_few_words_is_read_by_its_last_clause_too() -> None:
+    # under eleven terms in all: no long message, but its question is its last clause alone
+    message = "ok my uncle was ranting at dinner and my aunt said it is all fine, so when is "
+    answer = story_engine("football-takeover").answer(
+        Query(text=message + "kessler meeting the fans?")
+    )
+    assert answer.answered and "Thursday" in answer.text

@@ -269,6 +269,8 @@ class Engine:
                 found = max(found, self.rank(gist), key=likeliest)
         if found and len(analysis.terms) > LONG_QUESTION:
             return self.parts.longer(text, analysis, found)
+        if found and len(analysis.terms) > _CHATTY:
+            return self.parts.tail(text, found)
         return found
 
     def _gist_term(self, term: str) -> bool:

@@ -91,6 +91,11 @@ class Parts:
         if told is not analysis:
             for reading in (told, told.keeping(engine.index.knows)):
                 found = max(found, engine.rank(reading), key=likeliest)
+        return self.tail(text, found)
+
+    def tail(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """Return `found`, or the reading of the message's last clause alone if likelier."""
+        engine = self._engine
         clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
         if len(clauses) > 1:
             tail = engine.rank(engine.analyzer.analyze(clauses[-1]))
