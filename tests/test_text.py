@@ -278,3 +278,32 @@ def test_a_chatty_message_of_a_few_words_is_read_by_its_last_clause_too() -> Non
         Query(text=message + "kessler meeting the fans?")
     )
     assert answer.answered and "Thursday" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("story", "message", "said"),
+    [
+        (
+            "malaria-vaccine",
+            "so i was reading about this last night and my aunt who lives up north was saying "
+            "the queues at the hospital were crazy, like people were there super early with "
+            "their babies on their backs and everything, what time did the mothers start "
+            "lining up?",
+            "before dawn",
+        ),
+        (
+            "",
+            "bro i was scrolling twitter and everyone's fighting about india vs pakistan space "
+            "stuff, some guy said india already did a moon landing this year, i dont even know "
+            "whats true anymore lol, anyway how many countries had landed on the moon before "
+            "india did it",
+            "three countries",
+        ),
+    ],
+)
+def test_a_long_message_is_read_by_its_question_after_a_comma(
+    engine: Engine, story: str, message: str, said: str
+) -> None:
+    asked = story_engine(story) if story else engine
+    answer = asked.answer(Query(text=message))
+    assert answer.answered and said in answer.text

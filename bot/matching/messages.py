@@ -37,7 +37,12 @@ _HEARSAY = re.compile(
     re.I,
 )
 # where a long message's last clause, tried on its own, begins
-_CLAUSE_BREAK = re.compile(r"[.!?;:]+\s+|,\s+(?:so|but|and)\s+", re.I)
+# ("…, so which court?", "… lol, anyway how many?", "… and everything, what time did …?")
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;:]+\s+|,\s+(?:so|but|and|anyway|anyways)\s+"
+    r"|,\s+(?=(?:what|when|where|which|who|why|how)\b)",
+    re.I,
+)
 # finer: a claim sits between any two commas ("my uncle, who insists it was Xi, ...")
 _CLAUSE = re.compile(r"[.!?;:,\u2014]+\s*|\s+but\s+", re.I)
 
