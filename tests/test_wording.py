@@ -382,6 +382,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("why is storage such a problem", "what concern storage"),
         ("why storage a headache", "what concern storage"),  # "why's", as read
         ("what does the knvb stand for", "what is the knvb"),
+        ("who voted no", "who voted against"),
+        ("how many trustees voted yes", "how many trustees voted for"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -419,6 +421,7 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "who is the club's top executive",
         "what does it mean for the fans",
         "why did the fare become an issue",
+        "is there no vote",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

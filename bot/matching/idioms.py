@@ -189,6 +189,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:big )?(?:problem|problems|headache|headaches|issue|issues|concern|worry|challenge)\b",
         r"what concern \g<what>",
     ),
+    # a vote no is a vote against: "who voted no?" asks who voted against the return
+    (r"\b(?P<vote>vote|votes|voted|voting) no\b", r"\g<vote> against"),
+    (r"\b(?P<vote>vote|votes|voted|voting) yes\b", r"\g<vote> for"),
     # what a name stands for is what it is: "what does NIK mean?", "what does KNVB stand for"
     (
         r"\bwhat (?:does|do) (?P<name>(?:\w+ ){1,3}?)(?:stand for|stands for|mean|means)$",
@@ -225,7 +228,7 @@ _KEYS = frozenset(
     hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
     dropping down top stand stands mean means problem problems headache headaches issue
-    issues concern worry challenge
+    issues concern worry challenge vote votes voted voting
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
