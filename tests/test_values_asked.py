@@ -390,3 +390,27 @@ def test_questions_a_review_found_misread_are_read_rightly(
 ) -> None:
     engine = Engine.from_folder(STORIES / story / "knowledge")
     assert engine.answer(Query(text=question)).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("answer", "leads"),
+    [
+        ("Ingrid Solbakken, 57, is chief executive of the trust.", True),
+        ("Sanne Willemsen chairs the supporters' group.", True),
+        ("Kari Lund is head of threat intelligence at Fjellvakt.", True),
+        ("Marte Haugland, 34, is an intensive care nurse.", False),  # a job, no one's boss
+        ("Tor Eriksen is a retired ferry engineer.", False),
+    ],
+)
+def test_a_boss_is_asked_of_a_title_that_leads(answer: str, leads: bool) -> None:
+    found = offers(answer)
+    assert (Need.LEAD in found) is leads
+    assert leads or Need.ROLE in found  # a job all the same
+
+
+def test_who_leads_a_group_is_asked_of_whom_its_description_says_chairs_it() -> None:
+    football = Engine.from_folder(
+        Path(__file__).parent / "data/stories/football-takeover/knowledge"
+    )
+    answer = football.answer(Query(text="who leads the supporters group"))
+    assert answer.answered and "Sanne Willemsen chairs it" in answer.text

@@ -119,6 +119,14 @@ _OFFERS = {
         r"pharmacist|mechanic|electrician|shopkeeper)\b",
         re.I,
     ),
+    # the boss of a body: "how old is the hospital boss?" is not asked of its nurse
+    Need.LEAD: re.compile(
+        r"\b(?:president|premier|prime minister|minister|governor|mayor|director|"
+        r"chair(?:man|woman|person)?|ceo|chief|secretary|commissioner|chancellor|king|queen|"
+        r"head|heads|headed|leader|leads|led|founder|founded|executive|manager|captain|coach|"
+        r"commander|boss|chairs|chaired|runs|run by)\b",
+        re.I,
+    ),
     Need.PLACE: re.compile(
         # a preposition and a proper name that is no month or weekday ("in Beijing", not "in
         # December"), or a place noun after one ("at the moon's south pole", "near the coast")

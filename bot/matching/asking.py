@@ -235,10 +235,9 @@ def _asked_cues(words: tuple[str, ...]) -> set[str]:
 
 
 # question words that ask for someone's title or job rather than name a topic
-ROLE_WORDS = frozenset(
-    "job title role position post occupation profession rank boss head chief "
-    "leader incharge charge ohda ohdah".split()
-)
+ROLE_WORDS = frozenset("job title role position post occupation profession rank ohda ohdah".split())
+# those that ask for whoever leads: "the hospital boss" is its chief executive, not its nurse
+LEAD_WORDS = frozenset("boss head chief leader incharge charge lead leads leading".split())
 
 
 # Words that only say which kind of value is asked ("day of the week?", "CCREC full name?",
@@ -259,7 +258,8 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.TEMPERATURE: frozenset("cold hot warm temperature".split()),
     Need.FREQUENCY: frozenset("often frequently frequency".split()),  # "how often?"
     Need.WEIGHT: frozenset("heavy weight".split()),
-    Need.ROLE: ROLE_WORDS | {"hold", "serve", "lead", "leads", "leading"},
+    Need.ROLE: ROLE_WORDS | {"hold", "serve"},
+    Need.LEAD: LEAD_WORDS,
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
     # not "capital": any place would cover it; a capital city the gazetteer knows does
     Need.PLACE: frozenset(

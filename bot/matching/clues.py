@@ -92,6 +92,12 @@ CLUES: dict[str, Clue] = {
         "envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker "
         "journalist reporter midwife pharmacist mechanic electrician shopkeeper"
     ),
+    Need.LEAD: clue(
+        "president premier minister governor mayor director chair chairman chairwoman "
+        "chairperson ceo chief secretary commissioner chancellor king queen head heads headed "
+        "leader leads led founder founded executive manager captain coach commander boss chairs "
+        "chaired runs run"
+    ),
     Need.PLACE: clue(f"{_PREPOSITIONS} based"),
     Need.LENGTH: clue(
         "km kms kilometre kilometres kilometer kilometers metre metres meter meters cm "

@@ -23,6 +23,7 @@ class Need(StrEnum):
     COUNT = "count"  # how many: a number that is no year ("in 1972" counts nothing)
     AGE = "age"
     ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
+    LEAD = "lead"  # a title that leads others: "chief executive", "governor", "head of"
     NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
     REASON = "reason"  # why: "because …", "to ease traffic", "blamed the pandemic"
     PAST = "past"  # something that happened: not a plan ("when did X land?" vs "aims to land")
