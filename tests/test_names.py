@@ -186,6 +186,7 @@ def test_a_story_sentence_that_gives_the_name_is_quoted(malaria) -> None:
         ("what is the lander called", "lander"),
         ("what the smaller museum in kilwa called", "museum"),  # not the place it is in
         ("what are the names of the six tanzanian conservators", "conservators"),
+        ("what are the names of the two injured", "injured"),
         ("what it called", None),  # says no more than the rest of the message
         ("chanjo hii ya malaria inaitwa nani", None),  # no "what" before it
     ],

@@ -99,13 +99,18 @@ def named_thing(words: Sequence[str]) -> str | None:
 def _head(words: Sequence[str]) -> str | None:
     """Return the last word of the noun phrase `words` begin with: "the fan group fighting …"."""
     span: list[str] = []
-    for word in words:
+    for at, word in enumerate(words):
         if not span and word in _LEADING:
             continue  # "what *is the* lander called?"
-        if word in _THING_ENDS or (span and word.endswith(("ing", "ed"))):
+        if word in _THING_ENDS or (span and _acting(word, words[at + 1 : at + 2])):
             break  # "the fan group *fighting* the takeover", "the museum *in* Kilwa"
         span.append(word)
     return span[-1] if span else None
+
+
+def _acting(word: str, after: Sequence[str]) -> bool:
+    """Return whether `word` is a verb on what follows: "fighting *the*", not "the two injured"."""
+    return word.endswith(("ing", "ed")) and bool(after) and after[0] in DETERMINERS | _THING_ENDS
 
 
 class AnswerNames:
