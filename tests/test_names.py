@@ -187,6 +187,8 @@ def test_a_story_sentence_that_gives_the_name_is_quoted(malaria) -> None:
         ("what the smaller museum in kilwa called", "museum"),  # not the place it is in
         ("what are the names of the six tanzanian conservators", "conservators"),
         ("what are the names of the two injured", "injured"),
+        ("what is the first officer name", "officer"),  # "the first officer's name?"
+        ("what his name", None),  # says no more than the rest
         ("what it called", None),  # says no more than the rest of the message
         ("chanjo hii ya malaria inaitwa nani", None),  # no "what" before it
     ],

@@ -73,6 +73,7 @@ _THING_ENDS = frozenset(
     "where that which who whose whom when in at on of for from with by is was are were does "
     "did do has had will would called named and or but if so".split()
 )
+_OWNERS = frozenset("his her their its my your our full real first last official".split())
 _ASKING_WHAT = frozenset("what whats wat wats which".split())  # "what is the lander called?"
 _POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
 _LEADING = DETERMINERS | _POINTING | {"are", "were"}  # before the thing: "what *is the* …"
@@ -86,9 +87,14 @@ def named_thing(words: Sequence[str]) -> str | None:
     smaller museum in Kilwa called?" a museum's. Not "what's it called?", which says no more
     than the rest.
     """
-    for at in range(len(words) - 1):
-        if words[at] in ("name", "names", "naam") and words[at + 1] == "of":
+    for at in range(len(words)):
+        if words[at] not in ("name", "names", "naam"):
+            continue
+        if words[at + 1 : at + 2] == ("of",):
             return _head(words[at + 2 : at + 8])
+        before = words[at - 1] if at else ""
+        if before.isalpha() and before not in _LEADING | _OWNERS:  # "the first officer's name"
+            return before
     for at in range(1, len(words)):
         if names_by(words, at) and words[at - 1] not in _POINTING | DETERMINERS:
             asking = [i for i in range(max(at - 6, 0), at) if words[i] in _ASKING_WHAT]
