@@ -102,3 +102,17 @@ def test_a_count_of_what_an_answer_names_but_does_not_count_is_not_answered_by_i
     assert not clauses.uncounted(0, frozenset({"ferries"}), {})  # says nothing of ferries
     bridge = story_engine("bridge-closure")
     assert not bridge.answer(Query(text="how many buses are running the shuttle")).answered
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("The objects were removed in 1894 by a naval officer.", True),
+        ("The club has played there since 1874.", True),
+        ("About 1850 workers were laid off.", False),  # a count, not a year
+    ],
+)
+def test_an_older_year_is_a_year_after_a_word_that_dates_it(text: str, year: bool) -> None:
+    found = offers(text)
+    assert (Need.YEAR in found) is year
+    assert (Need.COUNT in found) is not year

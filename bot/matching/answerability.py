@@ -60,7 +60,10 @@ _DATES = re.compile(
 
 _CALENDAR = _words(MONTH_NAMES.title() + " " + WEEKDAY_NAMES.title())  # "March", "Friday"
 
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b|\b\d{3}0s\b")  # "in 1972", "the 1990s": no count
+# "in 1972", "the 1990s", and an older year after a word that dates it ("in 1894", "since
+# 1874"; not "1850 workers"): no count
+_OLDER = r"(?i:\b(?:in|since|from|until|till|before|after|by|around|circa)\s+1[5-8]\d\d\b)"
+_YEARS = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{3}}0s\b|{_OLDER}")
 # an age is no count: "a 34-year-old nurse", "aged 9", "Zielinski, 52, is the mayor"
 _AGES = re.compile(r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b)|\b[A-Z][\w'-]+, \d{2},")
 # a place in a row is no count: "the fourth country to land", "the 3rd forum" (but "a third of
@@ -86,7 +89,7 @@ _OFFERS = {
     # a year of this century or the last, a decade, a capitalised month or weekday ("march"
     # and "may" are verbs too), or a relative time
     Need.DATE: re.compile(
-        rf"\b(?:19|20)\d\d\b|\b\d{{3}}0s\b|{_CALENDAR}|"
+        rf"\b(?:19|20)\d\d\b|\b\d{{3}}0s\b|{_OLDER}|{_CALENDAR}|"
         r"(?i:\b(?:yesterday|today|tomorrow|recently|decade|century|ago|(?:next|last|this) year)\b)"
     ),
     Need.DAY: re.compile(

@@ -45,7 +45,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
-_MARK = re.compile(r"[a-z]+|\b(?:19|20)\d\d\b")  # a weekday is found among the words
+_MARK = re.compile(r"[a-z]+|\b(?:1[5-9]|20)\d\d\b")  # a weekday is found among the words
 
 # a clause's terms, the kinds of value it holds, the weekdays and years it names, and whether
 # it counts a thing, not only a stretch of time ("he called four months optimistic")
@@ -164,7 +164,7 @@ class Clauses:
         return frozenset(self._terms("seconds minutes hours days weeks months years decades"))
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 # a list of three or more short items: "the stadium, a training ground and the academy"
 # (the first item short: the words before a list are no item of it)
 _ITEM = r"[\w'-]+(?: [\w'-]+){0,4}"
