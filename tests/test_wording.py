@@ -732,6 +732,16 @@ def test_a_country_or_capital_the_story_never_names_is_elsewhere(
     assert knust.answered and "Kumasi" in knust.text
 
 
+def test_a_large_city_the_story_never_names_is_elsewhere_unless_offered(engine: Engine) -> None:
+    bridge = Engine.from_folder(STORIES / "bridge-closure" / "knowledge")
+    krakow = bridge.decide(Query(text="why did krakow shut its vistula bridge"))
+    assert not krakow.answer.answered  # Torun's bridge, not Krakow's
+    assert krakow.best is not None and krakow.best.evidence.elsewhere == 1.0
+    # offered as one of two, the other is the story's: where it was is asked
+    offered = engine.answer(Query(text="Beijing or Shanghai - where was the agreement inked?"))
+    assert offered.answered and "Beijing" in offered.text
+
+
 def test_a_statement_checked_with_right_is_a_yes_no_question(lagos: Engine) -> None:
     checked = lagos.answer(Query(text="The line was supposed to open in 2020, right?"))
     # the story gives another year, and says so, not "the story doesn't say"

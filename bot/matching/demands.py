@@ -43,9 +43,13 @@ class Demands:
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
         """Read what `query` demands: its qualifiers, places and whether it asks for others."""
         needed = qualifiers.required(query, tools.index.corpus.postings.rare, tools.setting)
-        # a country or capital the story never names: every entry speaks of somewhere else
+        # a country or city the story never names: every entry speaks of somewhere else (not
+        # an alternative offered: "Beijing or Shanghai - where was it signed?")
+        offered = frozenset().union(*(side for sides in query.either for side in sides))
         abroad = any(
-            name <= question.terms for t in question.terms for name in tools.foreign.get(t, ())
+            name <= question.terms
+            for t in question.terms - offered
+            for name in tools.foreign.get(t, ())
         )
         # "besides Pakistan", or a name asked past: "which countries backed it before Pakistan?"
         others = Need.OTHER in query.asks or for_others(query.words)

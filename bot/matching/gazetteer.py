@@ -187,11 +187,34 @@ _AMBIGUOUS = frozenset("chad turkey jordan guinea lima male victoria georgia fra
 _GLUE = frozenset("the and of".split())  # words of a place's name no term is read from
 
 
+# the world's other large and well-known cities, which stand for no country: a question naming
+# one the story never names ("why did Krakow shut its bridge?" of Torun's) asks of elsewhere
+_CITIES = """
+new york, los angeles, chicago, houston, philadelphia, san francisco, boston, seattle, miami,
+atlanta, dallas, detroit, las vegas, toronto, montreal, vancouver, calgary, sydney, melbourne,
+brisbane, perth, adelaide, auckland, sao paulo, rio de janeiro, salvador, guadalajara,
+monterrey, medellin, guayaquil, cordoba, shanghai, guangzhou, shenzhen, chongqing, chengdu,
+wuhan, tianjin, xi'an, hangzhou, nanjing, hong kong, macau, mumbai, bombay, kolkata, calcutta,
+chennai, madras, bangalore, bengaluru, hyderabad, ahmedabad, pune, karachi, lahore, peshawar,
+faisalabad, rawalpindi, quetta, multan, chittagong, istanbul, izmir, antalya, dubai, sharjah,
+jeddah, mecca, medina, basra, mosul, aleppo, isfahan, mashhad, tabriz, osaka, kyoto,
+yokohama, nagoya, sapporo, fukuoka, busan, incheon, daegu, ho chi minh city, saigon, cebu,
+surabaya, bandung, medan, chiang mai, phuket, johannesburg, cape town, durban, kano, ibadan,
+port harcourt, kumasi, alexandria, casablanca, marrakech, mombasa, kisumu, zanzibar, milan,
+naples, turin, palermo, venice, barcelona, valencia, seville, bilbao, malaga, munich, hamburg,
+frankfurt, cologne, stuttgart, dusseldorf, marseille, lyon, toulouse, bordeaux, manchester,
+birmingham, liverpool, glasgow, edinburgh, leeds, krakow, gdansk, wroclaw, poznan, lodz,
+st petersburg, novosibirsk, yekaterinburg, kharkiv, odesa, odessa, lviv, geneva, zurich, basel,
+rotterdam, antwerp, porto, gothenburg, thessaloniki
+"""
+
+
 def world_places() -> frozenset[str]:
-    """Return the countries and seats of government the table knows, lower case."""
+    """Return the countries, seats of government and large cities the tables know, lower case."""
     table = capital_table()
     names = set(table).union(*table.values())
-    return frozenset(names - _AMBIGUOUS)
+    cities = {city.strip() for city in _CITIES.replace("\n", " ").split(",")}
+    return frozenset(names - _AMBIGUOUS) | cities
 
 
 def place_words(place: str) -> list[str]:
