@@ -54,7 +54,7 @@ def _edited(knowledge: Knowledge) -> Knowledge:
 @pytest.fixture(scope="module")
 def knowledge(story: Knowledge) -> Knowledge:
     """The story's knowledge with one more entry, whose word no other entry uses."""
-    faq = story.faq[10].model_copy(update={"question": "Who hosts the zanzibar talks?"})
+    faq = story.faq[10].model_copy(update={"question": "Who hosts the marmoset talks?"})
     return dataclasses.replace(story, faq=(*story.faq[:10], faq, *story.faq[11:]))
 
 
@@ -87,7 +87,7 @@ def test_a_rebuild_decides_as_a_fresh_build_does(knowledge: Knowledge, encoder: 
     assert _decisions(reused) != _decisions(first)  # the edit shows: the test can fail
     # what typos are corrected to: the removed entry's words go, the added ones come
     assert reused.analyzer.words == fresh.analyzer.words
-    assert "zanzibar" in first.analyzer.words and "zanzibar" not in reused.analyzer.words
+    assert "marmoset" in first.analyzer.words and "marmoset" not in reused.analyzer.words
     assert "quokka" in reused.analyzer.words and "quokka" not in first.analyzer.words
 
 
