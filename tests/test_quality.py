@@ -125,10 +125,7 @@ FLOORS = [
         # 68.9 with the session's changes, misses never read
         STORIES / "shipyard-strike" / "knowledge",
         STORIES / "shipyard-strike" / "questions.jsonl",
-        # 0.800 since "350bn" is read as 350 billion (twentieth session); lowered to 0.79
-        # in the twenty-first: a title one person holds names them ("the mayor"), which
-        # answered 1 tuned and 7 trial questions more and lost this held-back one (0.790)
-        0.79,
+        0.80,  # 0.800 since "350bn" is read as 350 billion (twentieth session)
         0.68,
     ),
     (  # written in the twentieth session, story, knowledge and questions by three helpers

@@ -25,6 +25,7 @@ from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.suggesting import Suggester
 from bot.matching.text import clean, in_other_script
+from bot.matching.titles import title_holders
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
 
@@ -78,7 +79,7 @@ class Engine:
         self.dialogue = Dialogue(self)
         self.parts = Parts(self)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
-        self.naming = Naming(names, self.analyzer.terms)
+        self.naming = Naming(names, self.analyzer.terms, title_holders(knowledge))
         where = self.tools.places | self.tools.countries
         self.passages = Passages(self.analyzer, knowledge.story, self.tools.names, where)
         self.suggester = Suggester(

@@ -31,7 +31,6 @@ def every_name(knowledge: Knowledge, acronyms: Acronyms) -> dict[str, str]:
     names |= owner_aliases(names, _taken(names))
     names |= synonym_aliases(names, knowledge.synonyms, _taken(names))
     names |= acronym_aliases(names, knowledge.synonyms, _taken(names))
-    names |= title_aliases(knowledge, _taken(names))
     # "WHO regional director" as a question spells it ("World Health Organization regional
     # director"), and as typed in lower case
     return names | {acronyms.spell_name(name): e for name, e in names.items()}
@@ -189,46 +188,3 @@ def _add_untaken(found: dict[str, str], forms: list[str], entity_id: str, taken:
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")  # "FA", "CEO", "KNVB": a name's closing acronym
 _DEMONYM = re.compile(rf"[A-Z][a-z]+{DEMONYM_ENDINGS}")  # a word shaped like one: "Chinese"
-
-
-# the titles one holder of which a story usually has: "the mayor", "the head coach" (not
-# "nurse" or "engineer": "how many nurses?" asks of no one)
-_TITLES = (
-    r"(?:vice[- ])?president|premier|prime minister|minister|governor|mayor|"
-    r"chair(?:man|woman|person)?|ceo|chief executive|director(?: general)?|secretary|"
-    r"commissioner|chancellor|coach|captain|spokes(?:man|woman|person)|alderman|envoy|"
-    r"ambassador|professor"
-)
-# "X, 52, is the mayor of Torun", "… is Eemland FC's head coach": the title a description
-# gives, with the words before it
-_IS_TITLE = re.compile(
-    r"\b(?:is|was) (?:the |a |an |its |(?:[\w.-]+ ){0,2}[\w.-]+['\u2019]s )?"
-    rf"(?P<before>(?:[A-Za-z-]+ ){{0,2}}?)(?P<title>{_TITLES})\b(?![\w-])",
-    re.I,
-)
-
-
-def title_aliases(knowledge: Knowledge, taken: set[str]) -> dict[str, str]:
-    """Return "mayor" -> id for the one person the fact store describes as the mayor.
-
-    People say "what did the mayor say?" of the story's mayor. The title, and with the words
-    before it ("head coach", "deputy infrastructure minister"), each only when no other
-    person's description gives it and no synonym group holds a word of it (the story's "pm"
-    is any prime minister). A form already in `taken` is left alone.
-    """
-    grouped = {term.casefold() for group in knowledge.synonyms for term in group}
-    holders: dict[str, set[str]] = {}
-    for entity in knowledge.entities:
-        if entity.type != EntityType.PERSON:
-            continue
-        match = _IS_TITLE.search(entity.description.split(". ")[0])
-        if match is None:
-            continue
-        before, title = match["before"].split(), match["title"].casefold()
-        for cut in range(len(before) + 1):
-            holders.setdefault(" ".join([*before[cut:], title]).casefold(), set()).add(entity.id)
-    found: dict[str, str] = {}
-    for form, ids in sorted(holders.items()):
-        if len(ids) == 1 and grouped.isdisjoint([form, *form.split()]):
-            _add_untaken(found, [form], next(iter(ids)), taken)
-    return found

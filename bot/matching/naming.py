@@ -7,17 +7,25 @@ from dataclasses import replace
 
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.index import Index
-from bot.matching.needs import Need
+from bot.matching.needs import NAMED, Need
+from bot.matching.titles import Holder, titled
 
 
 class Naming:
     """Reads a describing word of one entity's names as that entity."""
 
     def __init__(
-        self, names: Mapping[str, Iterable[str]], terms: Callable[[str], tuple[str, ...]]
+        self,
+        names: Mapping[str, Iterable[str]],
+        terms: Callable[[str], tuple[str, ...]],
+        holders: Mapping[tuple[str, ...], Holder] | None = None,
     ) -> None:
-        """Find the terms that one entity's names alone use in lower case."""
+        """Find the terms that one entity's names alone use in lower case.
+
+        `holders`: the people the fact store gives a title alone (`titles.title_holders`).
+        """
         self._named_by = describing_words(names, terms)
+        self._holders = holders or {}
 
     def read(self, analysis: Analysis, index: Index) -> Analysis:
         """Return `analysis` with a word the knowledge only uses in one entity's names as it.
@@ -25,9 +33,17 @@ class Naming:
         "Which governor is in the story?": every "governor" the knowledge says is part of
         "Governor Bakare", so the bare word names him. "How old is the chairman?" asks the age
         of the one person "chairman" describes, even where other entries say "chairman" too.
+        A title the fact store gives one person names that person as well, said plainly
+        (`titles.titled`).
         """
         named_by = self._named_by
         named = [named_by.get(t, t) if not index.knows(t) else t for t in analysis.terms]
+        # "when did the coach find out?" is about the story's one coach, though it names him not
+        # (not when its name is asked, which the holder's answer would then hold already)
+        holders = [] if analysis.asks & NAMED else self._titled(analysis, named)
+        if holders and len(analysis.surfaces) == len(named):
+            terms, surfaces = (*named, *holders), (*analysis.surfaces, *[""] * len(holders))
+            return replace(analysis, terms=terms, surfaces=surfaces)
         described = {named_by[t] for t in named if t in named_by}
         if (
             len(described) == 1
@@ -40,6 +56,11 @@ class Naming:
         if named == list(analysis.terms):
             return analysis
         return replace(analysis, terms=tuple(named))
+
+    def _titled(self, analysis: Analysis, named: list[str]) -> list[str]:
+        """Return the people the question names by title alone, whom `named` lacks."""
+        found = titled(analysis.words, self._holders, list(analysis.names.values()))
+        return sorted(found - set(named))
 
 
 def describing_words(
