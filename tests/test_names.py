@@ -9,6 +9,7 @@ from bot.matching.lexicon import QType
 from bot.matching.names import AnswerNames, named_thing, proper_names
 from bot.matching.needs import Need
 from bot.models import Query
+from tests.turnkit import story_engine
 
 
 @pytest.mark.parametrize(
@@ -188,6 +189,7 @@ def test_a_story_sentence_that_gives_the_name_is_quoted(malaria) -> None:
         ("what are the names of the six tanzanian conservators", "conservators"),
         ("what are the names of the two injured", "injured"),
         ("what is the first officer name", "officer"),  # "the first officer's name?"
+        ("what the name of the ministry the mayor asked for help", "ministry"),
         ("what his name", None),  # says no more than the rest
         ("what it called", None),  # says no more than the rest of the message
         ("chanjo hii ya malaria inaitwa nani", None),  # no "what" before it
@@ -219,3 +221,22 @@ def test_a_name_the_story_leaves_out_is_not_answered_with_another_name_nearby(ma
     ):
         assert not malaria.answer(Query(text=question)).answered
     assert malaria.answer(Query(text="wats the new shot called")).answered
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [
+        ("bridge-closure", "what is the ministry called", "Ministry of National Defence"),
+        (
+            "bridge-closure",
+            "what is the name of the ministry the mayor asked for help",
+            "Ministry of National Defence",
+        ),
+        ("football-takeover", "what's the name of the family selling the club", "Bosveld family"),
+    ],
+)
+def test_a_thing_named_by_a_word_of_its_name_is_named_by_its_full_name(
+    story: str, question: str, said: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.answered and said in answer.text

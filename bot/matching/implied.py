@@ -83,7 +83,14 @@ def answer_names(
     subjects = {p: ENTITY_PREFIX + e.id for p, e in _entity_positions(knowledge)}
     nouns = frozenset(analyzer.terms("country countries nation nations"))
     people = terms_of_kind(knowledge.entities, EntityType.PERSON)
-    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects, implied, people)
+    # each entity's names' words as written: "Ministry of National Defence" spells the ministry
+    spelled = {
+        ENTITY_PREFIX + e.id: frozenset(w.casefold() for n in e.names for w in n.split())
+        for e in knowledge.entities
+    }
+    return AnswerNames(
+        answers, analyzer.terms, countries, nouns, subjects, implied, people, spelled
+    )
 
 
 def _capitals(analyzer: Analyzer, countries: frozenset[str]) -> dict[str, frozenset[str]]:

@@ -7,7 +7,7 @@ in August": that answer names nothing the question does not. General English onl
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from bot.matching.analysis import ENTITY_PREFIX
@@ -19,6 +19,7 @@ from bot.matching.qtypes import names_by
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")
 _NOT_NAMES = frozenset((MONTH_NAMES + " " + WEEKDAY_NAMES).split()) | {"i"}
+_WORD = re.compile(r"\w+")
 _OPENING = re.compile(r"(?:^|[.!?:]\s*|[\"\u201c\u2018]\s*)$")  # where a sentence starts
 # words that ask for a name, or say where it was read ("the analyst quoted in the article")
 _ASKING_WORDS = " ".join(
@@ -108,8 +109,11 @@ def _head(words: Sequence[str]) -> str | None:
     for at, word in enumerate(words):
         if not span and word in _LEADING:
             continue  # "what *is the* lander called?"
-        if word in _THING_ENDS or (span and _acting(word, words[at + 1 : at + 2])):
-            break  # "the fan group *fighting* the takeover", "the museum *in* Kilwa"
+        if word in _THING_ENDS or (
+            span and (word in DETERMINERS or _acting(word, words[at + 1 : at + 2]))
+        ):
+            break  # "the fan group *fighting* the takeover", "the museum *in* Kilwa", "the
+            # ministry *the* mayor asked"
         span.append(word)
     return span[-1] if span else None
 
@@ -131,6 +135,7 @@ class AnswerNames:
         subjects: dict[int, str],
         implied: dict[str, frozenset[str]] | None = None,
         people: frozenset[str] = frozenset(),
+        spelled: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         """Keep how to read the texts' names.
 
@@ -147,6 +152,7 @@ class AnswerNames:
         self._subjects = subjects
         self._implied = implied or {}
         self._people = people
+        self._spelled = spelled or {}
         self._read: dict[int, list[_Clause]] = {}
         self._asking: frozenset[str] | None = None  # the terms that ask for a name
 
@@ -160,6 +166,7 @@ class AnswerNames:
             {},
             self._implied,
             self._people,
+            self._spelled,
         )
 
     def answer(
@@ -198,11 +205,21 @@ class AnswerNames:
         may name the other, a country too ("who backs it besides Pakistan?": Russia). The name
         of a `thing` is one whose own words say it ("Bongo District Hospital") or said within a
         few words of it ("the Vikram lander"): "the name of the school where she teaches?" is
-        not the supporters' group the clause names after "a primary school teacher".
+        not the supporters' group the clause names after "a primary school teacher". A thing
+        the question names by a word of its name ("what is the ministry called?") is named by
+        a clause writing a name of it ("the Ministry of National Defence").
         """
         clauses = self._read.get(number)
         if clauses is None:
             clauses = self._read[number] = self._clauses(self._texts[number])
+        entity = [t for t in thing if t.startswith(ENTITY_PREFIX)]
+        if entity:  # and writes a name of it: not "the trustees" for "the trustee's name?"
+            spelled = self._spelled
+            return any(
+                e in c.words and not c.written.isdisjoint(spelled.get(e, ()))
+                for c in clauses
+                for e in entity
+            )
         if besides:
             others = [c.names - question for c in clauses]
             if question & self._people:  # "who was chairman before Bosveld?": not his club
@@ -231,13 +248,18 @@ class AnswerNames:
         at = [i for i, term in enumerate(clause.order) if term in thing]
         if not at:
             return clause.names
+        order = clause.order
+        near = [j for i in at for j in range(max(i - _NEAR, 0), i + _NEAR + 1)]
+        # a name read whole as one of the story's ("Oh Jae-hyun") only right beside it:
+        # "chairman Oh Jae-hyun", not the firm a few words before "the youth academy"
+        beside = {order[j] for i in at for j in (i - 1, i + 1) if 0 <= j < len(order)}
         return frozenset(
             name
             for name in clause.names
             if name in thing
             or self._implied.get(name, frozenset()) & thing
-            or any(abs(i - j) <= _NEAR for j, t in enumerate(clause.order) if t == name for i in at)
-        )
+            or any(order[j] == name for j in near if j < len(order))
+        ) | frozenset(t for t in beside if t.startswith(ENTITY_PREFIX) and t not in thing)
 
     def _person(self, name: str) -> bool:
         """Return whether a name may be a person's: one the fact store has as a person, or none."""
@@ -259,7 +281,8 @@ class AnswerNames:
             order = self._terms(part)
             words = frozenset(order)
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
-            read.append(_Clause(words, names, about, tuple(order)))
+            written = frozenset(w.casefold() for name in found for w in _WORD.findall(name))
+            read.append(_Clause(words, names, about, tuple(order), written))
         return read
 
 
@@ -268,3 +291,4 @@ class _Clause(NamedTuple):
     names: frozenset[str]  # the terms of the names it holds
     about: frozenset[str]  # its terms and the words of the names of whom it names
     order: tuple[str, ...]  # its terms in order
+    written: frozenset[str]  # the words of the names it holds, as written, in lower case
