@@ -9,6 +9,7 @@ import pytest
 from bot.matching.answerability import offers
 from bot.matching.asking import needs
 from bot.matching.clauses import Clauses
+from bot.matching.demands import what_is_counted
 from bot.matching.engine import Engine
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import QType
@@ -73,13 +74,15 @@ def test_an_age_or_a_day_before_and_is_no_count() -> None:
     assert Need.COUNT in offers("Zielinski, 52, said 300 people came.")
 
 
-def test_a_stretch_of_time_counts_only_its_unit() -> None:
+def test_a_stretch_of_time_counts_no_thing_and_how_many_hours_asks_no_thing() -> None:
     clauses = Clauses(
         ["He called four months optimistic and doubts cars are back by spring."],
         lambda text: tuple(tokenize(text)),
     )
     assert not clauses.counts(0, frozenset({"cars"}), {})
-    assert clauses.counts(0, frozenset(tokenize("months")), {})
+    engine = Engine.from_folder(FOOTBALL, encoder="none")
+    for asked in ("how many hours is the match", "how many months is the review"):
+        assert not what_is_counted(engine.analyzer.analyze(asked))  # any stretch of time will do
     assert Clauses(["It carries 42,000 cars a day."], lambda t: tuple(tokenize(t))).counts(
         0, frozenset({"cars"}), {}
     )
@@ -116,3 +119,11 @@ def test_an_older_year_is_a_year_after_a_word_that_dates_it(text: str, year: boo
     found = offers(text)
     assert (Need.YEAR in found) is year
     assert (Need.COUNT in found) is not year
+
+
+def test_names_in_a_row_count_and_how_many_years_is_any_figure_of_them() -> None:
+    assert Need.COUNT in offers("Seamen struck at Piraeus, Rafina and Lavrio.")
+    assert Need.COUNT not in offers("Seamen struck at Piraeus and Rafina.")  # two: a pair
+    years = needs(QType.COUNT, ("how", "many", "years", "old", "is", "the", "club"))
+    assert Need.NUMBER in years and Need.COUNT not in years  # "a 117-year-old club"
+    assert Need.COUNT in needs(QType.COUNT, ("how", "many", "ports"))

@@ -66,6 +66,8 @@ _OLDER = r"(?i:\b(?:in|since|from|until|till|before|after|by|around|circa)\s+1[5
 _YEARS = re.compile(rf"\b(?:19|20)\d\d\b|\b\d{{3}}0s\b|{_OLDER}")
 # an age is no count: "a 34-year-old nurse", "aged 9", "Zielinski, 52, is the mayor"
 _AGES = re.compile(r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d{1,3}\b)|\b[A-Z][\w'-]+, \d{2},")
+# three or more names in a row count them: "strikes at Piraeus, Rafina and Lavrio"
+_NAMED_LIST = re.compile(r"\b[A-Z][\w'-]+(?:, [A-Z][\w'-]+)+,? (?:and|or) [A-Z][\w'-]+")
 # a place in a row is no count: "the fourth country to land", "the 3rd forum" (but "a third of
 # the doses" is a share)
 _ORDINALS = re.compile(
@@ -216,6 +218,8 @@ def offers(text: str) -> frozenset[Need]:
             )
         ):
             found.add(Need.COUNT)
+    if clues.capitals() and _NAMED_LIST.search(text):
+        found.add(Need.COUNT)  # "Piraeus, Rafina and Lavrio" counts three ports
     planned = allow(CLUES["planned"]) and _PLANNED.search(text)
     happened = allow(CLUES["happened"]) and _HAPPENED.search(text)
     if not planned or happened:

@@ -48,7 +48,8 @@ def needs(
     asked: set[Need] = set()
     if qtype in _NUMBER_TYPES:
         asked.add(Need.NUMBER)
-    if qtype is QType.COUNT and not _asks_place_in_row(words):
+    # "how many years?" is any figure of years: "until they are 35 years old" gives one
+    if qtype is QType.COUNT and not _asks_place_in_row(words) and not _of_years(words):
         asked.add(Need.COUNT)
     if qtype in PHRASED:
         asked.add(PHRASED[qtype])
@@ -134,6 +135,14 @@ def _passive_past(words: tuple[str, ...]) -> bool:
             )
             return not planned and any(w.endswith("ed") or w in IRREGULAR for w in window)
     return False
+
+
+def _of_years(words: tuple[str, ...]) -> bool:
+    """Return whether "how many" asks a number of years: "how many years old is the club?"."""
+    return any(
+        words[at : at + 2] == ("how", "many") and words[at + 2 : at + 3] in (("years",), ("year",))
+        for at in range(len(words))
+    )
 
 
 def _asks_name(words: tuple[str, ...]) -> bool:

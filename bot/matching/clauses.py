@@ -88,12 +88,11 @@ class Clauses:
         "How many people fit in the stadium?" asks its capacity, which "about 600 supporters
         gathered outside the stadium" does not say. A name's words count: "the Members'
         Foundation, which represents 2,300 shareholders" counts members (`implied`: per
-        entity, its names' words). A stretch of time counts only its unit: "four months"
-        counts no cars.
+        entity, its names' words). A stretch of time counts no thing: "four months" counts no
+        cars (how many hours or months is asked of any count).
         """
-        of_time = not counted.isdisjoint(self._time_units)
         return any(
-            Need.COUNT in found and (things or of_time) and _names_one(terms, counted, implied)
+            Need.COUNT in found and things and _names_one(terms, counted, implied)
             for terms, found, _, things in self._of(number)
         )
 
@@ -157,11 +156,6 @@ class Clauses:
 
     def _clauses(self, text: str) -> list[_Clause]:
         return [_clause(c, frozenset(self._terms(c))) for c in split_clauses(text)]
-
-    @cached_property
-    def _time_units(self) -> frozenset[str]:
-        """Return the terms of the units a stretch of time is counted in."""
-        return frozenset(self._terms("seconds minutes hours days weeks months years decades"))
 
 
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")

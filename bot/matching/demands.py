@@ -115,8 +115,12 @@ class Demands:
         return any(asked and kinds.only_listed(position, asked, named) for asked in (part, located))
 
 
-# a count of these says nothing of what is counted: "how many people live in Lagos?"
-_ANY_COUNT = frozenset("people persons folks times years".split())
+# a count of these says nothing of what is counted: "how many people live in Lagos?"; nor does
+# a stretch of time ("how many hours is the strike?" is "a 48-hour strike")
+_ANY_COUNT = frozenset(
+    "people persons folks times seconds minutes hours days nights weeks months years "
+    "decades".split()
+)
 # the words that end what a count is of: "how many long-term jobs *did* it create?"
 _COUNTED_ENDS = frozenset(
     """
