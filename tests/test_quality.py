@@ -97,7 +97,11 @@ FLOORS = [
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
         0.53,
-        0.875,
+        # 0.875 until the twenty-first session, lowered to 0.85: asked the name of a thing
+        # the question names by a word of its name, a clause writing that name answers ("what
+        # is the ministry called?"), which mended 19 replies a review found worse and answered
+        # one more of this set's out-of-scope questions (misses not read)
+        0.85,
     ),
     (  # written in the twelfth session, its folder and questions by two people who never saw
         # each other's work; 66.7 / 86.7 on first scoring, its misses never read
