@@ -42,7 +42,7 @@ FLOORS = [
     (default_folder(), DATA / "sealed2.jsonl", 0.82, 0.93),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     # written in the twelfth session from the story alone; its misses are never read
-    (default_folder(), DATA / "sealed3.jsonl", 0.88, 0.9),
+    (default_folder(), DATA / "sealed3.jsonl", 0.9, 0.9),  # 0.90 in since the 21st session
     # 30 paraphrases and 30 tempting questions written in the twelfth session from the story
     # alone and tuned on since; 96.7 / 83.3 on first scoring
     (default_folder(), DATA / "more.jsonl", 0.96, 0.86),
@@ -69,7 +69,7 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.57,  # 0.571 since "how much did the club bring in?" asks revenue (nineteenth)
+        0.58,  # 0.581 since a title names its one holder: "the coach" (twenty-first)
         0.91,
     ),
     (  # 30 paraphrases and 30 tempting questions, written in the twelfth session from the
@@ -90,7 +90,7 @@ FLOORS = [
         # fix took back the one answer that gave, so the floor is the figure before them
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
-        0.48,  # 0.486 since "who leads X?" is covered by a title (nineteenth session)
+        0.49,  # 0.495 since "how often?" is covered by a rate (twenty-first session)
         0.80,  # 0.80 since "how much … cost?" asks for money (eighteenth session)
     ),
     (
@@ -115,14 +115,14 @@ FLOORS = [
         STORIES / "ransomware-hospital" / "knowledge",
         STORIES / "ransomware-hospital" / "questions.jsonl",
         0.57,
-        0.82,  # 0.822 since "how many X?" is answered by a count of X (nineteenth session)
+        0.84,  # 0.844 since "the first officer's name?" asks the officer's (twenty-first)
     ),
     (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /
         # 77.8 without the semantic layer), misses never read
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
-        0.65,  # 0.657 since "…, right?" asks yes or no (eighteenth session)
-        0.80,
+        0.66,  # 0.667 since the twenty-first session's name and count mends
+        0.82,  # 0.822 since an answer must name the thing a name is asked of (twenty-first)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
         # the engine as the session began (74.3 / 64.4 without the semantic layer), 78.1 /
