@@ -18,11 +18,11 @@ from bot.matching.qtypes import names_by
 from bot.matching.text import tokenize
 
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
-_TIME_CUES = frozenset("time hour oclock baje waqt".split())
+TIME_CUES = frozenset("time hour oclock baje waqt".split())
 _DAY_CUES = frozenset("day date weekday din tareekh tarikh".split())
 _MONTH_CUES = frozenset("month mahina mahine".split())
 _YEAR_CUES = frozenset("year saal".split())
-_WHEN_CUES = _TIME_CUES | _DAY_CUES | _MONTH_CUES | _YEAR_CUES
+_WHEN_CUES = TIME_CUES | _DAY_CUES | _MONTH_CUES | _YEAR_CUES
 _BETWEEN = frozenset("is was the".split())  # between an asking word and its cue
 _ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
@@ -78,7 +78,7 @@ def needs(
     cues = _asked_cues(words)
     if qtype == QType.WHEN or cues or _other_time(words):
         asked.add(Need.DATE)
-    if cues & _TIME_CUES or ("time" in words and "day" in words and "of" in words):
+    if cues & TIME_CUES or ("time" in words and "day" in words and "of" in words):
         asked.add(Need.TIME)  # "what time", "at what hour", "time of day"
     elif cues & _DAY_CUES:
         asked.add(Need.DAY)  # "which day", "exact date"; a plain "landing date?" takes a month
@@ -241,44 +241,6 @@ def _asked_cues(words: tuple[str, ...]) -> set[str]:
         for before, word in itertools.pairwise(words)
         if before in _ASKING and word in _DAY_CUES | _MONTH_CUES
     }
-
-
-# question words that ask for someone's title or job rather than name a topic
-ROLE_WORDS = frozenset("job title role position post occupation profession rank ohda ohdah".split())
-# those that ask for whoever leads: "the hospital boss" is its chief executive, not its nurse
-LEAD_WORDS = frozenset("boss head chief leader incharge charge lead leads leading".split())
-
-
-# Words that only say which kind of value is asked ("day of the week?", "CCREC full name?",
-# "what position does she hold?"): an answer holding that kind of value covers them.
-CUE_WORDS: dict[Need, frozenset[str]] = {
-    Need.DATE: frozenset("date year month tareekh tarikh".split()),
-    Need.DAY: frozenset("day weekday week din".split()),
-    Need.TIME: _TIME_CUES,
-    # "which edition of the forum?" is answered by "the third forum"
-    Need.NUMBER: frozenset("number total figure amount count tadad money cash edition".split()),
-    Need.AGE: frozenset("age old umar".split()),
-    # "how deep are the piles?" is answered by "piles 40 metres deep", "how cold must it be
-    # kept?" by "at 2-8C" (not "how long": as often a stretch of time)
-    Need.LENGTH: frozenset(
-        "far deep tall wide high length distance depth height width km kms kilometre kilometres "
-        "kilometer kilometers mile miles metre metres meter meters".split()
-    ),
-    Need.TEMPERATURE: frozenset("cold hot warm temperature".split()),
-    Need.FREQUENCY: frozenset("often frequently frequency".split()),  # "how often?"
-    Need.WEIGHT: frozenset("heavy weight".split()),
-    Need.ROLE: ROLE_WORDS | {"hold", "serve"},
-    Need.LEAD: LEAD_WORDS,
-    Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
-    # not "capital": any place would cover it; a capital city the gazetteer knows does
-    Need.PLACE: frozenset(
-        "place location venue jagah city town region district area province county village".split()
-    ),
-    Need.WORDS: frozenset(
-        "speech speeches remark remarks statement statements comment comments interview "
-        "interviews interviewed quote quoted words".split()
-    ),
-}
 
 
 _PLANNED_PARTICIPLES = frozenset(

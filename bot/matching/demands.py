@@ -56,10 +56,11 @@ class Demands:
         # "how many vaccines?": no entry counts vaccines, so "40 million doses" may answer it
         counting = what_is_counted(query)
         counted = frozenset(t for t in counting if _counted_somewhere(tools, t))
-        thing = named_thing(query.words) if Need.NAME in query.asks else None
+        # "the name of the school where she teaches?": the terms read from the word "school"
+        word = named_thing(query.words) if Need.NAME in query.asks else None
         surfaces = zip(query.terms, query.surfaces, strict=False)
-        named = frozenset(term for term, said in surfaces if thing in said.split())
-        return cls(needed, abroad, others, counted, tools.implied, counting - counted, named)
+        thing = frozenset(term for term, said in surfaces if word in said.split())
+        return cls(needed, abroad, others, counted, tools.implied, counting - counted, thing)
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""

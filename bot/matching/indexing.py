@@ -16,11 +16,12 @@ from bot.matching import heap
 from bot.matching.acronyms import Acronyms
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
-from bot.matching.asking import CUE_WORDS, phrased_for_others
+from bot.matching.asking import phrased_for_others
 from bot.matching.bm25 import Bm25
 from bot.matching.clauses import Clauses
 from bot.matching.completions import Completions
 from bot.matching.corpus import QTYPES, Corpus, CorpusBuilder, IndexedEntry
+from bot.matching.cues import CUE_WORDS
 from bot.matching.decision import Entry
 from bot.matching.encoder import Encoder
 from bot.matching.entrytexts import EntryTexts
