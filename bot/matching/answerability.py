@@ -41,11 +41,7 @@ _WEIGHTS = "kg kilos? kilograms? grams? tonnes? tons?"
 _UNITS = "seconds? minutes? hours? days? nights? weeks? fortnights? months? years? decades?"
 _FIGURE = rf"(?:\d[\d,.]*|{_words(NUMBER_WORDS)})(?:\s|-)*"
 # a stretch of time: "four months", "a two-year delay"; a count of it counts no thing
-DURATIONS = re.compile(
-    rf"{_FIGURE}(?:more |extra |further )?"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b",
-    re.I,
-)
+DURATIONS = re.compile(rf"{_FIGURE}(?:more |extra |further )?{_words(_UNITS)}", re.I)
 
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")
