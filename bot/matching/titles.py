@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import EntityType
@@ -46,13 +47,11 @@ _OTHERS = frozenset(
 )
 
 
-class Holder:
+class Holder(NamedTuple):
     """A person of the fact store, with the words of their description."""
 
-    def __init__(self, term: str, described: frozenset[str]) -> None:
-        """Keep the person's entity `term` and the words their description uses."""
-        self.term = term
-        self.described = described
+    term: str  # their entity term: "@zielinski"
+    described: frozenset[str]  # the words their description uses, in lower case
 
 
 def title_holders(knowledge: Knowledge) -> dict[tuple[str, ...], Holder]:
