@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import QType
 from bot.matching.needs import PHRASED, Need
-from bot.matching.qtypes import names_by
+from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 from bot.matching.text import tokenize
 
 # cue words that, after "what", "which" or "exact", ask for a time of day or a particular day
@@ -154,10 +154,10 @@ def _asks_name(words: tuple[str, ...]) -> bool:
     does "a big name" (someone well known).
     """
     naming = next((at for at in range(len(words)) if names_by(words, at)), None)
-    if naming is not None and _ASKING_NAME.intersection(words[:naming]):
+    if naming is not None and ASKING_NAME.intersection(words[:naming]):
         return True
     return any(
-        word in _NAME_WORDS
+        word in NAME_WORDS
         and not (after in _LISTED or (after or "").isdigit())
         and not (at >= 2 and words[at - 2] in _INDEFINITE and words[at - 1] in _FAMOUS)
         for at, (word, after) in enumerate(itertools.zip_longest(words, words[1:]))
@@ -258,8 +258,6 @@ _FUTURE = frozenset(
     forecast forecasts predict predicts predicted anticipate anticipates anticipated
     """.split()
 )
-_NAME_WORDS = frozenset("name naam".split())  # "named" tells who named it, or is a name
-_ASKING_NAME = frozenset("what whats which".split())
 # "a big name", "a household name": someone well known, no name asked for ("a code name" is)
 _INDEFINITE = frozenset("a an".split())
 _FAMOUS = frozenset("big bigger major household famous leading great top huge prominent".split())

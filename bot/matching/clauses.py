@@ -45,7 +45,8 @@ _CLAUSE_BREAK = re.compile(
 )
 
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
-_MARK = re.compile(r"[a-z]+|\b(?:1[5-9]|20)\d\d\b")  # a weekday is found among the words
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_MARK = re.compile(rf"[a-z]+|\b{_YEAR.pattern}\b")  # a weekday is found among the words
 
 # a clause's terms, the kinds of value it holds, the weekdays and years it names, and whether
 # it counts a thing, not only a stretch of time ("he called four months optimistic")
@@ -158,7 +159,6 @@ class Clauses:
         return [_clause(c, frozenset(self._terms(c))) for c in split_clauses(text)]
 
 
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 # a list of three or more short items: "the stadium, a training ground and the academy"
 # (the first item short: the words before a list are no item of it)
 _ITEM = r"[\w'-]+(?: [\w'-]+){0,4}"

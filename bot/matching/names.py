@@ -15,7 +15,7 @@ from bot.matching.clauses import split_clauses
 from bot.matching.english import is_english
 from bot.matching.lexicon import ABOUT_TEXT, DETERMINERS, SAY_WORDS
 from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES, Need
-from bot.matching.qtypes import names_by
+from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 
 _CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")
 _NOT_NAMES = frozenset((MONTH_NAMES + " " + WEEKDAY_NAMES).split()) | {"i"}
@@ -75,7 +75,6 @@ _THING_ENDS = frozenset(
     "did do has had will would called named and or but if so".split()
 )
 _OWNERS = frozenset("his her their its my your our full real first last official".split())
-_ASKING_WHAT = frozenset("what whats wat wats which".split())  # "what is the lander called?"
 _POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
 _LEADING = DETERMINERS | _POINTING | {"are", "were"}  # before the thing: "what *is the* …"
 _NEAR = 4  # terms between a name and the thing it names: "the Eemstadion, Eemland FC's … stadium"
@@ -89,7 +88,7 @@ def named_thing(words: Sequence[str]) -> str | None:
     than the rest.
     """
     for at in range(len(words)):
-        if words[at] not in ("name", "names", "naam"):
+        if words[at] not in NAME_WORDS | {"names"}:
             continue
         if words[at + 1 : at + 2] == ("of",):
             return _head(words[at + 2 : at + 8])
@@ -98,7 +97,7 @@ def named_thing(words: Sequence[str]) -> str | None:
             return before
     for at in range(1, len(words)):
         if names_by(words, at) and words[at - 1] not in _POINTING | DETERMINERS:
-            asking = [i for i in range(max(at - 6, 0), at) if words[i] in _ASKING_WHAT]
+            asking = [i for i in range(max(at - 6, 0), at) if words[i] in ASKING_NAME]
             return _head(words[asking[-1] + 1 : at]) if asking else None
     return None
 

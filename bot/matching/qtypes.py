@@ -41,6 +41,10 @@ def _quoting(qtype: QType, words: list[str]) -> QType:
 
 
 _NAMING = frozenset("called named".split())
+# the words that ask for a name, and those that ask what it is: "what is the lander's name?"
+# ("named" tells who named it, or is a name)
+NAME_WORDS = frozenset("name naam".split())
+ASKING_NAME = frozenset("what whats which".split())
 # what follows a name's "called": "what's the group called that …?", "called when …?"
 _RELATIVES = frozenset("that thats which who whos where when".split())
 
