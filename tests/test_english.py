@@ -14,6 +14,11 @@ def test_the_shipped_dictionary_is_the_installed_word_list_hashed() -> None:
     assert np.array_equal(shipped, english.word_hashes(english.listed_words()))
 
 
+def test_the_shipped_verbs_are_the_installed_lemma_tables_verbs_hashed() -> None:
+    shipped = np.load(english._VERB_HASHES)
+    assert np.array_equal(shipped, english.word_hashes(english.listed_verbs()))
+
+
 @pytest.mark.parametrize(
     ("word", "listed"),
     [

@@ -45,6 +45,10 @@ IRREGULAR = {
 # listed word's would be taken for one: odds of about one in 10^14 for each word looked up.
 # Remade with `python -m bot.matching.english`; a test checks it against the installed list.
 _HASHES = Path(__file__).with_name("english.npy")
+# the words whose only dictionary reading is a verb ("owe", "shown", "installed"; not "watch",
+# a noun too, nor "injured", an adjective too), hashed the same way: the forms lemminflect's
+# lemma table lists under VERB alone (lower case, letters only). Remade with the dictionary.
+_VERB_HASHES = Path(__file__).with_name("verbs.npy")
 
 
 class _HashedWords:
@@ -81,10 +85,32 @@ def listed_words() -> set[str]:
     return words
 
 
+def listed_verbs() -> set[str]:
+    """Return the words read only as verbs (lemminflect's lemma table: a test dependency)."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    table: dict[str, dict[str, tuple[str, ...]]] = Lemmatizer()._getLemmaDict()
+    return {
+        w
+        for w, readings in table.items()
+        if w.isalpha() and w.islower() and set(readings) == {"VERB"}
+    }
+
+
 @cache
 def _dictionary() -> _HashedWords:
     # loaded on first use: most questions never need it
     return _HashedWords(np.load(_HASHES))
+
+
+@cache
+def _verbs() -> _HashedWords:
+    return _HashedWords(np.load(_VERB_HASHES))
+
+
+def is_only_verb(word: str) -> bool:
+    """Return whether `word` can only be a verb: "owe", "shown", not "watch" or "injured"."""
+    return word in _verbs()
 
 
 def is_listed(word: str) -> bool:
@@ -112,5 +138,6 @@ def is_english(word: str) -> bool:
     return any(len(stem) > 1 and stem + "y" in words for stem in stems)
 
 
-if __name__ == "__main__":  # remake the dictionary file from the installed word list
+if __name__ == "__main__":  # remake the dictionary files from the installed word lists
     np.save(_HASHES, word_hashes(listed_words()))
+    np.save(_VERB_HASHES, word_hashes(listed_verbs()))
