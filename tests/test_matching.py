@@ -74,6 +74,12 @@ STORIES = DATA / "stories"
         ("last time anyone walked on the moon", QType.WHEN, {Need.DATE}),  # an occasion
         ("what time of day was the speech", QType.WHEN, {Need.DATE, Need.TIME}),
         ("which month in 2018 was it signed", QType.WHEN, {Need.DATE, Need.MONTH}),
+        # what was done, not what is planned: "talks are scheduled to resume on Friday"
+        ("what was agreed at the talks", QType.WHAT, {Need.PAST}),
+        ("what was decided at the meeting", QType.WHAT, {Need.PAST}),
+        ("what was planned for the talks", QType.WHAT, set()),
+        ("what was supposed to happen", QType.WHAT, set()),
+        ("what was the cost", QType.WHAT, set()),
     ],
 )
 def test_a_question_asks_for_the_kind_of_value_its_words_say(
@@ -139,6 +145,7 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
         ("You may join later.", set(), {Need.DATE}),  # "may" the verb is not the month
         ("Pakistan has joined a project to build a base.", {Need.PAST}, {Need.REASON}),
         ("In December 2025, barring any delays.", {Need.DATE}, {Need.PAST}),  # only a plan
+        ("Talks are scheduled to resume on Friday.", {Need.DAY}, {Need.PAST}),
         ("It aims to land in 2025; India landed last year.", {Need.PAST}, set()),
         ("Gavi said it will cost less.", {Need.PAST, Need.WORDS}, set()),
         ("In Beijing, where Kakar watched.", {Need.PLACE}, {Need.WORDS}),

@@ -59,6 +59,8 @@ def needs(
         asked.add(Need.PAST)
     if qtype is QType.WHEN and _PLAN_WORDS.isdisjoint(words) and _passive_past(words):
         asked.add(Need.PAST)  # "when was the stadium built?": not when it will be
+    if qtype is QType.WHAT and _what_was_done(words):
+        asked.add(Need.PAST)  # "what was agreed at the talks?": not that talks are scheduled
     if qtype is QType.COUNT and _counted_past(words):
         asked.add(Need.PAST)  # "how many people actually rode it?": not how many are expected
     if _STATUS_WORDS.intersection(words) and qtype is QType.YESNO:
@@ -107,6 +109,20 @@ def _asks_place_in_row(words: tuple[str, ...]) -> bool:
         if word in ("which", "what") and words[at + 1] == "number":
             return word == "which" or words[at + 2 : at + 3] != ("of",)
     return False
+
+
+def _what_was_done(words: tuple[str, ...]) -> bool:
+    """Return whether a question opens "what was/were <past participle>": a done thing.
+
+    Not a plan's participle ("what was planned?", "what was supposed to happen?") nor with a
+    word of a plan or a future.
+    """
+    if words[:2] not in (("what", "was"), ("what", "were")) or len(words) < 3:
+        return False
+    if not _PLAN_WORDS.isdisjoint(words) or not _FUTURE.isdisjoint(words):
+        return False
+    done = words[2]
+    return done not in _PLANNED_PARTICIPLES and (done.endswith("ed") or done in IRREGULAR)
 
 
 def _counted_past(words: tuple[str, ...]) -> bool:
