@@ -77,6 +77,7 @@ STORIES = DATA / "stories"
         # what was done, not what is planned: "talks are scheduled to resume on Friday"
         ("what was agreed at the talks", QType.WHAT, {Need.PAST}),
         ("what was decided at the meeting", QType.WHAT, {Need.PAST}),
+        ("what got agreed at the talks", QType.WHAT, {Need.PAST}),
         ("what was planned for the talks", QType.WHAT, set()),
         ("what was supposed to happen", QType.WHAT, set()),
         ("what was the cost", QType.WHAT, set()),

@@ -112,12 +112,12 @@ def _asks_place_in_row(words: tuple[str, ...]) -> bool:
 
 
 def _what_was_done(words: tuple[str, ...]) -> bool:
-    """Return whether a question opens "what was/were <past participle>": a done thing.
+    """Return whether a question opens "what was/were/got <past participle>": a done thing.
 
     Not a plan's participle ("what was planned?", "what was supposed to happen?") nor with a
     word of a plan or a future.
     """
-    if words[:2] not in (("what", "was"), ("what", "were")) or len(words) < 3:
+    if words[:2] not in (("what", "was"), ("what", "were"), ("what", "got")) or len(words) < 3:
         return False
     if not _PLAN_WORDS.isdisjoint(words) or not _FUTURE.isdisjoint(words):
         return False
