@@ -86,6 +86,9 @@ def test_a_stretch_of_time_counts_no_thing_and_how_many_hours_asks_no_thing() ->
     assert Clauses(["It carries 42,000 cars a day."], lambda t: tuple(tokenize(t))).counts(
         0, frozenset({"cars"}), {}
     )
+    # how often counts no thing either: "a five-yearly inspection" is no count of engineers
+    often = Clauses(["Engineers did a five-yearly inspection."], lambda t: tuple(tokenize(t)))
+    assert not often.counts(0, frozenset({"engineers"}), {})
 
 
 def test_how_many_cars_is_not_kept_from_a_count_of_vehicles_by_an_age_or_a_duration() -> None:

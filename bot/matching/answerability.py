@@ -40,8 +40,12 @@ _WEIGHTS = "kg kilos? kilograms? grams? tonnes? tons?"
 # the units a stretch of time or a rate is counted in
 _UNITS = "seconds? minutes? hours? days? nights? weeks? fortnights? months? years? decades?"
 _FIGURE = rf"(?:\d[\d,.]*|{_words(NUMBER_WORDS)})(?:\s|-)*"
-# a stretch of time: "four months", "a two-year delay"; a count of it counts no thing
-DURATIONS = re.compile(rf"{_FIGURE}(?:more |extra |further )?{_words(_UNITS)}", re.I)
+# a stretch of time: "four months", "a two-year delay"; a count of it counts no thing, nor
+# does how often: "a five-yearly inspection"
+DURATIONS = re.compile(
+    rf"{_FIGURE}(?:more |extra |further )?{_words(_UNITS + ' hourly daily weekly monthly yearly')}",
+    re.I,
+)
 
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")
@@ -172,7 +176,9 @@ _OFFERS = {
 # nothing that has happened yet
 _PLANNED = re.compile(
     r"\b(?:will|expects?|expecting|aims? to|plans? to|wants? to|planned|planning|targets?|"
-    r"targeting|scheduled|expected to|goals? (?:of|to|is to)|looking (?:to|toward|towards)|"
+    # "a scheduled inspection" is a routine one, not a plan
+    r"targeting|(?<!\ba )(?<!\bthe )scheduled|expected to|goals? (?:of|to|is to)|"
+    r"looking (?:to|toward|towards)|"
     r"aspires? to|aspiring to|"
     r"(?:the|a) proposed|proposed to|"
     rf"due to {_SCHEDULED}|barring|hopes? to|intends? to|set to|is to|are to)\b",
