@@ -39,6 +39,10 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.ROLE: _ROLE_WORDS | {"hold", "serve"},
     Need.LEAD: _LEAD_WORDS,
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
+    # "how old is the retired teacher lady?", "the german guy": any one person of the story
+    Need.PERSON: frozenset(
+        "man woman lady gentleman guy fella fellow bloke chap dude girl boy".split()
+    ),
     # not "capital": any place would cover it; a capital city the gazetteer knows does
     Need.PLACE: frozenset(
         "place location venue jagah city town region district area province county village".split()

@@ -143,7 +143,9 @@ class Retrievers:
     ) -> tuple[Callable[[int], frozenset[str]], Callable[[int], frozenset[str]]]:
         """Return the covered-terms lookup (or `terms_of`) and its phrase parts', `kept` each."""
         if terms_of is None:
-            made = partial(_terms_of, self.index, self.offers, self.cue_terms, self.implied)
+            made = partial(
+                _terms_of, self.index, self.offers, self.cue_terms, self.implied, self.people
+            )
             terms_of = lru_cache(maxsize=kept)(made)
         looked = terms_of  # bound for the lambda: the retrievers themselves are not held
         return terms_of, lru_cache(maxsize=kept)(lambda position: phrase_parts(looked(position)))
@@ -222,11 +224,14 @@ def _terms_of(
     offers: OfferedKinds,
     cue_terms: dict[Need, frozenset[str]],
     implied: dict[str, frozenset[str]],
+    people: frozenset[str],
     position: int,
 ) -> frozenset[str]:
-    # "X's job?" is answered by "X is the premier", "day of the week?" by "on Friday"
-    cues = [cue_terms[need] for need in offers[position] if need in cue_terms]
     own = index.terms_of(position)
+    # "X's job?" is answered by "X is the premier", "day of the week?" by "on Friday", "the
+    # teacher lady" by an entry naming someone
+    offered = offers[position] | ({Need.PERSON} if people & own else set())
+    cues = [cue_terms[need] for need in offered if need in cue_terms]
     named = [implied[t] for t in own if t in implied]
     return own.union(*cues, *named)
 
