@@ -98,6 +98,22 @@ def test_how_many_cars_is_not_kept_from_a_count_of_vehicles_by_an_age_or_a_durat
     assert best is not None and best.entry.id == "daily-traffic" and best.evidence.kind == 1.0
 
 
+def test_a_count_asked_of_one_place_is_not_answered_by_another_places() -> None:
+    clauses = Clauses(
+        [
+            "In Seville, firefighters rescued 48 people trapped in lifts, and police directed "
+            "traffic at 300 junctions in Seville and Cordoba."
+        ],
+        lambda text: tuple(tokenize(text)),
+    )
+    asked, places = frozenset({Need.NUMBER, Need.COUNT}), frozenset({"seville", "cordoba"})
+    question = frozenset({"people", "lifts", "cordoba"})
+    # the 300 junctions are Cordoba's too, but the question asks of people in lifts
+    assert clauses.another_place(0, asked, question, frozenset({"cordoba"}), places)
+    assert not clauses.another_place(0, asked, question, frozenset({"seville"}), places)
+    assert not clauses.another_place(0, asked, question, frozenset(), places)  # no place asked
+
+
 def test_a_count_of_what_an_answer_names_but_does_not_count_is_not_answered_by_it() -> None:
     clauses = Clauses(
         ["It adds 14 trains a day, and a shuttle bus runs every 10 minutes."],

@@ -130,6 +130,31 @@ class Clauses:
         ]
         return bool(holding) and all(named and named.isdisjoint(times) for named in holding)
 
+    def another_place(
+        self,
+        number: int,
+        asked: frozenset[Need],
+        question: frozenset[str],
+        located: frozenset[str],
+        places: frozenset[str],
+    ) -> bool:
+        """Return whether the values asked are said only of other places than the one asked.
+
+        "How many people were stuck in lifts in Cordoba?" is not answered by "in Seville, 48
+        people trapped in lifts": the clauses holding the values asked about what is asked
+        name another place and not Cordoba. `located`: the places the question gives as where.
+        """
+        values = asked & VALUES
+        if not values or not located:
+            return False
+        about = question - places
+        holding = [
+            terms for terms, found, _, _ in self._of(number) if terms & about and values <= found
+        ]
+        return bool(holding) and all(
+            located.isdisjoint(terms) and not places.isdisjoint(terms) for terms in holding
+        )
+
     def only_listed(self, number: int, part: frozenset[str], question: frozenset[str]) -> bool:
         """Return whether text `number` says a term of `part` only as one item of a list.
 

@@ -84,7 +84,8 @@ class Demands:
         """
         asked = query.asks
         if not (
-            asked - NAMED <= offered and kinds.near(position, asked, question.terms, query.stated)
+            asked - NAMED <= offered
+            and kinds.near(position, asked, question.terms, query.stated, question.located)
         ):
             return False
         if names is not None and not names.answer(position, asked, question.terms, self.thing):

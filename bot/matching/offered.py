@@ -82,7 +82,12 @@ class OfferedKinds:
         return clauses is not None and clauses.only_listed(position, part, question)
 
     def near(
-        self, position: int, asked: frozenset[Need], question: frozenset[str], words: frozenset[str]
+        self,
+        position: int,
+        asked: frozenset[Need],
+        question: frozenset[str],
+        words: frozenset[str],
+        located: frozenset[str] = frozenset(),
     ) -> bool:
         """Return whether the values asked are in a clause about what the question names.
 
@@ -102,8 +107,10 @@ class OfferedKinds:
         if self._clauses is None:
             return True
         clauses = self._clauses
-        return clauses.said_of(position, asked, question) and not clauses.another_time(
-            position, asked, question, words
+        return (
+            clauses.said_of(position, asked, question)
+            and not clauses.another_time(position, asked, question, words)
+            and not clauses.another_place(position, asked, question, located, self._places)
         )
 
 
