@@ -148,6 +148,8 @@ def test_a_value_counts_only_in_a_clause_about_what_is_asked() -> None:
         ("In December 2025, barring any delays.", {Need.DATE}, {Need.PAST}),  # only a plan
         ("Talks are scheduled to resume on Friday.", {Need.DAY}, {Need.PAST}),
         ("A firm hired for a scheduled inspection found it.", {Need.PAST}, set()),  # routine
+        ("The city aims to reopen it by February.", {Need.PLAN}, {Need.PAST}),
+        ("It reopened in February.", {Need.PAST}, {Need.PLAN}),
         ("It aims to land in 2025; India landed last year.", {Need.PAST}, set()),
         ("Gavi said it will cost less.", {Need.PAST, Need.WORDS}, set()),
         ("In Beijing, where Kakar watched.", {Need.PLACE}, {Need.WORDS}),

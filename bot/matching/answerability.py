@@ -226,6 +226,8 @@ def offers(text: str) -> frozenset[Need]:
     happened = allow(CLUES["happened"]) and _HAPPENED.search(text)
     if not planned or happened:
         found.add(Need.PAST)
+    if planned:
+        found.add(Need.PLAN)
     if planned or happened:
         found.add(Need.STATUS)  # says whether it is done: "was built" or "aims to build"
     if found & {Need.DAY, Need.TIME, Need.MONTH}:

@@ -39,6 +39,11 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
     Need.ROLE: _ROLE_WORDS | {"hold", "serve"},
     Need.LEAD: _LEAD_WORDS,
     Need.NAME: frozenset("name called stand abbreviation acronym naam".split()),
+    # "when do they want cars back?" is answered by "the city aims to reopen it by February"
+    Need.PLAN: frozenset(
+        "want wants plan plans planned planning aim aims intend intends hope hopes target "
+        "targets expect expects expected".split()
+    ),
     # "how old is the retired teacher lady?", "the german guy": any one person of the story
     Need.PERSON: frozenset(
         "man woman lady gentleman guy fella fellow bloke chap dude girl boy".split()

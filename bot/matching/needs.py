@@ -30,6 +30,7 @@ class Need(StrEnum):
     PLACE = "place"  # where: "in Beijing", "at the south pole", "near Agboyi"
     WORDS = "words"  # what someone said: a quote, or "X said that …"
     STATUS = "status"  # whether something is done yet: it happened, or it is still planned
+    PLAN = "plan"  # what is meant to happen: "aims to land", "scheduled to resume", "target"
     PERSON = "person"  # someone the story names: "who was the last man on the moon?"
     SOMEONE = "someone"  # a name, a title or a body of people: what "who?" is answered with
     LENGTH = "length"  # a length, height or area with its unit: "3.2 kilometres", "40 metres"
