@@ -135,6 +135,15 @@ def test_question_terms_are_canonical(engine: Engine, question: str, term: str) 
     assert term in engine.analyzer.analyze(question).terms
 
 
+@pytest.mark.parametrize("contraction", ["hasn't", "havent", "weren't", "couldnt", "isn't"])
+def test_a_negative_contraction_is_read_as_its_verb(engine: Engine, contraction: str) -> None:
+    # "how much hasn't been paid?": its words are those of "how much has been paid?", not a
+    # word the knowledge never uses
+    verb = contraction.replace("n't", "").removesuffix("nt")
+    said = engine.analyzer.analyze(f"when {contraction} the station built")
+    assert said.terms == engine.analyzer.analyze(f"when {verb} the station built").terms
+
+
 @pytest.mark.parametrize("word", ["started", "population", "long", "listed"])
 def test_real_words_are_not_corrected_into_knowledge_words(engine: Engine, word: str) -> None:
     assert engine.analyzer.analyze(f"{word}").terms == (engine.analyzer.analyze(word).terms)
