@@ -38,7 +38,8 @@ FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.85, 0.97),
-    (default_folder(), DATA / "sealed.jsonl", 0.87, 1.0),
+    # 0.886 since a verb the knowledge never uses weighs half (twenty-second session)
+    (default_folder(), DATA / "sealed.jsonl", 0.88, 1.0),
     (default_folder(), DATA / "sealed2.jsonl", 0.82, 0.93),  # its misses are never read
     (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
     # written in the twelfth session from the story alone; its misses are never read
@@ -55,7 +56,7 @@ FLOORS = [
     (
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "questions.jsonl",
-        0.76,  # 0.767 since Swahili question words are read (eighteenth session)
+        0.77,  # 0.778 since a verb the knowledge never uses weighs half (twenty-second)
         0.90,
     ),
     (  # the same kind of set for malaria-vaccine; 70.0 / 83.3 on first scoring. Out-of-scope
@@ -63,7 +64,7 @@ FLOORS = [
         # think $3.90 a dose is too expensive?" the dose price's; heatwave-grid gained one
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "more.jsonl",
-        0.73,
+        0.80,  # 0.800 since a verb the knowledge never uses weighs half (twenty-second)
         0.86,  # 0.867 since "how much … cost?" asks for money (eighteenth session)
     ),
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
@@ -90,7 +91,7 @@ FLOORS = [
         # fix took back the one answer that gave, so the floor is the figure before them
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
-        0.49,  # 0.495 since "how often?" is covered by a rate (twenty-first session)
+        0.51,  # 0.514 since a verb the knowledge never uses weighs half (twenty-second)
         0.80,  # 0.80 since "how much … cost?" asks for money (eighteenth session)
     ),
     (
@@ -107,14 +108,14 @@ FLOORS = [
         # each other's work; 66.7 / 86.7 on first scoring, its misses never read
         STORIES / "kilwa-artefacts-return" / "knowledge",
         STORIES / "kilwa-artefacts-return" / "questions.jsonl",
-        0.70,  # 0.70 since "how many X?" is answered by a count of X (nineteenth session)
+        0.71,  # 0.711 since words asking for a plan are covered by one (twenty-second)
         0.86,
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder
         # by a second, its 150 questions by a third); 57.1 / 80.0 on first scoring, misses never read
         STORIES / "ransomware-hospital" / "knowledge",
         STORIES / "ransomware-hospital" / "questions.jsonl",
-        0.57,
+        0.59,  # 0.590 since a verb the knowledge never uses weighs half (twenty-second)
         0.84,  # 0.844 since "the first officer's name?" asks the officer's (twenty-first)
     ),
     (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /
@@ -137,7 +138,7 @@ FLOORS = [
         # without the semantic layer), tuned on since
         STORIES / "bridge-closure" / "knowledge",
         STORIES / "bridge-closure" / "questions.jsonl",
-        0.59,  # 0.590 at the end of the session it was written in
+        0.60,  # 0.610 since a verb the knowledge never uses weighs half (twenty-second)
         0.75,  # 0.756 likewise
     ),
 ]
