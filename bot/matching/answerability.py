@@ -37,15 +37,13 @@ _LENGTHS = (
     "feet foot ft inch inches yards? hectares? acres? storeys?"
 )
 _WEIGHTS = "kg kilos? kilograms? grams? tonnes? tons?"
-# the units a stretch of time or a rate is counted in
+# the units a stretch of time or a rate is counted in, and how often by them
 _UNITS = "seconds? minutes? hours? days? nights? weeks? fortnights? months? years? decades?"
+_EVERY = "hourly daily weekly monthly yearly"
 _FIGURE = rf"(?:\d[\d,.]*|{_words(NUMBER_WORDS)})(?:\s|-)*"
 # a stretch of time: "four months", "a two-year delay"; a count of it counts no thing, nor
 # does how often: "a five-yearly inspection"
-DURATIONS = re.compile(
-    rf"{_FIGURE}(?:more |extra |further )?{_words(_UNITS + ' hourly daily weekly monthly yearly')}",
-    re.I,
-)
+DURATIONS = re.compile(rf"{_FIGURE}(?:more |extra |further )?{_words(f'{_UNITS} {_EVERY}')}", re.I)
 
 # a day of a month holds digits but tells no count: "Oct. 26", "14 July" (a year may tell how
 # long: "leased until 2041")

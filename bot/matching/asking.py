@@ -122,7 +122,12 @@ def _what_was_done(words: tuple[str, ...]) -> bool:
     if not _PLAN_WORDS.isdisjoint(words) or not _FUTURE.isdisjoint(words):
         return False
     done = words[2]
-    return done not in _PLANNED_PARTICIPLES and (done.endswith("ed") or done in IRREGULAR)
+    return done not in _PLANNED_PARTICIPLES and _participle(done)
+
+
+def _participle(word: str) -> bool:
+    """Return whether `word` may be a past participle: "signed", "built"."""
+    return word.endswith("ed") or word in IRREGULAR
 
 
 def _counted_past(words: tuple[str, ...]) -> bool:
@@ -149,7 +154,7 @@ def _passive_past(words: tuple[str, ...]) -> bool:
             planned = any(
                 w in _PLANNED_PARTICIPLES and (w != "set" or (w, "to") in after) for w in window
             )
-            return not planned and any(w.endswith("ed") or w in IRREGULAR for w in window)
+            return not planned and any(map(_participle, window))
     return False
 
 

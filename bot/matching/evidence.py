@@ -219,6 +219,14 @@ def _top_two(scored: list[tuple[float, int]]) -> tuple[tuple[float, int], tuple[
     return ranked[0], ranked[1] if len(ranked) > 1 else (0.0, -1)
 
 
+def _offered(
+    offers: OfferedKinds, people: frozenset[str], position: int, terms: frozenset[str]
+) -> frozenset[Need]:
+    """Return the kinds of value entry `position` offers; one naming someone gives a person."""
+    offered = offers[position]
+    return offered | {Need.PERSON} if people & terms else offered
+
+
 def _terms_of(
     index: Index,
     offers: OfferedKinds,
@@ -230,8 +238,7 @@ def _terms_of(
     own = index.terms_of(position)
     # "X's job?" is answered by "X is the premier", "day of the week?" by "on Friday", "the
     # teacher lady" by an entry naming someone
-    offered = offers[position] | ({Need.PERSON} if people & own else set())
-    cues = [cue_terms[need] for need in offered if need in cue_terms]
+    cues = [cue_terms[n] for n in _offered(offers, people, position, own) if n in cue_terms]
     named = [implied[t] for t in own if t in implied]
     return own.union(*cues, *named)
 
@@ -249,9 +256,7 @@ def _measure(
     terms = tools.terms_of(position)
     coverage = question.cover(terms, soft=False)
     phrased = tools.index.phrasing_qtype(raw.hit) if raw.hit.score else None
-    offered = tools.offers[position]
-    if tools.people & terms:  # an entry naming someone gives a person
-        offered |= {Need.PERSON}
+    offered = _offered(tools.offers, tools.people, position, terms)
     kind = demands.held(tools.offers, tools.names, position, query, question, terms, offered)
     # "which country joined?" is not answered by the entry phrased "who else has joined?",
     # when that phrasing holds the whole question ("who supports it?" it holds in part: the
