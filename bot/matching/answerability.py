@@ -148,7 +148,7 @@ _OFFERS = {
     Need.WEIGHT: re.compile(rf"{_FIGURE}{_words(_WEIGHTS)}", re.I),
     Need.FREQUENCY: re.compile(
         rf"\bevery (?:{_FIGURE}|other )?{_words(_UNITS)}|\b(?:a|per|each) {_words(_UNITS)}"
-        r"|\b(?:hourly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly)\b|-yearly\b",
+        rf"|{_words(f'{_EVERY} fortnightly quarterly annually')}|-yearly\b",
         re.I,
     ),
     # a currency's sign or name, its cents or pence; "won" only after a figure ("Eemland won")

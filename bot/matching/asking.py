@@ -119,10 +119,15 @@ def _what_was_done(words: tuple[str, ...]) -> bool:
     """
     if words[:2] not in (("what", "was"), ("what", "were"), ("what", "got")) or len(words) < 3:
         return False
-    if not _PLAN_WORDS.isdisjoint(words) or not _FUTURE.isdisjoint(words):
+    if _of_plans(words):
         return False
     done = words[2]
     return done not in _PLANNED_PARTICIPLES and _participle(done)
+
+
+def _of_plans(words: tuple[str, ...]) -> bool:
+    """Return whether a question speaks of a plan or a future: "how many will ride it?"."""
+    return not _PLAN_WORDS.isdisjoint(words) or not _FUTURE.isdisjoint(words)
 
 
 def _participle(word: str) -> bool:
@@ -136,7 +141,7 @@ def _counted_past(words: tuple[str, ...]) -> bool:
     "Did" or "actually" anywhere, or a verb's irregular past ("rode", "came"); not with a
     word of a plan or a future: "how many will ride it?", "how many are expected?".
     """
-    if not _FUTURE.isdisjoint(words) or not _PLAN_WORDS.isdisjoint(words):
+    if _of_plans(words):
         return False
     return not _PAST_CUES.isdisjoint(words) or any(IRREGULAR.get(w, w) != w for w in words)
 

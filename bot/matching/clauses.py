@@ -123,11 +123,7 @@ class Clauses:
         times = days | years
         if not times or not values:
             return False
-        holding = [
-            named
-            for terms, found, named, _ in self._of(number)
-            if terms & question and values <= found
-        ]
+        holding = [named for _, _, named, _ in self._holding(number, values, question)]
         return bool(holding) and all(named and named.isdisjoint(times) for named in holding)
 
     def another_place(
@@ -147,10 +143,7 @@ class Clauses:
         values = asked & VALUES
         if not values or not located:
             return False
-        about = question - places
-        holding = [
-            terms for terms, found, _, _ in self._of(number) if terms & about and values <= found
-        ]
+        holding = [terms for terms, *_ in self._holding(number, values, question - places)]
         return bool(holding) and all(
             located.isdisjoint(terms) and not places.isdisjoint(terms) for terms in holding
         )
@@ -173,6 +166,12 @@ class Clauses:
         named = [terms for terms in items if terms & question]
         rest = frozenset(self._terms(_LIST.sub(" ", text)))
         return len(named) == 1 and bool(named[0] & part) and (named[0] & part).isdisjoint(rest)
+
+    def _holding(
+        self, number: int, values: frozenset[Need], about: frozenset[str]
+    ) -> list[_Clause]:
+        """Return the clauses of text `number` that share a term of `about` and hold `values`."""
+        return [clause for clause in self._of(number) if clause[0] & about and values <= clause[1]]
 
     def _of(self, number: int) -> list[_Clause]:
         clauses = self._read.get(number)
