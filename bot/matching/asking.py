@@ -176,14 +176,15 @@ def _asks_name(words: tuple[str, ...]) -> bool:
 
     "What is the lander called?" and "what was it named?" ask a name; "name" before a number
     or a determiner asks for a list ("name two partners", "name the countries"): whatever
-    answers it names them, a country too. "When was the strike called?" asks no name, nor
-    does "a big name" (someone well known).
+    answers it names them, a country too. "What are the names of the injured workers?" asks
+    theirs. "When was the strike called?" asks no name, nor does "a big name" (someone well
+    known).
     """
     naming = next((at for at in range(len(words)) if names_by(words, at)), None)
     if naming is not None and ASKING_NAME.intersection(words[:naming]):
         return True
     return any(
-        word in NAME_WORDS
+        (word in NAME_WORDS or (word == "names" and after == "of"))
         and not (after in _LISTED or (after or "").isdigit())
         and not (at >= 2 and words[at - 2] in _INDEFINITE and words[at - 1] in _FAMOUS)
         for at, (word, after) in enumerate(itertools.zip_longest(words, words[1:]))

@@ -83,13 +83,40 @@ def answer_names(
     subjects = {p: ENTITY_PREFIX + e.id for p, e in _entity_positions(knowledge)}
     nouns = frozenset(analyzer.terms("country countries nation nations"))
     people = terms_of_kind(knowledge.entities, EntityType.PERSON)
-    # each entity's names' words as written: "Ministry of National Defence" spells the ministry
+    # each entity's names' capitalised words: "Ministry of National Defence" spells the
+    # ministry; "bank consortium" spells no consortium
     spelled = {
-        ENTITY_PREFIX + e.id: frozenset(w.casefold() for n in e.names for w in n.split())
+        ENTITY_PREFIX + e.id: frozenset(
+            w.casefold() for n in e.names for w in n.split() if w[:1].isupper()
+        )
         for e in knowledge.entities
     }
-    return AnswerNames(
-        answers, analyzer.terms, countries, nouns, subjects, implied, people, spelled
+    # a person is named by the head of each of their titles: "museum director" is a director,
+    # so Kimaro's name is no museum's ("what is the museum in Kilwa called?")
+    named = {
+        **implied,
+        **{
+            ENTITY_PREFIX + e.id: _roles(analyzer, e)
+            for e in knowledge.entities
+            if e.type == EntityType.PERSON
+        },
+    }
+    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects, named, people, spelled)
+
+
+# the words after which a title says what it is of: "mayor *of* Torun", "minister *for* energy"
+_OF = frozenset("of for in at".split())
+
+
+def _roles(analyzer: Analyzer, person: Entity) -> frozenset[str]:
+    """Return the terms of the head word of each of a person's names: "bakery owner" is an owner."""
+    heads = set()
+    for name in person.names:
+        words = tokenize(name)
+        cut = next((at for at, word in enumerate(words) if word in _OF), len(words))
+        heads.update(words[cut - 1 : cut])
+    return frozenset(
+        t for word in heads for t in analyzer.terms(word) if not t.startswith(ENTITY_PREFIX)
     )
 
 

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.clauses import split_clauses
+from bot.matching.cues import CUE_WORDS
 from bot.matching.english import is_english
 from bot.matching.lexicon import ABOUT_TEXT, DETERMINERS, SAY_WORDS
 from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES, Need
@@ -33,6 +34,15 @@ _ASKING_WORDS = " ".join(
     )
 )
 _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|U\.S|U\.K)\.\s*$")
+# a name after these says where a thing is, not what it is called: "the plant *near*
+# Algeciras", "a nurse who lives *in* Podgorz and works at the regional hospital"
+_PLACING = re.compile(
+    r"\b(?:in|near|at|outside|around|across|off|into|inside|within|between|behind|beside|"
+    r"towards)\s+(?:the\s+)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_NAME_RUN = re.compile(r"[\w'\u2019.-]+")
+_JOINING = frozenset("of es de del la le el al van von da do dos".split())  # "Dar es Salaam"
 
 
 def proper_names(text: str) -> tuple[list[str], list[str]]:
@@ -64,6 +74,31 @@ def proper_names(text: str) -> tuple[list[str], list[str]]:
     return names, openers
 
 
+def placed_names(text: str) -> list[str]:
+    """Return the names in `text` that say where a thing is: "near Algeciras", "in Kilwa"."""
+    placed = []
+    for match in _PLACING.finditer(text):
+        run: list[tuple[str, int]] = []
+        for word in _NAME_RUN.finditer(text, match.end()):
+            gap = text[(run and run[-1][1]) or match.end() : word.start()]
+            if gap.strip() or not (word.group()[0].isupper() or (run and word.group() in _JOINING)):
+                break
+            run.append((word.group(), word.end()))
+        placed.append(" ".join(w for w, _ in run))
+    return [p for p in placed if p]
+
+
+# what a clause says is not whom it names: "killing welder Choi and injuring *two other
+# workers*", "Captain Vlachakis, *the first officer* and the helmsman are charged"
+_OTHERS = re.compile(r"\b(?:other|another)((?:\s+[\w'-]+){1,3})", re.IGNORECASE)
+_LISTED = re.compile(r",\s+(?:the|a|an)((?:\s+[\w'-]+){1,3}?)\s+(?:and|or)\s+(?:the|a|an)\b")
+
+
+def _apart(text: str) -> list[str]:
+    """Return the words of what `text` sets apart from the names beside it."""
+    return [m.group(1) for pattern in (_OTHERS, _LISTED) for m in pattern.finditer(text)]
+
+
 def _plain(word: str) -> str:
     """Return `word` without a possessive ending: "Monday's" is Monday."""
     return re.sub(r"['\u2019]s$", "", word)
@@ -71,12 +106,16 @@ def _plain(word: str) -> str:
 
 # where the words for the thing a name is asked of end: "the name of the school *where* …"
 _THING_ENDS = frozenset(
-    "where that which who whose whom when in at on of for from with by is was are were does "
-    "did do has had will would called named and or but if so".split()
+    "where that which who whose whom when in at on of for from with by near is was are were "
+    "does did do has had will would called named and or but if so they he she we you it i".split()
 )
 _OWNERS = frozenset("his her their its my your our full real first last official".split())
 _POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
 _LEADING = DETERMINERS | _POINTING | {"are", "were"}  # before the thing: "what *is the* …"
+# the kinds of place a name may be asked of: "what is the island called?"
+_PLACE_WORDS = " ".join(
+    sorted(CUE_WORDS[Need.PLACE] | frozenset("island port country capital state".split()))
+)
 _NEAR = 4  # terms between a name and the thing it names: "the Eemstadion, Eemland FC's … stadium"
 
 
@@ -154,6 +193,7 @@ class AnswerNames:
         self._spelled = spelled or {}
         self._read: dict[int, list[_Clause]] = {}
         self._asking: frozenset[str] | None = None  # the terms that ask for a name
+        self._places: frozenset[str] | None = None  # the terms of the kinds of place
 
     def over(self, texts: Sequence[str]) -> AnswerNames:
         """Return a reader of the names in other `texts` (story sentences), read the same way."""
@@ -236,7 +276,11 @@ class AnswerNames:
             sharing = [c for c in clauses if c.about & question]
         if not sharing and self._describes(question):
             return False  # "what is the moon base called?": no clause speaks of a moon base
-        return any(self._naming(c, thing) - known for c in sharing or clauses)
+        chosen = sharing or clauses
+        # the clauses saying the thing's word, if any does: "Zielinski asked the ministry for
+        # help, and a spokesman for the ministry said …" names no spokesman
+        holding = [c for c in chosen if not thing.isdisjoint(c.words)]
+        return any(self._naming(c, thing) - known for c in holding or chosen)
 
     def _naming(self, clause: _Clause, thing: frozenset[str]) -> frozenset[str]:
         """Return the names in `clause` that may be the `thing`'s.
@@ -245,20 +289,39 @@ class AnswerNames:
         call it otherwise: "the new shot" is "the vaccine").
         """
         at = [i for i, term in enumerate(clause.order) if term in thing]
+        # where a thing is does not say what it is called, unless a place's name is asked
+        placed = frozenset() if self._is_place(thing) else clause.placed
         if not at:
-            return clause.names
-        order = clause.order
-        near = [j for i in at for j in range(max(i - _NEAR, 0), i + _NEAR + 1)]
-        # a name read whole as one of the story's ("Oh Jae-hyun") only right beside it:
-        # "chairman Oh Jae-hyun", not the firm a few words before "the youth academy"
-        beside = {order[j] for i in at for j in (i - 1, i + 1) if 0 <= j < len(order)}
-        return frozenset(
+            return clause.names - placed
+        own = frozenset(
             name
             for name in clause.names
-            if name in thing
-            or self._implied.get(name, frozenset()) & thing
-            or any(order[j] == name for j in near if j < len(order))
-        ) | frozenset(t for t in beside if t.startswith(ENTITY_PREFIX) and t not in thing)
+            if name in thing or self._implied.get(name, frozenset()) & thing
+        )
+        if not thing.isdisjoint(clause.apart):  # "two other workers": not the one it names
+            return own
+        order = clause.order
+        near = {t for i in at for t in order[max(i - _NEAR, 0) : i + _NEAR + 1]}
+        # a name read whole as one of the story's ("Oh Jae-hyun") only right beside it, and
+        # written as a name: "chairman Oh Jae-hyun", not the firm a few words before "the youth
+        # academy", nor "a spokesman for the consortium"
+        beside = {order[j] for i in at for j in (i - 1, i + 1) if 0 <= j < len(order)}
+        return (
+            own
+            | (clause.names & near) - placed
+            | frozenset(
+                t
+                for t in beside - thing - placed
+                if t.startswith(ENTITY_PREFIX)
+                and not clause.written.isdisjoint(self._spelled.get(t, ()))
+            )
+        )
+
+    def _is_place(self, thing: frozenset[str]) -> bool:
+        """Return whether `thing` is a kind of place: "what is the town called?"."""
+        if self._places is None:
+            self._places = frozenset(self._terms(_PLACE_WORDS))
+        return not thing or not thing.isdisjoint(self._places)
 
     def _person(self, name: str) -> bool:
         """Return whether a name may be a person's: one the fact store has as a person, or none."""
@@ -281,7 +344,9 @@ class AnswerNames:
             words = frozenset(order)
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
             written = frozenset(w.casefold() for name in found for w in _WORD.findall(name))
-            read.append(_Clause(words, names, about, tuple(order), written))
+            placed = names.intersection(self._terms(" ".join(placed_names(part))))
+            apart = frozenset(self._terms(" ".join(_apart(part))))
+            read.append(_Clause(words, names, about, tuple(order), written, placed, apart))
         return read
 
 
@@ -291,3 +356,5 @@ class _Clause(NamedTuple):
     about: frozenset[str]  # its terms and the words of the names of whom it names
     order: tuple[str, ...]  # its terms in order
     written: frozenset[str]  # the words of the names it holds, as written, in lower case
+    placed: frozenset[str]  # the terms of its names that say where: "near Algeciras"
+    apart: frozenset[str]  # the terms of what it says is another than whom it names

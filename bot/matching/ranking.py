@@ -11,7 +11,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.decision import Candidate, Entry, Model
 from bot.matching.evidence import Evidence, Retrievers, gather, refine
 from bot.matching.index import Hit
-from bot.matching.needs import TELLING
+from bot.matching.needs import TELLING, Need
 
 _NOMINEES = 6  # candidates each retriever nominates
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
@@ -91,8 +91,11 @@ def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
 
     A place, reason, day, month, time or age asked for is seldom in an answer by chance, and
     an answer without it ("which month in 2018 was it signed?": "signed in 2018", and March
-    for the building) is at most a "did you mean", however well its words match.
+    for the building) is at most a "did you mean", however well its words match. So is one
+    that names nothing a name is asked of ("what is the main contractor called?").
     """
+    if Need.NAME in analysis.asks:  # its kind of value fell short: it names no such thing
+        return True
     told = analysis.asks & TELLING
     if not told:  # most questions
         return False
