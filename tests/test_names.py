@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.asking import needs
 from bot.matching.lexicon import QType
-from bot.matching.names import AnswerNames, named_thing, proper_names
+from bot.matching.names import AnswerNames, named_thing, proper_names, role_asked
 from bot.matching.needs import Need
 from bot.models import Query
 from tests.turnkit import story_engine
@@ -314,3 +314,37 @@ def test_a_story_entity_beside_the_thing_names_it_only_when_written_as_a_name() 
     spokesman, chairman = frozenset({"spokesman"}), frozenset({"chairman"})
     assert not reader.gives(0, spokesman, thing=spokesman)  # "the consortium" is no name
     assert reader.gives(1, chairman, thing=chairman)
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("who is the spokesman for the defence ministry", "spokesman"),
+        ("ok so who was the first officer", "officer"),
+        ("who the union chairman", "chairman"),  # "who's" read as "who"
+        ("who is the analyst quoted about earnings", "analyst"),
+        ("who is the energy minister how old", "minister"),
+        ("who are the three engineers on the panel", "engineers"),
+        ("who is kessler", None),  # a name, no role
+        ("who built the line", None),
+        ("who was at the wheel", None),
+    ],
+)
+def test_the_role_who_is_the_asks_of(question: str, role: str | None) -> None:
+    assert role_asked(tuple(question.split())) == role
+
+
+def test_who_has_a_role_is_named_where_the_answer_says_the_role() -> None:
+    spokesman = frozenset({"spokesman"})
+    asked = frozenset({Need.SOMEONE})
+    unnamed = _reader(["Zielinski asked the ministry for help ; a spokesman for it said no"])
+    assert not unnamed.answer(0, asked, frozenset({"spokesman", "ministry"}), role=spokesman)
+    named = _reader(["Karalis , coast guard spokesman , said no"])
+    assert named.answer(0, asked, frozenset({"spokesman"}), role=spokesman)
+    # an answer that never says the role may call it otherwise: "the boss" is its chief
+    chief = _reader(["Kessler , the chief executive , said no"])
+    assert chief.answer(0, asked, frozenset({"boss"}), role=frozenset({"boss"}))
+    bridge = story_engine("bridge-closure")
+    assert not bridge.answer(Query(text="who is the spokesman for the defence ministry")).answered
+    engineer = bridge.answer(Query(text="who is the chief engineer"))
+    assert engineer.answered and "Wrobel" in engineer.text

@@ -18,7 +18,8 @@ from bot.matching.analysis import Analysis
 from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
 from bot.matching.figures import figures_said
-from bot.matching.names import AnswerNames, named_thing
+from bot.matching.lexicon import QType
+from bot.matching.names import AnswerNames, named_thing, role_asked
 from bot.matching.needs import NAMED, Need
 from bot.matching.offered import OfferedKinds
 
@@ -38,6 +39,7 @@ class Demands:
     # what "how many …?" counts though no answer counts it: an answer naming it counts another
     uncounted: frozenset[str] = frozenset()
     thing: frozenset[str] = frozenset()  # what a name is asked of: "the school" (`named_thing`)
+    role: frozenset[str] = frozenset()  # whose name "who is the …?" asks: "the spokesman"
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
@@ -58,9 +60,9 @@ class Demands:
         counted = frozenset(t for t in counting if _counted_somewhere(tools, t))
         # "the name of the school where she teaches?": the terms read from the word "school"
         word = named_thing(query.words) if Need.NAME in query.asks else None
-        surfaces = zip(query.terms, query.surfaces, strict=False)
-        thing = frozenset(term for term, said in surfaces if word in said.split())
-        return cls(needed, abroad, others, counted, tools.implied, counting - counted, thing)
+        thing = _terms_said(query, word)
+        role = _terms_said(query, role_asked(query.words) if query.qtype is QType.WHO else None)
+        return cls(needed, abroad, others, counted, tools.implied, counting - counted, thing, role)
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""
@@ -88,7 +90,9 @@ class Demands:
             and kinds.near(position, asked, question.terms, query.stated, question.located)
         ):
             return False
-        if names is not None and not names.answer(position, asked, question.terms, self.thing):
+        if names is not None and not names.answer(
+            position, asked, question.terms, self.thing, self.role
+        ):
             return False
         if self.counted and not kinds.counts(position, self.counted, self.implied):
             return False  # "how many people fit in the stadium?" is no "600 supporters gathered"
@@ -115,6 +119,12 @@ class Demands:
         # the parts a question names: an item of a list, or the list ("Ghana, Kenya, Mali …")
         named = part | question.named
         return any(asked and kinds.only_listed(position, asked, named) for asked in (part, located))
+
+
+def _terms_said(query: Analysis, word: str | None) -> frozenset[str]:
+    """Return the terms of `query` read from `word` as typed: "school" of "the school"."""
+    surfaces = zip(query.terms, query.surfaces, strict=False)
+    return frozenset(term for term, said in surfaces if word in said.split())
 
 
 # a count of these says nothing of what is counted: "how many people live in Lagos?"; nor does

@@ -141,6 +141,30 @@ def named_thing(words: Sequence[str]) -> str | None:
     return None
 
 
+_BEING = frozenset("is was are were".split())
+_ASKING = frozenset("how what when where why which".split())
+
+
+def role_asked(words: Sequence[str]) -> str | None:
+    """Return the word for the role "who is the …?" asks who has, as typed, or None.
+
+    "Who is the spokesman for the ministry?" asks who the spokesman is; "who's the energy
+    minister, how old?" who the minister is; "who is the analyst quoted …?" the analyst.
+    """
+    if "who" not in words:
+        return None
+    rest = words[words.index("who") + 1 :]
+    rest = rest[1:] if rest[:1] and rest[0] in _BEING else rest
+    if rest[:1] != ("the",):
+        return None
+    span = []
+    for word in rest[1:4]:  # the role's few words: "the first officer", "the union chairman"
+        if word in _THING_ENDS or word in _ASKING or word.endswith(("ed", "ing")):
+            break
+        span.append(word)
+    return span[-1] if span else None
+
+
 def _head(words: Sequence[str]) -> str | None:
     """Return the last word of the noun phrase `words` begin with: "the fan group fighting …"."""
     span: list[str] = []
@@ -214,6 +238,7 @@ class AnswerNames:
         asked: frozenset[Need],
         question: frozenset[str],
         thing: frozenset[str] = frozenset(),
+        role: frozenset[str] = frozenset(),
     ) -> bool:
         """Return whether text `number` can answer a question asking `asked`, as to names.
 
@@ -221,10 +246,31 @@ class AnswerNames:
         asks for another than those it names (`Need.OTHER`) needs one besides them, the
         entry's own subject too ("who was chairman before Bosveld?" is not Bosveld's entry).
         Asked the name of a `thing` (its terms: "the school"), the name is one of that thing.
+        Asked who has a `role` ("who is the spokesman?"), a clause saying it names them.
         """
         if Need.OTHER in asked:
             return self.gives(number, question, besides=True)
-        return Need.NAME not in asked or self.gives(number, question, thing=thing)
+        if Need.NAME in asked:
+            return self.gives(number, question, thing=thing)
+        return not role or self._names_role(number, question, role)
+
+    def _names_role(self, number: int, question: frozenset[str], role: frozenset[str]) -> bool:
+        """Return whether text `number` names whoever has `role` where it says the role.
+
+        "Who is the spokesman for the ministry?" is not answered by "Zielinski asked the
+        ministry for help, and a spokesman for it said …"; a text that never says the role's
+        word may call it otherwise ("who is the boss?": "the chief executive, Kessler").
+        """
+        role = frozenset(t for t in role if not t.startswith(ENTITY_PREFIX))
+        saying = [c for c in self._clauses_of(number) if not role.isdisjoint(c.words)]
+        return not saying or any(self._naming(c, role) - question for c in saying)
+
+    def _clauses_of(self, number: int) -> list[_Clause]:
+        """Return the clauses of text `number`, read once."""
+        clauses = self._read.get(number)
+        if clauses is None:
+            clauses = self._read[number] = self._clauses(self._texts[number])
+        return clauses
 
     def gives(
         self,
@@ -248,9 +294,7 @@ class AnswerNames:
         the question names by a word of its name ("what is the ministry called?") is named by
         a clause writing a name of it ("the Ministry of National Defence").
         """
-        clauses = self._read.get(number)
-        if clauses is None:
-            clauses = self._read[number] = self._clauses(self._texts[number])
+        clauses = self._clauses_of(number)
         entity = [t for t in thing if t.startswith(ENTITY_PREFIX)]
         if entity:  # and writes a name of it: not "the trustees" for "the trustee's name?"
             spelled = self._spelled
