@@ -259,8 +259,11 @@ class AnswerNames:
 
         "Who is the spokesman for the ministry?" is not answered by "Zielinski asked the
         ministry for help, and a spokesman for it said …"; a text that never says the role's
-        word may call it otherwise ("who is the boss?": "the chief executive, Kessler").
+        word may call it otherwise ("who is the boss?": "the chief executive, Kessler"). A
+        person's own entry says their roles of them ("Kessler founded it and is its chief").
         """
+        if self._subjects.get(number) in self._people - question:
+            return True
         role = frozenset(t for t in role if not t.startswith(ENTITY_PREFIX))
         saying = [c for c in self._clauses_of(number) if not role.isdisjoint(c.words)]
         return not saying or any(self._naming(c, role) - question for c in saying)
