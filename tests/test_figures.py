@@ -127,6 +127,38 @@ def test_a_count_of_what_an_answer_names_but_does_not_count_is_not_answered_by_i
 
 
 @pytest.mark.parametrize(
+    ("text", "counted", "counts"),
+    [
+        ("In Seville, firefighters rescued 48 people trapped in lifts.", "lifts", False),
+        ("In Seville, firefighters rescued 48 people trapped in lifts.", "people", True),
+        ("The museum will return 42 carved and metal objects.", "objects", True),
+        ("It installed 300 solar-powered fridges.", "fridges", True),
+        ("All three of its dry docks stood idle.", "docks", True),
+        ("The ferry had a crew of 64.", "crew", True),  # the word before "of" and a figure
+        ("In 2022 the museum offered a loan.", "museum", False),  # a year counts nothing
+        ("They called a 48-hour strike.", "strike", False),  # it counts hours
+        ("The death toll rose to nine.", "toll", True),  # of no word: any of its words
+    ],
+)
+def test_a_figure_counts_the_words_after_it(text: str, counted: str, counts: bool) -> None:
+    clauses = Clauses([text], lambda words: tuple(tokenize(words)))
+    assert clauses.counts(0, frozenset({counted}), {}) is counts
+
+
+def test_a_count_the_answer_says_only_of_another_thing_is_not_answered() -> None:
+    bridge = story_engine("bridge-closure")
+    # "a cable near the southern pylon had lost 18 percent": no pylons counted
+    assert not bridge.answer(Query(text="how many pylons does the bridge have")).answered
+    corroded = bridge.answer(Query(text="how many cables were corroded"))
+    assert corroded.answered and "three" in corroded.text
+    # what it counts is counted ("600 supporters"): the question's other words ("turned up
+    # outside") need no count of their own
+    football = story_engine("football-takeover")
+    crowd = football.answer(Query(text="how many supporters turned up outside the ground"))
+    assert crowd.answered and "600" in crowd.text
+
+
+@pytest.mark.parametrize(
     ("text", "year"),
     [
         ("The objects were removed in 1894 by a naval officer.", True),

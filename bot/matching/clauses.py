@@ -14,7 +14,7 @@ from bot.knowledge.loading import story_sentences
 from bot.matching.answerability import DURATIONS, offers
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import CURRENCY_WORDS
-from bot.matching.needs import WEEKDAY_NAMES, Need
+from bot.matching.needs import NUMBER_WORDS, WEEKDAY_NAMES, Need
 
 # values a clause holds: asked for, they must be said of what the question is about; so must
 # a thing that happened ("how did the meeting go?" is not answered by "he will meet the fans",
@@ -48,9 +48,24 @@ _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _MARK = re.compile(rf"[a-z]+|\b{_YEAR.pattern}\b")  # a weekday is found among the words
 
-# a clause's terms, the kinds of value it holds, the weekdays and years it names, and whether
-# it counts a thing, not only a stretch of time ("he called four months optimistic")
-_Clause = tuple[frozenset[str], frozenset[Need], frozenset[str], bool]
+# a clause's terms, the kinds of value it holds, the weekdays and years it names, whether it
+# counts a thing, not only a stretch of time ("he called four months optimistic"), and the
+# terms of the words its counts are of ("48 people trapped in lifts": people)
+_Clause = tuple[frozenset[str], frozenset[Need], frozenset[str], bool, frozenset[str]]
+
+# a figure, and the words after it up to a stop, a comma or a word that ends what it counts
+_NUMBER = "|".join(NUMBER_WORDS.split())
+# "48", "two", "48-hour", "$4.5m", "1.2bn", "64%"
+_FIGURE = re.compile(rf"[$\u20ac\u00a3]?(?:\d[\d,.]*(?:m|bn|k|%)?|{_NUMBER})(?:-[a-z]+)?")
+_COUNTED_ENDS = frozenset(
+    """
+    in at on to from for with by per a an as than and or but who which that were was are is
+    be been will would have has had into over under since until after before about around
+    across its their his her said says say each
+    """.split()
+)
+_OWNING = frozenset("its their his her the them these those our a an".split())
+_JOINING = frozenset("and or".split())
 
 
 class Clauses:
@@ -87,14 +102,22 @@ class Clauses:
         """Return whether a clause of text `number` holds a count and one of `counted`.
 
         "How many people fit in the stadium?" asks its capacity, which "about 600 supporters
-        gathered outside the stadium" does not say. A name's words count: "the Members'
+        gathered outside the stadium" does not say; "how many lifts?" is not "48 people
+        trapped in lifts": a figure counts the words after it. A name's words count: "the Members'
         Foundation, which represents 2,300 shareholders" counts members (`implied`: per
         entity, its names' words). A stretch of time counts no thing: "four months" counts no
         cars (how many hours or months is asked of any count).
         """
         return any(
-            Need.COUNT in found and things and _names_one(terms, counted, implied)
-            for terms, found, _, things in self._of(number)
+            Need.COUNT in found
+            and things
+            # what its figures are of, or, when they are of no word ("the toll rose to 9"),
+            # any of its words; or a name's words ("the Members' Foundation")
+            and (
+                _names_one(of or terms, counted, implied)
+                or _names_one(terms, counted, implied, named=True)
+            )
+            for terms, found, _, things, of in self._of(number)
         )
 
     def uncounted(
@@ -123,7 +146,7 @@ class Clauses:
         times = days | years
         if not times or not values:
             return False
-        holding = [named for _, _, named, _ in self._holding(number, values, question)]
+        holding = [named for _, _, named, *_ in self._holding(number, values, question)]
         return bool(holding) and all(named and named.isdisjoint(times) for named in holding)
 
     def another_place(
@@ -180,7 +203,10 @@ class Clauses:
         return clauses
 
     def _clauses(self, text: str) -> list[_Clause]:
-        return [_clause(c, frozenset(self._terms(c))) for c in split_clauses(text)]
+        return [
+            (*_clause(c, frozenset(self._terms(c))), frozenset(self._terms(" ".join(_counted(c)))))
+            for c in split_clauses(text)
+        ]
 
 
 # a list of three or more short items: "the stadium, a training ground and the academy"
@@ -194,15 +220,61 @@ _LIST = re.compile(  # the last item runs to a stop: not ", and children under f
 
 
 def _names_one(
-    terms: frozenset[str], wanted: frozenset[str], implied: Mapping[str, frozenset[str]]
+    terms: frozenset[str],
+    wanted: frozenset[str],
+    implied: Mapping[str, frozenset[str]],
+    named: bool = False,
 ) -> bool:
-    """Return whether `terms` hold one of `wanted`, or a name whose words do (`implied`)."""
-    return not wanted.isdisjoint(terms) or any(
+    """Return whether `terms` hold one of `wanted`, or a name whose words do (`implied`).
+
+    `named`: only a name's words count.
+    """
+    return (not named and not wanted.isdisjoint(terms)) or any(
         not wanted.isdisjoint(implied.get(t, ())) for t in terms
     )
 
 
-def _clause(clause: str, terms: frozenset[str]) -> _Clause:
+def _counted(clause: str) -> list[str]:
+    """Return the words the counts in `clause` are of: "48 people trapped in lifts": people.
+
+    "6,500 of its 8,200 members" counts members; "a 48-hour strike" hours; "300
+    solar-powered fridges" fridges.
+    """
+    found: list[str] = []
+    words = clause.split()
+    counting = False
+    taken = 0  # the words taken for the last figure
+    for at, word in enumerate(words):
+        plain = word.lower().strip(",.;:!?\"'()")
+        if _YEAR.fullmatch(plain):  # "in 2022 the museum offered": a year counts nothing
+            counting = False
+            continue
+        if _FIGURE.fullmatch(plain):
+            found.extend(plain.split("-")[1:2])  # "a 48-hour strike" counts hours
+            if at >= 2 and words[at - 1].lower() == "of":  # "a crew of 64"
+                found.append(words[at - 2].lower().strip(",.;:!?\"'()"))
+            counting, taken = "-" not in plain and word[-1:] not in ",.;:!?", 0
+            continue
+        if not counting:
+            continue
+        before = words[at - 1].lower()
+        if before == "of" and plain in _OWNING:
+            continue  # "three of its dry docks"
+        if plain in _JOINING and at + 1 < len(words) and words[at + 1].lower() not in _OWNING:
+            continue  # "42 carved and metal objects", "11 brass and copper vessels"
+        # "48 people trapped in lifts"; not "17 carved door panels", "300 solar-powered fridges"
+        if plain in _COUNTED_ENDS or (taken and plain.endswith("ed") and "-" not in plain):
+            counting = False
+            continue
+        found.append(plain)
+        taken += 1
+        counting = word[-1:] not in ",.;:!?"  # a comma or stop ends what it counts
+    return found
+
+
+def _clause(
+    clause: str, terms: frozenset[str]
+) -> tuple[frozenset[str], frozenset[Need], frozenset[str], bool]:
     """Read `clause` (its `terms`): its kinds, weekdays, years, and if it counts a thing."""
     found = offers(clause)
     things = Need.COUNT in found and (

@@ -96,7 +96,11 @@ class Demands:
             return False
         if self.counted and not kinds.counts(position, self.counted, self.implied):
             return False  # "how many people fit in the stadium?" is no "600 supporters gathered"
-        if self.uncounted and kinds.uncounted(position, self.uncounted, self.implied):
+        if (
+            self.uncounted
+            and not self.counted
+            and kinds.uncounted(position, self.uncounted, self.implied)
+        ):
             return False  # "how many buses?" is no "14 trains a day … a bus every 10 minutes"
         if self._one_of_a_list(kinds, position, query, question):
             return False
