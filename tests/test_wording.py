@@ -181,6 +181,11 @@ def test_a_region_s_figure_does_not_answer_for_a_country_in_it() -> None:
     assert not asked.answered
     africa = malaria.answer(Query(text="how many people die of malaria in africa each year"))
     assert africa.answered and "580,000" in africa.text
+    # the country that has what is counted is where it is counted
+    had = malaria.answer(Query(text="how many malaria deaths did ghana have last year"))
+    assert not had.answered
+    got = malaria.answer(Query(text="how many doses did ghana get"))
+    assert got.answered and "1.1 million" in got.text
 
 
 def test_an_amount_asked_in_a_currency_is_not_answered_in_another(lagos: Engine) -> None:

@@ -18,6 +18,7 @@ from bot.matching.semantic import Pool, WordVectors
 _HOW_MANY = frozenset({("how", "many"), ("how", "much")})
 _ARTICLES = frozenset({("a",), ("an",)})
 _LOCATING = frozenset("in inside within across".split())
+_DOING = frozenset("did does do has have had will".split())  # "how many … did Ghana have?"
 _SOFT_FLOOR = 0.45  # word cosines below this are unrelated words, not other words for it
 _SOFT_SPAN = 0.35  # from the floor to a full match
 # an alternative settles an either-or question only if it holds a word at least this rare
@@ -66,6 +67,7 @@ class QuestionTerms:
         self.terms = frozenset(query.terms)
         self.named = frozenset(t for t in self.terms if t.startswith(ENTITY_PREFIX))
         self.located = _located(query)  # named as where: "how many die in Kenya?"
+        self.counters = _counters(query)  # who has what is counted: "how many did Ghana have?"
         # the few pairs the question uses, sorted: not all of them sorted, then picked
         self.clashes = tuple(sorted(pair for pair in opposites if pair[0] in self.parts))
         self.either = tuple(
@@ -145,6 +147,14 @@ def _located(query: Analysis) -> frozenset[str]:
     in Kenya.
     """
     after = {w for before, w in pairwise(query.words) if before in _LOCATING or before == "many"}
+    return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
+
+
+def _counters(query: Analysis) -> frozenset[str]:
+    """Return the names a count is asked of as who has it: "how many deaths did Ghana have?"."""
+    if _HOW_MANY.isdisjoint(pairwise(query.words)):
+        return frozenset()
+    after = {w for before, w in pairwise(query.words) if before in _DOING}
     return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
 
 

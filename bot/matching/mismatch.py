@@ -24,7 +24,8 @@ def elsewhere(
     "How long is the ride from Oshodi to Marina?" is not answered by the ride from Ikorodu to
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
     places the entries name. So is a country as where something is ("how many die in Kenya?"
-    is not Africa's toll, nor is "how many Kenyans die?"), or as a party when the entry names
+    is not Africa's toll, nor is "how many Kenyans die?" or "how many deaths did Kenya
+    have?"), or as a party when the entry names
     another country. So is a programme, event or thing: "who is building phase two?" is not
     who built the Orange Line. So is a continent when the entry names another. A question
     `abroad` (naming a country or capital the story never names: `demands.Demands`) asks of
@@ -40,7 +41,8 @@ def elsewhere(
     aside = (tools.asides & named) - terms and not (named | tools.undertakings) & terms
     # unless another than the country is asked for ("which countries are next after Kenya?")
     party = Need.OTHER not in asked and _another_country(tools, named, terms)
-    located = (tools.countries & question.located) - terms  # mostly empty: no union made
+    # mostly empty: no union made
+    located = (tools.countries & (question.located | question.counters)) - terms
     country = located and (tools.countries | tools.outlying | tools.regions) & others
     # Africa's toll is not Asia's
     continent = (tools.continents & question.terms) - terms and tools.continents & others
