@@ -14,7 +14,8 @@ from bot.matching.lexicon import QType
 from bot.matching.needs import Need
 from bot.matching.offered import restated
 from bot.matching.qtypes import detect_qtype
-from bot.models import Query
+from bot.models import AnswerKind, Query
+from tests.turnkit import story_engine
 
 STORIES = Path(__file__).parent / "data" / "stories"
 
@@ -414,3 +415,12 @@ def test_who_leads_a_group_is_asked_of_whom_its_description_says_chairs_it() -> 
     )
     answer = football.answer(Query(text="who leads the supporters group"))
     assert answer.answered and "Sanne Willemsen chairs it" in answer.text
+
+
+def test_a_count_of_what_happened_is_at_most_a_guess_from_a_count_expected() -> None:
+    lagos = story_engine("lagos-metro")
+    # "officials expect 250,000 passengers a day": nobody has counted the first day's riders
+    answer = lagos.answer(Query(text="how many people rode it on the first day"))
+    assert not answer.answered and answer.kind is AnswerKind.CLARIFY
+    expected = lagos.answer(Query(text="how many passengers a day are expected"))
+    assert expected.answered and "250,000" in expected.text
