@@ -62,6 +62,8 @@ STORIES = DATA / "stories"
         ("exact date of the signing", QType.WHAT, {Need.DATE, Need.DAY}),
         # what happened, not a forecast: "Officials expect 250,000 passengers a day"
         ("how many people actually rode it", QType.COUNT, {Need.NUMBER, Need.COUNT, Need.PAST}),
+        # what is, though "actually" stresses it
+        ("how many ships does it actually have on order", QType.COUNT, {Need.NUMBER, Need.COUNT}),
         ("how many rode it on day one", QType.COUNT, {Need.NUMBER, Need.COUNT, Need.PAST}),
         ("how many people will ride it", QType.COUNT, {Need.NUMBER, Need.COUNT}),
         ("how many riders are expected", QType.COUNT, {Need.NUMBER, Need.COUNT}),

@@ -138,12 +138,14 @@ def _participle(word: str) -> bool:
 def _counted_past(words: tuple[str, ...]) -> bool:
     """Return whether "how many …?" counts what happened: "how many actually rode it?".
 
-    "Did" or "actually" anywhere, or a verb's irregular past ("rode", "came"); not with a
-    word of a plan or a future: "how many will ride it?", "how many are expected?".
+    "Did" anywhere, "actually" without a present-tense verb, or a verb's irregular past
+    ("rode", "came"); not with a word of a plan or a future: "how many will ride it?", "how
+    many are expected?". "How many ships does it actually have on order?" counts what is.
     """
     if _of_plans(words):
         return False
-    return not _PAST_CUES.isdisjoint(words) or any(IRREGULAR.get(w, w) != w for w in words)
+    actually = "actually" in words and _PRESENT.isdisjoint(words)
+    return "did" in words or actually or any(IRREGULAR.get(w, w) != w for w in words)
 
 
 def _passive_past(words: tuple[str, ...]) -> bool:
@@ -277,7 +279,7 @@ _PLAN_WORDS = frozenset(
     "plan plans planned aim aims aimed want wants wanted hope hoped expect".split()
 )
 _STATUS_WORDS = frozenset("already yet".split())
-_PAST_CUES = frozenset("did actually".split())
+_PRESENT = frozenset("does do is are am".split())  # "how many does it actually have?"
 # a count's plan or forecast, not what happened: "how many did officials say it would carry?"
 _FUTURE = frozenset(
     """
