@@ -6,7 +6,9 @@ import pytest
 
 from bot.matching.asking import needs
 from bot.matching.lexicon import QType
-from bot.matching.names import AnswerNames, named_thing, proper_names, role_asked
+from bot.matching.nameasked import named_thing, role_asked
+from bot.matching.names import AnswerNames
+from bot.matching.nametext import proper_names
 from bot.matching.needs import Need
 from bot.models import Query
 from tests.turnkit import story_engine

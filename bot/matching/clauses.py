@@ -12,9 +12,10 @@ from functools import cached_property
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.answerability import DURATIONS, offers
+from bot.matching.counted import counted_words
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import CURRENCY_WORDS
-from bot.matching.needs import NUMBER_WORDS, WEEKDAY_NAMES, Need
+from bot.matching.needs import WEEKDAY_NAMES, YEAR_PATTERN, Need
 
 # values a clause holds: asked for, they must be said of what the question is about; so must
 # a thing that happened ("how did the meeting go?" is not answered by "he will meet the fans",
@@ -45,27 +46,13 @@ _CLAUSE_BREAK = re.compile(
 )
 
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
-_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
-_MARK = re.compile(rf"[a-z]+|\b{_YEAR.pattern}\b")  # a weekday is found among the words
+# a weekday is found among the words
+_MARK = re.compile(rf"[a-z]+|\b{YEAR_PATTERN.pattern}\b")
 
 # a clause's terms, the kinds of value it holds, the weekdays and years it names, whether it
 # counts a thing, not only a stretch of time ("he called four months optimistic"), and the
 # terms of the words its counts are of ("48 people trapped in lifts": people)
 _Clause = tuple[frozenset[str], frozenset[Need], frozenset[str], bool, frozenset[str]]
-
-# a figure, and the words after it up to a stop, a comma or a word that ends what it counts
-_NUMBER = "|".join(NUMBER_WORDS.split())
-# "48", "two", "48-hour", "$4.5m", "1.2bn", "64%"
-_FIGURE = re.compile(rf"[$\u20ac\u00a3]?(?:\d[\d,.]*(?:m|bn|k|%)?|{_NUMBER})(?:-[a-z]+)?")
-_COUNTED_ENDS = frozenset(
-    """
-    in at on to from for with by per a an as than and or but who which that were was are is
-    be been will would have has had into over under since until after before about around
-    across its their his her said says say each
-    """.split()
-)
-_OWNING = frozenset("its their his her the them these those our a an".split())
-_JOINING = frozenset("and or".split())
 
 
 class Clauses:
@@ -142,7 +129,11 @@ class Clauses:
         """
         values = asked & VALUES
         days = frozenset() if Need.DAY in asked else _WEEKDAYS & words
-        years = frozenset() if values <= {Need.DATE} else frozenset(filter(_YEAR.fullmatch, words))
+        years = (
+            frozenset()
+            if values <= {Need.DATE}
+            else frozenset(filter(YEAR_PATTERN.fullmatch, words))
+        )
         times = days | years
         if not times or not values:
             return False
@@ -203,8 +194,9 @@ class Clauses:
         return clauses
 
     def _clauses(self, text: str) -> list[_Clause]:
+        terms = self._terms
         return [
-            (*_clause(c, frozenset(self._terms(c))), frozenset(self._terms(" ".join(_counted(c)))))
+            _clause(c, frozenset(terms(c)), frozenset(terms(" ".join(counted_words(c)))))
             for c in split_clauses(text)
         ]
 
@@ -234,53 +226,16 @@ def _names_one(
     )
 
 
-def _counted(clause: str) -> list[str]:
-    """Return the words the counts in `clause` are of: "48 people trapped in lifts": people.
+def _clause(clause: str, terms: frozenset[str], counted: frozenset[str]) -> _Clause:
+    """Read `clause`: its kinds, weekdays, years, if it counts a thing, and what its figures count.
 
-    "6,500 of its 8,200 members" counts members; "a 48-hour strike" hours; "300
-    solar-powered fridges" fridges.
+    `terms`: its terms; `counted`: the terms of the words its figures count.
     """
-    found: list[str] = []
-    words = clause.split()
-    counting = False
-    taken = 0  # the words taken for the last figure
-    for at, word in enumerate(words):
-        plain = word.lower().strip(",.;:!?\"'()")
-        if _YEAR.fullmatch(plain):  # "in 2022 the museum offered": a year counts nothing
-            counting = False
-            continue
-        if _FIGURE.fullmatch(plain):
-            found.extend(plain.split("-")[1:2])  # "a 48-hour strike" counts hours
-            if at >= 2 and words[at - 1].lower() == "of":  # "a crew of 64"
-                found.append(words[at - 2].lower().strip(",.;:!?\"'()"))
-            counting, taken = "-" not in plain and word[-1:] not in ",.;:!?", 0
-            continue
-        if not counting:
-            continue
-        before = words[at - 1].lower()
-        if before == "of" and plain in _OWNING:
-            continue  # "three of its dry docks"
-        if plain in _JOINING and at + 1 < len(words) and words[at + 1].lower() not in _OWNING:
-            continue  # "42 carved and metal objects", "11 brass and copper vessels"
-        # "48 people trapped in lifts"; not "17 carved door panels", "300 solar-powered fridges"
-        if plain in _COUNTED_ENDS or (taken and plain.endswith("ed") and "-" not in plain):
-            counting = False
-            continue
-        found.append(plain)
-        taken += 1
-        counting = word[-1:] not in ",.;:!?"  # a comma or stop ends what it counts
-    return found
-
-
-def _clause(
-    clause: str, terms: frozenset[str]
-) -> tuple[frozenset[str], frozenset[Need], frozenset[str], bool]:
-    """Read `clause` (its `terms`): its kinds, weekdays, years, and if it counts a thing."""
     found = offers(clause)
     things = Need.COUNT in found and (
         not DURATIONS.search(clause) or Need.COUNT in offers(DURATIONS.sub(" ", clause))
     )
-    return terms, found, _marks(clause), things
+    return terms, found, _marks(clause), things, counted
 
 
 def _marks(clause: str) -> frozenset[str]:

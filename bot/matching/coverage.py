@@ -146,15 +146,19 @@ def _located(query: Analysis) -> frozenset[str]:
     So are the people counted by a country's name: "how many Kenyans die?" asks how many die
     in Kenya.
     """
-    after = {w for before, w in pairwise(query.words) if before in _LOCATING or before == "many"}
-    return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
+    return _named_after(query, _LOCATING | {"many"})
 
 
 def _counters(query: Analysis) -> frozenset[str]:
     """Return the names a count is asked of as who has it: "how many deaths did Ghana have?"."""
     if _HOW_MANY.isdisjoint(pairwise(query.words)):
         return frozenset()
-    after = {w for before, w in pairwise(query.words) if before in _DOING}
+    return _named_after(query, _DOING)
+
+
+def _named_after(query: Analysis, before: frozenset[str]) -> frozenset[str]:
+    """Return the terms of the names `query` gives right after one of the words `before`."""
+    after = {w for previous, w in pairwise(query.words) if previous in before}
     return frozenset(t for t, typed in query.names.items() if typed.split()[0] in after)
 
 

@@ -19,7 +19,8 @@ from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import QType
-from bot.matching.names import AnswerNames, named_thing, role_asked
+from bot.matching.nameasked import named_thing, role_asked
+from bot.matching.names import AnswerNames
 from bot.matching.needs import NAMED, Need
 from bot.matching.offered import OfferedKinds
 

@@ -25,11 +25,10 @@ def elsewhere(
     Oshodi. A place the story's title names is its setting, not elsewhere: "Lagos" holds the
     places the entries name. So is a country as where something is ("how many die in Kenya?"
     is not Africa's toll, nor is "how many Kenyans die?" or "how many deaths did Kenya
-    have?"), or as a party when the entry names
-    another country. So is a programme, event or thing: "who is building phase two?" is not
-    who built the Orange Line. So is a continent when the entry names another. A question
-    `abroad` (naming a country or capital the story never names: `demands.Demands`) asks of
-    somewhere else than any entry.
+    have?"), or as a party when the entry names another country. So is a programme, event
+    or thing: "who is building phase two?" is not who built the Orange Line. So is a
+    continent when the entry names another. A question `abroad` (naming a country or capital
+    the story never names: `demands.Demands`) asks of somewhere else than any entry.
     """
     if abroad:
         return 1.0

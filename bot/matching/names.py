@@ -13,15 +13,11 @@ from typing import NamedTuple
 from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.clauses import split_clauses
 from bot.matching.cues import CUE_WORDS
-from bot.matching.english import is_english
-from bot.matching.lexicon import ABOUT_TEXT, DETERMINERS, SAY_WORDS
-from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES, Need
-from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
+from bot.matching.lexicon import ABOUT_TEXT, SAY_WORDS
+from bot.matching.nametext import placed_names, proper_names, set_apart
+from bot.matching.needs import Need
 
-_CAPITALISED = re.compile(r"\b[^\W\d_][\w'/.\u2019-]*\w|\b[^\W\d_]\b")
-_NOT_NAMES = frozenset((MONTH_NAMES + " " + WEEKDAY_NAMES).split()) | {"i"}
 _WORD = re.compile(r"\w+")
-_OPENING = re.compile(r"(?:^|[.!?:]\s*|[\"\u201c\u2018]\s*)$")  # where a sentence starts
 # words that ask for a name, or say where it was read ("the analyst quoted in the article")
 _ASKING_WORDS = " ".join(
     sorted(
@@ -33,156 +29,11 @@ _ASKING_WORDS = " ".join(
         | ABOUT_TEXT
     )
 )
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|St|U\.S|U\.K)\.\s*$")
-# a name after these says where a thing is, not what it is called: "the plant *near*
-# Algeciras", "a nurse who lives *in* Podgorz and works at the regional hospital"
-_PLACING = re.compile(
-    r"\b(?:in|near|at|outside|around|across|off|into|inside|within|between|behind|beside|"
-    r"towards)\s+(?:the\s+)?(?=[^\W\d_])",
-    re.IGNORECASE,
-)
-_NAME_RUN = re.compile(r"[\w'\u2019.-]+")
-_JOINING = frozenset("of es de del la le el al van von da do dos".split())  # "Dar es Salaam"
-
-
-def proper_names(text: str) -> tuple[list[str], list[str]]:
-    """Return the proper names in `text`, and the capitalised words that open a sentence.
-
-    A capitalised word is a name inside a sentence ("Eemstadion", "ILRS", "R21/Matrix-M",
-    "Peak Group", "Ørsted"); at a sentence's start it is one if it is no English word
-    ("Eemstadion holds …"), and may be one if it is ("India landed …", but "The club …"):
-    the caller knows which names its story uses. A sentence in capitals names nothing by
-    its capitals; months and weekdays are dates.
-    """
-    if not any(c.islower() for c in text):
-        return [], []
-    names: list[str] = []
-    openers: list[str] = []
-    for match in _CAPITALISED.finditer(text):
-        word = match.group()
-        if not word[0].isupper() or _plain(word).lower() in _NOT_NAMES:
-            continue
-        telling = (word.isupper() and len(word) > 1) or any(c.isdigit() for c in word)
-        if not telling and "-" in word:  # "China-led": China; "Miami-based": Miami
-            word = "-".join(part for part in word.split("-") if part[:1].isupper())
-        before = text[max(0, match.start() - 12) : match.start()]
-        opening = bool(_OPENING.search(before)) and not _TITLED.search(before)
-        if telling or not opening or not is_english(_plain(word).lower()):
-            names.append(word)
-        else:
-            openers.append(word)
-    return names, openers
-
-
-def placed_names(text: str) -> list[str]:
-    """Return the names in `text` that say where a thing is: "near Algeciras", "in Kilwa"."""
-    placed = []
-    for match in _PLACING.finditer(text):
-        run: list[tuple[str, int]] = []
-        for word in _NAME_RUN.finditer(text, match.end()):
-            gap = text[(run and run[-1][1]) or match.end() : word.start()]
-            if gap.strip() or not (word.group()[0].isupper() or (run and word.group() in _JOINING)):
-                break
-            run.append((word.group(), word.end()))
-        placed.append(" ".join(w for w, _ in run))
-    return [p for p in placed if p]
-
-
-# what a clause says is not whom it names: "killing welder Choi and injuring *two other
-# workers*", "Captain Vlachakis, *the first officer* and the helmsman are charged"
-_OTHERS = re.compile(r"\b(?:other|another)((?:\s+[\w'-]+){1,3})", re.IGNORECASE)
-_LISTED = re.compile(r",\s+(?:the|a|an)((?:\s+[\w'-]+){1,3}?)\s+(?:and|or)\s+(?:the|a|an)\b")
-
-
-def _apart(text: str) -> list[str]:
-    """Return the words of what `text` sets apart from the names beside it."""
-    return [m.group(1) for pattern in (_OTHERS, _LISTED) for m in pattern.finditer(text)]
-
-
-def _plain(word: str) -> str:
-    """Return `word` without a possessive ending: "Monday's" is Monday."""
-    return re.sub(r"['\u2019]s$", "", word)
-
-
-# where the words for the thing a name is asked of end: "the name of the school *where* …"
-_THING_ENDS = frozenset(
-    "where that which who whose whom when in at on of for from with by near is was are were "
-    "does did do has had will would called named and or but if so they he she we you it i".split()
-)
-_OWNERS = frozenset("his her their its my your our full real first last official".split())
-_POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
-_LEADING = DETERMINERS | _POINTING | {"are", "were"}  # before the thing: "what *is the* …"
 # the kinds of place a name may be asked of: "what is the island called?"
 _PLACE_WORDS = " ".join(
     sorted(CUE_WORDS[Need.PLACE] | frozenset("island port country capital state".split()))
 )
 _NEAR = 4  # terms between a name and the thing it names: "the Eemstadion, Eemland FC's … stadium"
-
-
-def named_thing(words: Sequence[str]) -> str | None:
-    """Return the word for the thing a question asks the name of, as typed, or None.
-
-    "What's the name of the school where she teaches?" asks a school's name; "what is the
-    smaller museum in Kilwa called?" a museum's. Not "what's it called?", which says no more
-    than the rest.
-    """
-    for at in range(len(words)):
-        if words[at] not in NAME_WORDS | {"names"}:
-            continue
-        if words[at + 1 : at + 2] == ("of",):
-            return _head(words[at + 2 : at + 8])
-        before = words[at - 1] if at else ""
-        if before.isalpha() and before not in _LEADING | _OWNERS:  # "the first officer's name"
-            return before
-    for at in range(1, len(words)):
-        if names_by(words, at) and words[at - 1] not in _POINTING | DETERMINERS:
-            asking = [i for i in range(max(at - 6, 0), at) if words[i] in ASKING_NAME]
-            return _head(words[asking[-1] + 1 : at]) if asking else None
-    return None
-
-
-_BEING = frozenset("is was are were".split())
-_ASKING = frozenset("how what when where why which".split())
-
-
-def role_asked(words: Sequence[str]) -> str | None:
-    """Return the word for the role "who is the …?" asks who has, as typed, or None.
-
-    "Who is the spokesman for the ministry?" asks who the spokesman is; "who's the energy
-    minister, how old?" who the minister is; "who is the analyst quoted …?" the analyst.
-    """
-    if "who" not in words:
-        return None
-    rest = words[words.index("who") + 1 :]
-    rest = rest[1:] if rest[:1] and rest[0] in _BEING else rest
-    if rest[:1] != ("the",):
-        return None
-    span = []
-    for word in rest[1:4]:  # the role's few words: "the first officer", "the union chairman"
-        if word in _THING_ENDS or word in _ASKING or word.endswith(("ed", "ing")):
-            break
-        span.append(word)
-    return span[-1] if span else None
-
-
-def _head(words: Sequence[str]) -> str | None:
-    """Return the last word of the noun phrase `words` begin with: "the fan group fighting …"."""
-    span: list[str] = []
-    for at, word in enumerate(words):
-        if not span and word in _LEADING:
-            continue  # "what *is the* lander called?"
-        if word in _THING_ENDS or (
-            span and (word in DETERMINERS or _acting(word, words[at + 1 : at + 2]))
-        ):
-            break  # "the fan group *fighting* the takeover", "the museum *in* Kilwa", "the
-            # ministry *the* mayor asked"
-        span.append(word)
-    return span[-1] if span else None
-
-
-def _acting(word: str, after: Sequence[str]) -> bool:
-    """Return whether `word` is a verb on what follows: "fighting *the*", not "the two injured"."""
-    return word.endswith(("ing", "ed")) and bool(after) and after[0] in DETERMINERS | _THING_ENDS
 
 
 class AnswerNames:
@@ -392,7 +243,7 @@ class AnswerNames:
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
             written = frozenset(w.casefold() for name in found for w in _WORD.findall(name))
             placed = names.intersection(self._terms(" ".join(placed_names(part))))
-            apart = frozenset(self._terms(" ".join(_apart(part))))
+            apart = frozenset(self._terms(" ".join(set_apart(part))))
             read.append(_Clause(words, names, about, tuple(order), written, placed, apart))
         return read
 

@@ -6,6 +6,7 @@ General English and Roman Urdu only; nothing here knows a story. Which kinds a t
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 from bot.matching.lexicon import QType
@@ -46,6 +47,7 @@ MONTH_NAMES = (
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 WEEKDAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday"
+YEAR_PATTERN = re.compile(r"(?:1[5-9]|20)\d\d")  # a year: "1894", "2026" (fullmatch a word)
 NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred hundreds thousand thousands million millions billion billions dozen "

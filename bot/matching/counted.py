@@ -1,0 +1,66 @@
+"""What the figures of a clause count: "48 people trapped in lifts" counts people, no lifts.
+
+General English only: a figure counts the words after it, up to a verb, a preposition or a
+comma; "a crew of 64" counts the crew.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.matching.needs import NUMBER_WORDS, YEAR_PATTERN
+
+_NUMBER = "|".join(NUMBER_WORDS.split())
+# "48", "two", "48-hour", "$4.5m", "1.2bn", "64%"
+_FIGURE = re.compile(rf"[$\u20ac\u00a3]?(?:\d[\d,.]*(?:m|bn|k|%)?|{_NUMBER})(?:-[a-z]+)?")
+# the words that end what a figure counts: "48 people *trapped* in lifts"
+_COUNTED_ENDS = frozenset(
+    """
+    in at on to from for with by per a an as than and or but who which that were was are is
+    be been will would have has had into over under since until after before about around
+    across its their his her said says say each
+    """.split()
+)
+# the words read past after "of": "three of *its* dry docks"
+_OWNING = frozenset("its their his her the them these those our a an".split())
+_AND = frozenset("and or".split())  # "42 carved *and* metal objects"
+_STOPS = ",.;:!?"  # what ends what a figure counts
+_MARKS = _STOPS + "\"'()"  # what a word is read without
+
+
+def counted_words(clause: str) -> list[str]:
+    """Return the words the counts in `clause` are of: "48 people trapped in lifts": people.
+
+    "6,500 of its 8,200 members" counts members; "a 48-hour strike" hours; "300
+    solar-powered fridges" fridges.
+    """
+    found: list[str] = []
+    words = clause.split()
+    counting = False
+    taken = 0  # the words taken for the last figure
+    for at, word in enumerate(words):
+        plain = word.lower().strip(_MARKS)
+        if YEAR_PATTERN.fullmatch(plain):  # "in 2022 the museum offered": it counts nothing
+            counting = False
+            continue
+        if _FIGURE.fullmatch(plain):
+            found.extend(plain.split("-")[1:2])  # "a 48-hour strike" counts hours
+            if at >= 2 and words[at - 1].lower() == "of":  # "a crew of 64"
+                found.append(words[at - 2].lower().strip(_MARKS))
+            counting, taken = "-" not in plain and word[-1:] not in _STOPS, 0
+            continue
+        if not counting:
+            continue
+        before = words[at - 1].lower()
+        if before == "of" and plain in _OWNING:
+            continue  # "three of its dry docks"
+        if plain in _AND and at + 1 < len(words) and words[at + 1].lower() not in _OWNING:
+            continue  # "42 carved and metal objects", "11 brass and copper vessels"
+        # "48 people trapped in lifts"; not "17 carved door panels", "300 solar-powered fridges"
+        if plain in _COUNTED_ENDS or (taken and plain.endswith("ed") and "-" not in plain):
+            counting = False
+            continue
+        found.append(plain)
+        taken += 1
+        counting = word[-1:] not in _STOPS  # a comma or stop ends what it counts
+    return found

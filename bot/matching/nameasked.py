@@ -1,0 +1,87 @@
+"""What a question asks the name of: a thing ("what is the school called?") or a role.
+
+"What's the name of the school where she teaches?" asks a school's name; "who is the
+spokesman for the ministry?" asks who the spokesman is. General English only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.matching.lexicon import DETERMINERS
+from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
+
+# where the words for the thing a name is asked of end: "the name of the school *where* …"
+_THING_ENDS = frozenset(
+    "where that which who whose whom when in at on of for from with by near is was are were "
+    "does did do has had will would called named and or but if so they he she we you it i".split()
+)
+_OWNERS = frozenset("his her their its my your our full real first last official".split())
+_POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
+_LEADING = DETERMINERS | _POINTING | {"are", "were"}  # before the thing: "what *is the* …"
+
+
+def named_thing(words: Sequence[str]) -> str | None:
+    """Return the word for the thing a question asks the name of, as typed, or None.
+
+    "What's the name of the school where she teaches?" asks a school's name; "what is the
+    smaller museum in Kilwa called?" a museum's. Not "what's it called?", which says no more
+    than the rest.
+    """
+    for at in range(len(words)):
+        if words[at] not in NAME_WORDS | {"names"}:
+            continue
+        if words[at + 1 : at + 2] == ("of",):
+            return _head(words[at + 2 : at + 8])
+        before = words[at - 1] if at else ""
+        if before.isalpha() and before not in _LEADING | _OWNERS:  # "the first officer's name"
+            return before
+    for at in range(1, len(words)):
+        if names_by(words, at) and words[at - 1] not in _POINTING | DETERMINERS:
+            asking = [i for i in range(max(at - 6, 0), at) if words[i] in ASKING_NAME]
+            return _head(words[asking[-1] + 1 : at]) if asking else None
+    return None
+
+
+_BEING = frozenset("is was are were".split())
+_ASKING = frozenset("how what when where why which".split())
+
+
+def role_asked(words: Sequence[str]) -> str | None:
+    """Return the word for the role "who is the …?" asks who has, as typed, or None.
+
+    "Who is the spokesman for the ministry?" asks who the spokesman is; "who's the energy
+    minister, how old?" who the minister is; "who is the analyst quoted …?" the analyst.
+    """
+    if "who" not in words:
+        return None
+    rest = words[words.index("who") + 1 :]
+    rest = rest[1:] if rest[:1] and rest[0] in _BEING else rest
+    if rest[:1] != ("the",):
+        return None
+    span = []
+    for word in rest[1:4]:  # the role's few words: "the first officer", "the union chairman"
+        if word in _THING_ENDS or word in _ASKING or word.endswith(("ed", "ing")):
+            break
+        span.append(word)
+    return span[-1] if span else None
+
+
+def _head(words: Sequence[str]) -> str | None:
+    """Return the last word of the noun phrase `words` begin with: "the fan group fighting …"."""
+    span: list[str] = []
+    for at, word in enumerate(words):
+        if not span and word in _LEADING:
+            continue  # "what *is the* lander called?"
+        if word in _THING_ENDS or (
+            span and (word in DETERMINERS or _acting(word, words[at + 1 : at + 2]))
+        ):
+            break  # "the fan group *fighting* the takeover", "the museum *in* Kilwa", "the
+            # ministry *the* mayor asked"
+        span.append(word)
+    return span[-1] if span else None
+
+
+def _acting(word: str, after: Sequence[str]) -> bool:
+    """Return whether `word` is a verb on what follows: "fighting *the*", not "the two injured"."""
+    return word.endswith(("ing", "ed")) and bool(after) and after[0] in DETERMINERS | _THING_ENDS
