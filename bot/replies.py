@@ -96,16 +96,31 @@ def unique(items: Iterable[Suggestion], limit: int | None = None) -> tuple[Sugge
     return tuple(first)
 
 
-def single(entry: Entry, confidence: float) -> Answer:
-    """Answer with one entry."""
+# the "Yes." an answer opens with, answering its own entry's yes/no question ("No." stays: to
+# "why did the hospital pay?" it corrects the question)
+_YES = re.compile(r"^Yes\b[.,;:!]?\s+(?=\S)")
+
+
+def single(entry: Entry, confidence: float, yes_no: bool = True) -> Answer:
+    """Answer with one entry.
+
+    Not asked `yes_no`, without the "Yes." its answer opens with: "how did the museum get
+    them?" is not answered "Yes. Aldous's family sold them …".
+    """
+    text = entry.answer if yes_no else _opened(_YES.sub("", entry.answer, count=1))
     return Answer(
-        text=entry.answer,
+        text=text,
         kind=AnswerKind.ANSWER,
         source=entry.source,
         confidence=round(confidence, 3),
         entry_id=entry.id,
         question=entry.question,
     )
+
+
+def _opened(text: str) -> str:
+    """Return `text` with its first letter in capitals."""
+    return text[:1].upper() + text[1:]
 
 
 def quoted(sentence: str) -> Answer:

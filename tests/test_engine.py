@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from bot.knowledge.loading import default_folder
 from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
+from tests.knowledgekit import edit
 
 ANSWERED = [
     ("Who signed the moon agreement with Pakistan?", "signing"),
@@ -210,3 +212,19 @@ def test_a_part_the_entry_hardly_answers_does_not_borrow_the_surest_part() -> No
 def test_a_why_question_is_not_answered_yes_or_no(ask) -> None:
     answer = ask("Why is the south pole hidden from Earth?")
     assert not answer.text.startswith(("No.", "Yes."))
+
+
+def test_an_answer_opening_yes_says_it_only_to_a_yes_no_question(tmp_path: Path) -> None:
+    folder = tmp_path / "knowledge"
+    shutil.copytree(Path(__file__).parent / "data/stories/bridge-closure/knowledge", folder)
+    edit(
+        folder,
+        "faq.yaml",
+        "      A Torun Chamber of Commerce",
+        "      Yes. A Torun Chamber of Commerce",
+    )
+    bridge = Engine.from_folder(folder, encoder="none")
+    how = bridge.answer(Query(text="how are local businesses affected by the closure?"))
+    assert how.answered and how.text.startswith("A Torun Chamber of Commerce survey")
+    whether = bridge.answer(Query(text="are local businesses affected by the closure?"))
+    assert whether.answered and whether.text.startswith("Yes. A Torun")
