@@ -194,6 +194,15 @@ def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
     )
 
 
+def guessed(entries: list[Entry], limit: int) -> Answer:
+    """Ask "did you mean" the entry a question of pronouns is nearest to, with the others."""
+    return Answer(
+        text=f"I'm not sure I understood. Did you mean: {entries[0].question}",
+        kind=AnswerKind.CLARIFY,
+        suggestions=unique(suggestion(e) for e in entries)[:limit],
+    )
+
+
 def correction(
     asked: str, told: str, best: Candidate, about_asked: str | None, limit: int
 ) -> Answer:

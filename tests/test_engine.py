@@ -228,3 +228,19 @@ def test_an_answer_opening_yes_says_it_only_to_a_yes_no_question(tmp_path: Path)
     assert how.answered and how.text.startswith("A Torun Chamber of Commerce survey")
     whether = bridge.answer(Query(text="are local businesses affected by the closure?"))
     assert whether.answered and whether.text.startswith("Yes. A Torun")
+
+
+def test_a_question_of_pronouns_gets_a_guess_by_meaning_never_an_answer(malaria) -> None:
+    folder = Path(__file__).parent / "data/stories/malaria-vaccine/knowledge"
+    meaning = Engine.from_folder(folder, encoder="wordllama")
+    guess = meaning.answer(Query(text="who makes it"))
+    assert guess.kind is AnswerKind.CLARIFY and not guess.answered
+    assert "Who makes the vaccine?" in guess.text
+    # asked the same way: "who …?" guesses among the entries asked "who …?"
+    assert all(s.question.startswith("Who") for s in guess.suggestions)
+    # "he" with no one before it, and "what is it?", say no more than "it": no guess
+    assert meaning.answer(Query(text="who is he")).kind is AnswerKind.EMPTY
+    assert "Ask me a question" in meaning.answer(Query(text="what is it for")).text
+    assert meaning.answer(Query(text="and where?")).kind is AnswerKind.EMPTY  # points at nothing
+    # without the semantic layer there is nothing to guess by
+    assert malaria.answer(Query(text="who makes it")).kind is AnswerKind.EMPTY

@@ -16,6 +16,7 @@ from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
+from bot.matching.guessing import guesses
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.lexicon import QType
@@ -193,12 +194,26 @@ class Engine:
             # "who is he?" with no one before it to mean: say so, not "ask me something" (but
             # "what is it about?" is no such question)
             unclear = points_to_someone(reading.words)
+            limit = self.thresholds.suggestions
+            near = (
+                []
+                if unclear
+                else guesses(self.tools.semantic, self.entries, reading, self._qtype, limit)
+            )
+            if near:  # "who makes it?": "did you mean 'Who makes the vaccine?'"
+                return Decision(
+                    text, replies.guessed(near, limit), "no words to match; a guess by meaning"
+                )
             said = replies.unclear(title) if unclear else replies.prompt(title)
             return Decision(text, Answer(text=said, kind=AnswerKind.EMPTY), "no words to match")
         questions = questions_in(text)
         if questions is not None and whole:  # several questions, or one among other words
             return self.parts.decide(text, whole, questions)
         return self.settle(text, whole)
+
+    def _qtype(self, question: str) -> QType:
+        """Return the question type of an entry's `question`."""
+        return self.analyzer.analyze(question).qtype
 
     def _unread(self, text: str, reason: str) -> Decision:
         """Tell a question in other letters which letters are read, with questions to try."""
