@@ -244,3 +244,9 @@ def test_a_question_of_pronouns_gets_a_guess_by_meaning_never_an_answer(malaria)
     assert meaning.answer(Query(text="and where?")).kind is AnswerKind.EMPTY  # points at nothing
     # without the semantic layer there is nothing to guess by
     assert malaria.answer(Query(text="who makes it")).kind is AnswerKind.EMPTY
+
+
+def test_again_asks_to_be_told_once_more_not_of_a_second_time(ask) -> None:
+    # "again" is a reminder in chat: the story never uses it, and it weighed as a word it lacks
+    answer = ask("lowkey when did india land on the moon again")
+    assert answer.answered and "August" in answer.text
