@@ -250,3 +250,10 @@ def test_again_asks_to_be_told_once_more_not_of_a_second_time(ask) -> None:
     # "again" is a reminder in chat: the story never uses it, and it weighed as a word it lacks
     answer = ask("lowkey when did india land on the moon again")
     assert answer.answered and "August" in answer.text
+
+
+def test_chat_words_the_story_never_uses_are_not_asked_of_it(engine) -> None:
+    reading = engine.analyzer.analyze("so they gotta sign it somehow or nah")
+    assert {"nah", "gotta", "somehow"}.isdisjoint(reading.terms)
+    # "finally" is not chat: it is read "final", which entries say ("not a final deal")
+    assert engine.analyzer.analyze("finally").terms
