@@ -93,6 +93,8 @@ def test_everyday_idioms_are_read_as_the_story_s_words(question: str, said: str)
         ("were they talked into it", "were they convinced it"),
         ("is the date set in stone", "is the date fixed"),
         ("who covers the bill", "who paid"),
+        ("did she say sorry", "did she apologised"),
+        ("do passengers get their money back", "do passengers get their refund"),
     ],
 )
 def test_the_new_idioms_read_as_their_plain_words(said: str, plain: str) -> None:
