@@ -8,6 +8,7 @@ another encoder to `ENCODERS` (model2vec, sentence-transformers) without touchin
 from __future__ import annotations
 
 import importlib.util
+import json
 import threading
 from array import array
 from collections.abc import Callable, Iterator, Sequence
@@ -73,8 +74,6 @@ class WordLlamaEncoder:
 
     def __init__(self) -> None:
         """Load the weights and tokenizer that ship inside the installed `wordllama` package."""
-        from safetensors import safe_open
-
         spec = importlib.util.find_spec("wordllama")  # finds the folder, runs none of its code
         if spec is None or not spec.submodule_search_locations:
             raise SettingsError("STORYBOT_ENCODER=wordllama needs the wordllama package")
@@ -87,12 +86,12 @@ class WordLlamaEncoder:
         self._word_ids = lru_cache(maxsize=_WORDS)(
             lambda word: bytes(_packed(self._tokenizer.encode(word, add_special_tokens=False).ids))
         )
-        with safe_open(str(folder / _WORDLLAMA_WEIGHTS), framework="np") as weights:
-            table = weights.get_tensor("embedding.weight")
-        # kept in float16 as shipped (16 MB, not 31 MB): a question's few rows are widened as
-        # read, and a build widens each row it reads once (`bulk`), as widening each text's
-        # rows made a build's embedding a third slower
-        self._table = np.ascontiguousarray(table, dtype=np.float16)
+        # kept in float16 as shipped (16 MB, not 31 MB) and mapped from the file, not read: only
+        # the pages of the rows a knowledge's words use are ever in memory (a story's few
+        # thousand tokens of 32,000). A question's few rows are widened as read, and a build
+        # widens each row it reads once (`bulk`), as widening each text's rows made a build's
+        # embedding a third slower
+        self._table = _mapped(folder / _WORDLLAMA_WEIGHTS, "embedding.weight")
         self._widened: _Widened | None = None
         self._bulk_lock = threading.Lock()
         self._bulk_blocks = 0  # blocks under way (a reload may overlap another)
@@ -265,6 +264,25 @@ def unit_rows(vectors: Vectors) -> Vectors:
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     scaled: Vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     return scaled
+
+
+def _mapped(path: Path, name: str) -> npt.NDArray[np.float16]:
+    """Return the float16 tensor `name` of a safetensors file, mapped read-only from the file.
+
+    The format: a little-endian 8-byte header length, a JSON header giving each tensor's
+    dtype, shape and byte offsets after the header, then the tensors' bytes.
+    """
+    with path.open("rb") as file:
+        size = int.from_bytes(file.read(8), "little")
+        header = json.loads(file.read(size))
+    tensor = header[name]
+    if tensor["dtype"] != "F16":
+        raise SettingsError(f"{path.name}: {name} is {tensor['dtype']}, not float16")
+    start, end = tensor["data_offsets"]
+    shape = tuple(tensor["shape"])
+    if end - start != 2 * int(np.prod(shape)):
+        raise SettingsError(f"{path.name}: {name} holds {end - start} bytes, not {shape}")
+    return np.memmap(path, dtype=np.float16, mode="r", offset=8 + size + start, shape=shape)
 
 
 def _tokenizer(path: Path) -> Tokenizer:
