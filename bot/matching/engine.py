@@ -3,31 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.between import between
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.turns import Turn, points_to_someone
+from bot.conversation.turns import Turn
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
-from bot.matching.guessing import guesses
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.lexicon import QType
 from bot.matching.messages import LONG_QUESTION, Parts, likeliest, questions_in
 from bot.matching.naming import Naming
-from bot.matching.overview import asks_overview, overview_entry
+from bot.matching.overview import asks_overview
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.suggesting import Suggester
 from bot.matching.text import clean, in_other_script
 from bot.matching.titles import title_holders
+from bot.matching.wordless import Wordless
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
 
@@ -80,6 +79,7 @@ class Engine:
         self._positions = {e.id: p for p, e in enumerate(self.entries)}
         self.dialogue = Dialogue(self)
         self.parts = Parts(self)
+        self.wordless = Wordless(self)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
         self.naming = Naming(names, self.analyzer.terms, title_holders(knowledge))
         where = self.tools.places | self.tools.countries
@@ -180,7 +180,7 @@ class Engine:
 
     def _decide(self, text: str) -> Decision:
         if asks_overview(text):  # "what is this story about?": filler words only
-            return self._overview(text)
+            return self.wordless.overview(text)
         reading = self.analyzer.analyze(text)
         whole = self.candidates(text)
         if whole and self.dialogue.pointing.no_one_meant(reading, whole[0]):
@@ -188,49 +188,11 @@ class Engine:
             said = replies.unclear(self.knowledge.title)
             return Decision(text, Answer(text=said, kind=AnswerKind.EMPTY), "no one named")
         if not whole and not reading.terms:
-            title = self.knowledge.title
-            if in_other_script(text):  # its words all in other letters: none read
-                return self._unread(text, "written in another script")
-            # "who is he?" with no one before it to mean: say so, not "ask me something" (but
-            # "what is it about?" is no such question)
-            unclear = points_to_someone(reading.words)
-            limit = self.thresholds.suggestions
-            near = (
-                []
-                if unclear
-                else guesses(self.tools.semantic, self.entries, reading, self._qtype, limit)
-            )
-            if near:  # "who makes it?": "did you mean 'Who makes the vaccine?'"
-                return Decision(
-                    text, replies.guessed(near, limit), "no words to match; a guess by meaning"
-                )
-            said = replies.unclear(title) if unclear else replies.prompt(title)
-            return Decision(text, Answer(text=said, kind=AnswerKind.EMPTY), "no words to match")
+            return self.wordless.reply(text, reading)
         questions = questions_in(text)
         if questions is not None and whole:  # several questions, or one among other words
             return self.parts.decide(text, whole, questions)
         return self.settle(text, whole)
-
-    def _qtype(self, question: str) -> QType:
-        """Return the question type of an entry's `question`."""
-        return self.analyzer.analyze(question).qtype
-
-    def _unread(self, text: str, reason: str) -> Decision:
-        """Tell a question in other letters which letters are read, with questions to try."""
-        first = self.top_questions(self.thresholds.suggestions)
-        return Decision(text, replies.other_script(self.knowledge.title, first), reason)
-
-    def _overview(self, text: str) -> Decision:
-        """Answer with the entry phrased as what the story is about, or the title and lead."""
-        entry = self.entry(self._overview_id or "")
-        if entry is None:
-            about = Answer(text=self.about(), kind=AnswerKind.SMALLTALK)
-            return Decision(text, about, "asks what the story is about; no entry says")
-        return Decision(text, replies.single(entry, 1.0), "asks what the story is about")
-
-    @cached_property
-    def _overview_id(self) -> str | None:
-        return overview_entry(self.knowledge.faq)  # looked for once, when first asked
 
     def settle(
         self, text: str, candidates: list[Candidate], reading: Analysis | None = None
@@ -252,7 +214,7 @@ class Engine:
         reason = f"p={best.probability:.2f} < clarify threshold" if best else "no candidate"
         confidence = best.probability if best else 0.0
         if in_other_script(text):  # in Urdu or Russian letters: say which letters it reads
-            return self._unread(text, f"{reason}; written in another script")
+            return self.wordless.unread(text, f"{reason}; written in another script")
         terms = (reading or self.analyzer.analyze(text)).terms
         if terms and not any(map(self.index.knows, terms)):
             # not one word the story uses: gibberish, an insult, the weather; say what it does
