@@ -101,7 +101,10 @@ def answer_names(
             if e.type == EntityType.PERSON
         },
     }
-    return AnswerNames(answers, analyzer.terms, countries, nouns, subjects, named, people, spelled)
+    where = countries | terms_of_kind(knowledge.entities, EntityType.PLACE)
+    return AnswerNames(
+        answers, analyzer.terms, countries, nouns, subjects, named, people, spelled, where
+    )
 
 
 # the words after which a title says what it is of: "mayor *of* Torun", "minister *for* energy"

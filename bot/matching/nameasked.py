@@ -16,6 +16,7 @@ _THING_ENDS = frozenset(
     "where that which who whose whom when in at on of for from with by near is was are were "
     "does did do has had will would called named and or but if so they he she we you it i".split()
 )
+_NAMING = NAME_WORDS | {"names"}
 _OWNERS = frozenset("his her their its my your our full real first last official".split())
 _POINTING = frozenset("it they this that he she is was be".split())  # "what's it called?"
 _LEADING = DETERMINERS | _POINTING | {"are", "were"}  # before the thing: "what *is the* …"
@@ -28,8 +29,9 @@ def named_thing(words: Sequence[str]) -> str | None:
     smaller museum in Kilwa called?" a museum's. Not "what's it called?", which says no more
     than the rest.
     """
+    words = tuple(words)
     for at in range(len(words)):
-        if words[at] not in NAME_WORDS | {"names"}:
+        if words[at] not in _NAMING:
             continue
         if words[at + 1 : at + 2] == ("of",):
             return _head(words[at + 2 : at + 8])
@@ -44,27 +46,40 @@ def named_thing(words: Sequence[str]) -> str | None:
 
 
 _BEING = frozenset("is was are were".split())
-_ASKING = frozenset("how what when where why which".split())
+_PREPOSITIONS = frozenset(
+    "to for of in at on from with by near behind about over under after before between "
+    "against among into".split()
+)
+# where a role's words end: "the spokesman *for* …", "the energy minister, *how* old?"
+_ROLE_ENDS = _THING_ENDS | _PREPOSITIONS | DETERMINERS | frozenset("how what when why".split())
+_NO_ROLE = frozenset("first last next only same other one".split())  # "the first to land"
 
 
 def role_asked(words: Sequence[str]) -> str | None:
     """Return the word for the role "who is the …?" asks who has, as typed, or None.
 
     "Who is the spokesman for the ministry?" asks who the spokesman is; "who's the energy
-    minister, how old?" who the minister is; "who is the analyst quoted …?" the analyst.
+    minister, how old?" who the minister is; "who is the analyst quoted …?" the analyst. Not
+    "who was the first to land?" (no role), "who is the vaccine for?" or "who is the inquiry
+    led by?" (asked of the thing, not who it is).
     """
+    words = tuple(words)
     if "who" not in words:
         return None
     rest = words[words.index("who") + 1 :]
     rest = rest[1:] if rest[:1] and rest[0] in _BEING else rest
     if rest[:1] != ("the",):
         return None
-    span = []
+    span: list[str] = []
     for word in rest[1:4]:  # the role's few words: "the first officer", "the union chairman"
-        if word in _THING_ENDS or word in _ASKING or word.endswith(("ed", "ing")):
+        if word in _ROLE_ENDS or word.endswith(("ed", "ing")):
             break
         span.append(word)
-    return span[-1] if span else None
+    after = rest[1 + len(span) :]
+    by = after[:1] and after[0].endswith("ed") and after[1:2] == ("by",)
+    if not span or by or after in {(word,) for word in _PREPOSITIONS} or span[-1] in _NO_ROLE:
+        return None
+    return span[-1]
 
 
 def _head(words: Sequence[str]) -> str | None:

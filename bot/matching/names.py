@@ -49,14 +49,17 @@ class AnswerNames:
         implied: dict[str, frozenset[str]] | None = None,
         people: frozenset[str] = frozenset(),
         spelled: Mapping[str, frozenset[str]] | None = None,
+        where: frozenset[str] = frozenset(),
     ) -> None:
         """Keep how to read the texts' names.
 
         `countries`: the terms of the countries the story names; `country_words`: the terms
         of "country" and "nation", which make a country the name asked for; `subjects`: per
         fact-store entry, the term of the thing it is about; `implied`: per entity term, the
-        words of its names ("Bongo District Hospital" speaks of a hospital); `people`: the
-        terms of the people the fact store names.
+        words of its names ("Bongo District Hospital" speaks of a hospital; a person's, the
+        heads of their titles: "museum director" is a director); `people`: the terms of the
+        people the fact store names; `spelled`: per entity, the capitalised words of its
+        names; `where`: the terms of the places and countries it names.
         """
         self._texts = texts
         self._terms = terms
@@ -66,6 +69,7 @@ class AnswerNames:
         self._implied = implied or {}
         self._people = people
         self._spelled = spelled or {}
+        self._where = where
         self._read: dict[int, list[_Clause]] = {}
         self._asking: frozenset[str] | None = None  # the terms that ask for a name
         self._places: frozenset[str] | None = None  # the terms of the kinds of place
@@ -81,6 +85,7 @@ class AnswerNames:
             self._implied,
             self._people,
             self._spelled,
+            self._where,
         )
 
     def answer(
@@ -111,13 +116,17 @@ class AnswerNames:
         "Who is the spokesman for the ministry?" is not answered by "Zielinski asked the
         ministry for help, and a spokesman for it said …"; a text that never says the role's
         word may call it otherwise ("who is the boss?": "the chief executive, Kessler"). A
-        person's own entry says their roles of them ("Kessler founded it and is its chief").
+        person's own entry says their roles of them ("Kessler founded it and is its chief"),
+        whether or not the question names them by the role.
         """
-        if self._subjects.get(number) in self._people - question:
+        if self._subjects.get(number) in self._people:
             return True
         role = frozenset(t for t in role if not t.startswith(ENTITY_PREFIX))
         saying = [c for c in self._clauses_of(number) if not role.isdisjoint(c.words)]
-        return not saying or any(self._naming(c, role) - question for c in saying)
+        # someone the question means by the role ("the coalition spokesperson" is Said) is who
+        # it asks for, though the question already holds them
+        known = question - self._people
+        return not saying or any(self._naming(c, role) - known for c in saying)
 
     def _clauses_of(self, number: int) -> list[_Clause]:
         """Return the clauses of text `number`, read once."""
@@ -242,7 +251,12 @@ class AnswerNames:
             words = frozenset(order)
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
             written = frozenset(w.casefold() for name in found for w in _WORD.findall(name))
-            placed = names.intersection(self._terms(" ".join(placed_names(part))))
+            # a story entity says where only if it is a place: "works at Kessler Holdings"
+            placed = frozenset(
+                name
+                for name in names.intersection(self._terms(" ".join(placed_names(part))))
+                if name in self._where or not name.startswith(ENTITY_PREFIX)
+            )
             apart = frozenset(self._terms(" ".join(set_apart(part))))
             read.append(_Clause(words, names, about, tuple(order), written, placed, apart))
         return read
