@@ -138,6 +138,10 @@ def test_a_count_of_what_an_answer_names_but_does_not_count_is_not_answered_by_i
         ("In 2022 the museum offered a loan.", "museum", False),  # a year counts nothing
         ("They called a 48-hour strike.", "strike", False),  # it counts hours
         ("The death toll rose to nine.", "toll", True),  # of no word: any of its words
+        ("The death toll rose to nine, one official said.", "toll", True),  # "one": no count
+        ("Twenty-five workers walked out.", "workers", True),  # a number, not a unit
+        ("It bought 40 new red buses.", "buses", True),  # "red" is no verb
+        ("\u201c48 people trapped in lifts,\u201d he said.", "lifts", False),  # curly quotes
     ],
 )
 def test_a_figure_counts_the_words_after_it(text: str, counted: str, counts: bool) -> None:

@@ -109,22 +109,17 @@ FLOORS = [
         STORIES / "kilwa-artefacts-return" / "knowledge",
         STORIES / "kilwa-artefacts-return" / "questions.jsonl",
         # 0.711 since words asking for a plan are covered by one (twenty-second); 0.700 since
-        # "who is the …?" needs the clause saying the role to name someone (twenty-third: one
-        # in-scope question lost, its miss not read; five unanswerable ones in the trials and
-        # one held-back out-of-scope question won); 0.689 since a figure counts the words
-        # after it ("48 people trapped in lifts" counts no lifts): one more lost, not read,
-        # against eleven wrong answers to unanswerable count questions of the trials
-        0.68,
+        # the twenty-third session's name, role and count checks (one in-scope question lost;
+        # a reviewer's replay named the three it first lost, two since mended as bugs: the
+        # role held by whom the question means, a figure read as a count)
+        0.70,
         0.86,
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder
         # by a second, its 150 questions by a third); 57.1 / 80.0 on first scoring, misses never read
         STORIES / "ransomware-hospital" / "knowledge",
         STORIES / "ransomware-hospital" / "questions.jsonl",
-        # 0.590 since a verb the knowledge never uses weighs half (twenty-second); 0.581 since
-        # a figure counts the words after it (twenty-third: one in-scope question lost, its
-        # miss not read)
-        0.58,
+        0.59,  # 0.590 since a verb the knowledge never uses weighs half (twenty-second)
         0.84,  # 0.844 since "the first officer's name?" asks the officer's (twenty-first)
     ),
     (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /

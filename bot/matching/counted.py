@@ -1,17 +1,19 @@
 """What the figures of a clause count: "48 people trapped in lifts" counts people, no lifts.
 
-General English only: a figure counts the words after it, up to a verb, a preposition or a
-comma; "a crew of 64" counts the crew.
+General English only: a figure counts the words after it, up to a word that can only be a
+verb, a preposition or a comma; "a crew of 64" counts the crew.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.matching.english import is_only_verb
 from bot.matching.needs import NUMBER_WORDS, YEAR_PATTERN
 
-_NUMBER = "|".join(NUMBER_WORDS.split())
-# "48", "two", "48-hour", "$4.5m", "1.2bn", "64%"
+# "one" is left out: "nine, one official said" counts no officials
+_NUMBER = "|".join(sorted(frozenset(NUMBER_WORDS.split()) - {"one"}))
+# "48", "two", "48-hour", "twenty-five", "$4.5m", "1.2bn", "64%"
 _FIGURE = re.compile(rf"[$\u20ac\u00a3]?(?:\d[\d,.]*(?:m|bn|k|%)?|{_NUMBER})(?:-[a-z]+)?")
 # the words that end what a figure counts: "48 people *trapped* in lifts"
 _COUNTED_ENDS = frozenset(
@@ -24,8 +26,10 @@ _COUNTED_ENDS = frozenset(
 # the words read past after "of": "three of *its* dry docks"
 _OWNING = frozenset("its their his her the them these those our a an".split())
 _AND = frozenset("and or".split())  # "42 carved *and* metal objects"
-_STOPS = ",.;:!?"  # what ends what a figure counts
-_MARKS = _STOPS + "\"'()"  # what a word is read without
+_STOPS = ",.;:!?\u2014\u2013"  # what ends what a figure counts: a stop or a dash
+_QUOTES = "\"'()\u201c\u201d\u2018\u2019"
+_MARKS = _STOPS + _QUOTES  # what a word is read without
+_NUMBERS = frozenset(NUMBER_WORDS.split())
 
 
 def counted_words(clause: str) -> list[str]:
@@ -44,23 +48,25 @@ def counted_words(clause: str) -> list[str]:
             counting = False
             continue
         if _FIGURE.fullmatch(plain):
-            found.extend(plain.split("-")[1:2])  # "a 48-hour strike" counts hours
+            unit = plain.partition("-")[2]  # "a 48-hour strike" counts hours; "twenty-five" no
+            found.extend([unit] if unit and unit not in _NUMBERS else [])
             if at >= 2 and words[at - 1].lower() == "of":  # "a crew of 64"
                 found.append(words[at - 2].lower().strip(_MARKS))
-            counting, taken = "-" not in plain and word[-1:] not in _STOPS, 0
+            counting = not (unit and unit not in _NUMBERS) and word[-1:] not in _STOPS
+            taken = 0
             continue
         if not counting:
             continue
-        before = words[at - 1].lower()
-        if before == "of" and plain in _OWNING:
-            continue  # "three of its dry docks"
-        if plain in _AND and at + 1 < len(words) and words[at + 1].lower() not in _OWNING:
+        before, after = words[at - 1].lower(), words[at + 1 : at + 2]
+        if (before == "of" and plain in _OWNING) or (plain == "of" and after):
+            continue  # "three of its dry docks", "6,500 of the members"
+        if plain in _AND and after and after[0].lower() not in _OWNING:
             continue  # "42 carved and metal objects", "11 brass and copper vessels"
-        # "48 people trapped in lifts"; not "17 carved door panels", "300 solar-powered fridges"
-        if plain in _COUNTED_ENDS or (taken and plain.endswith("ed") and "-" not in plain):
+        # "48 people trapped in lifts"; not "17 carved door panels", "40 new red buses"
+        if plain in _COUNTED_ENDS or (taken and is_only_verb(plain)):
             counting = False
             continue
         found.append(plain)
         taken += 1
-        counting = word[-1:] not in _STOPS  # a comma or stop ends what it counts
+        counting = word.rstrip(_QUOTES)[-1:] not in _STOPS  # "lifts," or "lifts,”" ends it
     return found

@@ -17,6 +17,7 @@ from bot.matching import qualifiers
 from bot.matching.analysis import Analysis
 from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
+from bot.matching.english import is_only_verb
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import QType
 from bot.matching.nameasked import named_thing, role_asked
@@ -158,9 +159,10 @@ def what_is_counted(query: Analysis) -> frozenset[str]:
     starts = [at + 2 for at in range(len(words) - 2) if words[at : at + 2] == ("how", "many")]
     if Need.COUNT not in query.asks or not starts or words[starts[0]] in _ANY_COUNT:
         return frozenset()
-    phrase = set()
+    phrase: set[str] = set()
     for word in words[starts[0] : starts[0] + 4]:
-        if word in _COUNTED_ENDS:
+        # "how many doses delivered so far?" counts doses, not deliveries
+        if word in _COUNTED_ENDS or (phrase and is_only_verb(word)):
             break
         phrase.add(word)
     surfaces = zip(query.terms, query.surfaces, strict=False)
