@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.matching.decision import Candidate, Entry
 from bot.models import Answer, AnswerKind, Marked, Suggestion
@@ -97,30 +97,32 @@ def unique(items: Iterable[Suggestion], limit: int | None = None) -> tuple[Sugge
 
 
 # the "Yes." an answer opens with, answering its own entry's yes/no question ("No." stays: to
-# "why did the hospital pay?" it corrects the question)
-_YES = re.compile(r"^Yes\b[.,;:!]?\s+(?=\S)")
+# "why did the hospital pay?" it corrects the question; "Yes and no" is no such answer)
+_YES = re.compile(r"^Yes(?:[.,;:!]|\s+[\u2014\u2013-])\s+(?=\S)")
+
+
+def answer_text(entry: Entry, yes_no: bool = True) -> str:
+    """Return `entry`'s answer to a question; not asked `yes_no`, without its opening "Yes.".
+
+    "How did the museum get them?" is not answered "Yes. Aldous's family sold them …".
+    """
+    if yes_no or not _YES.match(entry.answer):
+        return entry.answer
+    text = _YES.sub("", entry.answer, count=1)
+    # "The museum …" from "Yes. the museum …"; not "IPhone" from "iPhone"
+    return text[:1].upper() + text[1:] if text[1:2].islower() else text
 
 
 def single(entry: Entry, confidence: float, yes_no: bool = True) -> Answer:
-    """Answer with one entry.
-
-    Not asked `yes_no`, without the "Yes." its answer opens with: "how did the museum get
-    them?" is not answered "Yes. Aldous's family sold them …".
-    """
-    text = entry.answer if yes_no else _opened(_YES.sub("", entry.answer, count=1))
+    """Answer with one entry (`yes_no`: the question asks whether: `answer_text`)."""
     return Answer(
-        text=text,
+        text=answer_text(entry, yes_no),
         kind=AnswerKind.ANSWER,
         source=entry.source,
         confidence=round(confidence, 3),
         entry_id=entry.id,
         question=entry.question,
     )
-
-
-def _opened(text: str) -> str:
-    """Return `text` with its first letter in capitals."""
-    return text[:1].upper() + text[1:]
 
 
 def quoted(sentence: str) -> Answer:
@@ -146,9 +148,13 @@ def _nested(sentence: str) -> str:
     return sentence.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
 
 
-def combined(candidates: list[Candidate], left: int = 0) -> Answer:
-    """Answer several questions of one message, one line each; say if `left` were not read."""
-    lines = [c.entry.answer for c in candidates]
+def combined(candidates: list[Candidate], left: int = 0, yes_no: Sequence[bool] = ()) -> Answer:
+    """Answer several questions of one message, one line each; say if `left` were not read.
+
+    `yes_no`: per question, whether it asks whether (`answer_text`); all, if not given.
+    """
+    asks = list(yes_no) or [True] * len(candidates)
+    lines = [answer_text(c.entry, whether) for c, whether in zip(candidates, asks, strict=True)]
     if left:
         other = "the other one on its own" if left == 1 else f"the other {left} on their own"
         lines.append(f"(I answered the first {len(candidates)} questions; please ask {other}.)")

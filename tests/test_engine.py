@@ -228,6 +228,15 @@ def test_an_answer_opening_yes_says_it_only_to_a_yes_no_question(tmp_path: Path)
     assert how.answered and how.text.startswith("A Torun Chamber of Commerce survey")
     whether = bridge.answer(Query(text="are local businesses affected by the closure?"))
     assert whether.answered and whether.text.startswith("Yes. A Torun")
+    # each question of a message keeps or drops it for itself
+    both = bridge.answer(
+        Query(text="how are local businesses affected? and when was the bridge closed?")
+    )
+    assert both.answered and "\nYes." not in "\n" + both.text and "Torun Chamber" in both.text
+    edit(folder, "faq.yaml", "Yes. A Torun Chamber", "Yes and no. A Torun Chamber")
+    bridge = Engine.from_folder(folder, encoder="none")
+    how = bridge.answer(Query(text="how are local businesses affected by the closure?"))
+    assert how.text.startswith("Yes and no.")  # no "Yes." to drop
 
 
 def test_a_question_of_pronouns_gets_a_guess_by_meaning_never_an_answer(malaria) -> None:
@@ -242,6 +251,7 @@ def test_a_question_of_pronouns_gets_a_guess_by_meaning_never_an_answer(malaria)
     assert meaning.answer(Query(text="who is he")).kind is AnswerKind.EMPTY
     assert "Ask me a question" in meaning.answer(Query(text="what is it for")).text
     assert meaning.answer(Query(text="and where?")).kind is AnswerKind.EMPTY  # points at nothing
+    assert meaning.answer(Query(text="who is it?")).kind is AnswerKind.EMPTY  # says no more
     # without the semantic layer there is nothing to guess by
     assert malaria.answer(Query(text="who makes it")).kind is AnswerKind.EMPTY
 

@@ -148,6 +148,9 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("which",), QType.WHAT),
 )
 
+# the question types that may ask whether something is so: an answer's "Yes." answers them
+WHETHER_TYPES = frozenset({QType.YESNO, QType.NONE})
+
 YESNO_OPENERS = frozenset(
     "is are was were do does did has have had can could will would should isn't kya".split()
 )

@@ -19,7 +19,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.decision import Decision, Entry
 from bot.matching.lexicon import QType
 from bot.matching.overview import overview_entry
-from bot.matching.text import in_other_script
+from bot.matching.text import in_other_script, tokenize
 from bot.models import Answer, AnswerKind
 
 if TYPE_CHECKING:  # the engine makes its wordless reader: imported for types only
@@ -32,6 +32,11 @@ _TELLING_TYPES = frozenset(
 _NEAREST = 6  # entries nearest in meaning looked at
 # the words that stand for the story's thing: "who makes *it*?"; "and where?" has none
 _POINTING = frozenset("it its they them their this that these those".split())
+# with these alone a question says nothing to guess by: "who is it?", "who are they?"
+_EMPTY = _POINTING | frozenset(
+    "who whom what when where why how many much is are was were be been do does did has have "
+    "had s".split()
+)
 
 
 class Wordless:
@@ -52,7 +57,7 @@ class Wordless:
         # "what is it about?" is no such question)
         unclear = points_to_someone(reading.words)
         limit = engine.thresholds.suggestions
-        near = [] if unclear else self._guesses(reading, limit)
+        near = [] if unclear else self._guesses(text, reading, limit)
         if near:  # "who makes it?": "did you mean 'Who makes the vaccine?'"
             reason = "no words to match; a guess by meaning"
             return Decision(text, replies.guessed(near, limit), reason)
@@ -78,17 +83,19 @@ class Wordless:
     def _overview_id(self) -> str | None:
         return overview_entry(self._engine.knowledge.faq)  # looked for once, when first asked
 
-    def _guesses(self, reading: Analysis, limit: int) -> list[Entry]:
+    def _guesses(self, text: str, reading: Analysis, limit: int) -> list[Entry]:
         """Return up to `limit` entries nearest in meaning to `reading`, asked as it is asked.
 
-        Only for a question that points at something ("it", "they") and says what it asks
-        ("who", "where" …), and only with a semantic index.
+        Only for a question that points at something ("it", "they"), says what it asks ("who",
+        "where" …) and something more ("makes": not "who is it?"), and only with a semantic
+        index.
         """
         engine = self._engine
         semantic = engine.tools.semantic
         if semantic is None or reading.qtype not in _TELLING_TYPES:
             return []
-        if _POINTING.isdisjoint(reading.words):
+        typed = set(tokenize(text))  # as typed: the reading drops "going" of "where … going?"
+        if _POINTING.isdisjoint(typed) or typed <= _EMPTY:
             return []
         vector = semantic.embed(" ".join(reading.words))
         near = [engine.entries[p] for p in semantic.neighbours(vector, _NEAREST)]
