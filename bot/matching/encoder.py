@@ -46,6 +46,7 @@ _ID_BYTES = array(_ID).itemsize
 # texts from which each row read is widened once and kept (`_Widened`): fewer texts widen
 # the rows they read as they read them (5 us a text)
 _WIDEN_FROM = 16384
+_HEADER_BYTES = 1 << 20  # a safetensors header past this is no weights file of ours
 
 
 class Encoder(Protocol):
@@ -270,19 +271,31 @@ def _mapped(path: Path, name: str) -> npt.NDArray[np.float16]:
     """Return the float16 tensor `name` of a safetensors file, mapped read-only from the file.
 
     The format: a little-endian 8-byte header length, a JSON header giving each tensor's
-    dtype, shape and byte offsets after the header, then the tensors' bytes.
+    dtype, shape and byte offsets after the header, then the tensors' bytes (little-endian).
+    Read whole where the file cannot be mapped (some network file systems).
     """
-    with path.open("rb") as file:
-        size = int.from_bytes(file.read(8), "little")
-        header = json.loads(file.read(size))
-    tensor = header[name]
-    if tensor["dtype"] != "F16":
-        raise SettingsError(f"{path.name}: {name} is {tensor['dtype']}, not float16")
-    start, end = tensor["data_offsets"]
-    shape = tuple(tensor["shape"])
-    if end - start != 2 * int(np.prod(shape)):
-        raise SettingsError(f"{path.name}: {name} holds {end - start} bytes, not {shape}")
-    return np.memmap(path, dtype=np.float16, mode="r", offset=8 + size + start, shape=shape)
+    try:
+        with path.open("rb") as file:
+            size = int.from_bytes(file.read(8), "little")
+            if not 0 < size <= _HEADER_BYTES:
+                raise ValueError(f"a header of {size} bytes")
+            tensor = json.loads(file.read(size))[name]
+        start, end = tensor["data_offsets"]
+        shape = tuple(int(n) for n in tensor["shape"])
+        if tensor["dtype"] != "F16" or len(shape) != 2:
+            raise ValueError(f"{name} is {tensor['dtype']} of {len(shape)} dimensions")
+        if end - start != 2 * shape[0] * shape[1] or 8 + size + end > path.stat().st_size:
+            raise ValueError(f"{name} holds {end - start} bytes, not {shape}")
+    except (OSError, ValueError, KeyError, TypeError) as error:  # JSONDecodeError is one
+        raise SettingsError(
+            f"{path.name}: not float16 weights as wordllama ships ({error})"
+        ) from error
+    offset, little = 8 + size + start, np.dtype("<f2")
+    try:
+        return np.memmap(path, dtype=little, mode="r", offset=offset, shape=shape)
+    except OSError:
+        count = shape[0] * shape[1]
+        return np.fromfile(path, dtype=little, count=count, offset=offset).reshape(shape)
 
 
 def _tokenizer(path: Path) -> Tokenizer:
