@@ -190,10 +190,14 @@ def _lines(lines: list[str], candidates: list[Candidate]) -> Answer:
     )
 
 
+def _did_you_mean(entry: Entry) -> str:
+    return f"I'm not sure I understood. Did you mean: {entry.question}"
+
+
 def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
     """Ask "did you mean" the best candidate, with related questions."""
     return Answer(
-        text=f"I'm not sure I understood. Did you mean: {best.entry.question}",
+        text=_did_you_mean(best.entry),
         kind=AnswerKind.CLARIFY,
         confidence=round(best.probability, 3),
         suggestions=unique([suggestion(best.entry), *related])[:limit],
@@ -203,7 +207,7 @@ def clarify(best: Candidate, related: list[Suggestion], limit: int) -> Answer:
 def guessed(entries: list[Entry], limit: int) -> Answer:
     """Ask "did you mean" the entry a question of pronouns is nearest to, with the others."""
     return Answer(
-        text=f"I'm not sure I understood. Did you mean: {entries[0].question}",
+        text=_did_you_mean(entries[0]),
         kind=AnswerKind.CLARIFY,
         suggestions=unique(suggestion(e) for e in entries)[:limit],
     )

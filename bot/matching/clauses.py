@@ -102,7 +102,7 @@ class Clauses:
             # any of its words; or a name's words ("the Members' Foundation")
             and (
                 _names_one(of or terms, counted, implied)
-                or _names_one(terms, counted, implied, named=True)
+                or (bool(of) and _names_one(terms, counted, implied, named=True))
             )
             for terms, found, _, things, of in self._of(number)
         )
@@ -195,6 +195,7 @@ class Clauses:
 
     def _clauses(self, text: str) -> list[_Clause]:
         terms = self._terms
+        # what the figures count read together: "17 carved wooden door panels" is a door panel
         return [
             _clause(c, frozenset(terms(c)), frozenset(terms(" ".join(counted_words(c)))))
             for c in split_clauses(text)

@@ -9,7 +9,7 @@ whether it asks for others than someone. Both the candidate entries
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,9 +62,12 @@ class Demands:
         counted = frozenset(t for t in counting if _counted_somewhere(tools, t))
         # "the name of the school where she teaches?": the terms read from the word "school"
         word = named_thing(query.words) if Need.NAME in query.asks else None
-        thing = _terms_said(query, word)
-        role = _terms_said(query, role_asked(query.words) if query.qtype is QType.WHO else None)
-        return cls(needed, abroad, others, counted, tools.implied, counting - counted, thing, role)
+        role = role_asked(query.words) if query.qtype is QType.WHO else None
+        thing = _terms_said(query, {word} if word else set())
+        role_terms = _terms_said(query, {role} if role else set())
+        return cls(
+            needed, abroad, others, counted, tools.implied, counting - counted, thing, role_terms
+        )
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
         """Return whether `terms` hold the topic, currency and part of a count asked."""
@@ -127,10 +130,10 @@ class Demands:
         return any(asked and kinds.only_listed(position, asked, named) for asked in (part, located))
 
 
-def _terms_said(query: Analysis, word: str | None) -> frozenset[str]:
-    """Return the terms of `query` read from `word` as typed: "school" of "the school"."""
+def _terms_said(query: Analysis, words: Collection[str]) -> frozenset[str]:
+    """Return the terms of `query` read from one of `words` as typed: "school" of "the school"."""
     surfaces = zip(query.terms, query.surfaces, strict=False)
-    return frozenset(term for term, said in surfaces if word in said.split())
+    return frozenset(term for term, said in surfaces if not set(said.split()).isdisjoint(words))
 
 
 # a count of these says nothing of what is counted: "how many people live in Lagos?"; nor does
@@ -165,8 +168,7 @@ def what_is_counted(query: Analysis) -> frozenset[str]:
         if word in _COUNTED_ENDS or (phrase and is_only_verb(word)):
             break
         phrase.add(word)
-    surfaces = zip(query.terms, query.surfaces, strict=False)
-    return frozenset(term for term, said in surfaces if not phrase.isdisjoint(said.split()))
+    return _terms_said(query, phrase)
 
 
 def _counted_somewhere(tools: Retrievers, term: str) -> bool:

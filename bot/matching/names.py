@@ -254,12 +254,17 @@ class AnswerNames:
             # a story entity says where only if it is a place: "works at Kessler Holdings"
             placed = frozenset(
                 name
-                for name in names.intersection(self._terms(" ".join(placed_names(part))))
+                for name in names.intersection(_terms_of(self._terms, placed_names(part)))
                 if name in self._where or not name.startswith(ENTITY_PREFIX)
             )
-            apart = frozenset(self._terms(" ".join(set_apart(part))))
+            apart = _terms_of(self._terms, set_apart(part))
             read.append(_Clause(words, names, about, tuple(order), written, placed, apart))
         return read
+
+
+def _terms_of(terms: Callable[[str], tuple[str, ...]], texts: list[str]) -> frozenset[str]:
+    """Return the terms of each of `texts`, read apart: "Algeciras" and "Huelva" make no phrase."""
+    return frozenset(t for text in texts for t in terms(text))
 
 
 class _Clause(NamedTuple):

@@ -31,9 +31,9 @@ _TELLING_TYPES = frozenset(
 )
 _NEAREST = 6  # entries nearest in meaning looked at
 # the words that stand for the story's thing: "who makes *it*?"; "and where?" has none
-_POINTING = frozenset("it its they them their this that these those".split())
+_STANDING = frozenset("it its they them their this that these those".split())
 # with these alone a question says nothing to guess by: "who is it?", "who are they?"
-_EMPTY = _POINTING | frozenset(
+_EMPTY = _STANDING | frozenset(
     "who whom what when where why how many much is are was were be been do does did has have "
     "had s".split()
 )
@@ -95,7 +95,7 @@ class Wordless:
         if semantic is None or reading.qtype not in _TELLING_TYPES:
             return []
         typed = set(tokenize(text))  # as typed: the reading drops "going" of "where … going?"
-        if _POINTING.isdisjoint(typed) or typed <= _EMPTY:
+        if _STANDING.isdisjoint(typed) or typed <= _EMPTY:
             return []
         vector = semantic.embed(" ".join(reading.words))
         near = [engine.entries[p] for p in semantic.neighbours(vector, _NEAREST)]
