@@ -37,7 +37,7 @@ STORIES = DATA / "stories"
 FLOORS = [
     (default_folder(), DATA / "dev.jsonl", 1.0, 1.0),
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
-    (default_folder(), DATA / "fresh.jsonl", 0.85, 0.97),
+    (default_folder(), DATA / "fresh.jsonl", 0.86, 0.97),  # 0.869 since "again" is chat (23rd)
     # 0.886 since a verb the knowledge never uses weighs half (twenty-second session)
     (default_folder(), DATA / "sealed.jsonl", 0.88, 1.0),
     (default_folder(), DATA / "sealed2.jsonl", 0.82, 0.93),  # its misses are never read
@@ -92,7 +92,7 @@ FLOORS = [
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
         0.51,  # 0.514 since a verb the knowledge never uses weighs half (twenty-second)
-        0.80,  # 0.80 since "how much … cost?" asks for money (eighteenth session)
+        0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (
         STORIES / "river-dam" / "knowledge",
@@ -101,8 +101,9 @@ FLOORS = [
         # 0.875 until the twenty-first session, lowered to 0.85: asked the name of a thing
         # the question names by a word of its name, a clause writing that name answers ("what
         # is the ministry called?"), which mended 19 replies a review found worse and answered
-        # one more of this set's out-of-scope questions (misses not read)
-        0.85,
+        # one more of this set's out-of-scope questions (misses not read); 0.875 again since
+        # a name asked is the named thing's own (twenty-third)
+        0.87,
     ),
     (  # written in the twelfth session, its folder and questions by two people who never saw
         # each other's work; 66.7 / 86.7 on first scoring, its misses never read
@@ -113,21 +114,21 @@ FLOORS = [
         # a reviewer's replay named the three it first lost, two since mended as bugs: the
         # role held by whom the question means, a figure read as a count)
         0.70,
-        0.86,
+        0.91,  # 0.911 since a name asked is the thing's own and a figure counts its words
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder
         # by a second, its 150 questions by a third); 57.1 / 80.0 on first scoring, misses never read
         STORIES / "ransomware-hospital" / "knowledge",
         STORIES / "ransomware-hospital" / "questions.jsonl",
         0.59,  # 0.590 since a verb the knowledge never uses weighs half (twenty-second)
-        0.84,  # 0.844 since "the first officer's name?" asks the officer's (twenty-first)
+        0.86,  # 0.867 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /
         # 77.8 without the semantic layer), misses never read
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
-        0.66,  # 0.667 since the twenty-first session's name and count mends
-        0.82,  # 0.822 since an answer must name the thing a name is asked of (twenty-first)
+        0.67,  # 0.676 since "money back" is read as a refund (twenty-third)
+        0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
         # the engine as the session began (74.3 / 64.4 without the semantic layer), 78.1 /
@@ -135,7 +136,7 @@ FLOORS = [
         STORIES / "shipyard-strike" / "knowledge",
         STORIES / "shipyard-strike" / "questions.jsonl",
         0.80,  # 0.800 since "350bn" is read as 350 billion (twentieth session)
-        0.68,
+        0.71,  # 0.711 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the twentieth session, story, knowledge and questions by three helpers
         # who saw none of each other's work; 56.2 / 73.3 on first scoring (53.3 / 71.1
@@ -143,7 +144,7 @@ FLOORS = [
         STORIES / "bridge-closure" / "knowledge",
         STORIES / "bridge-closure" / "questions.jsonl",
         0.60,  # 0.610 since a verb the knowledge never uses weighs half (twenty-second)
-        0.75,  # 0.756 likewise
+        0.77,  # 0.778 since a name asked is the named thing's own (twenty-third)
     ),
 ]
 
