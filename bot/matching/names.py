@@ -196,8 +196,9 @@ class AnswerNames:
         call it otherwise: "the new shot" is "the vaccine").
         """
         at = [i for i, term in enumerate(clause.order) if term in thing]
-        # where a thing is does not say what it is called, unless a place's name is asked
-        placed = frozenset() if self._is_place(thing) else clause.placed
+        # where a thing is does not say what it is called, unless a place's name is asked, or
+        # no thing is asked ("what's it called?" may ask a place's)
+        placed = clause.placed if thing and not self._is_place(thing) else frozenset()
         if not at:
             return clause.names - placed
         own = frozenset(
@@ -228,7 +229,7 @@ class AnswerNames:
         """Return whether `thing` is a kind of place: "what is the town called?"."""
         if self._places is None:
             self._places = frozenset(self._terms(_PLACE_WORDS))
-        return not thing or not thing.isdisjoint(self._places)
+        return not thing.isdisjoint(self._places)
 
     def _person(self, name: str) -> bool:
         """Return whether a name may be a person's: one the fact store has as a person, or none."""

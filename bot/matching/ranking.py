@@ -92,6 +92,9 @@ _COUNTED_PAST = frozenset({Need.COUNT, Need.PAST})
 def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
     """Return whether entry `position` lacks a telling value asked, or says it of another thing.
 
+    Asked only of a candidate whose kind of value already fell short (`Evidence.kind` 0): a
+    name or a count of what happened asked then needs no second look.
+
     A place, reason, day, month, time or age asked for is seldom in an answer by chance, and
     an answer without it ("which month in 2018 was it signed?": "signed in 2018", and March
     for the building) is at most a "did you mean", however well its words match. So is one
@@ -99,7 +102,6 @@ def _untold(tools: Retrievers, analysis: Analysis, position: int) -> bool:
     that counts no thing that happened ("how many rode it on the first day?": "officials
     expect 250,000 passengers a day").
     """
-    # its kind of value fell short: it names no such thing, or counts no thing that happened
     if Need.NAME in analysis.asks or analysis.asks >= _COUNTED_PAST:
         return True
     told = analysis.asks & TELLING

@@ -99,5 +99,6 @@ class Wordless:
             return []
         vector = semantic.embed(" ".join(reading.words))
         near = [engine.entries[p] for p in semantic.neighbours(vector, _NEAREST)]
-        asked = engine.analyzer.analyze
+        # read as a phrasing, uncached: not into the cache kept for the askers' messages
+        asked = engine.analyzer.phrasing
         return [e for e in near if asked(e.question).qtype == reading.qtype][:limit]
