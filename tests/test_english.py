@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from bot.matching import english
-from bot.matching.english import is_english
+from bot.matching.english import is_english, zipf
 
 
 def test_the_shipped_dictionary_is_the_installed_word_list_hashed() -> None:
@@ -17,6 +17,29 @@ def test_the_shipped_dictionary_is_the_installed_word_list_hashed() -> None:
 def test_the_shipped_verbs_are_the_installed_lemma_tables_verbs_hashed() -> None:
     shipped = np.load(english._VERB_HASHES)
     assert np.array_equal(shipped, english.word_hashes(english.listed_verbs()))
+
+
+def test_the_shipped_frequencies_are_the_installed_wordfreq_table() -> None:
+    shipped = np.load(english._FREQUENCIES)
+    assert np.array_equal(shipped, english.listed_frequencies())
+
+
+@pytest.mark.parametrize(
+    ("word", "frequency"),
+    [
+        ("the", 7.7),
+        ("weather", 4.9),
+        ("wether", 2.8),  # a castrated ram: rare, and one letter from "weather"
+        ("minster", 3.0),
+        ("tried", 5.2),
+        ("tired", 4.7),
+        ("lawer", 0.0),  # under the table's floor: read as rare
+        ("", 0.0),
+        ("\ud800", 0.0),
+    ],
+)
+def test_a_words_frequency_is_its_zipf_value_in_tenths(word: str, frequency: float) -> None:
+    assert zipf(word) == frequency
 
 
 @pytest.mark.parametrize(

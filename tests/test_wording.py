@@ -107,6 +107,22 @@ def test_a_real_word_with_two_letters_swapped_is_read_as_the_story_word(malaria:
     assert malaria.analyzer.analyze("lots").terms == ("lot",)  # short: not "lost"
 
 
+def test_a_rare_real_word_near_a_far_commoner_story_word_is_a_typo() -> None:
+    speller = Speller(frozenset({"weather", "minister", "tired", "lawyer"}))
+    assert speller.correct("wether") == "weather"  # 2.8 against 4.9
+    assert speller.correct("minster") == "minister"
+    assert speller.correct("lawer") == "lawyer"  # not a word at all
+    assert speller.correct("tried") == "tried"  # common: no typo of "tired"
+    assert speller.swapped("tried", frozenset()) is None
+    # rare, but "tether" is not thirty times as common
+    assert Speller(frozenset({"tether"})).correct("wether") == "wether"
+
+
+def test_a_rare_real_word_is_read_as_the_story_word_it_misspells(malaria: Engine) -> None:
+    decision = malaria.decide(Query(text="who is ghana's health minster"))
+    assert decision.answer.answered and "Asante-Darko" in decision.answer.text
+
+
 def test_a_short_typo_with_two_letters_swapped_is_read_as_the_story_word() -> None:
     speller = Speller(frozenset({"game", "home", "gate", "trial"}))
     assert speller.correct("gmae") == "game"  # a ratio of 75: too far for the fuzzy match

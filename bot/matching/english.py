@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from functools import cache
 from hashlib import blake2b
@@ -49,6 +50,14 @@ _HASHES = Path(__file__).with_name("english.npy")
 # a noun too, nor "injured", an adjective too), hashed the same way: the forms lemminflect's
 # lemma table lists under VERB alone (lower case, letters only). Remade with the dictionary.
 _VERB_HASHES = Path(__file__).with_name("verbs.npy")
+# how common each word is: wordfreq's English Zipf frequency (log10 of uses per billion words)
+# of every lower-case, letters-only word of at least 1.5 (about 170,000), in tenths. Each is
+# kept as its word's hash with the last byte replaced by the tenths, sorted: one array to
+# search, 1.4 MB, mapped (a lookup reads a few pages). A word not listed is rarer. Remade
+# with the dictionary; its data is CC BY-SA 4.0 (see the README's "Word lists").
+_FREQUENCIES = Path(__file__).with_name("frequencies.npy")
+_FREQUENCY_FLOOR = 1.5
+_LAST_BYTE = 0xFF
 
 
 class _HashedWords:
@@ -85,6 +94,19 @@ def listed_words() -> set[str]:
     return words
 
 
+def listed_frequencies() -> npt.NDArray[np.uint64]:
+    """Return the frequency table the shipped file holds (wordfreq: a test dependency)."""
+    from wordfreq import get_frequency_dict
+
+    tenths = {
+        word: round(math.log10(share * 1e9) * 10)
+        for word, share in get_frequency_dict("en").items()
+        if word.isascii() and word.isalpha() and word.islower()
+    }
+    kept = (word_hash(w) & ~_LAST_BYTE | z for w, z in tenths.items() if z >= _FREQUENCY_FLOOR * 10)
+    return np.sort(np.fromiter(kept, dtype=np.uint64))
+
+
 def listed_verbs() -> set[str]:
     """Return the words read only as verbs (lemminflect's lemma table: a test dependency)."""
     from lemminflect.core.Lemmatizer import Lemmatizer
@@ -102,6 +124,25 @@ def listed_verbs() -> set[str]:
 def _dictionary() -> _HashedWords:
     # loaded on first use: most questions never need it
     return _HashedWords(np.load(_HASHES))
+
+
+@cache
+def _frequencies() -> npt.NDArray[np.uint64]:
+    table: npt.NDArray[np.uint64] = np.load(_FREQUENCIES, mmap_mode="r")
+    return table
+
+
+def zipf(word: str) -> float:
+    """Return how common `word` is: log10 of its uses per billion words, 0 for a rare word.
+
+    "weather" 4.9, "wether" 2.8; "minister" 5.0, "minster" 3.0.
+    """
+    table = _frequencies()
+    highest = word_hash(word) | _LAST_BYTE  # the word's hash with the largest last byte
+    at = int(table.searchsorted(np.uint64(highest), side="right")) - 1
+    if at < 0 or int(table[at]) | _LAST_BYTE != highest:
+        return 0.0
+    return (int(table[at]) & _LAST_BYTE) / 10
 
 
 @cache
@@ -142,3 +183,4 @@ def is_english(word: str) -> bool:
 if __name__ == "__main__":  # remake the dictionary files from the installed word lists
     np.save(_HASHES, word_hashes(listed_words()))
     np.save(_VERB_HASHES, word_hashes(listed_verbs()))
+    np.save(_FREQUENCIES, listed_frequencies())

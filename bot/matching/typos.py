@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from bot.matching.english import is_english, is_listed
+from bot.matching.english import is_english, is_listed, zipf
 
 MIN_TYPO_LEN = 4
 _MIN_SWAP_LEN = 5  # shorter words swap into other words too often: "lots", "lost"
@@ -21,6 +21,11 @@ MAX_TYPOS = 8  # corrections tried per text
 COMPARED = 16384  # knowledge words compared per text, over all its corrections
 _CUTOFF = 80.0
 _WIDE = 4096  # words of near length past which only those of the same first letter are read
+# A real word may be a typo too ("was the wether bad", "the tanzanian minster"), when it is
+# rare (under about 1.6 uses a million words) and the story's word it is near is at least
+# thirty times as common. "started" is no typo of "stated", nor "tried" of "tired".
+_RARE = 3.2  # Zipf frequency
+_COMMONER = 1.5  # Zipf: log10 of how many times as common
 
 
 class Speller:
@@ -45,7 +50,7 @@ class Speller:
             word not in self.words
             and len(word) >= MIN_TYPO_LEN - (1 if skeleton(word) == word else 0)
             and word.isalpha()
-            and not is_english(word)  # "started" is not a typo of "stated"
+            and (not is_english(word) or zipf(word) < _RARE)
         )
 
     def cost(self, word: str) -> int:
@@ -56,6 +61,13 @@ class Speller:
         """Return the knowledge word `word` was meant to be, or `word` when none is close."""
         if not self.maybe_typo(word):
             return word
+        meant = self._closest(word)
+        if meant is None or (is_english(word) and zipf(meant) < zipf(word) + _COMMONER):
+            return word
+        return meant
+
+    def _closest(self, word: str) -> str | None:
+        """Return the knowledge word closest to the typo `word`, if one is close enough."""
         if skeleton(word) == word:  # "whr", "lnd", "agrmnt": texting without vowels
             spelled = self._skeletons().get(word)
             if spelled is not None:
@@ -64,18 +76,20 @@ class Speller:
         if best:
             return best[0]
         # two letters swapped cost a short word too much of its ratio: "gmae" is "game" (75)
-        return self._one_swap(word) or word
+        return self._one_swap(word)
 
     def swapped(self, word: str, filler: frozenset[str]) -> str | None:
         """Return the one vocabulary word `word` spells with two neighbouring letters swapped.
 
         For a real word not in the vocabulary ("trail" for "trial"), which `correct` leaves
-        alone. Never a `filler` word ("form" is not a typo of "from"), and never for a short
-        word: among short words a swap is often another word ("lots", "lost"; "sing", "sign").
+        alone. Never a `filler` word ("form" is not a typo of "from"), never a rarer word
+        ("tried" is not a typo of "tired"), and never for a short word: among short words a
+        swap is often another word ("lots", "lost"; "sing", "sign").
         """
         if len(word) < _MIN_SWAP_LEN or word in self.words or not word.isalpha():
             return None
-        return self._one_swap(word, filler)
+        found = self._one_swap(word, filler)
+        return found if found is not None and zipf(found) > zipf(word) else None
 
     def degree(self, word: str) -> str | None:
         """Return the vocabulary's form of an adjective `word` compares: "cheapest" -> "cheaper".
