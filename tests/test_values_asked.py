@@ -8,7 +8,7 @@ import pytest
 
 from bot.matching.answerability import offers
 from bot.matching.asking import needs
-from bot.matching.demands import what_is_counted
+from bot.matching.demands import what_is_counted, what_is_timed
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.matching.needs import Need
@@ -424,3 +424,29 @@ def test_a_count_of_what_happened_is_at_most_a_guess_from_a_count_expected() -> 
     assert not answer.answered and answer.kind is AnswerKind.CLARIFY
     expected = lagos.answer(Query(text="how many passengers a day are expected"))
     assert expected.answered and "250,000" in expected.text
+
+
+@pytest.mark.parametrize(
+    ("question", "timed"),
+    [
+        ("what time did the rally start", {"ralli"}),
+        ("when will the first doses arrive", {"dose"}),  # "first" says which, not what
+        ("when will all the repair work be wrapped up", {"repair"}),
+        ("when was it signed", set()),  # a pronoun: whatever the entry is about
+        ("when did lagos open it", set()),  # a name: entries are matched by it anyway
+        ("when was the contract signed", {"contract"}),
+        ("how much did it cost", set()),  # no time asked
+    ],
+)
+def test_what_a_time_is_asked_of_is_the_first_word_after_the_auxiliary(
+    lagos: Engine, question: str, timed: set[str]
+) -> None:
+    assert what_is_timed(lagos.analyzer.analyze(question)) == timed
+
+
+def test_a_time_of_something_else_does_not_answer_when(lagos: Engine) -> None:
+    shipyard = story_engine("shipyard-strike")
+    # the strike began at 8 a.m.; the story gives no time for the rally
+    assert not shipyard.answer(Query(text="what time did the rally start")).answered
+    began = shipyard.answer(Query(text="what time did the strike start"))
+    assert began.answered and "8 a.m." in began.text

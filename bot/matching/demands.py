@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.matching import qualifiers
-from bot.matching.analysis import Analysis
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
 from bot.matching.english import is_only_verb
@@ -42,6 +42,7 @@ class Demands:
     uncounted: frozenset[str] = frozenset()
     thing: frozenset[str] = frozenset()  # what a name is asked of: "the school" (`named_thing`)
     role: frozenset[str] = frozenset()  # whose name "who is the …?" asks: "the spokesman"
+    timed: frozenset[str] = frozenset()  # what "when did the rally start?" times: "rally"
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
@@ -65,8 +66,18 @@ class Demands:
         role = role_asked(query.words) if query.qtype is QType.WHO else None
         thing = _terms_said(query, {word} if word else set())
         role_terms = _terms_said(query, {role} if role else set())
+        # a word the story never uses may be another word for one it does
+        timed = frozenset(filter(tools.index.knows, what_is_timed(query)))
         return cls(
-            needed, abroad, others, counted, tools.implied, counting - counted, thing, role_terms
+            needed,
+            abroad,
+            others,
+            counted,
+            tools.implied,
+            counting - counted,
+            thing,
+            role_terms,
+            timed,
         )
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
@@ -107,6 +118,8 @@ class Demands:
             and kinds.uncounted(position, self.uncounted, self.implied)
         ):
             return False  # "how many buses?" is no "14 trains a day … a bus every 10 minutes"
+        if not self.timed <= terms:
+            return False  # "what time did the rally start?" is no "the strike began at 8 a.m."
         if self._one_of_a_list(kinds, position, query, question):
             return False
         return figures_said(question.terms, terms) and self.qualified(question, terms)
@@ -169,6 +182,33 @@ def what_is_counted(query: Analysis) -> frozenset[str]:
             break
         phrase.add(word)
     return _terms_said(query, phrase)
+
+
+_WHEN = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.YEAR, Need.TIME})
+_AUXILIARIES = frozenset("do does did is are was were will would has have had r".split())
+_MODIFIERS = frozenset(
+    "the a an its their his her this that these those all any some each every whole entire "
+    "first last next new final".split()
+)
+
+
+def what_is_timed(query: Analysis) -> frozenset[str]:
+    """Return the term of what "when …?" asks the time of: "when did the rally start?" rally.
+
+    The first word after the question's first auxiliary that is no article or ordinal; none
+    for a pronoun ("when was it signed?") or a name, which entries are matched by anyway.
+    """
+    if query.asks.isdisjoint(_WHEN):
+        return frozenset()
+    words = query.words
+    start = next((at + 1 for at, word in enumerate(words[:4]) if word in _AUXILIARIES), None)
+    if start is None:
+        return frozenset()
+    head = next((w for w in words[start : start + 3] if w not in _MODIFIERS), None)
+    if head is None or head in _COUNTED_ENDS or is_only_verb(head):
+        return frozenset()
+    said = _terms_said(query, {head})
+    return frozenset() if any(t.startswith(ENTITY_PREFIX) for t in said) else said
 
 
 def _counted_somewhere(tools: Retrievers, term: str) -> bool:
