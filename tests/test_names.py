@@ -386,3 +386,11 @@ def test_an_apposition_is_no_list_of_others() -> None:
     listed = _reader(["Vlachakis , the first officer and the helmsman are charged"])
     officer = frozenset({"officer"})
     assert not listed.gives(0, frozenset({"first", "officer"}), thing=officer)
+
+
+def test_the_last_item_of_a_list_is_set_apart_as_its_first() -> None:
+    # "Captain Nikos Vlachakis, 57, the first officer and the helmsman were arrested"
+    ferry = story_engine("ferry-grounding")
+    assert not ferry.answer(Query(text="whats the helmsman's name")).answered
+    captain = ferry.answer(Query(text="whats the captain's name"))
+    assert captain.answered and "Vlachakis" in captain.text

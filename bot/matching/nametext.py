@@ -74,18 +74,23 @@ def placed_names(text: str) -> list[str]:
 
 
 # what a clause says is not whom it names: "killing welder Choi and injuring *two other
-# workers*", "Captain Vlachakis, *the first officer* and the helmsman are charged"
+# workers*", "Captain Vlachakis, *the first officer* and *the helmsman* are charged"
 _OTHERS = re.compile(r"\b(?:other|another)((?:\s+[\w'-]+){1,3})", re.IGNORECASE)
 # a list, when a plural verb follows it: not "Zielinski, the mayor and a former engineer, said"
 _LISTED = re.compile(
-    r",\s+(?:the|a|an)((?:\s+[\w'-]+){1,3}?)\s+(?:and|or)\s+(?:the|a|an)(?:\s+[\w'-]+){1,3}?"
+    r",\s+(?:the|a|an)((?:\s+[\w'-]+){1,3}?)\s+(?:and|or)\s+(?:the|a|an)((?:\s+[\w'-]+){1,3}?)"
     r"\s+(?:are|were|have|had|face|faced|remain|remained)\b"
 )
 
 
 def set_apart(text: str) -> list[str]:
     """Return the words of what `text` sets apart from the names beside it."""
-    return [m.group(1) for pattern in (_OTHERS, _LISTED) for m in pattern.finditer(text)]
+    return [
+        apart
+        for pattern in (_OTHERS, _LISTED)
+        for m in pattern.finditer(text)
+        for apart in m.groups()
+    ]
 
 
 def _plain(word: str) -> str:
