@@ -11,6 +11,7 @@ from bot.knowledge.loading import default_folder
 from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
 from tests.knowledgekit import edit
+from tests.turnkit import story_engine
 
 ANSWERED = [
     ("Who signed the moon agreement with Pakistan?", "signing"),
@@ -223,6 +224,8 @@ def test_an_answer_opening_yes_says_it_only_to_a_yes_no_question(tmp_path: Path)
         "      A Torun Chamber of Commerce",
         "      Yes. A Torun Chamber of Commerce",
     )
+    # the "Yes." a maintainer writes answers a question that asks whether
+    edit(folder, "faq.yaml", "What happened to the bakery's sales?", "Are businesses affected?")
     bridge = Engine.from_folder(folder, encoder="none")
     how = bridge.answer(Query(text="how are local businesses affected by the closure?"))
     assert how.answered and how.text.startswith("A Torun Chamber of Commerce survey")
@@ -267,3 +270,12 @@ def test_chat_words_the_story_never_uses_are_not_asked_of_it(engine) -> None:
     assert {"nah", "gotta", "somehow"}.isdisjoint(reading.terms)
     # "finally" is not chat: it is read "final", which entries say ("not a final deal")
     assert engine.analyzer.analyze("finally").terms
+
+
+def test_a_yes_answers_only_a_question_its_entry_is_asked_whether_by() -> None:
+    kilwa = story_engine("kilwa-artefacts-return")  # "Yes. In 2022 the museum offered a loan …"
+    asked = kilwa.answer(Query(text="did the museum offer to lend the objects instead?"))
+    assert asked.answered and asked.text.startswith("Yes. In 2022")
+    # matched by its phrasing "what was the loan offer?": a "Yes." would affirm the premise
+    premise = kilwa.answer(Query(text="so it's just a long term loan right?"))
+    assert premise.answered and premise.text.startswith("In 2022 the museum offered")

@@ -135,7 +135,9 @@ class Dialogue:
             ranked = [([c for c in f if c.entry.id != turn.entry_id], r) for f, r in ranked]
         found, reading = max(ranked, key=lambda fr: fr[0][0].probability if fr[0] else 0.0)
         if found and found[0].probability >= engine.thresholds.answer:
-            answer = replies.single(found[0].entry, found[0].probability)
+            answer = replies.single(
+                found[0].entry, found[0].probability, found[0].affirms(reading.qtype)
+            )
             reason = f"follow-up of {turn.label}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
         if question.terms and not person and not points(question):

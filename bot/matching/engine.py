@@ -17,7 +17,6 @@ from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry
 from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
-from bot.matching.lexicon import WHETHER_TYPES
 from bot.matching.messages import LONG_QUESTION, Parts, likeliest, questions_in
 from bot.matching.naming import Naming
 from bot.matching.overview import asks_overview
@@ -203,7 +202,7 @@ class Engine:
         if best and best.probability >= self.thresholds.answer:
             reason = f"p={best.probability:.2f} >= answer threshold {self.thresholds.answer}"
             asked = (reading or self.analyzer.analyze(text)).qtype
-            answer = replies.single(best.entry, best.probability, asked in WHETHER_TYPES)
+            answer = replies.single(best.entry, best.probability, best.affirms(asked))
             return Decision(text, answer, reason, tuple(candidates))
         # made for the first few candidates only: each suggestion is a validated model
         related = list(replies.unique((replies.suggestion(c.entry) for c in candidates), limit))

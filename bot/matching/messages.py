@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from bot import replies
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision
-from bot.matching.lexicon import WHETHER_TYPES, QType
+from bot.matching.lexicon import QType
 from bot.matching.qtypes import detect_qtype
 from bot.matching.text import tokenize
 
@@ -72,10 +72,10 @@ class Parts:
         bests = [c[0] for c in found]
         sure = {c.entry.id: c for c in bests if c.probability >= engine.thresholds.answer}
         if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
-            # each answer's "Yes." stays only for a part that asks whether
+            # each answer's "Yes." stays only for a part that asks whether (`affirms`)
             parts = zip(bests, questions, strict=False)
             asked = {c.entry.id: engine.analyzer.analyze(q).qtype for c, q in parts}
-            whether = [asked[i] in WHETHER_TYPES for i in sure]
+            whether = [c.affirms(asked[i]) for i, c in sure.items()]
             both = replies.combined(list(sure.values()), left, whether)
             return Decision(text, both, "one answer per question", tuple(bests))
         if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
