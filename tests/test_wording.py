@@ -24,6 +24,7 @@ from bot.matching.qtypes import detect_qtype
 from bot.matching.typos import Speller
 from bot.models import AnswerKind, Query
 from tests.conftest import DATA
+from tests.turnkit import story_engine
 
 STORIES = DATA / "stories"
 
@@ -825,3 +826,13 @@ def test_a_count_asked_of_one_place_is_not_answered_by_a_list_s_total(malaria: E
     # ", according to WHO estimates, and children under five account for …" is no list
     under_five = "i read 580,000 die every year, how many of those deaths are children under five"
     assert malaria.answer(Query(text=under_five)).answered
+
+
+def test_a_name_said_after_the_is_read_without_it_at_a_messages_start() -> None:
+    football = story_engine("football-takeover")  # the Eemstadion's alias: "the stadium"
+    capacity = football.answer(Query(text="stadium capacity?"))
+    assert capacity.answered and "18,450" in capacity.text
+    # a longer name without "the" stays itself: "union boss" is Oh, not "the union"
+    assert story_engine("shipyard-strike").analyzer.analyze("union boss?").terms == (
+        "@oh-jae-hyun",
+    )

@@ -152,6 +152,8 @@ class Analyzer:
         kept = words
         if qtype == QType.WHERE:  # "where did the ride go?" asks where the ride went
             kept = [w for w in words if w not in MOTION_WORDS]
+        if kept and self._named_with_the(kept):
+            kept = ["the", *kept]  # "stadium capacity?" asks of "the stadium": chat drops "the"
         return words, qtype, self._terms(kept)
 
     def terms(self, text: str) -> tuple[str, ...]:
@@ -200,6 +202,19 @@ class Analyzer:
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
+
+    def _named_with_the(self, words: list[str]) -> bool:
+        """Return whether `words` open with a name said after "the": "stadium capacity?".
+
+        Only when the phrase with "the" spans as many of the words as any phrase they begin
+        alone ("union boss" is not read as "the union" and "boss").
+        """
+        stems = [self._stem(w) for w in words[: _MAX_PHRASE - 1]]
+        if ("the", stems[0]) not in self._heads:
+            return False
+        alone = self._phrase_at(stems, words, 0) if stems[0] in self._starts else None
+        with_the = self._phrase_at(["the", *stems], ["the", *words], 0)
+        return with_the is not None and with_the[1] - 1 >= (alone[1] if alone else 0)
 
     def _phrase_term(self, words: list[str], at: int) -> str | None:
         """Return the term of the knowledge phrase (a name or synonym) at word `at`, if any."""
