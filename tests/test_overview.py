@@ -51,3 +51,20 @@ def test_without_such_an_entry_the_title_and_lead_are_given() -> None:
     engine = Engine(replace(knowledge, faq=faq), encoder=None)
     answer = engine.answer(Query(text="what is this story about?"))
     assert answer.kind is AnswerKind.SMALLTALK and knowledge.title in answer.text
+
+
+@pytest.mark.parametrize(
+    ("story", "text", "overview"),
+    [
+        ("shipyard-strike", "whats going on at the ulsan shipyard", True),
+        ("river-dam", "ok so what's actually going on with this dam", True),
+        ("lagos-metro", "whats happening with phase two", False),  # a part the overview skips
+        ("river-dam", "what is going on with the weather in paris", False),
+    ],
+)
+def test_whats_going_on_with_what_the_overview_speaks_of_gets_the_overview(
+    story: str, text: str, overview: bool
+) -> None:
+    engine = Engine.from_folder(STORIES / story / "knowledge", encoder="none")
+    first = engine.knowledge.faq[0].id
+    assert (engine.answer(Query(text=text)).entry_id == first) is overview

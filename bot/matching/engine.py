@@ -19,7 +19,7 @@ from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.messages import LONG_QUESTION, Parts, likeliest, questions_in
 from bot.matching.naming import Naming
-from bot.matching.overview import asks_overview
+from bot.matching.overview import asks_overview, going_on
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.suggesting import Suggester
@@ -180,6 +180,9 @@ class Engine:
     def _decide(self, text: str) -> Decision:
         if asks_overview(text):  # "what is this story about?": filler words only
             return self.wordless.overview(text)
+        subject = going_on(text)  # "what's going on at the shipyard?"
+        if subject is not None and (overview := self.wordless.going_on(text, subject)):
+            return overview
         reading = self.analyzer.analyze(text)
         whole = self.candidates(text)
         if whole and self.dialogue.pointing.no_one_meant(reading, whole[0]):

@@ -23,6 +23,20 @@ _ASKS = re.compile(
 )
 
 
+# "what's going on at the shipyard?": what is happening to the thing the whole story is about
+_GOING_ON = re.compile(
+    r"^(?:(?:so|and|ok|okay|wait|hey)\W+)*(?:what(?:'s| is)|whats|wats|wat is)"
+    r"(?: actually| really)? (?:going on|happening) (?:with|at|in|to) (?P<subject>.+?)\W*$",
+    re.IGNORECASE,
+)
+
+
+def going_on(text: str) -> str | None:
+    """Return what "what's going on with X?" asks about (X), for a message asking only that."""
+    found = _GOING_ON.match(text.strip())
+    return found["subject"] if found else None
+
+
 def asks_overview(text: str) -> bool:
     """Return whether `text` asks what the story is about, in filler words only."""
     return bool(_ASKS.match(text.strip()))

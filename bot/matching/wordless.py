@@ -79,6 +79,18 @@ class Wordless:
             return Decision(text, about, "asks what the story is about; no entry says")
         return Decision(text, replies.single(entry, 1.0), "asks what the story is about")
 
+    def going_on(self, text: str, subject: str) -> Decision | None:
+        """Answer "what's going on with X?" with the overview, if it speaks of every word of X.
+
+        "What's going on at the Ulsan shipyard?" asks what the whole story is about; "what's
+        happening with phase two?" asks of a part the overview may not name: read as asked.
+        """
+        engine = self._engine
+        terms = engine.analyzer.analyze(subject).terms
+        if self._overview_id is None or not terms:
+            return None
+        return self.overview(text) if engine.terms_of(self._overview_id) >= set(terms) else None
+
     @cached_property
     def _overview_id(self) -> str | None:
         return overview_entry(self._engine.knowledge.faq)  # looked for once, when first asked
