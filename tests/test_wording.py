@@ -124,6 +124,11 @@ def test_a_rare_real_word_is_read_as_the_story_word_it_misspells(malaria: Engine
     assert decision.answer.answered and "Asante-Darko" in decision.answer.text
 
 
+def test_of_words_as_close_by_ratio_the_typo_is_read_as_the_one_fewest_edits_away() -> None:
+    assert Speller(frozenset({"protect", "protest"})).correct("protset") == "protest"
+    assert Speller(frozenset({"other", "their"})).correct("thier") == "their"
+
+
 def test_a_short_typo_with_two_letters_swapped_is_read_as_the_story_word() -> None:
     speller = Speller(frozenset({"game", "home", "gate", "trial"}))
     assert speller.correct("gmae") == "game"  # a ratio of 75: too far for the fuzzy match

@@ -10,8 +10,10 @@ compare at most `COMPARED` words in all: a typo whose words would not fit is lef
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.matching.english import is_english, is_listed, zipf
 
@@ -20,6 +22,7 @@ _MIN_SWAP_LEN = 5  # shorter words swap into other words too often: "lots", "los
 MAX_TYPOS = 8  # corrections tried per text
 COMPARED = 16384  # knowledge words compared per text, over all its corrections
 _CUTOFF = 80.0
+_TIES = 8  # closest words compared by their edits
 _WIDE = 4096  # words of near length past which only those of the same first letter are read
 # A real word may be a typo too ("was the wether bad", "the tanzanian minster"), when it is
 # rare (under about 1.6 uses a million words) and the story's word it is near is at least
@@ -72,9 +75,14 @@ class Speller:
             spelled = self._skeletons().get(word)
             if spelled is not None:
                 return spelled
-        best = process.extractOne(word, self.pool(word), scorer=fuzz.ratio, score_cutoff=_CUTOFF)
-        if best:
-            return best[0]
+        close = process.extract(
+            word, self.pool(word), scorer=fuzz.ratio, score_cutoff=_CUTOFF, limit=_TIES
+        )
+        if close:
+            # of the closest, the fewest edits: "protset" is "protest" (two letters swapped),
+            # not "protect", and "thier" "their", not "other", though each pair ties on ratio
+            top = close[0][1]
+            return min((c[0] for c in close if c[1] == top), key=partial(_edits, word))
         # two letters swapped cost a short word too much of its ratio: "gmae" is "game" (75)
         return self._one_swap(word)
 
@@ -143,6 +151,10 @@ class Speller:
             # hold) are a guess, and a guess is no correction
             self._by_skeleton = {k: next(iter(w)) for k, w in readings.items() if len(w) == 1}
         return self._by_skeleton
+
+
+def _edits(typed: str, word: str) -> int:
+    return DamerauLevenshtein.distance(typed, word)
 
 
 def skeleton(word: str) -> str:
