@@ -411,6 +411,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("what does the knvb stand for", "what is the knvb"),
         ("who voted no", "who voted against"),
         ("how many trustees voted yes", "how many trustees voted for"),
+        ("does kalmora buy that study", "does kalmora accept that study"),
+        ("do they buy the company's story", "do they accept the company's story"),
     ],
 )
 def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
@@ -449,6 +451,8 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "what does it mean for the fans",
         "why did the fare become an issue",
         "is there no vote",
+        "did they buy the ship",  # bought, not believed
+        "how much did the study cost to buy",
     ],
 )
 def test_ordinary_english_is_not_read_as_an_idiom(said: str) -> None:

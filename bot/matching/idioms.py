@@ -33,6 +33,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         "paid",
     ),
     (r"\b(?:chip|chipped|chipping|chips) in\b", "contributed"),
+    # to buy a claim is to believe it: "does kalmora buy that study?", "do they buy the story?"
+    (
+        r"\b(?:buy|buys|bought|buying) (?P<claim>(?:that|this|the|those|these|their|his|her|its)"
+        r"(?: [\w']+){0,2}? (?:story|stories|claims?|numbers|figures|study|explanation|excuse|"
+        r"argument|account|version|estimates?|data|findings))\b",
+        r"accept \g<claim>",
+    ),
     (rf"\b(?:pay|pays|paid|paying) {_SOME}back\b", r"repay \g<object>"),
     (
         r"\b(?:pump|pumps|pumped|pumping|churn|churns|churned|churning|crank|cranks|cranked) out\b",
@@ -228,7 +235,7 @@ _KEYS = frozenset(
     hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
     dropping down top stand stands mean means problem problems headache headaches issue
-    issues concern worry challenge vote votes voted voting
+    issues concern worry challenge vote votes voted voting buy buys bought buying
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
