@@ -412,6 +412,11 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("who voted no", "who voted against"),
         ("how many trustees voted yes", "how many trustees voted for"),
         ("does kalmora buy that study", "does kalmora accept that study"),
+        (
+            "how much did the federal government put in",
+            "how much did the federal government contributed",
+        ),
+        ("what is arts council england putting in", "what is arts council england contributed"),
         ("do they buy the company's story", "do they accept the company's story"),
     ],
 )
@@ -452,6 +457,8 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "why did the fare become an issue",
         "is there no vote",
         "did they buy the ship",  # bought, not believed
+        "did they put in a bid",  # money only when asked last: "how much … put in?"
+        "how much did they put in the bank",
         "how much did the study cost to buy",
     ],
 )

@@ -33,6 +33,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         "paid",
     ),
     (r"\b(?:chip|chipped|chipping|chips) in\b", "contributed"),
+    # what or how much someone puts in, said last, is money: "how much did warsaw put in?",
+    # "what's the arts council putting in"; not "did they put in a bid", "put in the bank"
+    (
+        r"\b(?P<lead>(?:how much|what)(?: \w+){0,5}?) (?:put|puts|putting) in$",
+        r"\g<lead> contributed",
+    ),
     # to buy a claim is to believe it: "does kalmora buy that study?", "do they buy the story?"
     (
         r"\b(?:buy|buys|bought|buying) (?P<claim>(?:that|this|the|those|these|their|his|her|its)"
@@ -235,7 +241,7 @@ _KEYS = frozenset(
     hear read get see understand hold fit fits accommodate carry bring brings brought
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
     dropping down top stand stands mean means problem problems headache headaches issue
-    issues concern worry challenge vote votes voted voting buy buys bought buying
+    issues concern worry challenge vote votes voted voting buy buys bought buying put puts putting
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
