@@ -279,3 +279,13 @@ def test_a_yes_answers_only_a_question_its_entry_is_asked_whether_by() -> None:
     # matched by its phrasing "what was the loan offer?": a "Yes." would affirm the premise
     premise = kilwa.answer(Query(text="so it's just a long term loan right?"))
     assert premise.answered and premise.text.startswith("In 2022 the museum offered")
+
+
+def test_a_rambling_messages_question_after_but_is_read_on_its_own() -> None:
+    trust = story_engine("ransomware-hospital")
+    said = (
+        "my sister is due any day now and her husband is asking if they need to drive to "
+        "another city, sorry if this is dumb but is the maternity ward there still open??"
+    )
+    answer = trust.answer(Query(text=said))
+    assert answer.answered and "maternity ward" in answer.text

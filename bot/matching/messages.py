@@ -40,7 +40,10 @@ _HEARSAY = re.compile(
 # ("…, so which court?", "… lol, anyway how many?", "… and everything, what time did …?")
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]+\s+|,\s+(?:so|but|and|anyway|anyways)\s+"
-    r"|,\s+(?=(?:what|when|where|which|who|why|how)\b)",
+    r"|,\s+(?=(?:what|when|where|which|who|why|how)\b)"
+    # "… sorry if this is dumb but is the ward still open?", "…, did everyone get off?"
+    r"|\s+but\s+(?=(?:is|are|was|were|did|does|do|can|will|has|have)\b)"
+    r"|,\s+(?=(?:is|are|was|were|did|does|do|can|will|has|have)\s+(?:the|they|there|it|everyone|anyone)\b)",
     re.I,
 )
 # finer: a claim sits between any two commas ("my uncle, who insists it was Xi, ...")
