@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.matching import languages
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.matching.text import clean, in_other_script, tokenize
@@ -210,6 +211,33 @@ def test_swahili_mixed_into_a_question_is_read(malaria: Engine, question: str, s
 def test_swahili_words_are_read_only_in_a_swahili_message(malaria: Engine) -> None:
     assert "ni" in malaria.analyzer.analyze("ni the vaccine free").words  # no marker: as typed
     assert "when" in malaria.analyzer.analyze("chanjo ilianza lini").words
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [
+        ("heatwave-grid", "oye, cuántos muertos por el calor so far?", "nine deaths"),
+        ("football-takeover", "hoeveel mensen fit in the stadion", "18,450"),
+        ("ransomware-hospital", "hei, hvor mange ambulanser were sent to andre sykehus?", "63"),
+        ("ferry-grounding", "re file, poso compensation do passengers get?", "250 euros"),
+    ],
+)
+def test_a_few_words_of_a_european_language_are_read(story: str, question: str, said: str) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
+def test_a_languages_words_are_read_only_in_a_message_of_it(lagos: Engine) -> None:
+    assert "when" in lagos.analyzer.analyze("cuando opens the line").words  # a marker
+    # no marker: "de" and "el" stay as typed, and so does every word of an English question
+    assert lagos.analyzer.analyze("de el station").words == ("de", "el", "station")
+
+
+def test_the_language_file_reads_words_as_the_tokenizer_leaves_them() -> None:
+    text = "[x]\nmarkers: cuándo cómo\nwhen: cuándo cuando\nhow: cómo\n: hola\n"
+    ((markers, table),) = languages.parse(text)
+    assert markers == {"cuando", "como"}
+    assert table == {"cuando": "when", "hola": ""}  # "cómo" alone: "como" was left out
 
 
 def test_pidgin_words_are_read_only_in_a_pidgin_message(lagos: Engine) -> None:

@@ -5,6 +5,8 @@ These are facts about how people write, not about one story.
 
 from __future__ import annotations
 
+from bot.matching.languages import LANGUAGES
+
 SLANG = {
     "wat": "what",
     "wats": "what",
@@ -233,8 +235,10 @@ PIDGIN = _by_word(
 PIDGIN_MARKERS = frozenset("wetin dey abeg una wey sef abi oga comot sabi".split())
 
 
-# each language read in a message that holds one of its markers, the first that does
+# each language read in a message that holds one of its markers, the first that does; the
+# European and other languages of `languages.txt` first: "una" is Spanish as often as pidgin
 _LANGUAGES = (
+    *LANGUAGES,
     (SWAHILI_MARKERS, SWAHILI),
     (PIDGIN_MARKERS, PIDGIN),
     (URDU_MARKERS, ROMAN_URDU),
