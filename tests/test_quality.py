@@ -41,7 +41,8 @@ FLOORS = [
     # 0.886 since a verb the knowledge never uses weighs half (twenty-second session)
     (default_folder(), DATA / "sealed.jsonl", 0.88, 1.0),
     (default_folder(), DATA / "sealed2.jsonl", 0.82, 0.93),  # its misses are never read
-    (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),  # 82.9 / 93.3 on first scoring
+    # 82.9 / 93.3 on first scoring; 0.943 since a rare real word may be a typo (24th)
+    (default_folder(), DATA / "fresh2.jsonl", 0.94, 1.0),
     # written in the twelfth session from the story alone; its misses are never read
     (default_folder(), DATA / "sealed3.jsonl", 0.9, 0.9),  # 0.90 in since the 21st session
     # 30 paraphrases and 30 tempting questions written in the twelfth session from the story
@@ -56,7 +57,7 @@ FLOORS = [
     (
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "questions.jsonl",
-        0.77,  # 0.778 since a verb the knowledge never uses weighs half (twenty-second)
+        0.78,  # 0.789 since a rare real word may be a typo: "minster" (twenty-fourth)
         0.90,
     ),
     (  # the same kind of set for malaria-vaccine; 70.0 / 83.3 on first scoring. Out-of-scope
@@ -97,7 +98,7 @@ FLOORS = [
     (
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
-        0.53,
+        0.54,  # 0.544 since the twenty-fourth session's paraphrases and idioms
         # 0.875 until the twenty-first session, lowered to 0.85: asked the name of a thing
         # the question names by a word of its name, a clause writing that name answers ("what
         # is the ministry called?"), which mended 19 replies a review found worse and answered
@@ -112,8 +113,9 @@ FLOORS = [
         # 0.711 since words asking for a plan are covered by one (twenty-second); 0.700 since
         # the twenty-third session's name, role and count checks (one in-scope question lost;
         # a reviewer's replay named the three it first lost, two since mended as bugs: the
-        # role held by whom the question means, a figure read as a count)
-        0.70,
+        # role held by whom the question means, a figure read as a count); 0.722 since the
+        # twenty-fourth session's "put in" and languages
+        0.72,
         0.91,  # 0.911 since a name asked is the thing's own and a figure counts its words
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder
@@ -127,7 +129,7 @@ FLOORS = [
         # 77.8 without the semantic layer), misses never read
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
-        0.67,  # 0.676 since "money back" is read as a refund (twenty-third)
+        0.68,  # 0.686 since "buy a story" is read as accept it (twenty-fourth)
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
