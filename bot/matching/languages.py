@@ -1,7 +1,7 @@
 """Other languages' words mixed into an English question, read from `languages.txt`.
 
-These are facts about how people write, not about one story: "hoeveel betalen ze voor de
-club?" asks how much they pay.
+These are facts about how people write, not about one story: "oye, cuántos muertos por el
+calor?" asks how many died of the heat.
 """
 
 from __future__ import annotations
