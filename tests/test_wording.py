@@ -119,6 +119,27 @@ def test_a_rare_real_word_near_a_far_commoner_story_word_is_a_typo() -> None:
     assert Speller(frozenset({"tether"})).correct("wether") == "wether"
 
 
+@pytest.mark.parametrize(
+    ("word", "story"),
+    [
+        ("defied", "died"),  # two edits
+        ("inaction", "action"),  # a prefix: two edits
+        ("halved", "have"),
+        ("wither", "either"),  # one edit, but no story word: filler the speller also knows
+        ("dosing", "doing"),  # one edit, but a form of the story's "dose"
+    ],
+)
+def test_a_rare_real_word_is_no_typo_of_a_word_two_edits_away_or_of_no_story_word(
+    word: str, story: str
+) -> None:
+    speller = Speller(
+        frozenset({story, "either", "dose"}),
+        own=frozenset({story, "dose"} - {"either"}).__contains__,
+        inflected=lambda w: w.startswith("dos"),
+    )
+    assert speller.correct(word) == word
+
+
 def test_a_rare_real_word_is_read_as_the_story_word_it_misspells(malaria: Engine) -> None:
     decision = malaria.decide(Query(text="who is ghana's health minster"))
     assert decision.answer.answered and "Asante-Darko" in decision.answer.text

@@ -84,7 +84,7 @@ class Analyzer:
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
         claimed = {part for key in self.phrases for part in key}
-        stems = {self._stem(word) for word in used} if general else set()
+        stems = {self._stem(word) for word in used}
         general_words = GeneralWords(general, self._stem, stems, claimed)
         self._general = general_words.read
         # longest phrase starting with each stem
@@ -111,7 +111,9 @@ class Analyzer:
             | general_words.words  # "telly" is no typo for "tell"
             | _PLACE_WORDS
         )
-        self._speller = Speller(self.words)
+        self._speller = Speller(
+            self.words, used.__contains__, lambda word: self._stem(word) in stems
+        )
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)

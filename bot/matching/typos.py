@@ -10,6 +10,7 @@ compare at most `COMPARED` words in all: a typo whose words would not fit is lef
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import partial
 
 from rapidfuzz import fuzz, process
@@ -25,8 +26,9 @@ _CUTOFF = 80.0
 _TIES = 8  # closest words compared by their edits
 _WIDE = 4096  # words of near length past which only those of the same first letter are read
 # A real word may be a typo too ("was the wether bad", "the tanzanian minster"), when it is
-# rare (under about 1.6 uses a million words) and the story's word it is near is at least
-# thirty times as common. "started" is no typo of "stated", nor "tried" of "tired".
+# rare (under about 1.6 uses a million words), one edit from a word the story uses, and that
+# word is at least thirty times as common. "started" is no typo of "stated", nor "tried" of
+# "tired".
 _RARE = 3.2  # Zipf frequency
 _COMMONER = 1.5  # Zipf: log10 of how many times as common
 
@@ -34,9 +36,20 @@ _COMMONER = 1.5  # Zipf: log10 of how many times as common
 class Speller:
     """Corrects words that are not in a vocabulary to the closest word that is."""
 
-    def __init__(self, words: frozenset[str]) -> None:
-        """Correct towards `words`."""
+    def __init__(
+        self,
+        words: frozenset[str],
+        own: Callable[[str], bool] | None = None,
+        inflected: Callable[[str], bool] | None = None,
+    ) -> None:
+        """Correct towards `words`; a real word only towards one `own` holds (the story's).
+
+        `inflected`: whether a word is a form of one the story uses ("dosing" of "dose"),
+        which is no typo.
+        """
         self.words = words
+        self._own = own or words.__contains__
+        self._inflected = inflected or _never
         self._by_length: dict[int, list[str]] = {}
         self._by_letter: dict[tuple[int, str], list[str]] = {}  # (length, first letter)
         for word in sorted(words):
@@ -65,9 +78,24 @@ class Speller:
         if not self.maybe_typo(word):
             return word
         meant = self._closest(word)
-        if meant is None or (is_english(word) and zipf(meant) < zipf(word) + _COMMONER):
+        if meant is None or (is_english(word) and not self._misspelt(word, meant)):
             return word
         return meant
+
+    def _misspelt(self, word: str, meant: str) -> bool:
+        """Return whether the real word `word` is a typo of the story's word `meant`.
+
+        One edit away and far commoner: "wether" of "weather", not "defied" of "died" (two
+        edits), "inaction" of "action" (a prefix), "wither" of "either" (no story word), nor
+        "dosing" of "doing" (a listed form of the story's "dose"; "subcontracters", listed
+        nowhere, is the story's "subcontractors").
+        """
+        return (
+            self._own(meant)
+            and not (zipf(word) and self._inflected(word))
+            and _edits(word, meant) == 1
+            and zipf(meant) >= zipf(word) + _COMMONER
+        )
 
     def _closest(self, word: str) -> str | None:
         """Return the knowledge word closest to the typo `word`, if one is close enough."""
@@ -151,6 +179,10 @@ class Speller:
             # hold) are a guess, and a guess is no correction
             self._by_skeleton = {k: next(iter(w)) for k, w in readings.items() if len(w) == 1}
         return self._by_skeleton
+
+
+def _never(word: str) -> bool:
+    return False
 
 
 def _edits(typed: str, word: str) -> int:
