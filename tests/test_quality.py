@@ -41,8 +41,9 @@ FLOORS = [
     # 0.886 since a verb the knowledge never uses weighs half (twenty-second session)
     (default_folder(), DATA / "sealed.jsonl", 0.88, 1.0),
     (default_folder(), DATA / "sealed2.jsonl", 0.82, 0.93),  # its misses are never read
-    # 82.9 / 93.3 on first scoring; 0.943 since a rare real word may be a typo (24th)
-    (default_folder(), DATA / "fresh2.jsonl", 0.94, 1.0),
+    # 82.9 / 93.3 on first scoring; 0.943 in the 24th session while any rare real word
+    # could be a typo, 0.929 again once only one edit from a story word may (a review)
+    (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),
     # written in the twelfth session from the story alone; its misses are never read
     (default_folder(), DATA / "sealed3.jsonl", 0.9, 0.9),  # 0.90 in since the 21st session
     # 30 paraphrases and 30 tempting questions written in the twelfth session from the story
