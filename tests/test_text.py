@@ -231,6 +231,9 @@ def test_a_languages_words_are_read_only_in_a_message_of_it(lagos: Engine) -> No
     assert "when" in lagos.analyzer.analyze("cuando opens the line").words  # a marker
     # no marker: "de" and "el" stay as typed, and so does every word of an English question
     assert lagos.analyzer.analyze("de el station").words == ("de", "el", "station")
+    # a word that is English too stays, even in a marked message: "die" is no Dutch "the"
+    words = lagos.analyzer.analyze("hoeveel children die of malaria, wie met them").words
+    assert {"die", "met"} <= set(words)
 
 
 def test_the_language_file_reads_words_as_the_tokenizer_leaves_them() -> None:
