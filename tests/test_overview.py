@@ -60,9 +60,11 @@ def test_without_such_an_entry_the_title_and_lead_are_given() -> None:
         ("river-dam", "ok so what's actually going on with this dam", True),
         ("lagos-metro", "whats happening with phase two", False),  # a part the overview skips
         ("river-dam", "what is going on with the weather in paris", False),
+        ("ferry-grounding", "whats going on with the captain now", False),  # a person's own
+        ("ransomware-hospital", "whats going on with the appointments", False),  # a part
     ],
 )
-def test_whats_going_on_with_what_the_overview_speaks_of_gets_the_overview(
+def test_whats_going_on_with_what_the_headline_is_about_gets_the_overview(
     story: str, text: str, overview: bool
 ) -> None:
     engine = Engine.from_folder(STORIES / story / "knowledge", encoder="none")

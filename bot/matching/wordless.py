@@ -80,16 +80,19 @@ class Wordless:
         return Decision(text, replies.single(entry, 1.0), "asks what the story is about")
 
     def going_on(self, text: str, subject: str) -> Decision | None:
-        """Answer "what's going on with X?" with the overview, if it speaks of every word of X.
+        """Answer "what's going on with X?" with the overview when X is what the story is about.
 
-        "What's going on at the Ulsan shipyard?" asks what the whole story is about; "what's
-        happening with phase two?" asks of a part the overview may not name: read as asked.
+        "What's going on at the Ulsan shipyard?" asks what the whole story is about, when its
+        headline says every word of X; not "with the appointments" (a part of it), nor "with
+        the captain" (a person, whose own entry says what is happening to him).
         """
         engine = self._engine
         terms = engine.analyzer.analyze(subject).terms
-        if self._overview_id is None or not terms:
+        if self._overview_id is None or not terms or not engine.tools.people.isdisjoint(terms):
             return None
-        return self.overview(text) if engine.terms_of(self._overview_id) >= set(terms) else None
+        title = engine.knowledge.title
+        headline = {*engine.analyzer.stems(title), *engine.analyzer.terms(title)}
+        return self.overview(text) if headline.issuperset(terms) else None
 
     @cached_property
     def _overview_id(self) -> str | None:
