@@ -438,6 +438,7 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
             "how much did the federal government contributed",
         ),
         ("what is arts council england putting in", "what is arts council england contributed"),
+        ("what arts council england putting in", "what arts council england contributed"),
         ("do they buy the company's story", "do they accept the company's story"),
     ],
 )
@@ -479,6 +480,10 @@ def test_idioms_read_as_the_plain_words_for_them(said: str, plain: str) -> None:
         "is there no vote",
         "did they buy the ship",  # bought, not believed
         "did they put in a bid",  # money only when asked last: "how much … put in?"
+        "what extra shifts did the nurses put in",  # a thing after "what": that thing put in
+        "what bid did castellan put in",
+        "what safety features are they putting in",
+        "did the hospital buy the data back",
         "how much did they put in the bank",
         "how much did the study cost to buy",
     ],

@@ -33,17 +33,26 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         "paid",
     ),
     (r"\b(?:chip|chipped|chipping|chips) in\b", "contributed"),
-    # what or how much someone puts in, said last, is money: "how much did warsaw put in?",
-    # "what's the arts council putting in"; not "did they put in a bid", "put in the bank"
+    # how much, or what, someone puts in, said last, is money: "how much did warsaw put in?",
+    # "what is the arts council putting in", and "what's …", read without its "is"; not "did
+    # they put in a bid", "put in the bank", nor "what extra shifts did the nurses put in" or
+    # "what features are they putting in" (a noun after "what": that thing put in)
     (
-        r"\b(?P<lead>(?:how much|what)(?: \w+){0,5}?) (?:put|puts|putting) in$",
+        r"\b(?P<lead>(?:how much|what(?= (?:is|are|was|were|did|does|do|will|has|have)\b))"
+        r"(?: \w+){0,5}?) (?:put|puts|putting) in$",
         r"\g<lead> contributed",
     ),
-    # to buy a claim is to believe it: "does kalmora buy that study?", "do they buy the story?"
+    (
+        r"\b(?P<lead>what(?: (?!(?:is|are|was|were|did|does|do|will|has|have)\b)\w+){1,4}) "
+        r"putting in$",
+        r"\g<lead> contributed",
+    ),
+    # to buy a claim is to believe it: "does kalmora buy that study?", "do they buy the story?";
+    # not data, an account or a version, which are bought as often
     (
         r"\b(?:buy|buys|bought|buying) (?P<claim>(?:that|this|the|those|these|their|his|her|its)"
         r"(?: [\w']+){0,2}? (?:story|stories|claims?|numbers|figures|study|explanation|excuse|"
-        r"argument|account|version|estimates?|data|findings))\b",
+        r"argument|estimates?|findings))\b",
         r"accept \g<claim>",
     ),
     (rf"\b(?:pay|pays|paid|paying) {_SOME}back\b", r"repay \g<object>"),
