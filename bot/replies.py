@@ -101,8 +101,13 @@ def unique(items: Iterable[Suggestion], limit: int | None = None) -> tuple[Sugge
 _YES = re.compile(r"^Yes(?:[.,;:!]|\s+[\u2014\u2013-])\s+(?=\S)")
 
 
-def answer_text(entry: Entry, yes_no: bool = True) -> str:
-    """Return `entry`'s answer to a question; not asked `yes_no`, without its opening "Yes.".
+def opens_yes(answer: str) -> bool:
+    """Return whether `answer` opens with a "Yes." that answers its entry's own question."""
+    return bool(_YES.match(answer))
+
+
+def answer_text(entry: Entry, yes_no: bool = False) -> str:
+    """Return `entry`'s answer to a question; unless `yes_no`, without its opening "Yes.".
 
     "How did the museum get them?" is not answered "Yes. Aldous's family sold them …".
     """
@@ -113,8 +118,8 @@ def answer_text(entry: Entry, yes_no: bool = True) -> str:
     return text[:1].upper() + text[1:] if text[1:2].islower() else text
 
 
-def single(entry: Entry, confidence: float, yes_no: bool = True) -> Answer:
-    """Answer with one entry (`yes_no`: the question asks whether: `answer_text`)."""
+def single(entry: Entry, confidence: float, yes_no: bool = False) -> Answer:
+    """Answer with one entry (`yes_no`: its "Yes." answers the question: `answer_text`)."""
     return Answer(
         text=answer_text(entry, yes_no),
         kind=AnswerKind.ANSWER,
@@ -151,9 +156,10 @@ def _nested(sentence: str) -> str:
 def combined(candidates: list[Candidate], left: int = 0, yes_no: Sequence[bool] = ()) -> Answer:
     """Answer several questions of one message, one line each; say if `left` were not read.
 
-    `yes_no`: per question, whether it asks whether (`answer_text`); all, if not given.
+    `yes_no`: per question, whether its answer's "Yes." answers it (`answer_text`); none, if
+    not given.
     """
-    asks = list(yes_no) or [True] * len(candidates)
+    asks = list(yes_no) or [False] * len(candidates)
     lines = [answer_text(c.entry, whether) for c, whether in zip(candidates, asks, strict=True)]
     if left:
         other = "the other one on its own" if left == 1 else f"the other {left} on their own"

@@ -225,7 +225,9 @@ def test_an_answer_opening_yes_says_it_only_to_a_yes_no_question(tmp_path: Path)
         "      Yes. A Torun Chamber of Commerce",
     )
     # the "Yes." a maintainer writes answers a question that asks whether
-    edit(folder, "faq.yaml", "What happened to the bakery's sales?", "Are businesses affected?")
+    edit(
+        folder, "faq.yaml", "What happened to the bakery's sales?", "Are local businesses affected?"
+    )
     bridge = Engine.from_folder(folder, encoder="none")
     how = bridge.answer(Query(text="how are local businesses affected by the closure?"))
     assert how.answered and how.text.startswith("A Torun Chamber of Commerce survey")
@@ -272,13 +274,18 @@ def test_chat_words_the_story_never_uses_are_not_asked_of_it(engine) -> None:
     assert engine.analyzer.analyze("finally").terms
 
 
-def test_a_yes_answers_only_a_question_its_entry_is_asked_whether_by() -> None:
+def test_a_yes_answers_only_a_question_mostly_worded_as_its_entrys_whether_phrasing() -> None:
     kilwa = story_engine("kilwa-artefacts-return")  # "Yes. In 2022 the museum offered a loan …"
     asked = kilwa.answer(Query(text="did the museum offer to lend the objects instead?"))
     assert asked.answered and asked.text.startswith("Yes. In 2022")
     # matched by its phrasing "what was the loan offer?": a "Yes." would affirm the premise
     premise = kilwa.answer(Query(text="so it's just a long term loan right?"))
     assert premise.answered and premise.text.startswith("In 2022 the museum offered")
+    short = kilwa.answer(Query(text="museum legally allowed to give them away?"))
+    assert short.answered and short.text.startswith("Yes. As a registered charity")
+    # shares only the museum with "Does the British Museum Act apply to this museum?"
+    other = kilwa.answer(Query(text="the british museum is giving back stuff too now right?"))
+    assert not other.text.startswith("Yes")
 
 
 def test_a_rambling_messages_question_after_but_is_read_on_its_own() -> None:
@@ -289,3 +296,12 @@ def test_a_rambling_messages_question_after_but_is_read_on_its_own() -> None:
     )
     answer = trust.answer(Query(text=said))
     assert answer.answered and "maternity ward" in answer.text
+
+
+def test_a_follow_up_asking_a_value_gets_no_yes() -> None:
+    kilwa = story_engine("kilwa-artefacts-return")  # "Yes. It stays on display … free entry"
+    first = kilwa.decide(Query(text="can people see the collection before it leaves?"))
+    assert first.answer.text.startswith("Yes. It stays on display")
+    turn = kilwa.turn_of(first.answer, first.question, first.analysis)
+    then = kilwa.decide(Query(text="how many visitors?"), turn)
+    assert then.answer.answered and then.answer.text.startswith("It stays on display")

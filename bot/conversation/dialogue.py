@@ -135,8 +135,9 @@ class Dialogue:
             ranked = [([c for c in f if c.entry.id != turn.entry_id], r) for f, r in ranked]
         found, reading = max(ranked, key=lambda fr: fr[0][0].probability if fr[0] else 0.0)
         if found and found[0].probability >= engine.thresholds.answer:
+            best = found[0]
             answer = replies.single(
-                found[0].entry, found[0].probability, found[0].affirms(reading.qtype)
+                best.entry, best.probability, engine.affirms(best.entry, reading)
             )
             reason = f"follow-up of {turn.label}: p={found[0].probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)

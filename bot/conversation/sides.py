@@ -53,8 +53,7 @@ def compared(
         if found[0].entry == found[1].entry:
             # one entry says it of both: "the U.S. is targeting 2025 and India 2040"
             both = max(found, key=lambda c: c.probability)
-            # "X or Y?" is never answered "Yes."
-            answer = replies.single(both.entry, both.probability, yes_no=False)
+            answer = replies.single(both.entry, both.probability)  # "X or Y?": never "Yes."
             return Decision(text, answer, "either-or: one entry answers both sides", (both,))
         named = [(names[side], c) for side, c in zip(pair, found, strict=True)]
         reason = "either-or: each side answered"

@@ -11,7 +11,6 @@ from functools import cached_property
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.matching.analysis import Analysis
 from bot.matching.evidence import Evidence
-from bot.matching.lexicon import WHETHER_TYPES, QType
 from bot.models import Answer
 
 
@@ -48,15 +47,6 @@ class Candidate:
     entry: Entry
     evidence: Evidence
     probability: float
-
-    def affirms(self, asked: QType) -> bool:
-        """Return whether the answer's opening "Yes." answers a question of type `asked`.
-
-        Only a question asking whether, matched best by a phrasing that asks whether too: a
-        maintainer's "Yes." answers the entry's own yes/no question, not "so it's just a loan,
-        right?" that its "what was the loan offer?" phrasing matches.
-        """
-        return asked in WHETHER_TYPES and self.evidence.qtype == 1.0
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from bot.conversation.dialogue import Dialogue
 from bot.conversation.turns import Turn
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
+from bot.matching.affirming import Affirming
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry, Model
 from bot.matching.encoder import Encoder, load_encoder
@@ -79,6 +80,7 @@ class Engine:
         self.dialogue = Dialogue(self)
         self.parts = Parts(self)
         self.wordless = Wordless(self)
+        self._affirming = Affirming(self._asked_by, self.analyzer.phrasing)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
         self.naming = Naming(names, self.analyzer.terms, title_holders(knowledge))
         where = self.tools.places | self.tools.countries
@@ -204,8 +206,8 @@ class Engine:
         limit = self.thresholds.suggestions
         if best and best.probability >= self.thresholds.answer:
             reason = f"p={best.probability:.2f} >= answer threshold {self.thresholds.answer}"
-            asked = (reading or self.analyzer.analyze(text)).qtype
-            answer = replies.single(best.entry, best.probability, best.affirms(asked))
+            asked = reading or self.analyzer.analyze(text)
+            answer = replies.single(best.entry, best.probability, self.affirms(best.entry, asked))
             return Decision(text, answer, reason, tuple(candidates))
         # made for the first few candidates only: each suggestion is a validated model
         related = list(replies.unique((replies.suggestion(c.entry) for c in candidates), limit))
@@ -284,7 +286,19 @@ class Engine:
                 kind=AnswerKind.DECLINE,
                 suggestions=self.top_questions(self.thresholds.suggestions),
             )
-        return replies.single(entry, 1.0)
+        return replies.single(entry, 1.0, yes_no=True)  # its own question, as the button says
+
+    def affirms(self, entry: Entry, question: Analysis) -> bool:
+        """Return whether `entry`'s opening "Yes." answers `question` (`affirming.py`)."""
+        return self._affirming.affirms(entry, question)
+
+    def _asked_by(self, entry_id: str) -> tuple[str, ...]:
+        """Return the question and phrasings of the FAQ entry `entry_id` (none for a fact)."""
+        position = self._positions.get(entry_id)
+        faq = self.knowledge.faq
+        if position is None or position >= len(faq):
+            return ()
+        return (faq[position].question, *faq[position].phrasings)
 
     def about(self) -> str:
         """Return what the bot knows about: the story's title and its opening sentence."""

@@ -77,8 +77,8 @@ class Parts:
         if len(bests) > 1 and len(sure) > 1 and len(sure) == len({c.entry.id for c in bests}):
             # each answer's "Yes." stays only for a part that asks whether (`affirms`)
             parts = zip(bests, questions, strict=False)
-            asked = {c.entry.id: engine.analyzer.analyze(q).qtype for c, q in parts}
-            whether = [c.affirms(asked[i]) for i, c in sure.items()]
+            asked = {c.entry.id: engine.analyzer.analyze(q) for c, q in parts}
+            whether = [engine.affirms(c.entry, asked[i]) for i, c in sure.items()]
             both = replies.combined(list(sure.values()), left, whether)
             return Decision(text, both, "one answer per question", tuple(bests))
         if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
