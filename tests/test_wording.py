@@ -874,6 +874,9 @@ def test_a_name_said_after_the_is_read_without_it_at_a_messages_start() -> None:
     football = story_engine("football-takeover")  # the Eemstadion's alias: "the stadium"
     capacity = football.answer(Query(text="stadium capacity?"))
     assert capacity.answered and "18,450" in capacity.text
+    # a plural is no one named: "welders on strike?" asks of welders, not of "the welder"
+    shipyard = story_engine("shipyard-strike")
+    assert shipyard.analyzer.analyze("welders on strike?").terms == ("welder", "strike")
     # a longer name without "the" stays itself: "union boss" is Oh, not "the union"
     assert story_engine("shipyard-strike").analyzer.analyze("union boss?").terms == (
         "@oh-jae-hyun",

@@ -209,14 +209,18 @@ class Analyzer:
         """Return whether `words` open with a name said after "the": "stadium capacity?".
 
         Only when the phrase with "the" spans as many of the words as any phrase they begin
-        alone ("union boss" is not read as "the union" and "boss").
+        alone ("union boss" is not read as "the union" and "boss"), and never for a plural.
         """
         stems = [self._stem(w) for w in words[: _MAX_PHRASE - 1]]
-        if ("the", stems[0]) not in self._heads:
-            return False
+        if ("the", stems[0]) not in self._heads or self._plural(words[0], stems[0]):
+            return False  # "welders on strike?" asks of welders, not of "the welder"
         alone = self._phrase_at(stems, words, 0) if stems[0] in self._starts else None
         with_the = self._phrase_at(["the", *stems], ["the", *words], 0)
         return with_the is not None and with_the[1] - 1 >= (alone[1] if alone else 0)
+
+    def _plural(self, word: str, stem: str) -> bool:
+        """Return whether `word` is a plural of the word stemmed `stem`: "nurses", not "bus"."""
+        return word.endswith("s") and not word.endswith("ss") and self._stem(word[:-1]) == stem
 
     def _phrase_term(self, words: list[str], at: int) -> str | None:
         """Return the term of the knowledge phrase (a name or synonym) at word `at`, if any."""
