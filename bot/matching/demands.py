@@ -19,7 +19,7 @@ from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
 from bot.matching.english import is_only_verb
 from bot.matching.figures import figures_said
-from bot.matching.lexicon import QType
+from bot.matching.lexicon import DETERMINERS, YESNO_OPENERS, QType
 from bot.matching.nameasked import named_thing, role_asked
 from bot.matching.names import AnswerNames
 from bot.matching.needs import NAMED, Need
@@ -185,18 +185,22 @@ def what_is_counted(query: Analysis) -> frozenset[str]:
 
 
 _WHEN = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.YEAR, Need.TIME})
-_AUXILIARIES = frozenset("do does did is are was were will would has have had r".split())
-_MODIFIERS = frozenset(
-    "the a an its their his her this that these those all any some each every whole entire "
-    "first last next new final".split()
+# after "can", "could" or "should" comes whoever may do it, not what is timed ("when can
+# people visit the gallery?")
+_AUXILIARIES = YESNO_OPENERS - {"can", "could", "should"}
+# the words before what is asked a time of that do not say what it is: "when did *the next*
+# rally start?" (determiners, pointing words, quantifiers, and the order of events)
+_MODIFIERS = DETERMINERS | frozenset(
+    "this that these those all any some each every whole entire first last next new final".split()
 )
 
 
 def what_is_timed(query: Analysis) -> frozenset[str]:
     """Return the term of what "when …?" asks the time of: "when did the rally start?" rally.
 
-    The first word after the question's first auxiliary that is no article or ordinal; none
-    for a pronoun ("when was it signed?") or a name, which entries are matched by anyway.
+    The first word after the question's first auxiliary that says what it is (not "the",
+    "next", "whole"); none for a pronoun ("when was it signed?") or a name, which entries are
+    matched by anyway.
     """
     if query.asks.isdisjoint(_WHEN):
         return frozenset()
