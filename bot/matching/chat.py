@@ -246,7 +246,11 @@ _LANGUAGES = (
 
 
 def plain_chat(words: list[str]) -> list[str]:
-    """Return `words` with chat shorthand, and a Roman Urdu, Swahili or pidgin message's read."""
+    """Return `words` with chat shorthand read, and the words of the language a message mixes in.
+
+    That language is the first of `languages.txt`'s, Swahili, pidgin or Roman Urdu whose
+    markers the message holds.
+    """
     table = next((table for markers, table in _LANGUAGES if not markers.isdisjoint(words)), {})
     if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
         return words

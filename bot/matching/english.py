@@ -54,7 +54,7 @@ _VERB_HASHES = Path(__file__).with_name("verbs.npy")
 # of every lower-case, letters-only word of at least 1.5 (about 170,000), in tenths. Each is
 # kept as its word's hash with the last byte replaced by the tenths, sorted: one array to
 # search, 1.4 MB, mapped (a lookup reads a few pages). A word not listed is rarer. Remade
-# with the dictionary; its data is CC BY-SA 4.0 (the README's "How it matches" says so).
+# with the dictionary; its data is CC BY-SA 4.0 (the README's "Licences").
 _FREQUENCIES = Path(__file__).with_name("frequencies.npy")
 _FREQUENCY_FLOOR = 1.5
 _LAST_BYTE = 0xFF
