@@ -11,8 +11,9 @@ Museum Act apply to this museum?").
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from bot.knowledge.schema import FaqEntry
 from bot.matching.analysis import Analysis, Phrasing
 from bot.matching.decision import Entry
 from bot.matching.lexicon import WHETHER_TYPES, QType
@@ -25,10 +26,17 @@ class Affirming:
     """Tells whether an entry's "Yes." answers a question; each entry's phrasings read once."""
 
     def __init__(
-        self, phrasings: Callable[[str], Sequence[str]], read: Callable[[str], Phrasing]
+        self,
+        faq: Sequence[FaqEntry],
+        positions: Mapping[str, int],
+        read: Callable[[str], Phrasing],
     ) -> None:
-        """Read an entry's question and phrasings (`phrasings`, by id) with `read`."""
-        self._phrasings = phrasings
+        """Read the `faq` entries' questions and phrasings with `read`; find them by position.
+
+        No reference to the engine: a replaced engine is freed by reference counting alone.
+        """
+        self._faq = faq
+        self._positions = positions
         self._read = read
         self._asked: dict[str, list[frozenset[str]]] = {}  # only entries opening "Yes."
 
@@ -40,6 +48,13 @@ class Affirming:
         return bool(terms) and any(
             len(terms & asked) > _CLOSE * len(terms) for asked in self._whether(entry.id)
         )
+
+    def _phrasings(self, entry_id: str) -> tuple[str, ...]:
+        """Return the question and phrasings of the FAQ entry `entry_id` (none for a fact)."""
+        position = self._positions.get(entry_id)
+        if position is None or position >= len(self._faq):
+            return ()
+        return (self._faq[position].question, *self._faq[position].phrasings)
 
     def _whether(self, entry_id: str) -> list[frozenset[str]]:
         """Return the terms of each of the entry's phrasings that asks whether."""

@@ -80,7 +80,7 @@ class Engine:
         self.dialogue = Dialogue(self)
         self.parts = Parts(self)
         self.wordless = Wordless(self)
-        self._affirming = Affirming(self._asked_by, self.analyzer.phrasing)
+        self._affirming = Affirming(knowledge.faq, self._positions, self.analyzer.phrasing)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
         self.naming = Naming(names, self.analyzer.terms, title_holders(knowledge))
         where = self.tools.places | self.tools.countries
@@ -291,14 +291,6 @@ class Engine:
     def affirms(self, entry: Entry, question: Analysis) -> bool:
         """Return whether `entry`'s opening "Yes." answers `question` (`affirming.py`)."""
         return self._affirming.affirms(entry, question)
-
-    def _asked_by(self, entry_id: str) -> tuple[str, ...]:
-        """Return the question and phrasings of the FAQ entry `entry_id` (none for a fact)."""
-        position = self._positions.get(entry_id)
-        faq = self.knowledge.faq
-        if position is None or position >= len(faq):
-            return ()
-        return (faq[position].question, *faq[position].phrasings)
 
     def about(self) -> str:
         """Return what the bot knows about: the story's title and its opening sentence."""
