@@ -13,6 +13,8 @@ from bot.matching.lexicon import DEMONYM_ENDINGS
 
 # a short object in the middle, kept: "set *pakistan* back" asks what it cost pakistan
 _SOME = r"(?P<object>(?:\w+ ){0,3}?)"
+# the verbs a question's subject follows: "what *did* they put in?"
+_AUXILIARY = "(?:is|are|was|were|did|does|do|will|has|have)"
 # what is held, not housed: "how many seats does the party hold?" asks no capacity
 _HELD = (
     r"(?:seats|votes|meetings|shares|stakes|titles|trophies|records|events|talks|positions|"
@@ -38,13 +40,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # they put in a bid", "put in the bank", nor "what extra shifts did the nurses put in" or
     # "what features are they putting in" (a noun after "what": that thing put in)
     (
-        r"\b(?P<lead>(?:how much|what(?= (?:is|are|was|were|did|does|do|will|has|have)\b))"
-        r"(?: \w+){0,5}?) (?:put|puts|putting) in$",
+        rf"\b(?P<lead>(?:how much|what(?= {_AUXILIARY}\b))(?: \w+){{0,5}}?) "
+        r"(?:put|puts|putting) in$",
         r"\g<lead> contributed",
     ),
     (
-        r"\b(?P<lead>what(?: (?!(?:is|are|was|were|did|does|do|will|has|have)\b)\w+){1,4}) "
-        r"putting in$",
+        rf"\b(?P<lead>what(?: (?!{_AUXILIARY}\b)\w+){{1,4}}) putting in$",
         r"\g<lead> contributed",
     ),
     # to buy a claim is to believe it: "does kalmora buy that study?", "do they buy the story?";

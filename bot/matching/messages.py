@@ -36,14 +36,15 @@ _HEARSAY = re.compile(
     r"keeps telling|argues|arguing)\b",
     re.I,
 )
+_AUXILIARY = "(?:is|are|was|were|did|does|do|can|will|has|have)"  # a question's own verb
 # where a long message's last clause, tried on its own, begins
 # ("…, so which court?", "… lol, anyway how many?", "… and everything, what time did …?")
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]+\s+|,\s+(?:so|but|and|anyway|anyways)\s+"
     r"|,\s+(?=(?:what|when|where|which|who|why|how)\b)"
     # "… sorry if this is dumb but is the ward still open?", "…, did everyone get off?"
-    r"|\s+but\s+(?=(?:is|are|was|were|did|does|do|can|will|has|have)\b)"
-    r"|,\s+(?=(?:is|are|was|were|did|does|do|can|will|has|have)\s+(?:the|they|there|it|everyone|anyone)\b)",
+    rf"|\s+but\s+(?={_AUXILIARY}\b)"
+    rf"|,\s+(?={_AUXILIARY}\s+(?:the|they|there|it|everyone|anyone)\b)",
     re.I,
 )
 # finer: a claim sits between any two commas ("my uncle, who insists it was Xi, ...")
