@@ -19,7 +19,7 @@ from bot.matching.asking import for_others
 from bot.matching.coverage import QuestionTerms
 from bot.matching.english import is_only_verb
 from bot.matching.figures import figures_said
-from bot.matching.lexicon import DETERMINERS, YESNO_OPENERS, QType
+from bot.matching.lexicon import NOUN_OPENERS, YESNO_OPENERS, QType
 from bot.matching.nameasked import named_thing, role_asked
 from bot.matching.names import AnswerNames
 from bot.matching.needs import NAMED, Need
@@ -190,9 +190,7 @@ _WHEN = frozenset({Need.DATE, Need.DAY, Need.MONTH, Need.YEAR, Need.TIME})
 _AUXILIARIES = YESNO_OPENERS - {"can", "could", "should"}
 # the words before what is asked a time of that do not say what it is: "when did *the next*
 # rally start?" (determiners, pointing words, quantifiers, and the order of events)
-_MODIFIERS = DETERMINERS | frozenset(
-    "this that these those all any some each every whole entire first last next new final".split()
-)
+_MODIFIERS = NOUN_OPENERS | frozenset("any whole entire first last next new final".split())
 
 
 def what_is_timed(query: Analysis) -> frozenset[str]:

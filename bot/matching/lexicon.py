@@ -163,6 +163,8 @@ SAY_WORDS = frozenset(
 # Words after which a say-word is a noun, not a verb: "what did it cost *the state*?" and
 # "what was *the call*?" ask no one's words.
 DETERMINERS = frozenset("a an the its his her their our my your".split())
+# the words that may open a noun phrase before what it names: "*every* station", "*those* fans"
+NOUN_OPENERS = DETERMINERS | frozenset("this that these those each every all some".split())
 
 # How a word naming a people ends: "Chinese", "Pakistani", "Kenyan", "British", "French".
 DEMONYM_ENDINGS = r"(?:an|ese|i|ish|ch)"

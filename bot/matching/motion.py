@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.matching.analysis import ENTITY_PREFIX
-from bot.matching.lexicon import DETERMINERS, GO_WORDS
+from bot.matching.lexicon import GO_WORDS, NOUN_OPENERS
 
 # words after "go" that say where to: "go up", "went home", "going abroad"; and "for", as
 # "what does a dose go for?" asks a price
@@ -20,7 +20,7 @@ _TOWARDS = frozenset(
     "to into toward towards over across past from through via along around".split()
 )
 # after "going to", words that begin a place rather than a verb: "going to each region"
-_PLACE_OPENERS = DETERMINERS | frozenset("each every all both this that these those some".split())
+_PLACE_OPENERS = NOUN_OPENERS | {"both"}
 
 # the term of the knowledge phrase (a name or a synonym) beginning at a word, if any
 PhraseAt = Callable[[list[str], int], "str | None"]
