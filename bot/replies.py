@@ -111,7 +111,7 @@ def answer_text(entry: Entry, yes_no: bool = False) -> str:
 
     "How did the museum get them?" is not answered "Yes. Aldous's family sold them …".
     """
-    if yes_no or not _YES.match(entry.answer):
+    if yes_no or not opens_yes(entry.answer):
         return entry.answer
     text = _YES.sub("", entry.answer, count=1)
     # "The museum …" from "Yes. the museum …"; not "IPhone" from "iPhone"

@@ -90,11 +90,12 @@ class Speller:
         "dosing" of "doing" (a listed form of the story's "dose"; "subcontracters", listed
         nowhere, is the story's "subcontractors").
         """
+        rarity = zipf(word)
         return (
             self._own(meant)
-            and not (zipf(word) and self._inflected(word))
+            and not (rarity and self._inflected(word))
             and _edits(word, meant) == 1
-            and zipf(meant) >= zipf(word) + _COMMONER
+            and zipf(meant) >= rarity + _COMMONER
         )
 
     def _closest(self, word: str) -> str | None:

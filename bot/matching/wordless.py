@@ -90,9 +90,13 @@ class Wordless:
         terms = engine.analyzer.analyze(subject).terms
         if self._overview_id is None or not terms or not engine.tools.people.isdisjoint(terms):
             return None
-        title = engine.knowledge.title
-        headline = {*engine.analyzer.stems(title), *engine.analyzer.terms(title)}
-        return self.overview(text) if headline.issuperset(terms) else None
+        return self.overview(text) if self._headline.issuperset(terms) else None
+
+    @cached_property
+    def _headline(self) -> frozenset[str]:
+        """Return the stems and terms of the story's title, read once, when first asked."""
+        analyzer, title = self._engine.analyzer, self._engine.knowledge.title
+        return frozenset((*analyzer.stems(title), *analyzer.terms(title)))
 
     @cached_property
     def _overview_id(self) -> str | None:
