@@ -48,6 +48,9 @@ def test_a_words_frequency_is_its_zipf_value_in_tenths(word: str, frequency: flo
         ("started", True),
         ("stated", True),
         ("used", True),  # "use" + d
+        ("using", True),  # "use", its e dropped: no typo of the story's "causing"
+        ("owing", True),
+        ("bes", False),  # no "bee" + s: an e is restored only before a vowel
         ("cities", True),  # "city" less "ies"
         ("running", True),  # "run", its last letter doubled
         ("signd", False),  # not "sign" + d: a typo

@@ -166,16 +166,18 @@ def is_english(word: str) -> bool:
     if word in words:
         return True
     for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            stem = word[: -len(suffix)]
-            if suffix == "d" and not stem.endswith("e"):
-                continue  # "used" is "use" + d; "signd" is not "sign" + d, but a typo
-            if (
-                stem in words
-                or stem + "e" in words
-                or (stem[-1:] == stem[-2:-1] and stem[:-1] in words)
-            ):
-                return True
+        if not word.endswith(suffix) or len(word) - len(suffix) < 2:
+            continue
+        stem = word[: -len(suffix)]
+        if suffix == "d" and not stem.endswith("e"):
+            continue  # "used" is "use" + d; "signd" is not "sign" + d, but a typo
+        # a two-letter stem only with its e restored before a vowel: "using" is "use"
+        if suffix[0] in "aeiou" and stem + "e" in words:
+            return True
+        if len(stem) >= 3 and (
+            stem in words or stem + "e" in words or (stem[-1:] == stem[-2:-1] and stem[:-1] in words)
+        ):
+            return True
     stems = (word[: -len(end)] for end in _Y_SUFFIXES if word.endswith(end))
     return any(len(stem) > 1 and stem + "y" in words for stem in stems)
 
