@@ -174,9 +174,8 @@ def is_english(word: str) -> bool:
         # a two-letter stem only with its e restored before a vowel: "using" is "use"
         if suffix[0] in "aeiou" and stem + "e" in words:
             return True
-        if len(stem) >= 3 and (
-            stem in words or stem + "e" in words or (stem[-1:] == stem[-2:-1] and stem[:-1] in words)
-        ):
+        doubled = stem[-1:] == stem[-2:-1] and stem[:-1] in words  # "running": "run"
+        if len(stem) >= 3 and (stem in words or stem + "e" in words or doubled):
             return True
     stems = (word[: -len(end)] for end in _Y_SUFFIXES if word.endswith(end))
     return any(len(stem) > 1 and stem + "y" in words for stem in stems)
