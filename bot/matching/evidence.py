@@ -190,8 +190,11 @@ def gather(
 def refine(
     tools: Retrievers, question: QuestionTerms, position: int, evidence: Evidence
 ) -> Evidence:
-    """Count close-meaning words as partly covered: costly, so only for the leading candidates."""
-    if tools.words is None:
+    """Count close-meaning words as partly covered: costly, so only for the leading candidates.
+
+    Close by the encoder's word vectors, or one WordNet gives for the question's word.
+    """
+    if tools.words is None and not question.relatable:
         return evidence
     coverage = question.cover(tools.terms_of(position), soft=True)
     changed = {"soft_covered": coverage.close, "missing": coverage.worst_missing}
