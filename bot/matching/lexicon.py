@@ -19,7 +19,8 @@ STOPWORDS = frozenset(
     will would shall should may might must any anything some something there here and or but if
     because not no yes yeah yep ok okay lol lmao bruh bro dude hey hi hello umm um uh hmm guys
     story article news report piece text according
-    anyone someone somebody nobody one ones thing things stuff kind sort type like get got getting
+    anyone anybody someone somebody nobody everything one ones thing things stuff kind sort
+    type like get got getting
     make made now ever much many more most other else such same each every both either
     whether while during after since until till per via vs versus
     ka ki ke ko ne se mein main me par pe hai hain tha thi the thay kya kia kyun kyon kab kahan
