@@ -6,7 +6,7 @@ import pytest
 
 from bot.matching.asking import needs
 from bot.matching.lexicon import QType
-from bot.matching.nameasked import named_thing, role_asked
+from bot.matching.nameasked import named_thing, role_asked, which_listed
 from bot.matching.names import AnswerNames
 from bot.matching.nametext import proper_names
 from bot.matching.needs import Need
@@ -394,3 +394,32 @@ def test_the_last_item_of_a_list_is_set_apart_as_its_first() -> None:
     assert not ferry.answer(Query(text="whats the helmsman's name")).answered
     captain = ferry.answer(Query(text="whats the captain's name"))
     assert captain.answered and "Vlachakis" in captain.text
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"),
+    [
+        ("which hotels did the mayor open up", "hotels"),
+        ("ok so which 8 counties in kenya are first", "counties"),
+        ("which are the 7 eredivisie clubs with foreign owners", "clubs"),
+        ("which other eredivisie clubs have foreign owners", "clubs"),  # not the owners
+        ("who were the nine trustees that voted yes", "trustees"),
+        ("which country joined", None),  # one: a country's name or none, as asked otherwise
+        ("what did the firm which builds ships say", None),  # a relative "which"
+    ],
+)
+def test_which_things_a_question_asks_the_names_of(question: str, listed: str | None) -> None:
+    assert which_listed(question.split()) == listed
+
+
+def test_an_answer_counting_the_things_asked_which_does_not_name_them() -> None:
+    football = story_engine("football-takeover")
+    # "seven of the 18 Eredivisie clubs have foreign owners" counts them and names none
+    asked = football.answer(Query(text="which eredivisie clubs have foreign owners?"))
+    assert not asked.answered
+
+
+def test_an_answer_counting_the_things_asked_which_and_naming_them_answers(ask) -> None:  # type: ignore[no-untyped-def]
+    # "the story names three countries …: Russia, Venezuela and South Africa"
+    answer = ask("Which countries already support China's lunar project?")
+    assert answer.answered and "Venezuela" in answer.text

@@ -20,7 +20,7 @@ from bot.matching.coverage import QuestionTerms
 from bot.matching.english import is_only_verb
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import NOUN_OPENERS, YESNO_OPENERS, QType
-from bot.matching.nameasked import named_thing, role_asked
+from bot.matching.nameasked import named_thing, role_asked, which_listed
 from bot.matching.names import AnswerNames
 from bot.matching.needs import NAMED, Need
 from bot.matching.offered import OfferedKinds
@@ -43,6 +43,7 @@ class Demands:
     thing: frozenset[str] = frozenset()  # what a name is asked of: "the school" (`named_thing`)
     role: frozenset[str] = frozenset()  # whose name "who is the …?" asks: "the spokesman"
     timed: frozenset[str] = frozenset()  # what "when did the rally start?" times: "rally"
+    listed: frozenset[str] = frozenset()  # what "which hotels …?" asks the names of
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
@@ -68,6 +69,8 @@ class Demands:
         role_terms = _terms_said(query, {role} if role else set())
         # a word the story never uses may be another word for one it does
         timed = frozenset(filter(tools.index.knows, what_is_timed(query)))
+        which = which_listed(query.words)
+        listed = _terms_said(query, {which} if which else set())
         return cls(
             needed,
             abroad,
@@ -78,6 +81,7 @@ class Demands:
             thing,
             role_terms,
             timed,
+            listed,
         )
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
@@ -118,6 +122,12 @@ class Demands:
             and kinds.uncounted(position, self.uncounted, self.implied)
         ):
             return False  # "how many buses?" is no "14 trains a day … a bus every 10 minutes"
+        if (
+            self.listed
+            and kinds.counted(position, self.listed, self.implied)
+            and (names is None or not names.gives(position, question.terms, thing=self.listed))
+        ):
+            return False  # "which hotels did the mayor open?" is no "he opened two hotels"
         if not self.timed <= terms:
             return False  # "what time did the rally start?" is no "the strike began at 8 a.m."
         if self._one_of_a_list(kinds, position, query, question):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from bot.matching.english import is_only_verb
 from bot.matching.lexicon import DETERMINERS
 from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 
@@ -53,6 +54,44 @@ _PREPOSITIONS = frozenset(
 # where a role's words end: "the spokesman *for* …", "the energy minister, *how* old?"
 _ROLE_ENDS = _THING_ENDS | _PREPOSITIONS | DETERMINERS | frozenset("how what when why".split())
 _NO_ROLE = frozenset("first last next only same other one".split())  # "the first to land"
+
+
+_WHICH_AT = 4  # "which" this near the start asks; further on it is a relative ("the firm which …")
+# what may come before a "which" that asks: "ok so which …", "in which …"; after a noun it is
+# a relative ("the firm which builds ships")
+_LEADS_IN = _PREPOSITIONS | frozenset("ok okay so and but wait then exactly".split())
+_VERBING = frozenset("have has had got get gets do does did".split())
+
+
+def which_listed(words: Sequence[str]) -> str | None:
+    """Return the plural "which …?" or "who were the …?" asks to be named, as typed, or None.
+
+    "Which hotels did the mayor open?" asks the hotels' names, "who were the nine trustees
+    that voted yes?" theirs: an answer that only counts them ("two hotels") does not say.
+    """
+    words = tuple(words)
+    at = next(
+        (
+            i
+            for i, w in enumerate(words[:_WHICH_AT])
+            if w == "which" and (not i or words[i - 1] in _LEADS_IN)
+        ),
+        None,
+    )
+    if at is None and words[:3] in {("who", "were", "the"), ("who", "are", "the")}:
+        at = 2
+    if at is None:
+        return None
+    span: list[str] = []
+    for word in words[at + 1 : at + 7]:
+        if word in _VERBING or (span and is_only_verb(word)):
+            break  # "which clubs *have* foreign owners?"
+        if word not in ("are", "were", "the"):
+            span.append(word)
+    head = _head(span)
+    if head is None or not head.endswith("s") or head.endswith("ss") or is_only_verb(head):
+        return None  # one thing, or no thing: "which country?", "which is it?"
+    return head
 
 
 def role_asked(words: Sequence[str]) -> str | None:

@@ -67,6 +67,12 @@ class OfferedKinds:
         """Return whether a clause of entry `position`'s answer counts one of `counted`."""
         return self._clauses is None or self._clauses.counts(position, counted, implied)
 
+    def counted(
+        self, position: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
+    ) -> bool:
+        """Return whether a clause of entry `position`'s answer is read and counts `counted`."""
+        return self._clauses is not None and self._clauses.counts(position, counted, implied)
+
     def uncounted(
         self, position: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
     ) -> bool:
