@@ -339,9 +339,17 @@ def test_a_chatty_message_of_a_few_words_is_read_by_its_last_clause_too() -> Non
             "india did it",
             "three countries",
         ),
+        (  # no comma: the question begins after "lol so"
+            "",
+            "ok so my uncle keeps forwarding whatsapp msgs saying pakistan is going to the "
+            "moon now and half the family group believes it and the other half is laughing, "
+            "and he also said china is doing all the work lol so what did pakistan actually "
+            "agree to??",
+            "research station",
+        ),
     ],
 )
-def test_a_long_message_is_read_by_its_question_after_a_comma(
+def test_a_long_message_is_read_by_its_closing_question(
     engine: Engine, story: str, message: str, said: str
 ) -> None:
     asked = story_engine(story) if story else engine

@@ -42,6 +42,9 @@ _AUXILIARY = "(?:is|are|was|were|did|does|do|can|will|has|have)"  # a question's
 _CLAUSE_BREAK = re.compile(
     r"[.!?;:]+\s+|,\s+(?:so|but|and|anyway|anyways)\s+"
     r"|,\s+(?=(?:what|when|where|which|who|why|how)\b)"
+    # "… doing all the work lol so what did they agree to?", "… but what's the group saying?"
+    r"|\s+(?:so|but|lol|lmao|anyway|anyways)\s+"
+    r"(?=(?:what|whats|what's|when|where|which|who|why|how)\b)"
     # "… sorry if this is dumb but is the ward still open?", "…, did everyone get off?"
     rf"|\s+but\s+(?={_AUXILIARY}\b)"
     rf"|,\s+(?={_AUXILIARY}\s+(?:the|they|there|it|everyone|anyone)\b)",
