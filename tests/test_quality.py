@@ -94,7 +94,11 @@ FLOORS = [
         # fix took back the one answer that gave, so the floor is the figure before them
         STORIES / "heatwave-grid" / "knowledge",
         STORIES / "heatwave-grid" / "questions.jsonl",
-        0.56,  # 0.562 since WordNet's other words count as close (twenty-fifth)
+        # 0.562 since WordNet's other words count as close (twenty-fifth); 0.552 (one question,
+        # its miss not read) since each word is read by WordNet's own endings and only in its
+        # related words' first senses, after a review found "good" read as "goo" and "chance"
+        # as "day"
+        0.55,
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (

@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot.matching import coverage, thesaurus
+from bot.matching import coverage, thesaurus, wordnet
 from bot.matching.thesaurus import related
 from bot.models import AnswerKind, Query
 from tests.turnkit import story_engine
 
 
 def test_the_shipped_tables_are_the_installed_wordnet_read() -> None:
-    index, stems = thesaurus.tables(thesaurus.listed_relations())
+    index, stems = thesaurus.tables(wordnet.listed_relations())
     assert np.array_equal(np.load(thesaurus._INDEX), index)
     assert thesaurus._STEMS.read_bytes() == stems
 
@@ -26,6 +26,9 @@ def test_the_shipped_tables_are_the_installed_wordnet_read() -> None:
         ("boats", "ferri"),  # a kind of boat
         ("fixed", "repair"),  # a verb: the other words of its sense
         ("cities", "municip"),
+        ("years", "period"),  # the plural of "year", not "years" (old age)
+        ("using", "employ"),  # "use", not the noun "using" (exploitation)
+        ("trainer", "coach"),
     ],
 )
 def test_a_word_is_related_to_the_words_of_its_commonest_sense(word: str, said: str) -> None:
@@ -44,6 +47,23 @@ def test_a_word_is_related_to_the_words_of_its_commonest_sense(word: str, said: 
 )
 def test_no_word_is_given_for_a_name_a_rare_sense_or_no_word(word: str) -> None:
     assert related(word) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("word", "unrelated"),
+    [
+        ("good", "sludg"),  # not "goo" + d
+        ("games", "herd"),  # not "gam" + es
+        ("planes", "project"),  # not "plan" + es
+        ("fired", "wood"),  # not "fir" + ed
+        ("using", "exploit"),  # the noun "using" is rare: "use"
+        ("years", "age"),  # "years" (old age) is rarer than "year"
+        ("chance", "day"),  # "one's day" is the ninth sense of "day"
+        ("worker", "person"),  # given for most people: too general
+    ],
+)
+def test_a_word_is_not_read_as_another_word_nor_by_a_rare_sense(word: str, unrelated: str) -> None:
+    assert unrelated not in related(word)
 
 
 @pytest.mark.parametrize(
