@@ -57,6 +57,7 @@ _VERB_HASHES = Path(__file__).with_name("verbs.npy")
 # with the dictionary; its data is CC BY-SA 4.0 (the README's "Licences").
 _FREQUENCIES = Path(__file__).with_name("frequencies.npy")
 _FREQUENCY_FLOOR = 1.5
+_IN_USE = 3.5  # Zipf: how common an inflection of a two-letter stem must be to be a word
 _LAST_BYTE = 0xFF
 
 
@@ -171,9 +172,12 @@ def is_english(word: str) -> bool:
         stem = word[: -len(suffix)]
         if suffix == "d" and not stem.endswith("e"):
             continue  # "used" is "use" + d; "signd" is not "sign" + d, but a typo
-        # a two-letter stem only with its e restored before a vowel: "using" is "use"
-        if suffix[0] in "aeiou" and stem + "e" in words:
-            return True
+        if len(stem) == 2:
+            # only a word in use, its e restored: "using" is "use"; "bying" and "uring" are
+            # typos, "Ewing" a name
+            if suffix in ("ing", "ed") and stem + "e" in words and zipf(word) >= _IN_USE:
+                return True
+            continue
         doubled = stem[-1:] == stem[-2:-1] and stem[:-1] in words  # "running": "run"
         if len(stem) >= 3 and (stem in words or stem + "e" in words or doubled):
             return True
