@@ -25,6 +25,11 @@ STORIES = Path(__file__).parent / "data" / "stories"
         ("can you sum up what happened", True),
         ("summarise what happened", True),
         ("recap the story", True),
+        # "everything" is filler (lexicon): alone it asks for all of it
+        ("what is everything about?", True),
+        ("tell me everything", True),
+        ("can you explain it all", True),
+        ("tell me everything about the bridge", False),
         ("summarise what Kakar said", False),  # what he said
         ("what happened on Friday?", False),  # a question of its own
         ("what is it about Kakar that China likes?", False),

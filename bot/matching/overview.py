@@ -15,10 +15,13 @@ from bot.knowledge.schema import FaqEntry
 _ASKS = re.compile(
     r"^(?:so |and |ok |okay )?(?:what(?:'s| is| was)|whats|wat is|what are they|tell me what)"
     r" (?:this|it|that|the story|this story|the article|this article|the news|this news|"
-    r"the report|this report|all this)(?: all| really)?(?: about)?\W*$"
+    r"the report|this report|all this|everything)(?: all| really)?(?: about)?\W*$"
     r"|^(?:what happened|what's going on|whats going on|give me the gist|the gist|summary|"
     r"(?:(?:can|could) you |please )?(?:summari[sz]e|sum up|recap)(?: it| this| the story|"
-    r" what happened)?|sum (?:it|this|the story) up|tl ?;? ?dr|tldr)\W*$",
+    r" what happened)?|sum (?:it|this|the story) up|tl ?;? ?dr|tldr)\W*$"
+    # "tell me everything", "can you explain it all": "everything" is filler, as "it" is
+    r"|^(?:so |ok |okay )?(?:(?:can|could) you |please )?(?:tell me|explain)"
+    r" (?:everything|it all|all about it|the story|what happened)\W*$",
     re.IGNORECASE,
 )
 
