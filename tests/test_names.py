@@ -403,6 +403,7 @@ def test_the_last_item_of_a_list_is_set_apart_as_its_first() -> None:
         ("ok so which 8 counties in kenya are first", "counties"),
         ("which are the 7 eredivisie clubs with foreign owners", "clubs"),
         ("which other eredivisie clubs have foreign owners", "clubs"),  # not the owners
+        ("which of the eredivisie clubs have foreign owners", "clubs"),
         ("who were the nine trustees that voted yes", "trustees"),
         ("which country joined", None),  # one: a country's name or none, as asked otherwise
         ("what did the firm which builds ships say", None),  # a relative "which"
@@ -417,6 +418,10 @@ def test_an_answer_counting_the_things_asked_which_does_not_name_them() -> None:
     # "seven of the 18 Eredivisie clubs have foreign owners" counts them and names none
     asked = football.answer(Query(text="which eredivisie clubs have foreign owners?"))
     assert not asked.answered
+    bridge = story_engine("bridge-closure")
+    # "two additional ambulance crews and one fire engine": a count that says which crews
+    answer = bridge.answer(Query(text="which crews were stationed on the south bank?"))
+    assert answer.answered and "ambulance crews" in answer.text
 
 
 def test_an_answer_counting_the_things_asked_which_and_naming_them_answers(ask) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from bot.knowledge.loading import story_sentences
 from bot.matching.answerability import DURATIONS, offers
-from bot.matching.counted import counted_words
+from bot.matching.counted import counted_groups, counted_words
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import CURRENCY_WORDS
 from bot.matching.needs import WEEKDAY_NAMES, YEAR_PATTERN, Need
@@ -105,6 +105,21 @@ class Clauses:
                 or (bool(of) and _names_one(terms, counted, implied, named=True))
             )
             for terms, found, _, things, of in self._of(number)
+        )
+
+    def counts_only(self, number: int, counted: frozenset[str], question: frozenset[str]) -> bool:
+        """Return whether a clause of text `number` counts `counted` with no word of its own.
+
+        "Which hotels did the mayor open?" is not answered by "he opened two hotels", which
+        counts them and says no more of them; "two additional ambulance crews" says which
+        crews, and "seven of the 18 Eredivisie clubs" says no more than "which Eredivisie
+        clubs?" (`question`: its terms).
+        """
+        terms = self._terms
+        groups = (g for c in split_clauses(self._texts[number]) for g in counted_groups(c))
+        return any(
+            counted <= frozenset(terms(" ".join(group))) <= counted | question
+            for group in groups
         )
 
     def uncounted(

@@ -38,6 +38,12 @@ def counted_words(clause: str) -> list[str]:
     "6,500 of its 8,200 members" counts members; "a 48-hour strike" hours; "300
     solar-powered fridges" fridges.
     """
+    return [word for group in counted_groups(clause) for word in group]
+
+
+def counted_groups(clause: str) -> list[list[str]]:
+    """Return the words each figure of `clause` counts, figure by figure (`counted_words`)."""
+    groups: list[list[str]] = []
     found: list[str] = []
     words = clause.split()
     counting = False
@@ -48,6 +54,8 @@ def counted_words(clause: str) -> list[str]:
             counting = False
             continue
         if _FIGURE.fullmatch(plain):
+            found = []
+            groups.append(found)
             unit = plain.partition("-")[2]  # "a 48-hour strike" counts hours; "twenty-five" no
             found.extend([unit] if unit and unit not in _NUMBERS else [])
             if at >= 2 and words[at - 1].lower() == "of":  # "a crew of 64"
@@ -69,4 +77,4 @@ def counted_words(clause: str) -> list[str]:
         found.append(plain)
         taken += 1
         counting = word.rstrip(_QUOTES)[-1:] not in _STOPS  # "lifts," or "lifts,”" ends it
-    return found
+    return [group for group in groups if group]

@@ -124,7 +124,7 @@ class Demands:
             return False  # "how many buses?" is no "14 trains a day … a bus every 10 minutes"
         if (
             self.listed
-            and kinds.counted(position, self.listed, self.implied)
+            and kinds.counts_only(position, self.listed, question.terms)
             and (names is None or not names.gives(position, question.terms, thing=self.listed))
         ):
             return False  # "which hotels did the mayor open?" is no "he opened two hotels"

@@ -60,7 +60,8 @@ _WHICH_AT = 4  # "which" this near the start asks; further on it is a relative (
 # what may come before a "which" that asks: "ok so which …", "in which …"; after a noun it is
 # a relative ("the firm which builds ships")
 _LEADS_IN = _PREPOSITIONS | frozenset("ok okay so and but wait then exactly".split())
-_VERBING = frozenset("have has had got get gets do does did".split())
+# the verbs after what "which …?" asks of: "which clubs *have* foreign owners?"
+_HAVING = frozenset("have has had got get gets do does did".split())
 
 
 def which_listed(words: Sequence[str]) -> str | None:
@@ -80,11 +81,13 @@ def which_listed(words: Sequence[str]) -> str | None:
     )
     if at is None and words[:3] in {("who", "were", "the"), ("who", "are", "the")}:
         at = 2
+    elif at is not None and words[at + 1 : at + 2] == ("of",):
+        at += 1  # "which of the clubs …?"
     if at is None:
         return None
     span: list[str] = []
     for word in words[at + 1 : at + 7]:
-        if word in _VERBING or (span and is_only_verb(word)):
+        if word in _HAVING or (span and is_only_verb(word)):
             break  # "which clubs *have* foreign owners?"
         if word not in ("are", "were", "the"):
             span.append(word)

@@ -67,11 +67,13 @@ class OfferedKinds:
         """Return whether a clause of entry `position`'s answer counts one of `counted`."""
         return self._clauses is None or self._clauses.counts(position, counted, implied)
 
-    def counted(
-        self, position: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
-    ) -> bool:
-        """Return whether a clause of entry `position`'s answer is read and counts `counted`."""
-        return self._clauses is not None and self._clauses.counts(position, counted, implied)
+    def counts_only(self, position: int, counted: frozenset[str], question: frozenset[str]) -> bool:
+        """Return whether a clause of `position`'s answer counts `counted` and says no more.
+
+        False when its clauses are not read (large knowledge): no answer is refused unread.
+        """
+        clauses = self._clauses
+        return clauses is not None and clauses.counts_only(position, counted, question)
 
     def uncounted(
         self, position: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
