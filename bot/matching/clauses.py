@@ -118,8 +118,7 @@ class Clauses:
         terms = self._terms
         groups = (g for c in split_clauses(self._texts[number]) for g in counted_groups(c))
         return any(
-            counted <= frozenset(terms(" ".join(group))) <= counted | question
-            for group in groups
+            counted <= frozenset(terms(" ".join(group))) <= counted | question for group in groups
         )
 
     def uncounted(
