@@ -115,3 +115,12 @@ def test_a_sentence_is_quoted_only_if_it_holds_what_an_entry_s_answer_must(
     engine = Engine.from_folder(STORIES / story / "knowledge", encoder="none")
     decided = engine.decide(Query(text=question))
     assert not decided.answer.answered, decided.answer.text
+
+
+def test_a_sentence_is_quoted_alike_with_the_encoder_and_without() -> None:
+    # "chance" is close to "opportunity" by WordNet, with or without word vectors: the story
+    # sentence a question is answered from must not depend on the encoder
+    question = Query(text="any chance of a discount?")
+    with_encoder = Engine.from_folder(LAGOS).answer(question)
+    without = Engine.from_folder(LAGOS, encoder="none").answer(question)
+    assert with_encoder.text == without.text
