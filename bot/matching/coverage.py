@@ -75,7 +75,8 @@ class QuestionTerms:
             for t, s in self.surfaces.items()
             if not t.startswith(ENTITY_PREFIX) and " " not in s
         }
-        self.relatable = any(self.related.values())
+        # whether a close word may cover any: by the encoder's word vectors, or WordNet's
+        self.softly = words is not None or any(self.related.values())
         self.parts = phrase_parts(query.terms)
         self.terms = frozenset(query.terms)
         self.named = frozenset(t for t in self.terms if t.startswith(ENTITY_PREFIX))

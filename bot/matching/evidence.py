@@ -194,7 +194,7 @@ def refine(
 
     Close by the encoder's word vectors, or one WordNet gives for the question's word.
     """
-    if tools.words is None and not question.relatable:
+    if not question.softly:
         return evidence
     coverage = question.cover(tools.terms_of(position), soft=True)
     changed = {"soft_covered": coverage.close, "missing": coverage.worst_missing}

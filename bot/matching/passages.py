@@ -74,7 +74,7 @@ class Passages:
         runner_up = scores.get(top[1]) if len(top) > 1 else 0.0
         terms = self._terms[top[0]]
         weighed = QuestionTerms(index, words, question)
-        coverage = weighed.cover(terms, soft=words is not None or weighed.relatable)
+        coverage = weighed.cover(terms, soft=weighed.softly)
         # what an entry's answer must hold, a sentence must too (`demands`): the kind of value
         # asked in a clause about it, the figures, topic, currency and part of a count, and the
         # place ("how many die in Peru?" is not Africa's toll)
