@@ -117,10 +117,23 @@ def test_a_sentence_is_quoted_only_if_it_holds_what_an_entry_s_answer_must(
     assert not decided.answer.answered, decided.answer.text
 
 
-def test_a_sentence_is_quoted_alike_with_the_encoder_and_without() -> None:
-    # "chance" is close to "opportunity" by WordNet, with or without word vectors: the story
-    # sentence a question is answered from must not depend on the encoder
-    question = Query(text="any chance of a discount?")
-    with_encoder = Engine.from_folder(LAGOS).answer(question)
-    without = Engine.from_folder(LAGOS, encoder="none").answer(question)
-    assert with_encoder.text == without.text
+def test_a_sentence_counts_close_words_by_wordnet_without_the_encoder_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.matching.coverage import QuestionTerms
+
+    engine = Engine.from_folder(LAGOS, encoder="none")
+    asked: list[bool] = []
+    cover = QuestionTerms.cover
+
+    def recorded(self: QuestionTerms, terms: frozenset[str], soft: bool):  # type: ignore[no-untyped-def]
+        asked.append(soft)
+        return cover(self, terms, soft)
+
+    monkeypatch.setattr(QuestionTerms, "cover", recorded)
+    # "cost" has WordNet's "expense" and "charge": a sentence is read as an entry is, softly
+    engine.passages.quote(engine.analyzer.analyze("how much did the line cost?"), engine.tools)
+    assert asked == [True]
+    asked.clear()
+    engine.passages.quote(engine.analyzer.analyze("when did ikorodu open?"), engine.tools)
+    assert asked == [False]  # no word of it has other words: nothing to count softly

@@ -59,6 +59,12 @@ def test_no_word_is_given_for_a_name_a_rare_sense_or_no_word(word: str) -> None:
         ("using", "exploit"),  # the noun "using" is rare: "use"
         ("years", "age"),  # "years" (old age) is rarer than "year"
         ("chance", "day"),  # "one's day" is the ninth sense of "day"
+        ("chance", "say"),  # "say" (a chance to speak) is mostly a verb
+        ("death", "go"),  # "going" reads as "go", mostly a verb
+        ("action", "take"),  # "taking" reads as "take"
+        ("fires", "happen"),  # "happening" reads as "happen"
+        ("women", "ladi"),  # "the lady" is anyone the story names: no word for women
+        ("data", "read"),  # "data" is data, not the rarer "datum"
         ("worker", "person"),  # given for most people: too general
     ],
 )

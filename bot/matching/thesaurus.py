@@ -5,8 +5,11 @@ For each English word a user may type (Zipf frequency 2.5 or more, as written: "
 inflected from, as the analyzer's stems: for a noun, the other words of that sense, of the
 sense it is a kind of, and of its own kinds ("town": municipality; "boat": vessel); for a verb,
 the other words of that sense ("fix": repair). Each such word counts only in one of its own
-first three senses ("day" in "one's chance" is its ninth: no word for "chance"), and a stem
-given for more than 40 words is too general to say anything ("person"). Which form a word is
+first three senses ("day" in "one's chance" is its ninth: no word for "chance"), and, if it is
+an everyday word, only as the part of speech it mostly is ("say", a chance to speak, is a
+verb), never read as another such word ("going" as "go"), never a word that only says someone
+is asked ("lady"), and a stem given for more than 40 words is too general ("person"). Which
+form a word is
 inflected from is WordNet's own reading (its exception lists and endings), the commoner when
 the word is listed itself too ("years" is "year", not "old age"); a part of speech counts if
 the word is used as it at least half as often as its commonest ("dead" is no noun, "using"

@@ -13,13 +13,16 @@ from pathlib import Path
 
 import Stemmer
 
+from bot.matching.cues import CUE_WORDS
 from bot.matching.english import IRREGULAR, zipf
+from bot.matching.needs import Need
 
 _COMMON = 2.5  # Zipf: rarer words are seldom what a user types for a story's word
 # a word counts only in its own first senses: the ninth sense of "day" (one's chance) is no
 # other word for "chance"
 _RANK = 3
 _HUB = 40  # lemmas a stem may be given for before it is too general to say anything
+_EVERYDAY = 5.0  # Zipf: a word this common means what it mostly means
 # a noun's kind and kinds, a verb's sense alone: a verb's kinds are ways of doing it
 _LINKS = {"n": ("@", "~"), "v": ()}
 _FILES = {"n": "noun", "v": "verb"}
@@ -40,9 +43,9 @@ def listed_relations() -> dict[str, tuple[str, ...]]:
     wordnet = _WordNet(_folder())
     typed = (w for w in get_frequency_dict("en") if _plain(w) and zipf(w) >= _COMMON)
     found = {word: wordnet.stems_for(word) for word in typed}
-    # a stem given for many words is a general one ("person", "part", "activity"): it says
-    # nothing of any of them
-    given = Counter(stem for stems in set(found.values()) for stem in stems)
+    # a stem given for the forms of many words is a general one ("person", "part", "activity"):
+    # it says nothing of any of them
+    given = Counter(stem for stems in wordnet.given.values() for stem in stems)
     kept = {word: tuple(s for s in stems if given[s] <= _HUB) for word, stems in found.items()}
     return {word: stems for word, stems in kept.items() if stems}
 
@@ -71,16 +74,18 @@ class _WordNet:
         self._rank: dict[tuple[str, str, str], int] = {}  # (part, synset, word) -> sense number
         for line in (folder / "index.sense").read_text("latin-1").splitlines():
             key, synset, number, _ = line.split()
-            lemma, _, sense = key.partition("%")
-            self._rank[(_SENSE_PARTS[int(sense[0]) - 1], synset, lemma.lower())] = int(number)
+            lemma, part = _sense_key(key)
+            self._rank[(part, synset, lemma)] = int(number)
         self._used: dict[str, dict[str, int]] = {}  # word -> part of speech -> uses
         for line in (folder / "cntlist.rev").read_text("latin-1").splitlines():
             key, _, count = line.split()
-            lemma, _, sense = key.partition("%")
-            counts = self._used.setdefault(lemma.lower(), {})
-            part = _SENSE_PARTS[int(sense[0]) - 1]
+            lemma, part = _sense_key(key)
+            counts = self._used.setdefault(lemma, {})
             counts[part] = counts.get(part, 0) + int(count)
         self._stemmer = Stemmer.Stemmer("english")
+        self._cues = {self._stem(w) for w in CUE_WORDS[Need.PERSON]}
+        # each lemma read so far with the stems given for it: how general a stem is
+        self.given: dict[tuple[str, str], set[str]] = {}
 
     def _stem(self, word: str) -> str:
         """Return `word` as the analyzer reads it: its irregular past as the verb, stemmed."""
@@ -119,14 +124,17 @@ class _WordNet:
         kept = [(part, lemma) for part, lemma in readings if uses[part] * 2 >= top]
         own = {self._stem(word), *(self._stem(lemma) for _, lemma in kept)}
         found = [self._stem(w) for part, lemma in kept for w in self._words(lemma, part)]
-        return tuple(s for s in dict.fromkeys(found) if s not in own)
+        # never a word that only says someone is asked: "the lady" is anyone the story names,
+        # so "women" (lady, girl) would be covered by every entry that names someone
+        stems = tuple(s for s in dict.fromkeys(found) if s not in own and s not in self._cues)
+        for part, lemma in kept:
+            self.given[(part, lemma)] = set(stems)
+        return stems
 
     def _lemma(self, word: str, part: str) -> str | None:
         """Return the form WordNet lists `word` under as `part`, the commoner of two readings."""
         senses = self._senses[part]
         listed = [form for form in self._exceptions[part].get(word, ()) if form in senses]
-        if listed:
-            return listed[0]  # "went": go; "children": child
         ended = next(
             (
                 word[: -len(end)] + instead
@@ -135,11 +143,14 @@ class _WordNet:
             ),
             None,
         )
+        # its exception ("went": go) or else its ending ("towns": town), then the commoner of
+        # that and the word itself: "years" is "year" (time), not "years" (old age), and
+        # "data" is data, not "datum"
+        base = listed[0] if listed else ended
         itself = word if word in senses else None
-        if itself and ended:  # "years": "year" (time), not "years" (old age)
-            uses = self._used
-            return max((ended, itself), key=lambda w: uses.get(w, {}).get(part, 0))
-        return itself or ended
+        if itself and base:
+            return max((base, itself), key=lambda w: self._used.get(w, {}).get(part, 0))
+        return itself or base
 
     def _mostly(self, lemma: str, part: str) -> bool:
         """Return whether `lemma` is used as `part` at least half as often as its commonest."""
@@ -157,8 +168,31 @@ class _WordNet:
             w
             for at, group in groups
             for w in group
-            if w != lemma and _plain(w) and self._rank.get((part, at, w), _RANK + 1) <= _RANK
+            if w != lemma
+            and _plain(w)
+            and self._rank.get((part, at, w), _RANK + 1) <= _RANK
+            and self._reads_as(w, part)
         ]
+
+    def _reads_as(self, word: str, part: str) -> bool:
+        """Return whether `word`, as the analyzer reads it, means what it does as `part`.
+
+        Not if `word` is mostly used as another part of speech ("say" is seldom a noun, a
+        chance to speak), nor if its stem is a word mostly used so ("saying", "hearing" and
+        "going" read as "say", "hear" and "go").
+        """
+        stem = self._stem(word)
+        stemmed = stem if stem != word and stem in self._used else None
+        common = zipf(word) >= _EVERYDAY  # "ferry" and "lift" are nouns often enough
+        return (not common or self._mostly(word, part)) and (
+            stemmed is None or self._mostly(stemmed, part)
+        )
+
+
+def _sense_key(key: str) -> tuple[str, str]:
+    """Return the word and part of speech of a WordNet sense key: "town%1:15:00::"."""
+    lemma, _, sense = key.partition("%")
+    return lemma.lower(), _SENSE_PARTS[int(sense[0]) - 1]
 
 
 def _plain(word: str) -> bool:
