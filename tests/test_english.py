@@ -53,7 +53,7 @@ def test_a_words_frequency_is_its_zipf_value_in_tenths(word: str, frequency: flo
         ("bes", False),  # no "bee" + s: an e is restored only before a vowel
         ("bying", False),  # "bye" + ing, but no word in use: a typo of "buying"
         ("uring", False),
-        ("byer", False),  # only -ing and -ed restore an e on a two-letter stem
+        ("byer", False),  # only -ing restores an e on a two-letter stem
         ("ewing", False),  # a name
         ("cities", True),  # "city" less "ies"
         ("running", True),  # "run", its last letter doubled

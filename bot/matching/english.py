@@ -174,8 +174,8 @@ def is_english(word: str) -> bool:
             continue  # "used" is "use" + d; "signd" is not "sign" + d, but a typo
         if len(stem) == 2:
             # only a word in use, its e restored: "using" is "use"; "bying" and "uring" are
-            # typos, "Ewing" a name
-            if suffix in ("ing", "ed") and stem + "e" in words and zipf(word) >= _IN_USE:
+            # typos, "Ewing" a name (a stem and -ed is its e form and -d, read below)
+            if suffix == "ing" and stem + "e" in words and zipf(word) >= _IN_USE:
                 return True
             continue
         doubled = stem[-1:] == stem[-2:-1] and stem[:-1] in words  # "running": "run"
