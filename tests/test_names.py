@@ -424,6 +424,22 @@ def test_an_answer_counting_the_things_asked_which_does_not_name_them() -> None:
     assert answer.answered and "ambulance crews" in answer.text
 
 
+@pytest.mark.parametrize(
+    ("clause", "only"),
+    [
+        ("Emergency services stationed two additional crews on the south bank", True),
+        ("They added two more crews", True),  # "more" says how many, not which
+        ("Emergency services stationed two ambulance crews on the south bank", False),
+    ],
+)
+def test_a_count_says_which_things_only_with_a_word_of_its_own(clause: str, only: bool) -> None:
+    from bot.matching.clauses import Clauses
+
+    terms = story_engine("bridge-closure").analyzer.terms
+    asked = frozenset(terms("which crews were stationed on the south bank?"))
+    assert Clauses([clause], terms).counts_only(0, frozenset(terms("crews")), asked) is only
+
+
 def test_an_answer_counting_the_things_asked_which_and_naming_them_answers(ask) -> None:  # type: ignore[no-untyped-def]
     # "the story names three countries …: Russia, Venezuela and South Africa"
     answer = ask("Which countries already support China's lunar project?")

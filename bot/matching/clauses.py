@@ -46,6 +46,8 @@ _CLAUSE_BREAK = re.compile(
 )
 
 _WEEKDAYS = frozenset(WEEKDAY_NAMES.split())
+# words before a counted thing that do not say which ones: "two more crews", "three new hotels"
+_VAGUE = frozenset("additional new extra more other further same different several own".split())
 # a weekday is found among the words
 _MARK = re.compile(rf"[a-z]+|\b{YEAR_PATTERN.pattern}\b")
 
@@ -115,11 +117,17 @@ class Clauses:
         crews, and "seven of the 18 Eredivisie clubs" says no more than "which Eredivisie
         clubs?" (`question`: its terms).
         """
-        terms = self._terms
+        terms, vague = self._terms, self._vague
         groups = (g for c in split_clauses(self._texts[number]) for g in counted_groups(c))
         return any(
-            counted <= frozenset(terms(" ".join(group))) <= counted | question for group in groups
+            counted <= frozenset(terms(" ".join(group))) - vague <= counted | question
+            for group in groups
         )
+
+    @cached_property
+    def _vague(self) -> frozenset[str]:
+        """Return the terms of words that say how many more, not which: "two additional crews"."""
+        return frozenset(self._terms(" ".join(sorted(_VAGUE))))
 
     def uncounted(
         self, number: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]
