@@ -30,6 +30,10 @@ STORIES = Path(__file__).parent / "data" / "stories"
         ("tell me everything", True),
         ("can you explain it all", True),
         ("tell me everything about the bridge", False),
+        ("just tell me everything please", True),
+        ("could you please tell me everything you know", True),
+        ("explain everything to me", True),
+        ("tell me about everything", True),
         ("summarise what Kakar said", False),  # what he said
         ("what happened on Friday?", False),  # a question of its own
         ("what is it about Kakar that China likes?", False),

@@ -20,8 +20,9 @@ _ASKS = re.compile(
     r"(?:(?:can|could) you |please )?(?:summari[sz]e|sum up|recap)(?: it| this| the story|"
     r" what happened)?|sum (?:it|this|the story) up|tl ?;? ?dr|tldr)\W*$"
     # "tell me everything", "can you explain it all": "everything" is filler, as "it" is
-    r"|^(?:so |ok |okay )?(?:(?:can|could) you |please )?(?:tell me|explain)"
-    r" (?:everything|it all|all about it|the story|what happened)\W*$",
+    r"|^(?:(?:so|ok|okay|just|please)\s+)*(?:(?:can|could) you (?:please )?)?(?:tell me|explain)"
+    r" (?:everything|it all|all about it|about everything|the story|what happened)"
+    r"(?: (?:to me|you know|please))?\W*$",
     re.IGNORECASE,
 )
 
