@@ -57,10 +57,11 @@ def counted_groups(clause: str) -> list[list[str]]:
             found = []
             groups.append(found)
             unit = plain.partition("-")[2]  # "a 48-hour strike" counts hours; "twenty-five" no
-            found.extend([unit] if unit and unit not in _NUMBERS else [])
+            counts_unit = bool(unit) and unit not in _NUMBERS
+            found.extend([unit] if counts_unit else [])
             if at >= 2 and words[at - 1].lower() == "of":  # "a crew of 64"
                 found.append(words[at - 2].lower().strip(_MARKS))
-            counting = not (unit and unit not in _NUMBERS) and word[-1:] not in _STOPS
+            counting = not counts_unit and word[-1:] not in _STOPS
             taken = 0
             continue
         if not counting:
