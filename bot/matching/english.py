@@ -70,9 +70,14 @@ class _HashedWords:
 
     def __contains__(self, word: str) -> bool:
         """Return whether `word` is one of the words."""
-        wanted = np.uint64(word_hash(word))
-        at = int(self._hashes.searchsorted(wanted))
-        return at < len(self._hashes) and bool(self._hashes[at] == wanted)
+        return hashed_at(self._hashes, word) is not None
+
+
+def hashed_at(hashes: npt.NDArray[np.uint64], word: str) -> int | None:
+    """Return where `word`'s hash is in the sorted `hashes` (`word_hashes`), or None."""
+    wanted = np.uint64(word_hash(word))
+    at = int(hashes.searchsorted(wanted))
+    return at if at < len(hashes) and hashes[at] == wanted else None
 
 
 def word_hash(word: str) -> int:

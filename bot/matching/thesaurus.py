@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bot.matching.english import word_hash
+from bot.matching.english import hashed_at, word_hash
 
 _INDEX = Path(__file__).with_name("thesaurus.npy")
 _STEMS = Path(__file__).with_name("thesaurus.txt")
@@ -59,9 +59,8 @@ class _Table:
 
     def get(self, word: str) -> str | None:
         """Return the stems listed for `word`, space-separated, or None."""
-        wanted = np.uint64(word_hash(word))
-        at = int(self._hashes.searchsorted(wanted))
-        if at == len(self._hashes) or self._hashes[at] != wanted:
+        at = hashed_at(self._hashes, word)
+        if at is None:
             return None
         place = int(self._places[at])
         start, length = place >> _LENGTH_BITS, place & ((1 << _LENGTH_BITS) - 1)
