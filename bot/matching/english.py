@@ -184,7 +184,7 @@ def is_english(word: str) -> bool:
                 return True
             continue
         doubled = stem[-1:] == stem[-2:-1] and stem[:-1] in words  # "running": "run"
-        if len(stem) >= 3 and (stem in words or stem + "e" in words or doubled):
+        if stem in words or stem + "e" in words or doubled:  # a stem of three letters or more
             return True
     stems = (word[: -len(end)] for end in _Y_SUFFIXES if word.endswith(end))
     return any(len(stem) > 1 and stem + "y" in words for stem in stems)
