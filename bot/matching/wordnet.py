@@ -119,7 +119,7 @@ class _WordNet:
         ]
         # as a noun and as a verb, only the reading used at least half as often as the other:
         # "using" is "use", not the rare noun (exploitation); "boats" no verb
-        uses = {part: self._used.get(lemma, {}).get(part, 0) for part, lemma in readings}
+        uses = {part: self._uses(lemma, part) for part, lemma in readings}
         top = max(uses.values(), default=0)
         kept = [(part, lemma) for part, lemma in readings if uses[part] * 2 >= top]
         own = {self._stem(word), *(self._stem(lemma) for _, lemma in kept)}
@@ -149,8 +149,12 @@ class _WordNet:
         base = listed[0] if listed else ended
         itself = word if word in senses else None
         if itself and base:
-            return max((base, itself), key=lambda w: self._used.get(w, {}).get(part, 0))
+            return max((base, itself), key=lambda w: self._uses(w, part))
         return itself or base
+
+    def _uses(self, lemma: str, part: str) -> int:
+        """Return how often WordNet's tagged texts use `lemma` as `part`."""
+        return self._used.get(lemma, {}).get(part, 0)
 
     def _mostly(self, lemma: str, part: str) -> bool:
         """Return whether `lemma` is used as `part` at least half as often as its commonest."""
