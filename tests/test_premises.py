@@ -113,6 +113,32 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
 
 
 @pytest.mark.parametrize(
+    ("story", "question", "stated", "said"),
+    [
+        ("main", "ok so india landed there in july right?", "July", "In August"),
+        ("main", "india landed in july, didn't it?", "July", "In August"),
+        ("main", "apollo's last moon landing was 1969 wasnt it", "1969", "In 1972"),
+        ("malaria", "the vaccine is 90% effective isn't it", "90%", "71%"),
+        ("lagos", "the fare is 1,000 naira yeah?", "1,000", "750 naira"),
+    ],
+)
+def test_a_statement_asked_with_a_tag_is_corrected_as_its_yes_no_question(
+    request: pytest.FixtureRequest, story: str, question: str, stated: str, said: str
+) -> None:
+    # "X, right?" asks "X?": the tag is no word of what is asked
+    answer = story_of(request, story).answer(Query(text=question))
+    assert answer.kind is AnswerKind.CORRECTION
+    assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
+    assert said in answer.text
+
+
+def test_a_tag_names_no_party_and_a_wrong_one_is_corrected(ask) -> None:  # type: ignore[no-untyped-def]
+    answer = ask("so india joined china's lunar base too right?")
+    assert answer.kind is AnswerKind.CORRECTION
+    assert answer.text.startswith("The story doesn't say that about India.")
+
+
+@pytest.mark.parametrize(
     ("story", "question"),
     [
         ("lagos", "Did the metro open in 2025, three years late?"),  # 2022 was the plan

@@ -20,7 +20,7 @@ from bot.matching.messages import hearsay_names, undoubted
 from bot.matching.nameforms import demonym_aliases
 from bot.matching.naming import describing_words
 from bot.matching.needs import Need
-from bot.matching.qtypes import detect_qtype
+from bot.matching.qtypes import detect_qtype, untagged
 from bot.matching.typos import Speller
 from bot.models import AnswerKind, Query
 from tests.conftest import DATA
@@ -354,6 +354,38 @@ def test_who_asked_of_a_person_is_not_answered_without_one(engine: Engine, quest
 )
 def test_a_person_word_does_not_hide_what_the_story_answers(engine: Engine, question: str) -> None:
     assert engine.answer(Query(text=question)).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "qtype"),
+    [
+        ("india landed in july right", QType.YESNO),
+        ("so india landed in july didn't it", QType.YESNO),
+        ("the fare is 750 naira or not", QType.YESNO),
+        ("pakistan ne sign kiya hai na", QType.YESNO),
+        ("when did india land right", QType.WHEN),  # a question word asks what it asks
+        ("turn left or right", QType.NONE),  # an alternative, no tag
+        ("yes or no", QType.NONE),
+        ("my parents are there", QType.NONE),  # "are there" asks nothing of a statement
+    ],
+)
+def test_a_tag_asks_a_statement_as_a_yes_no_question(question: str, qtype: QType) -> None:
+    assert detect_qtype(question.split()) == qtype
+
+
+@pytest.mark.parametrize(
+    ("question", "kept"),
+    [
+        ("so india landed in july right", "so india landed in july"),
+        ("india landed in july didn't it", "india landed in july"),
+        ("the fare is 750 naira or not", "the fare is 750 naira"),
+        # a yes/no question asked by its opener keeps its last words: they are no tag
+        ("was madrid affected my parents are there", "was madrid affected my parents are there"),
+        ("did they do it right", "did they do it right"),
+    ],
+)
+def test_a_tag_is_no_word_of_what_is_asked(question: str, kept: str) -> None:
+    assert untagged(question.split()) == kept.split()
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from bot.matching.motion import drop_idle_go
 from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
 from bot.matching.phrases import phrase_table
-from bot.matching.qtypes import detect_qtype
+from bot.matching.qtypes import detect_qtype, untagged
 from bot.matching.text import in_other_script, tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
@@ -149,6 +149,8 @@ class Analyzer:
         """Return the words of `text`, its question type and its (term, surface) pairs."""
         words = self._plain(text)
         qtype = detect_qtype(words)
+        if qtype == QType.YESNO:
+            words = untagged(words)
         if not ABOUT_TEXT.isdisjoint(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
         kept = words

@@ -25,12 +25,44 @@ def detect_qtype(words: list[str]) -> QType:
     found = _first_cue(words)
     if found is not None:
         return _quoting(QTYPE_CUES[found][1], words)
-    if words[0] in YESNO_OPENERS:
+    if words[0] in YESNO_OPENERS or _tagged(words):  # "did X …?", "X, didn't it?"
         return QType.YESNO
     for word in words:
         if word in QTYPE_HINTS:  # "kakar ne kya kaha?" asks what he said, as "what did … say?"
             return _quoting(QTYPE_HINTS[word], words)
     return QType.NONE
+
+
+# the last words of a statement asked as a question: "India landed in July, right?"
+_TAGS = frozenset("right correct true innit yeah yea ya yes no na naa eh".split())
+_TAGGED_PRONOUNS = frozenset("it he she they we you".split())  # not "are there?"
+# "didn't it", read "did it" by then, or as typed
+_NEGATED = "isn't aren't wasn't weren't don't doesn't didn't hasn't haven't can't won't ain't"
+_TAG_VERBS = (YESNO_OPENERS - {"kya"}) | frozenset(_NEGATED.split())
+
+
+def _tagged(words: Sequence[str]) -> int:
+    """Return how many last words of `words` are a tag asking a statement, or 0.
+
+    "…, right?" and "…, didn't it?" ask whether the statement holds, as "hai na" and "…, or
+    not?" do. Read only when no question word is asked, so "which side, left or right?"
+    still asks which.
+    """
+    if len(words) < 3:  # "right?", "no?" alone: no statement
+        return 0
+    last, before = words[-1], words[-2]
+    if before == "or":  # "…, or not?"; "yes or no?" is no tag
+        return 2 if last == "not" else 0
+    if last in _TAGS:
+        return 2 if (before, last) == ("hai", "na") else 1
+    return 2 if last in _TAGGED_PRONOUNS and before in _TAG_VERBS else 0
+
+
+def untagged(words: list[str]) -> list[str]:
+    """Return a yes/no question's words without the tag that asks it: "X, right?" is "X?"."""
+    opener = next((w for w in words if w not in FILLER_OPENERS), None)
+    tag = 0 if opener in YESNO_OPENERS else _tagged(words)  # "was X hit? … are there" keeps all
+    return words[:-tag] if tag else words
 
 
 def _quoting(qtype: QType, words: list[str]) -> QType:
