@@ -93,6 +93,12 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(engine: Eng
         ("lagos", "did the line open in 2018?", "2018", "July 14, 2025"),  # the contract's
         ("lagos", "did the line open in 2022?", "2022", "July 14, 2025"),  # the plan's
         ("malaria", "did the rollout start in september?", "September", "2 March 2026"),
+        # a statement asked with a tag is its yes/no question: the tag is no word of it
+        ("main", "ok so india landed there in july right?", "July", "In August"),
+        ("main", "india landed in july, didn't it?", "July", "In August"),
+        ("main", "apollo's last moon landing was 1969 wasnt it", "1969", "In 1972"),
+        ("malaria", "the vaccine is 90% effective isn't it", "90%", "71%"),
+        ("lagos", "the fare is 1,000 naira yeah?", "1,000", "750 naira"),
         ("main", "is china aiming to be a space power by 2040?", "2040", "2030"),  # India's
         (
             "malaria",
@@ -108,26 +114,6 @@ def test_a_yes_no_question_stating_another_value_is_told_what_the_story_gives(
     engine = story_of(request, story)
     answer = engine.answer(Query(text=question))
     assert answer.kind is AnswerKind.CORRECTION and not answer.answered
-    assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
-    assert said in answer.text
-
-
-@pytest.mark.parametrize(
-    ("story", "question", "stated", "said"),
-    [
-        ("main", "ok so india landed there in july right?", "July", "In August"),
-        ("main", "india landed in july, didn't it?", "July", "In August"),
-        ("main", "apollo's last moon landing was 1969 wasnt it", "1969", "In 1972"),
-        ("malaria", "the vaccine is 90% effective isn't it", "90%", "71%"),
-        ("lagos", "the fare is 1,000 naira yeah?", "1,000", "750 naira"),
-    ],
-)
-def test_a_statement_asked_with_a_tag_is_corrected_as_its_yes_no_question(
-    request: pytest.FixtureRequest, story: str, question: str, stated: str, said: str
-) -> None:
-    # "X, right?" asks "X?": the tag is no word of what is asked
-    answer = story_of(request, story).answer(Query(text=question))
-    assert answer.kind is AnswerKind.CORRECTION
     assert answer.text.startswith(f"The story doesn't give {stated} for that. It says: ")
     assert said in answer.text
 
