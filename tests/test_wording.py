@@ -457,7 +457,11 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("whats the deal with phase two", "what about phase two"),
         ("what is the deal", "what is the deal"),  # the deal itself
         ("did i hear right that it opened in 2020", "is it opened in 2020"),
-        ("the line was supposed to open in 2020 right", "is the line was supposed to open in 2020"),
+        # a statement with "right?" after it is read as a yes/no question (qtypes.untagged)
+        (
+            "the line was supposed to open in 2020 right",
+            "the line was supposed to open in 2020 right",
+        ),
         ("who is right", "who is right"),
         ("is it the right one", "is it the right one"),
         ("how old is the top engineer", "how old is the chief engineer"),
@@ -542,8 +546,9 @@ def _matching(parsed: Any, rng: random.Random) -> str:
         name = str(op)
         if name == "LITERAL":
             out.append(chr(arg))
-        elif name == "IN":  # \\w, or a class of letters
-            out.append(rng.choice("abcxyz"))
+        elif name == "IN":  # \\d, \\w, or a class of letters
+            digits = "CATEGORY_DIGIT" in str(arg)
+            out.append(rng.choice("0123456789" if digits else "abcxyz"))
         elif name == "BRANCH":
             out.append(_matching(rng.choice(arg[1]), rng))
         elif name == "SUBPATTERN":

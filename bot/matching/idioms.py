@@ -82,7 +82,6 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\b(?:i|we) (?:heard|read)(?: that)? (?P<heard>\w.*\d.*) (?:right|true|correct)$",
         r"is \g<heard>",
     ),
-    (r"\b(?P<said>(?:the|it|its|this|they|he|she) \w.*) (?:right|true)$", r"is \g<said>"),
     (r"\b(?:team|teamed|teaming|teams) up with\b", "partner with"),
     (
         r"\b(?:come|came|coming|comes|get|got|getting|jump|jumped) on board\b(?! the| a | an )",
