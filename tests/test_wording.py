@@ -153,6 +153,12 @@ def test_of_words_as_close_by_ratio_the_typo_is_read_as_the_one_fewest_edits_awa
     assert Speller(frozenset({"other", "their"})).correct("thier") == "their"
 
 
+def test_of_words_as_close_the_typo_is_read_as_the_one_the_story_uses() -> None:
+    # "reduce" is a word of the general paraphrases, "rescue" the story's own: one edit each
+    speller = Speller(frozenset({"reduce", "rescue"}), own=frozenset({"rescue"}).__contains__)
+    assert speller.correct("resuce") == "rescue"
+
+
 def test_a_short_typo_with_two_letters_swapped_is_read_as_the_story_word() -> None:
     speller = Speller(frozenset({"game", "home", "gate", "trial"}))
     assert speller.correct("gmae") == "game"  # a ratio of 75: too far for the fuzzy match

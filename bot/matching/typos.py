@@ -109,11 +109,16 @@ class Speller:
         )
         if close:
             # of the closest, the fewest edits: "protset" is "protest" (two letters swapped),
-            # not "protect", and "thier" "their", not "other", though each pair ties on ratio
+            # not "protect", and "thier" "their", not "other", though each pair ties on ratio;
+            # of those, a word the story uses: "resuce" is its "rescue", not "reduce"
             top = close[0][1]
-            return min((c[0] for c in close if c[1] == top), key=partial(_edits, word))
+            return min((c[0] for c in close if c[1] == top), key=partial(self._nearness, word))
         # two letters swapped cost a short word too much of its ratio: "gmae" is "game" (75)
         return self._one_swap(word)
+
+    def _nearness(self, typed: str, word: str) -> tuple[int, bool]:
+        """Return how far `word` is from the typo `typed`: its edits, then not the story's."""
+        return _edits(typed, word), not self._own(word)
 
     def swapped(self, word: str, filler: frozenset[str]) -> str | None:
         """Return the one vocabulary word `word` spells with two neighbouring letters swapped.
