@@ -271,6 +271,20 @@ def test_a_thing_the_answer_sets_apart_from_the_names_beside_it_is_not_named_by_
     assert listed.gives(0, captain, thing=captain)
 
 
+def test_a_clipped_word_for_the_thing_says_the_thing() -> None:
+    # "the lab tech's name?": the technician is spoken of, and named by no name near it
+    reader = _reader(
+        [
+            "Solbakken said the intrusion was detected at about 3:40 on Sunday when a night-shift"
+            " laboratory technician was unable to log in"
+        ]
+    )
+    tech = frozenset({"tech"})
+    assert not reader.gives(0, frozenset({"tech", "log"}), thing=tech)
+    named = _reader(["the laboratory technician Ola Berg was unable to log in"])
+    assert named.gives(0, frozenset({"tech", "log"}), thing=tech)
+
+
 def test_a_thing_another_clause_speaks_of_is_named_only_by_that_clause() -> None:
     reader = _reader(["Zielinski asked the ministry for help ; a spokesman for it said no"])
     spokesman = frozenset({"spokesman"})
