@@ -9,6 +9,7 @@ import pytest
 from bot import replies
 from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
+from tests.turnkit import story_engine
 
 STORIES = Path(__file__).parent / "data" / "stories"
 LAGOS = STORIES / "lagos-metro" / "knowledge"
@@ -93,12 +94,23 @@ def test_a_count_is_not_quoted_from_a_sentence_whose_number_belongs_elsewhere() 
         ("A heading Oct.\nA new line.", 2),  # a line always ends a sentence
         ("John F. Kennedy spoke. Then he left.", 2),
         ("He lives on Baker St. The police came.", 2),  # "St." may end a sentence
+        # no sentence begins in lower case: "p.m." ended none here
+        ("Demand peaked at 2:40 p.m. on Tuesday. It fell.", 2),
+        ("It closed at 9 p.m. The mayor spoke.", 2),
+        ("A heading at 5 p.m.\nlower case on a new line.", 2),
     ],
 )
 def test_a_short_form_full_stop_ends_no_sentence(story: str, sentences: int) -> None:
     from bot.knowledge.loading import story_sentences
 
     assert len(story_sentences(story)) == sentences
+
+
+def test_a_time_of_day_is_read_in_the_clause_that_dates_it() -> None:
+    # "ordered at 9 p.m. on Tuesday, October 7": the date is the closure's, in one clause
+    bridge = story_engine("bridge-closure")
+    answer = bridge.answer(Query(text="what was the date the bridge got closed"))
+    assert answer.answered and "October 7" in answer.text
 
 
 @pytest.mark.parametrize(

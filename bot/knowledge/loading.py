@@ -76,12 +76,16 @@ def story_sentences(story: str) -> list[str]:
     parts = re.split(r"((?<=[.!?])(?<![A-Z]\.[A-Z]\.)[\"\u201d\u2019]?\s+|\n+)", story)
     sentences: list[str] = []
     joined = False
+    previous = "\n"  # what ended the last part: a line ends a sentence whatever follows
     for text, after in zip(parts[::2], [*parts[1::2], "\n"], strict=True):
+        # no sentence begins in lower case: "at 2:40 p.m. on Tuesday" is one sentence
+        joined = joined or bool(sentences and "\n" not in previous and text[:1].islower())
         if text.strip() and joined:
             sentences[-1] += " " + text.strip()  # "on Thursday, Oct. 23" is one sentence
         elif text.strip():
             sentences.append(text.strip())
         joined = bool(sentences and "\n" not in after and _ABBREVIATED.search(sentences[-1]))
+        previous = after
     return sentences
 
 
