@@ -44,7 +44,6 @@ CHATTER = frozenset(
     headline headlines something somewhere anyway btw fyi omg wow cool nice idk dunno
     opening line lines paragraph intro introduction sentence beginning listed list named
     big bigger biggest major main key important particular specific overall whole entire altogether
-    entirely fully
     ngl tbh imo imho fr frfr lowkey highkey honestly seriously totally pretty super kinda sorta
     haha hahaha hehe lmfao rofl smh tho though anyways whatever yo yall ya guy guys pal
     heard mentioned mention wait hmmm ahh ah oh ohh oops aka etc
