@@ -20,7 +20,7 @@ from bot.matching.messages import hearsay_names, undoubted
 from bot.matching.nameforms import demonym_aliases
 from bot.matching.naming import describing_words
 from bot.matching.needs import Need
-from bot.matching.qtypes import detect_qtype, untagged
+from bot.matching.qtypes import detect_qtype, read_asking
 from bot.matching.typos import Speller
 from bot.models import AnswerKind, Query
 from tests.conftest import DATA
@@ -370,6 +370,8 @@ def test_a_person_word_does_not_hide_what_the_story_answers(engine: Engine, ques
         ("the fare is 750 naira or not", QType.YESNO),
         ("pakistan ne sign kiya hai na", QType.YESNO),
         ("when did india land right", QType.WHEN),  # a question word asks what it asks
+        ("kakar ne xinjiang mein kya kaha na", QType.QUOTE),  # and so does "kya"
+        ("apollo year right", QType.WHEN),
         ("turn left or right", QType.NONE),  # an alternative, no tag
         ("yes or no", QType.NONE),
         ("my parents are there", QType.NONE),  # "are there" asks nothing of a statement
@@ -385,13 +387,20 @@ def test_a_tag_asks_a_statement_as_a_yes_no_question(question: str, qtype: QType
         ("so india landed in july right", "so india landed in july"),
         ("india landed in july didn't it", "india landed in july"),
         ("the fare is 750 naira or not", "the fare is 750 naira"),
-        # a yes/no question asked by its opener keeps its last words: they are no tag
-        ("was madrid affected my parents are there", "was madrid affected my parents are there"),
+        ("pakistan ne sign kiya hai na", "pakistan ne sign kiya"),
+        # after a yes/no question's verb too, but never its doing's object nor its answer
+        ("is the fare 1000 naira right", "is the fare 1000 naira"),
+        ("did the line open in july right", "did the line open in july"),
         ("did they do it right", "did they do it right"),
+        ("did kenya vote no", "did kenya vote no"),
+        # the statement's own last word: no tag
+        ("pakistan said yes", "pakistan said yes"),
+        ("good bot eh", "good bot eh"),
+        ("yes or no", "yes or no"),
     ],
 )
 def test_a_tag_is_no_word_of_what_is_asked(question: str, kept: str) -> None:
-    assert untagged(question.split()) == kept.split()
+    assert read_asking(question.split())[1] == kept.split()
 
 
 @pytest.mark.parametrize(

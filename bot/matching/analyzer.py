@@ -31,7 +31,7 @@ from bot.matching.motion import drop_idle_go
 from bot.matching.paraphrases import GeneralWords
 from bot.matching.phrasal import Phrasal
 from bot.matching.phrases import phrase_table
-from bot.matching.qtypes import detect_qtype, untagged
+from bot.matching.qtypes import read_asking
 from bot.matching.text import in_other_script, tokenize
 from bot.matching.typos import COMPARED, MAX_TYPOS, Speller
 
@@ -148,9 +148,7 @@ class Analyzer:
     def _read(self, text: str) -> tuple[list[str], QType, list[tuple[str, str]]]:
         """Return the words of `text`, its question type and its (term, surface) pairs."""
         words = self._plain(text)
-        qtype = detect_qtype(words)
-        if qtype == QType.YESNO:
-            words = untagged(words)
+        qtype, words = read_asking(words)  # "X, right?" asks "X?": the tag says no more
         if not ABOUT_TEXT.isdisjoint(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
         kept = words

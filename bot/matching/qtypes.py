@@ -18,51 +18,63 @@ from bot.matching.lexicon import (
 
 def detect_qtype(words: list[str]) -> QType:
     """Return what a tokenised question asks for, from its question words."""
-    while words and words[0] in FILLER_OPENERS:
-        words = words[1:]
-    if not words:
-        return QType.NONE
-    found = _first_cue(words)
+    return read_asking(words)[0]
+
+
+def read_asking(words: list[str]) -> tuple[QType, list[str]]:
+    """Return what a tokenised question asks for, and its words without a tag that asks it.
+
+    "India landed in July, right?" asks "India landed in July?" as a yes/no question, and
+    "did the line open in July, right?" asks "did the line open in July?".
+    """
+    opened = words
+    while opened and opened[0] in FILLER_OPENERS:
+        opened = opened[1:]
+    if not opened:
+        return QType.NONE, words
+    found = _first_cue(opened)
     if found is not None:
-        return _quoting(QTYPE_CUES[found][1], words)
-    if words[0] in YESNO_OPENERS or _tagged(words):  # "did X …?", "X, didn't it?"
-        return QType.YESNO
-    for word in words:
+        return _quoting(QTYPE_CUES[found][1], opened), words
+    asked = opened[0] in YESNO_OPENERS
+    for word in () if asked else opened:
         if word in QTYPE_HINTS:  # "kakar ne kya kaha?" asks what he said, as "what did … say?"
-            return _quoting(QTYPE_HINTS[word], words)
-    return QType.NONE
+            return _quoting(QTYPE_HINTS[word], opened), words
+    tag = _tag_length(opened, asked)
+    if asked or tag:
+        return QType.YESNO, words[: len(words) - tag]
+    return QType.NONE, words
 
 
-# the last words of a statement asked as a question: "India landed in July, right?"
-_TAGS = frozenset("right correct true innit yeah yea ya yes no na naa eh".split())
+# the last words of a statement asked as a question: "India landed in July, right?" ("yes",
+# "ya" and "eh" are as often the statement's own: "pakistan said yes", "good bot eh")
+_TAGS = frozenset("right correct true innit yeah yea no na naa abi".split())
+# after a yes/no question's verb, only these: "did kenya vote no?" asks of the vote
+_ASKED_TAGS = frozenset("right correct yeah innit".split())
+_DOER = frozenset("it that this them him her me us you".split())  # "did they do it right?"
+_OR = frozenset("or ya".split())  # "…, or not?", "… ya nahi?"
+_NOT = frozenset("not no nah nahi what".split())
 _TAGGED_PRONOUNS = frozenset("it he she they we you".split())  # not "are there?"
 # "didn't it", read "did it" by then, or as typed
 _NEGATED = "isn't aren't wasn't weren't don't doesn't didn't hasn't haven't can't won't ain't"
 _TAG_VERBS = (YESNO_OPENERS - {"kya"}) | frozenset(_NEGATED.split())
 
 
-def _tagged(words: Sequence[str]) -> int:
+def _tag_length(words: Sequence[str], asked: bool) -> int:
     """Return how many last words of `words` are a tag asking a statement, or 0.
 
-    "…, right?" and "…, didn't it?" ask whether the statement holds, as "hai na" and "…, or
-    not?" do. Read only when no question word is asked, so "which side, left or right?"
-    still asks which.
+    "…, right?", "…, didn't it?", "… hai na?" and "…, or not?" ask whether the statement
+    holds. `asked`: the words open with a yes/no question's verb already.
     """
     if len(words) < 3:  # "right?", "no?" alone: no statement
         return 0
     last, before = words[-1], words[-2]
-    if before == "or":  # "…, or not?"; "yes or no?" is no tag
-        return 2 if last == "not" else 0
-    if last in _TAGS:
+    if before in _OR:  # "yes or no?" is no tag
+        return 2 if last in _NOT and words[-3] != "yes" else 0
+    if last in (_ASKED_TAGS if asked else _TAGS):
+        if asked and before in _DOER:
+            return 0
         return 2 if (before, last) == ("hai", "na") else 1
     return 2 if last in _TAGGED_PRONOUNS and before in _TAG_VERBS else 0
-
-
-def untagged(words: list[str]) -> list[str]:
-    """Return a yes/no question's words without the tag that asks it: "X, right?" is "X?"."""
-    opener = next((w for w in words if w not in FILLER_OPENERS), None)
-    tag = 0 if opener in YESNO_OPENERS else _tagged(words)  # "was X hit? … are there" keeps all
-    return words[:-tag] if tag else words
 
 
 def _quoting(qtype: QType, words: list[str]) -> QType:
