@@ -157,6 +157,13 @@ def test_of_words_as_close_the_typo_is_read_as_the_one_the_story_uses() -> None:
     # "reduce" is a word of the general paraphrases, "rescue" the story's own: one edit each
     speller = Speller(frozenset({"reduce", "rescue"}), own=frozenset({"rescue"}).__contains__)
     assert speller.correct("resuce") == "rescue"
+    # a word of chat is as likely meant as the story's: "thnk you" thanks, as it did before
+    chat = Speller(
+        frozenset({"thank", "think"}),
+        own=frozenset({"think"}).__contains__,
+        filler=frozenset({"thank"}),
+    )
+    assert chat.correct("thnk") == "thank"
 
 
 def test_a_short_typo_with_two_letters_swapped_is_read_as_the_story_word() -> None:

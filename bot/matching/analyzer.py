@@ -112,7 +112,7 @@ class Analyzer:
             | _PLACE_WORDS
         )
         self._speller = Speller(
-            self.words, used.__contains__, lambda word: self._stem(word) in stems
+            self.words, used.__contains__, lambda word: self._stem(word) in stems, self._stop_words
         )
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once

@@ -41,14 +41,17 @@ class Speller:
         words: frozenset[str],
         own: Callable[[str], bool] | None = None,
         inflected: Callable[[str], bool] | None = None,
+        filler: frozenset[str] = frozenset(),
     ) -> None:
         """Correct towards `words`; a real word only towards one `own` holds (the story's).
 
         `inflected`: whether a word is a form of one the story uses ("dosing" of "dose"),
-        which is no typo.
+        which is no typo. `filler`: the words chat is made of ("thank", "what"), as likely
+        meant as the story's own.
         """
         self.words = words
         self._own = own or words.__contains__
+        self._filler = filler
         self._inflected = inflected or _never
         self._by_length: dict[int, list[str]] = {}
         self._by_letter: dict[tuple[int, str], list[str]] = {}  # (length, first letter)
@@ -110,15 +113,16 @@ class Speller:
         if close:
             # of the closest, the fewest edits: "protset" is "protest" (two letters swapped),
             # not "protect", and "thier" "their", not "other", though each pair ties on ratio;
-            # of those, a word the story uses: "resuce" is its "rescue", not "reduce"
+            # of those, a word the story or chat uses: "resuce" is the story's "rescue", not
+            # the general paraphrases' "reduce" ("thnk" stays "thank", not the story's "think")
             top = close[0][1]
             return min((c[0] for c in close if c[1] == top), key=partial(self._nearness, word))
         # two letters swapped cost a short word too much of its ratio: "gmae" is "game" (75)
         return self._one_swap(word)
 
     def _nearness(self, typed: str, word: str) -> tuple[int, bool]:
-        """Return how far `word` is from the typo `typed`: its edits, then not the story's."""
-        return _edits(typed, word), not self._own(word)
+        """Return how far `word` is from the typo `typed`: its edits, then if no word used."""
+        return _edits(typed, word), not (word in self._filler or self._own(word))
 
     def swapped(self, word: str, filler: frozenset[str]) -> str | None:
         """Return the one vocabulary word `word` spells with two neighbouring letters swapped.
