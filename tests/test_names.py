@@ -283,6 +283,10 @@ def test_a_clipped_word_for_the_thing_says_the_thing() -> None:
     assert not reader.gives(0, frozenset({"tech", "log"}), thing=tech)
     named = _reader(["the laboratory technician Ola Berg was unable to log in"])
     assert named.gives(0, frozenset({"tech", "log"}), thing=tech)
+    # a word that goes on by a letter or two is another word: "plan" is no clipped "plant"
+    plant = _reader(["under the plan agreed years ago , Berg Hidro built the plant"])
+    plan = frozenset({"plan"})
+    assert not plant.gives(0, frozenset({"plan", "agreed"}), thing=plan)
 
 
 def test_a_thing_another_clause_speaks_of_is_named_only_by_that_clause() -> None:

@@ -186,7 +186,7 @@ class AnswerNames:
         chosen = sharing or clauses
         # the clauses saying the thing's word, if any does: "Zielinski asked the ministry for
         # help, and a spokesman for the ministry said …" names no spokesman
-        holding = [c for c in chosen if any(_says(w, thing) for w in c.words)] if thing else []
+        holding = [c for c in chosen if any(_speaks_of(w, thing) for w in c.words)] if thing else []
         return any(self._naming(c, thing) - known for c in holding or chosen)
 
     def _naming(self, clause: _Clause, thing: frozenset[str]) -> frozenset[str]:
@@ -195,7 +195,7 @@ class AnswerNames:
         All of them if no thing is asked, or the clause never says the thing's word (it may
         call it otherwise: "the new shot" is "the vaccine").
         """
-        at = [i for i, term in enumerate(clause.order) if _says(term, thing)]
+        at = [i for i, term in enumerate(clause.order) if _speaks_of(term, thing)]
         # where a thing is does not say what it is called, unless a place's name is asked, or
         # no thing is asked ("what's it called?" may ask a place's)
         placed = clause.placed if thing and not self._is_place(thing) else frozenset()
@@ -264,14 +264,17 @@ class AnswerNames:
 
 
 _CLIPPED = 4  # letters a clipped word keeps at least: "tech" of "technician", "admin"
+_CUT = 3  # letters it leaves out at least: "plan" is no clipped "plant", nor "bank" "banker"
 
 
-def _says(term: str, thing: frozenset[str]) -> bool:
+def _speaks_of(term: str, thing: frozenset[str]) -> bool:
     """Return whether a clause's `term` says the `thing`, or a clipped word for it says it.
 
     "The lab tech's name?" asks of the "laboratory technician" a clause speaks of.
     """
-    return term in thing or any(len(t) >= _CLIPPED and term.startswith(t) for t in thing)
+    return term in thing or any(
+        len(t) >= _CLIPPED and len(term) >= len(t) + _CUT and term.startswith(t) for t in thing
+    )
 
 
 def _terms_of(terms: Callable[[str], tuple[str, ...]], texts: list[str]) -> frozenset[str]:
