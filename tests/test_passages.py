@@ -101,7 +101,7 @@ def test_a_count_is_not_quoted_from_a_sentence_whose_number_belongs_elsewhere() 
     ],
 )
 def test_a_short_form_full_stop_ends_no_sentence(story: str, sentences: int) -> None:
-    from bot.knowledge.loading import story_sentences
+    from bot.knowledge.sentences import story_sentences
 
     assert len(story_sentences(story)) == sentences
 

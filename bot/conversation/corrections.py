@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation import compass, premises, values
-from bot.knowledge.loading import story_sentences
 from bot.knowledge.schema import Entity
+from bot.knowledge.sentences import story_sentences
 from bot.matching.analysis import Analysis
 from bot.matching.answerability import offers
 from bot.matching.decision import Candidate, Decision, Entry

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,42 +59,6 @@ def default_folder() -> Path:
     spec = importlib.util.find_spec("bot.default_knowledge")
     folders = list(spec.submodule_search_locations or ()) if spec else []
     return Path(folders[0]) if folders else checkout
-
-
-# a full stop after a month's or a title's short form, or an initial, ends no sentence: "Oct.
-# 23", "Dr. Ali", "John F. Kennedy" ("St." may end one: "Baker St.")
-_ABBREVIATED = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|"
-    r"Sen|Rep|Lt|Col|Capt|Sgt|Jr|Sr|Mt|No|[A-Z])\.$"
-)
-
-
-def story_sentences(story: str) -> list[str]:
-    """Split the story into sentences (and headings), as a reader would quote them."""
-    # a full stop ends a sentence, except in initialisms such as "U.S."; a line always ends one
-    parts = re.split(r"((?<=[.!?])(?<![A-Z]\.[A-Z]\.)[\"\u201d\u2019]?\s+|\n+)", story)
-    sentences: list[str] = []
-    joined = False
-    previous = "\n"  # what ended the last part: a line ends a sentence whatever follows
-    for text, after in zip(parts[::2], [*parts[1::2], "\n"], strict=True):
-        # no sentence begins in lower case: "at 2:40 p.m. on Tuesday" is one sentence
-        joined = joined or bool(sentences and "\n" not in previous and text[:1].islower())
-        if text.strip() and joined:
-            sentences[-1] += " " + text.strip()  # "on Thursday, Oct. 23" is one sentence
-        elif text.strip():
-            sentences.append(text.strip())
-        joined = bool(sentences and "\n" not in after and _ABBREVIATED.search(sentences[-1]))
-        previous = after
-    return sentences
-
-
-def whole_sentence(passage: str, sentences: list[str]) -> str:
-    """Return the story sentence a passage comes from, or the passage if it spans several."""
-    wanted = comparable(passage)
-    for sentence in sentences:
-        if wanted in comparable(sentence):
-            return sentence
-    return passage
 
 
 def load_knowledge(folder: Path, previous: Knowledge | None = None) -> Knowledge:

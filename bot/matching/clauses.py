@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 
-from bot.knowledge.loading import story_sentences
+from bot.knowledge.sentences import story_sentences
 from bot.matching.answerability import DURATIONS, offers
 from bot.matching.counted import counted_groups, counted_words
 from bot.matching.english import IRREGULAR

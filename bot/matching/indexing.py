@@ -10,8 +10,9 @@ from itertools import chain, pairwise
 from operator import itemgetter
 
 from bot.knowledge import gcpause
-from bot.knowledge.loading import Knowledge, story_sentences, whole_sentence
+from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
+from bot.knowledge.sentences import story_sentences, whole_sentence
 from bot.matching import heap
 from bot.matching.acronyms import Acronyms
 from bot.matching.analysis import Analysis

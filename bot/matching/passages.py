@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.knowledge.loading import story_sentences
+from bot.knowledge.sentences import story_sentences
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.analyzer import Analyzer
 from bot.matching.bm25 import Bm25
