@@ -245,12 +245,17 @@ _LANGUAGES = (
 )
 
 
-# each marker word with the place of the first language it marks: a text's words are looked
-# up once, not matched against every language's markers (a tenth of a build's reading)
-_MARKING: dict[str, int] = {}
-for _place, (_markers, _) in enumerate(_LANGUAGES):
-    for _marker in _markers:
-        _MARKING.setdefault(_marker, _place)
+def _first_marked() -> dict[str, int]:
+    """Return each marker word with the place of the first language it marks."""
+    marking: dict[str, int] = {}
+    for place, (markers, _) in enumerate(_LANGUAGES):
+        for marker in markers:
+            marking.setdefault(marker, place)
+    return marking
+
+
+# a text's words are looked up once, not matched against every language's markers
+_MARKING = _first_marked()
 
 
 def plain_chat(words: list[str]) -> list[str]:
@@ -259,8 +264,7 @@ def plain_chat(words: list[str]) -> list[str]:
     That language is the first of `languages.txt`'s, Swahili, pidgin or Roman Urdu whose
     markers the message holds.
     """
-    marking = _MARKING
-    first = min((marking[w] for w in words if w in marking), default=None)
+    first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
     table = _LANGUAGES[first][1] if first is not None else {}
     if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
         return words
