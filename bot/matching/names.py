@@ -186,7 +186,7 @@ class AnswerNames:
         chosen = sharing or clauses
         # the clauses saying the thing's word, if any does: "Zielinski asked the ministry for
         # help, and a spokesman for the ministry said …" names no spokesman
-        holding = [c for c in chosen if any(_speaks_of(w, thing) for w in c.words)] if thing else []
+        holding = [c for c in chosen if any(_speaks_of(w, thing) for w in c.words)]
         return any(self._naming(c, thing) - known for c in holding or chosen)
 
     def _naming(self, clause: _Clause, thing: frozenset[str]) -> frozenset[str]:

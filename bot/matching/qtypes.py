@@ -36,9 +36,10 @@ def read_asking(words: list[str]) -> tuple[QType, list[str]]:
     if found is not None:
         return _quoting(QTYPE_CUES[found][1], opened), words
     asked = opened[0] in YESNO_OPENERS
-    for word in () if asked else opened:
-        if word in QTYPE_HINTS:  # "kakar ne kya kaha?" asks what he said, as "what did … say?"
-            return _quoting(QTYPE_HINTS[word], opened), words
+    # "kakar ne kya kaha?" asks what he said, as "what did … say?"
+    hint = None if asked else next((w for w in opened if w in QTYPE_HINTS), None)
+    if hint is not None:
+        return _quoting(QTYPE_HINTS[hint], opened), words
     tag = _tag_length(opened, asked)
     if asked or tag:
         return QType.YESNO, words[: len(words) - tag]
