@@ -434,6 +434,9 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("what is on the far side of the moon", "what is on the far side of the moon"),
         ("over how many years is it paid back", "over how many years is it repay"),
         ("when will they pay the loan back", "when will they repay the loan"),
+        # what was paid at the time, or paid for: no repaying
+        ("how much did they pay for them back then", "how much did they pay for them back then"),
+        ("what did they pay back in 1921", "what did they pay back in 1921"),
         ("could the artemis timeline slip", "could the artemis timeline delay"),
         ("has the date slipped", "has the date delayed"),
         ("who made the money slide", "who made the money slide"),  # a noun

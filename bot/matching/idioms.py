@@ -56,7 +56,11 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"argument|estimates?|findings))\b",
         r"accept \g<claim>",
     ),
-    (rf"\b(?:pay|pays|paid|paying) {_SOME}back\b", r"repay \g<object>"),
+    # not what was paid for at the time: "what did they pay for them back then / in 1921?"
+    (
+        rf"\b(?:pay|pays|paid|paying) (?!for ){_SOME}back\b(?! then| in (?:the day|\d))",
+        r"repay \g<object>",
+    ),
     (
         r"\b(?:pump|pumps|pumped|pumping|churn|churns|churned|churning|crank|cranks|cranked) out\b",
         "produce",
