@@ -437,6 +437,9 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         # what was paid at the time, or paid for: no repaying
         ("how much did they pay for them back then", "how much did they pay for them back then"),
         ("what did they pay back in 1921", "what did they pay back in 1921"),
+        ("why did it go so far over budget", "why did it go over budget"),
+        ("why is it so far behind schedule", "why is it delayed"),
+        ("how far is the dam from the capital", "how far is the dam from the capital"),
         ("could the artemis timeline slip", "could the artemis timeline delay"),
         ("has the date slipped", "has the date delayed"),
         ("who made the money slide", "who made the money slide"),  # a noun

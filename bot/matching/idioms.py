@@ -96,6 +96,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:break|broke|broken|breaking) ground\b", "start construction"),
     (r"\b(?:wrap|wrapped|wrapping|wraps) up\b", "finish"),
     (r"\b(?:drag|dragged|dragging|drags) on\b", "delay"),
+    # "so far over budget", "far behind schedule": how much, said of what follows
+    (
+        r"\b(?<!how )(?:so |too |way |that )?far (?P<over>(?:over|above|under|below|behind|"
+        r"ahead|beyond) (?:the |its |their )?(?:budget|estimate|target|forecast|cost|price|"
+        r"schedule|plan)s?)\b",
+        r"\g<over>",
+    ),
     (r"\b(?:fall|fell|fallen|falling) behind(?: schedule)?\b", "delay"),
     (r"\bbehind schedule\b", "delayed"),
     (r"\b(?:push|pushed|pushing|pushes) back\b", "delay"),
