@@ -252,6 +252,13 @@ def test_how_much_did_it_cost_asks_for_money(lagos: Engine) -> None:
     assert lagos.answer(Query(text="how much did the line cost")).answered
 
 
+def test_how_much_in_a_currency_asks_for_money(lagos: Engine) -> None:
+    assert Need.MONEY in needs(QType.AMOUNT, tuple("how much is the pass in naira".split()))
+    # the fare's entry says passes come at a discount, and a trip's fare in another clause
+    assert not lagos.answer(Query(text="how much is the monthly pass in naira")).answered
+    assert lagos.answer(Query(text="how much is a ticket in naira")).answered
+
+
 @pytest.mark.parametrize(
     ("words", "day"),
     [

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.matching.english import IRREGULAR
-from bot.matching.lexicon import QType
+from bot.matching.lexicon import CURRENCY_WORDS, QType
 from bot.matching.needs import PHRASED, Need
 from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 from bot.matching.text import tokenize
@@ -35,7 +35,7 @@ _COSTING = frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
     "bill money cash afford".split()
-)
+) | (CURRENCY_WORDS - {"won"})  # "how much is the monthly pass in naira?" asks a sum
 
 
 def needs(
