@@ -37,7 +37,6 @@ _UNKNOWN_VERB = 0.5
 # few more and wrongly answered twice as many more).
 _RELATED = 0.8
 _NONE: frozenset[str] = frozenset()
-_POINTING = frozenset("he she him her his hers".split())  # at a person
 
 
 class Coverage(NamedTuple):  # a tuple: made for every candidate, a third faster
@@ -80,8 +79,6 @@ class QuestionTerms:
         self.softly = words is not None or any(self.related.values())
         self.parts = phrase_parts(query.terms)
         self.terms = frozenset(query.terms)
-        # "when did he give the speech?" means someone it does not name
-        self.pointing = not _POINTING.isdisjoint(query.words)
         self.named = frozenset(t for t in self.terms if t.startswith(ENTITY_PREFIX))
         self.located = _located(query)  # named as where: "how many die in Kenya?"
         self.counters = _counters(query)  # who has what is counted: "how many did Ghana have?"

@@ -66,15 +66,11 @@ def unnamed(tools: Retrievers, qtype: QType, question: QuestionTerms, position: 
     """Return 1 when every phrasing names someone the question does not.
 
     "When was the first landing?" is not "when did India land?"; a "who" question may be
-    asking for the very person the entry names, so it is never held against it, nor a
-    question pointing at a person ("when did he give the friendship speech?") an entry
-    naming only people.
+    asking for the very person the entry names, so it is never held against it.
     """
     if qtype == QType.WHO:
         return 0.0
     unnamed = tools.index.required(position) - question.terms
-    if question.pointing and unnamed <= tools.people:
-        return 0.0
     # "what does Beijing want?" names China by its capital
     seats = tools.seats
     return 1.0 if any(not seats.get(t, frozenset()) & question.named for t in unnamed) else 0.0
