@@ -434,11 +434,17 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("what is on the far side of the moon", "what is on the far side of the moon"),
         ("over how many years is it paid back", "over how many years is it repay"),
         ("when will they pay the loan back", "when will they repay the loan"),
-        # what was paid at the time, or paid for: no repaying
+        # what was paid for something: no repaying
         ("how much did they pay for them back then", "how much did they pay for them back then"),
-        ("what did they pay back in 1921", "what did they pay back in 1921"),
+        (
+            "what did they pay for the land back in 1921",
+            "what did they pay for the land back in 1921",
+        ),
+        ("will they pay it back then", "will they repay it then"),
         ("why did it go so far over budget", "why did it go over budget"),
         ("why is it so far behind schedule", "why is it delayed"),
+        ("is it far ahead of schedule", "is it ahead of schedule"),
+        ("it is by far over budget", "it is by far over budget"),
         ("how far is the dam from the capital", "how far is the dam from the capital"),
         ("could the artemis timeline slip", "could the artemis timeline delay"),
         ("has the date slipped", "has the date delayed"),

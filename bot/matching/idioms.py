@@ -56,11 +56,8 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"argument|estimates?|findings))\b",
         r"accept \g<claim>",
     ),
-    # not what was paid for at the time: "what did they pay for them back then / in 1921?"
-    (
-        rf"\b(?:pay|pays|paid|paying) (?!for ){_SOME}back\b(?! then| in (?:the day|\d))",
-        r"repay \g<object>",
-    ),
+    # not what was paid for something: "how much did they pay for them back then?"
+    (rf"\b(?:pay|pays|paid|paying) (?!for ){_SOME}back\b", r"repay \g<object>"),
     (
         r"\b(?:pump|pumps|pumped|pumping|churn|churns|churned|churning|crank|cranks|cranked) out\b",
         "produce",
@@ -96,11 +93,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:break|broke|broken|breaking) ground\b", "start construction"),
     (r"\b(?:wrap|wrapped|wrapping|wraps) up\b", "finish"),
     (r"\b(?:drag|dragged|dragging|drags) on\b", "delay"),
-    # "so far over budget", "far behind schedule": how much, said of what follows
+    # "so far over budget", "far behind schedule": how much, said of what follows ("how far
+    # over budget?" asks how much itself, below)
     (
-        r"\b(?<!how )(?:so |too |way |that )?far (?P<over>(?:over|above|under|below|behind|"
-        r"ahead|beyond) (?:the |its |their )?(?:budget|estimate|target|forecast|cost|price|"
-        r"schedule|plan)s?)\b",
+        r"\b(?<!how )(?<!by )(?:so |too |way |that )?far (?P<over>(?:over|above|under|below|"
+        r"behind|ahead of|beyond) (?:the |its |their )?(?:budget|estimate|target|forecast|cost|"
+        r"price|schedule|plan)s?)\b",
         r"\g<over>",
     ),
     (r"\b(?:fall|fell|fallen|falling) behind(?: schedule)?\b", "delay"),
