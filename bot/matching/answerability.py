@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.matching.clues import CLUES, Clues
-from bot.matching.lexicon import CURRENCY_WORDS, STOPWORDS
+from bot.matching.lexicon import CURRENCY_NAMES, STOPWORDS
 from bot.matching.needs import MONTH_NAMES, NUMBER_WORDS, WEEKDAY_NAMES, Need
 
 
@@ -153,7 +153,7 @@ _OFFERS = {
     ),
     # a currency's sign or name, its cents or pence; "won" only after a figure ("Eemland won")
     Need.MONEY: re.compile(
-        rf"[$€£¥₦₹₩]|{_words(' '.join(sorted(CURRENCY_WORDS - {'won'})) + ' ngn cents cent pence')}"
+        rf"[$€£¥₦₹₩]|{_words(' '.join(sorted(CURRENCY_NAMES)) + ' ngn cents cent pence')}"
         r"|\d[\d,.]*\s*(?:(?:thousand|million|billion|trillion)\s+)?won\b",
         re.I,
     ),

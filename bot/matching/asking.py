@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.matching.english import IRREGULAR
-from bot.matching.lexicon import CURRENCY_WORDS, QType
+from bot.matching.lexicon import CURRENCY_NAMES, QType
 from bot.matching.needs import PHRASED, Need
 from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 from bot.matching.text import tokenize
@@ -30,12 +30,12 @@ _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 # "how much time?", "how much longer?": an amount of time, not of money
 _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks months years".split())
-# words that make "how much" ask for money
-_COSTING = frozenset(
+# words that make "how much" ask for money; a currency too: "how much is the pass in naira?"
+_COSTING = CURRENCY_NAMES | frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
     "bill money cash afford".split()
-) | (CURRENCY_WORDS - {"won"})  # "how much is the monthly pass in naira?" asks a sum
+)
 
 
 def needs(

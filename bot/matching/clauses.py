@@ -14,7 +14,7 @@ from bot.knowledge.sentences import story_sentences
 from bot.matching.answerability import DURATIONS, offers
 from bot.matching.counted import counted_groups, counted_words
 from bot.matching.english import IRREGULAR
-from bot.matching.lexicon import CURRENCY_WORDS
+from bot.matching.lexicon import CURRENCY_NAMES
 from bot.matching.needs import WEEKDAY_NAMES, YEAR_PATTERN, Need
 
 # values a clause holds: asked for, they must be said of what the question is about; so must
@@ -82,8 +82,7 @@ class Clauses:
     @cached_property
     def _currencies(self) -> frozenset[str]:
         """Return the currencies' terms, which say what a sum is in, not what it is of."""
-        # "won" is a verb's past too: read "win", it is no currency here
-        return frozenset(self._terms(" ".join(sorted(CURRENCY_WORDS - {"won"}))))
+        return frozenset(self._terms(" ".join(sorted(CURRENCY_NAMES))))
 
     def counts(
         self, number: int, counted: frozenset[str], implied: Mapping[str, frozenset[str]]

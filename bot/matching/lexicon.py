@@ -256,3 +256,5 @@ CURRENCY_WORDS = frozenset(
     dinar dinars zloty zlotys won
     """.split()
 )
+# the currencies a word names wherever it stands: "won" is a verb's past too ("Eemland won")
+CURRENCY_NAMES = CURRENCY_WORDS - {"won"}
