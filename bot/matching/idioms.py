@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from bot.matching.lexicon import DEMONYM_ENDINGS
+from bot.matching.lexicon import DEMONYM_ENDINGS, QUESTION_VERBS
 
 # a short object in the middle, kept: "set *pakistan* back" asks what it cost pakistan
 _SOME = r"(?P<object>(?:\w+ ){0,3}?)"
-# the verbs a question's subject follows: "what *did* they put in?"
-_AUXILIARY = "(?:is|are|was|were|did|does|do|will|has|have)"
+_AUXILIARY = f"(?:{'|'.join(sorted(QUESTION_VERBS))})"  # "what *did* they put in?"
 # what is held, not housed: "how many seats does the party hold?" asks no capacity
 _HELD = (
     r"(?:seats|votes|meetings|shares|stakes|titles|trophies|records|events|talks|positions|"

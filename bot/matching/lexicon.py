@@ -152,6 +152,8 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
 # the question types that may ask whether something is so: an answer's "Yes." answers them
 WHETHER_TYPES = frozenset({QType.YESNO, QType.NONE})
 
+# the verbs a question's subject follows: "what *did* they put in?", "but *is* the ward open?"
+QUESTION_VERBS = frozenset("is are was were did does do will has have".split())
 YESNO_OPENERS = frozenset(
     "is are was were do does did has have had can could will would should isn't kya".split()
 )

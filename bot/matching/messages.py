@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, cast
 from bot import replies
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision
-from bot.matching.lexicon import QType
+from bot.matching.lexicon import QUESTION_VERBS, QType
 from bot.matching.qtypes import detect_qtype
 from bot.matching.text import tokenize
 
@@ -36,7 +36,7 @@ _HEARSAY = re.compile(
     r"keeps telling|argues|arguing)\b",
     re.I,
 )
-_AUXILIARY = "(?:is|are|was|were|did|does|do|can|will|has|have)"  # a question's own verb
+_AUXILIARY = f"(?:{'|'.join(sorted(QUESTION_VERBS | {'can'}))})"  # a question's own verb
 # where a long message's last clause, tried on its own, begins
 # ("…, so which court?", "… lol, anyway how many?", "… and everything, what time did …?")
 _CLAUSE_BREAK = re.compile(
