@@ -139,7 +139,7 @@ class Dialogue:
             answer = replies.single(
                 best.entry, best.probability, engine.affirms(best.entry, reading)
             )
-            reason = f"follow-up of {turn.label}: p={found[0].probability:.2f}"
+            reason = f"follow-up of {turn.label}: p={best.probability:.2f}"
             return Decision(text, answer, reason, tuple(found), reading)
         if question.terms and not person and not points(question):
             return None  # a message with words of its own may be a new question
