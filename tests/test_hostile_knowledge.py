@@ -146,6 +146,16 @@ def test_any_splice_into_a_knowledge_file_loads_or_names_file_and_line(
         path.write_text(original, encoding="utf-8")
 
 
+def test_a_key_that_starts_unseen_is_named_escaped(knowledge_copy: Path) -> None:
+    # a no-break space before the opening comment makes that line a key: the message shows it
+    path = knowledge_copy / "faq.yaml"
+    path.write_text("\xa0" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as raised:
+        load_knowledge(knowledge_copy)
+    [problem] = raised.value.problems
+    assert PROBLEM.match(problem) and problem.startswith("faq.yaml:1: '\\xa0# The curated")
+
+
 @pytest.mark.parametrize(
     "case", ["impossible date", "complex key", "recursive alias", "alias bomb", "a key twice"]
 )

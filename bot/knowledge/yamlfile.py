@@ -211,8 +211,17 @@ def field_path(loc: Loc) -> str:
         if isinstance(part, int):  # only a synonyms group is a list of lists: its terms
             said += f" #{part + 1}" if said else f"term #{part + 1}"
         else:
-            said += f".{part}" if said else str(part)
+            said += f".{_shown(part)}" if said else _shown(part)
     return said
+
+
+def _shown(key: str) -> str:
+    """Return a key as a message shows it: quoted and escaped if a character of it is unseen.
+
+    A no-break space before a comment makes the line a key (a blank, then "# The FAQ …"), which
+    would otherwise print as plain text.
+    """
+    return key if key.isprintable() else ascii(key)
 
 
 def item_label(key: str | int) -> str:
