@@ -68,6 +68,16 @@ def test_a_word_the_story_synonyms_claim_is_not_taken_by_a_general_group() -> No
     assert analyzer.terms("arrival") == ("arriv",)  # not the story's landing
 
 
+def test_a_role_an_entity_is_called_by_is_read_for_its_group_s_other_words() -> None:
+    # an alias written in lower case is a role, not a proper name: "gaffer" is the manager
+    aliases = {"Rutger van Dalen": "dalen", "manager": "dalen", "Grant": "grant"}
+    general = [("manager", "gaffer"), ("grant", "subsidy")]
+    analyzer = Analyzer(aliases, [], ["The manager, Rutger van Dalen."], general=general)
+    assert analyzer.terms("who is the gaffer") == analyzer.terms("who is the manager")
+    assert analyzer.terms("the gaffer") == ("@dalen",)
+    assert analyzer.terms("a subsidy") == ("subsidi",)  # a proper name keeps its own meaning
+
+
 def test_a_casual_word_is_read_as_the_story_s_formal_one() -> None:
     story = ["Pakistan is fortunate to have China as a brother."]
     analyzer = Analyzer({}, [], story, general=general_groups())

@@ -83,10 +83,13 @@ class Analyzer:
         self.phrases, self.conflicts = phrase_table(aliases, synonyms, self._stems)
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
-        claimed = {part for key in self.phrases for part in key}
+        # but for a one-word alias in lower case, a role ("manager"), not a proper name: its
+        # group's words are read as it, and so as its entity ("who's the gaffer?")
+        roles = {self._stem(name) for name in aliases if name.islower() and " " not in name}
+        claimed = {part for key in self.phrases for part in key} - roles
         stems = {self._stem(word) for word in used}
         general_words = GeneralWords(general, self._stem, stems, claimed)
-        self._general = general_words.read
+        self._general = {w: self.phrases.get((s,), s) for w, s in general_words.read.items()}
         # longest phrase starting with each stem
         self._starts: dict[str, int] = {}
         # the first two stems of each longer phrase, and the phrases of one stem: a phrase may
