@@ -49,6 +49,10 @@ def test_a_value_the_question_states_itself_does_not_answer_it(
 def test_an_occupation_is_a_job_an_answer_can_give() -> None:
     assert Need.ROLE in offers("Sanne Willemsen, 34, a primary school teacher, chairs the group.")
     assert Need.ROLE not in offers("Sanne Willemsen, 34, chairs it since she was nine.")
+    # jobs beyond titles: "what's Okafor's job?" is answered by his description
+    assert Need.ROLE in offers("Dr Samuel Okafor is the museum's provenance researcher.")
+    assert Need.ROLE in offers("Jonas Pirrel, 63, is head of the Delta Farmers' Union.")
+    assert Need.ROLE not in offers("He shook his head and left.")  # a head of nothing
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,13 @@ _OFFERS = {
         r"engineer|scientist|professor|doctor|nurse|officer|official|leader|founder|executive|"
         r"manager|analyst|economist|critic|ambassador|envoy|captain|coach|judge|teacher|"
         r"lecturer|lawyer|farmer|trader|accountant|banker|journalist|reporter|midwife|"
-        r"pharmacist|mechanic|electrician|shopkeeper)\b",
+        r"pharmacist|mechanic|electrician|shopkeeper|researcher|curator|historian|"
+        r"archaeologist|activist|campaigner|organi[sz]er|advis[eo]r|consultant|inspector|"
+        r"investigator|architect|surgeon|physician|paramedic|firefighter|pilot|technician|"
+        r"welder|labourer|laborer|expert|specialist|representative|negotiator|mediator|"
+        r"trustee|treasurer|prosecutor|attorney|solicitor|barrister|auditor|regulator|"
+        r"councill?or|alderman|legislator|headteacher|headmaster|principal|superintendent|"
+        r"administrator|coordinator|detective|constable|sergeant|head of)\b",
         re.I,
     ),
     # the boss of a body: "how old is the hospital boss?" is not asked of its nurse

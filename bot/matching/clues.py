@@ -90,7 +90,14 @@ CLUES: dict[str, Clue] = {
         "lawmaker spokesman spokeswoman spokesperson engineer scientist professor doctor nurse "
         "officer official leader founder executive manager analyst economist critic ambassador "
         "envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker "
-        "journalist reporter midwife pharmacist mechanic electrician shopkeeper"
+        "journalist reporter midwife pharmacist mechanic electrician shopkeeper researcher "
+        "curator historian archaeologist activist campaigner organiser organizer adviser "
+        "advisor consultant inspector investigator architect surgeon physician paramedic "
+        "firefighter pilot technician welder labourer laborer expert specialist "
+        "representative negotiator mediator trustee treasurer prosecutor attorney solicitor "
+        "barrister auditor regulator councillor councilor alderman legislator headteacher "
+        "headmaster principal superintendent administrator coordinator detective constable "
+        "sergeant head"
     ),
     Need.LEAD: clue(
         "president premier minister governor mayor director chair chairman chairwoman "
