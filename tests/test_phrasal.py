@@ -21,8 +21,8 @@ PLAIN = parse(
 
 
 def test_a_file_gives_every_form_of_each_expression() -> None:
-    assert PLAIN[("setting", "up")] == ("founded",)
-    assert PLAIN[("set", "up", "shop")] == ("opened",)
+    assert PLAIN[("setting", "up")] == (("founded",),)
+    assert PLAIN[("set", "up", "shop")] == (("opened",),)
     assert ("lonely",) not in PLAIN
 
 
@@ -43,8 +43,17 @@ def test_the_story_own_phrases_and_unused_plain_words_are_left_alone() -> None:
 
 def test_forms_are_split_as_questions_are_and_a_line_needs_plain_words() -> None:
     plain = parse("the lion's share, the lion\u2019s share => most\nx y =>\n")
-    assert plain == {("the", "lion", "share"): ("most",)}  # a question's "lion's" is "lion"
+    assert plain == {("the", "lion", "share"): (("most",),)}  # a question's "lion's" is "lion"
     assert len(general_phrasal()) > 500
+
+
+def test_an_expression_is_read_as_the_first_of_its_readings_the_story_uses() -> None:
+    plain = parse("run the show, running the show => controlled | runs | in charge\n")
+    assert plain[("run", "the", "show")] == (("controlled",), ("runs",), ("in", "charge"))
+    says_runs = Phrasal(plain, used=lambda word: word in {"runs", "in", "charge"})
+    assert says_runs.read("who is running the show".split()) == "who is runs".split()
+    says_none = Phrasal(plain, used=lambda word: False)
+    assert says_none.read("who is running the show".split()) == "who is running the show".split()
 
 
 def test_a_story_phrase_is_kept_in_every_inflection_and_its_words_are_no_target() -> None:

@@ -29,7 +29,7 @@ from bot.matching.lexicon import (
 )
 from bot.matching.motion import drop_idle_go
 from bot.matching.paraphrases import GeneralWords
-from bot.matching.phrasal import Phrasal
+from bot.matching.phrasal import Phrasal, Plain
 from bot.matching.phrases import phrase_table
 from bot.matching.qtypes import read_asking
 from bot.matching.text import in_other_script, tokenize
@@ -55,7 +55,7 @@ class Analyzer:
         synonyms: Iterable[tuple[str, ...]],
         corpus: Iterable[str],
         general: Iterable[tuple[str, ...]] = (),
-        phrasal: dict[tuple[str, ...], tuple[str, ...]] | None = None,
+        phrasal: Plain | None = None,
         acronyms: Acronyms | None = None,
     ) -> None:
         """Build phrase tables from `aliases` (name -> entity id) and synonym groups.

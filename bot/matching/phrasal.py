@@ -14,31 +14,33 @@ from itertools import pairwise
 
 from bot.matching.text import tokenize
 
-_Plain = dict[tuple[str, ...], tuple[str, ...]]
+# each form with its readings, the first a story uses wins: "run the show" is "controlled",
+# or "runs" where the story says that
+Plain = dict[tuple[str, ...], tuple[tuple[str, ...], ...]]
 
 
 @cache
-def general_phrasal() -> _Plain:
+def general_phrasal() -> Plain:
     """Return each form of `phrasal.txt` (as words) with the plain words it is read as."""
     text = resources.files(__package__).joinpath("phrasal.txt").read_text("utf-8")
     return parse(text)
 
 
-def parse(text: str) -> _Plain:
-    """Return form -> plain words from a phrasal file's `text`; comments are skipped.
+def parse(text: str) -> Plain:
+    """Return form -> its readings from a phrasal file's `text`; comments are skipped.
 
-    Forms are split into words as a question is ("lion's share" is "lion share"); a line
-    without plain words, or a form of one word, is no reading.
+    Forms are split into words as a question is ("lion's share" is "lion share"); readings
+    are separated by " | "; a line without plain words, or a form of one word, is no reading.
     """
-    plain: _Plain = {}
+    plain: Plain = {}
     for line in text.splitlines():
         if line.strip() and not line.lstrip().startswith("#") and "=>" in line:
             forms, words = line.split("=>", 1)
-            read = tuple(tokenize(words))
+            readings = tuple(r for r in (tuple(tokenize(w)) for w in words.split("|")) if r)
             for form in forms.split(","):
                 said = tuple(tokenize(form.replace("\u2019", "'")))
-                if read and len(said) > 1:  # single words are the paraphrases' business
-                    plain.setdefault(said, read)
+                if readings and len(said) > 1:  # single words are the paraphrases' business
+                    plain.setdefault(said, readings)
     return plain
 
 
@@ -47,7 +49,7 @@ class Phrasal:
 
     def __init__(
         self,
-        plain: _Plain,
+        plain: Plain,
         kept: Iterable[str] = (),
         used: Callable[[str], bool] = lambda word: True,
         stem: Callable[[str], str] = lambda word: word,
@@ -66,12 +68,13 @@ class Phrasal:
         held = {run for words in spoken for run in _runs(words, longest)}
         claimed = {word for words in spoken for word in words}
         self._forms: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        for form, words in sorted(plain.items(), key=lambda f: len(f[0]), reverse=True):
-            if tuple(map(stem, form)) in held or not all(map(used, words)):
+        for form, readings in sorted(plain.items(), key=lambda f: len(f[0]), reverse=True):
+            if tuple(map(stem, form)) in held:
                 continue
-            if claimed.intersection(map(stem, words)):
-                continue
-            self._forms.setdefault((form[0], form[1]), []).append((form, words))
+            for words in readings:
+                if all(map(used, words)) and claimed.isdisjoint(map(stem, words)):
+                    self._forms.setdefault((form[0], form[1]), []).append((form, words))
+                    break
 
     def read(self, words: list[str]) -> list[str]:
         """Return `words` with each phrasal form replaced by its plain words."""
