@@ -41,6 +41,11 @@ def greeting(title: str) -> str:
     return f"Hi! I answer questions about one news story: {title}. Ask me anything about it."
 
 
+def what_i_am(title: str) -> str:
+    """Return the reply to "are you a bot?": a bot, and what it answers."""
+    return f"I'm a bot that answers questions about one news story: {title}. Ask me anything."
+
+
 def help_text(title: str) -> str:
     """Return how to use the bot, for "help", `/help` and the greeting's follow-up."""
     return (

@@ -25,6 +25,12 @@ _HELP = re.compile(
     r"how does this work|how do i use (you|this)|what can i ask( you)?|menu|about)$"
 )
 _BYE = re.compile(r"^(bye|goodbye|see you|see ya|khuda hafiz|allah hafiz|cya)$")
+# "are u a real person or a bot lol": about the bot, which no story answers
+_BEING = r"(a |an )?(real |actual )?(bot|robot|human|person|ai|machine|chatbot|chatgpt)"
+_WHAT_YOU_ARE = re.compile(
+    rf"^((are|r) (you|u|ya)|is this|am i (talking|chatting|speaking) (to|with)) {_BEING}"
+    rf"( or {_BEING})?( (lol|lmao|haha|tho|though|honestly|really|bro|mate|yaar))*$"
+)
 
 
 def smalltalk_reply(text: str, title: str) -> str | None:
@@ -39,6 +45,8 @@ def smalltalk_reply(text: str, title: str) -> str | None:
         return replies.ANYTHING_ELSE
     if _HELP.match(plain):
         return replies.help_text(title)
+    if _WHAT_YOU_ARE.match(plain):
+        return replies.what_i_am(title)
     if _BYE.match(plain):
         return replies.GOODBYE
     return None

@@ -81,6 +81,16 @@ def test_small_talk_gets_a_friendly_reply_that_is_not_an_answer(ask, text: str) 
     assert answer.text
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["are u a real person or a bot lol", "@StoryBot r u a bot?", "are you human", "is this a bot"],
+)
+def test_asked_what_it_is_it_says_it_is_a_bot_and_answers_no_fact(ask, text: str) -> None:
+    answer = ask(text)
+    assert answer.kind == AnswerKind.SMALLTALK and not answer.answered
+    assert "bot" in answer.text
+
+
 def test_ok_is_an_acknowledgement_not_thanks(ask) -> None:
     assert "welcome" in ask("thank you").text
     for ack in ("ok", "great bot", "cool storybot"):
