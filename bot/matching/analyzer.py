@@ -15,7 +15,7 @@ from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
 from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
-from bot.matching.english import IRREGULAR
+from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import plain_words
 from bot.matching.lexicon import (
@@ -102,6 +102,12 @@ class Analyzer:
             if len(key) > 1:
                 self._heads.add((key[0], key[1]))
         names = [*aliases, *(term for group in synonyms for term in group)]
+        # a name's word is never read as another language's ("Bola Tinubu"), nor a synonym's
+        # word of that language ("wazir-e-azam"); a synonym's English word may be ("talk",
+        # which pidgin says for "said")
+        self._named_words = frozenset(w for text in aliases for w in tokenize(text)) | {
+            w for group in synonyms for text in group for w in tokenize(text) if not is_english(w)
+        }
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
         self._phrasal = Phrasal(phrasal or {}, names, used.__contains__, self._stem)
         self.words = frozenset(
@@ -203,7 +209,8 @@ class Analyzer:
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
-        words = self._phrasal.read(plain_words(self._corrected(plain_chat(tokenize(text)))))
+        read = plain_chat(tokenize(text), self._named_words)
+        words = self._phrasal.read(plain_words(self._corrected(read)))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)

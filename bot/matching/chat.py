@@ -5,7 +5,10 @@ These are facts about how people write, not about one story.
 
 from __future__ import annotations
 
-from bot.matching.languages import LANGUAGES
+from collections.abc import Container
+from pathlib import Path
+
+from bot.matching.languages import LANGUAGES, parse
 
 SLANG = {
     "wat": "what",
@@ -102,73 +105,14 @@ SLANG = {
 }
 
 
-# Everyday Roman Urdu content words, read as the English a knowledge folder uses. Read only in
-# a message that is Roman Urdu (it has one of `URDU_MARKERS`): "Mile 12" or "Bola Tinubu" in
-# an English question stay what they are.
 def _by_word(table: dict[str, str]) -> dict[str, str]:
     """Return each word of `table`'s values with the English its key gives."""
     return {word: english for english, words in table.items() for word in words.split()}
 
 
-ROMAN_URDU = _by_word(
-    {
-        "reached": "pohncha pohnchi pohnche pahuncha pahunchi pahunche pohanch pahunch",
-        "built": "banega banegi banay bana bani",
-        "said": "kaha kahi kahaa bola boli",
-        "met": "mila mili mulaqat",
-        "went": "gaya gayi gaye",
-        "go": "jayega jayegi jayenge jaega jaegi jaenge",
-        "came": "aaya aayi aaye",
-        "won": "jeeta jeeti jeete",
-        "started": "shuru",
-        "ended": "khatam",
-        "money": "paisa raqam",
-        "price": "qeemat keemat",
-        "year": "saal",
-        "age": "umar umr",
-        "friendship": "dosti",
-        "country": "mulk",
-        "agreement": "muahida muahada moahida",
-        "president": "sadar",
-        "name": "naam",
-        "day": "din",
-        "back": "wapis wapas",
-        "seen": "nazar",
-        "part": "hissa hissay hisse",
-        "last": "aakhri akhri",
-        "place": "jagah",
-        "city": "shehar shahar",
-        "month": "mahina mahine",
-        "today": "aaj",
-        "after": "baad",
-        "people": "log logon",
-        "work": "kaam",
-        "full": "poora pura poori puri",
-        "speech": "taqreer takreer",
-        "promise": "waada wada waade",
-        "government": "hukumat hukoomat sarkar",
-        "cost": "kharcha kharch lagat",
-        "first": "pehla pehli",
-        "second": "doosra doosri dusra dusri",
-        "third": "teesra teesri",
-        "fourth": "chotha chothi chautha",
-        "help": "madad",
-        "statement": "bayan bayaan",
-        "decision": "faisla faisala",
-        "children": "bachay bachon bache bachche",
-        "women": "aurat auratein",
-        "village": "gaon",
-        "water": "pani paani",
-        "electricity": "bijli",
-        "medicine": "dawai dawa",
-        "world": "duniya dunya",
-        "date": "tareekh tarikh",
-    }
-)
-URDU_MARKERS = frozenset(
-    "ka ki ke ko ne se mein hai hain tha thi thay kya kab kahan kaun kis kisne kitne kitna "
-    "kitni nahi aur bhi hua hui".split()
-)
+# Everyday Roman Urdu content words (`urdu.txt`, in the format of languages.txt), read only in
+# a message that is Roman Urdu (it has one of `URDU_MARKERS`)
+((URDU_MARKERS, ROMAN_URDU),) = parse(Path(__file__).with_name("urdu.txt").read_text("utf-8"))
 
 
 # Swahili, as East African chat mixes it in ("Kenya itaanza wapi?"): question words, words of
@@ -258,15 +202,16 @@ def _first_marked() -> dict[str, int]:
 _MARKING = _first_marked()
 
 
-def plain_chat(words: list[str]) -> list[str]:
+def plain_chat(words: list[str], kept: Container[str] = frozenset()) -> list[str]:
     """Return `words` with chat shorthand read, and the words of the language a message mixes in.
 
     That language is the first of `languages.txt`'s, Swahili, pidgin or Roman Urdu whose
-    markers the message holds.
+    markers the message holds. A word of `kept` (a knowledge's names and synonyms: "Bola
+    Tinubu", "wazir-e-azam") is left as it is.
     """
     first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
     table = _LANGUAGES[first][1] if first is not None else {}
     if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
         return words
     # a word may read as several ("ngapi": how many) or as none (filler)
-    return [p for w in words for p in table.get(w, SLANG.get(w, w)).split()]
+    return [p for w in words for p in (w if w in kept else table.get(w, SLANG.get(w, w))).split()]
