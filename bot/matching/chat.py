@@ -105,88 +105,16 @@ SLANG = {
 }
 
 
-def _by_word(table: dict[str, str]) -> dict[str, str]:
-    """Return each word of `table`'s values with the English its key gives."""
-    return {word: english for english, words in table.items() for word in words.split()}
-
-
-# Everyday Roman Urdu content words (`urdu.txt`, in the format of languages.txt), read only in
-# a message that is Roman Urdu (it has one of `URDU_MARKERS`)
-((URDU_MARKERS, ROMAN_URDU),) = parse(Path(__file__).with_name("urdu.txt").read_text("utf-8"))
-
-
-# Swahili, as East African chat mixes it in ("Kenya itaanza wapi?"): question words, words of
-# news about health, money and government, and filler (read as nothing)
-SWAHILI = _by_word(
-    {
-        "when": "lini",
-        "where": "wapi",
-        "who": "nani",
-        "how many": "ngapi wangapi mingapi vingapi",
-        "what": "nini",
-        "why": "kwanini",
-        "which": "gani",
-        "in": "katika",
-        "started": "ilianza alianza walianza",
-        "start": "itaanza kuanza wataanza",
-        "got": "walipata alipata ilipata",
-        "get": "watapata atapata wanapata",
-        "called": "inaitwa itaitwa anaitwa",
-        "needs": "anahitaji inahitaji wanahitaji",
-        "vaccine": "chanjo",
-        "children": "watoto",
-        "child": "mtoto",
-        "doses": "dozi",
-        "price": "bei",
-        "cost": "gharama",
-        "money": "pesa",
-        "country": "nchi",
-        "year": "mwaka",
-        "day": "siku",
-        "month": "mwezi",
-        "name": "jina",
-        "minister": "waziri",
-        "health": "afya",
-        "hospital": "hospitali",
-        "government": "serikali",
-        "president": "rais",
-        "its": "yake",
-        "": "ni ya za wa hii hiyo je kwa habari sasa jamani tu pia",
-    }
-)
-# a Swahili message holds one of these: words no English or Roman Urdu chat uses
-SWAHILI_MARKERS = frozenset(
-    "lini wapi nani ngapi wangapi nini kwanini habari jamani hii je chanjo watoto mtoto yake "
-    "itaanza ilianza watapata walipata anahitaji inaitwa".split()
-)
-
-
-# West African pidgin words that are also English ones ("talk", "am", "na"), read only in
-# a message with a pidgin word no English uses: "wetin governor talk?" asks what he said
-PIDGIN = _by_word(
-    {
-        "said": "talk talam",
-        "it": "am",
-        "is": "na",
-        "has": "don",
-        "can": "fit",
-        "want": "wan",
-        "left": "comot",
-        "know": "sabi",
-        "many": "plenty",
-    }
-)
-PIDGIN_MARKERS = frozenset("wetin dey abeg una wey sef abi oga comot sabi".split())
+# Swahili, West African pidgin and Roman Urdu (`chatlanguages.txt`, in the format of
+# languages.txt): each read only in a message holding one of its markers
+_CHAT_FILE = Path(__file__).with_name("chatlanguages.txt")
+SWAHILI_LANGUAGE, PIDGIN_LANGUAGE, URDU_LANGUAGE = parse(_CHAT_FILE.read_text("utf-8"))
+URDU_MARKERS, ROMAN_URDU = URDU_LANGUAGE
 
 
 # each language read in a message that holds one of its markers, the first that does; the
 # European and other languages of `languages.txt` first: "una" is Spanish as often as pidgin
-_LANGUAGES = (
-    *LANGUAGES,
-    (SWAHILI_MARKERS, SWAHILI),
-    (PIDGIN_MARKERS, PIDGIN),
-    (URDU_MARKERS, ROMAN_URDU),
-)
+_LANGUAGES = (*LANGUAGES, SWAHILI_LANGUAGE, PIDGIN_LANGUAGE, URDU_LANGUAGE)
 
 
 def _first_marked() -> dict[str, int]:
