@@ -256,6 +256,13 @@ def test_how_much_did_it_cost_asks_for_money(lagos: Engine) -> None:
     assert lagos.answer(Query(text="how much did the line cost")).answered
 
 
+def test_how_much_is_a_thing_bought_asks_for_money() -> None:
+    # not answered by a count the same sentence gives ("14 extra trains a day")
+    assert Need.MONEY in needs(QType.AMOUNT, tuple("how much is a train ticket".split()))
+    assert Need.MONEY in needs(QType.AMOUNT, tuple("how much was the ransom".split()))
+    assert Need.MONEY not in needs(QType.AMOUNT, tuple("how much off is the pass".split()))
+
+
 def test_how_much_in_a_currency_asks_for_money(lagos: Engine) -> None:
     assert Need.MONEY in needs(QType.AMOUNT, tuple("how much is the pass in naira".split()))
     # the fare's entry says passes come at a discount, and a trip's fare in another clause

@@ -34,7 +34,7 @@ _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks mo
 _COSTING = CURRENCY_NAMES | frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
-    "bill money cash afford".split()
+    "bill money cash afford ticket tickets subscription rent ransom fine fines tuition".split()
 )
 
 
