@@ -69,6 +69,10 @@ def test_the_prime_minister_of_china_is_not_pakistans(engine: Engine) -> None:
         # as "anything" and "anyone" are: a word for whatever the question is about
         ("when will everything be signed", "when will it be signed"),
         ("did anybody sign", "did anyone sign"),
+        # "at all", "all this", "it all" stress and name nothing
+        ("what did kakar say about all this", "what did kakar say about this"),
+        ("did china sign it at all", "did china sign it"),
+        ("what did xi say about it all", "what did xi say about it"),
     ],
 )
 def test_chat_filler_and_reflexives_are_not_read_as_terms(

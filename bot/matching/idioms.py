@@ -21,6 +21,11 @@ _HELD = (
 )
 
 _IDIOMS: tuple[tuple[str, str], ...] = (
+    # "at all", "all this", "it all" stress, and name nothing: "what's the union saying about
+    # all this?" asks what it says about this, "any money in at all?" about any money
+    (r"\bat all\b ?", ""),
+    (r"\ball (?=this\b|that\b)", ""),
+    (r"\b(?P<it>it|this) all\b", r"\g<it>"),
     (rf"\bset(?:s|ting)? {_SOME}back\b", r"cost \g<object>"),
     (r"\bprice tags?\b", "cost"),
     (
@@ -259,6 +264,7 @@ _KEYS = frozenset(
     bringing heard summarise summarize sum recap live lives living reside drop drops dropped
     dropping down top stand stands mean means problem problems headache headaches issue
     issues concern worry challenge vote votes voted voting buy buys bought buying put puts putting
+    all
     """.split()
 )
 # one pass to tell whether any idiom is there: most texts have none (named groups unnamed).
