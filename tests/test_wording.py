@@ -69,6 +69,9 @@ def test_the_prime_minister_of_china_is_not_pakistans(engine: Engine) -> None:
         # as "anything" and "anyone" are: a word for whatever the question is about
         ("when will everything be signed", "when will it be signed"),
         ("did anybody sign", "did anyone sign"),
+        # chat's short forms of time and other news words
+        ("what did kakar say in the last hr", "what did kakar say in the last hour"),
+        ("which dept signed it nxt wk", "which department signed it next week"),
         # "at all", "all this", "it all" stress and name nothing
         ("what did kakar say about all this", "what did kakar say about this"),
         ("did china sign it at all", "did china sign it"),
