@@ -196,6 +196,10 @@ def test_a_word_of_a_name_or_synonym_is_not_read_as_roman_urdu() -> None:
     assert analyzer.analyze("bola tinubu ne kya kaha").terms[0] == "@tinubu"
     assert analyzer.analyze("wazir-e-azam kaun hai").terms == ("@pm",)
     assert "minister" in Analyzer({}, [], ["A text."]).analyze("wazir kaun hai").words
+    # a word of a name said alone is read as the language's: the Italian bridge
+    bridge = Analyzer({"Ponte Morandi": "morandi"}, [], ["The Ponte Morandi fell."])
+    assert "bridge" in bridge.analyze("quando riapre il ponte?").words
+    assert bridge.analyze("quando è caduto il ponte morandi?").terms[-1] == "@morandi"
 
 
 @pytest.mark.parametrize(

@@ -261,6 +261,9 @@ def test_how_much_is_a_thing_bought_asks_for_money() -> None:
     assert Need.MONEY in needs(QType.AMOUNT, tuple("how much is a train ticket".split()))
     assert Need.MONEY in needs(QType.AMOUNT, tuple("how much was the ransom".split()))
     assert Need.MONEY not in needs(QType.AMOUNT, tuple("how much off is the pass".split()))
+    # what a thing sold for is a price; how much of it was sold, a share
+    assert Need.MONEY in needs(QType.AMOUNT, tuple("how much was the club sold for".split()))
+    assert Need.MONEY not in needs(QType.AMOUNT, tuple("how much of the club was sold".split()))
 
 
 def test_how_much_in_a_currency_asks_for_money(lagos: Engine) -> None:

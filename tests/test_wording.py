@@ -395,6 +395,12 @@ def test_a_tag_asks_a_statement_as_a_yes_no_question(question: str, qtype: QType
     assert detect_qtype(question.split()) == qtype
 
 
+def test_roman_urdu_for_how_much_asks_an_amount() -> None:
+    # "kitne mein bika?": for how much was it sold; "kitne log": how many people
+    assert detect_qtype("club kitne mein sold".split()) == QType.AMOUNT
+    assert detect_qtype("kitne log zakhmi".split()) == QType.COUNT
+
+
 @pytest.mark.parametrize(
     ("question", "kept"),
     [

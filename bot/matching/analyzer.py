@@ -14,7 +14,7 @@ import Stemmer
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
-from bot.matching.chat import ROMAN_URDU, SLANG, plain_chat
+from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import plain_words
@@ -102,12 +102,14 @@ class Analyzer:
             if len(key) > 1:
                 self._heads.add((key[0], key[1]))
         names = [*aliases, *(term for group in synonyms for term in group)]
-        # a name's word is never read as another language's ("Bola Tinubu"), nor a synonym's
-        # word of that language ("wazir-e-azam"); a synonym's English word may be ("talk",
-        # which pidgin says for "said")
-        self._named_words = frozenset(w for text in aliases for w in tokenize(text)) | {
-            w for group in synonyms for text in group for w in tokenize(text) if not is_english(w)
-        }
+        # a name said whole is never read as another language's words ("Bola Tinubu"), nor a
+        # synonym of that language ("wazir-e-azam"); an English synonym may be ("talk", which
+        # pidgin says for "said")
+        self._named: dict[str, list[Phrase]] = {}
+        for text in [*aliases, *(t for group in synonyms for t in group)]:
+            said = tuple(tokenize(text))
+            if said and (text in aliases or not all(map(is_english, said))):
+                self._named.setdefault(said[0], []).append(said)
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
         self._phrasal = Phrasal(phrasal or {}, names, used.__contains__, self._stem)
         self.words = frozenset(
@@ -209,7 +211,7 @@ class Analyzer:
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
-        read = plain_chat(tokenize(text), self._named_words)
+        read = plain_chat(tokenize(text), self._named)
         words = self._phrasal.read(plain_words(self._corrected(read)))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]

@@ -30,11 +30,13 @@ _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 # "how much time?", "how much longer?": an amount of time, not of money
 _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks months years".split())
+_SHARES = frozenset({("of",)})  # "how much of the club was sold?": a share, not a price
 # words that make "how much" ask for money; a currency too: "how much is the pass in naira?"
 _COSTING = CURRENCY_NAMES | frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
-    "bill money cash afford ticket tickets subscription rent ransom fine fines tuition".split()
+    "bill money cash afford ticket tickets subscription rent ransom fine fines tuition sell "
+    "sells sold selling buy buys bought buying".split()
 )
 
 
@@ -71,7 +73,7 @@ def needs(
         asked.add(Need.AGE)
     if qtype is QType.WHO:
         asked.add(Need.SOMEONE)  # "who was governor then?" is not answered by "in 2018"
-    if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words) and not _of_time(words):
+    if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words) and not _time_or_share(words):
         asked.add(Need.MONEY)  # "how much did the viaduct cost?": not "a 3.2-kilometre viaduct"
     if _asks_name(words):
         asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"
@@ -91,10 +93,10 @@ def needs(
     return frozenset(asked)
 
 
-def _of_time(words: tuple[str, ...]) -> bool:
-    """Return whether "how much" asks an amount of time: "how much time do they spend?"."""
+def _time_or_share(words: tuple[str, ...]) -> bool:
+    """Return whether "how much" asks time or a share: "how much time?", "how much of it?"."""
     return any(
-        pair == ("how", "much") and words[at + 2 : at + 3] in _TIME_AMOUNTS
+        pair == ("how", "much") and words[at + 2 : at + 3] in _TIME_AMOUNTS | _SHARES
         for at, pair in enumerate(itertools.pairwise(words))
     )
 

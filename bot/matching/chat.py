@@ -5,10 +5,12 @@ These are facts about how people write, not about one story.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Mapping
 from pathlib import Path
 
 from bot.matching.languages import LANGUAGES, parse
+
+Phrase = tuple[str, ...]  # a name or synonym as its words
 
 SLANG = {
     "wat": "what",
@@ -46,7 +48,6 @@ SLANG = {
     "nxt": "next",
     "bc": "because",
     "dept": "department",
-    "mgmt": "management",
     "intl": "international",
     "approx": "about",
     "n": "and",
@@ -142,16 +143,32 @@ def _first_marked() -> dict[str, int]:
 _MARKING = _first_marked()
 
 
-def plain_chat(words: list[str], kept: Container[str] = frozenset()) -> list[str]:
+def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None) -> list[str]:
     """Return `words` with chat shorthand read, and the words of the language a message mixes in.
 
     That language is the first of `languages.txt`'s, Swahili, pidgin or Roman Urdu whose
-    markers the message holds. A word of `kept` (a knowledge's names and synonyms: "Bola
-    Tinubu", "wazir-e-azam") is left as it is.
+    markers the message holds. The words of a phrase of `kept` (a knowledge's names and
+    synonyms, by their first word), said whole, are left as they are: "bola tinubu",
+    "wazir-e-azam"; not "ponte" alone, the Italian bridge, of a story's "Ponte Morandi".
     """
     first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
     table = _LANGUAGES[first][1] if first is not None else {}
     if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
         return words
+    held = _held(words, kept) if kept and table else set()
     # a word may read as several ("ngapi": how many) or as none (filler)
-    return [p for w in words for p in (w if w in kept else table.get(w, SLANG.get(w, w))).split()]
+    return [
+        p
+        for i, w in enumerate(words)
+        for p in (w if i in held else table.get(w, SLANG.get(w, w))).split()
+    ]
+
+
+def _held(words: list[str], kept: Mapping[str, list[Phrase]]) -> set[int]:
+    """Return the places of `words` inside a phrase of `kept`, said whole."""
+    held: set[int] = set()
+    for i, word in enumerate(words):
+        for phrase in kept.get(word, ()):
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                held.update(range(i, i + len(phrase)))
+    return held

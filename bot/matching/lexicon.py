@@ -123,6 +123,11 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("which", "agency"), QType.WHO),
     (("which", "leader"), QType.WHO),
     (("kis", "ne"), QType.WHO),
+    # "kitne mein bika?" asks for how much
+    (("kitne", "mein"), QType.AMOUNT),
+    (("kitne", "main"), QType.AMOUNT),
+    (("kitne", "ka"), QType.AMOUNT),
+    (("kitne", "ki"), QType.AMOUNT),
     (("kis", "ke"), QType.WHO),
     (("kis", "se"), QType.WHO),
     (("kis", "ko"), QType.WHO),
