@@ -76,6 +76,14 @@ def test_a_role_an_entity_is_called_by_is_read_for_its_group_s_other_words() -> 
     assert analyzer.terms("who is the gaffer") == analyzer.terms("who is the manager")
     assert analyzer.terms("the gaffer") == ("@dalen",)
     assert analyzer.terms("a subsidy") == ("subsidi",)  # a proper name keeps its own meaning
+    # a group that holds the role only by stem is no group of it: "slam" is not "the critic"
+    critic = Analyzer(
+        {"Otieno": "otieno", "critic": "otieno"},
+        [],
+        ["The critic Otieno warned."],
+        general=[("criticise", "slam")],
+    )
+    assert critic.terms("who slammed it") == ("slam",)
 
 
 def test_a_casual_word_is_read_as_the_story_s_formal_one() -> None:

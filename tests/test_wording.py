@@ -75,6 +75,7 @@ def test_the_prime_minister_of_china_is_not_pakistans(engine: Engine) -> None:
         # "at all", "all this", "it all" stress and name nothing
         ("what did kakar say about all this", "what did kakar say about this"),
         ("did china sign it at all", "did china sign it"),
+        ("was china at all times the leader", "was china at all times the leader"),  # literal
         ("what did xi say about it all", "what did xi say about it"),
     ],
 )

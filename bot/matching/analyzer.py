@@ -83,13 +83,12 @@ class Analyzer:
         self.phrases, self.conflicts = phrase_table(aliases, synonyms, self._stems)
         # "who got nicked?": a word the story never uses, read as its general group's word
         # that the story does use
-        # but for a one-word alias in lower case, a role ("manager"), not a proper name: its
-        # group's words are read as it, and so as its entity ("who's the gaffer?")
-        roles = {self._stem(name) for name in aliases if name.islower() and " " not in name}
-        claimed = {part for key in self.phrases for part in key} - roles
+        claimed = {part for key in self.phrases for part in key}
         stems = {self._stem(word) for word in used}
         general_words = GeneralWords(general, self._stem, stems, claimed)
-        self._general = {w: self.phrases.get((s,), s) for w, s in general_words.read.items()}
+        # and a word of the group of an alias written as one lower-case word, a role
+        # ("manager"), as its entity: "who's the gaffer?"
+        self._general = general_words.read | general_words.roles(aliases, self._stem, stems)
         # longest phrase starting with each stem
         self._starts: dict[str, int] = {}
         # the first two stems of each longer phrase, and the phrases of one stem: a phrase may

@@ -22,8 +22,13 @@ _HELD = (
 
 _IDIOMS: tuple[tuple[str, str], ...] = (
     # "at all", "all this", "it all" stress, and name nothing: "what's the union saying about
-    # all this?" asks what it says about this, "any money in at all?" about any money
-    (r"\bat all\b ?", ""),
+    # all this?" asks what it says about this, "any money in at all?" about any money; not
+    # "at all" before what it counts ("at all stations" is at every one)
+    (
+        r"\bat all(?=$| (?:when|while|if|or|and|since|after|before|during|now|then|yet|ever|"
+        r"anymore|though|tho|lol|right|these|this|that)\b) ?",
+        "",
+    ),
     (r"\ball (?=this\b|that\b)", ""),
     (r"\b(?P<it>it|this) all\b", r"\g<it>"),
     (rf"\bset(?:s|ting)? {_SOME}back\b", r"cost \g<object>"),

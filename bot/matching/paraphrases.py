@@ -9,9 +9,11 @@ its group that the story does use; the story's own words stay as they are.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib import resources
+
+from bot.matching.analysis import ENTITY_PREFIX
 
 # a word ending in a consonant, a vowel and a consonant may double its last letter
 _DOUBLING = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
@@ -70,6 +72,7 @@ class GeneralWords:
         """
         self.read: dict[str, str] = {}
         groups = list(groups)
+        self._groups = groups
         self.words = {term for group in groups for term in group}  # real words, for the speller
         for group in groups:
             # the story's synonyms and names keep their own meaning: never a target either
@@ -78,3 +81,23 @@ class GeneralWords:
             for term, own in free if known else ():
                 if own not in used:
                     self.read.update((form, known[0]) for form in forms(term))
+
+    def roles(
+        self, aliases: Mapping[str, str], stem: Callable[[str], str], used: set[str]
+    ) -> dict[str, str]:
+        """Return each form of a word of a group holding a role, read as its entity's term.
+
+        A role is an alias written as one lower-case word ("manager"), not a proper name; the
+        group must hold it as written ("manager | gaffer"), not by stem ("criticise | slam" is
+        no group of a "critic"). Words the story uses keep their own meaning.
+        """
+        read: dict[str, str] = {}
+        for role, entity_id in aliases.items():
+            if not role.islower() or " " in role or role not in self.words:
+                continue
+            for group in self._groups:
+                if role in group:
+                    for term in group:
+                        if term != role and stem(term) not in used:
+                            read.update((form, ENTITY_PREFIX + entity_id) for form in forms(term))
+        return read
