@@ -189,6 +189,12 @@ def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Eng
     assert "open" in engine.analyzer.analyze("station dobara kab khulega?").words
 
 
+def test_an_unread_word_of_another_language_is_no_typo_of_an_english_filler_word() -> None:
+    analyzer = Analyzer({}, [], ["The club's debt is large."])
+    assert "schuld" in analyzer.analyze("hoeveel schuld heeft de club").words  # not "should"
+    assert "should" in analyzer.analyze("how much schuld the club have").words  # English typo
+
+
 def test_a_word_of_a_name_or_synonym_is_not_read_as_roman_urdu() -> None:
     # "bola" is "said" in Roman Urdu, "wazir" "minister": a story's own names keep them
     names = {"Bola Tinubu": "tinubu", "wazir-e-azam": "pm"}

@@ -14,7 +14,7 @@ import Stemmer
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
-from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat
+from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat, reads_all_filler
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import plain_words
@@ -210,8 +210,9 @@ class Analyzer:
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
-        read = plain_chat(tokenize(text), self._named)
-        words = self._phrasal.read(plain_words(self._corrected(read)))
+        tokens = tokenize(text)
+        read = plain_chat(tokens, self._named)
+        words = self._phrasal.read(plain_words(self._corrected(read, reads_all_filler(tokens))))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
@@ -239,10 +240,13 @@ class Analyzer:
         found = self._phrase_at(stems, words[at:], 0) if stems[0] in self._starts else None
         return found[0] if found else None
 
-    def _corrected(self, words: list[str]) -> list[str]:
+    def _corrected(self, words: list[str], foreign: bool = False) -> list[str]:
         """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.
 
-        500 characters of gibberish must not cost a vocabulary scan for every word.
+        500 characters of gibberish must not cost a vocabulary scan for every word. In a
+        message partly in a language whose table reads its filler (`foreign`), a word the
+        table leaves is a word of that language, no typo of an English filler word: Dutch
+        "schuld" (debt) is not "should", "weer" (again) not "were".
         """
         if self._speller.words.issuperset(words):  # no word to correct: a knowledge's own text
             return words
@@ -254,7 +258,8 @@ class Analyzer:
                 cost = self._speller.cost(word)  # counted cached or not: same text, same reading
                 if cost <= compared:
                     compared -= cost
-                    word = self._correct(word)
+                    corrected = self._correct(word)
+                    word = word if foreign and corrected in self._stop_words else corrected
             elif budget and (swapped := self._speller.swapped(word, self._stop_words)):
                 budget -= 1  # "trail" for "trial": a real word with two letters swapped
                 word = swapped

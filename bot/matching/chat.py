@@ -172,3 +172,12 @@ def _held(words: list[str], kept: Mapping[str, list[Phrase]]) -> set[int]:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 held.update(range(i, i + len(phrase)))
     return held
+
+
+def reads_all_filler(words: list[str]) -> bool:
+    """Return whether `words` mix in a language of `languages.txt`, whose tables read its filler.
+
+    Roman Urdu's filler is partly in lexicon.py, and partly left to the typo reader.
+    """
+    first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
+    return first is not None and first < len(LANGUAGES)
