@@ -256,6 +256,14 @@ def test_how_much_did_it_cost_asks_for_money(lagos: Engine) -> None:
     assert lagos.answer(Query(text="how much did the line cost")).answered
 
 
+def test_a_person_s_age_is_not_the_year_a_firm_was_founded() -> None:
+    asked = needs(QType.AMOUNT, tuple("how old is castellan's boss".split()))
+    assert {Need.AGE, Need.PERSON_AGE} <= asked
+    assert Need.PERSON_AGE not in needs(QType.AMOUNT, tuple("how old is the club".split()))
+    assert Need.PERSON_AGE not in offers("The firm was founded in 2012 by Daniel Kessler.")
+    assert Need.PERSON_AGE in offers("Daniel Kessler, 48, founded the firm in 2012.")
+
+
 def test_how_much_is_a_thing_bought_asks_for_money() -> None:
     # not answered by a count the same sentence gives ("14 extra trains a day")
     assert Need.MONEY in needs(QType.AMOUNT, tuple("how much is a train ticket".split()))

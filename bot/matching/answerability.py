@@ -112,6 +112,11 @@ _OFFERS = {
         r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b"
         r"|\b(?:born|founded|established|formed)\s+in\s+\d{4}\b)|\b[A-Z][\w'-]+, \d{2},"
     ),
+    # a person's: not the year a firm or club was founded ("how old is castellan's boss?")
+    Need.PERSON_AGE: re.compile(
+        r"(?i:\b\d{1,3}[- ]years?[- ]old\b|\baged?\s+\d|\bage of\b|\bborn\s+in\s+\d{4}\b)"
+        r"|\b[A-Z][\w'-]+, \d{2},"
+    ),
     Need.ROLE: re.compile(
         r"\b(?:president|vice[- ]president|premier|prime minister|minister|governor|mayor|"
         r"director|managing director|chair(?:man|woman|person)?|ceo|chief|secretary|"

@@ -71,6 +71,8 @@ def needs(
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
     if qtype == QType.AMOUNT and "old" in words:
         asked.add(Need.AGE)
+        if not _HOLDERS.isdisjoint(words):
+            asked.add(Need.PERSON_AGE)  # "how old is the boss?": not when the firm was founded
     if qtype is QType.WHO:
         asked.add(Need.SOMEONE)  # "who was governor then?" is not answered by "in 2018"
     if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words) and not _time_or_share(words):
@@ -309,7 +311,12 @@ _OTHERS = frozenset("else besides except excluding".split())
 _BEFORE_AFTER = frozenset("before after prior".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING_TYPES = frozenset({QType.WHO, QType.WHAT, QType.WHERE})
-_WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
+_WHO_WORDS = frozenset("who whom kaun kon".split())
+# words for a person whose age may be asked: "how old is he?", "the boss", "the coach"
+_HOLDERS = frozenset(
+    "he she him her his boss chief ceo head leader chairman chairwoman president minister "
+    "coach manager captain founder owner man woman guy lady fella bloke".split()
+)  # not "which country": that asks one
 # nouns for a human being: a "who" question that uses one asks for a person, not a country
 _PERSON_WORDS = frozenset(
     "person persons people man men woman women guy guys dude astronaut astronauts individual "

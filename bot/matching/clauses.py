@@ -30,6 +30,7 @@ VALUES = frozenset(
         Need.NUMBER,
         Need.COUNT,
         Need.AGE,
+        Need.PERSON_AGE,
         Need.PAST,
         Need.MONEY,
     }

@@ -84,6 +84,7 @@ CLUES: dict[str, Clue] = {
     Need.TIME: clue("noon midnight morning afternoon evening night dawn dusk", digit=True),
     Need.NUMBER: clue(NUMBER_WORDS, digit=True),
     Need.AGE: clue("age", digit=True),
+    Need.PERSON_AGE: clue("age", digit=True),
     Need.ROLE: clue(
         "president premier minister governor mayor director chair chairman chairwoman "
         "chairperson ceo chief secretary commissioner chancellor king queen prince senator "

@@ -23,6 +23,7 @@ class Need(StrEnum):
     NUMBER = "number"
     COUNT = "count"  # how many: a number that is no year ("in 1972" counts nothing)
     AGE = "age"
+    PERSON_AGE = "person_age"  # a person's age: "58 years old", "Selent, 58,"; no founding year
     ROLE = "role"  # a title or job: "premier", "managing director", "health minister"
     LEAD = "lead"  # a title that leads others: "chief executive", "governor", "head of"
     NAME = "name"  # the full name of someone or something: what a fact-store entry begins with
@@ -64,4 +65,6 @@ NAMED = frozenset({Need.NAME, Need.OTHER})
 
 # kinds of value few answers hold by chance: an answer that has the one asked for is likely
 # meant ("where …?" answered "in Zeist"), where many hold a year, a number or someone's words
-TELLING = frozenset({Need.PLACE, Need.REASON, Need.AGE, Need.DAY, Need.MONTH, Need.TIME})
+TELLING = frozenset(
+    {Need.PLACE, Need.REASON, Need.AGE, Need.PERSON_AGE, Need.DAY, Need.MONTH, Need.TIME}
+)
