@@ -104,6 +104,7 @@ def unique(items: Iterable[Suggestion], limit: int | None = None) -> tuple[Sugge
 # the "Yes." an answer opens with, answering its own entry's yes/no question ("No." stays: to
 # "why did the hospital pay?" it corrects the question; "Yes and no" is no such answer)
 _YES = re.compile(r"^Yes(?:[.,;:!]|\s+[\u2014\u2013-])\s+(?=\S)")
+_OPENER = re.compile(r"^(?:Yes|No)(?:[.,;:!]|\s+[\u2014\u2013-])\s+(?=\S)")
 
 
 def opens_yes(answer: str) -> bool:
@@ -261,15 +262,22 @@ def another_value(stated: str, best: Candidate) -> Answer:
     return _told_instead(f"The story doesn't give {stated} for that. It says:", best)
 
 
+def no_view(best: Candidate) -> Answer:
+    """Say the story holds no opinion or forecast to answer with, and what bears on it."""
+    lead = "The story can't settle that: it reports, it doesn't judge or predict. It says:"
+    # without the entry's own "Yes." or "No.", which would settle it
+    return _told_instead(lead, best, _OPENER.sub("", best.entry.answer, count=1))
+
+
 def other_side(stated: str, told: str, best: Candidate) -> Answer:
     """Say the story gives the opposite side to the one a yes/no question states, and what."""
     return _told_instead(f"Not {stated}: the story says {told}.", best)
 
 
-def _told_instead(lead: str, best: Candidate) -> Answer:
-    """Return a correction: `lead`, then what the entry `best` says instead."""
+def _told_instead(lead: str, best: Candidate, said: str | None = None) -> Answer:
+    """Return a correction: `lead`, then what the entry `best` says instead (or `said`)."""
     return Answer(
-        text=f"{lead} {best.entry.answer}",
+        text=f"{lead} {best.entry.answer if said is None else said}",
         kind=AnswerKind.CORRECTION,
         source=best.entry.source,
         confidence=round(best.probability, 3),

@@ -9,6 +9,7 @@ import pytest
 
 from bot.knowledge.loading import default_folder
 from bot.matching.engine import Engine
+from bot.matching.views import asks_a_view
 from bot.models import AnswerKind, Query
 from tests.knowledgekit import edit
 from tests.turnkit import story_engine
@@ -89,6 +90,32 @@ def test_asked_what_it_is_it_says_it_is_a_bot_and_answers_no_fact(ask, text: str
     answer = ask(text)
     assert answer.kind == AnswerKind.SMALLTALK and not answer.answered
     assert "bot" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("would u feel safe flying there honestly?", True),
+        ("tbh shouldn't they just pay and get it over with?", True),
+        ("should pakistan have joined?", True),
+        ("do you think it will work?", True),
+        ("will china actually build the station?", True),  # doubts what is planned
+        ("are the bosses gonna end up in jail?", True),
+        ("what should passengers do?", False),  # what someone is to do: a fact
+        ("who should pay?", False),
+        ("when will the plant actually start producing electricity?", False),  # the plan
+        ("when will nasa land?", False),
+    ],
+)
+def test_a_question_asking_a_view_or_a_forecast_is_told_apart(text: str, view: bool) -> None:
+    assert asks_a_view(text) is view
+
+
+def test_a_view_asked_is_no_answer_but_what_bears_on_it(ask) -> None:
+    answer = ask("should pakistan have joined?")
+    assert answer.kind == AnswerKind.CORRECTION and not answer.answered
+    assert answer.text.startswith("The story can't settle that") and "Pakistan" in answer.text
+    assert "It says: Yes." not in answer.text and "It says: No." not in answer.text
 
 
 def test_ok_is_an_acknowledgement_not_thanks(ask) -> None:

@@ -26,6 +26,7 @@ from bot.matching.ranking import rank
 from bot.matching.suggesting import Suggester
 from bot.matching.text import clean, in_other_script
 from bot.matching.titles import title_holders
+from bot.matching.views import asks_a_view
 from bot.matching.wordless import Wordless
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
 from bot.smalltalk import smalltalk_reply
@@ -160,7 +161,13 @@ class Engine:
         if decided.answer.kind in (AnswerKind.DECLINE, AnswerKind.CLARIFY):
             corrected = self.dialogue.corrections.corrected(text, reading)
             return corrected or self._quoted(decided, reading)
-        return self.dialogue.corrections.contradicted(text, decided) or decided
+        decided = self.dialogue.corrections.contradicted(text, decided) or decided
+        best = decided.best
+        if decided.answer.answered and best and asks_a_view(text):
+            # "will the hackers actually publish it?": what bears on it, not as the answer
+            answer = replies.no_view(best)
+            return Decision(text, answer, f"{decided.reason}; asks a view", decided.candidates)
+        return decided
 
     def _quoted(self, decided: Decision, reading: Analysis) -> Decision:
         """Answer with the story sentence that answers what no entry does, if one clearly does."""
