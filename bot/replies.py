@@ -136,13 +136,15 @@ def single(entry: Entry, confidence: float, yes_no: bool = False) -> Answer:
     )
 
 
-def quoted(sentence: str) -> Answer:
-    """Answer with a sentence of the story itself, when no entry answers the question."""
-    return Answer(
-        text=f"The story says: \u201c{_nested(sentence)}\u201d",
-        kind=AnswerKind.ANSWER,
-        confidence=0.5,
-    )
+def quoted(sentence: str, view: bool = False) -> Answer:
+    """Answer with a sentence of the story itself, when no entry answers the question.
+
+    Asked a `view` (an opinion, a forecast), the sentence is only what bears on it.
+    """
+    said = f"\u201c{_nested(sentence)}\u201d"
+    if view:
+        return Answer(text=f"{NO_VIEW} {said}", kind=AnswerKind.CORRECTION, confidence=0.5)
+    return Answer(text=f"The story says: {said}", kind=AnswerKind.ANSWER, confidence=0.5)
 
 
 def _nested(sentence: str) -> str:
@@ -262,11 +264,13 @@ def another_value(stated: str, best: Candidate) -> Answer:
     return _told_instead(f"The story doesn't give {stated} for that. It says:", best)
 
 
+NO_VIEW = "The story can't settle that: it reports, it doesn't judge or predict. It says:"
+
+
 def no_view(best: Candidate) -> Answer:
     """Say the story holds no opinion or forecast to answer with, and what bears on it."""
-    lead = "The story can't settle that: it reports, it doesn't judge or predict. It says:"
     # without the entry's own "Yes." or "No.", which would settle it
-    return _told_instead(lead, best, _OPENER.sub("", best.entry.answer, count=1))
+    return _told_instead(NO_VIEW, best, _OPENER.sub("", best.entry.answer, count=1))
 
 
 def other_side(stated: str, told: str, best: Candidate) -> Answer:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import replies
 from bot.knowledge.loading import default_folder
 from bot.matching.engine import Engine
 from bot.matching.views import asks_a_view
@@ -116,6 +117,12 @@ def test_a_view_asked_is_no_answer_but_what_bears_on_it(ask) -> None:
     assert answer.kind == AnswerKind.CORRECTION and not answer.answered
     assert answer.text.startswith("The story can't settle that") and "Pakistan" in answer.text
     assert "It says: Yes." not in answer.text and "It says: No." not in answer.text
+
+
+def test_a_story_sentence_quoted_for_a_view_asked_is_only_what_bears_on_it() -> None:
+    assert replies.quoted("It sails.").kind == AnswerKind.ANSWER
+    hedged = replies.quoted("It sails.", view=True)
+    assert hedged.kind == AnswerKind.CORRECTION and hedged.text.startswith(replies.NO_VIEW)
 
 
 def test_ok_is_an_acknowledgement_not_thanks(ask) -> None:

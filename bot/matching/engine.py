@@ -175,7 +175,8 @@ class Engine:
         if sentence is None:
             return decided
         reason = f"{decided.reason}; one story sentence holds the question"
-        return Decision(decided.question, replies.quoted(sentence), reason, decided.candidates)
+        answer = replies.quoted(sentence, view=asks_a_view(decided.question))
+        return Decision(decided.question, answer, reason, decided.candidates)
 
     def turn_of(
         self, answer: Answer, asked: str = "", reading: Analysis | None = None
