@@ -71,6 +71,7 @@ def test_who_did_something_to_a_party_is_no_premise_about_that_party(engine: Eng
         # a figure, as typed, against the same unit's other figure
         ("lagos", "Is the fare 500 naira?", "500", "750 naira"),
         ("lagos", "Is it true that the fare is 500 naira?", "500", "750 naira"),
+        ("lagos", "fare na 500 naira per trip abi?", "500", "750 naira"),  # pidgin's tag
         ("malaria", "Is the vaccine 80% effective?", "80%", "71%"),
         ("malaria", "is each dose $5?", "$5", "$3.90"),  # not the 5 months of the schedule
         ("football", "Did the petition get 15,000 signatures?", "15,000", "11,300"),
