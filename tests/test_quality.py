@@ -47,12 +47,12 @@ FLOORS = [
     # 0.914 for a while in the 26th session, a statement's tag ("…, right?") read as asking
     # it, and 0.929 again once a review's fixes (a tag after "is"/"did" read too, "kya"
     # before a tag) were in; the question was not read
-    (default_folder(), DATA / "fresh2.jsonl", 0.92, 1.0),
+    (default_folder(), DATA / "fresh2.jsonl", 0.94, 1.0),  # 0.943 since the 27th session
     # written in the twelfth session from the story alone; its misses are never read
     (default_folder(), DATA / "sealed3.jsonl", 0.9, 0.9),  # 0.90 in since the 21st session
     # 30 paraphrases and 30 tempting questions written in the twelfth session from the story
     # alone and tuned on since; 96.7 / 83.3 on first scoring
-    (default_folder(), DATA / "more.jsonl", 0.96, 0.86),
+    (default_folder(), DATA / "more.jsonl", 1.0, 0.86),  # 1.0 since Roman Urdu's table (27th)
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
@@ -101,7 +101,7 @@ FLOORS = [
         # its miss not read) since each word is read by WordNet's own endings and only in its
         # related words' first senses, after a review found "good" read as "goo" and "chance"
         # as "day"
-        0.55,
+        0.57,  # 0.571 since the twenty-seventh session's languages, jobs and idioms
         # 0.844 since a name asked is the named thing's own (twenty-third); 0.822 (one
         # question, its miss not read) since "p.m." ends no sentence before a lower-case word
         # (twenty-sixth): tuned sets +2 in-scope, trials two wrong answers declined, none lost
@@ -110,7 +110,7 @@ FLOORS = [
     (
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
-        0.55,  # 0.556 since WordNet's other words count as close (twenty-fifth)
+        0.56,  # 0.567 since the twenty-seventh session (0.556 since WordNet's, 25th)
         # 0.875 until the twenty-first session, lowered to 0.85: asked the name of a thing
         # the question names by a word of its name, a clause writing that name answers ("what
         # is the ministry called?"), which mended 19 replies a review found worse and answered
@@ -127,7 +127,7 @@ FLOORS = [
         # a reviewer's replay named the three it first lost, two since mended as bugs: the
         # role held by whom the question means, a figure read as a count); 0.722 since the
         # twenty-fourth session's "put in" and languages
-        0.72,
+        0.73,  # 0.733 since the twenty-seventh session
         # 0.911 since a name asked is the thing's own and a figure counts its words; 0.867
         # (two questions, misses not read) since WordNet's other words count as close, which
         # answered 16 more in-scope questions over all the sets and 9 more of trials 14-16's
@@ -139,17 +139,18 @@ FLOORS = [
         # by a second, its 150 questions by a third); 57.1 / 80.0 on first scoring, misses never read
         STORIES / "ransomware-hospital" / "knowledge",
         STORIES / "ransomware-hospital" / "questions.jsonl",
-        0.60,  # 0.610 since WordNet's other words count as close (twenty-fifth)
-        # 0.867 since a name asked is the named thing's own (twenty-third); 0.844 (one
-        # question, its miss not read) while WordNet's other words counted as close in every
-        # sense (see kilwa), 0.867 again since only in their first senses
-        0.86,
+        0.62,  # 0.629 since the twenty-seventh session (0.610 since WordNet's, 25th)
+        # 0.889 since the twenty-seventh session; 0.867 since a name asked is the named
+        # thing's own (twenty-third); 0.844 (one question, its miss not read) while WordNet's
+        # other words counted as close in every sense (see kilwa), 0.867 again since only in
+        # their first senses
+        0.88,
     ),
     (  # written in the seventeenth session the same way; 63.8 / 80.0 on first scoring (61.0 /
         # 77.8 without the semantic layer), misses never read
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
-        0.71,  # 0.714 since WordNet's other words count as close: "boats" (25th)
+        0.73,  # 0.733 since the twenty-seventh session (0.714 since WordNet's: "boats")
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
@@ -157,7 +158,7 @@ FLOORS = [
         # 68.9 with the session's changes, misses never read
         STORIES / "shipyard-strike" / "knowledge",
         STORIES / "shipyard-strike" / "questions.jsonl",
-        0.80,  # 0.810 since WordNet's other words count as close (twenty-fifth)
+        0.81,  # 0.819 since the twenty-seventh session (0.810 since WordNet's, 25th)
         0.71,  # 0.711 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the twentieth session, story, knowledge and questions by three helpers
@@ -168,7 +169,7 @@ FLOORS = [
         # 0.610 since a verb the knowledge never uses weighs half (twenty-second); 0.629 since
         # "p.m." ends no sentence before a lower-case word (twenty-sixth)
         0.62,
-        0.77,  # 0.778 since a name asked is the named thing's own (twenty-third)
+        0.80,  # 0.800 since 'how much is a ticket?' asks money (27th); 0.778 since the 23rd
     ),
 ]
 
