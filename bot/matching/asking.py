@@ -311,12 +311,12 @@ _OTHERS = frozenset("else besides except excluding".split())
 _BEFORE_AFTER = frozenset("before after prior".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING_TYPES = frozenset({QType.WHO, QType.WHAT, QType.WHERE})
-_WHO_WORDS = frozenset("who whom kaun kon".split())
+_WHO_WORDS = frozenset("who whom kaun kon".split())  # not "which country": that asks one
 # words for a person whose age may be asked: "how old is he?", "the boss", "the coach"
 _HOLDERS = frozenset(
     "he she him her his boss chief ceo head leader chairman chairwoman president minister "
     "coach manager captain founder owner man woman guy lady fella bloke".split()
-)  # not "which country": that asks one
+)
 # nouns for a human being: a "who" question that uses one asks for a person, not a country
 _PERSON_WORDS = frozenset(
     "person persons people man men woman women guy guys dude astronaut astronauts individual "
