@@ -105,7 +105,7 @@ class Analyzer:
         # synonym of that language ("wazir-e-azam"); an English synonym may be ("talk", which
         # pidgin says for "said")
         self._named: dict[str, list[Phrase]] = {}
-        for text in [*aliases, *(t for group in synonyms for t in group)]:
+        for text in names:
             said = tuple(tokenize(text))
             if said and (text in aliases or not all(map(is_english, said))):
                 self._named.setdefault(said[0], []).append(said)
