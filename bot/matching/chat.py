@@ -151,7 +151,7 @@ def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None)
     synonyms, by their first word), said whole, are left as they are: "bola tinubu",
     "wazir-e-azam"; not "ponte" alone, the Italian bridge, of a story's "Ponte Morandi".
     """
-    first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
+    first = _marked(words)
     table = _LANGUAGES[first][1] if first is not None else {}
     if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
         return words
@@ -162,6 +162,11 @@ def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None)
         for i, w in enumerate(words)
         for p in (w if i in held else table.get(w, SLANG.get(w, w))).split()
     ]
+
+
+def _marked(words: list[str]) -> int | None:
+    """Return the place of the first language whose markers `words` hold, if any."""
+    return min((_MARKING[w] for w in words if w in _MARKING), default=None)
 
 
 def _held(words: list[str], kept: Mapping[str, list[Phrase]]) -> set[int]:
@@ -179,5 +184,5 @@ def reads_all_filler(words: list[str]) -> bool:
 
     Roman Urdu's filler is partly in lexicon.py, and partly left to the typo reader.
     """
-    first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
+    first = _marked(words)
     return first is not None and first < len(LANGUAGES)
