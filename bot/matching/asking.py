@@ -30,7 +30,8 @@ _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 # "how much time?", "how much longer?": an amount of time, not of money
 _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks months years".split())
-_SHARES = frozenset({("of",)})  # "how much of the club was sold?": a share, not a price
+# ... and "how much of the club was sold?": a share; neither is a price
+_NOT_MONEY = _TIME_AMOUNTS | {("of",)}
 # words that make "how much" ask for money; a currency too: "how much is the pass in naira?"
 _COSTING = CURRENCY_NAMES | frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
@@ -98,7 +99,7 @@ def needs(
 def _time_or_share(words: tuple[str, ...]) -> bool:
     """Return whether "how much" asks time or a share: "how much time?", "how much of it?"."""
     return any(
-        pair == ("how", "much") and words[at + 2 : at + 3] in _TIME_AMOUNTS | _SHARES
+        pair == ("how", "much") and words[at + 2 : at + 3] in _NOT_MONEY
         for at, pair in enumerate(itertools.pairwise(words))
     )
 
