@@ -34,6 +34,8 @@ SLOW_DOWN = "You're asking faster than I can answer. Please wait a little and as
 WELCOME = "You're welcome! Ask me anything else about the story."
 ANYTHING_ELSE = "Anything else about the story? Just ask."
 GOODBYE = "Goodbye! Come back with more questions about the story."
+# what leads the facts given to a question asking an opinion or a forecast
+NO_VIEW = "The story can't settle that: it reports, it doesn't judge or predict. It says:"
 
 
 def greeting(title: str) -> str:
@@ -103,8 +105,9 @@ def unique(items: Iterable[Suggestion], limit: int | None = None) -> tuple[Sugge
 
 # the "Yes." an answer opens with, answering its own entry's yes/no question ("No." stays: to
 # "why did the hospital pay?" it corrects the question; "Yes and no" is no such answer)
-_YES = re.compile(r"^Yes(?:[.,;:!]|\s+[\u2014\u2013-])\s+(?=\S)")
-_OPENER = re.compile(r"^(?:Yes|No)(?:[.,;:!]|\s+[\u2014\u2013-])\s+(?=\S)")
+_SAID = r"(?:[.,;:!]|\s+[\u2014\u2013-])\s+(?=\S)"  # "Yes." or "Yes -" before the rest
+_YES = re.compile(rf"^Yes{_SAID}")
+_OPENER = re.compile(rf"^(?:Yes|No){_SAID}")  # either: a view asked is settled by neither
 
 
 def opens_yes(answer: str) -> bool:
@@ -262,9 +265,6 @@ def another_value(stated: str, best: Candidate) -> Answer:
     says nothing against "the first in 1969").
     """
     return _told_instead(f"The story doesn't give {stated} for that. It says:", best)
-
-
-NO_VIEW = "The story can't settle that: it reports, it doesn't judge or predict. It says:"
 
 
 def no_view(best: Candidate) -> Answer:
