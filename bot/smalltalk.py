@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot import replies
+from bot.matching.text import chat_words
 
 # who a greeting or thanks is said to: "thanks mate", "hi all", "cheers guys"
 _TO = r"( there| all| everyone| bot| storybot| mate| man| bro| guys| buddy| pal| yaar)?"
@@ -35,8 +36,7 @@ _WHAT_YOU_ARE = re.compile(
 
 def smalltalk_reply(text: str, title: str) -> str | None:
     """Return a friendly reply when `text` is chit-chat rather than a question, else None."""
-    plain = re.sub(r"[^\w\s']", " ", text.casefold())
-    plain = re.sub(r"\s+", " ", plain).strip()
+    plain = chat_words(text)
     if _GREETING.match(plain):
         return replies.greeting(title)
     if _THANKS.match(plain):

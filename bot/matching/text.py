@@ -69,6 +69,14 @@ def clean(text: str, limit: int) -> str:
     return head + _GAP + tail
 
 
+def chat_words(text: str) -> str:
+    """Return `text` in lower case with its punctuation (but apostrophes) as single spaces.
+
+    How chit-chat and questions asking a view are matched: "Are u a bot?!" is "are u a bot".
+    """
+    return " ".join(re.sub(r"[^\w\s']", " ", text.casefold()).split())
+
+
 def in_other_script(text: str) -> bool:
     """Return whether most letters of `text` are not Latin ones (Urdu, Cyrillic, Chinese)."""
     if text.isascii():  # most messages: no letter to look up

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.matching.text import chat_words
+
 # the asker wants the bot's opinion, or a judgement the story leaves to its reader
 _VIEW = re.compile(
     r"\b(?:do|would) (?:you|u|ya) (?:think|reckon|feel|say|believe)\b"
@@ -28,7 +30,6 @@ _FORECAST = re.compile(
 
 def asks_a_view(text: str) -> bool:
     """Return whether `text` asks the bot's opinion or a forecast rather than a fact."""
-    plain = re.sub(r"[^\w\s']", " ", text.casefold())
-    plain = re.sub(r"\s+", " ", plain).strip()
+    plain = chat_words(text)
     forecast = _FORECAST.search(plain) and not _ASKING_WHAT.search(plain)
     return bool(_VIEW.search(plain) or forecast)
