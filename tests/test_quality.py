@@ -56,7 +56,10 @@ FLOORS = [
     (
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "questions.jsonl",
-        0.73,  # 0.733 since WordNet's other words count as close: "government" (25th)
+        # 0.733 since WordNet's other words count as close: "government" (25th); 0.714 since a
+        # "what"/"which" question quotes no story sentence (27th: on the blind trials 19 and
+        # 20 such quotes were wrong 4 times in 4; two tuned answers here were lost with them)
+        0.71,
         0.93,  # 0.933 since "how many can one train carry?" asks its capacity (nineteenth)
     ),
     (
@@ -101,7 +104,10 @@ FLOORS = [
         # its miss not read) since each word is read by WordNet's own endings and only in its
         # related words' first senses, after a review found "good" read as "goo" and "chance"
         # as "day"
-        0.57,  # 0.571 since the twenty-seventh session's languages, jobs and idioms
+        # 0.571 with the twenty-seventh session's languages, jobs and idioms, then 0.562 (one
+        # question, its miss not read) once a "what"/"which" question quotes no story sentence,
+        # chosen on the tuned sets and trials 19 and 20 before this set was scored with it
+        0.56,
         # 0.844 since a name asked is the named thing's own (twenty-third); 0.822 (one
         # question, its miss not read) since "p.m." ends no sentence before a lower-case word
         # (twenty-sixth): tuned sets +2 in-scope, trials two wrong answers declined, none lost
