@@ -106,6 +106,10 @@ def test_asked_what_it_is_it_says_it_is_a_bot_and_answers_no_fact(ask, text: str
         ("who should pay?", False),
         ("when will the plant actually start producing electricity?", False),  # the plan
         ("when will nasa land?", False),
+        # facts asked in words that often ask views: the story may tell them
+        ("should the vaccine be kept cold?", False),
+        ("do you reckon each dose costs $3.90?", False),
+        ("will my child ever need a booster dose?", False),
     ],
 )
 def test_a_question_asking_a_view_or_a_forecast_is_told_apart(text: str, view: bool) -> None:

@@ -63,6 +63,8 @@ def test_a_what_or_which_question_is_not_answered_with_a_sentence_that_names_its
     # question is still answered by the sentence that counts it
     which = lagos.analyzer.analyze("which utility pipes had to be moved along the route")
     assert lagos.passages.quote(which, lagos.tools) is None
+    dated = lagos.analyzer.analyze("what happened in March 2019?")  # the event a sentence dates
+    assert "Construction began in March 2019" in (lagos.passages.quote(dated, lagos.tools) or "")
     hours = "how many hours a day does the average Ikorodu corridor commuter lose on the road"
     assert lagos.passages.quote(lagos.analyzer.analyze(hours), lagos.tools) is not None
 

@@ -272,6 +272,8 @@ def test_how_much_is_a_thing_bought_asks_for_money() -> None:
     # what a thing sold for is a price; how much of it was sold, a share
     assert Need.MONEY in needs(QType.AMOUNT, tuple("how much was the club sold for".split()))
     assert Need.MONEY not in needs(QType.AMOUNT, tuple("how much of the club was sold".split()))
+    old = needs(QType.AMOUNT, tuple("how old was she when she got a season ticket".split()))
+    assert Need.AGE in old and Need.MONEY not in old  # an age, whatever the words around it
 
 
 def test_how_much_in_a_currency_asks_for_money(lagos: Engine) -> None:

@@ -76,7 +76,12 @@ def needs(
             asked.add(Need.PERSON_AGE)  # "how old is the boss?": not when the firm was founded
     if qtype is QType.WHO:
         asked.add(Need.SOMEONE)  # "who was governor then?" is not answered by "in 2018"
-    if qtype == QType.AMOUNT and not _COSTING.isdisjoint(words) and not _time_or_share(words):
+    if (
+        qtype == QType.AMOUNT
+        and Need.AGE not in asked  # "how old was she when she got a season ticket?"
+        and not _COSTING.isdisjoint(words)
+        and not _time_or_share(words)
+    ):
         asked.add(Need.MONEY)  # "how much did the viaduct cost?": not "a 3.2-kilometre viaduct"
     if _asks_name(words):
         asked.add(Need.NAME)  # "what is the lander's name?", "what is the ground called?"

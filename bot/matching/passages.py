@@ -22,11 +22,13 @@ from bot.matching.demands import Demands
 from bot.matching.lexicon import QType
 from bot.matching.mismatch import elsewhere
 from bot.matching.names import AnswerNames
+from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
 from bot.matching.offered import OfferedKinds
 
 if TYPE_CHECKING:
     from bot.matching.evidence import Retrievers
 
+_HAPPENING = "happen happened happens happening a.m. p.m. am pm"
 _MIN_WORDS = 5  # shorter lines are headings and datelines, not statements
 _COVERED = 0.5  # share of the question's term weight the sentence must hold, close words too
 _LACKING = 0.3  # the most important question term it may lack, as a share of the weight
@@ -56,6 +58,11 @@ class Passages:
         self._kinds = OfferedKinds(self.sentences, clauses=clauses, places=places)
         self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
+        self._calendar = frozenset(analyzer.terms(f"{_HAPPENING} {MONTH_NAMES} {WEEKDAY_NAMES}"))
+
+    def _dated(self, question: Analysis) -> bool:
+        """Return whether `question` asks only what happened at a time: "what happened in 2019?"."""
+        return all(t in self._calendar or t.isdigit() for t in question.terms)
 
     def quote(self, question: Analysis, tools: Retrievers) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does.
@@ -65,10 +72,11 @@ class Passages:
         """
         if not question.terms or question.qtype is QType.HOW:  # "how does it work?" is no fact
             return None
-        if question.qtype is QType.WHAT and not question.asks:
+        if question.qtype is QType.WHAT and not question.asks and not self._dated(question):
             # "what exactly happened in the 2003 scare?", "which young players?": more than a
             # sentence naming what they ask of (on the blind trials such quotes were wrong 4
-            # times in 4); "what's the brand name?" asks a kind of value a sentence may hold
+            # times in 4); "what's the brand name?" asks a kind of value a sentence may hold,
+            # and "what happened on July 14?" the event the sentence dates
             return None
         index, words = tools.index, tools.words
         scores = self._bm25.scores(question.terms)

@@ -11,19 +11,30 @@ import re
 
 from bot.matching.text import chat_words
 
-# the asker wants the bot's opinion, or a judgement the story leaves to its reader
+# the asker wants the bot's opinion, or a judgement the story leaves to its reader: "is it
+# worth it?", "would u feel safe?", "shouldn't they just pay?", "should he have resigned?"
+# (not "should the vaccine be kept cold?", which the story may tell)
 _VIEW = re.compile(
-    r"\b(?:do|would) (?:you|u|ya) (?:think|reckon|feel|say|believe)\b"
-    r"|\b(?:you|u) reckon\b|\bwhat do (?:you|u) make of\b|\b(?:your|ur) (?:opinion|view|take)\b"
+    r"\bwhat do (?:you|u) make of\b|\b(?:your|ur) (?:opinion|view|take)\b"
     r"|^(?:(?:tbh|so|honestly|but|and|ok|okay|well|seriously|lol|imo|ngl) )?"
-    r"(?:should|shouldn't|shouldnt)\b"
+    r"(?:shouldn't|shouldnt\b|should\b(?=.*\b(?:have|just)\b))"
     r"|\bis it (?:right|fair|wise|safe|worth)\b|\bworth it\b|\bwould (?:you|u) feel\b"
+)
+# "do you think / reckon …" asks a view only of what is to come or is to be judged: "do you
+# think it will work?", "do u reckon the union is right?" (not "do you reckon each dose
+# costs $3.90?", a fact asked)
+_ASKED_OF_YOU = re.compile(
+    r"\b(?:do|would) (?:you|u|ya) (?:think|reckon|believe)\b|\b(?:you|u) reckon\b"
+)
+_JUDGED = re.compile(
+    r"\b(?:will|would|gonna|going to|should|right|wrong|fair|worth|safe|good|bad|better|worse|"
+    r"fault|blame|deserve|deserves|enough)\b"
 )
 # the asker wants to know whether it will happen, doubting what is planned: "will it really
 # reopen?" (not "when will it actually open?", which asks the plan)
 _ASKING_WHAT = re.compile(r"\b(?:when|where|who|whom|what|which|how|why)\b")
 _FORECAST = re.compile(
-    r"\b(?:will|gonna|going to)\b(?:\s+\S+){0,6}?\s+(?:actually|really|ever)\b"
+    r"\b(?:will|gonna|going to)\b(?:\s+\S+){0,6}?\s+(?:actually|really)\b"
     r"|\b(?:gonna|going to) end up\b"
 )
 
@@ -32,4 +43,5 @@ def asks_a_view(text: str) -> bool:
     """Return whether `text` asks the bot's opinion or a forecast rather than a fact."""
     plain = chat_words(text)
     forecast = _FORECAST.search(plain) and not _ASKING_WHAT.search(plain)
-    return bool(_VIEW.search(plain) or forecast)
+    judged = _ASKED_OF_YOU.search(plain) and _JUDGED.search(plain)
+    return bool(_VIEW.search(plain) or judged or forecast)
