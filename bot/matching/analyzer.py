@@ -14,7 +14,7 @@ import Stemmer
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
-from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat, reads_all_filler
+from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import plain_words
@@ -210,9 +210,8 @@ class Analyzer:
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
-        tokens = tokenize(text)
-        read = plain_chat(tokens, self._named)
-        words = self._phrasal.read(plain_words(self._corrected(read, reads_all_filler(tokens))))
+        read = plain_chat(tokenize(text), self._named)
+        words = self._phrasal.read(plain_words(self._corrected(read.words, read.foreign)))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)

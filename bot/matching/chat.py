@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.matching.languages import LANGUAGES, parse
 
@@ -143,7 +144,16 @@ def _first_marked() -> dict[str, int]:
 _MARKING = _first_marked()
 
 
-def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None) -> list[str]:
+class ChatReading(NamedTuple):
+    """A message's words with chat shorthand and a mixed-in language read."""
+
+    words: list[str]
+    # mixed with a language of `languages.txt`, whose tables read its filler: a word they
+    # leave is that language's (Roman Urdu's filler is partly left to the typo reader)
+    foreign: bool
+
+
+def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None) -> ChatReading:
     """Return `words` with chat shorthand read, and the words of the language a message mixes in.
 
     That language is the first of `languages.txt`'s, Swahili, pidgin or Roman Urdu whose
@@ -151,22 +161,19 @@ def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None)
     synonyms, by their first word), said whole, are left as they are: "bola tinubu",
     "wazir-e-azam"; not "ponte" alone, the Italian bridge, of a story's "Ponte Morandi".
     """
-    first = _marked(words)
+    first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
+    foreign = first is not None and first < len(LANGUAGES)
     table = _LANGUAGES[first][1] if first is not None else {}
     if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
-        return words
+        return ChatReading(words, foreign)
     held = _held(words, kept) if kept and table else set()
     # a word may read as several ("ngapi": how many) or as none (filler)
-    return [
+    read = [
         p
         for i, w in enumerate(words)
         for p in (w if i in held else table.get(w, SLANG.get(w, w))).split()
     ]
-
-
-def _marked(words: list[str]) -> int | None:
-    """Return the place of the first language whose markers `words` hold, if any."""
-    return min((_MARKING[w] for w in words if w in _MARKING), default=None)
+    return ChatReading(read, foreign)
 
 
 def _held(words: list[str], kept: Mapping[str, list[Phrase]]) -> set[int]:
@@ -177,12 +184,3 @@ def _held(words: list[str], kept: Mapping[str, list[Phrase]]) -> set[int]:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 held.update(range(i, i + len(phrase)))
     return held
-
-
-def reads_all_filler(words: list[str]) -> bool:
-    """Return whether `words` mix in a language of `languages.txt`, whose tables read its filler.
-
-    Roman Urdu's filler is partly in lexicon.py, and partly left to the typo reader.
-    """
-    first = _marked(words)
-    return first is not None and first < len(LANGUAGES)
