@@ -88,7 +88,7 @@ class Analyzer:
         general_words = GeneralWords(general, self._stem, stems, claimed)
         # and a word of the group of an alias written as one lower-case word, a role
         # ("manager"), as its entity: "who's the gaffer?"
-        self._general = general_words.read | general_words.roles(aliases, self._stem, stems)
+        self._general = general_words.read | general_words.roles(aliases)
         # longest phrase starting with each stem
         self._starts: dict[str, int] = {}
         # the first two stems of each longer phrase, and the phrases of one stem: a phrase may

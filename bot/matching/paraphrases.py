@@ -72,7 +72,7 @@ class GeneralWords:
         """
         self.read: dict[str, str] = {}
         groups = list(groups)
-        self._groups = groups
+        self._groups, self._stem, self._used = groups, stem, used  # for `roles`
         self.words = {term for group in groups for term in group}  # real words, for the speller
         for group in groups:
             # the story's synonyms and names keep their own meaning: never a target either
@@ -82,9 +82,7 @@ class GeneralWords:
                 if own not in used:
                     self.read.update((form, known[0]) for form in forms(term))
 
-    def roles(
-        self, aliases: Mapping[str, str], stem: Callable[[str], str], used: set[str]
-    ) -> dict[str, str]:
+    def roles(self, aliases: Mapping[str, str]) -> dict[str, str]:
         """Return each form of a word of a group holding a role, read as its entity's term.
 
         A role is an alias written as one lower-case word ("manager"), not a proper name; the
@@ -95,9 +93,8 @@ class GeneralWords:
         for role, entity_id in aliases.items():
             if not role.islower() or " " in role or role not in self.words:
                 continue
-            for group in self._groups:
-                if role in group:
-                    for term in group:
-                        if term != role and stem(term) not in used:
-                            read.update((form, ENTITY_PREFIX + entity_id) for form in forms(term))
+            for group in (g for g in self._groups if role in g):
+                for term in group:
+                    if term != role and self._stem(term) not in self._used:
+                        read.update((form, ENTITY_PREFIX + entity_id) for form in forms(term))
         return read
