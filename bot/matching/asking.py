@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import CURRENCY_NAMES, QType
+from bot.matching.nameasked import which_named
 from bot.matching.needs import PHRASED, Need
 from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 from bot.matching.text import tokenize
@@ -195,6 +196,8 @@ def _asks_name(words: tuple[str, ...]) -> bool:
     naming = next((at for at in range(len(words)) if names_by(words, at)), None)
     if naming is not None and ASKING_NAME.intersection(words[:naming]):
         return True
+    if which_named(words) is not None:
+        return True  # "which shipyard is it towed to?": not "to a shipyard in Perama"
     return any(
         (word in NAME_WORDS or (word == "names" and after == "of"))
         and not (after in _LISTED or (after or "").isdigit())

@@ -8,6 +8,7 @@ English and Roman Urdu only.
 from __future__ import annotations
 
 from bot.matching.asking import TIME_CUES
+from bot.matching.lexicon import PLACE_WORDS
 from bot.matching.needs import Need
 
 # question words that ask for someone's title or job rather than name a topic
@@ -49,9 +50,7 @@ CUE_WORDS: dict[Need, frozenset[str]] = {
         "man woman lady gentleman guy fella fellow bloke chap dude girl boy".split()
     ),
     # not "capital": any place would cover it; a capital city the gazetteer knows does
-    Need.PLACE: frozenset(
-        "place location venue jagah city town region district area province county village".split()
-    ),
+    Need.PLACE: PLACE_WORDS,
     Need.WORDS: frozenset(
         "speech speeches remark remarks statement statements comment comments interview "
         "interviews interviewed quote quoted words".split()

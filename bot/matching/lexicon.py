@@ -183,6 +183,10 @@ GO_WORDS = frozenset("go goes going went gone".split())
 MOTION_WORDS = GO_WORDS | frozenset("head heads headed heading".split())
 
 # "What does the story say about ...?" asks about the story, not about a quote.
+# words for a kind of place: "which city?", "what's the venue?" ask a place
+PLACE_WORDS = frozenset(
+    "place location venue jagah city town region district area province county village".split()
+)
 ABOUT_TEXT = frozenset("story article report headline news text piece line".split())
 
 # Words people put before the question proper ("lol so did india land?").

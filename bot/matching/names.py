@@ -195,20 +195,34 @@ class AnswerNames:
         All of them if no thing is asked, or the clause never says the thing's word (it may
         call it otherwise: "the new shot" is "the vaccine").
         """
-        at = [i for i, term in enumerate(clause.order) if _speaks_of(term, thing)]
+        implied = self._implied
+        # said by its word, or by a name whose words say it: "at Xinjiang University"
+        at = [
+            i
+            for i, term in enumerate(clause.order)
+            if _speaks_of(term, thing) or not implied.get(term, frozenset()).isdisjoint(thing)
+        ]
         # where a thing is does not say what it is called, unless a place's name is asked, or
         # no thing is asked ("what's it called?" may ask a place's)
         placed = clause.placed if thing and not self._is_place(thing) else frozenset()
         if not at:
             return clause.names - placed
+        order = clause.order
+        # its own name: a name holding its word capitalised ("the Permanent Court of
+        # Arbitration" for "which court?", not "the Chinese lunar base program" for "the moon
+        # base's name?"), also where it says where ("at Gdansk University of Technology")
+        written = (
+            frozenset(order[i] for i in at if self._written(order[i], clause))
+            if not thing.isdisjoint(clause.names)
+            else frozenset()
+        )
         own = frozenset(
             name
-            for name in clause.names
-            if name in thing or self._implied.get(name, frozenset()) & thing
-        )
+            for name in clause.names | written
+            if name in thing or implied.get(name, frozenset()) & thing
+        ).union(*(where for where in clause.wheres if not where.isdisjoint(thing)))
         if not thing.isdisjoint(clause.apart):  # "two other workers": not the one it names
             return own
-        order = clause.order
         near = {t for i in at for t in order[max(i - _NEAR, 0) : i + _NEAR + 1]}
         # a name read whole as one of the story's ("Oh Jae-hyun") only right beside it, and
         # written as a name: "chairman Oh Jae-hyun", not the firm a few words before "the youth
@@ -217,13 +231,13 @@ class AnswerNames:
         return (
             own
             | (clause.names & near) - placed
-            | frozenset(
-                t
-                for t in beside - thing - placed
-                if t.startswith(ENTITY_PREFIX)
-                and not clause.written.isdisjoint(self._spelled.get(t, ()))
-            )
+            | frozenset(t for t in beside - thing - placed if self._written(t, clause))
         )
+
+    def _written(self, term: str, clause: _Clause) -> bool:
+        """Return whether `term` is a story entity `clause` writes a name of: capitalised."""
+        spelled = self._spelled.get(term, ())
+        return term.startswith(ENTITY_PREFIX) and not clause.written.isdisjoint(spelled)
 
     def _is_place(self, thing: frozenset[str]) -> bool:
         """Return whether `thing` is a kind of place: "what is the town called?"."""
@@ -252,14 +266,15 @@ class AnswerNames:
             words = frozenset(order)
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
             written = frozenset(w.casefold() for name in found for w in _WORD.findall(name))
+            wheres = tuple(frozenset(self._terms(name)) for name in placed_names(part))
             # a story entity says where only if it is a place: "works at Kessler Holdings"
             placed = frozenset(
                 name
-                for name in names.intersection(_terms_of(self._terms, placed_names(part)))
+                for name in names & frozenset().union(*wheres)
                 if name in self._where or not name.startswith(ENTITY_PREFIX)
             )
             apart = _terms_of(self._terms, set_apart(part))
-            read.append(_Clause(words, names, about, tuple(order), written, placed, apart))
+            read.append(_Clause(words, names, about, tuple(order), written, placed, apart, wheres))
         return read
 
 
@@ -290,3 +305,6 @@ class _Clause(NamedTuple):
     written: frozenset[str]  # the words of the names it holds, as written, in lower case
     placed: frozenset[str]  # the terms of its names that say where: "near Algeciras"
     apart: frozenset[str]  # the terms of what it says is another than whom it names
+    # the terms of each name saying where: "at Gdansk University of Technology" also names a
+    # university
+    wheres: tuple[frozenset[str], ...]
