@@ -507,3 +507,23 @@ def test_a_which_question_is_answered_only_by_a_name_the_story_gives() -> None:
     assert not bridge.answer(Query(text="which company did the 2021 inspection")).answered
     answer = bridge.answer(Query(text="which university is the bridge expert from"))
     assert answer.answered and "Gdansk University of Technology" in answer.text
+
+
+def test_a_person_beside_a_thing_is_not_its_name() -> None:
+    def terms(text: str) -> tuple[str, ...]:
+        return tuple("@pryce" if w == "Pryce" else w.lower() for w in text.split())
+
+    reader = AnswerNames(
+        ["Pryce said the museum will review 214 other items", "Pryce , the museum director"],
+        terms,
+        frozenset(),
+        frozenset(),
+        {},
+        {"@pryce": frozenset({"director"}), "@whitworth": frozenset({"museum"})},
+        people=frozenset({"@pryce"}),
+        spelled={"@pryce": frozenset({"pryce"})},
+    )
+    museum = frozenset({"museum"})
+    assert not reader.gives(0, museum, thing=museum)  # "which museum?"
+    director = frozenset({"director"})  # a person's title: a person names it
+    assert reader.gives(1, director, thing=director)

@@ -46,6 +46,11 @@ _T = TypeVar("_T")
 STEM_CACHE_SIZE = 8192
 
 
+# a pronoun a phrasal verb may hold between its verb and particle: "hand *them* back"
+_OBJECTS = frozenset("it them him her this that these those us me you".split())
+_PARTICLES = frozenset("back over up down off out away in on around".split())
+
+
 class Analyzer:
     """Normalise text against one knowledge vocabulary: aliases, synonyms, typos, stems."""
 
@@ -270,6 +275,8 @@ class Analyzer:
 
     def _terms(self, words: list[str]) -> list[tuple[str, str]]:
         stems = list(map(self._stem, words))
+        if not _OBJECTS.isdisjoint(words):
+            words, stems = self._joined(words, stems)
         general, stop, singles, heads = self._general, self._stop, self._singles, self._heads
         # most texts hold no phrase: their words read in one pass, not one step at a time
         if singles.isdisjoint(stems) and heads.isdisjoint(pairwise(stems)):
@@ -296,6 +303,23 @@ class Analyzer:
                 pairs.append((stem, word))
             i += 1
         return pairs
+
+    def _joined(self, words: list[str], stems: list[str]) -> tuple[list[str], list[str]]:
+        """Return `words` and `stems` with a phrase's verb and particle joined over a pronoun.
+
+        "Which museum is handing them back?" reads the synonyms' "hand back" ("return") as
+        "handing back them" would.
+        """
+        words, stems = list(words), list(stems)
+        for at in range(1, len(words) - 1):
+            if (
+                words[at] in _OBJECTS
+                and words[at + 1] in _PARTICLES
+                and (stems[at - 1], stems[at + 1]) in self._heads
+            ):
+                words[at], words[at + 1] = words[at + 1], words[at]
+                stems[at], stems[at + 1] = stems[at + 1], stems[at]
+        return words, stems
 
     def _phrase_at(self, stems: list[str], words: list[str], i: int) -> tuple[str, int] | None:
         """Return the term of the longest phrase starting at word `i` and its length, if any."""

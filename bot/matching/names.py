@@ -73,6 +73,8 @@ class AnswerNames:
         self._read: dict[int, list[_Clause]] = {}
         self._asking: frozenset[str] | None = None  # the terms that ask for a name
         self._places: frozenset[str] | None = None  # the terms of the kinds of place
+        # the words of the names of things, and of people's titles (`_impersonal`)
+        self._kinds: tuple[frozenset[str], frozenset[str]] | None = None
 
     def over(self, texts: Sequence[str]) -> AnswerNames:
         """Return a reader of the names in other `texts` (story sentences), read the same way."""
@@ -228,11 +230,27 @@ class AnswerNames:
         # written as a name: "chairman Oh Jae-hyun", not the firm a few words before "the youth
         # academy", nor "a spokesman for the consortium"
         beside = {order[j] for i in at for j in (i - 1, i + 1) if 0 <= j < len(order)}
+        # a person beside a thing is not its name: "Pryce said the museum will …" names no museum
+        others = placed | self._people if self._impersonal(thing) else placed
         return (
             own
-            | (clause.names & near) - placed
-            | frozenset(t for t in beside - thing - placed if self._written(t, clause))
+            | (clause.names & near) - others
+            | frozenset(t for t in beside - thing - others if self._written(t, clause))
         )
+
+    def _impersonal(self, thing: frozenset[str]) -> bool:
+        """Return whether `thing` is a word of things' names and of no person's title.
+
+        "Museum" is ("Whitworth Hall Museum"); "official" (no name holds it) and "director"
+        (a person's title) are not.
+        """
+        if self._kinds is None:
+            implied, people = self._implied, self._people
+            roles = frozenset().union(*(implied.get(p, frozenset()) for p in people))
+            things = frozenset().union(*(w for e, w in implied.items() if e not in people))
+            self._kinds = (things, roles)
+        things, roles = self._kinds
+        return not thing.isdisjoint(things) and thing.isdisjoint(roles)
 
     def _written(self, term: str, clause: _Clause) -> bool:
         """Return whether `term` is a story entity `clause` writes a name of: capitalised."""
