@@ -8,6 +8,7 @@ from bot.matching import languages
 from bot.matching.analyzer import Analyzer
 from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
+from bot.matching.needs import Need
 from bot.matching.text import clean, in_other_script, tokenize
 from bot.models import Query
 from tests.turnkit import story_engine
@@ -187,6 +188,19 @@ def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Eng
     read = engine.analyzer.analyze("pul kab band hua aur kitne log zakhmi huay?").words
     assert {"bridge", "closed", "people", "injured"} <= set(read)
     assert "open" in engine.analyzer.analyze("station dobara kab khulega?").words
+
+
+def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: Engine) -> None:
+    read = engine.analyzer.analyze("club kitne paison mein bik raha hai?").words
+    assert {"money", "sold"} <= set(read)  # "paisa" after "mein", "bika" before "raha"
+    assert "people" in engine.analyzer.analyze("kitne logon ko chot lagi?").words
+    # a made form that is an English word is not made: "ban" of "bana", "gay" of "gaya"
+    assert {"ban", "gay"} <= set(engine.analyzer.analyze("ban kab gay hai").words)
+
+
+def test_an_age_asked_in_roman_urdu_is_asked_as_how_old_asks_it(engine: Engine) -> None:
+    asked = engine.analyzer.analyze("kakar ki umar kitni hai?")
+    assert asked.qtype is QType.AMOUNT and Need.AGE in asked.asks  # as "how old" is
 
 
 def test_an_unread_word_of_another_language_is_no_typo_of_an_english_filler_word() -> None:

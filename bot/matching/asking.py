@@ -34,6 +34,7 @@ _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks mo
 # ... and "how much of the club was sold?": a share; neither is a price
 _NOT_MONEY = _TIME_AMOUNTS | {("of",)}
 # words that make "how much" ask for money; a currency too: "how much is the pass in naira?"
+_AGED = frozenset("old age".split())
 _COSTING = CURRENCY_NAMES | frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
@@ -71,7 +72,7 @@ def needs(
         asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
     if _PERSON_WORDS.intersection(words) and _WHO_WORDS.intersection(words):
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
-    if qtype == QType.AMOUNT and "old" in words:
+    if qtype == QType.AMOUNT and not _AGED.isdisjoint(words):  # "how old", "umar kitni"
         asked.add(Need.AGE)
         if not _HOLDERS.isdisjoint(words):
             asked.add(Need.PERSON_AGE)  # "how old is the boss?": not when the firm was founded

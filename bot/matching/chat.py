@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
+from bot.matching.english import is_english
 from bot.matching.languages import LANGUAGES, parse
 
 Phrase = tuple[str, ...]  # a name or synonym as its words
@@ -122,8 +123,37 @@ SLANG = {
 # Swahili, West African pidgin and Roman Urdu (`chatlanguages.txt`, in the format of
 # languages.txt): each read only in a message holding one of its markers
 _CHAT_FILE = Path(__file__).with_name("chatlanguages.txt")
-SWAHILI_LANGUAGE, PIDGIN_LANGUAGE, URDU_LANGUAGE = parse(_CHAT_FILE.read_text("utf-8"))
-URDU_MARKERS, ROMAN_URDU = URDU_LANGUAGE
+SWAHILI_LANGUAGE, PIDGIN_LANGUAGE, _URDU_LISTED = parse(_CHAT_FILE.read_text("utf-8"))
+
+
+def _inflected(table: dict[str, str]) -> dict[str, str]:
+    """Return Roman Urdu's `table` with the forms its words take in a sentence, read the same.
+
+    A plural after a postposition ends in -on ("paison mein", "logon ko"), a noun's plural
+    in -en or -ein ("cheezein"), and a verb is typed by its root before "raha" or "sakta"
+    ("bik raha hai" of "bika"). A form that is an English word ("ban" of "bana") or already
+    read otherwise is left out.
+    """
+    forms: dict[str, str] = {}
+    for word, english in table.items():
+        if len(word) < 3 or not word.isalpha():
+            continue
+        if word.endswith("a"):
+            root = word[:-1]
+            made = [root + "on", root + "ay", *([root] if len(root) >= 3 else [])]
+        elif word[-1] not in "aeiouy":
+            made = [word + "on", word + "o", word + "en", word + "ein"]
+        else:
+            continue
+        for form in made:
+            if form not in table and not is_english(form):
+                forms.setdefault(form, english)
+    return {**forms, **table}
+
+
+URDU_MARKERS = _URDU_LISTED[0]
+ROMAN_URDU = _inflected(_URDU_LISTED[1])
+URDU_LANGUAGE = (URDU_MARKERS, ROMAN_URDU)
 
 
 # each language read in a message that holds one of its markers, the first that does; the

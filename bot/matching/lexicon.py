@@ -131,6 +131,13 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("kitne", "main"), QType.AMOUNT),
     (("kitne", "ka"), QType.AMOUNT),
     (("kitne", "ki"), QType.AMOUNT),
+    # "kitne paison mein?" (its money read) and "umar kitni hai?" (its age) ask how much
+    (("kitne", "money"), QType.AMOUNT),
+    (("kitna", "money"), QType.AMOUNT),
+    (("kitni", "money"), QType.AMOUNT),
+    (("age", "kitni"), QType.AMOUNT),
+    (("age", "kitna"), QType.AMOUNT),
+    (("kitni", "age"), QType.AMOUNT),
     (("when",), QType.WHEN),
     (("kab",), QType.WHEN),
     (("where",), QType.WHERE),
