@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import venv
@@ -25,7 +26,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     venv.create(env_dir, system_site_packages=True, with_pip=True)
     python = env_dir / "bin" / "python"
     install = [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheel)]
-    subprocess.run(install, check=True, capture_output=True)
+    # a checkout on PYTHONPATH holds the build's storybot.egg-info: pip would take it for an
+    # installed storybot and install nothing
+    clean = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    subprocess.run(install, check=True, capture_output=True, env=clean)
     return env_dir / "bin" / "storybot"
 
 
