@@ -196,6 +196,11 @@ def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: En
     assert "people" in engine.analyzer.analyze("kitne logon ko chot lagi?").words
     # a made form that is an English word is not made: "ban" of "bana", "gay" of "gaya"
     assert {"ban", "gay"} <= set(engine.analyzer.analyze("ban kab gay hai").words)
+    # a verb's root is its infinitive's ("rehna", live), not a past's ("reha", released);
+    # a noun gives none ("bach" of "bacha", child)
+    stays = engine.analyzer.analyze("kakar kahan reh raha hai").words
+    assert "live" in stays and "released" not in stays
+    assert "child" not in engine.analyzer.analyze("kitne log bach gaye").words
 
 
 def test_an_age_asked_in_roman_urdu_is_asked_as_how_old_asks_it(engine: Engine) -> None:

@@ -46,9 +46,16 @@ _T = TypeVar("_T")
 STEM_CACHE_SIZE = 8192
 
 
-# a pronoun a phrasal verb may hold between its verb and particle: "hand *them* back"
+# a pronoun a phrasal verb may hold between its verb and particle: "hand *them* back"; of
+# the verbs that do so with an object, by stem ("did they back it up?" is no "backed up")
 _OBJECTS = frozenset("it them him her this that these those us me you".split())
 _PARTICLES = frozenset("back over up down off out away in on around".split())
+_SEPARABLE = frozenset(
+    """
+    hand give take send bring pay turn shut close call set put sell buy hold pull roll carry
+    lay wipe rule sort cut point fill pick sign write lock knock tear build
+    """.split()
+)
 
 
 class Analyzer:
@@ -315,6 +322,7 @@ class Analyzer:
             if (
                 words[at] in _OBJECTS
                 and words[at + 1] in _PARTICLES
+                and stems[at - 1] in _SEPARABLE
                 and (stems[at - 1], stems[at + 1]) in self._heads
             ):
                 words[at], words[at + 1] = words[at + 1], words[at]

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from bot.matching.english import IRREGULAR
 from bot.matching.lexicon import CURRENCY_NAMES, QType
-from bot.matching.nameasked import which_named
 from bot.matching.needs import PHRASED, Need
 from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 from bot.matching.text import tokenize
@@ -33,8 +32,8 @@ _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks months years".split())
 # ... and "how much of the club was sold?": a share; neither is a price
 _NOT_MONEY = _TIME_AMOUNTS | {("of",)}
+_HOW_MUCH_IN_URDU = frozenset("kitni kitna kitne".split())  # "umar kitni": its age read
 # words that make "how much" ask for money; a currency too: "how much is the pass in naira?"
-_AGED = frozenset("old age".split())
 _COSTING = CURRENCY_NAMES | frozenset(
     "cost costs costing price prices priced pay paid paying pays spend spent spending worth "
     "fee fees fare fares charge charged charges budget salary wage wages earn earned earns "
@@ -72,7 +71,7 @@ def needs(
         asked.add(Need.STATUS)  # "is the station already built?", "has it opened yet?"
     if _PERSON_WORDS.intersection(words) and _WHO_WORDS.intersection(words):
         asked.add(Need.PERSON)  # "who was the first person to …": a country does not answer
-    if qtype == QType.AMOUNT and not _AGED.isdisjoint(words):  # "how old", "umar kitni"
+    if qtype == QType.AMOUNT and ("old" in words or _asks_age_in_urdu(words)):
         asked.add(Need.AGE)
         if not _HOLDERS.isdisjoint(words):
             asked.add(Need.PERSON_AGE)  # "how old is the boss?": not when the firm was founded
@@ -101,6 +100,11 @@ def needs(
     elif cues & _YEAR_CUES:
         asked.add(Need.YEAR)  # "what year": a month does not say it
     return frozenset(asked)
+
+
+def _asks_age_in_urdu(words: tuple[str, ...]) -> bool:
+    """Return whether Roman Urdu asks an age as "how old" does: "umar kitni hai?"."""
+    return "age" in words and not _HOW_MUCH_IN_URDU.isdisjoint(words)
 
 
 def _time_or_share(words: tuple[str, ...]) -> bool:
@@ -197,8 +201,6 @@ def _asks_name(words: tuple[str, ...]) -> bool:
     naming = next((at for at in range(len(words)) if names_by(words, at)), None)
     if naming is not None and ASKING_NAME.intersection(words[:naming]):
         return True
-    if which_named(words) is not None:
-        return True  # "which shipyard is it towed to?": not "to a shipyard in Perama"
     return any(
         (word in NAME_WORDS or (word == "names" and after == "of"))
         and not (after in _LISTED or (after or "").isdigit())

@@ -9,8 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.matching.english import is_english
+from bot.matching.english import IRREGULAR, is_english
 from bot.matching.languages import LANGUAGES, parse
+from bot.matching.lexicon import STOPWORDS
 
 Phrase = tuple[str, ...]  # a name or synonym as its words
 
@@ -129,26 +130,41 @@ SWAHILI_LANGUAGE, PIDGIN_LANGUAGE, _URDU_LISTED = parse(_CHAT_FILE.read_text("ut
 def _inflected(table: dict[str, str]) -> dict[str, str]:
     """Return Roman Urdu's `table` with the forms its words take in a sentence, read the same.
 
-    A plural after a postposition ends in -on ("paison mein", "logon ko"), a noun's plural
-    in -en or -ein ("cheezein"), and a verb is typed by its root before "raha" or "sakta"
-    ("bik raha hai" of "bika"). A form that is an English word ("ban" of "bana") or already
-    read otherwise is left out.
+    A noun's plural after a postposition ends in -on ("paison mein", "logon ko", "kisano ko")
+    and a plural may end in -en or -ein ("cheezein"); a verb is typed by its root
+    before "raha", "gaye" or "sakta": the infinitive's ("rehna": "reh raha") or, for a verb
+    the table gives only in the past, the past's ("bika": "bik raha"). A form that is an
+    English word ("ban" of "bana"), a filler word or already read otherwise is not made.
     """
     forms: dict[str, str] = {}
+    infinitives = {w: e for w, e in table.items() if w.endswith(("na", "nay")) and len(w) > 4}
+    for word, english in infinitives.items():  # first: "reh" is "rehna", not "reha"
+        _add(forms, word[: -3 if word.endswith("nay") else -2], english, table)
     for word, english in table.items():
-        if len(word) < 3 or not word.isalpha():
+        if len(word) < 3 or not word.isalpha() or word in infinitives:
             continue
         if word.endswith("a"):
-            root = word[:-1]
-            made = [root + "on", root + "ay", *([root] if len(root) >= 3 else [])]
-        elif word[-1] not in "aeiouy":
-            made = [word + "on", word + "o", word + "en", word + "ein"]
+            made = [word[:-1] + "on"]
+            if english in IRREGULAR or english.endswith("ed"):  # a verb's past: "bika", sold
+                made.append(word[:-1])
+        elif word[-1] not in "aeiouy":  # "kisano" typed for "kisanon"; not "logo" of "log"
+            made = [
+                word + "on",
+                word + "en",
+                word + "ein",
+                *([word + "o"] if len(word) > 4 else []),
+            ]
         else:
             continue
         for form in made:
-            if form not in table and not is_english(form):
-                forms.setdefault(form, english)
+            _add(forms, form, english, table)
     return {**forms, **table}
+
+
+def _add(forms: dict[str, str], form: str, english: str, table: dict[str, str]) -> None:
+    """Read `form` as `english` unless it is too short, English, filler or read already."""
+    if len(form) >= 3 and form not in table and form not in STOPWORDS and not is_english(form):
+        forms.setdefault(form, english)
 
 
 URDU_MARKERS = _URDU_LISTED[0]

@@ -20,7 +20,7 @@ from bot.matching.coverage import QuestionTerms
 from bot.matching.english import is_only_verb
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import NOUN_OPENERS, YESNO_OPENERS, QType
-from bot.matching.nameasked import named_thing, role_asked, which_listed
+from bot.matching.nameasked import named_thing, role_asked, which_listed, which_named
 from bot.matching.names import AnswerNames
 from bot.matching.needs import NAMED, Need
 from bot.matching.offered import OfferedKinds
@@ -44,6 +44,8 @@ class Demands:
     role: frozenset[str] = frozenset()  # whose name "who is the …?" asks: "the spokesman"
     timed: frozenset[str] = frozenset()  # what "when did the rally start?" times: "rally"
     listed: frozenset[str] = frozenset()  # what "which hotels …?" asks the names of
+    # what "which shipyard …?" asks the name of, where the story names things of its kind
+    picked: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, tools: Retrievers, query: Analysis, question: QuestionTerms) -> Demands:
@@ -71,6 +73,10 @@ class Demands:
         timed = frozenset(filter(tools.index.knows, what_is_timed(query)))
         which = which_listed(query.words)
         listed = _terms_said(query, {which} if which else set())
+        one = which_named(query.words) if Need.NAME not in query.asks else None
+        picked = _terms_said(query, {one}) if one else frozenset()
+        if picked and (tools.names is None or not tools.names.names_kind(picked)):
+            picked = frozenset()  # "which project?" of a project only described
         return cls(
             needed,
             abroad,
@@ -82,6 +88,7 @@ class Demands:
             role_terms,
             timed,
             listed,
+            picked,
         )
 
     def qualified(self, question: QuestionTerms, terms: frozenset[str]) -> bool:
@@ -128,6 +135,10 @@ class Demands:
             and (names is None or not names.gives(position, question.terms, thing=self.listed))
         ):
             return False  # "which hotels did the mayor open?" is no "he opened two hotels"
+        if self.picked and (
+            names is None or not names.gives(position, question.terms, thing=self.picked)
+        ):
+            return False  # "which shipyard is it towed to?" is no "to a shipyard in Perama"
         if not self.timed <= terms:
             return False  # "what time did the rally start?" is no "the strike began at 8 a.m."
         if self._one_of_a_list(kinds, position, query, question):

@@ -91,6 +91,18 @@ def answer_names(
         )
         for e in knowledge.entities
     }
+    # of those, the words of its proper names, which end in a capital: "World Health
+    # Organization" and "WHO", not "Chinese lunar base program" nor "Bosveld family"
+    proper = {
+        ENTITY_PREFIX + e.id: frozenset(
+            w.casefold()
+            for n in e.names
+            if n.split()[-1][:1].isupper()
+            for w in n.split()
+            if w[:1].isupper()
+        )
+        for e in knowledge.entities
+    }
     # a person is named by the head of each of their titles: "museum director" is a director,
     # so Kimaro's name is no museum's ("what is the museum in Kilwa called?")
     named = {
@@ -103,7 +115,7 @@ def answer_names(
     }
     where = countries | terms_of_kind(knowledge.entities, EntityType.PLACE)
     return AnswerNames(
-        answers, analyzer.terms, countries, nouns, subjects, named, people, spelled, where
+        answers, analyzer.terms, countries, nouns, subjects, named, people, spelled, where, proper
     )
 
 

@@ -190,11 +190,14 @@ GO_WORDS = frozenset("go goes going went gone".split())
 MOTION_WORDS = GO_WORDS | frozenset("head heads headed heading".split())
 
 # "What does the story say about ...?" asks about the story, not about a quote.
-# words for a kind of place: "which city?", "what's the venue?" ask a place
+ABOUT_TEXT = frozenset("story article report headline news text piece line".split())
+
+# Words for a kind of place: "which city?", "what's the venue?" ask a place; and the kinds of
+# place whose name may be asked: "what is the island called?"
 PLACE_WORDS = frozenset(
     "place location venue jagah city town region district area province county village".split()
 )
-ABOUT_TEXT = frozenset("story article report headline news text piece line".split())
+PLACE_KINDS = PLACE_WORDS | frozenset("island port country capital state".split())
 
 # Words people put before the question proper ("lol so did india land?").
 FILLER_OPENERS = frozenset("lol lmao bruh bro so ok okay hey yo um umm hmm and but well".split())

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.matching.english import is_only_verb
-from bot.matching.lexicon import DETERMINERS, PLACE_WORDS, STOPWORDS
+from bot.matching.lexicon import DETERMINERS, PLACE_KINDS, STOPWORDS
 from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 
 # where the words for the thing a name is asked of end: "the name of the school *where* …"
 _THING_ENDS = frozenset(
-    "where that which who whose whom when in at on of for to from with by near is was are were "
+    "where that which who whose whom when in at on of for from with by near is was are were "
     "does did do has had will would called named and or but if so they he she we you it i".split()
 )
 _NAMING = NAME_WORDS | {"names"}
@@ -27,8 +27,8 @@ def named_thing(words: Sequence[str]) -> str | None:
     """Return the word for the thing a question asks the name of, as typed, or None.
 
     "What's the name of the school where she teaches?" asks a school's name; "what is the
-    smaller museum in Kilwa called?" and "which shipyard is it towed to?" a museum's and a
-    shipyard's. Not "what's it called?", which says no more than the rest.
+    smaller museum in Kilwa called?" a museum's. Not "what's it called?", which says no more
+    than the rest.
     """
     words = tuple(words)
     for at in range(len(words)):
@@ -43,7 +43,7 @@ def named_thing(words: Sequence[str]) -> str | None:
         if names_by(words, at) and words[at - 1] not in _POINTING | DETERMINERS:
             asking = [i for i in range(max(at - 6, 0), at) if words[i] in ASKING_NAME]
             return _head(words[asking[-1] + 1 : at]) if asking else None
-    return which_named(words)  # "which shipyard are they towing it to?"
+    return None
 
 
 _BEING = frozenset("is was are were".split())
@@ -70,41 +70,66 @@ def which_listed(words: Sequence[str]) -> str | None:
     "Which hotels did the mayor open?" asks the hotels' names, "who were the nine trustees
     that voted yes?" theirs: an answer that only counts them ("two hotels") does not say.
     """
-    head = _which_head(words)
-    return head if head is not None and _plural(head) else None  # not "which country?"
+    words = tuple(words)
+    at = _which_at(words)
+    if at is None and words[:3] in {("who", "were", "the"), ("who", "are", "the")}:
+        at = 2
+    if at is None:
+        return None
+    span: list[str] = []
+    for word in words[at + 1 : at + 7]:
+        if word in _HAVING or (span and is_only_verb(word)):
+            break  # "which clubs *have* foreign owners?"
+        if word not in ("are", "were", "the"):
+            span.append(word)
+    head = _head(span)
+    if head is None or not head.endswith("s") or head.endswith("ss") or is_only_verb(head):
+        return None  # one thing, or no thing: "which country?", "which is it?"
+    return head
 
 
-# what "which …?" asks of that is no thing with a name: a kind of value ("which month?",
-# "which edition?"), a part, a way, a kind ("which part of the moon?", "which type of jab?");
-# nor a place, which any place named answers ("which city?", `Need.PLACE`)
-_NOT_NAMED = (
-    frozenset(
-        """
-    date year years month months day days weekday weekdays week weeks time times hour hours
-    season seasons edition number numbers round rounds phase phases stage stages step steps
-    part parts bit bits side sides end ends half way ways option options type types kind kinds
-    sort sorts one ones
+# what "which …?" asks of that no name answers, or that is asked otherwise: a kind of value
+# ("which month?", "which edition?"), a part, a way, a kind, a place ("which city?": any
+# place named answers, `Need.PLACE`), or a plural (`which_listed`)
+_NOT_NAMED = PLACE_KINDS | frozenset(
+    """
+    date year years month months day days weekday week weeks time hour hours season edition
+    number round phase stage step part bit side end half way option type kind sort one ones
+    nation
     """.split()
-    )
-    | PLACE_WORDS
-    | frozenset("country nation capital state island port".split())
 )
+_PLURALS = frozenset("people children men women police staff folks".split())
 
 
 def which_named(words: Sequence[str]) -> str | None:
-    """Return the one thing "which …?" asks the name of, as typed, or None.
+    """Return the one thing "which …?" asks of, as typed, or None: "which shipyard?".
 
-    "Which shipyard are they towing it to?" asks a shipyard's name, which "to a shipyard in
-    Perama" does not give. Not "which month?", "which part?" or "which type?" (no name), nor
-    the plural "which hotels …?" (`which_listed`).
+    Its name is asked where the story names things of its kind (`Demands`): "which shipyard
+    are they towing it to?" is not answered by "to a shipyard in Perama". Not "which month?",
+    "which kind of jab?", "which country first …?" or the plural "which hotels …?".
     """
-    head = _which_head(words)
-    return None if head is None or head in _NOT_NAMED or _plural(head) else head
-
-
-def _which_head(words: Sequence[str]) -> str | None:
-    """Return the word for what a "which …?" or "who were the …?" asks of, as typed, or None."""
     words = tuple(words)
+    at = _which_at(words)
+    if at is None:
+        return None
+    span: list[str] = []
+    for word in words[at + 1 : at + 5]:
+        if not span and word in _NOT_NAMED:
+            return None  # "which *kind* of vaccine?", "which *one* is older?"
+        if word in STOPWORDS or word in _HAVING or (span and _ending(word)):
+            if span:  # "which shipyard *in* Perama", "which nation *was* first?"
+                break
+            continue  # "which *other* firm?"
+        if _plural(word):
+            return None  # several: "which countries back it?", "which supporters group?"
+        span.append(word)
+    if not span or span[-1] in _NOT_NAMED or is_only_verb(span[-1]):
+        return None
+    return span[-1]
+
+
+def _which_at(words: tuple[str, ...]) -> int | None:
+    """Return where an asking "which" is, past "of" ("which of the clubs"), or None."""
     at = next(
         (
             i
@@ -113,23 +138,19 @@ def _which_head(words: Sequence[str]) -> str | None:
         ),
         None,
     )
-    if at is None and words[:3] in {("who", "were", "the"), ("who", "are", "the")}:
-        at = 2
-    elif at is not None and words[at + 1 : at + 2] == ("of",):
+    if at is not None and words[at + 1 : at + 2] == ("of",):
         at += 1  # "which of the clubs …?"
-    if at is None:
-        return None
-    span: list[str] = []
-    for word in words[at + 1 : at + 7]:
-        if word in STOPWORDS or word in _HAVING or (span and _ending(word)):
-            if span:  # "which clubs *have* foreign owners?", "which nation *was* first?"
-                break
-            continue  # "which *was the* first country?", "which *other* clubs?"
-        span.append(word)
-        if _plural(word):
-            break  # a plural seldom qualifies a noun: "which countries back it?" asks countries
-    head = _head(span)
-    return None if head is None or is_only_verb(head) else head  # no thing: "which is it?"
+    return at
+
+
+def _ending(word: str) -> bool:
+    """Return whether `word` ends what "which …" asks of: "which country *first* reached …?"."""
+    return word in _NO_ROLE or is_only_verb(word)
+
+
+def _plural(word: str) -> bool:
+    """Return whether `word` is a plural noun: "hotels", "children"; not "class" or "bus"."""
+    return word in _PLURALS or (len(word) > 3 and word.endswith("s") and not word.endswith("ss"))
 
 
 def role_asked(words: Sequence[str]) -> str | None:
@@ -157,16 +178,6 @@ def role_asked(words: Sequence[str]) -> str | None:
     if not span or by or after in {(word,) for word in _PREPOSITIONS} or span[-1] in _NO_ROLE:
         return None
     return span[-1]
-
-
-def _ending(word: str) -> bool:
-    """Return whether `word` ends what "which …" asks of: "which country *first* reached …?"."""
-    return word in _NO_ROLE or is_only_verb(word)
-
-
-def _plural(word: str) -> bool:
-    """Return whether `word` looks like a plural noun: "hotels", not "class" or "its"."""
-    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 def _head(words: Sequence[str]) -> str | None:

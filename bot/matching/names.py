@@ -12,8 +12,7 @@ from typing import NamedTuple
 
 from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.clauses import split_clauses
-from bot.matching.cues import CUE_WORDS
-from bot.matching.lexicon import ABOUT_TEXT, SAY_WORDS
+from bot.matching.lexicon import ABOUT_TEXT, PLACE_KINDS, SAY_WORDS
 from bot.matching.nametext import placed_names, proper_names, set_apart
 from bot.matching.needs import Need
 
@@ -28,10 +27,6 @@ _ASKING_WORDS = " ".join(
         | SAY_WORDS
         | ABOUT_TEXT
     )
-)
-# the kinds of place a name may be asked of: "what is the island called?"
-_PLACE_WORDS = " ".join(
-    sorted(CUE_WORDS[Need.PLACE] | frozenset("island port country capital state".split()))
 )
 _NEAR = 4  # terms between a name and the thing it names: "the Eemstadion, Eemland FC's … stadium"
 
@@ -50,6 +45,7 @@ class AnswerNames:
         people: frozenset[str] = frozenset(),
         spelled: Mapping[str, frozenset[str]] | None = None,
         where: frozenset[str] = frozenset(),
+        proper: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         """Keep how to read the texts' names.
 
@@ -59,7 +55,9 @@ class AnswerNames:
         words of its names ("Bongo District Hospital" speaks of a hospital; a person's, the
         heads of their titles: "museum director" is a director); `people`: the terms of the
         people the fact store names; `spelled`: per entity, the capitalised words of its
-        names; `where`: the terms of the places and countries it names.
+        names; `where`: the terms of the places and countries it names; `proper`: of
+        `spelled`, the words of its proper names (ending in a capital: "WHO", not "Bosveld
+        family").
         """
         self._texts = texts
         self._terms = terms
@@ -70,11 +68,13 @@ class AnswerNames:
         self._people = people
         self._spelled = spelled or {}
         self._where = where
+        self._proper = proper or {}
         self._read: dict[int, list[_Clause]] = {}
         self._asking: frozenset[str] | None = None  # the terms that ask for a name
         self._places: frozenset[str] | None = None  # the terms of the kinds of place
         # the words of the names of things, and of people's titles (`_impersonal`)
         self._kinds: tuple[frozenset[str], frozenset[str]] | None = None
+        self._titled: frozenset[str] | None = None  # the terms of the names' capitalised words
 
     def over(self, texts: Sequence[str]) -> AnswerNames:
         """Return a reader of the names in other `texts` (story sentences), read the same way."""
@@ -88,6 +88,7 @@ class AnswerNames:
             self._people,
             self._spelled,
             self._where,
+            self._proper,
         )
 
     def answer(
@@ -210,19 +211,7 @@ class AnswerNames:
         if not at:
             return clause.names - placed
         order = clause.order
-        # its own name: a name holding its word capitalised ("the Permanent Court of
-        # Arbitration" for "which court?", not "the Chinese lunar base program" for "the moon
-        # base's name?"), also where it says where ("at Gdansk University of Technology")
-        written = (
-            frozenset(order[i] for i in at if self._written(order[i], clause))
-            if not thing.isdisjoint(clause.names)
-            else frozenset()
-        )
-        own = frozenset(
-            name
-            for name in clause.names | written
-            if name in thing or implied.get(name, frozenset()) & thing
-        ).union(*(where for where in clause.wheres if not where.isdisjoint(thing)))
+        own = self._own_names(clause, thing, at)
         if not thing.isdisjoint(clause.apart):  # "two other workers": not the one it names
             return own
         near = {t for i in at for t in order[max(i - _NEAR, 0) : i + _NEAR + 1]}
@@ -238,6 +227,34 @@ class AnswerNames:
             | frozenset(t for t in beside - thing - others if self._written(t, clause))
         )
 
+    def _own_names(self, clause: _Clause, thing: frozenset[str], at: list[int]) -> frozenset[str]:
+        """Return the names of `clause` that hold the `thing`'s word, said at places `at`.
+
+        A story entity written by a proper name ("the Permanent Court of Arbitration" for
+        "which court?", "the WHO" for "which organization?"; not "the Chinese lunar base
+        program" for "the moon base's name?"), also a name saying where ("at Gdansk University
+        of Technology").
+        """
+        implied, order = self._implied, clause.order
+        written = frozenset(order[i] for i in at if self._written(order[i], clause, self._proper))
+        return frozenset(
+            name
+            for name in clause.names | written
+            if name in thing or implied.get(name, frozenset()) & thing
+        ).union(*(where for where in clause.wheres if not where.isdisjoint(thing)))
+
+    def names_kind(self, thing: frozenset[str]) -> bool:
+        """Return whether the story's names write `thing`'s word capitalised: names of its kind.
+
+        "Whitworth Hall Museum" and "Permanent Court of Arbitration" name a museum and a court,
+        so "which museum?" asks a name; "which project?" of a story whose project is "the
+        Chinese lunar base program" asks which one, and a description says.
+        """
+        if self._titled is None:
+            words = {w for spelled in self._spelled.values() for w in spelled}
+            self._titled = frozenset(t for w in sorted(words) for t in self._terms(w))
+        return not thing.isdisjoint(self._titled)
+
     def _impersonal(self, thing: frozenset[str]) -> bool:
         """Return whether `thing` is a word of things' names and of no person's title.
 
@@ -252,15 +269,20 @@ class AnswerNames:
         things, roles = self._kinds
         return not thing.isdisjoint(things) and thing.isdisjoint(roles)
 
-    def _written(self, term: str, clause: _Clause) -> bool:
-        """Return whether `term` is a story entity `clause` writes a name of: capitalised."""
-        spelled = self._spelled.get(term, ())
-        return term.startswith(ENTITY_PREFIX) and not clause.written.isdisjoint(spelled)
+    def _written(
+        self, term: str, clause: _Clause, spelled: Mapping[str, frozenset[str]] | None = None
+    ) -> bool:
+        """Return whether `term` is a story entity `clause` writes a name of: capitalised.
+
+        By any of its names (`spelled`, unless other names' words are given).
+        """
+        words = (self._spelled if spelled is None else spelled).get(term, ())
+        return term.startswith(ENTITY_PREFIX) and not clause.written.isdisjoint(words)
 
     def _is_place(self, thing: frozenset[str]) -> bool:
         """Return whether `thing` is a kind of place: "what is the town called?"."""
         if self._places is None:
-            self._places = frozenset(self._terms(_PLACE_WORDS))
+            self._places = frozenset(self._terms(" ".join(sorted(PLACE_KINDS))))
         return not thing.isdisjoint(self._places)
 
     def _person(self, name: str) -> bool:
@@ -279,7 +301,9 @@ class AnswerNames:
         for part in split_clauses(text):
             found, openers = proper_names(part)
             story = [t for t in self._terms(" ".join(openers)) if t.startswith(ENTITY_PREFIX)]
-            names = frozenset([*self._terms(" ".join(found)), *story])
+            # an acronym read as a filler word ("WHO") is a name all the same
+            unread = [_ACRONYM + n.lower() for n in found if _unread_acronym(n, self._terms)]
+            names = frozenset([*self._terms(" ".join(found)), *story, *unread])
             order = self._terms(part)
             words = frozenset(order)
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
@@ -298,6 +322,14 @@ class AnswerNames:
 
 _CLIPPED = 4  # letters a clipped word keeps at least: "tech" of "technician", "admin"
 _CUT = 3  # letters it leaves out at least: "plan" is no clipped "plant", nor "bank" "banker"
+
+
+_ACRONYM = "#"  # marks the term made for an acronym the reader drops: no question holds it
+
+
+def _unread_acronym(name: str, terms: Callable[[str], tuple[str, ...]]) -> bool:
+    """Return whether `name` is an acronym of three letters or more read as no term: "WHO"."""
+    return len(name) >= 3 and name.isupper() and name.isalpha() and not terms(name)
 
 
 def _speaks_of(term: str, thing: frozenset[str]) -> bool:

@@ -13,9 +13,9 @@ from bot.matching.evidence import Evidence, Retrievers, gather, refine
 from bot.matching.index import Hit
 from bot.matching.needs import TELLING, Need
 
-# candidates each retriever nominates: 4, not 6 (twenty-eighth session), moved no decision of
-# the tuned or held-back sets or the trials, encoder on or off (3 moved none either), and
-# measures a third fewer candidates: the median question 15-18 % faster
+# candidates each retriever nominates: a fifth and sixth one changed no decision of any set
+# or trial (only the questions suggested after some declines), and measuring them cost a
+# third of a question's time (`benchmarks/README.md`)
 _NOMINEES = 4
 _SCORED = 16  # entries the lexical index scores in full, of those its terms vote for
 _REFINED = 3  # leading candidates whose words are also matched by meaning
