@@ -89,8 +89,8 @@ def which_listed(words: Sequence[str]) -> str | None:
 
 
 # what "which …?" asks of that no name answers, or that is asked otherwise: a kind of value
-# ("which month?", "which edition?"), a part, a way, a kind, a place ("which city?": any
-# place named answers, `Need.PLACE`), or a plural (`which_listed`)
+# ("which month?", "which edition?"), a part, a way, a kind, or a place ("which city?": any
+# place named answers, `Need.PLACE`); a plural is `which_listed`'s
 _NOT_NAMED = PLACE_KINDS | frozenset(
     """
     date year years month months day days weekday week weeks time hour hours season edition

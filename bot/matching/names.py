@@ -301,9 +301,7 @@ class AnswerNames:
         for part in split_clauses(text):
             found, openers = proper_names(part)
             story = [t for t in self._terms(" ".join(openers)) if t.startswith(ENTITY_PREFIX)]
-            # an acronym read as a filler word ("WHO") is a name all the same
-            unread = [_ACRONYM + n.lower() for n in found if _unread_acronym(n, self._terms)]
-            names = frozenset([*self._terms(" ".join(found)), *story, *unread])
+            names = frozenset([*self._terms(" ".join(found)), *story])
             order = self._terms(part)
             words = frozenset(order)
             about = words.union(*(self._implied.get(t, frozenset()) for t in words))
@@ -322,14 +320,6 @@ class AnswerNames:
 
 _CLIPPED = 4  # letters a clipped word keeps at least: "tech" of "technician", "admin"
 _CUT = 3  # letters it leaves out at least: "plan" is no clipped "plant", nor "bank" "banker"
-
-
-_ACRONYM = "#"  # marks the term made for an acronym the reader drops: no question holds it
-
-
-def _unread_acronym(name: str, terms: Callable[[str], tuple[str, ...]]) -> bool:
-    """Return whether `name` is an acronym of three letters or more read as no term: "WHO"."""
-    return len(name) >= 3 and name.isupper() and name.isalpha() and not terms(name)
 
 
 def _speaks_of(term: str, thing: frozenset[str]) -> bool:
