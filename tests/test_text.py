@@ -174,6 +174,11 @@ def test_the_stem_cache_is_a_bounded_lru_under_a_flood_of_new_words() -> None:
     print(f"\n{flood} new words: stem cache {grown / 1e6:.1f} MB")
 
 
+def test_chat_shorthand_is_written_out(engine: Engine) -> None:
+    read = engine.analyzer.analyze("how many sigs did they go thru, jus frm the fans").words
+    assert {"signatures", "through", "just", "from"} <= set(read)
+
+
 def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) -> None:
     assert "told" in engine.analyzer.analyze("kakar ne dosti par kya bataya").words
     # the story's synonyms hold "kaha" and "dosti": read as theirs, to the same terms

@@ -17,6 +17,10 @@ Phrase = tuple[str, ...]  # a name or synonym as its words
 
 SLANG = {
     "wat": "what",
+    "thru": "through",
+    "jus": "just",
+    "frm": "from",
+    "sigs": "signatures",
     "wats": "what",
     "wut": "what",
     "ws": "was",
