@@ -174,6 +174,11 @@ def test_the_stem_cache_is_a_bounded_lru_under_a_flood_of_new_words() -> None:
     print(f"\n{flood} new words: stem cache {grown / 1e6:.1f} MB")
 
 
+def test_a_french_or_italian_elision_is_read_as_its_word() -> None:
+    assert tokenize("l'aéroport d'après qu'on dell'anno") == ["aeroport", "apres", "on", "anno"]
+    assert tokenize("o'brien can't") == ["obrien", "cant"]  # no elided article: one word
+
+
 def test_chat_shorthand_is_written_out(engine: Engine) -> None:
     read = engine.analyzer.analyze("how many sigs did they go thru, jus frm the fans").words
     assert {"signatures", "through", "just", "from"} <= set(read)

@@ -166,9 +166,19 @@ def tokenize(text: str) -> list[str]:
 _TAILS = ("'ll", "'re", "'ve", "'d", "'m", "'s")
 
 
+# the article or pronoun French and Italian elide before a vowel: "l'aéroport" is "aéroport",
+# "d'après" "après", "qu'on" "on", "dell'anno" "anno"
+_ELIDED = frozenset(
+    "l d j n s c m t qu jusqu lorsqu puisqu quoiqu dell all nell sull dall coll quest un".split()
+)
+
+
 def _unapostrophed(word: str) -> str:
     """Return a word with an apostrophe as matching reads it: "kakar's" is "kakar"."""
     for tail in _TAILS:
         if word.endswith(tail) and len(word) > len(tail):
             return word[: -len(tail)]
+    head, _, rest = word.partition("'")
+    if head in _ELIDED and rest:
+        return rest.replace("'", "")  # "l'aeroport" is "aeroport"
     return word.replace("'", "")  # "o'brien" is one word
