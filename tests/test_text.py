@@ -369,6 +369,16 @@ def test_a_question_in_another_script_is_told_which_letters_are_read(engine: Eng
         assert answer.answered and "Kakar" in answer.text
 
 
+def test_the_question_among_a_messages_sentences_is_read_alone_too() -> None:
+    # three sentences: its question is neither its last clause nor its gist alone
+    message = (
+        "hei alle 👋 this stuff is so scary honestly. why do these gangs even go after "
+        "hospitals? what did the security expert say"
+    )
+    answer = story_engine("ransomware-hospital").answer(Query(text=message))
+    assert answer.answered and "patient harm" in answer.text
+
+
 def test_a_chatty_message_of_a_few_words_is_read_by_its_last_clause_too() -> None:
     # under eleven terms in all: no long message, but its question is its last clause alone
     message = "ok my uncle was ranting at dinner and my aunt said it is all fine, so when is "

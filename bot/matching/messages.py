@@ -50,6 +50,9 @@ _CLAUSE_BREAK = re.compile(
     rf"|,\s+(?={_AUXILIARY}\s+(?:the|they|there|it|everyone|anyone)\b)",
     re.I,
 )
+# a message's sentences, each with its closing mark: "… twenty-two years. What were his reasons?"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_TOLD = 3  # sentences of a message that tells as well as asks: its question is read alone
 # finer: a claim sits between any two commas ("my uncle, who insists it was Xi, ...")
 _CLAUSE = re.compile(r"[.!?;:,\u2014]+\s*|\s+but\s+", re.I)
 
@@ -110,13 +113,22 @@ class Parts:
         return self.tail(text, found)
 
     def tail(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """Return `found`, or the reading of the message's last clause alone if likelier."""
+        """Return `found`, or a likelier reading: the message's last clause, or its question.
+
+        A question among three sentences or more is read alone too: "I was a guide in Salford
+        for 22 years. What were Brennan's reasons? I'd like to know before I make up my mind."
+        """
         engine = self._engine
         clauses = [c for c in _CLAUSE_BREAK.split(text) if len(c.split()) >= 3]
-        if len(clauses) > 1:
-            tail = engine.rank(engine.analyzer.analyze(clauses[-1]))
+        if len(clauses) < 2:
+            return found
+        sentences = _SENTENCE.split(text.strip())
+        asked = [s for s in sentences if s.endswith("?") and len(s.split()) >= 3]
+        alone = [clauses[-1], *(asked[-1:] if len(sentences) >= _TOLD else [])]
+        for reading in dict.fromkeys(alone):  # each read once: two rankings at most
+            tail = engine.rank(engine.analyzer.analyze(reading))
             if tail and tail[0].probability > found[0].probability:
-                return tail
+                found = tail
         return found
 
     def _leaning(self, found: list[list[Candidate]], questions: list[str]) -> list[list[Candidate]]:
