@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 
 from bot.matching.lexicon import CURRENCY_WORDS
-from bot.matching.needs import MONTH_NAMES, NUMBER_WORDS, WEEKDAY_NAMES, Need
+from bot.matching.needs import MONTH_NAMES, NUMBER_WORDS, ROLE_TITLES, WEEKDAY_NAMES, Need
 
 
 class Clue(NamedTuple):
@@ -85,21 +85,7 @@ CLUES: dict[str, Clue] = {
     Need.NUMBER: clue(NUMBER_WORDS, digit=True),
     Need.AGE: clue("age", digit=True),
     Need.PERSON_AGE: clue("age", digit=True),
-    Need.ROLE: clue(
-        "president premier minister governor mayor director chair chairman chairwoman "
-        "chairperson ceo chief secretary commissioner chancellor king queen prince senator "
-        "lawmaker spokesman spokeswoman spokesperson engineer scientist professor doctor nurse "
-        "officer official leader founder executive manager analyst economist critic ambassador "
-        "envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker "
-        "journalist reporter midwife pharmacist mechanic electrician shopkeeper researcher "
-        "curator historian archaeologist activist campaigner organiser organizer adviser "
-        "advisor consultant inspector investigator architect surgeon physician paramedic "
-        "firefighter pilot technician welder labourer laborer expert specialist "
-        "representative negotiator mediator trustee treasurer prosecutor attorney solicitor "
-        "barrister auditor regulator councillor councilor alderman legislator headteacher "
-        "headmaster principal superintendent administrator coordinator detective constable "
-        "sergeant head"
-    ),
+    Need.ROLE: clue(f"{ROLE_TITLES} head"),  # "head of"
     Need.LEAD: clue(
         "president premier minister governor mayor director chair chairman chairwoman "
         "chairperson ceo chief secretary commissioner chancellor king queen head heads headed "

@@ -54,7 +54,23 @@ NUMBER_WORDS = (
     "forty fifty hundred hundreds thousand thousands million millions billion billions dozen "
     "dozens half quarter third fourth fifth sixth seventh eighth ninth tenth twice several"
 )
-
+# titles and jobs that say someone's role ("the health minister", "a welder"): an answer
+# holding one answers "what's her job?" (`answerability`, whose pattern adds "vice president",
+# "prime minister", "managing director" and "head of")
+ROLE_TITLES = """
+    president premier minister governor mayor director chair chairman chairwoman
+    chairperson ceo chief secretary commissioner chancellor king queen prince senator
+    lawmaker spokesman spokeswoman spokesperson engineer scientist professor doctor nurse
+    officer official leader founder executive manager analyst economist critic ambassador
+    envoy captain coach judge teacher lecturer lawyer farmer trader accountant banker
+    journalist reporter midwife pharmacist mechanic electrician shopkeeper researcher
+    curator historian archaeologist activist campaigner organiser organizer adviser
+    advisor consultant inspector investigator architect surgeon physician paramedic
+    firefighter pilot technician welder labourer laborer expert specialist representative
+    negotiator mediator trustee treasurer prosecutor attorney solicitor barrister auditor
+    regulator councillor councilor alderman legislator headteacher headmaster principal
+    superintendent administrator coordinator detective constable sergeant
+"""
 
 # the kind of value a question of this type asks for, and that an entry a maintainer phrased
 # as one such question gives, whatever its answer's words
