@@ -6,7 +6,7 @@ names a capital; "Eemstadion" is what the home ground is called.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import Entity, EntityType
@@ -85,22 +85,11 @@ def answer_names(
     people = terms_of_kind(knowledge.entities, EntityType.PERSON)
     # each entity's names' capitalised words: "Ministry of National Defence" spells the
     # ministry; "bank consortium" spells no consortium
-    spelled = {
-        ENTITY_PREFIX + e.id: frozenset(
-            w.casefold() for n in e.names for w in n.split() if w[:1].isupper()
-        )
-        for e in knowledge.entities
-    }
+    spelled = {ENTITY_PREFIX + e.id: _capitalised(e.names) for e in knowledge.entities}
     # of those, the words of its proper names, which end in a capital: "World Health
     # Organization" and "WHO", not "Chinese lunar base program" nor "Bosveld family"
     proper = {
-        ENTITY_PREFIX + e.id: frozenset(
-            w.casefold()
-            for n in e.names
-            if n.split()[-1][:1].isupper()
-            for w in n.split()
-            if w[:1].isupper()
-        )
+        ENTITY_PREFIX + e.id: _capitalised(n for n in e.names if n.split()[-1][:1].isupper())
         for e in knowledge.entities
     }
     # a person is named by the head of each of their titles: "museum director" is a director,
@@ -117,6 +106,11 @@ def answer_names(
     return AnswerNames(
         answers, analyzer.terms, countries, nouns, subjects, named, people, spelled, where, proper
     )
+
+
+def _capitalised(names: Iterable[str]) -> frozenset[str]:
+    """Return the capitalised words of `names`, in lower case."""
+    return frozenset(w.casefold() for name in names for w in name.split() if w[:1].isupper())
 
 
 # the words after which a title says what it is of: "mayor *of* Torun", "minister *for* energy"
