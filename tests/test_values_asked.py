@@ -445,7 +445,8 @@ def test_who_leads_a_group_is_asked_of_whom_its_description_says_chairs_it() -> 
         Path(__file__).parent / "data/stories/football-takeover/knowledge"
     )
     answer = football.answer(Query(text="who leads the supporters group"))
-    assert answer.answered and "Sanne Willemsen chairs it" in answer.text
+    # the group's own entry ("Sanne Willemsen chairs it") or hers, as the one who leads it
+    assert answer.answered and "Sanne Willemsen" in answer.text and "chairs" in answer.text
 
 
 def test_a_count_of_what_happened_is_at_most_a_guess_from_a_count_expected() -> None:

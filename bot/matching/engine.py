@@ -18,6 +18,7 @@ from bot.matching.decision import MODEL, PLAIN_MODEL, Candidate, Decision, Entry
 from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
+from bot.matching.leaders import lead_holders
 from bot.matching.messages import LONG_QUESTION, Parts, likeliest, questions_in
 from bot.matching.naming import Naming
 from bot.matching.overview import asks_overview, going_on
@@ -83,7 +84,12 @@ class Engine:
         self.wordless = Wordless(self)
         self._affirming = Affirming(knowledge.faq, self._positions, self.analyzer.phrasing)
         names = {ENTITY_PREFIX + e.id: e.names for e in knowledge.entities}
-        self.naming = Naming(names, self.analyzer.terms, title_holders(knowledge))
+        self.naming = Naming(
+            names,
+            self.analyzer.terms,
+            title_holders(knowledge),
+            lead_holders(knowledge, self.analyzer.terms),
+        )
         where = self.tools.places | self.tools.countries
         self.passages = Passages(self.analyzer, knowledge.story, self.tools.names, where)
         self.suggester = Suggester(

@@ -7,6 +7,8 @@ from dataclasses import replace
 
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.index import Index
+from bot.matching.leaders import leaders_asked
+from bot.matching.lexicon import QType
 from bot.matching.needs import NAMED, Need
 from bot.matching.titles import Holder, titled
 
@@ -19,13 +21,16 @@ class Naming:
         names: Mapping[str, Iterable[str]],
         terms: Callable[[str], tuple[str, ...]],
         holders: Mapping[tuple[str, ...], Holder] | None = None,
+        leaders: Mapping[str, str] | None = None,
     ) -> None:
         """Find the terms that one entity's names alone use in lower case.
 
-        `holders`: the people the fact store gives a title alone (`titles.title_holders`).
+        `holders`: the people the fact store gives a title alone (`titles.title_holders`);
+        `leaders`: the one person who leads each body (`leaders.lead_holders`).
         """
         self._named_by = describing_words(names, terms)
         self._holders = holders or {}
+        self._leaders = leaders or {}
 
     def read(self, analysis: Analysis, index: Index) -> Analysis:
         """Return `analysis` with a word the knowledge only uses in one entity's names as it.
@@ -34,8 +39,9 @@ class Naming:
         "Governor Bakare", so the bare word names him. "How old is the chairman?" asks the age
         of the one person "chairman" describes, even where other entries say "chairman" too.
         A title the fact store gives one person names that person as well, said plainly
-        (`titles.titled`).
+        (`titles.titled`), and so does a body's one leader asked for in general words.
         """
+        analysis = self._led(analysis)
         named_by = self._named_by
         named = [named_by.get(t, t) if not index.knows(t) else t for t in analysis.terms]
         # "when did the coach find out?" is about the story's one coach, though it names him not
@@ -56,6 +62,23 @@ class Naming:
         if named == list(analysis.terms):
             return analysis
         return replace(analysis, terms=tuple(named))
+
+    def _led(self, analysis: Analysis) -> Analysis:
+        """Return `analysis` naming the leader it asks for in the lead word's place.
+
+        "Who runs Meltemi Sea Lines?" is "who is Koutsoyiannis of Meltemi Sea Lines?": the
+        word said of him is no longer asked of an entry ("the union boss" is not meant).
+        """
+        people, word = leaders_asked(
+            analysis.words, analysis.terms, self._leaders, analysis.qtype is QType.WHO
+        )
+        if not people or len(analysis.surfaces) != len(analysis.terms):
+            return analysis
+        pairs = zip(analysis.terms, analysis.surfaces, strict=True)
+        terms = tuple(t for t, said in pairs if said != word)
+        surfaces = tuple(said for said in analysis.surfaces if said != word)
+        added = sorted(people - set(terms))
+        return replace(analysis, terms=(*terms, *added), surfaces=(*surfaces, *[""] * len(added)))
 
     def _titled(self, analysis: Analysis, named: list[str]) -> list[str]:
         """Return the people the question names by title alone, whom `named` lacks."""

@@ -41,7 +41,7 @@ _AROUND = frozenset(
     "spokeswoman spokesperson adviser advisor deputy office staff successor predecessor".split()
 )
 # who makes a title someone else's: "the former mayor", "another minister"
-_OTHERS = frozenset(
+OTHERS = frozenset(
     "former previous new next vice deputy assistant another other acting ex interim old late "
     "future incoming outgoing".split()
 )
@@ -124,7 +124,7 @@ def _theirs(
     holder's description does not name.
     """
     said = before[-1] if before else "the"
-    if said not in _PLAIN and (said not in holder.described or said in _OTHERS):
+    if said not in _PLAIN and (said not in holder.described or said in OTHERS):
         return False
     following = [w for w in after[:3] if w not in _PLAIN]
     if following and (
