@@ -75,6 +75,32 @@ def test_when_was_it_done_asks_for_something_that_happened(words: str, past: boo
 
 
 @pytest.mark.parametrize(
+    ("words", "often"),
+    [
+        ("how often do the trains run", True),
+        ("how frequently are the backups taken", True),
+        ("how long does the trip take", False),
+        ("how many trains run", False),
+    ],
+)
+def test_how_often_asks_for_a_frequency(words: str, often: bool) -> None:
+    qtype = detect_qtype(words)
+    assert (Need.FREQUENCY in needs(qtype, tuple(words.split()))) is often
+
+
+def test_how_often_is_not_answered_by_when_it_last_happened() -> None:
+    lagos = story_engine("lagos-metro")
+    # "every five minutes at peak", an answer that holds how often
+    assert lagos.answer(Query(text="how often do the trains come at rush hour")).answered
+    # "Pomorskie Konstrukcje … carry out a scheduled five-yearly inspection", not "last
+    # inspected in detail in May 2021"
+    asked = story_engine("bridge-closure").decide(
+        Query(text="how often was the bridge inspected in detail")
+    )
+    assert asked.best is not None and asked.best.entry.id == "inspectors"
+
+
+@pytest.mark.parametrize(
     ("words", "dated"),
     [
         ("what was the revenue the season before 2024 25", True),

@@ -32,6 +32,7 @@ _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
 _TIME_AMOUNTS = frozenset((w,) for w in "time longer hours minutes days weeks months years".split())
 # ... and "how much of the club was sold?": a share; neither is a price
 _NOT_MONEY = _TIME_AMOUNTS | {("of",)}
+_HOW_OFTEN = frozenset({("how", "often"), ("how", "frequently")})
 _HOW_MUCH_IN_URDU = frozenset("kitni kitna kitne".split())  # "umar kitni": its age read
 # words that make "how much" ask for money; a currency too: "how much is the pass in naira?"
 _COSTING = CURRENCY_NAMES | frozenset(
@@ -75,6 +76,8 @@ def needs(
         asked.add(Need.AGE)
         if not _HOLDERS.isdisjoint(words):
             asked.add(Need.PERSON_AGE)  # "how old is the boss?": not when the firm was founded
+    if _HOW_OFTEN.intersection(itertools.pairwise(words)):
+        asked.add(Need.FREQUENCY)  # "how often are backups taken?": not when the last one was
     if qtype is QType.WHO:
         asked.add(Need.SOMEONE)  # "who was governor then?" is not answered by "in 2018"
     if (

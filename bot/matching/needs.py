@@ -82,5 +82,14 @@ NAMED = frozenset({Need.NAME, Need.OTHER})
 # kinds of value few answers hold by chance: an answer that has the one asked for is likely
 # meant ("where …?" answered "in Zeist"), where many hold a year, a number or someone's words
 TELLING = frozenset(
-    {Need.PLACE, Need.REASON, Need.AGE, Need.PERSON_AGE, Need.DAY, Need.MONTH, Need.TIME}
+    {
+        Need.PLACE,
+        Need.REASON,
+        Need.AGE,
+        Need.PERSON_AGE,
+        Need.DAY,
+        Need.MONTH,
+        Need.TIME,
+        Need.FREQUENCY,
+    }
 )
