@@ -1,0 +1,268 @@
+"""Sums a question asks of the story's figures: "by how many?", "how much a year?", "how long?".
+
+People ask what the story's figures make: "by how many did the crew exceed the minimum?" (a
+crew of 64, a minimum of 58), "what's the difference between the two raises?" (148,000 won
+and 92,000 won), "the 40 million over five years, how much a year?", "how long did the cuts
+last?" (from 4:20 p.m. to 11:45 p.m.). When the answer chosen gives just the figures such a
+question needs, the reply adds what they make and how, so that the asker can check it.
+Anything else is answered as it was. General English only.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import NamedTuple
+
+from bot.matching.lexicon import CURRENCY_WORDS, QType
+
+# "by how many …?", "what's the difference …?", "how many more …?", "kitni seats zyada?"
+_APART = re.compile(
+    r"\b(?:difference|how (?:many|much) (?:more|less|fewer|higher|lower|bigger|smaller)|"
+    r"by how (?:many|much)|gap between|zyada)\b",
+    re.I,
+)
+# "how much a year?", "what's that per month?"
+_PER = re.compile(
+    r"\b(?:per|a|an|each|every) (?P<unit>year|month|week|day)\b|\b(?:annually|yearly)\b", re.I
+)
+_SPREAD = re.compile(r"\d|\b(?:that|this|thats)\b", re.I)
+_PERIODS = {"year": "year", "month": "month", "week": "week", "day": "day"}
+# "over five years", "over 3 years": what an amount is spread across
+_OVER = re.compile(
+    r"\bover (?:the next )?(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten) "
+    r"(?P<unit>year|month|week|day)s?\b",
+    re.I,
+)
+# a figure's aside: "148,000 won ($107)" is one figure, its conversion set apart
+_ASIDE = re.compile(r"\([^()]*\)")
+# "how many didn't join?": the rest of a whole of which the answer says a part
+_NOT = re.compile(
+    r"\b(?:didn'?t|did not|don'?t|do not|weren'?t|were not|haven'?t|have not)\b", re.I
+)
+_PART = re.compile(
+    r"(?P<some>\d+(?:,\d{3})*) (?:out )?of (?:its |the |their |his |her )?(?P<whole>\d+(?:,\d{3})*)"
+)
+# what sets two figures against each other: "1.8% against the 10%", "from 71 to 64"
+_AGAINST = re.compile(r"\s+(?:against|compared with|compared to|versus|vs\.?)\s+(?:the |a )?", re.I)
+# a figure said as a difference: "$700 million over budget", "5 percent more"
+_STATED = re.compile(
+    r"\s*(?:[a-z]+\s+)?(?:over|above|below|more|less|fewer|higher|lower|short|up|down)\b", re.I
+)
+_TO = re.compile(r"\s+to\s+")
+_PERCENT = frozenset({"%", "percent", "per cent"})
+_FILLER = frozenset("a an the and or in on at of to by for from with as".split())
+_COUNTS = dict(two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SIGNS = "$€£₦₹₩"
+# a figure, its scale and its unit: "$1.1 billion", "148,000 won", "1.8%", "64"; not one of a
+# year, a date, a clock time or a range's end ("2028-29", "July 16", "3:55")
+_FIGURE = re.compile(
+    rf"(?<![\w:.,/-])(?P<sign>[{_SIGNS}])?(?P<digits>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\w:/-]|,\d)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?:\s?(?P<unit>%|percent\b|per cent\b|[a-z]+\b))?",
+    re.I,
+)
+# "Koutsoyiannis, 61, said": someone's age, no figure of what is asked
+_AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
+_MONTH = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I
+)
+_CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
+# what a figure counts, when it is said: a currency, a share or a measure (bare otherwise)
+_UNITS = CURRENCY_WORDS | frozenset(
+    "% percent km kilometres kilometers metres meters miles mw megawatts gw gigawatts "
+    "seats points degrees tonnes tons".split()
+)
+
+
+class Figure(NamedTuple):
+    """One figure an answer gives, with what it counts and where it stands."""
+
+    value: float
+    sign: str  # "$", "" when none
+    unit: str  # "won", "%", "" when bare
+    scale: str  # "million", "" when none
+    start: int
+    end: int
+    after: tuple[str, ...]  # the words that follow it, up to the clause's end
+
+    def said(self, value: float, unit: str | None = None) -> str:
+        """Return `value` said as this figure is ("56,000 won", "1.8%"), or in `unit`."""
+        scaled = value / _SCALES.get(self.scale.lower(), 1.0)
+        number = f"{scaled:,.2f}".rstrip("0").rstrip(".")
+        unit = self.unit if unit is None else unit
+        if unit in _PERCENT:
+            return f"{number}%"
+        return " ".join(part for part in (f"{self.sign}{number}", self.scale, unit) if part)
+
+
+def worked(question: str, qtype: QType, answer: str) -> str | None:
+    """Return the line that works out what `question` asks of `answer`'s figures, if it can."""
+    if qtype is QType.YESNO:
+        return None
+    plain = _ASIDE.sub(" ", answer)  # "148,000 won ($107)": the story's own conversion aside
+    if _APART.search(question):
+        return _apart(plain)
+    if qtype is QType.COUNT and _NOT.search(question):
+        return _rest(plain)
+    per = _PER.search(question)
+    # "the 40 million over five years, how much a year?", "what's that per year?"; not "how
+    # much does the club make in a year?", which asks of no amount spread
+    if per is not None and _SPREAD.search(question):
+        return _per(plain, (per["unit"] or "year").lower())
+    if qtype is QType.DURATION:
+        return _elapsed(answer)
+    return None
+
+
+def _apart(answer: str) -> str | None:
+    """Return how far apart two figures of `answer` are, if it says which two.
+
+    A pair it sets against each other ("from 71 to 64", "1.8% against the 10%"), or the only
+    two of one kind it gives ("148,000 won … 92,000 won").
+    """
+    figures = _figures(answer)
+    if any(_STATED.match(answer, f.end) for f in figures):
+        return None  # "$700 million over budget": the answer says how far apart already
+    pair = _paired(answer, figures) or _alike(figures)
+    if pair is None:
+        return None
+    high, low = sorted(pair, key=lambda f: f.value, reverse=True)
+    if high.value == low.value:
+        return None
+    # "8.2 percentage points", not "8.2%": a difference of two shares
+    unit = "percentage points" if high.unit in _PERCENT else _shared(high, low)
+    return (
+        f"By the story's figures, that is {high.said(high.value - low.value, unit)} "
+        f"({high.said(high.value)} against {low.said(low.value)})."
+    )
+
+
+def _rest(answer: str) -> str | None:
+    """Return how many of a whole did not do what a part did: "6,500 of its 8,200 members"."""
+    part = _PART.search(answer)
+    if part is None:
+        return None
+    some, whole = (float(part[name].replace(",", "")) for name in ("some", "whole"))
+    if some >= whole:
+        return None
+    rest = f"{whole - some:,.0f}"
+    return f"By the story's figures, that leaves {rest} ({part['whole']} less {part['some']})."
+
+
+def _per(answer: str, period: str) -> str | None:
+    """Return an amount spread over years or months, per the period asked, if one is."""
+    over = _OVER.search(answer)
+    amounts = [f for f in _figures(answer) if f.sign or f.unit in CURRENCY_WORDS]
+    if over is None or len(amounts) != 1 or over["unit"].lower() != period:
+        return None
+    count = _COUNTS.get(over["count"].lower()) or int(over["count"])
+    amount = amounts[0]
+    share = amount.value / count
+    exact = share == round(share, 2 - len(str(int(share / _SCALES.get(amount.scale.lower(), 1)))))
+    about = "" if exact else "about "
+    return (
+        f"By the story's figures, that is {about}{amount.said(_rounded(share, amount))} a "
+        f"{period} ({amount.said(amount.value)} over {count} {over['unit'].lower()}s)."
+    )
+
+
+def _rounded(value: float, like: Figure) -> float:
+    """Return `value` to three significant figures in `like`'s scale: 116.67 is 117."""
+    scale = _SCALES.get(like.scale.lower(), 1.0)
+    scaled = value / scale
+    return float(f"{scaled:.3g}") * scale if scaled >= 100 else round(scaled, 2) * scale
+
+
+def _elapsed(answer: str) -> str | None:
+    """Return the time between the two clock times `answer` gives, if it gives just two."""
+    times = [
+        (int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)) * 60 + int(m["minute"] or 0)
+        for m in _CLOCK.finditer(answer)
+    ]
+    if len(times) != 2 or times[0] == times[1]:
+        return None
+    hours, minutes = divmod((times[1] - times[0]) % (24 * 60), 60)
+    said = [
+        f"{n} {word}{'s' if n != 1 else ''}"
+        for n, word in ((hours, "hour"), (minutes, "minute"))
+        if n
+    ]
+    return f"By the story's times, that is {' and '.join(said)}."
+
+
+def _paired(text: str, figures: list[Figure]) -> tuple[Figure, Figure] | None:
+    """Return the one pair of figures `text` sets against each other, if it sets one."""
+    pairs = [
+        (one, other)
+        for one, other in itertools.pairwise(figures)
+        if _AGAINST.fullmatch(text[one.end : other.start])
+        or (
+            _TO.fullmatch(text[one.end : other.start])
+            and text[: one.start].rstrip().endswith("from")
+        )
+    ]
+    if len(pairs) != 1:
+        return None
+    one, other = pairs[0]
+    if (one.sign, one.unit) != (other.sign, other.unit):
+        if one.unit or one.sign:  # "from 18,450 to 24,000 seats": the first says it once
+            return None
+        one = one._replace(sign=other.sign, unit=other.unit, scale=one.scale or other.scale)
+    return one, other
+
+
+def _alike(figures: list[Figure]) -> tuple[Figure, Figure] | None:
+    """Return the only two figures of one kind, if no other kind has as many."""
+    kinds: dict[tuple[str, str], list[Figure]] = {}
+    for figure in figures:
+        kinds.setdefault((figure.sign, figure.unit), []).append(figure)
+    pairs = [found for found in kinds.values() if len(found) == 2]
+    if len(pairs) != 1 or any(len(found) > 2 for found in kinds.values()):
+        return None
+    return pairs[0][0], pairs[0][1]
+
+
+def _shared(one: Figure, other: Figure) -> str | None:
+    """Return the words both figures are of ("cubic metres per second"), when they have no unit."""
+    if one.unit or one.sign:
+        return None
+    words = []
+    for mine, theirs in zip(one.after, other.after, strict=False):
+        if mine != theirs:
+            break
+        words.append(mine)
+    return " ".join(words) if words and words[0] not in _FILLER else None
+
+
+def _figures(text: str) -> list[Figure]:
+    """Return the figures `text` gives, leaving out ages, years, dates and clock times."""
+    text = _CLOCK.sub(_blank, _MONTH.sub(_blank, _AGE.sub(_blank, text)))
+    found = []
+    for match in _FIGURE.finditer(text):
+        digits = match["digits"].replace(",", "")
+        scale = match["scale"] or ""
+        if re.fullmatch(r"(?:19|20)\d\d", digits) and not (match["sign"] or scale):
+            continue  # a year
+        unit = (match["unit"] or "").lower()
+        after = tuple(
+            re.split(r"[,;.()]", text[match.end("digits") :], maxsplit=1)[0].lower().split()[:4]
+        )
+        found.append(
+            Figure(
+                float(digits) * _SCALES.get(scale.lower(), 1.0),
+                match["sign"] or "",
+                unit if unit in _UNITS else "",
+                scale,
+                match.start(),
+                match.end("digits") if unit not in _UNITS else match.end(),
+                after,
+            )
+        )
+    return found
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Return spaces as long as `match`: what follows keeps its place."""
+    return " " * len(match.group(0))

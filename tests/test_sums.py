@@ -1,0 +1,108 @@
+"""Sums a question asks of the story's figures: "by how many?", "how much a year?", "how long?"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.conversation.sums import worked
+from bot.matching.lexicon import QType
+from bot.models import Query
+from tests.turnkit import story_engine
+
+
+def _qtype(question: str) -> QType:
+    return story_engine("football-takeover").analyzer.analyze(question).qtype
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "line"),
+    [
+        (
+            "by how many did the crew exceed the minimum?",
+            "Koutsoyiannis, 61, said the crew of 64 exceeded the minimum of 58.",
+            "that is 6 (64 against 58)",  # not his age, 61
+        ),
+        (
+            "by how many was the crew cut?",
+            "It reduced the crew from 71 to 64 in 2023.",
+            "that is 7 (71 against 64)",  # not the year
+        ),
+        (
+            "what is the difference between the two raises?",
+            "The union wants 148,000 won ($107) a month; management offers 92,000 won.",
+            "that is 56,000 won (148,000 won against 92,000 won)",  # the aside left out
+        ),
+        (
+            "by how many points was the margin below safe?",
+            "Wind gave less than 4%; the margin fell to 1.8% against the 10% it considers safe.",
+            "that is 8.2 percentage points (10% against 1.8%)",  # the pair set against
+        ),
+        (
+            "kitni seats zyada hongi?",
+            "It wants to expand the stadium from 18,450 to 24,000 seats by the 2028-29 season.",
+            "that is 5,550 seats (24,000 seats against 18,450 seats)",
+        ),
+        (
+            "how big is the difference between the two flows?",
+            "Kalmora wants 1,200 cubic metres per second; Dravenia offered 900 cubic metres "
+            "per second.",
+            "that is 300 cubic metres per second (1,200 against 900)",
+        ),
+        (
+            "the 40 million over five years, how much is that a year?",
+            "It will invest 40 million euros ($46 million) over five years.",
+            "that is 8 million euros a year (40 million euros over 5 years)",
+        ),
+        (
+            "350 billion, whats that per year roughly",
+            "He pledged to spend 350 billion won on safety over three years.",
+            "that is about 117 billion won a year (350 billion won over 3 years)",
+        ),
+        (
+            "how many of its members didn't join?",
+            "The union said about 6,500 of its 8,200 members joined the strike.",
+            "that leaves 1,700 (8,200 less 6,500)",
+        ),
+        (
+            "how long did the cuts last?",
+            "The first cuts ran from 4:20 p.m. to 11:45 p.m. on Tuesday.",
+            "that is 7 hours and 25 minutes",
+        ),
+    ],
+)
+def test_a_sum_asked_of_the_answers_figures_is_worked_out(
+    question: str, answer: str, line: str
+) -> None:
+    said = worked(question, _qtype(question), answer)
+    assert said is not None and line in said
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        # the answer says how far over already: $1.1 billion less $700 million is nothing asked
+        (
+            "by how much did it go over budget?",
+            "It was expected to cost $1.1 billion but opened about $700 million over budget.",
+        ),
+        # three figures of one kind: which two is not said
+        ("what is the difference?", "It had 10, then 12, then 15 stations."),
+        # how much a year of no amount the question points at
+        (
+            "how much does the club make in a year?",
+            "It will invest 40 million euros over five years.",
+        ),
+        ("is the gap 300?", "Kalmora wants 1,200; Dravenia offered 900."),  # yes or no
+        ("how long is the line?", "It runs from 6 a.m. to 11 p.m. and is 27 km long, at 4 p.m."),
+    ],
+)
+def test_no_sum_is_worked_where_the_figures_do_not_say_which(question: str, answer: str) -> None:
+    assert worked(question, _qtype(question), answer) is None
+
+
+def test_the_reply_works_out_a_sum_of_the_entry_it_answers_with() -> None:
+    football = story_engine("football-takeover")
+    asked = "the 40 million euros of extra investment over five years, how much is that a year?"
+    answer = football.answer(Query(text=asked))
+    assert answer.answered and "8 million euros a year" in answer.text
+    assert worked("how old is the club?", QType.AMOUNT, answer.text) is None
