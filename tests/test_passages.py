@@ -8,6 +8,7 @@ import pytest
 
 from bot import replies
 from bot.matching.engine import Engine
+from bot.matching.passages import nested_names
 from bot.models import AnswerKind, Query
 from tests.turnkit import story_engine
 
@@ -163,3 +164,13 @@ def test_a_sentence_counts_close_words_by_wordnet_without_the_encoder_too(
     asked.clear()
     engine.passages.quote(engine.analyzer.analyze("when did ikorodu open?"), engine.tools)
     assert asked == [False]  # no word of it has other words: nothing to count softly
+
+
+def test_a_sentence_naming_someone_by_a_name_that_says_another_names_both() -> None:
+    football = story_engine("football-takeover")
+    inside = nested_names(football.analyzer.phrases)
+    assert "@eemland-fc" in inside["@rutger-van-dalen"]  # a name of him says the club's
+    # "van Dalen said …" in a sentence naming him only as the Eemland coach
+    asked = "wat does van dalen say his job is now the club's being sold"
+    answer = football.answer(Query(text=asked))
+    assert answer.answered and "My job is the same as it was last week" in answer.text
