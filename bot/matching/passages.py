@@ -52,8 +52,6 @@ class Passages:
         """
         self.sentences = [s for s in story_sentences(story) if len(s.split()) >= _MIN_WORDS]
         self._terms = [frozenset(analyzer.terms(s)) for s in self.sentences]
-        # "Transred chief executive Ines Carrasco" is read as her, and names Transred too
-        self._inside = nested_names(analyzer.phrases)
         # the kinds of value each sentence holds, read when it is first the best one, and
         # which thing of the sentence a value is said of
         clauses = Clauses(self.sentences, analyzer.terms)
@@ -65,11 +63,6 @@ class Passages:
     def _dated(self, question: Analysis) -> bool:
         """Return whether `question` asks only what happened at a time: "what happened in 2019?"."""
         return all(t in self._calendar or t.isdigit() for t in question.terms)
-
-    def _naming(self, terms: frozenset[str]) -> frozenset[str]:
-        """Return `terms` with the entities their names name inside them."""
-        inside = self._inside
-        return terms.union(*(inside[t] for t in terms if t in inside))
 
     def quote(self, question: Analysis, tools: Retrievers) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does.
@@ -105,8 +98,9 @@ class Passages:
             (best - runner_up) / best >= _AHEAD
             and coverage.close >= _COVERED
             and coverage.worst_missing <= _LACKING
-            # "has Bangladesh joined?" is not answered by Pakistan joining
-            and named <= self._naming(terms)
+            # "has Bangladesh joined?" is not answered by Pakistan joining; "Transred chief
+            # executive Ines Carrasco" is read as her, and names Transred too
+            and named <= terms.union(*(tools.within.get(t, ()) for t in terms))
             and not elsewhere(tools, weighed, terms, asked, demands.abroad)
             and demands.held(
                 self._kinds, self._names, top[0], question, weighed, terms, self._kinds[top[0]]
@@ -119,26 +113,3 @@ class Passages:
 
 def _new_party(term: str, named: set[str]) -> bool:
     return term.startswith(ENTITY_PREFIX) and term not in named
-
-
-def nested_names(phrases: dict[tuple[str, ...], str]) -> dict[str, frozenset[str]]:
-    """Return each entity term with the other entities a name of it names inside it.
-
-    `phrases`: the analyzer's phrases of stems with the term each reads as. "Transred chief
-    executive" is a name of Carrasco that says "Transred", a name of Transred Iberica.
-    """
-    named = {key: term for key, term in phrases.items() if term.startswith(ENTITY_PREFIX)}
-    starting: dict[str, list[tuple[str, ...]]] = {}
-    for key in named:
-        starting.setdefault(key[0], []).append(key)
-    inside: dict[str, set[str]] = {}
-    for key, term in named.items():
-        for at, stem in enumerate(key):
-            for part in starting.get(stem, ()):
-                if (
-                    len(part) < len(key)
-                    and key[at : at + len(part)] == part
-                    and named[part] != term
-                ):
-                    inside.setdefault(term, set()).add(named[part])
-    return {term: frozenset(found) for term, found in inside.items()}
