@@ -224,6 +224,18 @@ def test_an_unread_word_of_another_language_is_no_typo_of_an_english_filler_word
     assert "should" in analyzer.analyze("how much schuld the club have").words  # English typo
 
 
+def test_an_unread_roman_urdu_word_is_a_typo_of_the_storys_words_or_filler_only() -> None:
+    lagos = story_engine("lagos-metro")
+    read = lagos.analyzer.analyze("kya covid aur flooding ke dauran kaam ruk gaya tha").words
+    assert "durban" not in read  # "dauran" (during) is no typo of a place the story never names
+    # "milega" (will get) is not "mega"; "rahega" is filler's "raha" all the same
+    assert "mega" not in lagos.analyzer.analyze("kitna paisa milega").words
+    assert "rahega" not in lagos.analyzer.analyze("line kab tak band rahega").words
+    # "kitni der" asks how long, "mutabiq" is "according to": filler
+    asked = lagos.analyzer.analyze("governor ke mutabiq train kitni der leti hai")
+    assert asked.qtype is QType.DURATION and asked.terms == ("@bakare", "train")
+
+
 def test_a_word_of_a_name_or_synonym_is_not_read_as_roman_urdu() -> None:
     # "bola" is "said" in Roman Urdu, "wazir" "minister": a story's own names keep them
     names = {"Bola Tinubu": "tinubu", "wazir-e-azam": "pm"}

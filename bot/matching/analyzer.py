@@ -122,7 +122,8 @@ class Analyzer:
             if said and (text in aliases or not all(map(is_english, said))):
                 self._named.setdefault(said[0], []).append(said)
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
-        self._phrasal = Phrasal(phrasal or {}, names, used.__contains__, self._stem)
+        self._used = frozenset(used).__contains__  # the knowledge's own words
+        self._phrasal = Phrasal(phrasal or {}, names, self._used, self._stem)
         self.words = frozenset(
             used
             | {w for text in names for w in tokenize(text)}
@@ -134,7 +135,7 @@ class Analyzer:
             | _PLACE_WORDS
         )
         self._speller = Speller(
-            self.words, used.__contains__, lambda word: self._stem(word) in stems, self._stop_words
+            self.words, self._used, lambda word: self._stem(word) in stems, self._stop_words
         )
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
@@ -223,7 +224,8 @@ class Analyzer:
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
         read = plain_chat(tokenize(text), self._named)
-        words = self._phrasal.read(plain_words(self._corrected(read.words, read.foreign)))
+        corrected = self._corrected(read.words, read.foreign, read.mixed)
+        words = self._phrasal.read(plain_words(corrected))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
@@ -251,13 +253,16 @@ class Analyzer:
         found = self._phrase_at(stems, words[at:], 0) if stems[0] in self._starts else None
         return found[0] if found else None
 
-    def _corrected(self, words: list[str], foreign: bool = False) -> list[str]:
+    def _corrected(self, words: list[str], foreign: bool = False, mixed: bool = False) -> list[str]:
         """Correct typos: at most `MAX_TYPOS` per text, comparing at most `COMPARED` words.
 
         500 characters of gibberish must not cost a vocabulary scan for every word. In a
         message partly in a language whose table reads its filler (`foreign`), a word the
         table leaves is a word of that language, no typo of an English filler word: Dutch
-        "schuld" (debt) is not "should", "weer" (again) not "were".
+        "schuld" (debt) is not "should", "weer" (again) not "were". In one partly in any
+        language a table reads (`mixed`, Roman Urdu too) it is a typo of the story's own
+        words or of filler only: "dauran" (during) is not "Durban", nor "milega" (will get)
+        "mega", but "rahega" is "raha".
         """
         if self._speller.words.issuperset(words):  # no word to correct: a knowledge's own text
             return words
@@ -270,7 +275,9 @@ class Analyzer:
                 if cost <= compared:
                     compared -= cost
                     corrected = self._correct(word)
-                    word = word if foreign and corrected in self._stop_words else corrected
+                    filler = corrected in self._stop_words
+                    if not (foreign and filler) and (not mixed or filler or self._used(corrected)):
+                        word = corrected
             elif budget and (swapped := self._speller.swapped(word, self._stop_words)):
                 budget -= 1  # "trail" for "trial": a real word with two letters swapped
                 word = swapped

@@ -201,6 +201,9 @@ class ChatReading(NamedTuple):
     # mixed with a language of `languages.txt`, whose tables read its filler: a word they
     # leave is that language's (Roman Urdu's filler is partly left to the typo reader)
     foreign: bool
+    # mixed with any language a table reads, Roman Urdu's too: a word it leaves may be that
+    # language's, and is read as a typo of the story's own words only ("dauran" is not Durban)
+    mixed: bool = False
 
 
 def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None) -> ChatReading:
@@ -215,7 +218,7 @@ def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None)
     foreign = first is not None and first < len(LANGUAGES)
     table = _LANGUAGES[first][1] if first is not None else {}
     if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
-        return ChatReading(words, foreign)
+        return ChatReading(words, foreign, first is not None)
     held = _held(words, kept) if kept and table else set()
     # a word may read as several ("ngapi": how many) or as none (filler)
     read = [
@@ -223,7 +226,7 @@ def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None)
         for i, w in enumerate(words)
         for p in (w if i in held else table.get(w, SLANG.get(w, w))).split()
     ]
-    return ChatReading(read, foreign)
+    return ChatReading(read, foreign, first is not None)
 
 
 def _held(words: list[str], kept: Mapping[str, list[Phrase]]) -> set[int]:

@@ -29,6 +29,9 @@ STOPWORDS = frozenset(
     na nahi nahin hy hay hn kar karo kiya kiye saath sath apne apna apni liye hum ham aap ap
     baare bare baray mutaliq uska uski uske iska iski iske unka unki unke inka inki inke mera
     meri mere tera teri tere tumhara tumhari hamara hamari
+    hoga hogi honge hongi hona hone walon mutabiq mutabik mutaabiq hisaab hisab har sab kuch jis
+    jise karna karne karni karta karti karte karega karegi karenge diya diye dena
+    dene dega degi denge pada padega padi padta liya lena lene leta leti lete der
     im ive id youre theyre thats theres whatre
     myself yourself yourselves himself herself itself ourselves themselves
     mr mrs dr prof mister madam
@@ -126,6 +129,9 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     (("kis", "ke"), QType.WHO),
     (("kis", "se"), QType.WHO),
     (("kis", "ko"), QType.WHO),
+    # "kitni der?" and "kitne arse?" ask how long
+    (("kitni", "der"), QType.DURATION),
+    (("kitne", "arse"), QType.DURATION),
     # "kitne mein bika?" asks for how much
     (("kitne", "mein"), QType.AMOUNT),
     (("kitne", "main"), QType.AMOUNT),
