@@ -68,6 +68,11 @@ def _qtype(question: str) -> QType:
             "The first cuts ran from 4:20 p.m. to 11:45 p.m. on Tuesday.",
             "that is 7 hours and 25 minutes",
         ),
+        (
+            "how long after the trial did the WHO approve it?",
+            "The trial ended in June 2024, and the WHO approved the vaccine in October 2025.",
+            "that is 1 year and 4 months",
+        ),
     ],
 )
 def test_a_sum_asked_of_the_answers_figures_is_worked_out(

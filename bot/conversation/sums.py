@@ -68,6 +68,12 @@ _AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
 _MONTH = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I
 )
+_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTH_YEAR = re.compile(
+    r"\b(?P<month>(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|"
+    r"october) (?:of )?(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
 _CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
 # what a figure counts, when it is said: a currency, a share or a measure (bare otherwise)
 _UNITS = CURRENCY_WORDS | frozenset(
@@ -176,20 +182,28 @@ def _rounded(value: float, like: Figure) -> float:
 
 
 def _elapsed(answer: str) -> str | None:
-    """Return the time between the two clock times `answer` gives, if it gives just two."""
+    """Return the time between the two clock times or months `answer` gives, if just two."""
     times = [
         (int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)) * 60 + int(m["minute"] or 0)
         for m in _CLOCK.finditer(answer)
     ]
-    if len(times) != 2 or times[0] == times[1]:
-        return None
-    hours, minutes = divmod((times[1] - times[0]) % (24 * 60), 60)
-    said = [
-        f"{n} {word}{'s' if n != 1 else ''}"
-        for n, word in ((hours, "hour"), (minutes, "minute"))
-        if n
+    if len(times) == 2 and times[0] != times[1]:
+        hours, minutes = divmod((times[1] - times[0]) % (24 * 60), 60)
+        return f"By the story's times, that is {_spans((hours, 'hour'), (minutes, 'minute'))}."
+    # "the trial ended in June 2024, and the WHO approved it in October 2025"
+    months = [
+        int(m["year"]) * 12 + _MONTHS.index(m["month"][:3].lower())
+        for m in _MONTH_YEAR.finditer(answer)
     ]
-    return f"By the story's times, that is {' and '.join(said)}."
+    if len(months) == 2 and months[0] != months[1]:
+        years, left = divmod(abs(months[1] - months[0]), 12)
+        return f"By the story's dates, that is {_spans((years, 'year'), (left, 'month'))}."
+    return None
+
+
+def _spans(*counts: tuple[int, str]) -> str:
+    """Return counts of units said: "1 year and 4 months", "25 minutes"."""
+    return " and ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in counts if n)
 
 
 def _paired(text: str, figures: list[Figure]) -> tuple[Figure, Figure] | None:
