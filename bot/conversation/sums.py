@@ -14,7 +14,9 @@ import itertools
 import re
 from typing import NamedTuple
 
+from bot.matching.decision import Decision
 from bot.matching.lexicon import CURRENCY_WORDS, QType
+from bot.models import AnswerKind
 
 # "by how many …?", "what's the difference …?", "how many more …?", "kitni seats zyada?"
 _APART = re.compile(
@@ -101,6 +103,18 @@ class Figure(NamedTuple):
         if unit in _PERCENT:
             return f"{number}%"
         return " ".join(part for part in (f"{self.sign}{number}", self.scale, unit) if part)
+
+
+def with_sum(decided: Decision, qtype: QType) -> Decision:
+    """Return `decided` with what its answer's figures make, when its question asks a sum."""
+    answer = decided.answer
+    if answer.kind is not AnswerKind.ANSWER:
+        return decided
+    line = worked(decided.question, qtype, answer.text)
+    if line is None:
+        return decided
+    summed = answer.model_copy(update={"text": f"{answer.text}\n\n{line}"})
+    return Decision(decided.question, summed, f"{decided.reason}; a sum worked", decided.candidates)
 
 
 def worked(question: str, qtype: QType, answer: str) -> str | None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.conversation.between import between
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.sums import worked
+from bot.conversation.sums import with_sum
 from bot.conversation.turns import Turn
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge, load_knowledge
@@ -169,7 +169,7 @@ class Engine:
             corrected = self.dialogue.corrections.corrected(text, reading)
             return corrected or self._quoted(decided, reading)
         decided = self.dialogue.corrections.contradicted(text, decided) or decided
-        decided = _summed(decided, reading)
+        decided = with_sum(decided, reading.qtype)
         best = decided.best
         if decided.answer.answered and best and asks_a_view(text):
             # "will the hackers actually publish it?": what bears on it, not as the answer
@@ -184,7 +184,8 @@ class Engine:
             return decided
         reason = f"{decided.reason}; one story sentence holds the question"
         answer = replies.quoted(sentence, view=asks_a_view(decided.question))
-        return _summed(Decision(decided.question, answer, reason, decided.candidates), reading)
+        quoted = Decision(decided.question, answer, reason, decided.candidates)
+        return with_sum(quoted, reading.qtype)
 
     def turn_of(
         self, answer: Answer, asked: str = "", reading: Analysis | None = None
@@ -327,15 +328,3 @@ class Engine:
         for entry in self.entries[: len(self.knowledge.faq)]:
             grouped.setdefault(entry.topic, []).append(replies.suggestion(entry))
         return tuple(Topic(name=name, questions=tuple(qs)) for name, qs in grouped.items())
-
-
-def _summed(decided: Decision, reading: Analysis) -> Decision:
-    """Return `decided` with what its answer's figures make, when the question asks a sum."""
-    answer = decided.answer
-    if answer.kind is not AnswerKind.ANSWER:
-        return decided
-    line = worked(decided.question, reading.qtype, answer.text)
-    if line is None:
-        return decided
-    summed = answer.model_copy(update={"text": f"{answer.text}\n\n{line}"})
-    return Decision(decided.question, summed, f"{decided.reason}; a sum worked", decided.candidates)
