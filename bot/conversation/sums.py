@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from bot.matching.decision import Decision
 from bot.matching.lexicon import CURRENCY_WORDS, QType
+from bot.matching.needs import MONTH_NAMES
 from bot.models import AnswerKind
 
 # "by how many …?", "what's the difference …?", "how many more …?", "kitni seats zyada?"
@@ -29,7 +30,6 @@ _PER = re.compile(
     r"\b(?:per|a|an|each|every) (?P<unit>year|month|week|day)\b|\b(?:annually|yearly)\b", re.I
 )
 _SPREAD = re.compile(r"\d|\b(?:that|this|thats)\b", re.I)
-_PERIODS = {"year": "year", "month": "month", "week": "week", "day": "day"}
 # "over five years", "over 3 years": what an amount is spread across
 _OVER = re.compile(
     r"\bover (?:the next )?(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten) "
@@ -67,14 +67,11 @@ _FIGURE = re.compile(
 )
 # "Koutsoyiannis, 61, said": someone's age, no figure of what is asked
 _AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
-_MONTH = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}\b", re.I
-)
-_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+_MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
+_MONTH_NAME = "|".join(sorted(MONTH_NAMES.split(), key=len, reverse=True))
+_MONTH = re.compile(rf"\b(?:{_MONTH_NAME})\.? \d{{1,2}}\b", re.I)  # "July 16", "Oct. 9"
 _MONTH_YEAR = re.compile(
-    r"\b(?P<month>(?:jan|febr)uary|march|april|may|june|july|august|(?:sept|nov|dec)ember|"
-    r"october) (?:of )?(?P<year>(?:19|20)\d\d)\b",
-    re.I,
+    rf"\b(?P<month>{'|'.join(_MONTHS)}) (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I
 )
 _CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
 # what a figure counts, when it is said: a currency, a share or a measure (bare otherwise)
@@ -180,11 +177,11 @@ def _per(answer: str, period: str) -> str | None:
     count = _COUNTS.get(over["count"].lower()) or int(over["count"])
     amount = amounts[0]
     share = amount.value / count
-    exact = share == round(share, 2 - len(str(int(share / _SCALES.get(amount.scale.lower(), 1)))))
-    about = "" if exact else "about "
+    shown = _rounded(share, amount)
+    about = "" if shown == share else "about "
     return (
-        f"By the story's figures, that is {about}{amount.said(_rounded(share, amount))} a "
-        f"{period} ({amount.said(amount.value)} over {count} {over['unit'].lower()}s)."
+        f"By the story's figures, that is {about}{amount.said(shown)} a {period} "
+        f"({amount.said(amount.value)} over {count} {over['unit'].lower()}s)."
     )
 
 
@@ -206,7 +203,7 @@ def _elapsed(answer: str) -> str | None:
         return f"By the story's times, that is {_spans((hours, 'hour'), (minutes, 'minute'))}."
     # "the trial ended in June 2024, and the WHO approved it in October 2025"
     months = [
-        int(m["year"]) * 12 + _MONTHS.index(m["month"][:3].lower())
+        int(m["year"]) * 12 + _MONTHS.index(m["month"].lower())
         for m in _MONTH_YEAR.finditer(answer)
     ]
     if len(months) == 2 and months[0] != months[1]:
