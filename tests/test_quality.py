@@ -58,8 +58,9 @@ FLOORS = [
         STORIES / "lagos-metro" / "questions.jsonl",
         # 0.733 since WordNet's other words count as close: "government" (25th); 0.714 since a
         # "what"/"which" question quotes no story sentence (27th: on the blind trials 19 and
-        # 20 such quotes were wrong 4 times in 4; two tuned answers here were lost with them)
-        0.71,
+        # 20 such quotes were wrong 4 times in 4; two tuned answers here were lost with them);
+        # 0.724 since a body's leader is asked for in general words (twenty-ninth)
+        0.72,
         0.93,  # 0.933 since "how many can one train carry?" asks its capacity (nineteenth)
     ),
     (
@@ -156,7 +157,9 @@ FLOORS = [
         # 77.8 without the semantic layer), misses never read
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
-        0.73,  # 0.733 since the twenty-seventh session (0.714 since WordNet's: "boats")
+        # 0.733 since the twenty-seventh session (0.714 since WordNet's: "boats"); 0.743 since
+        # a body's one leader is asked for in general words (twenty-ninth; its miss not read)
+        0.74,
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
@@ -164,10 +167,10 @@ FLOORS = [
         # 68.9 with the session's changes, misses never read
         STORIES / "shipyard-strike" / "knowledge",
         STORIES / "shipyard-strike" / "questions.jsonl",
-        # 0.819 since the twenty-seventh session (0.810 since WordNet's, 25th); 0.810 since a
-        # body's one leader is asked for in general words (twenty-ninth: one question, its miss
-        # not read; ferry-grounding +1 beside it)
-        0.80,
+        # 0.819 since the twenty-seventh session (0.810 since WordNet's, 25th); 0.810 for a
+        # while in the twenty-ninth (a body's leader asked for in general words: one question,
+        # its miss not read), 0.819 again after the session's later changes
+        0.81,
         0.71,  # 0.711 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the twentieth session, story, knowledge and questions by three helpers
