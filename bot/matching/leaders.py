@@ -35,7 +35,7 @@ _LEADS = re.compile(
 )
 # words that may stand before a title and leave it the body's own: "caretaker prime minister";
 # not "regional director", "country director", whose body is a part of the one named
-_PLAIN = frozenset("caretaker interim general managing executive".split())
+_PLAIN = frozenset("caretaker interim".split())
 # general words for whoever leads, said alone or before what they lead: "the boss", "the head
 # of X", "who's in charge at X"; not "the chief engineer", "the head coach"
 _LEAD_WORDS = frozenset("boss bosses head leader leaders chief ceo charge incharge".split())
