@@ -353,3 +353,12 @@ def test_a_follow_up_asking_a_value_gets_no_yes() -> None:
     turn = kilwa.turn_of(first.answer, first.question, first.analysis)
     then = kilwa.decide(Query(text="how many visitors?"), turn)
     assert then.answer.answered and then.answer.text.startswith("It stays on display")
+
+
+def test_a_part_naming_no_one_is_about_the_person_the_message_names() -> None:
+    football = story_engine("football-takeover")
+    # "how old" alone is the club's age; the message asks the coach's
+    answer = football.answer(Query(text="van dalen the coach, how old"))
+    assert answer.answered and answer.entry_id == "coach" and "52" in answer.text
+    willemsen = football.answer(Query(text="sanne willemsen from the fans group, how old"))
+    assert willemsen.answered and "34" in willemsen.text

@@ -88,7 +88,12 @@ class Parts:
             whether = [engine.affirms(c.entry, asked[i]) for i, c in sure.items()]
             both = replies.combined(list(sure.values()), left, whether)
             return Decision(text, both, "one answer per question", tuple(bests))
-        if len(questions) == 1 and found and bests[0].probability > whole[0].probability:
+        if (
+            len(questions) == 1
+            and found
+            and bests[0].probability > whole[0].probability
+            and self._apart(text, questions[0], bests[0])
+        ):
             whole = found[0]
         asking = all(c.probability >= _PART_ASKS for c in bests)
         if len(bests) > 1 and len({c.entry.id for c in bests}) == 1 and asking:
@@ -127,9 +132,26 @@ class Parts:
         alone = [clauses[-1], *(asked[-1:] if len(sentences) >= _TOLD else [])]
         for reading in dict.fromkeys(alone):  # each read once: two rankings at most
             tail = engine.rank(engine.analyzer.analyze(reading))
-            if tail and tail[0].probability > found[0].probability:
+            if (
+                tail
+                and tail[0].probability > found[0].probability
+                and self._apart(text, reading, tail[0])
+            ):
                 found = tail
         return found
+
+    def _apart(self, text: str, part: str, best: Candidate) -> bool:
+        """Return whether `part` of message `text` may be answered apart from the rest.
+
+        A part that names no one is about the person the rest names: "Pantazis, the deputy
+        minister, how old?" is not answered by the ship's age, which "how old" alone would get
+        (a place said in passing is no one: "my gran lives near Cordoba, how are people told?").
+        """
+        engine = self._engine
+        if any(t.startswith(ENTITY_PREFIX) for t in engine.analyzer.analyze(part).terms):
+            return True  # it says whom it is about itself
+        named = engine.tools.people.intersection(engine.analyzer.analyze(text).terms)
+        return named <= engine.terms_of(best.entry.id)
 
     def _leaning(self, found: list[list[Candidate]], questions: list[str]) -> list[list[Candidate]]:
         """Read each part of a message that leans on the sure part before it with that part.
