@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import EntityType
 from bot.matching.analysis import ENTITY_PREFIX
+from bot.matching.cues import CUE_WORDS
+from bot.matching.needs import Need
 from bot.matching.titles import OTHERS
 
 # the titles that lead a body: not a coach, spokesman or professor, who lead no one's body,
@@ -36,13 +38,14 @@ _LEADS = re.compile(
 # words that may stand before a title and leave it the body's own: "caretaker prime minister";
 # not "regional director", "country director", whose body is a part of the one named
 _PLAIN = frozenset("caretaker interim".split())
-# general words for whoever leads, said alone or before what they lead: "the boss", "the head
-# of X", "who's in charge at X"; not "the chief engineer", "the head coach"
-_LEAD_WORDS = frozenset("boss bosses head leader leaders chief ceo charge incharge".split())
-_LEAD_AFTER = frozenset("of at in over for".split())
-# and, in a "who …?" question, its verbs: "who runs X?", "who's running the show at X?" (not
-# "how long does the lease run?")
+# in a "who …?" question, the verbs that ask for whoever leads: "who runs X?", "who's running
+# the show at X?" (not "how long does the lease run?")
 _LEAD_VERBS = frozenset("run runs running lead leads leading heads".split())
+# and the words that ask for whoever leads (the cue words of a leading title), said alone or
+# before what they lead: "the boss", "the head of X", "who's in charge at X"; not "the chief
+# engineer", "the head coach"
+_LEAD_WORDS = (CUE_WORDS[Need.LEAD] - _LEAD_VERBS) | {"bosses", "leaders", "ceo"}
+_LEAD_AFTER = frozenset("of at in over for".split())
 
 
 def lead_holders(knowledge: Knowledge, terms: Callable[[str], Iterable[str]]) -> dict[str, str]:
