@@ -14,6 +14,7 @@ import itertools
 import re
 from typing import NamedTuple
 
+from bot.conversation.stated import YEARS
 from bot.matching.decision import Decision
 from bot.matching.lexicon import CURRENCY_WORDS, QType
 from bot.matching.needs import MONTH_NAMES
@@ -268,7 +269,7 @@ def _figures(text: str) -> list[Figure]:
     for match in _FIGURE.finditer(text):
         digits = match["digits"].replace(",", "")
         scale = match["scale"] or ""
-        if re.fullmatch(r"(?:19|20)\d\d", digits) and not (match["sign"] or scale):
+        if YEARS.fullmatch(digits) and not (match["sign"] or scale):
             continue  # a year
         unit = (match["unit"] or "").lower()
         after = tuple(
