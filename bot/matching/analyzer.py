@@ -122,7 +122,7 @@ class Analyzer:
             if said and (text in aliases or not all(map(is_english, said))):
                 self._named.setdefault(said[0], []).append(said)
         # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
-        self._used = frozenset(used).__contains__  # the knowledge's own words
+        self._used = used.__contains__  # the knowledge's own words
         self._phrasal = Phrasal(phrasal or {}, names, self._used, self._stem)
         self.words = frozenset(
             used
