@@ -203,7 +203,7 @@ class ChatReading(NamedTuple):
     foreign: bool
     # mixed with any language a table reads, Roman Urdu's too: a word it leaves may be that
     # language's, and is read as a typo of the story's own words only ("dauran" is not Durban)
-    mixed: bool = False
+    mixed: bool
 
 
 def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None) -> ChatReading:
