@@ -372,6 +372,17 @@ def test_who_has_a_role_is_named_where_the_answer_says_the_role() -> None:
     assert engineer.answered and "Wrobel" in engineer.text
 
 
+def test_a_role_said_only_of_others_is_said_otherwise_of_the_one_named() -> None:
+    # "two other workers" says the dead welder was a worker too, not who the worker was
+    worker = frozenset({"worker"})
+    asked = frozenset({Need.SOMEONE})
+    reader = _reader(["Choi , a welder , died at the scene ; two other workers were injured"])
+    assert reader.answer(0, asked, frozenset({"worker", "kill"}), role=worker)
+    strike = story_engine("shipyard-strike")
+    answer = strike.answer(Query(text="who was the worker that got killed"))
+    assert answer.answered and "Choi Yong-su" in answer.text
+
+
 def test_a_role_held_by_the_one_the_question_means_is_answered_by_them() -> None:
     # "coalition spokesperson" is an alias of a person: the question already names her, and
     # her entry (or a clause naming her beside the role) is what it asks for

@@ -125,7 +125,12 @@ class AnswerNames:
         if self._subjects.get(number) in self._people:
             return True
         role = frozenset(t for t in role if not t.startswith(ENTITY_PREFIX))
-        saying = [c for c in self._clauses_of(number) if not role.isdisjoint(c.words)]
+        # "… died; two other workers were injured" says the role of others than the one named
+        saying = [
+            c
+            for c in self._clauses_of(number)
+            if not role.isdisjoint(c.words) and role.isdisjoint(c.apart)
+        ]
         # someone the question means by the role ("the coalition spokesperson" is Said) is who
         # it asks for, though the question already holds them
         known = question - self._people
