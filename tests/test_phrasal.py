@@ -9,6 +9,7 @@ import pytest
 from bot.matching.engine import Engine
 from bot.matching.phrasal import Phrasal, general_phrasal, parse
 from bot.models import Query
+from tests.turnkit import story_engine
 
 FOOTBALL = Path(__file__).parent / "data" / "stories" / "football-takeover" / "knowledge"
 PLAIN = parse(
@@ -69,6 +70,13 @@ def test_a_phrasal_verb_finds_the_entry_the_story_words_plainly() -> None:
     plain = Engine.from_folder(FOOTBALL, encoder="none")
     answer = plain.answer(Query(text="in what year did they set up castellan"))
     assert answer.answered and answer.entry_id == "castellan-about"  # "founded in …"
+
+
+def test_a_plain_word_the_story_says_in_another_inflection_is_read() -> None:
+    # the strike story says "collapse" and "broke down", never "collapsed"
+    strike = story_engine("shipyard-strike")
+    answer = strike.answer(Query(text="when did the talks fall apart"))
+    assert answer.answered and answer.entry_id == "talks-breakdown"
 
 
 def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:

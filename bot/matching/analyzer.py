@@ -121,9 +121,13 @@ class Analyzer:
             said = tuple(tokenize(text))
             if said and (text in aliases or not all(map(is_english, said))):
                 self._named.setdefault(said[0], []).append(said)
-        # "how many fans turned up?" reads as "attended"; the story's own phrases stay its own
         self._used = used.__contains__  # the knowledge's own words
-        self._phrasal = Phrasal(phrasal or {}, names, self._used, self._stem)
+        # "how many fans turned up?" reads as "attended" where the story says "attend" in any
+        # inflection ("the talks fell apart" as "collapsed" where it says "collapse"); the
+        # story's own phrases stay its own
+        self._phrasal = Phrasal(
+            phrasal or {}, names, lambda word: self._stem(word) in stems, self._stem
+        )
         self.words = frozenset(
             used
             | {w for text in names for w in tokenize(text)}

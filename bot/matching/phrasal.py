@@ -59,9 +59,10 @@ class Phrasal:
         As with the paraphrases, the story's own words keep their meaning: `kept`, its names
         and synonym phrases, hold forms that are left as they are in any inflection
         ("touched down" when "touch down" is a synonym), and words of theirs are no plain
-        word either; a form is read only as plain words the story uses as written (`used`),
-        so "set up" is "founded" only in a story that says "founded". `stem` reads a word as
-        the analyzer does.
+        word either; a form is read only as plain words the story uses in some inflection
+        (`used`), so "set up" is "founded" only in a story that says "founded" or "found",
+        and "fall apart" is "collapsed" where it says "collapse". `stem` reads a word as the
+        analyzer does.
         """
         longest = max(map(len, plain), default=0)
         spoken = [tuple(map(stem, tokenize(text))) for text in kept]
