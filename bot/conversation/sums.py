@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import NamedTuple
 
-from bot.conversation.stated import YEARS
+from bot.conversation.amounts import CLOCK, PERCENT, SCALES, Figure, figures
 from bot.matching.decision import Decision
 from bot.matching.lexicon import CURRENCY_WORDS, QType
 from bot.matching.needs import MONTH_NAMES
@@ -53,54 +52,12 @@ _STATED = re.compile(
     r"\s*(?:[a-z]+\s+)?(?:over|above|below|more|less|fewer|higher|lower|short|up|down)\b", re.I
 )
 _TO = re.compile(r"\s+to\s+")
-_PERCENT = frozenset({"%", "percent", "per cent"})
 _FILLER = frozenset("a an the and or in on at of to by for from with as".split())
 _COUNTS = dict(two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10)
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SIGNS = "$€£₦₹₩"
-# a figure, its scale and its unit: "$1.1 billion", "148,000 won", "1.8%", "64"; not one of a
-# year, a date, a clock time or a range's end ("2028-29", "July 16", "3:55")
-_FIGURE = re.compile(
-    rf"(?<![\w:.,/-])(?P<sign>[{_SIGNS}])?(?P<digits>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\w:/-]|,\d)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion)\b)?"
-    r"(?:\s?(?P<unit>%|percent\b|per cent\b|[a-z]+\b))?",
-    re.I,
-)
-# "Koutsoyiannis, 61, said": someone's age, no figure of what is asked
-_AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
 _MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
-_MONTH_NAME = "|".join(sorted(MONTH_NAMES.split(), key=len, reverse=True))
-_MONTH = re.compile(rf"\b(?:{_MONTH_NAME})\.? \d{{1,2}}\b", re.I)  # "July 16", "Oct. 9"
 _MONTH_YEAR = re.compile(
     rf"\b(?P<month>{'|'.join(_MONTHS)}) (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I
 )
-_CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
-# what a figure counts, when it is said: a currency, a share or a measure (bare otherwise)
-_UNITS = CURRENCY_WORDS | frozenset(
-    "% percent km kilometres kilometers metres meters miles mw megawatts gw gigawatts "
-    "seats points degrees tonnes tons".split()
-)
-
-
-class Figure(NamedTuple):
-    """One figure an answer gives, with what it counts and where it stands."""
-
-    value: float
-    sign: str  # "$", "" when none
-    unit: str  # "won", "%", "" when bare
-    scale: str  # "million", "" when none
-    start: int
-    end: int
-    after: tuple[str, ...]  # the words that follow it, up to the clause's end
-
-    def said(self, value: float, unit: str | None = None) -> str:
-        """Return `value` said as this figure is ("56,000 won", "1.8%"), or in `unit`."""
-        scaled = value / _SCALES.get(self.scale.lower(), 1.0)
-        number = f"{scaled:,.2f}".rstrip("0").rstrip(".")
-        unit = self.unit if unit is None else unit
-        if unit in _PERCENT:
-            return f"{number}%"
-        return " ".join(part for part in (f"{self.sign}{number}", self.scale, unit) if part)
 
 
 def with_sum(decided: Decision, qtype: QType) -> Decision:
@@ -140,17 +97,17 @@ def _apart(answer: str) -> str | None:
     A pair it sets against each other ("from 71 to 64", "1.8% against the 10%"), or the only
     two of one kind it gives ("148,000 won … 92,000 won").
     """
-    figures = _figures(answer)
-    if any(_STATED.match(answer, f.end) for f in figures):
+    found = figures(answer)
+    if any(_STATED.match(answer, f.end) for f in found):
         return None  # "$700 million over budget": the answer says how far apart already
-    pair = _paired(answer, figures) or _alike(figures)
+    pair = _paired(answer, found) or _alike(found)
     if pair is None:
         return None
     high, low = sorted(pair, key=lambda f: f.value, reverse=True)
     if high.value == low.value:
         return None
     # "8.2 percentage points", not "8.2%": a difference of two shares
-    unit = "percentage points" if high.unit in _PERCENT else _shared(high, low)
+    unit = "percentage points" if high.unit in PERCENT else _shared(high, low)
     return (
         f"By the story's figures, that is {high.said(high.value - low.value, unit)} "
         f"({high.said(high.value)} against {low.said(low.value)})."
@@ -172,7 +129,7 @@ def _rest(answer: str) -> str | None:
 def _per(answer: str, period: str) -> str | None:
     """Return an amount spread over years or months, per the period asked, if one is."""
     over = _OVER.search(answer)
-    amounts = [f for f in _figures(answer) if f.sign or f.unit in CURRENCY_WORDS]
+    amounts = [f for f in figures(answer) if f.sign or f.unit in CURRENCY_WORDS]
     if over is None or len(amounts) != 1 or over["unit"].lower() != period:
         return None
     count = _COUNTS.get(over["count"].lower()) or int(over["count"])
@@ -188,7 +145,7 @@ def _per(answer: str, period: str) -> str | None:
 
 def _rounded(value: float, like: Figure) -> float:
     """Return `value` to three significant figures in `like`'s scale: 116.67 is 117."""
-    scale = _SCALES.get(like.scale.lower(), 1.0)
+    scale = SCALES.get(like.scale.lower(), 1.0)
     scaled = value / scale
     return float(f"{scaled:.3g}") * scale if scaled >= 100 else round(scaled, 2) * scale
 
@@ -197,7 +154,7 @@ def _elapsed(answer: str) -> str | None:
     """Return the time between the two clock times or months `answer` gives, if just two."""
     times = [
         (int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)) * 60 + int(m["minute"] or 0)
-        for m in _CLOCK.finditer(answer)
+        for m in CLOCK.finditer(answer)
     ]
     if len(times) == 2 and times[0] != times[1]:
         hours, minutes = divmod((times[1] - times[0]) % (24 * 60), 60)
@@ -243,7 +200,7 @@ def _alike(figures: list[Figure]) -> tuple[Figure, Figure] | None:
     """Return the only two figures of one kind, if no other kind has as many."""
     kinds: dict[tuple[str, str], list[Figure]] = {}
     for figure in figures:
-        kinds.setdefault((figure.sign, figure.unit), []).append(figure)
+        kinds.setdefault(figure.kind, []).append(figure)
     pairs = [found for found in kinds.values() if len(found) == 2]
     if len(pairs) != 1 or any(len(found) > 2 for found in kinds.values()):
         return None
@@ -260,35 +217,3 @@ def _shared(one: Figure, other: Figure) -> str | None:
             break
         words.append(mine)
     return " ".join(words) if words and words[0] not in _FILLER else None
-
-
-def _figures(text: str) -> list[Figure]:
-    """Return the figures `text` gives, leaving out ages, years, dates and clock times."""
-    text = _CLOCK.sub(_blank, _MONTH.sub(_blank, _AGE.sub(_blank, text)))
-    found = []
-    for match in _FIGURE.finditer(text):
-        digits = match["digits"].replace(",", "")
-        scale = match["scale"] or ""
-        if YEARS.fullmatch(digits) and not (match["sign"] or scale):
-            continue  # a year
-        unit = (match["unit"] or "").lower()
-        after = tuple(
-            re.split(r"[,;.()]", text[match.end("digits") :], maxsplit=1)[0].lower().split()[:4]
-        )
-        found.append(
-            Figure(
-                float(digits) * _SCALES.get(scale.lower(), 1.0),
-                match["sign"] or "",
-                unit if unit in _UNITS else "",
-                scale,
-                match.start(),
-                match.end("digits") if unit not in _UNITS else match.end(),
-                after,
-            )
-        )
-    return found
-
-
-def _blank(match: re.Match[str]) -> str:
-    """Return spaces as long as `match`: what follows keeps its place."""
-    return " " * len(match.group(0))

@@ -1,0 +1,94 @@
+"""The figures an answer gives, read for sums: "$1.1 billion", "148,000 won", "1.8%", "64".
+
+Ages, years, dates and clock times are no figures of what is asked; each figure keeps what it
+counts (a currency sign or word, a share, a measure), its scale and the words after it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from bot.conversation.stated import YEARS
+from bot.matching.lexicon import CURRENCY_WORDS
+from bot.matching.needs import MONTH_NAMES
+
+PERCENT = frozenset({"%", "percent", "per cent"})
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_SIGNS = "$€£₦₹₩"
+# a figure, its scale and its unit: "$1.1 billion", "148,000 won", "1.8%", "64"; not one of a
+# year, a date, a clock time or a range's end ("2028-29", "July 16", "3:55")
+_FIGURE = re.compile(
+    rf"(?<![\w:.,/-])(?P<sign>[{_SIGNS}])?(?P<digits>\d+(?:,\d{{3}})*(?:\.\d+)?)(?![\w:/-]|,\d)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion)\b)?"
+    r"(?:\s?(?P<unit>%|percent\b|per cent\b|[a-z]+\b))?",
+    re.I,
+)
+# "Koutsoyiannis, 61, said": someone's age, no figure of what is asked
+_AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
+_MONTH_NAME = "|".join(sorted(MONTH_NAMES.split(), key=len, reverse=True))
+_MONTH = re.compile(rf"\b(?:{_MONTH_NAME})\.? \d{{1,2}}\b", re.I)  # "July 16", "Oct. 9"
+CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
+# what a figure counts, when it is said: a currency, a share or a measure (bare otherwise)
+_UNITS = CURRENCY_WORDS | frozenset(
+    "% percent km kilometres kilometers metres meters miles mw megawatts gw gigawatts "
+    "seats points degrees tonnes tons".split()
+)
+
+
+class Figure(NamedTuple):
+    """One figure an answer gives, with what it counts and where it stands."""
+
+    value: float
+    sign: str  # "$", "" when none
+    unit: str  # "won", "%", "" when bare
+    scale: str  # "million", "" when none
+    start: int
+    end: int
+    after: tuple[str, ...]  # the words that follow it, up to the clause's end
+
+    def said(self, value: float, unit: str | None = None) -> str:
+        """Return `value` said as this figure is ("56,000 won", "1.8%"), or in `unit`."""
+        scaled = value / SCALES.get(self.scale.lower(), 1.0)
+        number = f"{scaled:,.2f}".rstrip("0").rstrip(".")
+        unit = self.unit if unit is None else unit
+        if unit in PERCENT:
+            return f"{number}%"
+        return " ".join(part for part in (f"{self.sign}{number}", self.scale, unit) if part)
+
+    @property
+    def kind(self) -> tuple[str, str]:
+        """Return what the figure counts: its sign and unit ("$", ""), ("", "won")."""
+        return self.sign, self.unit
+
+
+def figures(text: str) -> list[Figure]:
+    """Return the figures `text` gives, leaving out ages, years, dates and clock times."""
+    text = CLOCK.sub(_blank, _MONTH.sub(_blank, _AGE.sub(_blank, text)))
+    found = []
+    for match in _FIGURE.finditer(text):
+        digits = match["digits"].replace(",", "")
+        scale = match["scale"] or ""
+        if YEARS.fullmatch(digits) and not (match["sign"] or scale):
+            continue  # a year
+        unit = (match["unit"] or "").lower()
+        after = tuple(
+            re.split(r"[,;.()]", text[match.end("digits") :], maxsplit=1)[0].lower().split()[:4]
+        )
+        found.append(
+            Figure(
+                float(digits) * SCALES.get(scale.lower(), 1.0),
+                match["sign"] or "",
+                unit if unit in _UNITS else "",
+                scale,
+                match.start(),
+                match.end("digits") if unit not in _UNITS else match.end(),
+                after,
+            )
+        )
+    return found
+
+
+def _blank(match: re.Match[str]) -> str:
+    """Return spaces as long as `match`: what follows keeps its place."""
+    return " " * len(match.group(0))
