@@ -14,6 +14,7 @@ import itertools
 import re
 
 from bot.conversation.amounts import CLOCK, PERCENT, SCALES, Figure, figures
+from bot.conversation.ratios import compared, share
 from bot.matching.decision import Decision
 from bot.matching.lexicon import CURRENCY_WORDS, QType
 from bot.matching.needs import MONTH_NAMES
@@ -74,11 +75,14 @@ def with_sum(decided: Decision, qtype: QType) -> Decision:
 
 def worked(question: str, qtype: QType, answer: str) -> str | None:
     """Return the line that works out what `question` asks of `answer`'s figures, if it can."""
-    if qtype is QType.YESNO:
-        return None
     plain = _ASIDE.sub(" ", answer)  # "148,000 won ($107)": the story's own conversion aside
+    if qtype is QType.YESNO:
+        return compared(question, plain)
     if _APART.search(question):
         return _apart(plain)
+    shared = share(question, plain)  # "what share of the staff …?"
+    if shared is not None:
+        return shared
     if qtype is QType.COUNT and _NOT.search(question):
         return _rest(plain)
     per = _PER.search(question)
