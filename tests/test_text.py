@@ -218,6 +218,14 @@ def test_an_age_asked_in_roman_urdu_is_asked_as_how_old_asks_it(engine: Engine) 
     assert asked.qtype is QType.AMOUNT and Need.AGE in asked.asks  # as "how old" is
 
 
+def test_kitne_baje_asks_the_time_of_day_as_what_time_does() -> None:
+    hospital = story_engine("ransomware-hospital")
+    asked = hospital.analyzer.analyze("network ko internet se kitne baje kaata gaya")
+    assert asked.qtype is QType.WHEN and Need.TIME in asked.asks
+    answer = hospital.answer(Query(text="network ko internet se kitne baje kaata gaya"))
+    assert answer.answered and "4:15 a.m." in answer.text
+
+
 def test_an_unread_word_of_another_language_is_no_typo_of_an_english_filler_word() -> None:
     analyzer = Analyzer({}, [], ["The club's debt is large."])
     assert "schuld" in analyzer.analyze("hoeveel schuld heeft de club").words  # not "should"

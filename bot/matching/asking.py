@@ -25,6 +25,7 @@ _YEAR_CUES = frozenset("year saal".split())
 _WHEN_CUES = TIME_CUES | _DAY_CUES | _MONTH_CUES | _YEAR_CUES
 _BETWEEN = frozenset("is was the".split())  # between an asking word and its cue
 _ASKING = frozenset("what which exact exactly precise precisely specific kis konsa konsi".split())
+_HOW_MANY = frozenset("kitne kitni kitna".split())
 # after "time", a stretch of it: "what time period" asks how long, not at what hour
 _STRETCHES = frozenset("period frame span scale".split())
 _NUMBER_TYPES = {QType.COUNT, QType.AMOUNT, QType.DURATION}
@@ -277,7 +278,8 @@ def _asked_cues(words: tuple[str, ...]) -> set[str]:
     found = {
         word
         for before, word, after in itertools.zip_longest(words, words[1:], words[2:])
-        if before in _ASKING and word in _WHEN_CUES and after not in _STRETCHES
+        if (before in _ASKING and word in _WHEN_CUES and after not in _STRETCHES)
+        or (before in _HOW_MANY and word == "baje")  # "kitne baje?": at what time
     }
     # "what was the date of the speech?" asks for a day as "what date?" does; but "what was
     # the time taken?" asks how long

@@ -132,6 +132,9 @@ QTYPE_CUES: tuple[tuple[tuple[str, ...], QType], ...] = (
     # "kitni der?" and "kitne arse?" ask how long
     (("kitni", "der"), QType.DURATION),
     (("kitne", "arse"), QType.DURATION),
+    # "kitne baje?" asks at what time
+    (("kitne", "baje"), QType.WHEN),
+    (("kitni", "baje"), QType.WHEN),
     # "kitne mein bika?" asks for how much
     (("kitne", "mein"), QType.AMOUNT),
     (("kitne", "main"), QType.AMOUNT),
