@@ -202,7 +202,7 @@ def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Eng
 
 def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: Engine) -> None:
     read = engine.analyzer.analyze("club kitne paison mein bik raha hai?").words
-    assert {"money", "sold"} <= set(read)  # "paisa" after "mein", "bika" before "raha"
+    assert {"money", "sell"} <= set(read)  # "paisa" after "mein", "bikna" before "raha"
     assert "people" in engine.analyzer.analyze("kitne logon ko chot lagi?").words
     # a made form that is an English word is not made: "ban" of "bana", "gay" of "gaya"
     assert {"ban", "gay"} <= set(engine.analyzer.analyze("ban kab gay hai").words)
@@ -216,6 +216,24 @@ def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: En
 def test_an_age_asked_in_roman_urdu_is_asked_as_how_old_asks_it(engine: Engine) -> None:
     asked = engine.analyzer.analyze("kakar ki umar kitni hai?")
     assert asked.qtype is QType.AMOUNT and Need.AGE in asked.asks  # as "how old" is
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [
+        ("ransomware-hospital", "hackers ne kitne bitcoin maange hain", "45 bitcoin"),  # demanded
+        (  # bharna: fill; maang raha: demanding
+            "river-dam",
+            "dravenia kitne saal mein reservoir bharna chahta hai aur kalmora kitne saal maang raha hai",
+            "three years",
+        ),
+    ],
+)
+def test_roman_urdu_verbs_are_read_in_their_chat_forms(
+    story: str, question: str, said: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.answered and said in answer.text
 
 
 def test_kitne_baje_asks_the_time_of_day_as_what_time_does() -> None:
