@@ -950,6 +950,14 @@ def test_a_count_asked_of_one_place_is_not_answered_by_a_list_s_total(malaria: E
     # "The phase 3 trial involved 9,400 children in Ghana, Kenya, Mali and Tanzania."
     kenyan = malaria.answer(Query(text="how many kenyan children were in the trial specifically"))
     assert not kenyan.answered
+    # however closely the question words an entry's phrasing (and means it: the encoder
+    # on), the answer is the whole list's
+    meant = story_engine("malaria-vaccine")
+    for said in (
+        "how many kids in kenya were in the trial",
+        "how many Kenyan children were in the trial?",
+    ):
+        assert not meant.answer(Query(text=said)).answered
     assert malaria.answer(Query(text="how many children were in the trial")).answered
     whole = "how many children in ghana, kenya, mali and tanzania took part in the trial?"
     assert malaria.answer(Query(text=whole)).answered  # the list itself is asked of

@@ -141,12 +141,12 @@ class Demands:
             return False  # "which shipyard is it towed to?" is no "to a shipyard in Perama"
         if not self.timed <= terms:
             return False  # "what time did the rally start?" is no "the strike began at 8 a.m."
-        if self._one_of_a_list(kinds, position, query, question):
+        if self.one_of_a_list(kinds, position, query, question):
             return False
         return figures_said(question.terms, terms) and self.qualified(question, terms)
 
     @staticmethod
-    def _one_of_a_list(
+    def one_of_a_list(
         kinds: OfferedKinds, position: int, query: Analysis, question: QuestionTerms
     ) -> bool:
         """Return whether what is asked is one item of a list whose whole the answer gives.

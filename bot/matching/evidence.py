@@ -48,7 +48,9 @@ class Evidence:
     subject: float  # 1 when every person or thing the question names is in the entry
     unnamed: float  # 1 when the entry is always about someone the question never names
     opposed: float  # 1 when the entry says the opposite of a question word ("last" to "first")
-    elsewhere: float  # 1 when the question names a place the entry lacks, and it names another
+    # 1 when the question names a place the entry lacks, and it names another, or asks of one
+    # item of a list whose whole the answer counts
+    elsewhere: float
 
     def values(self) -> tuple[float, ...]:
         """Return the measurements in field order, for the decision model."""
@@ -287,6 +289,10 @@ def _measure(
             "subject": 1.0 if question.named <= terms else 0.0,
             "unnamed": unnamed(tools, query.qtype, question, position),
             "opposed": opposed(tools, question.clashes, position),
-            "elsewhere": elsewhere(tools, question, terms, asked, demands.abroad),
+            # "how many Kenyan children were in the trial?" of "9,400 children in Ghana, Kenya,
+            # Mali and Tanzania": the answer is about the whole list, not the part asked
+            "elsewhere": 1.0
+            if not kind and demands.one_of_a_list(tools.offers, position, query, question)
+            else elsewhere(tools, question, terms, asked, demands.abroad),
         }
     )

@@ -141,5 +141,6 @@ def _legend() -> list[str]:
         "unnm: the entry is always about someone the question never names;",
         "opp: the entry says the opposite of a question word (last for first, south for north);",
         "else: the question names a place, country, programme, event or thing the entry",
-        "  lacks, and the entry names another; or a country or capital the story never names",
+        "  lacks, and the entry names another; or a country or capital the story never names;",
+        "  or one item of a list whose whole the answer gives a figure for",
     ]
