@@ -343,6 +343,11 @@ def test_pidgin_words_are_read_only_in_a_pidgin_message(lagos: Engine) -> None:
     said = lagos.answer(Query(text="wetin governor talk for the opening ceremony"))
     assert said.answered and "Bakare" in said.text  # talk: said
     assert "talk" in lagos.analyzer.analyze("what did the talk cover").words  # English
+    # "wia" (where) tells pidgin itself, and its everyday spellings are read
+    assert lagos.analyzer.analyze("wia di train go end?").words[0] == "where"
+    ended = story_engine("lagos-metro").answer(Query(text="wia di train go end?"))
+    assert ended.answered and "Oshodi" in ended.text
+    assert lagos.analyzer.analyze("yestaday monin").words == ("yesterday", "morning")
 
 
 def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
