@@ -20,6 +20,13 @@ from tests.turnkit import story_engine
         ("@StoryBot who is Kakar?", "who is Kakar?"),
         ("/ask@story_bot when did india land", "when did india land"),
         ("<@123456> hi <@&987> @everyone @here", "hi"),
+        # a mention after other words starts the question: a sentence break
+        ("proud moment lol 🚀 @StoryBot did they meet?", "proud moment lol 🚀. did they meet?"),
+        ("hey @StoryBot, how many trains?", "hey. how many trains?"),
+        (
+            "my customers ask me: <@123> which minister? @StoryBot",
+            "my customers ask me. which minister?",
+        ),
         ("Let\u0e42s go\u0e22now", "Let's go now"),
         ("agree\u00adment \u202eright-to-left\u202c", "agreement right-to-left"),
         ("who signed the agree\u200bment\u2060?", "who signed the agreement?"),  # pasted
@@ -337,6 +344,16 @@ def test_the_language_file_reads_words_as_the_tokenizer_leaves_them() -> None:
     ((markers, table),) = languages.parse(text)
     assert markers == {"cuando", "como"}
     assert table == {"cuando": "when", "hola": ""}  # "cómo" alone: "como" was left out
+
+
+def test_the_question_after_a_mention_is_read_apart_from_the_chat_before_it() -> None:
+    lagos = story_engine("lagos-metro")
+    said = (
+        "ngl a train doing 100kmh thru lagos traffic is kinda goated 🔥 @StoryBot how many "
+        "trains do they actually have running"
+    )
+    answer = lagos.answer(Query(text=said))
+    assert answer.answered and "15 four-car" in answer.text
 
 
 def test_pidgin_words_are_read_only_in_a_pidgin_message(lagos: Engine) -> None:

@@ -11,6 +11,8 @@ _MOJIBAKE = str.maketrans({"\u0e42": "'", "\u0e22": " "})
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|@everyone|@here|@\w+", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*/\w+(@\w+)?\b")
+# where a mention stood, with the marks around it: one sentence break
+_BREAK = re.compile(r"[\s,;:]*\0[\s\0.,;:!?]*")
 # markup people paste or type: "<b>who</b> is kakar?" asks "who is kakar?"
 _TAG = re.compile(r"</?[a-z][a-z0-9]{0,10}(?:\s[^<>]{0,80})?/?>", re.IGNORECASE)
 # what a script or style element holds is code, not words: "<script>alert(1)</script> who?"
@@ -50,6 +52,8 @@ _ASCII_WORDS = bytes.maketrans(
 def clean(text: str, limit: int) -> str:
     """Return `text` without mentions, commands, tags or controls, in at most `limit` characters.
 
+    A mention after other words ends a sentence: the question follows it.
+
     A longer message keeps its beginning and its end: the question is usually one or the
     other ("Where was it signed? I ask because …", "… anyway, where was it signed?").
     """
@@ -60,8 +64,10 @@ def clean(text: str, limit: int) -> str:
     if not text.isprintable():  # printable text has no control, format or private character
         text = "".join(map(_shown, text))
     text = _SHARED.sub(" ", _LINK.sub(r"\1", _CODE.sub(" ", text)))
-    text = _COMMAND.sub(" ", _MENTION.sub(" ", _TAG.sub(" ", text)))
-    text = re.sub(r"\s+", " ", text).strip()
+    # a mention after other words starts the question: "good morning all, I run a shop in
+    # Ketu and my customers ask me: @StoryBot which minister came?" reads as two sentences
+    text = _COMMAND.sub(" ", _MENTION.sub("\0", _TAG.sub(" ", text)))
+    text = re.sub(r"\s+", " ", _BREAK.sub(". ", text.strip(" \0,;:"))).strip()
     if len(text) <= limit:
         return text
     half = (limit - len(_GAP)) // 2
