@@ -22,6 +22,8 @@ def test_a_body_is_led_by_the_one_person_whose_title_is_of_it_alone() -> None:
     ferry = _leaders("ferry-grounding")
     assert ferry["@meltemi-sea-lines"] == "@koutsoyiannis"  # "is chief executive of Meltemi …"
     assert ferry["@pno"] == "@lazaridis"  # "is general secretary of the Panhellenic …"
+    # "is the Whitworth Hall Museum's chair": the body's name after "the"
+    assert _leaders("kilwa-artefacts-return")["@whitworth-hall"] == "@eleanor-pryce"
     # "has chaired Eemland FC for 19 years"
     assert _leaders("football-takeover")["@eemland-fc"] == "@henk-bosveld"
     # "the KNVB's director of professional football" leads a part of the KNVB, not it

@@ -25,11 +25,11 @@ _TITLES = (
     r"chief executive|(?:managing |executive )?director(?: general)?|general secretary|"
     r"head|commissioner|chancellor"
 )
-# "is chief executive of X", "is X's chief executive", "is the head of X"; "chairs X", "has
-# chaired X for 19 years"
+# "is chief executive of X", "is X's chief executive", "is the X's chair", "is the head of X";
+# "chairs X", "has chaired X for 19 years"
 _END = r"\s*(?:[,;:.(]|$|\s+(?:and|who|which)\b)"
 _LEADS = re.compile(
-    r"\b(?:is|was) (?:the |an? |(?P<owner>(?:[\w.-]+ ){0,2}[\w.-]+['\u2019]s) )?"
+    r"\b(?:is|was) (?:the |an? )?(?:(?P<owner>(?:[\w.-]+ ){0,2}[\w.-]+['\u2019]s) )?"
     rf"(?P<before>(?:[a-z-]+ ){{0,2}}?)(?:{_TITLES})(?:\s+of\s+(?:the\s+)?(?P<of>[^,;:.()]+?))?"
     rf"{_END}|\b(?:chairs|heads|leads|runs|has (?:chaired|headed|led|run)) (?:the )?"
     rf"(?P<body>[^,;:.()]+?)(?:{_END}|\s+(?:for|since)\b)",
