@@ -323,6 +323,13 @@ def test_swahili_words_are_read_only_in_a_swahili_message(malaria: Engine) -> No
         ("football-takeover", "hoeveel mensen fit in the stadion", "18,450"),
         ("ransomware-hospital", "hei, hvor mange ambulanser were sent to andre sykehus?", "63"),
         ("ferry-grounding", "re file, poso compensation do passengers get?", "250 euros"),
+        # the thirtieth session's Spanish and French verbs and news words: dijo, livrer
+        ("kilwa-artefacts-return", "¿Quién es Halima Said y qué dijo del voto?", "spokesperson"),
+        (
+            "shipyard-strike",
+            "Combien de navires le chantier prévoit-il de livrer cette année ?",
+            "48 ships",
+        ),
     ],
 )
 def test_a_few_words_of_a_european_language_are_read(story: str, question: str, said: str) -> None:
