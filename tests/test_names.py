@@ -515,6 +515,11 @@ def test_which_asks_a_name_where_the_story_names_things_of_its_kind() -> None:
     # no project of the main story has a name: a description says which
     main = Engine.from_folder(default_folder())
     assert main.answer(Query(text="which project did Pakistan join?")).answered
+    # an airline, a company or a law firm goes by a name wherever it is asked of, though the
+    # story names none of its kind: "on a chartered cargo flight" names no airline
+    kilwa = story_engine("kilwa-artefacts-return")
+    assert not kilwa.answer(Query(text="which airline is flying the objects to tanzania?")).answered
+    assert not bridge.answer(Query(text="which company did the 2021 inspection")).answered
     # "the WHO" is the World Health Organization, an acronym read as no word
     malaria = story_engine("malaria-vaccine")
     approved = malaria.answer(Query(text="which organization approved the vaccine?"))

@@ -20,7 +20,7 @@ from bot.matching.coverage import QuestionTerms
 from bot.matching.english import is_only_verb
 from bot.matching.figures import figures_said
 from bot.matching.lexicon import NOUN_OPENERS, YESNO_OPENERS, QType
-from bot.matching.nameasked import named_thing, role_asked, which_listed, which_named
+from bot.matching.nameasked import NAMED_KINDS, named_thing, role_asked, which_listed, which_named
 from bot.matching.names import AnswerNames
 from bot.matching.needs import NAMED, Need
 from bot.matching.offered import OfferedKinds
@@ -75,8 +75,12 @@ class Demands:
         listed = _terms_said(query, {which} if which else set())
         one = which_named(query.words) if Need.NAME not in query.asks else None
         picked = _terms_said(query, {one}) if one else frozenset()
-        if picked and (tools.names is None or not tools.names.names_kind(picked)):
-            picked = frozenset()  # "which project?" of a project only described
+        # "which project?" of a project only described asks which one, and a description says;
+        # "which airline?" asks a name wherever it is asked (`NAMED_KINDS`)
+        if picked and not (
+            one in NAMED_KINDS or (tools.names is not None and tools.names.names_kind(picked))
+        ):
+            picked = frozenset()
         return cls(
             needed,
             abroad,

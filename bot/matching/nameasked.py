@@ -101,6 +101,16 @@ _NOT_NAMED = PLACE_KINDS | frozenset(
 _PLURALS = frozenset("people children men women police staff folks".split())
 
 
+# the things that go by a name of their own wherever they are asked of: "which airline flies
+# them?" is not answered by "on a chartered cargo flight", though the story names no airline
+NAMED_KINDS = frozenset(
+    """
+    airline airlines company firm bank insurer carrier newspaper paper broadcaster channel
+    party club team university college hotel charity consultancy contractor shipyard
+    """.split()
+)
+
+
 def which_named(words: Sequence[str]) -> str | None:
     """Return the one thing "which …?" asks of, as typed, or None: "which shipyard?".
 
