@@ -13,6 +13,7 @@ from typing import NamedTuple
 from bot.matching.analysis import ENTITY_PREFIX
 from bot.matching.clauses import split_clauses
 from bot.matching.lexicon import ABOUT_TEXT, PLACE_KINDS, SAY_WORDS
+from bot.matching.nameasked import NAMED_KINDS
 from bot.matching.nametext import placed_names, proper_names, set_apart
 from bot.matching.needs import Need
 
@@ -270,7 +271,9 @@ class AnswerNames:
             implied, people = self._implied, self._people
             roles = frozenset().union(*(implied.get(p, frozenset()) for p in people))
             things = frozenset().union(*(w for e, w in implied.items() if e not in people))
-            self._kinds = (things, roles)
+            # and the kinds of thing that go by a name of their own anywhere: "hotels"
+            named = frozenset(t for word in NAMED_KINDS for t in self._terms(word))
+            self._kinds = (things | named, roles)
         things, roles = self._kinds
         return not thing.isdisjoint(things) and thing.isdisjoint(roles)
 
