@@ -323,6 +323,9 @@ def test_swahili_words_are_read_only_in_a_swahili_message(malaria: Engine) -> No
         ("football-takeover", "hoeveel mensen fit in the stadion", "18,450"),
         ("ransomware-hospital", "hei, hvor mange ambulanser were sent to andre sykehus?", "63"),
         ("ferry-grounding", "re file, poso compensation do passengers get?", "250 euros"),
+        # the thirtieth session's German and Greek: "an Bord", "epivates … sto ploio"
+        ("ferry-grounding", "Wie viele Passagiere waren an Bord?", "387 passengers"),
+        ("ferry-grounding", "posoi epivates itan sto ploio?", "387 passengers"),
         # the thirtieth session's Spanish and French verbs and news words: dijo, livrer
         ("kilwa-artefacts-return", "¿Quién es Halima Said y qué dijo del voto?", "spokesperson"),
         (
