@@ -67,7 +67,7 @@ FLOORS = [
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "questions.jsonl",
         0.78,  # 0.789 since a rare real word may be a typo: "minster" (twenty-fourth)
-        0.90,
+        0.95,  # 0.950 since one item of a list is asked of elsewhere (thirtieth session)
     ),
     (  # the same kind of set for malaria-vaccine; 70.0 / 83.3 on first scoring. Out-of-scope
         # 0.86 -> 0.83 in the sixteenth session: "$3.90" read as 3.90 dollars makes "Does Otieno
@@ -75,7 +75,7 @@ FLOORS = [
         STORIES / "malaria-vaccine" / "knowledge",
         STORIES / "malaria-vaccine" / "more.jsonl",
         0.80,  # 0.800 since a verb the knowledge never uses weighs half (twenty-second)
-        0.86,  # 0.867 since "how much … cost?" asks for money (eighteenth session)
+        0.90,  # 0.900 since one item of a list is asked of elsewhere (thirtieth session)
     ),
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
@@ -117,7 +117,9 @@ FLOORS = [
     (
         STORIES / "river-dam" / "knowledge",
         STORIES / "river-dam" / "questions.jsonl",
-        0.56,  # 0.567 since the twenty-seventh session (0.556 since WordNet's, 25th)
+        # 0.567 since the twenty-seventh session (0.556 since WordNet's, 25th); 0.578 with the
+        # thirtieth session's changes (which one, not known: misses not read)
+        0.57,
         # 0.875 until the twenty-first session, lowered to 0.85: asked the name of a thing
         # the question names by a word of its name, a clause writing that name answers ("what
         # is the ministry called?"), which mended 19 replies a review found worse and answered
@@ -158,8 +160,9 @@ FLOORS = [
         STORIES / "ferry-grounding" / "knowledge",
         STORIES / "ferry-grounding" / "questions.jsonl",
         # 0.733 since the twenty-seventh session (0.714 since WordNet's: "boats"); 0.743 since
-        # a body's one leader is asked for in general words (twenty-ninth; its miss not read)
-        0.74,
+        # a body's one leader is asked for in general words (twenty-ninth; its miss not read);
+        # 0.752 with the thirtieth session's changes (which one, not known: misses not read)
+        0.75,
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
@@ -181,7 +184,9 @@ FLOORS = [
         # 0.610 since a verb the knowledge never uses weighs half (twenty-second); 0.629 since
         # "p.m." ends no sentence before a lower-case word (twenty-sixth)
         0.62,
-        0.80,  # 0.800 since 'how much is a ticket?' asks money (27th); 0.778 since the 23rd
+        # 0.800 since 'how much is a ticket?' asks money (27th); 0.822 since "which company
+        # …?" asks a name though the story names no company (thirtieth session)
+        0.82,
     ),
 ]
 
