@@ -178,10 +178,13 @@ def combined(candidates: list[Candidate], left: int = 0, yes_no: Sequence[bool] 
     return _lines(lines, candidates)
 
 
-def between(candidates: list[Candidate], years: int) -> Answer:
-    """Answer how long lies between two dated things: each one's answer, then the years."""
-    apart = "the same year" if not years else f"{years} year{'s' if years != 1 else ''} apart"
-    lines = [c.entry.answer for c in candidates] + [f"By the story's years, that is {apart}."]
+def between(candidates: list[Candidate], span: int, unit: str, by: str) -> Answer:
+    """Answer how long lies between two dated things: each one's answer, then the span.
+
+    `span` counts `unit`s ("year", "day"), worked out from the story's `by` ("years", "dates").
+    """
+    apart = f"the same {unit}" if not span else f"{span} {unit}{'s' if span != 1 else ''} apart"
+    lines = [c.entry.answer for c in candidates] + [f"By the story's {by}, that is {apart}."]
     return _lines(lines, candidates)
 
 

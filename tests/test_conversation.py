@@ -560,5 +560,27 @@ def test_the_years_between_two_things_the_story_dates_are_worked_out(
     assert answer.answered and "1972" in answer.text and years in answer.text
 
 
+@pytest.mark.parametrize(
+    ("story", "question", "span"),
+    [  # "on Tuesday, October 7" … "on Friday, October 10"
+        (
+            "bridge-closure",
+            "how many days between the closure n the council emergency vote",
+            "3 days",
+        ),
+        (  # "until midnight on Friday, March 14" … "on Thursday, March 20"
+            "ransomware-hospital",
+            "How many days after the ransom deadline does parliament hold its hearing?",
+            "6 days",
+        ),
+    ],
+)
+def test_the_days_between_two_things_the_story_dates_are_worked_out(
+    story: str, question: str, span: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.answered and f"By the story's dates, that is {span} apart." in answer.text
+
+
 def test_years_between_things_the_story_does_not_date_are_not_worked_out(engine: Engine) -> None:
     assert not engine.answer(Query(text="how many years between china and pakistan")).answered

@@ -1,50 +1,106 @@
 """How long between two things the story dates: "how many years between A and B?".
 
-"How many years between the last moon landing and NASA's planned return?": each thing is
-asked "when" on its own; when both are surely answered, by two entries that each give one
-year, the reply gives both answers and the years between them, worked out from the story's
-own years. Anything else is read as asked.
+"How many years between the last moon landing and NASA's planned return?", "how many days
+after the closure did the extra trains start?": each thing is asked "when" on its own; when
+both are surely answered, by two entries that each give one year (or one day of a month),
+the reply gives both answers and the time between them, worked out from the story's own
+dates. Anything else is read as asked.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
+from bot.matching.needs import MONTH_NAMES
 
 if TYPE_CHECKING:
     from bot.matching.engine import Engine
 
+_SPAN = r"(?:how many (?P<unit>years|yrs|days|weeks)|how long)"
 # "how many years between A and B?", "how long separates A and B?", "how many yrs are there
 # between A and B?": the two things are all that follows
 _BETWEEN = re.compile(
-    r"\b(?:how many (?:years|yrs)|how long)(?: (?:are|is|was|were) there)? "
-    r"(?:between|separate|separates|separated) (?P<one>.+?) (?:and|from) (?P<other>.+?)[?.!]*$",
+    rf"\b{_SPAN}(?: (?:are|is|was|were) there)? "
+    r"(?:between|separate|separates|separated) (?P<one>.+?) (?:and|n|&|from) (?P<other>.+?)[?.!]*$",
+    re.IGNORECASE,
+)
+# "from the day the welder died to the big rally, how many days is it?"
+_FROM = re.compile(
+    r"from (?:when |the day )?(?P<one>.+?) (?:to|till|until) (?P<other>.+?),? "
+    rf"{_SPAN}",
+    re.IGNORECASE,
+)
+# "how long after the shutdown till the extra trains kick in?", "how many days after the
+# deadline does parliament hold its hearing?": the first thing, then the second
+_AFTER = re.compile(
+    rf"\b{_SPAN} (?:after|before) (?P<one>.+?) "
+    r"(?:did|does|do|is|was|were|will|till|until|before) (?P<other>.+?)[?.!]*$",
+    re.IGNORECASE,
+)
+_MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
+# a day of a month: "July 16", "Oct. 7", "on 9 July"
+_MONTH = "|".join(sorted({m[:3] for m in _MONTHS} | set(_MONTHS), key=len, reverse=True))
+_DAY = re.compile(
+    rf"\b(?:(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH}))\b",
     re.IGNORECASE,
 )
 
 
 def between(engine: Engine, text: str) -> Decision | None:
-    """Answer how many years lie between two things `text` asks of, each dated by the story."""
-    asked = _BETWEEN.search(text)
+    """Answer how long lies between two things `text` asks of, each dated by the story."""
+    asked = _BETWEEN.search(text) or _AFTER.search(text) or _FROM.search(text)
     if asked is None:
         return None
+    unit = (asked["unit"] or "days").lower().replace("yrs", "years")
     first, second = (_dated(engine, thing) for thing in (asked["one"], asked["other"]))
-    if first is None or second is None or first[0].entry == second[0].entry:
+    if first is None or second is None or first.entry == second.entry:
         return None
-    years = abs(first[1] - second[1])
-    answer = replies.between([first[0], second[0]], years)
-    return Decision(text, answer, "how long between: each side dated", (first[0], second[0]))
+    if unit == "years":
+        start, end = _year(first), _year(second)
+        if start is None or end is None:
+            return None
+        answer = replies.between([first, second], abs(end - start), "year", "years")
+    else:
+        one, other = _date(first), _date(second)
+        if one is None or other is None:
+            return None
+        days = abs((other - one).days)
+        span, per = (days // 7, "week") if unit == "weeks" else (days, "day")
+        answer = replies.between([first, second], span, per, "dates")
+    return Decision(text, answer, "how long between: each side dated", (first, second))
 
 
-def _dated(engine: Engine, thing: str) -> tuple[Candidate, int] | None:
-    """Return the sure answer of when `thing` was (or will be), and the one year it gives."""
+def _dated(engine: Engine, thing: str) -> Candidate | None:
+    """Return the sure answer of when `thing` was (or will be)."""
     found = engine.candidates(f"when {thing}")
     best = found[0] if found else None
-    if best is None or best.probability < engine.thresholds.answer:
+    return best if best is not None and best.probability >= engine.thresholds.answer else None
+
+
+def _year(candidate: Candidate) -> int | None:
+    """Return the one year `candidate`'s answer gives, if it gives just one."""
+    years = set(YEARS.findall(candidate.entry.answer))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def _date(candidate: Candidate) -> datetime.date | None:
+    """Return the one day of a month `candidate`'s answer gives, in its year if it says one."""
+    answer = candidate.entry.answer
+    days = {
+        (m["month"] or m["month2"]).lower()[:3] + str(int(m["day"] or m["day2"]))
+        for m in _DAY.finditer(answer)
+    }
+    if len(days) != 1:
         return None
-    years = set(YEARS.findall(best.entry.answer))
-    return (best, int(years.pop())) if len(years) == 1 else None
+    said = days.pop()
+    month = [m[:3] for m in _MONTHS].index(said[:3]) + 1
+    year = _year(candidate) or 2001  # no year said: any one, the same for both sides
+    try:
+        return datetime.date(year, month, int(said[3:]))
+    except ValueError:  # "Feb. 30"
+        return None
