@@ -184,8 +184,12 @@ def between(candidates: list[Candidate], span: int, unit: str, by: str) -> Answe
     `span` counts `unit`s ("year", "day"), worked out from the story's `by` ("years", "dates").
     """
     apart = f"the same {unit}" if not span else f"{span} {unit}{'s' if span != 1 else ''} apart"
-    lines = [c.entry.answer for c in candidates] + [f"By the story's {by}, that is {apart}."]
-    return _lines(lines, candidates)
+    return worked(candidates, f"By the story's {by}, that is {apart}.")
+
+
+def worked(candidates: list[Candidate], line: str) -> Answer:
+    """Answer with each candidate's answer, then a `line` worked out from them."""
+    return _lines([*(c.entry.answer for c in candidates), line], candidates)
 
 
 def compared(sides: list[tuple[str, Candidate]]) -> Answer:

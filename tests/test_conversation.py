@@ -224,7 +224,6 @@ def test_which_thing_of_several_the_last_answer_names_is_not_picked(engine: Engi
     ("story", "question", "said"),
     [
         ("main", "who will reach the moon first, the US or China?", ["2025", "end of this decade"]),
-        ("football", "Who is older, Kessler or Bosveld?", ["48", "67"]),
     ],
 )
 def test_an_either_or_of_two_parties_is_told_what_the_story_says_of_each(
@@ -580,6 +579,45 @@ def test_the_days_between_two_things_the_story_dates_are_worked_out(
 ) -> None:
     answer = story_engine(story).answer(Query(text=question))
     assert answer.answered and f"By the story's dates, that is {span} apart." in answer.text
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "line"),
+    [  # "Dimitris Lazaridis, 54, …", "Nikos Vlachakis, 57, …"
+        (
+            "ferry-grounding",
+            "Is the PNO's general secretary younger than Captain Vlachakis?",
+            "Yes: by the story's ages, Nikos Vlachakis is 3 years older than Dimitris Lazaridis.",
+        ),
+        (
+            "ransomware-hospital",
+            "Is Aarseth older than Solbakken?",
+            "No: by the story's ages, Ingrid Solbakken is 8 years older than Sunniva Aarseth.",
+        ),
+        (  # an either-or of two people's ages: each one's entry, then which is older
+            "football-takeover",
+            "Who is older, Kessler or Bosveld?",
+            "By the story's ages, Henk Bosveld is 19 years older than Daniel Kessler.",
+        ),
+        (  # no yes/no asked: which one, and by how much
+            "river-dam",
+            "Who is older, Vasek or Selent?",
+            "By the story's ages, Teodor Vasek is 11 years older than Amira Selent.",
+        ),
+    ],
+)
+def test_which_of_two_people_is_older_is_worked_out_from_their_ages(
+    story: str, question: str, line: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.answered and line in answer.text
+
+
+def test_who_is_older_needs_two_people_the_story_gives_ages_for() -> None:
+    ferry = story_engine("ferry-grounding")
+    # Karalis's age is not given: no ages compared, nor one person alone
+    assert "story's ages" not in ferry.answer(Query(text="is karalis older than vlachakis")).text
+    assert "story's ages" not in ferry.answer(Query(text="is vlachakis older now")).text
 
 
 def test_years_between_things_the_story_does_not_date_are_not_worked_out(engine: Engine) -> None:

@@ -31,7 +31,7 @@ _DATED = {
 }
 _NEAR = 4  # words: "founded in 1908", "lifted the KNVB Cup in 1987"
 # an age as the news writes it: "Henk Bosveld, 67,", "a 34-year-old nurse", "aged 52"
-_AGES = re.compile(r"[A-Z][\w'-]+, (\d{1,3}),|\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b")
+AGES = re.compile(r"[A-Z][\w'-]+, (\d{1,3}),|\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b")
 # a figure as an answer writes it: "1.8", "18,450", "750"; and the counts spelled in words
 _FIGURES = re.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?")
 _SPELLED = dict(
@@ -188,7 +188,7 @@ def _gives_another(entry: Entry, stated: Stated, terms: Callable[[str], tuple[st
     """Return whether the entry's answer states a value of that kind, and not the one asked."""
     said = entry.answer.casefold()
     if stated.kind == "age":  # the age the answer gives, not its other figures (19 years chaired)
-        ages = {a or b or c for a, b, c in _AGES.findall(entry.answer)}
+        ages = {a or b or c for a, b, c in AGES.findall(entry.answer)}
         return bool(ages) and stated.word not in ages
     if stated.kind == "number":
         figures = _figures(said)

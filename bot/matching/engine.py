@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import replies
+from bot.conversation.ages import older
 from bot.conversation.between import between
 from bot.conversation.dialogue import Dialogue
 from bot.conversation.sums import with_sum
@@ -160,6 +161,9 @@ class Engine:
         spanned = between(self, text)  # "how many years between the last landing and …?"
         if spanned is not None:
             return spanned
+        aged = older(self, text, self.naming.read(reading, self.index))  # "is A older than B?"
+        if aged is not None:
+            return aged
         if reading.either:  # "who lands first, the US or China?": what it says of each
             compared = self.dialogue.compared(text, reading)
             if compared is not None:
