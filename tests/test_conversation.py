@@ -620,5 +620,16 @@ def test_who_is_older_needs_two_people_the_story_gives_ages_for() -> None:
     assert "story's ages" not in ferry.answer(Query(text="is vlachakis older now")).text
 
 
+def test_which_of_two_dated_things_came_first_is_worked_out() -> None:
+    football = story_engine("football-takeover")  # "Thursday, Oct. 23" … "Thursday, Nov. 20"
+    question = "lowkey which comes first, kessler's fan meetup or the council stadium debate"
+    answer = football.answer(Query(text=question))
+    line = "By the story's dates, kessler's fan meetup came first (Oct. 23, against Nov. 20)."
+    assert answer.answered and line in answer.text
+    # a side the story does not date is read as asked
+    undated = football.answer(Query(text="which came first, the club or the fans?"))
+    assert "came first (" not in undated.text
+
+
 def test_years_between_things_the_story_does_not_date_are_not_worked_out(engine: Engine) -> None:
     assert not engine.answer(Query(text="how many years between china and pakistan")).answered

@@ -1,10 +1,11 @@
-"""How long between two things the story dates: "how many years between A and B?".
+"""How long between two things the story dates, and which came first.
 
 "How many years between the last moon landing and NASA's planned return?", "how many days
 after the closure did the extra trains start?": each thing is asked "when" on its own; when
 both are surely answered, by two entries that each give one year (or one day of a month),
 the reply gives both answers and the time between them, worked out from the story's own
-dates. Anything else is read as asked.
+dates; "which comes first, the fan meeting or the council debate?" gets which. Anything else
+is read as asked.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import replies
+from bot.conversation.amounts import CLOCK
 from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
 from bot.matching.needs import MONTH_NAMES
@@ -42,6 +44,14 @@ _AFTER = re.compile(
     r"(?:did|does|do|is|was|were|will|till|until|before) (?P<other>.+?)[?.!]*$",
     re.IGNORECASE,
 )
+# "which came first, the building work or the talks?", "did the cuts start before or after
+# demand peaked?"
+_ORDER = re.compile(
+    r"\bwhich (?:came|comes|happened|happens|was|is) first,? (?P<one>.+?),? or (?P<other>.+?)"
+    r"[?.!]*$|\b(?:did|does|do|was|were|is|will) (?P<one2>.+?) (?:before or after|after or "
+    r"before) (?P<other2>.+?)[?.!]*$",
+    re.IGNORECASE,
+)
 _MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
 # a day of a month: "July 16", "Oct. 7", "on 9 July"
 _MONTH = "|".join(sorted({m[:3] for m in _MONTHS} | set(_MONTHS), key=len, reverse=True))
@@ -55,7 +65,7 @@ def between(engine: Engine, text: str) -> Decision | None:
     """Answer how long lies between two things `text` asks of, each dated by the story."""
     asked = _BETWEEN.search(text) or _AFTER.search(text) or _FROM.search(text)
     if asked is None:
-        return None
+        return _first(engine, text)
     unit = (asked["unit"] or "days").lower().replace("yrs", "years")
     first, second = (_dated(engine, thing) for thing in (asked["one"], asked["other"]))
     if first is None or second is None or first.entry == second.entry:
@@ -73,6 +83,47 @@ def between(engine: Engine, text: str) -> Decision | None:
         span, per = (days // 7, "week") if unit == "weeks" else (days, "day")
         answer = replies.between([first, second], span, per, "dates")
     return Decision(text, answer, "how long between: each side dated", (first, second))
+
+
+def _first(engine: Engine, text: str) -> Decision | None:
+    """Answer which of two things `text` asks of came first, each dated by the story."""
+    asked = _ORDER.search(text)
+    if asked is None:  # almost every question
+        return None
+    things = [asked["one"] or asked["one2"], asked["other"] or asked["other2"]]
+    found = [_dated(engine, thing) for thing in things]
+    if found[0] is None or found[1] is None or found[0].entry == found[1].entry:
+        return None
+    times = [_moment(found[0]), _moment(found[1])]
+    if times[0] is None or times[1] is None or times[0][0] == times[1][0]:
+        return None
+    (one, one_said), (other, other_said) = times[0], times[1]
+    earlier = 0 if one < other else 1
+    thing = re.sub(r"^(?:the|did|does|do)\s+", "", things[earlier], flags=re.IGNORECASE)
+    said = (one_said, other_said) if earlier == 0 else (other_said, one_said)
+    line = f"By the story's dates, {thing} came first ({said[0]}, against {said[1]})."
+    answer = replies.worked([found[0], found[1]], line)
+    return Decision(text, answer, "which came first: each side dated", (found[0], found[1]))
+
+
+def _moment(candidate: Candidate) -> tuple[tuple[int, int], str] | None:
+    """Return when `candidate`'s answer says its thing was, sortable, and as it says it.
+
+    Its one day of a month (in its year, if it gives one), else its one clock time, else its
+    one year.
+    """
+    answer = candidate.entry.answer
+    day = _date(candidate)
+    if day is not None:
+        written = _DAY.search(answer)
+        return (day.toordinal(), 0), written[0] if written else str(day)
+    clocks = {m[0].strip(): m for m in CLOCK.finditer(answer)}
+    if len(clocks) == 1:
+        clock, m = clocks.popitem()
+        minutes = (int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)) * 60
+        return (0, minutes + int(m["minute"] or 0)), clock
+    year = _year(candidate)
+    return ((year, 0), str(year)) if year is not None else None
 
 
 def _dated(engine: Engine, thing: str) -> Candidate | None:
