@@ -631,5 +631,35 @@ def test_which_of_two_dated_things_came_first_is_worked_out() -> None:
     assert "came first (" not in undated.text
 
 
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [
+        ("river-dam", "whats the 410000 number about", "410,000 smallholders"),
+        (  # two entries state it: the likelier for the question's words
+            "bridge-closure",
+            "wats the 62 mil zloty figure in the article",
+            "annual maintenance budget is 62 million zlotys",
+        ),
+        (
+            "ransomware-hospital",
+            "whats the deal with the 27 and 17 numbers near the end?? is that good or bad lol",
+            "27 ransomware incidents",
+        ),
+    ],
+)
+def test_a_figure_quoted_from_the_story_is_answered_by_what_states_it(
+    story: str, question: str, said: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.answered and said in answer.text
+
+
+def test_a_figure_the_story_does_not_give_or_a_one_digit_one_asks_nothing_of_it() -> None:
+    bridge = story_engine("bridge-closure")
+    # "more than 3 km" is not what "the 3 weeks thing" is; 777 is no figure of the story
+    assert "3 km" not in bridge.answer(Query(text="wats the deal w the 3 weeks thing")).text
+    assert not bridge.answer(Query(text="what is the 777 figure about")).answered
+
+
 def test_years_between_things_the_story_does_not_date_are_not_worked_out(engine: Engine) -> None:
     assert not engine.answer(Query(text="how many years between china and pakistan")).answered

@@ -10,6 +10,7 @@ from bot import replies
 from bot.conversation.ages import older
 from bot.conversation.between import between
 from bot.conversation.dialogue import Dialogue
+from bot.conversation.figured import figured
 from bot.conversation.sums import with_sum
 from bot.conversation.turns import Turn
 from bot.knowledge import gcpause
@@ -164,6 +165,9 @@ class Engine:
         aged = older(self, text, self.naming.read(reading, self.index))  # "is A older than B?"
         if aged is not None:
             return aged
+        stood = figured(self, text, reading)  # "what's the 62 million figure about?"
+        if stood is not None:
+            return stood
         if reading.either:  # "who lands first, the US or China?": what it says of each
             compared = self.dialogue.compared(text, reading)
             if compared is not None:
