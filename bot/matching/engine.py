@@ -7,10 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.ages import older
-from bot.conversation.between import between
+from bot.conversation.combined import combined
 from bot.conversation.dialogue import Dialogue
-from bot.conversation.figured import figured
 from bot.conversation.sums import with_sum
 from bot.conversation.turns import Turn
 from bot.knowledge import gcpause
@@ -159,15 +157,9 @@ class Engine:
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
         reading = self.analyzer.analyze(text)
-        spanned = between(self, text)  # "how many years between the last landing and …?"
-        if spanned is not None:
-            return spanned
-        aged = older(self, text, self.naming.read(reading, self.index))  # "is A older than B?"
-        if aged is not None:
-            return aged
-        stood = figured(self, text, reading)  # "what's the 62 million figure about?"
-        if stood is not None:
-            return stood
+        put_together = combined(self, text, reading)  # "how many days between A and B?"
+        if put_together is not None:
+            return put_together
         if reading.either:  # "who lands first, the US or China?": what it says of each
             compared = self.dialogue.compared(text, reading)
             if compared is not None:

@@ -1,0 +1,27 @@
+"""Questions answered by putting the story's facts together, tried before the plain reading.
+
+How long lies between two dated things, or which came first (`between`); which of two people
+is older (`ages`); what a figure quoted from the story stands for (`figured`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.conversation.ages import older
+from bot.conversation.between import between
+from bot.conversation.figured import figured
+
+if TYPE_CHECKING:
+    from bot.matching.analysis import Analysis
+    from bot.matching.decision import Decision
+    from bot.matching.engine import Engine
+
+
+def combined(engine: Engine, text: str, reading: Analysis) -> Decision | None:
+    """Answer `text` (read as `reading`) from facts put together, or None to read it as asked."""
+    return (
+        between(engine, text)  # "how many days between the closure and the vote?"
+        or older(engine, text, engine.naming.read(reading, engine.index))  # "is A older than B?"
+        or figured(engine, text, reading)  # "what's the 62 million figure about?"
+    )
