@@ -122,12 +122,15 @@ class Analyzer:
             if said and (text in aliases or not all(map(is_english, said))):
                 self._named.setdefault(said[0], []).append(said)
         self._used = used.__contains__  # the knowledge's own words
+
+        def inflected(word: str) -> bool:
+            """Return whether `word` is a form of one the knowledge uses: "collapsed"."""
+            return self._stem(word) in stems
+
         # "how many fans turned up?" reads as "attended" where the story says "attend" in any
         # inflection ("the talks fell apart" as "collapsed" where it says "collapse"); the
         # story's own phrases stay its own
-        self._phrasal = Phrasal(
-            phrasal or {}, names, lambda word: self._stem(word) in stems, self._stem
-        )
+        self._phrasal = Phrasal(phrasal or {}, names, inflected, self._stem)
         self.words = frozenset(
             used
             | {w for text in names for w in tokenize(text)}
@@ -138,9 +141,7 @@ class Analyzer:
             | general_words.words  # "telly" is no typo for "tell"
             | _PLACE_WORDS
         )
-        self._speller = Speller(
-            self.words, self._used, lambda word: self._stem(word) in stems, self._stop_words
-        )
+        self._speller = Speller(self.words, self._used, inflected, self._stop_words)
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
