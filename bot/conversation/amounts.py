@@ -14,6 +14,12 @@ from bot.matching.lexicon import CURRENCY_WORDS
 from bot.matching.needs import MONTH_NAMES
 
 PERCENT = frozenset({"%", "percent", "per cent"})
+COUNTS = dict(one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10)
+MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
+# "6,500 of its 8,200 members": a part of a whole
+PART_OF = re.compile(
+    r"(?P<some>\d+(?:,\d{3})*) (?:out )?of (?:its |the |their |his |her )?(?P<whole>\d+(?:,\d{3})*)"
+)
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _SIGNS = "$€£₦₹₩"
 # a figure, its scale and its unit: "$1.1 billion", "148,000 won", "1.8%", "64"; not one of a
@@ -87,6 +93,23 @@ def figures(text: str) -> list[Figure]:
             )
         )
     return found
+
+
+def alike(found: list[Figure]) -> tuple[Figure, Figure] | None:
+    """Return the only two figures of one kind, in their order, if no other kind has as many."""
+    kinds: dict[tuple[str, str], list[Figure]] = {}
+    for figure in found:
+        kinds.setdefault(figure.kind, []).append(figure)
+    pairs = [two for two in kinds.values() if len(two) == 2]
+    if len(pairs) != 1 or any(len(more) > 2 for more in kinds.values()):
+        return None
+    return pairs[0][0], pairs[0][1]
+
+
+def minute_of_day(clock: re.Match[str]) -> int:
+    """Return a `CLOCK` time as minutes after midnight: "3:55 p.m." is 955."""
+    hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)
+    return hour * 60 + int(clock["minute"] or 0)
 
 
 def _blank(match: re.Match[str]) -> str:

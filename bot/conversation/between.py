@@ -15,10 +15,9 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.amounts import CLOCK
+from bot.conversation.amounts import CLOCK, MONTHS, minute_of_day
 from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
-from bot.matching.needs import MONTH_NAMES
 
 if TYPE_CHECKING:
     from bot.matching.engine import Engine
@@ -52,9 +51,8 @@ _ORDER = re.compile(
     r"before) (?P<other2>.+?)[?.!]*$",
     re.IGNORECASE,
 )
-_MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
 # a day of a month: "July 16", "Oct. 7", "on 9 July"
-_MONTH = "|".join(sorted({m[:3] for m in _MONTHS} | set(_MONTHS), key=len, reverse=True))
+_MONTH = "|".join(sorted({m[:3] for m in MONTHS} | set(MONTHS), key=len, reverse=True))
 _DAY = re.compile(
     rf"\b(?:(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH}))\b",
     re.IGNORECASE,
@@ -119,9 +117,8 @@ def _moment(candidate: Candidate) -> tuple[tuple[int, int], str] | None:
         return (day.toordinal(), 0), written[0] if written else str(day)
     clocks = {m[0].strip(): m for m in CLOCK.finditer(answer)}
     if len(clocks) == 1:
-        clock, m = clocks.popitem()
-        minutes = (int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)) * 60
-        return (0, minutes + int(m["minute"] or 0)), clock
+        clock, found = clocks.popitem()
+        return (0, minute_of_day(found)), clock
     year = _year(candidate)
     return ((year, 0), str(year)) if year is not None else None
 
@@ -149,7 +146,7 @@ def _date(candidate: Candidate) -> datetime.date | None:
     if len(days) != 1:
         return None
     said = days.pop()
-    month = [m[:3] for m in _MONTHS].index(said[:3]) + 1
+    month = [m[:3] for m in MONTHS].index(said[:3]) + 1
     year = _year(candidate) or 2001  # no year said: any one, the same for both sides
     try:
         return datetime.date(year, month, int(said[3:]))

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-from bot.conversation.amounts import PERCENT, Figure, figures
+from bot.conversation.amounts import COUNTS, PART_OF, PERCENT, Figure, alike, figures
 
 # "what share …?", "what percentage …?", "the debt-to-revenue ratio?"
 _SHARE = re.compile(r"\b(?:share|percentage|proportion|fraction|ratio|per ?cent)\b", re.I)
-_COUNTS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0, "ten": 10.0}
 # how many times the other a figure is said to be: "1.5 times", "one and a half times",
 # "twice", "half"
 _TIMES = re.compile(
@@ -28,10 +27,6 @@ _PARTS = {"half": 0.5, "a third": 1 / 3, "a quarter": 0.25}
 # what the question holds the figures' ratio against: "more than", "less than"
 _MORE = re.compile(r"\b(?:more|greater|bigger|higher|larger|over|above|at least)\s+(?:than\s+)?$")
 _LESS = re.compile(r"\b(?:less|fewer|smaller|lower|under|below)\s+(?:than\s+)?$")
-# "6,500 of its 8,200 members": a part of a whole
-_PART_OF = re.compile(
-    r"(?P<some>\d+(?:,\d{3})*) (?:out )?of (?:its |the |their |his |her )?(?P<whole>\d+(?:,\d{3})*)"
-)
 _VERDICT = re.compile(r"(?:yes|no)\b", re.I)
 
 
@@ -75,7 +70,7 @@ def _multiple(times: re.Match[str]) -> float:
     if times["part"]:
         return _PARTS[times["part"].lower()]
     number = times["n"].lower()
-    return (_COUNTS.get(number) or float(number)) + (0.5 if times["half"] else 0.0)
+    return (COUNTS.get(number) or float(number)) + (0.5 if times["half"] else 0.0)
 
 
 def _pair(question: str, answer: str, larger_first: bool) -> tuple[Figure, Figure] | None:
@@ -98,17 +93,14 @@ def _pair(question: str, answer: str, larger_first: bool) -> tuple[Figure, Figur
         return (said[0], others[0]) if len(others) == 1 else None
     if stated:
         return None  # it asks of a figure the answer does not give
-    part = _PART_OF.search(answer)
+    part = PART_OF.search(answer)
     if part is not None and not larger_first:
         some, whole = (_at(found, part.start(name)) for name in ("some", "whole"))
         return (some, whole) if some and whole else None
-    kinds: dict[tuple[str, str], list[Figure]] = {}
-    for figure in found:
-        kinds.setdefault(figure.kind, []).append(figure)
-    pairs = [two for two in kinds.values() if len(two) == 2]
-    if len(pairs) != 1 or any(len(more) > 2 for more in kinds.values()):
+    two = alike(found)
+    if two is None:
         return None
-    low, high = sorted(pairs[0], key=lambda f: f.value)
+    low, high = sorted(two, key=lambda f: f.value)
     return (high, low) if larger_first else (low, high)
 
 

@@ -13,11 +13,21 @@ from __future__ import annotations
 import itertools
 import re
 
-from bot.conversation.amounts import CLOCK, PERCENT, SCALES, Figure, figures
+from bot.conversation.amounts import (
+    CLOCK,
+    COUNTS,
+    MONTHS,
+    PART_OF,
+    PERCENT,
+    SCALES,
+    Figure,
+    alike,
+    figures,
+    minute_of_day,
+)
 from bot.conversation.ratios import compared, share
 from bot.matching.decision import Decision
 from bot.matching.lexicon import CURRENCY_WORDS, QType
-from bot.matching.needs import MONTH_NAMES
 from bot.models import AnswerKind
 
 # "by how many …?", "what's the difference …?", "how many more …?", "kitni seats zyada?"
@@ -43,9 +53,6 @@ _ASIDE = re.compile(r"\([^()]*\)")
 _NOT = re.compile(
     r"\b(?:didn'?t|did not|don'?t|do not|weren'?t|were not|haven'?t|have not)\b", re.I
 )
-_PART = re.compile(
-    r"(?P<some>\d+(?:,\d{3})*) (?:out )?of (?:its |the |their |his |her )?(?P<whole>\d+(?:,\d{3})*)"
-)
 # what sets two figures against each other: "1.8% against the 10%", "from 71 to 64"
 _AGAINST = re.compile(r"\s+(?:against|compared with|compared to|versus|vs\.?)\s+(?:the |a )?", re.I)
 # a figure said as a difference: "$700 million over budget", "5 percent more"
@@ -54,10 +61,8 @@ _STATED = re.compile(
 )
 _TO = re.compile(r"\s+to\s+")
 _FILLER = frozenset("a an the and or in on at of to by for from with as".split())
-_COUNTS = dict(two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10)
-_MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
 _MONTH_YEAR = re.compile(
-    rf"\b(?P<month>{'|'.join(_MONTHS)}) (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I
+    rf"\b(?P<month>{'|'.join(MONTHS)}) (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I
 )
 
 
@@ -104,7 +109,7 @@ def _apart(answer: str) -> str | None:
     found = figures(answer)
     if any(_STATED.match(answer, f.end) for f in found):
         return None  # "$700 million over budget": the answer says how far apart already
-    pair = _paired(answer, found) or _alike(found)
+    pair = _paired(answer, found) or alike(found)
     if pair is None:
         return None
     high, low = sorted(pair, key=lambda f: f.value, reverse=True)
@@ -120,7 +125,7 @@ def _apart(answer: str) -> str | None:
 
 def _rest(answer: str) -> str | None:
     """Return how many of a whole did not do what a part did: "6,500 of its 8,200 members"."""
-    part = _PART.search(answer)
+    part = PART_OF.search(answer)
     if part is None:
         return None
     some, whole = (float(part[name].replace(",", "")) for name in ("some", "whole"))
@@ -136,7 +141,7 @@ def _per(answer: str, period: str) -> str | None:
     amounts = [f for f in figures(answer) if f.sign or f.unit in CURRENCY_WORDS]
     if over is None or len(amounts) != 1 or over["unit"].lower() != period:
         return None
-    count = _COUNTS.get(over["count"].lower()) or int(over["count"])
+    count = COUNTS.get(over["count"].lower()) or int(over["count"])
     amount = amounts[0]
     share = amount.value / count
     shown = _rounded(share, amount)
@@ -156,17 +161,13 @@ def _rounded(value: float, like: Figure) -> float:
 
 def _elapsed(answer: str) -> str | None:
     """Return the time between the two clock times or months `answer` gives, if just two."""
-    times = [
-        (int(m["hour"]) % 12 + (12 if m["half"].lower() == "p" else 0)) * 60 + int(m["minute"] or 0)
-        for m in CLOCK.finditer(answer)
-    ]
+    times = [minute_of_day(m) for m in CLOCK.finditer(answer)]
     if len(times) == 2 and times[0] != times[1]:
         hours, minutes = divmod((times[1] - times[0]) % (24 * 60), 60)
         return f"By the story's times, that is {_spans((hours, 'hour'), (minutes, 'minute'))}."
     # "the trial ended in June 2024, and the WHO approved it in October 2025"
     months = [
-        int(m["year"]) * 12 + _MONTHS.index(m["month"].lower())
-        for m in _MONTH_YEAR.finditer(answer)
+        int(m["year"]) * 12 + MONTHS.index(m["month"].lower()) for m in _MONTH_YEAR.finditer(answer)
     ]
     if len(months) == 2 and months[0] != months[1]:
         years, left = divmod(abs(months[1] - months[0]), 12)
@@ -198,17 +199,6 @@ def _paired(text: str, figures: list[Figure]) -> tuple[Figure, Figure] | None:
             return None
         one = one._replace(sign=other.sign, unit=other.unit, scale=one.scale or other.scale)
     return one, other
-
-
-def _alike(figures: list[Figure]) -> tuple[Figure, Figure] | None:
-    """Return the only two figures of one kind, if no other kind has as many."""
-    kinds: dict[tuple[str, str], list[Figure]] = {}
-    for figure in figures:
-        kinds.setdefault(figure.kind, []).append(figure)
-    pairs = [found for found in kinds.values() if len(found) == 2]
-    if len(pairs) != 1 or any(len(found) > 2 for found in kinds.values()):
-        return None
-    return pairs[0][0], pairs[0][1]
 
 
 def _shared(one: Figure, other: Figure) -> str | None:
