@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.conversation.values import AGES
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
-from bot.matching.decision import Candidate, Decision
+from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def older(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     if aged[0] is None or aged[1] is None:
         return None
     (first, age), (second, other) = aged[0], aged[1]
-    names = [c.entry.question.removeprefix("Who is ").rstrip("?") for c in (first, second)]
+    names = [_name(c.entry) for c in (first, second)]
     elder, younger = names if age > other else names[::-1]
     said = (
         f"{elder} is {abs(age - other)} years older than {younger}"
@@ -57,9 +57,14 @@ def _aged(engine: Engine, person: str) -> tuple[Candidate, int] | None:
     entry = engine.entry(person.removeprefix(ENTITY_PREFIX))
     if entry is None:
         return None
-    found = engine.candidates(f"how old is {entry.question.removeprefix('Who is ').rstrip('?')}")
+    found = engine.candidates(f"how old is {_name(entry)}")
     best = next((c for c in found if c.entry == entry), None)
     if best is None:
         return None
     ages = {a or b or c for a, b, c in AGES.findall(best.entry.answer)}
     return (best, int(ages.pop())) if len(ages) == 1 else None
+
+
+def _name(entry: Entry) -> str:
+    """Return the name of the person a fact-store entry is about: its "Who is X?" question's X."""
+    return entry.question.removeprefix("Who is ").rstrip("?")
