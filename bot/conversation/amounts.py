@@ -32,8 +32,9 @@ _FIGURE = re.compile(
 )
 # "Koutsoyiannis, 61, said": someone's age, no figure of what is asked
 _AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
-_MONTH_NAME = "|".join(sorted(MONTH_NAMES.split(), key=len, reverse=True))
-_MONTH = re.compile(rf"\b(?:{_MONTH_NAME})\.? \d{{1,2}}\b", re.I)  # "July 16", "Oct. 9"
+# a month's name or its short form, longest first: "september" before "sept" before "sep"
+MONTH_NAME = "|".join(sorted(MONTH_NAMES.split(), key=len, reverse=True))
+_MONTH = re.compile(rf"\b(?:{MONTH_NAME})\.? \d{{1,2}}\b", re.I)  # "July 16", "Oct. 9"
 CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
 # what a figure counts, when it is said: a currency, a share or a measure (bare otherwise)
 _UNITS = CURRENCY_WORDS | frozenset(

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.amounts import CLOCK, MONTHS, minute_of_day
+from bot.conversation.amounts import CLOCK, MONTH_NAME, MONTHS, minute_of_day
 from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
 
@@ -52,9 +52,9 @@ _ORDER = re.compile(
     re.IGNORECASE,
 )
 # a day of a month: "July 16", "Oct. 7", "on 9 July"
-_MONTH = "|".join(sorted({m[:3] for m in MONTHS} | set(MONTHS), key=len, reverse=True))
 _DAY = re.compile(
-    rf"\b(?:(?P<month>{_MONTH})\.? (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH}))\b",
+    rf"\b(?:(?P<month>{MONTH_NAME})\.? (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}}) "
+    rf"(?P<month2>{MONTH_NAME}))\b",
     re.IGNORECASE,
 )
 
