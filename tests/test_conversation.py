@@ -11,9 +11,9 @@ from bot.matching.engine import Engine
 from bot.matching.lexicon import QType
 from bot.models import AnswerKind, Query
 from bot.serving.service import StoryBot
+from tests.turnkit import answers_with, story_engine
 from tests.turnkit import chat as _chat
 from tests.turnkit import story as story_of
-from tests.turnkit import story_engine
 
 
 @pytest.mark.parametrize(
@@ -577,8 +577,7 @@ def test_the_years_between_two_things_the_story_dates_are_worked_out(
 def test_the_days_between_two_things_the_story_dates_are_worked_out(
     story: str, question: str, span: str
 ) -> None:
-    answer = story_engine(story).answer(Query(text=question))
-    assert answer.answered and f"By the story's dates, that is {span} apart." in answer.text
+    assert answers_with(story, question, f"By the story's dates, that is {span} apart.")
 
 
 @pytest.mark.parametrize(
@@ -609,8 +608,7 @@ def test_the_days_between_two_things_the_story_dates_are_worked_out(
 def test_which_of_two_people_is_older_is_worked_out_from_their_ages(
     story: str, question: str, line: str
 ) -> None:
-    answer = story_engine(story).answer(Query(text=question))
-    assert answer.answered and line in answer.text
+    assert answers_with(story, question, line)
 
 
 def test_who_is_older_needs_two_people_the_story_gives_ages_for() -> None:
@@ -650,8 +648,7 @@ def test_which_of_two_dated_things_came_first_is_worked_out() -> None:
 def test_a_figure_quoted_from_the_story_is_answered_by_what_states_it(
     story: str, question: str, said: str
 ) -> None:
-    answer = story_engine(story).answer(Query(text=question))
-    assert answer.answered and said in answer.text
+    assert answers_with(story, question, said)
 
 
 def test_a_figure_the_story_does_not_give_or_a_one_digit_one_asks_nothing_of_it() -> None:

@@ -17,6 +17,12 @@ def story_engine(name: str) -> Engine:
     return Engine.from_folder(DATA / "stories" / name / "knowledge")
 
 
+def answers_with(story: str, question: str, said: str) -> bool:
+    """Return whether the test story `story` answers `question` with `said` in its reply."""
+    answer = story_engine(story).answer(Query(text=question))
+    return answer.answered and said in answer.text
+
+
 # the short names the tests' tables use
 _FOLDERS = {
     "lagos": "lagos-metro",
