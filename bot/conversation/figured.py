@@ -15,12 +15,15 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.matching.analysis import Analysis
 from bot.matching.decision import Decision
+from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:
     from bot.matching.engine import Engine
 
 # the words that ask what a figure is: "what's the 62 million figure?", "what does 61% mean?"
-_ASKING = re.compile(r"\b(?:figures?|numbers?|stats?|deal|about|mean|means|refers?|scene)\b", re.I)
+_ASKING = re.compile(
+    r"\b(?:figures?|numbers?|stats?|deal|about(?!\s+\d)|mean|means|refers?|scene)\b", re.I
+)
 # a figure of two digits or more: "3 weeks" may be any three of the story's things
 _FIGURE = re.compile(r"(?<![\w.,])\d\d+(?:,\d{3})*(?:\.\d+)?(?![\w]|[.,]\d)")
 # words that say only where the figure was or what it is, not what it is of
@@ -37,8 +40,8 @@ _OTHERS = 3  # other words it may say: "the 62 million zloty figure", "good or b
 
 def figured(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     """Answer what the figures `text` quotes stand for, when one entry states them all."""
-    if not _ASKING.search(text):  # almost every question
-        return None
+    if reading.qtype is QType.YESNO or not _ASKING.search(text):  # almost every question
+        return None  # "is the backlog of about 170 more than three times the 48?" asks a ratio
     said = list(dict.fromkeys(f.replace(",", "") for f in _FIGURE.findall(text)))
     if not said or len(said) > _MOST:
         return None
