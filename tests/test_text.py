@@ -303,6 +303,8 @@ def test_everyday_roman_urdu_words_are_read(engine: Engine, question: str, said:
         ("habari, hii chanjo brand name yake ni nini?", "Malvora"),  # chanjo: vaccine
         ("mtoto anahitaji shots ngapi jamani", "Four doses"),  # ngapi: how many
         ("Habari! Chanjo ilianza lini, what date exactly?", "2 March 2026"),  # lini: when
+        # the thirtieth session's verbs: ilizinduliwa (was launched)
+        ("Kampeni ya chanjo ilizinduliwa wapi huko Kenya?", "Siaya County"),
     ],
 )
 def test_swahili_mixed_into_a_question_is_read(malaria: Engine, question: str, said: str) -> None:
