@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.values import AGES
+from bot.conversation.values import ages_in
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
 from bot.matching.decision import Candidate, Decision, Entry
 from bot.matching.lexicon import QType
@@ -61,7 +61,7 @@ def _aged(engine: Engine, person: str) -> tuple[Candidate, int] | None:
     best = next((c for c in found if c.entry == entry), None)
     if best is None:
         return None
-    ages = {a or b or c for a, b, c in AGES.findall(best.entry.answer)}
+    ages = ages_in(best.entry.answer)
     return (best, int(ages.pop())) if len(ages) == 1 else None
 
 

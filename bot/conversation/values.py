@@ -31,7 +31,7 @@ _DATED = {
 }
 _NEAR = 4  # words: "founded in 1908", "lifted the KNVB Cup in 1987"
 # an age as the news writes it: "Henk Bosveld, 67,", "a 34-year-old nurse", "aged 52"
-AGES = re.compile(r"[A-Z][\w'-]+, (\d{1,3}),|\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b")
+_AGES = re.compile(r"[A-Z][\w'-]+, (\d{1,3}),|\b(\d{1,3})[- ]years?[- ]old\b|\baged (\d{1,3})\b")
 # a figure as an answer writes it: "1.8", "18,450", "750"; and the counts spelled in words
 _FIGURES = re.compile(r"(?<![\d.,])\d+(?:,\d{3})*(?:\.\d+)?")
 _SPELLED = dict(
@@ -188,7 +188,7 @@ def _gives_another(entry: Entry, stated: Stated, terms: Callable[[str], tuple[st
     """Return whether the entry's answer states a value of that kind, and not the one asked."""
     said = entry.answer.casefold()
     if stated.kind == "age":  # the age the answer gives, not its other figures (19 years chaired)
-        ages = {a or b or c for a, b, c in AGES.findall(entry.answer)}
+        ages = ages_in(entry.answer)
         return bool(ages) and stated.word not in ages
     if stated.kind == "number":
         figures = _figures(said)
@@ -206,3 +206,8 @@ def _figures(text: str) -> set[str]:
     """Return the figures `text` states, in digits: "18,450" is "18450", "five" is "5"."""
     digits = {f.replace(",", "") for f in _FIGURES.findall(text)}
     return digits | {_SPELLED[w] for w in re.findall(r"[a-z]+", text) if w in _SPELLED}
+
+
+def ages_in(text: str) -> set[str]:
+    """Return the ages `text` gives as the news writes them ("Henk Bosveld, 67," is "67")."""
+    return {a or b or c for a, b, c in _AGES.findall(text)}
