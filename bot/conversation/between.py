@@ -65,9 +65,10 @@ def between(engine: Engine, text: str) -> Decision | None:
     if asked is None:
         return _first(engine, text)
     unit = (asked["unit"] or "days").lower().replace("yrs", "years")
-    first, second = (_dated(engine, thing) for thing in (asked["one"], asked["other"]))
-    if first is None or second is None or first.entry == second.entry:
+    both = _both(engine, asked["one"], asked["other"])
+    if both is None:
         return None
+    first, second = both
     if unit == "years":
         start, end = _year(first), _year(second)
         if start is None or end is None:
@@ -89,10 +90,10 @@ def _first(engine: Engine, text: str) -> Decision | None:
     if asked is None:  # almost every question
         return None
     things = [asked["one"] or asked["one2"], asked["other"] or asked["other2"]]
-    found = [_dated(engine, thing) for thing in things]
-    if found[0] is None or found[1] is None or found[0].entry == found[1].entry:
+    both = _both(engine, *things)
+    if both is None:
         return None
-    times = [_moment(found[0]), _moment(found[1])]
+    times = [_moment(both[0]), _moment(both[1])]
     if times[0] is None or times[1] is None or times[0][0] == times[1][0]:
         return None
     (one, one_said), (other, other_said) = times[0], times[1]
@@ -100,8 +101,8 @@ def _first(engine: Engine, text: str) -> Decision | None:
     thing = re.sub(r"^(?:the|did|does|do)\s+", "", things[earlier], flags=re.IGNORECASE)
     said = (one_said, other_said) if earlier == 0 else (other_said, one_said)
     line = f"By the story's dates, {thing} came first ({said[0]}, against {said[1]})."
-    answer = replies.worked([found[0], found[1]], line)
-    return Decision(text, answer, "which came first: each side dated", (found[0], found[1]))
+    answer = replies.worked(list(both), line)
+    return Decision(text, answer, "which came first: each side dated", both)
 
 
 def _moment(candidate: Candidate) -> tuple[tuple[int, int], str] | None:
@@ -113,14 +114,21 @@ def _moment(candidate: Candidate) -> tuple[tuple[int, int], str] | None:
     answer = candidate.entry.answer
     day = _date(candidate)
     if day is not None:
-        written = _DAY.search(answer)
-        return (day.toordinal(), 0), written[0] if written else str(day)
+        return (day.toordinal(), 0), next(iter(_days(answer).values()))
     clocks = {m[0].strip(): m for m in CLOCK.finditer(answer)}
     if len(clocks) == 1:
         clock, found = clocks.popitem()
         return (0, minute_of_day(found)), clock
     year = _year(candidate)
     return ((year, 0), str(year)) if year is not None else None
+
+
+def _both(engine: Engine, one: str, other: str) -> tuple[Candidate, Candidate] | None:
+    """Return the sure answers of when `one` and `other` were, from two different entries."""
+    first, second = _dated(engine, one), _dated(engine, other)
+    if first is None or second is None or first.entry == second.entry:
+        return None
+    return first, second
 
 
 def _dated(engine: Engine, thing: str) -> Candidate | None:
@@ -138,17 +146,22 @@ def _year(candidate: Candidate) -> int | None:
 
 def _date(candidate: Candidate) -> datetime.date | None:
     """Return the one day of a month `candidate`'s answer gives, in its year if it says one."""
-    answer = candidate.entry.answer
-    days = {
-        (m["month"] or m["month2"]).lower()[:3] + str(int(m["day"] or m["day2"]))
-        for m in _DAY.finditer(answer)
-    }
+    days = _days(candidate.entry.answer)
     if len(days) != 1:
         return None
-    said = days.pop()
-    month = [m[:3] for m in MONTHS].index(said[:3]) + 1
+    ((month, day),) = days
     year = _year(candidate) or 2001  # no year said: any one, the same for both sides
     try:
-        return datetime.date(year, month, int(said[3:]))
+        return datetime.date(year, month, day)
     except ValueError:  # "Feb. 30"
         return None
+
+
+def _days(answer: str) -> dict[tuple[int, int], str]:
+    """Return each day of a month `answer` gives, as (month, day), with how it writes it."""
+    starts = [m[:3] for m in MONTHS]
+    days: dict[tuple[int, int], str] = {}
+    for m in _DAY.finditer(answer):
+        month = starts.index((m["month"] or m["month2"]).lower()[:3]) + 1
+        days.setdefault((month, int(m["day"] or m["day2"])), m[0])  # as first written
+    return days
