@@ -1,7 +1,8 @@
 """Questions answered by putting the story's facts together, tried before the plain reading.
 
 How long lies between two dated things, or which came first (`between`); which of two people
-is older (`ages`); what a figure quoted from the story stands for (`figured`).
+is older (`ages`); what a figure quoted from the story stands for (`figured`); who said a
+line the story quotes (`speakers`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from bot.conversation.ages import older
 from bot.conversation.between import between
 from bot.conversation.figured import figured
+from bot.conversation.speakers import said_by
 
 if TYPE_CHECKING:
     from bot.matching.analysis import Analysis
@@ -24,4 +26,5 @@ def combined(engine: Engine, text: str, reading: Analysis) -> Decision | None:
         between(engine, text)  # "how many days between the closure and the vote?"
         or older(engine, text, engine.naming.read(reading, engine.index))  # "is A older than B?"
         or figured(engine, text, reading)  # "what's the 62 million figure about?"
+        or said_by(engine, text, reading)  # "who said 'a man went to work and …'?"
     )

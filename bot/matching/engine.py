@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.conversation.combined import combined
 from bot.conversation.dialogue import Dialogue
+from bot.conversation.speakers import Quotations
 from bot.conversation.sums import with_sum
 from bot.conversation.turns import Turn
 from bot.knowledge import gcpause
@@ -93,6 +94,7 @@ class Engine:
         )
         where = self.tools.places | self.tools.countries
         self.passages = Passages(self.analyzer, knowledge.story, self.tools.names, where)
+        self.quotations = Quotations(knowledge)  # who said each line: `speakers`
         self.suggester = Suggester(
             self.analyzer,
             self.index,

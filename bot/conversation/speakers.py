@@ -1,0 +1,198 @@
+"""Who said a line the story quotes: "who said 'a man went to work and did not come home'?".
+
+People copy a line from the story, in quotation marks or not, and ask who said it ("qui a dit
+« Nobody told us … »", "that line about how in a storm this would be a very different story,
+who said that?"). The story's quotations are read once, each with its speaker: the person
+named in the words after it ('…," Benjumea said'), the person a pronoun there stands for
+('…," she said' of the one named last before), or else one named in the words leading to it.
+A question holding a run of a quotation's words, asking who and not naming the speaker
+already, is answered with that speaker and the story's own words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
+
+from bot import replies
+from bot.knowledge.schema import Entity, EntityType
+from bot.knowledge.sentences import story_sentences
+from bot.matching.analysis import ENTITY_PREFIX, Analysis
+from bot.matching.decision import Decision
+from bot.matching.lexicon import STOPWORDS, QType
+from bot.models import Answer, AnswerKind
+
+if TYPE_CHECKING:
+    from bot.knowledge.loading import Knowledge
+    from bot.matching.engine import Engine
+
+# a quotation: from an opening mark to its closing one, or to the paragraph's end
+_QUOTED = re.compile(r"[\"\u201c]([^\"\u201c\u201d]+)(?:[\"\u201d]|$)")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.I)
+# "who" as other languages and chat ask it, where the reading has no type for it
+_WHO = re.compile(r"\b(?:who|whom|qui|qui[eé]n|wer|kis ?ne|kaun|nani|which (?:of|one))\b", re.I)
+# what asks of words said, not a deed ("who signed off on the lift?" repeats a quotation too):
+# a word of saying, or quotation marks around what is asked
+_SAYING = re.compile(
+    r"\b(?:said|say|says|saying|quot\w*|line|words?|call(?:ed|s)?|told|tells?|warn\w*|claim\w*"
+    r"|remark\w*|comment\w*|dit|dich[oa]|dijo|kah[aie]|kehta|bol[aie]|gesagt|sagte|alisema|talk\w*)\b"
+    r"|(?:^|\s)['\"\u00ab\u201c\u2018]|['\"\u00bb\u201d\u2019](?=\s|$|[?.!,])",
+    re.I,
+)
+_RUN = 5  # words of a quotation a question must repeat in a row: "in a storm, this would"
+_SHORTEST = 3  # a quotation of fewer words is a phrase ("like soup"), asked as any other
+_CONTENT = 2  # of which at least this many must be more than "of the"
+# who may say something: not a place, a ship or an event ("the Eemstadion" is where it was sung)
+_SPEAKING = frozenset({EntityType.PERSON, EntityType.ORGANISATION, EntityType.COUNTRY})
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quotation of the story: its words, who said it, and the story's text of it."""
+
+    words: tuple[str, ...]
+    speaker: Entity | None
+    text: str  # the sentence or sentences holding it, with the words saying who said it
+
+
+class Quotations:
+    """Every quotation of one story, each with its speaker when the story names one."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        """Read the quotations of `knowledge.story` and find their speakers in its entities."""
+        speakers = tuple(e for e in knowledge.entities if e.type in _SPEAKING)
+        found: list[Quotation] = []
+        told = ""  # the story up to the paragraph read: whom a pronoun may stand for
+        for paragraph in knowledge.story.splitlines():  # blank lines between or not
+            paragraph = " ".join(paragraph.split())
+            found += _quotations(paragraph, told, speakers, found[-1] if found else None)
+            told += paragraph + " "
+        self.all = tuple(q for q in found if len(q.words) >= _SHORTEST)
+
+    def said(self, text: str) -> Quotation | None:
+        """Return the one quotation `text` repeats most words of in a row, enough of them."""
+        asked = words(text)
+        runs = [(len(_shared(asked, q)), q) for q in self.all]
+        best = [(run, q) for run, q in runs if run >= min(_RUN, len(q.words))]
+        if not best:
+            return None
+        longest = max(run for run, _ in best)
+        found = [q for run, q in best if run == longest]
+        # two lines alike: which was meant, unless one person said both
+        return found[0] if len({q.speaker for q in found}) == 1 else None
+
+
+def said_by(engine: Engine, text: str, reading: Analysis) -> Decision | None:
+    """Answer who said the line `text` quotes from the story, or None to read it as asked."""
+    if reading.qtype is not QType.WHO and not _WHO.search(text):  # almost every question
+        return None
+    if not _SAYING.search(text):
+        return None
+    quotation = engine.quotations.said(text)
+    if quotation is None or len(set(_shared(words(text), quotation)) - STOPWORDS) < _CONTENT:
+        return None  # "… of the …" is no line of anyone's
+    speaker = quotation.speaker
+    if speaker is None:  # '…," said one passenger': the story's words say who
+        return Decision(text, replies.quoted(quotation.text), "who said it: the story's words")
+    if ENTITY_PREFIX + speaker.id in reading.terms:
+        return None  # "what did Kessler mean by '…'?" names who said it: it asks something else
+    answer = Answer(
+        text=_who(speaker),
+        kind=AnswerKind.ANSWER,
+        source=quotation.text,
+        confidence=round(engine.thresholds.answer, 3),
+        entry_id=speaker.id,
+    )
+    return Decision(text, answer, "who said it: a quotation of the story")
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Return the words of `text`, folded: lower case, without accents or punctuation."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return tuple(re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode()))
+
+
+def _shared(asked: tuple[str, ...], quotation: Quotation) -> tuple[str, ...]:
+    """Return the longest run of words `asked` and `quotation` share."""
+    matcher = SequenceMatcher(None, asked, quotation.words, autojunk=False)
+    match = matcher.find_longest_match(0, len(asked), 0, len(quotation.words))
+    return asked[match.a : match.a + match.size]
+
+
+def _who(speaker: Entity) -> str:
+    """Return who `speaker` is, from their description: "It was Carmen Ruiz Aguilar, a …"."""
+    first = story_sentences(speaker.description)[0]
+    said = re.match(
+        rf"(?P<named>(?:\S+ )?{re.escape(speaker.name)}(?:, [^,]{{1,25}}| \([^)]*\))?),?"
+        r" (?:is|was) (?P<rest>.+)",
+        first,
+    )
+    # "X is the older brother of Y and told the rally …": "It was X, the older brother of Y and
+    # told …" would not read
+    if said is not None and " and " not in said["rest"]:
+        return f"It was {said['named']}, {said['rest']}"
+    return f"It was {speaker.name}. {first}"
+
+
+def _quotations(
+    paragraph: str, told: str, speakers: tuple[Entity, ...], last: Quotation | None
+) -> list[Quotation]:
+    """Return the quotations of one paragraph, each with its speaker.
+
+    `told`: the story before it; `last`: the quotation before it, whose speaker goes on
+    speaking in a quotation nobody is said to say ('"… ," he said. "Four months is …"').
+    """
+    found = []
+    for quoted in _QUOTED.finditer(paragraph):
+        ends = _SENTENCE_END.finditer(paragraph, 0, quoted.start())
+        lead = paragraph[max((m.end() for m in ends), default=0) : quoted.start()]
+        # the words saying who said it end its sentence, unless the quotation ends it first
+        after = "" if quoted.group(1).rstrip()[-1:] in ".!?" else paragraph[quoted.end() :]
+        stop = _SENTENCE_END.search(after)
+        tail = after[: stop.end() if stop else len(after)].split('"')[0]
+        before = told + paragraph[: quoted.start()]
+        speaker = _speaker(before, lead, tail, speakers)
+        if speaker is None and not lead.strip() and not tail.strip():
+            people = [e for e in speakers if e.type is EntityType.PERSON]
+            speaker = _last(paragraph[: quoted.start()], people) or (last.speaker if last else None)
+        text = (lead + quoted.group(0) + tail).strip()
+        found.append(Quotation(words(quoted.group(1)), speaker, text))
+        last = found[-1]
+    return found
+
+
+def _speaker(before: str, lead: str, tail: str, speakers: tuple[Entity, ...]) -> Entity | None:
+    """Return who said a quotation, from the words around it and the story before it."""
+    people = [e for e in speakers if e.type is EntityType.PERSON]
+    named = _first(tail, people) or _last(lead, people)  # '…," Benjumea said'; 'X said: "…'
+    if named is not None:
+        return named
+    if _PRONOUN.search(tail) or _PRONOUN.search(lead):  # '…," she said': the one named last
+        return _last(before, people)
+    return _first(tail, speakers) or _last(lead, speakers)  # '…," Transred said'
+
+
+def _mentions(text: str, entity: Entity) -> list[tuple[int, int]]:
+    """Return where `text` names `entity`, by any of its names: each start and length."""
+    return [
+        (m.start(), len(name))
+        for name in entity.names
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+    ]
+
+
+def _first(text: str, entities: Sequence[Entity]) -> Entity | None:
+    """Return the entity `text` names first, if any ("Choi Yong-jin" before "Choi")."""
+    named = [(start, -size, e.id, e) for e in entities for start, size in _mentions(text, e)]
+    return min(named, key=lambda m: m[:3])[3] if named else None
+
+
+def _last(text: str, entities: Sequence[Entity]) -> Entity | None:
+    """Return the entity `text` names last, if any ("Choi Yong-jin" before "Choi")."""
+    named = [(start, size, e.id, e) for e in entities for start, size in _mentions(text, e)]
+    return max(named, key=lambda m: m[:3])[3] if named else None
