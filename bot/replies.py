@@ -178,12 +178,11 @@ def combined(candidates: list[Candidate], left: int = 0, yes_no: Sequence[bool] 
     return _lines(lines, candidates)
 
 
-def between(candidates: list[Candidate], span: int, unit: str, by: str) -> Answer:
+def between(candidates: list[Candidate], apart: str, by: str) -> Answer:
     """Answer how long lies between two dated things: each one's answer, then the span.
 
-    `span` counts `unit`s ("year", "day"), worked out from the story's `by` ("years", "dates").
+    `apart` ("3 days apart", "the same year") is worked out from the story's `by` ("dates").
     """
-    apart = f"the same {unit}" if not span else f"{span} {unit}{'s' if span != 1 else ''} apart"
     return worked(candidates, f"By the story's {by}, that is {apart}.")
 
 

@@ -582,6 +582,43 @@ def test_the_days_between_two_things_the_story_dates_are_worked_out(
 
 @pytest.mark.parametrize(
     ("story", "question", "line"),
+    [
+        (  # "June 26, 2025" … "July 23": the year one side leaves out is the other's
+            "shipyard-strike",
+            "how many days from the accident to the solidarity rally",
+            "By the story's dates, that is 27 days apart.",
+        ),
+        (
+            "shipyard-strike",
+            "accident aur solidarity rally ke beech kitne din?",
+            "By the story's dates, that is 27 days apart.",
+        ),
+        (  # the first "and" is inside the first thing: "July 3" … "July 16"
+            "shipyard-strike",
+            "how many days between the police and labor inspectors searching the offices and "
+            "the start of the strike",
+            "By the story's dates, that is 13 days apart.",
+        ),
+        (  # "at 2:40 p.m." … "at 3:55 p.m.", both on Tuesday
+            "heatwave-grid",
+            "how long between the demand peak and the plants tripping?",
+            "By the story's times, that is 1 hour and 15 minutes apart.",
+        ),
+        (  # "October 7" … "October 13": not a whole week
+            "bridge-closure",
+            "how many weeks between the closure and the extra trains starting",
+            "By the story's dates, that is 6 days apart, under a week.",
+        ),
+    ],
+)
+def test_a_span_asked_any_way_is_worked_out_in_the_unit_the_dates_give(
+    story: str, question: str, line: str
+) -> None:
+    assert answers_with(story, question, line)
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "line"),
     [  # "Dimitris Lazaridis, 54, …", "Nikos Vlachakis, 57, …"
         (
             "ferry-grounding",

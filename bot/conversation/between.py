@@ -22,26 +22,46 @@ from bot.matching.decision import Candidate, Decision
 if TYPE_CHECKING:
     from bot.matching.engine import Engine
 
-_SPAN = r"(?:how many (?P<unit>years|yrs|days|weeks)|how long)"
-# "how many years between A and B?", "how long separates A and B?", "how many yrs are there
-# between A and B?": the two things are all that follows
-_BETWEEN = re.compile(
-    rf"\b{_SPAN}(?: (?:are|is|was|were) there)? "
-    r"(?:between|separate|separates|separated) (?P<one>.+?) (?:and|n|&|from) (?P<other>.+?)[?.!]*$",
+# what asks for a span of time, in what unit if it says one: "how many days", "how long", "how
+# much time", "kitne mahine"
+_SPAN = re.compile(
+    r"\bhow (?:many|much) (?P<unit>years|yrs|months|weeks|days|hours|hrs|minutes|mins|time)\b"
+    r"|\bhow long\b|\bkitne (?P<urdu>saal|mahine|hafte|din|ghante)\b|\bgap\b",
     re.IGNORECASE,
 )
-# "from the day the welder died to the big rally, how many days is it?"
-_FROM = re.compile(
-    r"from (?:when |the day )?(?P<one>.+?) (?:to|till|until) (?P<other>.+?),? "
-    rf"{_SPAN}",
-    re.IGNORECASE,
-)
-# "how long after the shutdown till the extra trains kick in?", "how many days after the
-# deadline does parliament hold its hearing?": the first thing, then the second
-_AFTER = re.compile(
-    rf"\b{_SPAN} (?:after|before) (?P<one>.+?) "
-    r"(?:did|does|do|is|was|were|will|till|until|before) (?P<other>.+?)[?.!]*$",
-    re.IGNORECASE,
+_UNITS = {"yrs": "years", "hrs": "hours", "mins": "minutes", "time": ""} | {
+    "saal": "years",
+    "mahine": "months",
+    "hafte": "weeks",
+    "din": "days",
+    "ghante": "hours",
+}
+_ENDS = r"(?=\s*(?:[?.!,;]|$))"  # a thing asked of ends with its clause
+# the two things a span lies between, the earlier first where the words say which
+_PAIRS = (
+    # "how many days between the closure and the vote?", "… between A n B", "… separate A and B"
+    re.compile(
+        rf"\b(?:between|separates?|separated) (?P<one>.+?) (?P<and>and|n|&) (?P<other>.+?){_ENDS}",
+        re.I,
+    ),
+    # "from the day the welder died to the rally, how many days?"
+    re.compile(
+        r"\bfrom (?:when |the (?:day|time|moment) )?(?P<one>.+?) "
+        rf"(?:to|till|until) (?P<other>.+?){_ENDS}",
+        re.I,
+    ),
+    # "how long after the shutdown till the trains kick in?", "how many days after the
+    # deadline does parliament hold its hearing?"
+    re.compile(
+        r"\b(?:after|before|since) (?P<one>.+?) "
+        rf"(?:did|does|do|is|was|were|will|till|until|before) (?P<other>.+?){_ENDS}",
+        re.I,
+    ),
+    # "approval aur pehla teeka ke beech kitne mahine?", "garmi ke kitne din baad bijli gayi?"
+    re.compile(
+        r"(?P<one>[^,.?!]+?) (?P<and>aur|or) (?P<other>[^,.?!]+?) ke (?:beech|bich)\b", re.I
+    ),
+    re.compile(rf"(?P<one>[^,.?!]+?) ke (?:kitne \w+ )?baad (?P<other>.+?){_ENDS}", re.I),
 )
 # "which came first, the building work or the talks?", "did the cuts start before or after
 # demand peaked?"
@@ -58,30 +78,105 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 
+# a month of a year: "June 2024", "October of 2025"
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)
+_MOST_SPLITS = 3  # readings of "A and B and C" tried: each dates two things
+_DAY_MINUTES = 24 * 60
+
 
 def between(engine: Engine, text: str) -> Decision | None:
     """Answer how long lies between two things `text` asks of, each dated by the story."""
-    asked = _BETWEEN.search(text) or _AFTER.search(text) or _FROM.search(text)
-    if asked is None:
+    span = _SPAN.search(text)
+    if span is None:
         return _first(engine, text)
-    unit = (asked["unit"] or "days").lower().replace("yrs", "years")
-    both = _both(engine, asked["one"], asked["other"])
-    if both is None:
+    unit = _UNITS.get((span["unit"] or span["urdu"] or "").lower(), (span["unit"] or "").lower())
+    readings = [
+        both
+        for pair in _PAIRS
+        for one, other in _splits(pair.search(text))
+        if (both := _both(engine, one, other)) is not None
+    ]
+    if not readings:
         return None
-    first, second = both
-    if unit == "years":
-        start, end = _year(first), _year(second)
-        if start is None or end is None:
-            return None
-        answer = replies.between([first, second], abs(end - start), "year", "years")
-    else:
-        one, other = _date(first), _date(second)
+    # of the ways to part the two things, the one whose sides are both likeliest
+    both = max(readings, key=lambda b: min(b[0].probability, b[1].probability))
+    said = _apart(*both, unit)
+    if said is None:
+        return None
+    apart, by = said
+    answer = replies.between(list(both), apart, by)
+    return Decision(text, answer, "how long between: each side dated", both)
+
+
+def _splits(asked: re.Match[str] | None) -> list[tuple[str, str]]:
+    """Return the ways to read the two things `asked` holds: each "and" may part them.
+
+    "Between the police and inspectors' raid and the strike": the first "and" is inside the
+    first thing, which only dating both sides tells.
+    """
+    if asked is None:
+        return []
+    if "and" not in asked.groupdict():
+        return [(asked["one"], asked["other"])]
+    joined = f"{asked['one']} {asked['and']} {asked['other']}"
+    parts = joined.split(f" {asked['and']} ")
+    return [
+        (f" {asked['and']} ".join(parts[:cut]), f" {asked['and']} ".join(parts[cut:]))
+        for cut in range(1, min(len(parts), _MOST_SPLITS + 1))
+    ]
+
+
+def _apart(first: Candidate, second: Candidate, unit: str) -> tuple[str, str] | None:
+    """Return how far apart the two answers' times are, in `unit` or the finest both give.
+
+    With the story's words for what it is worked out from ("dates", "years", "times").
+    """
+    days = [_date(first, second), _date(second, first)]
+    clocks = [_clock(first), _clock(second)]
+    months = [_month(first), _month(second)]
+    years = [_year(first), _year(second)]
+    if unit in ("hours", "minutes") or (not unit and None not in clocks and days[0] == days[1]):
+        one, other = clocks
         if one is None or other is None:
             return None
-        days = abs((other - one).days)
-        span, per = (days // 7, "week") if unit == "weeks" else (days, "day")
-        answer = replies.between([first, second], span, per, "dates")
-    return Decision(text, answer, "how long between: each side dated", (first, second))
+        if days[0] is not None and days[1] is not None:  # "10:20 p.m. on March 1" to "March 2"
+            one += days[0].toordinal() * _DAY_MINUTES
+            other += days[1].toordinal() * _DAY_MINUTES
+        return _spoken(abs(other - one), "minute"), "times"
+    if unit in ("days", "weeks") or (not unit and None not in days):
+        if days[0] is None or days[1] is None:
+            return None
+        gap = abs((days[1] - days[0]).days)
+        return _spoken(gap, "day", weeks=unit == "weeks"), "dates"
+    if unit == "months" or (not unit and None not in months):
+        if months[0] is None or months[1] is None:
+            return None
+        (y1, m1), (y2, m2) = months[0], months[1]
+        return _spoken(abs((y2 - y1) * 12 + m2 - m1), "month"), "dates"
+    if years[0] is None or years[1] is None:
+        return None
+    return _spoken(abs(years[1] - years[0]), "year"), "years"
+
+
+def _spoken(count: int, unit: str, weeks: bool = False) -> str:
+    """Return `count` `unit`s apart as said: "3 days apart", "2 hours and 5 minutes apart".
+
+    Days asked as `weeks` are weeks when whole ones, else days and about how many weeks.
+    """
+    if weeks and count % 7:
+        about = f"about {_count(round(count / 7), 'week')}" if count >= 7 else "under a week"
+        return f"{_count(count, 'day')} apart, {about}"
+    if weeks:
+        return f"{_count(count // 7, 'week')} apart"
+    if unit == "minute" and count >= 60:
+        hours, minutes = divmod(count, 60)
+        said = _count(hours, "hour") + (f" and {_count(minutes, 'minute')}" if minutes else "")
+        return f"{said} apart"
+    return f"the same {unit}" if not count else f"{_count(count, unit)} apart"
+
+
+def _count(count: int, unit: str) -> str:
+    return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
 def _first(engine: Engine, text: str) -> Decision | None:
@@ -93,7 +188,7 @@ def _first(engine: Engine, text: str) -> Decision | None:
     both = _both(engine, *things)
     if both is None:
         return None
-    times = [_moment(both[0]), _moment(both[1])]
+    times = [_moment(both[0], both[1]), _moment(both[1], both[0])]
     if times[0] is None or times[1] is None or times[0][0] == times[1][0]:
         return None
     (one, one_said), (other, other_said) = times[0], times[1]
@@ -105,14 +200,14 @@ def _first(engine: Engine, text: str) -> Decision | None:
     return Decision(text, answer, "which came first: each side dated", both)
 
 
-def _moment(candidate: Candidate) -> tuple[tuple[int, int], str] | None:
+def _moment(candidate: Candidate, other: Candidate) -> tuple[tuple[int, int], str] | None:
     """Return when `candidate`'s answer says its thing was, sortable, and as it says it.
 
-    Its one day of a month (in its year, if it gives one), else its one clock time, else its
-    one year.
+    Its one day of a month (in its year, else in the `other` answer's), else its one clock
+    time, else its one year.
     """
     answer = candidate.entry.answer
-    day = _date(candidate)
+    day = _date(candidate, other)
     if day is not None:
         return (day.toordinal(), 0), next(iter(_days(answer).values()))
     clocks = {m[0].strip(): m for m in CLOCK.finditer(answer)}
@@ -135,7 +230,7 @@ def _dated(engine: Engine, thing: str) -> Candidate | None:
     """Return the sure answer of when `thing` was (or will be)."""
     found = engine.candidates(f"when {thing}")
     best = found[0] if found else None
-    return best if best is not None and best.probability >= engine.thresholds.answer else None
+    return best if best is not None and best.probability >= engine.thresholds.clarify else None
 
 
 def _year(candidate: Candidate) -> int | None:
@@ -144,24 +239,49 @@ def _year(candidate: Candidate) -> int | None:
     return int(years.pop()) if len(years) == 1 else None
 
 
-def _date(candidate: Candidate) -> datetime.date | None:
-    """Return the one day of a month `candidate`'s answer gives, in its year if it says one."""
+def _date(candidate: Candidate, other: Candidate | None = None) -> datetime.date | None:
+    """Return the one day of a month `candidate`'s answer gives, in its year if it says one.
+
+    Else in the year the `other` answer it is set against says ("June 26, 2025" … "July 23").
+    """
     days = _days(candidate.entry.answer)
     if len(days) != 1:
         return None
     ((month, day),) = days
-    year = _year(candidate) or 2001  # no year said: any one, the same for both sides
+    # no year said by either: any one, the same for both sides
+    year = _year(candidate) or (other and _year(other)) or 2001
     try:
         return datetime.date(year, month, day)
     except ValueError:  # "Feb. 30"
         return None
 
 
+def _month(candidate: Candidate) -> tuple[int, int] | None:
+    """Return the one month of a year `candidate`'s answer gives ("June 2024"), as (year, month)."""
+    months = {
+        (int(m["year"]), _month_number(m["month"]))
+        for m in _MONTH_YEAR.finditer(candidate.entry.answer)
+    }
+    day, year = _date(candidate), _year(candidate)
+    if day is not None and year is not None:
+        months.add((day.year, day.month))
+    return months.pop() if len(months) == 1 else None
+
+
+def _clock(candidate: Candidate) -> int | None:
+    """Return the one clock time `candidate`'s answer gives, as minutes after midnight."""
+    clocks = {minute_of_day(m) for m in CLOCK.finditer(candidate.entry.answer)}
+    return clocks.pop() if len(clocks) == 1 else None
+
+
+def _month_number(name: str) -> int:
+    return [m[:3] for m in MONTHS].index(name.lower()[:3]) + 1
+
+
 def _days(answer: str) -> dict[tuple[int, int], str]:
     """Return each day of a month `answer` gives, as (month, day), with how it writes it."""
-    starts = [m[:3] for m in MONTHS]
     days: dict[tuple[int, int], str] = {}
     for m in _DAY.finditer(answer):
-        month = starts.index((m["month"] or m["month2"]).lower()[:3]) + 1
+        month = _month_number(m["month"] or m["month2"])
         days.setdefault((month, int(m["day"] or m["day2"])), m[0])  # as first written
     return days
