@@ -434,6 +434,10 @@ def test_a_tag_is_no_word_of_what_is_asked(question: str, kept: str) -> None:
         # "called" asks a name, last or before what the thing does
         ("what is the fan group called that is against the deal", QType.WHAT),
         ("what did kessler call the club", QType.QUOTE),
+        # the asker's "tell me" asks what follows, not anyone's words
+        ("could you please tell me what post rekdal holds", QType.WHAT),
+        ("kindly tell us what the museum has", QType.WHAT),
+        ("what did they tell the nurses", QType.QUOTE),
     ],
 )
 def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) -> None:

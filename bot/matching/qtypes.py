@@ -97,12 +97,16 @@ _RELATIVES = frozenset("that thats which who whos where when".split())
 def _says(words: list[str]) -> bool:
     """Return whether `words` use a say-word as a verb: not as a noun after a determiner.
 
-    Nor as a name's "called": "what is the ground called?" asks its name.
+    Nor as a name's "called": "what is the ground called?" asks its name; nor as the asker's
+    "tell me": "can you tell me what post Rekdal holds?" asks the post.
     """
     if SAY_WORDS.isdisjoint(words):  # most questions: no word to look behind
         return False
     return any(
-        word in SAY_WORDS and (i == 0 or words[i - 1] not in DETERMINERS) and not names_by(words, i)
+        word in SAY_WORDS
+        and (i == 0 or words[i - 1] not in DETERMINERS)
+        and not names_by(words, i)
+        and words[i + 1 : i + 2] not in (["me"], ["us"])
         for i, word in enumerate(words)
     )
 
