@@ -102,6 +102,13 @@ def test_asked_what_it_is_it_says_it_is_a_bot_and_answers_no_fact(ask, text: str
         ("do you think it will work?", True),
         ("will china actually build the station?", True),  # doubts what is planned
         ("are the bosses gonna end up in jail?", True),
+        ("should the fares be lower or higher? what u think", True),
+        ("do you agree with the minister that it was worth it?", True),
+        ("would you consider 25 years a prudent term?", True),
+        ("you think say kenya suppose join?", True),  # Pidgin
+        ("tumhe kya lagta hai ye time pe khatam hoga?", True),  # Roman Urdu
+        ("le tunnel, tu en penses quoi ?", True),
+        ("what do you think the fare is?", False),  # a fact, put politely
         ("what should passengers do?", False),  # what someone is to do: a fact
         ("who should pay?", False),
         ("when will the plant actually start producing electricity?", False),  # the plan

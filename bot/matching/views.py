@@ -19,16 +19,23 @@ _VIEW = re.compile(
     r"|^(?:(?:tbh|so|honestly|but|and|ok|okay|well|seriously|lol|imo|ngl) )?"
     r"(?:shouldn't|shouldnt\b|should\b(?=.*\b(?:have|just)\b))"
     r"|\bis it (?:right|fair|wise|safe|worth)\b|\bworth it\b|\bwould (?:you|u) feel\b"
+    # "… or charge entry? what u think", "do you agree with Otieno that …?"
+    r"|\bwhat (?:do )?(?:you|u) think\W*$|\b(?:do )?(?:you|u) agree\b"
+    # Pidgin, Roman Urdu, French, Spanish, German: "you think say …?", "tumhe kya lagta hai?"
+    r"|\b(?:you|u) think say\b|\b(?:tumhe|tumhein|aapko|apko|aap ko|tujhe) kya lag(?:ta|ti) hai\b"
+    r"|\b(?:aapki|apki|tumhari|teri) (?:kya )?raa?[iy]e?\b|\bkya khayal hai\b"
+    r"|\b(?:qu'en penses|tu en penses quoi|vous en pensez quoi|qu[eé] (?:piensas|opinas)"
+    r"|was (?:meinst|denkst) du)\b"
 )
 # "do you think / reckon …" asks a view only of what is to come or is to be judged: "do you
 # think it will work?", "do u reckon the union is right?" (not "do you reckon each dose
 # costs $3.90?", a fact asked)
 _ASKED_OF_YOU = re.compile(
-    r"\b(?:do|would) (?:you|u|ya) (?:think|reckon|believe)\b|\b(?:you|u) reckon\b"
+    r"\b(?:do|would) (?:you|u|ya) (?:think|reckon|believe|consider)\b|\b(?:you|u) reckon\b"
 )
 _JUDGED = re.compile(
     r"\b(?:will|would|gonna|going to|should|right|wrong|fair|worth|safe|good|bad|better|worse|"
-    r"fault|blame|deserve|deserves|enough)\b"
+    r"fault|blame|deserve|deserves|enough|prudent|wise|sensible|reasonable|mistake|suppose)\b"
 )
 # the asker wants to know whether it will happen, doubting what is planned: "will it really
 # reopen?" (not "when will it actually open?", which asks the plan)
