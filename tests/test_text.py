@@ -340,6 +340,34 @@ def test_a_few_words_of_a_european_language_are_read(story: str, question: str, 
     assert answers_with(story, question, said)
 
 
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [  # "été", "ventilés", "bartan", "shamil": no table reads them, and they weigh half
+        (
+            "heatwave-grid",
+            "Combien de patients en soins intensifs ont été ventilés à la main ?",
+            "ventilate two intensive care patients",
+        ),
+        (
+            "kilwa-artefacts-return",
+            "collection mein brass aur copper ke kitne bartan shamil hain?",
+            "11 brass and copper vessels",
+        ),
+    ],
+)
+def test_a_mixed_in_language_s_unread_words_weigh_less(
+    story: str, question: str, said: str
+) -> None:
+    assert answers_with(story, question, said)
+
+
+def test_only_a_mixed_in_language_s_unread_words_are_foreign(lagos: Engine) -> None:
+    mixed = lagos.analyzer.analyze("¿cuánto cuesta el pasaje del tren?")
+    assert "pasaje" in mixed.foreign and "tren" not in mixed.foreign  # "tren" is an English word
+    # in an English question an unknown word is no other language's: it names what is asked
+    assert not lagos.analyzer.analyze("how much is the pasaje on the train?").foreign
+
+
 def test_a_languages_words_are_read_only_in_a_message_of_it(lagos: Engine) -> None:
     assert "when" in lagos.analyzer.analyze("cuando opens the line").words  # a marker
     # no marker: "de" and "el" stay as typed, and so does every word of an English question

@@ -24,6 +24,9 @@ class Analysis:
     surfaces: tuple[str, ...] = ()  # the words each term was read from, for soft matching
     words: tuple[str, ...] = ()  # every word, filler included: "what *time*" asks for a time
     either: tuple[Sides, ...] = ()  # the alternatives of an either-or question
+    # the words of another language mixed in that no table reads ("empaquetar"): they say what
+    # is asked in words no entry could hold, and weigh less (`coverage`)
+    foreign: frozenset[str] = frozenset()
 
     @cached_property
     def asks(self) -> frozenset[Need]:

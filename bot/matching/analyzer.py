@@ -159,23 +159,27 @@ class Analyzer:
         Read once, as the entry is indexed: without the words and either-or sides that only
         a question needs, and that cost a tenth of a build.
         """
-        _, qtype, pairs = self._read(text)
+        _, qtype, pairs, _ = self._read(text)
         terms, surfaces = zip(*pairs, strict=True) if pairs else ((), ())
         return Phrasing(terms, qtype, surfaces)
 
     def _analyze(self, text: str) -> Analysis:
-        words, qtype, pairs = self._read(text)
+        words, qtype, pairs, foreign = self._read(text)
         return Analysis(
             tuple(t for t, _ in pairs),
             qtype,
             tuple(s for _, s in pairs),
             tuple(words),
             either_or(words, pairs),
+            foreign,
         )
 
-    def _read(self, text: str) -> tuple[list[str], QType, list[tuple[str, str]]]:
-        """Return the words of `text`, its question type and its (term, surface) pairs."""
-        words = self._plain(text)
+    def _read(self, text: str) -> tuple[list[str], QType, list[tuple[str, str]], frozenset[str]]:
+        """Return the words of `text`, its question type and its (term, surface) pairs.
+
+        And the words of another language mixed in that no table reads (`_plain`).
+        """
+        words, foreign = self._plain(text)
         qtype, words = read_asking(words)  # "X, right?" asks "X?": the tag says no more
         if not ABOUT_TEXT.isdisjoint(words):  # "what does the story say about X" asks about X
             words = [w for w in words if w not in SAY_WORDS]
@@ -184,7 +188,7 @@ class Analyzer:
             kept = [w for w in words if w not in MOTION_WORDS]
         if kept and self._named_with_the(kept):
             kept = ["the", *kept]  # "stadium capacity?" asks of "the stadium": chat drops "the"
-        return words, qtype, self._terms(kept)
+        return words, qtype, self._terms(kept), foreign
 
     def terms(self, text: str) -> tuple[str, ...]:
         """Return the canonical terms of `text` (an answer, say) without its question type."""
@@ -221,10 +225,15 @@ class Analyzer:
         return lru_cache(maxsize=size)(partial(method, weakref.proxy(self)))
 
     def _terms_uncached(self, text: str) -> tuple[tuple[str, str], ...]:
-        return tuple(self._terms(self._plain(text)))
+        return tuple(self._terms(self._plain(text)[0]))
 
-    def _plain(self, text: str) -> list[str]:
-        """Return the words of `text`: chat shorthand, typos, idioms and phrasal verbs read."""
+    def _plain(self, text: str) -> tuple[list[str], frozenset[str]]:
+        """Return the words of `text`: chat shorthand, typos, idioms and phrasal verbs read.
+
+        And, in a message mixing in another language, the words of it that no table reads:
+        neither the knowledge's nor English ("empaquetar", "wameitwa"), which say what is
+        asked in words no entry could hold.
+        """
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
@@ -233,7 +242,14 @@ class Analyzer:
         words = self._phrasal.read(plain_words(corrected))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
-        return words if GO_WORDS.isdisjoint(words) else drop_idle_go(words, self._phrase_term)
+        foreign = frozenset(w for w in words if read.mixed and self._foreign(w))
+        if not GO_WORDS.isdisjoint(words):
+            words = drop_idle_go(words, self._phrase_term)
+        return words, foreign
+
+    def _foreign(self, word: str) -> bool:
+        """Return whether `word`, in a message mixing in a language, is a word of that one."""
+        return word not in self.words and not is_english(word) and not any(map(str.isdigit, word))
 
     def _named_with_the(self, words: list[str]) -> bool:
         """Return whether `words` open with a name said after "the": "stadium capacity?".
