@@ -648,6 +648,37 @@ def test_which_of_two_people_is_older_is_worked_out_from_their_ages(
     assert answers_with(story, question, line)
 
 
+@pytest.mark.parametrize(
+    ("story", "question", "line"),
+    [
+        (  # a side said by what the person is: "the castellan boss" is its chief executive
+            "football-takeover",
+            "how much younger is the castellan boss than bosveld",
+            "By the story's ages, Henk Bosveld is 19 years older than Daniel Kessler.",
+        ),
+        (  # the youngest of everyone the story gives an age for
+            "shipyard-strike",
+            "who is the youngest of the people named?",
+            "Of the 4 people the story gives ages for, Choi Yong-su is the youngest, at 41",
+        ),
+        (
+            "shipyard-strike",
+            "is the union chairman the oldest person in the story?",
+            "No: of the 4 people the story gives ages for, Baek Sang-chul is the oldest, at 61",
+        ),
+    ],
+)
+def test_ages_are_compared_of_people_described_and_of_everyone(
+    story: str, question: str, line: str
+) -> None:
+    assert answers_with(story, question, line)
+
+
+def test_the_oldest_thing_is_no_person() -> None:
+    answer = story_engine("ferry-grounding").answer(Query(text="what is the oldest ship there?"))
+    assert "people the story gives ages for" not in answer.text
+
+
 def test_who_is_older_needs_two_people_the_story_gives_ages_for() -> None:
     ferry = story_engine("ferry-grounding")
     # Karalis's age is not given: no ages compared, nor one person alone
