@@ -203,3 +203,31 @@ def test_someone_the_story_quotes_is_no_wrong_premise_of_what_they_said(question
     # no entry has the nurse's words, but a story sentence does: not "what Szymanski said"
     answer = story_engine("bridge-closure").answer(Query(text=question))
     assert answer.answered and "Grabowska" in answer.text and "Szymanski" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "day"),
+    [  # "48 people … on Tuesday evening"; "nine deaths since Friday"; "on sale in August"
+        (
+            "heatwave-grid",
+            "how many people did seville firefighters rescue from lifts on wednesday?",
+            "Wednesday",
+        ),
+        ("heatwave-grid", "9 heat deaths since monday?", "Monday"),
+        ("lagos-metro", "what discount do the passes get on sale in september?", "September"),
+    ],
+)
+def test_a_day_the_answer_gives_otherwise_is_told_what_the_story_gives(
+    story: str, question: str, day: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.kind is AnswerKind.CORRECTION
+    assert answer.text.startswith(f"The story doesn't give {day} for that. It says:")
+
+
+def test_a_day_the_answer_gives_too_is_answered() -> None:
+    heat = story_engine("heatwave-grid")
+    answer = heat.answer(
+        Query(text="how many people did seville firefighters rescue from lifts on tuesday?")
+    )
+    assert answer.kind is AnswerKind.ANSWER and "48 people" in answer.text

@@ -8,11 +8,13 @@ ranking, as the rest of the dialogue is.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation import compass, premises, values
+from bot.conversation.stated import MONTHS, WEEKDAYS, stated_values
 from bot.knowledge.schema import Entity
 from bot.knowledge.sentences import story_sentences
 from bot.matching.analysis import Analysis
@@ -32,6 +34,8 @@ _IDENTITY = {(word,) for word in "is was are were".split()}
 # the share of a question's other words an entry must say for its own question's people to be
 # whom it is about
 _COVERED = 0.99
+# the days a question may state that an answer gives another of: weekdays and months
+_DAYS = {"weekday": sorted(WEEKDAYS), "month": sorted(MONTHS)}
 
 
 class Corrections:
@@ -112,6 +116,27 @@ class Corrections:
         reason = f"states {value.stated!r}; the entry gives another"
         return Decision(text, answer, reason, (value.candidate,))
 
+    def _another_day(self, text: str, question: Analysis, best: Candidate) -> Decision | None:
+        """Say the day the answer gives, when the question states another weekday or month.
+
+        "How many people were pulled out of lifts on Wednesday?" is not answered by "48 people
+        … on Tuesday evening": the story doesn't give Wednesday for that, and says Tuesday.
+        """
+        if question.qtype is QType.YESNO or question.either:
+            # a yes/no question's stated values are `_another_value`'s; "monday or tuesday?"
+            # asks which
+            return None
+        said = f"{best.entry.answer} {best.entry.source}".lower()
+        for stated in stated_values(question, text):
+            if stated.kind not in _DAYS or re.search(rf"\b{stated.word}\b", said):
+                continue
+            names = _DAYS[stated.kind]
+            if any(re.search(rf"\b{name}\b", said) for name in names):
+                answer = replies.another_value(stated.shown, best)
+                reason = f"states {stated.shown!r}; the answer gives another day"
+                return Decision(text, answer, reason, (best,))
+        return None
+
     def _other_side(self, text: str, question: Analysis) -> Decision | None:
         """Say which side the story gives, when a yes/no question states the opposite one."""
         engine = self._engine
@@ -144,6 +169,9 @@ class Corrections:
         told = self._told_otherwise(text, reading)
         if told is not None and told.best is not None and told.best.entry.id == best.entry.id:
             return told
+        other_day = self._another_day(text, reading, best)
+        if other_day is not None:
+            return other_day
         if best.probability >= _SURE or reading.either:
             return None  # "joining NASA's Artemis or China's?" offers both parties itself
         # a name only a claim the asker doubts says is no premise of theirs to correct
