@@ -108,6 +108,8 @@ def test_asked_what_it_is_it_says_it_is_a_bot_and_answers_no_fact(ask, text: str
         ("you think say kenya suppose join?", True),  # Pidgin
         ("tumhe kya lagta hai ye time pe khatam hoga?", True),  # Roman Urdu
         ("le tunnel, tu en penses quoi ?", True),
+        ("unhein maafi maangni chahiye? aap kya kehte hain", True),
+        ("be honest, is the club just greedy?", True),
         ("what do you think the fare is?", False),  # a fact, put politely
         ("what should passengers do?", False),  # what someone is to do: a fact
         ("who should pay?", False),
