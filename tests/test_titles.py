@@ -8,7 +8,7 @@ from bot.knowledge.loading import default_folder, load_knowledge
 from bot.matching.titles import title_holders, titled
 from bot.models import Query
 from tests.conftest import DATA
-from tests.turnkit import story_engine
+from tests.turnkit import answers_with, story_engine
 
 
 def test_a_title_one_person_holds_is_theirs_and_a_shared_one_no_ones() -> None:
@@ -56,3 +56,20 @@ def test_what_the_coach_was_told_is_asked_of_the_head_coach() -> None:
     # nor does a title asked for its name make its holder's name one the question gives
     named = football.answer(Query(text="what is the head coach's name"))
     assert named.answered and "Rutger van Dalen" in named.text
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [  # what someone does, asked in words that only ask it: "gig", "portfolio", "working for"
+        ("heatwave-grid", "where does tomas quintero work these days?", "head of energy research"),
+        ("ransomware-hospital", "what's johan rekdal's gig?", "finance director"),
+        ("lagos-metro", "what portfolio does ibrahim garba hold?", "Minister of Transportation"),
+        (
+            "bridge-closure",
+            "who is agnieszka wrobel working for?",
+            "roads authority's chief engineer",
+        ),
+    ],
+)
+def test_what_someone_does_is_asked_in_many_words(story: str, question: str, said: str) -> None:
+    assert answers_with(story, question, said)

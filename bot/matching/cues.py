@@ -13,7 +13,8 @@ from bot.matching.needs import Need
 
 # question words that ask for someone's title or job rather than name a topic
 _ROLE_WORDS = frozenset(
-    "job title role position post occupation profession rank ohda ohdah".split()
+    "job title role position post occupation profession rank ohda ohdah gig portfolio "
+    "works working poste beruf".split()
 )
 # those that ask for whoever leads: "the hospital boss" is its chief executive, not its nurse
 _LEAD_WORDS = frozenset("boss head chief leader incharge charge lead leads leading".split())

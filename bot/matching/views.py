@@ -15,7 +15,7 @@ from bot.matching.text import chat_words
 # worth it?", "would u feel safe?", "shouldn't they just pay?", "should he have resigned?"
 # (not "should the vaccine be kept cold?", which the story may tell)
 _VIEW = re.compile(
-    r"\bwhat do (?:you|u) make of\b|\b(?:your|ur) (?:opinion|view|take)\b"
+    r"\bwhat do (?:you|u) make of\b|\b(?:your|ur) (?:opinion|view|take|judge?ment)\b"
     r"|^(?:(?:tbh|so|honestly|but|and|ok|okay|well|seriously|lol|imo|ngl) )?"
     r"(?:shouldn't|shouldnt\b|should\b(?=.*\b(?:have|just)\b))"
     r"|\bis it (?:right|fair|wise|safe|worth)\b|\bworth it\b|\bwould (?:you|u) feel\b"
