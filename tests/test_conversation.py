@@ -661,6 +661,16 @@ def test_which_of_two_people_is_older_is_worked_out_from_their_ages(
             "who is the youngest of the people named?",
             "Of the 4 people the story gives ages for, Choi Yong-su is the youngest, at 41",
         ),
+        (  # one of the two ages not given: which is
+            "shipyard-strike",
+            "who is older, Choi Yong-jin or Oh Jae-hyun",
+            "The story gives Oh Jae-hyun's age (52), but not Choi Yong-jin's.",
+        ),
+        (
+            "heatwave-grid",
+            "who is the oldest person in the story",
+            "The story gives only one person's age: Carmen Ruiz Aguilar, 71.",
+        ),
         (
             "shipyard-strike",
             "is the union chairman the oldest person in the story?",

@@ -111,6 +111,7 @@ def test_asked_what_it_is_it_says_it_is_a_bot_and_answers_no_fact(ask, text: str
         ("unhein maafi maangni chahiye? aap kya kehte hain", True),
         ("be honest, is the club just greedy?", True),
         ("in your judgment, was the deal fair to the fans?", True),
+        ("what u think, are the workers right?", True),
         ("what do you think the fare is?", False),  # a fact, put politely
         ("what should passengers do?", False),  # what someone is to do: a fact
         ("who should pay?", False),

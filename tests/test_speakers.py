@@ -56,6 +56,9 @@ def test_each_quotation_is_read_with_its_speaker(
             "Karalis",
         ),
         ("river-dam", "yeh 'everything is open except our right to build' kis ne kaha", "Vasek"),
+        # a short line in quotation marks, said whole; a word left out of a line
+        ("football-takeover", "who said 'not one euro'?", "Kessler"),
+        ("football-takeover", "who said i can promise them i will listen", "Kessler"),
     ],
 )
 def test_who_said_a_quoted_line_is_answered_with_its_speaker(
@@ -79,6 +82,14 @@ def test_a_line_nobody_is_named_saying_is_answered_with_the_story_s_words() -> N
     [
         # repeats a quotation ("… who signed off on the lift"), but asks a deed, not words said
         ("shipyard-strike", "who signed off on the lift that day?", "Park Seong-ho"),
+        # a line put otherwise than the story's ("A short strike we can absorb")
+        ("shipyard-strike", "who said 'A long strike we can absorb'?", "Ingrid Solheim"),
+        # "who" of a relative clause: it asks something else of the speaker
+        (
+            "football-takeover",
+            "the guy who said 'we are not here to strip anything', where was he calling from?",
+            "Daniel Kessler",
+        ),
         # names the speaker already: it asks something else of the line
         ("heatwave-grid", "who did Villalba say calls it a freak event?", "It was Andres Villalba"),
     ],

@@ -44,6 +44,7 @@ _SIDES = (
         re.I,
     ),
 )
+_EITHER_WAY = re.compile(r"\bolder or younger\b|\byounger or older\b", re.I)
 # "who is the youngest of the people named?", "among those whose ages are given, the oldest?"
 _MOST = re.compile(r"\b(?P<most>youngest|oldest|eldest)\b", re.I)
 _PEOPLE = re.compile(
@@ -63,7 +64,7 @@ def older(engine: Engine, text: str, reading: Analysis) -> Decision | None:
         return None
     aged = [_aged(engine, person) for person in people]
     if aged[0] is None or aged[1] is None:
-        return None
+        return _one_aged(engine, text, people, aged)
     (first, age), (second, other) = aged[0], aged[1]
     names = [_name(c.entry) for c in (first, second)]
     elder, younger = names if age > other else names[::-1]
@@ -79,6 +80,27 @@ def older(engine: Engine, text: str, reading: Analysis) -> Decision | None:
         line = f"{'Yes' if holds else 'No'}: by the story's ages, {said}."
     answer = replies.worked([first, second], line)
     return Decision(text, answer, "who is older: each age given", (first, second))
+
+
+def _one_aged(
+    engine: Engine, text: str, people: list[str], aged: list[tuple[Candidate, int] | None]
+) -> Decision | None:
+    """Say whose age the story gives and whose it does not, when it gives one of the two."""
+    named = engine.analyzer.analyze(text).terms  # by name: not by a title read as someone
+    if not set(people) <= set(named) or _EITHER_WAY.search(text):
+        return None  # "was he Choi's older or younger brother?" asks no one's age
+    given = [a for a in aged if a is not None]
+    missing = [
+        engine.entry(p.removeprefix(ENTITY_PREFIX))
+        for p, a in zip(people, aged, strict=True)
+        if a is None
+    ]
+    if len(given) != 1 or len(missing) != 1 or missing[0] is None:
+        return None
+    (candidate, age), left = given[0], missing[0]
+    line = f"The story gives {_name(candidate.entry)}'s age ({age}), but not {_name(left)}'s."
+    answer = replies.worked([candidate], line)
+    return Decision(text, answer, "who is older: one age given", (candidate,))
 
 
 def _meant(engine: Engine, text: str, named: list[str]) -> list[str]:
@@ -114,7 +136,11 @@ def _most(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     if most is None or not (reading.qtype is QType.WHO or _PEOPLE.search(text)):
         return None  # "what is the oldest ship?" asks of no one
     aged = [a for p in sorted(engine.tools.people) if (a := _aged(engine, p)) is not None]
-    if len(aged) < 2:
+    if len(aged) == 1:  # "who is the oldest person in the story?" of a story giving one age
+        candidate, age = aged[0]
+        line = f"The story gives only one person's age: {_name(candidate.entry)}, {age}."
+        return Decision(text, replies.worked([candidate], line), "one age given", (candidate,))
+    if not aged:
         return None
     young = most["most"].lower() == "youngest"
     ranked = sorted(aged, key=lambda a: a[1], reverse=not young)

@@ -44,7 +44,16 @@ _SAYING = re.compile(
     r"|(?:^|\s)['\"\u00ab\u201c\u2018]|['\"\u00bb\u201d\u2019](?=\s|$|[?.!,])",
     re.I,
 )
-_RUN = 5  # words of a quotation a question must repeat in a row: "in a storm, this would"
+# "who" of a relative clause, naming the speaker to ask something else of them
+_RELATIVE = re.compile(
+    r"\b(?:guy|man|woman|lady|person|one|bloke|fella|gentleman|minister|official)\s+who\b", re.I
+)
+_RUN = 5  # words of a quotation a question must repeat, in runs: "in a storm, this would"
+# what a question puts in quotation marks: "who said 'not one euro'?" (an apostrophe is none)
+_MARKED = re.compile(
+    r"[\"\u201c\u00ab]([^\"\u201c\u201d\u00ab\u00bb]+)[\"\u201d\u00bb]"
+    r"|(?:^|(?<=\s))['\u2018]([^'\u2018\u2019]+)['\u2019](?=\s|$|[?.!,])"
+)
 _SHORTEST = 3  # a quotation of fewer words is a phrase ("like soup"), asked as any other
 _CONTENT = 2  # of which at least this many must be more than "of the"
 # who may say something: not a place, a ship or an event ("the Eemstadion" is where it was sung)
@@ -75,27 +84,45 @@ class Quotations:
         self.all = tuple(q for q in found if len(q.words) >= _SHORTEST)
 
     def said(self, text: str) -> Quotation | None:
-        """Return the one quotation `text` repeats most words of in a row, enough of them."""
+        """Return the one quotation `text` repeats enough of to mean it, if one.
+
+        The words the question puts in quotation marks, said whole ("who said 'not one
+        euro'?"); else the most words it repeats in runs ("… how in a storm this would be a
+        very different story"), with more than filler among them.
+        """
+        for marked in _MARKED.finditer(text):
+            line = words(marked[1] or marked[2])
+            found = [q for q in self.all if _within(line, q.words)]
+            if found and len(set(line) - STOPWORDS) >= 1:
+                return _one(found)
         asked = words(text)
-        runs = [(len(_shared(asked, q)), q) for q in self.all]
-        best = [(run, q) for run, q in runs if run >= min(_RUN, len(q.words))]
-        if not best:
+        runs = [(shared, q) for q in self.all if _telling(shared := _shared(asked, q), q)]
+        if not runs:
             return None
-        longest = max(run for run, _ in best)
-        found = [q for run, q in best if run == longest]
-        # two lines alike: which was meant, unless one person said both
-        return found[0] if len({q.speaker for q in found}) == 1 else None
+        longest = max(len(shared) for shared, _ in runs)
+        return _one([q for shared, q in runs if len(shared) == longest])
+
+
+def _one(found: list[Quotation]) -> Quotation | None:
+    """Return the quotation meant of `found`: two lines alike, unless one person said both."""
+    return found[0] if len({q.speaker for q in found}) == 1 else None
+
+
+def _within(line: tuple[str, ...], quoted: tuple[str, ...]) -> bool:
+    """Return whether the words `line` (two or more) stand together in `quoted`."""
+    size = len(line)
+    return size >= 2 and any(quoted[i : i + size] == line for i in range(len(quoted) - size + 1))
 
 
 def said_by(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     """Answer who said the line `text` quotes from the story, or None to read it as asked."""
     if reading.qtype is not QType.WHO and not _WHO.search(text):  # almost every question
         return None
-    if not _SAYING.search(text):
-        return None
+    if not _SAYING.search(text) or _RELATIVE.search(text):
+        return None  # "the guy who said '…', was he talking to students?" asks something else
     quotation = engine.quotations.said(text)
-    if quotation is None or len(set(_shared(words(text), quotation)) - STOPWORDS) < _CONTENT:
-        return None  # "… of the …" is no line of anyone's
+    if quotation is None:
+        return None
     speaker = quotation.speaker
     if speaker is None:  # '…," said one passenger': the story's words say who
         return Decision(text, replies.quoted(quotation.text), "who said it: the story's words")
@@ -117,11 +144,25 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[a-z0-9]+", folded.encode("ascii", "ignore").decode()))
 
 
+def _telling(shared: tuple[str, ...], quotation: Quotation) -> bool:
+    """Return whether a question repeats enough of a quotation, and more than "of the".
+
+    `_RUN` words, two of them more than filler; or the whole line, one more than filler.
+    """
+    content = len(set(shared) - STOPWORDS)
+    if len(shared) == len(quotation.words):
+        return content >= 1
+    return len(shared) >= _RUN and content >= _CONTENT
+
+
 def _shared(asked: tuple[str, ...], quotation: Quotation) -> tuple[str, ...]:
-    """Return the longest run of words `asked` and `quotation` share."""
+    """Return the words `asked` repeats of `quotation`, in runs of two or more, in order.
+
+    A word left out or put in breaks no line: "I can promise them I will listen".
+    """
     matcher = SequenceMatcher(None, asked, quotation.words, autojunk=False)
-    match = matcher.find_longest_match(0, len(asked), 0, len(quotation.words))
-    return asked[match.a : match.a + match.size]
+    blocks = matcher.get_matching_blocks()
+    return tuple(w for b in blocks if b.size >= 2 for w in asked[b.a : b.a + b.size])
 
 
 def _who(speaker: Entity) -> str:

@@ -20,7 +20,7 @@ _VIEW = re.compile(
     r"(?:shouldn't|shouldnt\b|should\b(?=.*\b(?:have|just)\b))"
     r"|\bis it (?:right|fair|wise|safe|worth)\b|\bworth it\b|\bwould (?:you|u) feel\b"
     # "… or charge entry? what u think", "do you agree with Otieno that …?"
-    r"|\bwhat (?:do )?(?:you|u) think\W*$|\b(?:do )?(?:you|u) agree\b"
+    r"|\bwhat (?:do )?(?:you|u) think\b(?! (?:the|a|an|is|was|it)\b)|\b(?:do )?(?:you|u) agree\b"
     # Pidgin, Roman Urdu, French, Spanish, German: "you think say …?", "tumhe kya lagta hai?"
     r"|\b(?:you|u) think say\b|\b(?:tumhe|tumhein|aapko|apko|aap ko|tujhe) kya lag(?:ta|ti) hai\b"
     r"|\b(?:aapki|apki|tumhari|teri) (?:kya )?raa?[iy]e?\b|\bkya khayal hai\b"
