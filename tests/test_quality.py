@@ -49,7 +49,9 @@ FLOORS = [
     # before a tag) were in; the question was not read
     (default_folder(), DATA / "fresh2.jsonl", 0.94, 1.0),  # 0.943 since the 27th session
     # written in the twelfth session from the story alone; its misses are never read
-    (default_folder(), DATA / "sealed3.jsonl", 0.9, 0.9),  # 0.90 in since the 21st session
+    # 0.90 in since the 21st session; 0.914 with the thirty-first session's changes (which
+    # one, not known: misses not read)
+    (default_folder(), DATA / "sealed3.jsonl", 0.91, 0.9),
     # 30 paraphrases and 30 tempting questions written in the twelfth session from the story
     # alone and tuned on since; 96.7 / 83.3 on first scoring
     (default_folder(), DATA / "more.jsonl", 1.0, 0.86),  # 1.0 since Roman Urdu's table (27th)
@@ -80,7 +82,9 @@ FLOORS = [
     (  # tuned on since it was written; 41.0 / 86.7 on first scoring
         STORIES / "football-takeover" / "knowledge",
         STORIES / "football-takeover" / "questions.jsonl",
-        0.60,  # 0.600 since WordNet's other words count as close: "trainer" (25th)
+        # 0.600 since WordNet's other words count as close: "trainer" (25th); 0.619 since who
+        # said a quoted line is answered (thirty-first session)
+        0.61,
         0.91,
     ),
     (  # 30 paraphrases and 30 tempting questions, written in the twelfth session from the
@@ -93,7 +97,9 @@ FLOORS = [
     (  # the same for lagos-metro; 60.0 / 70.0 on first scoring
         STORIES / "lagos-metro" / "knowledge",
         STORIES / "lagos-metro" / "more.jsonl",
-        0.66,  # 0.667 since "km" is covered by a length (nineteenth session)
+        # 0.667 since "km" is covered by a length (nineteenth session); 0.700 since "boss of"
+        # and "works for" ask a person's role (thirty-first session)
+        0.70,
         0.96,  # 0.967 since a forecast is no count of what happened (twentieth session)
     ),
     (  # its misses are never read; 45.7 / 75.6 on first scoring. Set at 0.45 an hour before
@@ -161,8 +167,9 @@ FLOORS = [
         STORIES / "ferry-grounding" / "questions.jsonl",
         # 0.733 since the twenty-seventh session (0.714 since WordNet's: "boats"); 0.743 since
         # a body's one leader is asked for in general words (twenty-ninth; its miss not read);
-        # 0.752 with the thirtieth session's changes (which one, not known: misses not read)
-        0.75,
+        # 0.752 with the thirtieth session's changes (which one, not known: misses not read);
+        # 0.771 with the thirty-first's (the same)
+        0.77,
         0.84,  # 0.844 since a name asked is the named thing's own (twenty-third)
     ),
     (  # written in the eighteenth session the same way; 78.1 / 64.4 on first scoring with
