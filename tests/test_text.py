@@ -205,6 +205,9 @@ def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Eng
     read = engine.analyzer.analyze("pul kab band hua aur kitne log zakhmi huay?").words
     assert {"bridge", "closed", "people", "injured"} <= set(read)
     assert "open" in engine.analyzer.analyze("station dobara kab khulega?").words
+    # the thirty-first session's: "maayein", "paara", "kitne bje"
+    read = engine.analyzer.analyze("maayein kitne bje aayi aur paara kitna tha?")
+    assert {"mothers", "temperature"} <= set(read.words) and read.qtype is QType.WHEN
 
 
 def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: Engine) -> None:
