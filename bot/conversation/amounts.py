@@ -35,6 +35,8 @@ _AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
 # a month's name or its short form, longest first: "september" before "sept" before "sep"
 MONTH_NAME = "|".join(sorted(MONTH_NAMES.split(), key=len, reverse=True))
 _MONTH = re.compile(rf"\b(?:{MONTH_NAME})\.? \d{{1,2}}\b", re.I)  # "July 16", "Oct. 9"
+# a month of a year: "June 2024", "Oct. 2025", "October of 2025"
+MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)
 CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
 # what a figure counts, when it is said: a currency, a share or a measure (bare otherwise)
 _UNITS = CURRENCY_WORDS | frozenset(
@@ -105,6 +107,16 @@ def alike(found: list[Figure]) -> tuple[Figure, Figure] | None:
     if len(pairs) != 1 or any(len(more) > 2 for more in kinds.values()):
         return None
     return pairs[0][0], pairs[0][1]
+
+
+def month_number(name: str) -> int:
+    """Return the number of a month named in full or short: "Oct" is 10."""
+    return [m[:3] for m in MONTHS].index(name.lower()[:3]) + 1
+
+
+def counted(count: int, unit: str) -> str:
+    """Return a count of a unit as said: "1 hour", "25 minutes"."""
+    return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
 def minute_of_day(clock: re.Match[str]) -> int:

@@ -15,7 +15,14 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.amounts import CLOCK, MONTH_NAME, MONTHS, minute_of_day
+from bot.conversation.amounts import (
+    CLOCK,
+    MONTH_NAME,
+    MONTH_YEAR,
+    counted,
+    minute_of_day,
+    month_number,
+)
 from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
 
@@ -78,8 +85,6 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 
-# a month of a year: "June 2024", "October of 2025"
-_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)
 _MOST_SPLITS = 3  # readings of "A and B and C" tried: each dates two things
 _DAY_MINUTES = 24 * 60
 
@@ -164,19 +169,15 @@ def _spoken(count: int, unit: str, weeks: bool = False) -> str:
     Days asked as `weeks` are weeks when whole ones, else days and about how many weeks.
     """
     if weeks and count % 7:
-        about = f"about {_count(round(count / 7), 'week')}" if count >= 7 else "under a week"
-        return f"{_count(count, 'day')} apart, {about}"
+        about = f"about {counted(round(count / 7), 'week')}" if count >= 7 else "under a week"
+        return f"{counted(count, 'day')} apart, {about}"
     if weeks:
-        return f"{_count(count // 7, 'week')} apart"
+        return f"{counted(count // 7, 'week')} apart"
     if unit == "minute" and count >= 60:
         hours, minutes = divmod(count, 60)
-        said = _count(hours, "hour") + (f" and {_count(minutes, 'minute')}" if minutes else "")
+        said = counted(hours, "hour") + (f" and {counted(minutes, 'minute')}" if minutes else "")
         return f"{said} apart"
-    return f"the same {unit}" if not count else f"{_count(count, unit)} apart"
-
-
-def _count(count: int, unit: str) -> str:
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+    return f"the same {unit}" if not count else f"{counted(count, unit)} apart"
 
 
 def _first(engine: Engine, text: str) -> Decision | None:
@@ -259,8 +260,8 @@ def _date(candidate: Candidate, other: Candidate | None = None) -> datetime.date
 def _month(candidate: Candidate) -> tuple[int, int] | None:
     """Return the one month of a year `candidate`'s answer gives ("June 2024"), as (year, month)."""
     months = {
-        (int(m["year"]), _month_number(m["month"]))
-        for m in _MONTH_YEAR.finditer(candidate.entry.answer)
+        (int(m["year"]), month_number(m["month"]))
+        for m in MONTH_YEAR.finditer(candidate.entry.answer)
     }
     day, year = _date(candidate), _year(candidate)
     if day is not None and year is not None:
@@ -274,14 +275,10 @@ def _clock(candidate: Candidate) -> int | None:
     return clocks.pop() if len(clocks) == 1 else None
 
 
-def _month_number(name: str) -> int:
-    return [m[:3] for m in MONTHS].index(name.lower()[:3]) + 1
-
-
 def _days(answer: str) -> dict[tuple[int, int], str]:
     """Return each day of a month `answer` gives, as (month, day), with how it writes it."""
     days: dict[tuple[int, int], str] = {}
     for m in _DAY.finditer(answer):
-        month = _month_number(m["month"] or m["month2"])
+        month = month_number(m["month"] or m["month2"])
         days.setdefault((month, int(m["day"] or m["day2"])), m[0])  # as first written
     return days

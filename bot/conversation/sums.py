@@ -16,14 +16,16 @@ import re
 from bot.conversation.amounts import (
     CLOCK,
     COUNTS,
-    MONTHS,
+    MONTH_YEAR,
     PART_OF,
     PERCENT,
     SCALES,
     Figure,
     alike,
+    counted,
     figures,
     minute_of_day,
+    month_number,
 )
 from bot.conversation.ratios import compared, share
 from bot.matching.decision import Decision
@@ -61,9 +63,6 @@ _STATED = re.compile(
 )
 _TO = re.compile(r"\s+to\s+")
 _FILLER = frozenset("a an the and or in on at of to by for from with as".split())
-_MONTH_YEAR = re.compile(
-    rf"\b(?P<month>{'|'.join(MONTHS)}) (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I
-)
 
 
 def with_sum(decided: Decision, qtype: QType) -> Decision:
@@ -166,9 +165,7 @@ def _elapsed(answer: str) -> str | None:
         hours, minutes = divmod((times[1] - times[0]) % (24 * 60), 60)
         return f"By the story's times, that is {_spans((hours, 'hour'), (minutes, 'minute'))}."
     # "the trial ended in June 2024, and the WHO approved it in October 2025"
-    months = [
-        int(m["year"]) * 12 + MONTHS.index(m["month"].lower()) for m in _MONTH_YEAR.finditer(answer)
-    ]
+    months = [int(m["year"]) * 12 + month_number(m["month"]) for m in MONTH_YEAR.finditer(answer)]
     if len(months) == 2 and months[0] != months[1]:
         years, left = divmod(abs(months[1] - months[0]), 12)
         return f"By the story's dates, that is {_spans((years, 'year'), (left, 'month'))}."
@@ -177,7 +174,7 @@ def _elapsed(answer: str) -> str | None:
 
 def _spans(*counts: tuple[int, str]) -> str:
     """Return counts of units said: "1 year and 4 months", "25 minutes"."""
-    return " and ".join(f"{n} {unit}{'s' if n != 1 else ''}" for n, unit in counts if n)
+    return " and ".join(counted(n, unit) for n, unit in counts if n)
 
 
 def _paired(text: str, figures: list[Figure]) -> tuple[Figure, Figure] | None:
