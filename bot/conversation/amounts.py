@@ -119,6 +119,11 @@ def counted(count: int, unit: str) -> str:
     return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
+def counts_said(*counts: tuple[int, str]) -> str:
+    """Return counts of units as said, the empty ones left out: "1 year and 4 months"."""
+    return " and ".join(counted(n, unit) for n, unit in counts if n)
+
+
 def minute_of_day(clock: re.Match[str]) -> int:
     """Return a `CLOCK` time as minutes after midnight: "3:55 p.m." is 955."""
     hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)

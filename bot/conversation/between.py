@@ -20,6 +20,7 @@ from bot.conversation.amounts import (
     MONTH_NAME,
     MONTH_YEAR,
     counted,
+    counts_said,
     minute_of_day,
     month_number,
 )
@@ -174,9 +175,7 @@ def _spoken(count: int, unit: str, weeks: bool = False) -> str:
     if weeks:
         return f"{counted(count // 7, 'week')} apart"
     if unit == "minute" and count >= 60:
-        hours, minutes = divmod(count, 60)
-        said = counted(hours, "hour") + (f" and {counted(minutes, 'minute')}" if minutes else "")
-        return f"{said} apart"
+        return f"{counts_said((count // 60, 'hour'), (count % 60, 'minute'))} apart"
     return f"the same {unit}" if not count else f"{counted(count, unit)} apart"
 
 

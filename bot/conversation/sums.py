@@ -22,7 +22,7 @@ from bot.conversation.amounts import (
     SCALES,
     Figure,
     alike,
-    counted,
+    counts_said,
     figures,
     minute_of_day,
     month_number,
@@ -163,18 +163,13 @@ def _elapsed(answer: str) -> str | None:
     times = [minute_of_day(m) for m in CLOCK.finditer(answer)]
     if len(times) == 2 and times[0] != times[1]:
         hours, minutes = divmod((times[1] - times[0]) % (24 * 60), 60)
-        return f"By the story's times, that is {_spans((hours, 'hour'), (minutes, 'minute'))}."
+        return f"By the story's times, that is {counts_said((hours, 'hour'), (minutes, 'minute'))}."
     # "the trial ended in June 2024, and the WHO approved it in October 2025"
     months = [int(m["year"]) * 12 + month_number(m["month"]) for m in MONTH_YEAR.finditer(answer)]
     if len(months) == 2 and months[0] != months[1]:
         years, left = divmod(abs(months[1] - months[0]), 12)
-        return f"By the story's dates, that is {_spans((years, 'year'), (left, 'month'))}."
+        return f"By the story's dates, that is {counts_said((years, 'year'), (left, 'month'))}."
     return None
-
-
-def _spans(*counts: tuple[int, str]) -> str:
-    """Return counts of units said: "1 year and 4 months", "25 minutes"."""
-    return " and ".join(counted(n, unit) for n, unit in counts if n)
 
 
 def _paired(text: str, figures: list[Figure]) -> tuple[Figure, Figure] | None:
