@@ -521,6 +521,10 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("why is storage such a problem", "what concern storage"),
         ("why storage a headache", "what concern storage"),  # "why's", as read
         ("what does the knvb stand for", "what is the knvb"),
+        ("kctu full form", "what is kctu"),  # South Asian English: what it stands for
+        ("cnsa ka full form kya hai", "what is cnsa kya hai"),
+        ("full form of lmra", "what is lmra"),
+        ("fill in the form", "fill in the form"),  # a form, no full form
         ("who voted no", "who voted against"),
         ("how many trustees voted yes", "how many trustees voted for"),
         ("does kalmora buy that study", "does kalmora accept that study"),

@@ -237,6 +237,10 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\bwhat (?:does|do) (?P<name>(?:\w+ ){1,3}?)(?:stand for|stands for|mean|means)$",
         r"what is \g<name>",
     ),
+    # an acronym's "full form" (South Asian English) is what it stands for: "kctu full form?",
+    # "cnsa ka full form kya hai", "full form of LMRA"
+    (r"\bfull form of (?P<name>\w+)", r"what is \g<name>"),
+    (r"\b(?P<name>\w+)(?: ka| ki)? full form\b", r"what is \g<name>"),
     # "summarise what he said" asks what he said
     (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
     # what someone does for a living is their job: "what does she do for work?"
@@ -255,7 +259,7 @@ _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
 # seventh of a build's time). tests/test_wording.py checks each idiom fires only with one.
 _KEYS = frozenset(
     """
-    back tag tags bill bills tab cost shell shelled shelling fork forked forking cough coughed
+    back tag tags bill bills tab form cost shell shelled shelling fork forked forking cough coughed
     pony ponied chip chipped chipping chips pump pumps pumped pumping churn churns churned
     churning crank cranks cranked sign signed signing signs inked inking ink inks pen team
     teamed teaming teams board weight kick kicked kicking kicks ground wrap wrapped wrapping
