@@ -1,0 +1,38 @@
+"""Who wrote the story: its credit line and its dateline's agency, or that it does not say."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.models import AnswerKind, Query
+from tests.turnkit import story_engine
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
+    [
+        (
+            "bridge-closure",
+            "who wrote this article?",
+            "The story's credit line says: Reporting by Anna Kowalczyk; Editing by Mark Potter. "
+            "Its dateline names Reuters.",
+        ),
+        ("ferry-grounding", "which news agency filed this story", "Its dateline names NewsWire."),
+        ("ransomware-hospital", "who's the reporter? need it for a citation", "NewsWire staff"),
+    ],
+)
+def test_who_wrote_the_story_is_its_credit_line_and_dateline(
+    story: str, question: str, said: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.kind is AnswerKind.ANSWER and said in answer.text
+
+
+def test_a_story_without_a_credit_line_does_not_say_who_wrote_it() -> None:
+    answer = story_engine("heatwave-grid").answer(Query(text="who wrote the story?"))
+    assert answer.kind is AnswerKind.DECLINE
+
+
+def test_who_reported_a_thing_the_story_tells_is_no_question_of_its_writer() -> None:
+    answer = story_engine("bridge-closure").answer(Query(text="who reported the corrosion?"))
+    assert "credit line" not in answer.text and "Pomorskie Konstrukcje" in answer.text
