@@ -522,6 +522,8 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("why storage a headache", "what concern storage"),  # "why's", as read
         ("what does the knvb stand for", "what is the knvb"),
         ("kctu full form", "what is kctu"),  # South Asian English: what it stands for
+        ("welder kitne saal ka tha", "welder how old"),  # Roman Urdu: how many years of
+        ("kitne saal mein bharega", "kitne saal mein bharega"),  # in how many years: no age
         ("cnsa ka full form kya hai", "what is cnsa kya hai"),
         ("full form of lmra", "what is lmra"),
         ("fill in the form", "fill in the form"),  # a form, no full form

@@ -237,6 +237,9 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"\bwhat (?:does|do) (?P<name>(?:\w+ ){1,3}?)(?:stand for|stands for|mean|means)$",
         r"what is \g<name>",
     ),
+    # Roman Urdu "kitne saal ka tha?" (how many years of was he?) asks how old ("saal" may be
+    # read as "year" by then)
+    (r"\bkitne (?:saal|years?) (?:ka|ki|ke) (?:hai|tha|thi|hain|the|ho|hoga|hogi)\b", "how old"),
     # an acronym's "full form" (South Asian English) is what it stands for: "kctu full form?",
     # "cnsa ka full form kya hai", "full form of LMRA"
     (r"\bfull form of (?P<name>\w+)", r"what is \g<name>"),
@@ -259,7 +262,8 @@ _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
 # seventh of a build's time). tests/test_wording.py checks each idiom fires only with one.
 _KEYS = frozenset(
     """
-    back tag tags bill bills tab form cost shell shelled shelling fork forked forking cough coughed
+    back tag tags bill bills tab form kitne cost shell shelled shelling fork forked forking
+    cough coughed
     pony ponied chip chipped chipping chips pump pumps pumped pumping churn churns churned
     churning crank cranks cranked sign signed signing signs inked inking ink inks pen team
     teamed teaming teams board weight kick kicked kicking kicks ground wrap wrapped wrapping
