@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -74,7 +73,7 @@ class Quotations:
 
     def __init__(self, knowledge: Knowledge) -> None:
         """Read the quotations of `knowledge.story` and find their speakers in its entities."""
-        speakers = tuple(e for e in knowledge.entities if e.type in _SPEAKING)
+        speakers = _Speakers(knowledge.entities)  # their names compiled once for the story
         found: list[Quotation] = []
         told = ""  # the story up to the paragraph read: whom a pronoun may stand for
         for paragraph in knowledge.story.splitlines():  # blank lines between or not
@@ -180,8 +179,26 @@ def _who(speaker: Entity) -> str:
     return f"It was {speaker.name}. {first}"
 
 
+Speaker = tuple[Entity, re.Pattern[str]]  # an entity, and the pattern of its names
+
+
+class _Speakers:
+    """Who may say something in a story, each with one pattern finding any of their names."""
+
+    def __init__(self, entities: tuple[Entity, ...]) -> None:
+        """Keep the people, bodies and countries of `entities`, their names compiled once."""
+        self.all = [(e, _named(e)) for e in entities if e.type in _SPEAKING]
+        self.people = [(e, named) for e, named in self.all if e.type is EntityType.PERSON]
+
+
+def _named(entity: Entity) -> re.Pattern[str]:
+    """Return the pattern of `entity`'s names, the longest first: "Choi Yong-jin", not "Choi"."""
+    names = sorted(map(re.escape, entity.names), key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(names)})(?!\w)")
+
+
 def _quotations(
-    paragraph: str, told: str, speakers: tuple[Entity, ...], last: Quotation | None
+    paragraph: str, told: str, speakers: _Speakers, last: Quotation | None
 ) -> list[Quotation]:
     """Return the quotations of one paragraph, each with its speaker.
 
@@ -199,41 +216,34 @@ def _quotations(
         before = told + paragraph[: quoted.start()]
         speaker = _speaker(before, lead, tail, speakers)
         if speaker is None and not lead.strip() and not tail.strip():
-            people = [e for e in speakers if e.type is EntityType.PERSON]
-            speaker = _last(paragraph[: quoted.start()], people) or (last.speaker if last else None)
+            named = _last(paragraph[: quoted.start()], speakers.people)
+            speaker = named or (last.speaker if last else None)
         text = (lead + quoted.group(0) + tail).strip()
         found.append(Quotation(words(quoted.group(1)), speaker, text))
         last = found[-1]
     return found
 
 
-def _speaker(before: str, lead: str, tail: str, speakers: tuple[Entity, ...]) -> Entity | None:
+def _speaker(before: str, lead: str, tail: str, speakers: _Speakers) -> Entity | None:
     """Return who said a quotation, from the words around it and the story before it."""
-    people = [e for e in speakers if e.type is EntityType.PERSON]
+    people = speakers.people
     named = _first(tail, people) or _last(lead, people)  # '…," Benjumea said'; 'X said: "…'
     if named is not None:
         return named
     if _PRONOUN.search(tail) or _PRONOUN.search(lead):  # '…," she said': the one named last
         return _last(before, people)
-    return _first(tail, speakers) or _last(lead, speakers)  # '…," Transred said'
+    return _first(tail, speakers.all) or _last(lead, speakers.all)  # '…," Transred said'
 
 
-def _mentions(text: str, entity: Entity) -> list[tuple[int, int]]:
-    """Return where `text` names `entity`, by any of its names: each start and length."""
-    return [
-        (m.start(), len(name))
-        for name in entity.names
-        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-    ]
-
-
-def _first(text: str, entities: Sequence[Entity]) -> Entity | None:
+def _first(text: str, speakers: list[Speaker]) -> Entity | None:
     """Return the entity `text` names first, if any ("Choi Yong-jin" before "Choi")."""
-    named = [(start, -size, e.id, e) for e in entities for start, size in _mentions(text, e)]
+    named = [
+        (m.start(), -len(m[0]), e.id, e) for e, names in speakers for m in names.finditer(text)
+    ]
     return min(named, key=lambda m: m[:3])[3] if named else None
 
 
-def _last(text: str, entities: Sequence[Entity]) -> Entity | None:
+def _last(text: str, speakers: list[Speaker]) -> Entity | None:
     """Return the entity `text` names last, if any ("Choi Yong-jin" before "Choi")."""
-    named = [(start, size, e.id, e) for e in entities for start, size in _mentions(text, e)]
+    named = [(m.start(), len(m[0]), e.id, e) for e, names in speakers for m in names.finditer(text)]
     return max(named, key=lambda m: m[:3])[3] if named else None
