@@ -8,13 +8,12 @@ ranking, as the rest of the dialogue is.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation import compass, premises, values
-from bot.conversation.stated import MONTHS, WEEKDAYS, stated_values
+from bot.conversation.stated import stated_values
 from bot.knowledge.schema import Entity
 from bot.knowledge.sentences import story_sentences
 from bot.matching.analysis import Analysis
@@ -35,7 +34,7 @@ _IDENTITY = {(word,) for word in "is was are were".split()}
 # whom it is about
 _COVERED = 0.99
 # the days a question may state that an answer gives another of: weekdays and months
-_DAYS = {"weekday": sorted(WEEKDAYS), "month": sorted(MONTHS)}
+_DAYS = frozenset({"weekday", "month"})
 
 
 class Corrections:
@@ -126,12 +125,9 @@ class Corrections:
             # a yes/no question's stated values are `_another_value`'s; "monday or tuesday?"
             # asks which
             return None
-        said = f"{best.entry.answer} {best.entry.source}".lower()
+        said = f"{best.entry.answer} {best.entry.source}".casefold()
         for stated in stated_values(question, text):
-            if stated.kind not in _DAYS or re.search(rf"\b{stated.word}\b", said):
-                continue
-            names = _DAYS[stated.kind]
-            if any(re.search(rf"\b{name}\b", said) for name in names):
+            if stated.kind in _DAYS and values.names_another(said, stated):
                 answer = replies.another_value(stated.shown, best)
                 reason = f"states {stated.shown!r}; the answer gives another day"
                 return Decision(text, answer, reason, (best,))

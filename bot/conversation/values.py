@@ -199,6 +199,14 @@ def _gives_another(entry: Entry, stated: Stated, terms: Callable[[str], tuple[st
         # the unit right after another figure ("750 naira", "400 Nigerian engineers")
         read = terms(_SPELLED_FIGURE.sub(" 0 ", _FIGURES.sub(" 0 ", said)))
         return any(t == "0" and stated.unit in read[i + 1 : i + 3] for i, t in enumerate(read))
+    return names_another(said, stated)
+
+
+def names_another(said: str, stated: Stated) -> bool:
+    """Return whether lower-case `said` names a date of `stated`'s kind and not the one stated.
+
+    Of a year, month or weekday: "on Tuesday evening" names another than "wednesday".
+    """
     return stated.word not in said and bool(_DATED[stated.kind].search(said))
 
 
