@@ -242,7 +242,8 @@ class Analyzer:
         words = self._phrasal.read(plain_words(corrected))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
-        foreign = frozenset(w for w in words if read.mixed and self._foreign(w))
+        # looked for only in a text mixing in a language; most texts (plain phrasings) skip it
+        foreign = frozenset(filter(self._foreign, words)) if read.mixed else frozenset()
         if not GO_WORDS.isdisjoint(words):
             words = drop_idle_go(words, self._phrase_term)
         return words, foreign
