@@ -15,7 +15,7 @@ from bot.matching.needs import Need
 from bot.matching.offered import restated
 from bot.matching.qtypes import detect_qtype
 from bot.models import AnswerKind, Query
-from tests.turnkit import story_engine
+from tests.turnkit import answers_with, story_engine
 
 STORIES = Path(__file__).parent / "data" / "stories"
 
@@ -510,3 +510,22 @@ def test_a_time_of_something_else_does_not_answer_when() -> None:
     assert not shipyard.answer(Query(text="what time did the rally start")).answered
     began = shipyard.answer(Query(text="what time did the strike start"))
     assert began.answered and "8 a.m." in began.text
+
+
+@pytest.mark.parametrize(
+    ("answer", "dated"),
+    [
+        ("He would be surprised if cars are back before late spring.", True),
+        ("The league should rule by Christmas.", True),
+        ("The first units are due in early summer.", True),
+        ("The ship is about 14% of its summer passenger capacity.", False),  # no date
+        ("Replacing cables is hard work.", False),
+    ],
+)
+def test_a_season_or_feast_after_a_dating_word_says_when(answer: str, dated: bool) -> None:
+    assert (Need.DATE in offers(answer)) is dated
+
+
+def test_when_is_answered_by_a_season() -> None:
+    asked = "when does the expert reckon cars will be back on the bridge"
+    assert answers_with("bridge-closure", asked, "late spring")

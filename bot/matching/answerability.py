@@ -96,7 +96,13 @@ _OFFERS = {
     # and "may" are verbs too), or a relative time
     Need.DATE: re.compile(
         rf"\b(?:19|20)\d\d\b|\b\d{{3}}0s\b|{_OLDER}|{_CALENDAR}|"
-        r"(?i:\b(?:yesterday|today|tomorrow|recently|decade|century|ago|(?:next|last|this) year)\b)"
+        r"(?i:\b(?:yesterday|today|tomorrow|recently|decade|century|ago|(?:next|last|this) year)"
+        r"\b)|"
+        # a season or a feast after a word that dates by it: "before late spring", "by
+        # Christmas"; not "its summer capacity"
+        r"(?i:\b(?:by|in|before|after|until|till|from|since|during|this|next|last|late|early|mid)"
+        r"[- ](?:(?:late|early|mid)[- ])?(?:the )?"
+        r"(?:spring|summer|autumn|winter|christmas|easter|ramadan|eid|diwali)\b)"
     ),
     Need.DAY: re.compile(
         rf"{_words(WEEKDAY_NAMES)}|\b(?:yesterday|today|tomorrow)\b|{_ONE_DAY}|"

@@ -75,7 +75,8 @@ _PREPOSITIONS = "in at on near from outside inside across to"
 # every pattern and checks that each one it matches holds its clue
 CLUES: dict[str, Clue] = {
     Need.DATE: clue(
-        f"{MONTH_NAMES} {WEEKDAY_NAMES} yesterday today tomorrow recently decade century ago year",
+        f"{MONTH_NAMES} {WEEKDAY_NAMES} yesterday today tomorrow recently decade century ago year "
+        "spring summer autumn winter christmas easter ramadan eid diwali",
         digit=True,
     ),
     Need.DAY: clue(f"{WEEKDAY_NAMES} {MONTH_NAMES} yesterday today tomorrow day"),
