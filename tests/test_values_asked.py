@@ -529,3 +529,35 @@ def test_a_season_or_feast_after_a_dating_word_says_when(answer: str, dated: boo
 def test_when_is_answered_by_a_season() -> None:
     asked = "when does the expert reckon cars will be back on the bridge"
     assert answers_with("bridge-closure", asked, "late spring")
+
+
+@pytest.mark.parametrize(
+    ("words", "past"),
+    [
+        ("how many trucks are being sent elsewhere", False),  # the present passive
+        ("how many people get sent home", False),
+        ("how many people rode it", True),
+        ("how many trucks were sent elsewhere", True),
+    ],
+)
+def test_a_present_passive_does_not_ask_what_happened(words: str, past: bool) -> None:
+    assert (Need.PAST in needs(QType.COUNT, tuple(words.split()))) is past
+
+
+@pytest.mark.parametrize(
+    ("answer", "happened"),
+    [
+        ("The cables will be examined over the next three weeks, the engineer said.", False),
+        ("Kessler will meet the fans on Thursday, he told reporters.", False),
+        ("The city announced it will reopen the bridge.", True),  # the announcing happened
+        ("The bridge was closed; the mayor said it will reopen in spring.", True),
+        ("The mayor said the bridge is safe.", True),  # no plan: what was said is done
+    ],
+)
+def test_a_plan_reported_is_still_only_a_plan(answer: str, happened: bool) -> None:
+    assert (Need.PAST in offers(answer)) is happened
+
+
+def test_what_a_planned_event_showed_is_not_answered_by_the_plan(football: Engine) -> None:
+    asked = "did the council approve the stadium expansion in the end?"
+    assert not football.answer(Query(text=asked)).answered  # the council is "open to talks"

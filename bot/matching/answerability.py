@@ -191,6 +191,7 @@ _HAPPENED = re.compile(
     r"\b(?:was|were|had|did|ago|became|last|recently|has been|said|told|announced|signed)\b",
     re.I,
 )
+_REPORTING = frozenset({"said", "told"})  # a plan said is still a plan: not what happened
 
 
 def offers(text: str) -> frozenset[Need]:
@@ -226,7 +227,10 @@ def offers(text: str) -> frozenset[Need]:
     if clues.capitals() and _NAMED_LIST.search(text):
         found.add(Need.COUNT)  # "Piraeus, Rafina and Lavrio" counts three ports
     planned = allow(CLUES["planned"]) and _PLANNED.search(text)
-    happened = allow(CLUES["happened"]) and _HAPPENED.search(text)
+    # a plan reported ("will be examined, the engineer said") is still only a plan
+    happened = allow(CLUES["happened"]) and any(
+        not planned or m.group().lower() not in _REPORTING for m in _HAPPENED.finditer(text)
+    )
     if not planned or happened:
         found.add(Need.PAST)
     if planned:

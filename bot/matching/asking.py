@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.matching.english import IRREGULAR
-from bot.matching.lexicon import CURRENCY_NAMES, QType
+from bot.matching.lexicon import CURRENCY_NAMES, SAY_WORDS, QType
 from bot.matching.needs import PHRASED, Need
 from bot.matching.qtypes import ASKING_NAME, NAME_WORDS, names_by
 from bot.matching.text import tokenize
@@ -60,8 +60,9 @@ def needs(
     if qtype in PHRASED:
         asked.add(PHRASED[qtype])
     # "when did the US land?" asks what happened, not what is planned; but what someone said
-    # may be a plan, and "what did India plan?" asks for one
-    if "did" in words[:3] and qtype is not QType.QUOTE and _PLAN_WORDS.isdisjoint(words):
+    # may be a plan ("did Gavi say it will cost less?"), and "what did India plan?" asks one
+    unplanned = _PLAN_WORDS.isdisjoint(words) and _SAYING.isdisjoint(words)
+    if "did" in words[:3] and qtype is not QType.QUOTE and unplanned:
         asked.add(Need.PAST)
     if qtype is QType.WHEN and _PLAN_WORDS.isdisjoint(words) and _passive_past(words):
         asked.add(Need.PAST)  # "when was the stadium built?": not when it will be
@@ -165,7 +166,16 @@ def _counted_past(words: tuple[str, ...]) -> bool:
     if _of_plans(words):
         return False
     actually = "actually" in words and _PRESENT.isdisjoint(words)
-    return "did" in words or actually or any(IRREGULAR.get(w, w) != w for w in words)
+    return "did" in words or actually or any(_done(words, at) for at in range(len(words)))
+
+
+def _done(words: tuple[str, ...], at: int) -> bool:
+    """Return whether word `at` is an irregular past that tells a done thing ("rode").
+
+    Not a participle of the present passive: "how many trucks are being sent?".
+    """
+    word = words[at]
+    return IRREGULAR.get(word, word) != word and (at == 0 or words[at - 1] not in _PASSIVE_NOW)
 
 
 def _passive_past(words: tuple[str, ...]) -> bool:
@@ -301,6 +311,11 @@ _PLAN_WORDS = frozenset(
 )
 _STATUS_WORDS = frozenset("already yet".split())
 _PRESENT = frozenset("does do is are am".split())  # "how many does it actually have?"
+# what someone said or pledged: its content may be a plan
+_SAYING = SAY_WORDS | frozenset(
+    "promise promised pledge pledged vow vowed announce announced warn warned".split()
+)
+_PASSIVE_NOW = frozenset("is are am being get gets getting".split())  # "are being sent"
 # a count's plan or forecast, not what happened: "how many did officials say it would carry?"
 _FUTURE = frozenset(
     """
