@@ -113,6 +113,7 @@ def test_everyday_idioms_are_read_as_the_story_s_words(question: str, said: str)
         ("did she say sorry", "did she apologised"),
         ("do passengers get their money back", "do passengers get their refund"),
         ("when do talks start up again", "when do talks resume"),
+        ("how many trucks are sent elsewhere", "how many trucks are diverted"),
     ],
 )
 def test_the_new_idioms_read_as_their_plain_words(said: str, plain: str) -> None:
