@@ -2,7 +2,8 @@
 
 How long lies between two dated things, or which came first (`between`); which of two people
 is older (`ages`); what a figure quoted from the story stands for (`figured`); who said a
-line the story quotes (`speakers`); who wrote the story itself (`credits`).
+line the story quotes (`speakers`); who wrote the story itself (`credits`); what figures the
+question quotes from the story add up to (`calculated`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.conversation.ages import older
 from bot.conversation.between import between
+from bot.conversation.calculated import calculated
 from bot.conversation.credits import credited
 from bot.conversation.figured import figured
 from bot.conversation.speakers import said_by
@@ -29,4 +31,5 @@ def combined(engine: Engine, text: str, reading: Analysis) -> Decision | None:
         or figured(engine, text, reading)  # "what's the 62 million figure about?"
         or said_by(engine, text, reading)  # "who said 'a man went to work and …'?"
         or credited(engine, text)  # "who wrote this article?"
+        or calculated(engine, text)  # "310,000 pounds for 42 objects: how much per object?"
     )
