@@ -92,10 +92,9 @@ _DAY_MINUTES = 24 * 60
 
 def between(engine: Engine, text: str) -> Decision | None:
     """Answer how long lies between two things `text` asks of, each dated by the story."""
-    span = _SPAN.search(text)
-    if span is None:
+    unit = span_asked(text)
+    if unit is None:
         return _first(engine, text)
-    unit = _UNITS.get((span["unit"] or span["urdu"] or "").lower(), (span["unit"] or "").lower())
     readings = [
         both
         for pair in _PAIRS
@@ -112,6 +111,14 @@ def between(engine: Engine, text: str) -> Decision | None:
     apart, by = said
     answer = replies.between(list(both), apart, by)
     return Decision(text, answer, "how long between: each side dated", both)
+
+
+def span_asked(text: str) -> str | None:
+    """Return the unit a span `text` asks for is in ("days"; "" for any), None if it asks none."""
+    span = _SPAN.search(text)
+    if span is None:
+        return None
+    return _UNITS.get((span["unit"] or span["urdu"] or "").lower(), (span["unit"] or "").lower())
 
 
 def _splits(asked: re.Match[str] | None) -> list[tuple[str, str]]:
@@ -148,23 +155,23 @@ def _apart(first: Candidate, second: Candidate, unit: str) -> tuple[str, str] | 
         if days[0] is not None and days[1] is not None:  # "10:20 p.m. on March 1" to "March 2"
             one += days[0].toordinal() * _DAY_MINUTES
             other += days[1].toordinal() * _DAY_MINUTES
-        return _spoken(abs(other - one), "minute"), "times"
+        return spoken(abs(other - one), "minute"), "times"
     if unit in ("days", "weeks") or (not unit and None not in days):
         if days[0] is None or days[1] is None:
             return None
         gap = abs((days[1] - days[0]).days)
-        return _spoken(gap, "day", weeks=unit == "weeks"), "dates"
+        return spoken(gap, "day", weeks=unit == "weeks"), "dates"
     if unit == "months" or (not unit and None not in months):
         if months[0] is None or months[1] is None:
             return None
         (y1, m1), (y2, m2) = months[0], months[1]
-        return _spoken(abs((y2 - y1) * 12 + m2 - m1), "month"), "dates"
+        return spoken(abs((y2 - y1) * 12 + m2 - m1), "month"), "dates"
     if years[0] is None or years[1] is None:
         return None
-    return _spoken(abs(years[1] - years[0]), "year"), "years"
+    return spoken(abs(years[1] - years[0]), "year"), "years"
 
 
-def _spoken(count: int, unit: str, weeks: bool = False) -> str:
+def spoken(count: int, unit: str, weeks: bool = False) -> str:
     """Return `count` `unit`s apart as said: "3 days apart", "2 hours and 5 minutes apart".
 
     Days asked as `weeks` are weeks when whole ones, else days and about how many weeks.
@@ -209,7 +216,7 @@ def _moment(candidate: Candidate, other: Candidate) -> tuple[tuple[int, int], st
     answer = candidate.entry.answer
     day = _date(candidate, other)
     if day is not None:
-        return (day.toordinal(), 0), next(iter(_days(answer).values()))
+        return (day.toordinal(), 0), next(iter(days_given(answer).values()))
     clocks = {m[0].strip(): m for m in CLOCK.finditer(answer)}
     if len(clocks) == 1:
         clock, found = clocks.popitem()
@@ -244,7 +251,7 @@ def _date(candidate: Candidate, other: Candidate | None = None) -> datetime.date
 
     Else in the year the `other` answer it is set against says ("June 26, 2025" … "July 23").
     """
-    days = _days(candidate.entry.answer)
+    days = days_given(candidate.entry.answer)
     if len(days) != 1:
         return None
     ((month, day),) = days
@@ -274,7 +281,7 @@ def _clock(candidate: Candidate) -> int | None:
     return clocks.pop() if len(clocks) == 1 else None
 
 
-def _days(answer: str) -> dict[tuple[int, int], str]:
+def days_given(answer: str) -> dict[tuple[int, int], str]:
     """Return each day of a month `answer` gives, as (month, day), with how it writes it."""
     days: dict[tuple[int, int], str] = {}
     for m in _DAY.finditer(answer):
