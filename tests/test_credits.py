@@ -19,6 +19,8 @@ from tests.turnkit import story_engine
         ),
         ("ferry-grounding", "which news agency filed this story", "Its dateline names NewsWire."),
         ("ransomware-hospital", "who's the reporter? need it for a citation", "NewsWire staff"),
+        ("bridge-closure", "which journalist filed this", "Anna Kowalczyk"),
+        ("bridge-closure", "so who wrote this?", "Anna Kowalczyk"),
     ],
 )
 def test_who_wrote_the_story_is_its_credit_line_and_dateline(
@@ -36,3 +38,5 @@ def test_a_story_without_a_credit_line_does_not_say_who_wrote_it() -> None:
 def test_who_reported_a_thing_the_story_tells_is_no_question_of_its_writer() -> None:
     answer = story_engine("bridge-closure").answer(Query(text="who reported the corrosion?"))
     assert "credit line" not in answer.text and "Pomorskie Konstrukcje" in answer.text
+    asked = "who wrote this letter to the minister?"  # "this" names a letter
+    assert "credit line" not in story_engine("bridge-closure").answer(Query(text=asked)).text

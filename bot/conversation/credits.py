@@ -23,7 +23,11 @@ _ASKED = re.compile(
     rf"\bwho (?:\w+ )?(?:wrote|writes|written|reported|filed) {_THE_STORY}\b"
     rf"|\b(?:author|writer|reporter|journalist|byline)s? (?:of|for|behind|on) {_THE_STORY}\b"
     r"|\bwho(?:'s| is| was) the (?:author|writer|reporter|journalist)\b"
-    r"|\bwhich (?:news )?agency (?:\w+ )?(?:filed|wrote|published|put out)\b",
+    r"|\bwhich (?:news )?agency (?:\w+ )?(?:filed|wrote|published|put out)\b"
+    # "which journalist filed this?", "who wrote this?": "this" the story, naming nothing else
+    r"|\b(?:which|what) (?:journalist|reporter|writer|correspondent)s? (?:\w+ )?"
+    r"(?:wrote|filed|reported|penned|authored)\b"
+    r"|\bwho (?:\w+ )?(?:wrote|filed|penned|authored) this\b(?!\s*\w)",
     re.I,
 )
 _CREDIT = re.compile(r"\((?P<credit>(?:Reporting|Reported|Writing|Written) by [^)]+)\)")
