@@ -708,6 +708,19 @@ def test_which_of_two_dated_things_came_first_is_worked_out() -> None:
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "which comes first on the calendar: kessler's fan meetup or the council stadium debate?",
+        "kessler's fan meetup vs the council stadium debate: which one is first?",
+        "the council stadium debate versus kessler's fan meetup. which happens first?",
+    ],
+)
+def test_which_came_first_is_asked_in_other_orders(question: str) -> None:
+    answer = story_engine("football-takeover").answer(Query(text=question))
+    assert "kessler's fan meetup came first (Oct. 23, against Nov. 20)" in answer.text
+
+
+@pytest.mark.parametrize(
     ("story", "question", "said"),
     [
         ("river-dam", "whats the 410000 number about", "410,000 smallholders"),

@@ -72,12 +72,28 @@ _PAIRS = (
     re.compile(rf"(?P<one>[^,.?!]+?) ke (?:kitne \w+ )?baad (?P<other>.+?){_ENDS}", re.I),
 )
 # "which came first, the building work or the talks?", "did the cuts start before or after
-# demand peaked?"
-_ORDER = re.compile(
-    r"\bwhich (?:came|comes|happened|happens|was|is) first,? (?P<one>.+?),? or (?P<other>.+?)"
-    r"[?.!]*$|\b(?:did|does|do|was|were|is|will) (?P<one2>.+?) (?:before or after|after or "
-    r"before) (?P<other2>.+?)[?.!]*$",
-    re.IGNORECASE,
+# demand peaked?", "which comes first in Dar es Salaam: the handover or the opening?",
+# "battery units vs the new line: which enters service first?"
+_ORDERS = (
+    re.compile(
+        r"\bwhich (?:came|comes|happened|happens|was|is) first,? (?P<one>.+?),? or (?P<other>.+?)"
+        r"[?.!]*$",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:did|does|do|was|were|is|will) (?P<one>.+?) (?:before or after|after or before) "
+        r"(?P<other>.+?)[?.!]*$",
+        re.I,
+    ),
+    re.compile(
+        r"\bwhich (?:\w+ ){1,3}?first\b[^:?]{0,40}: (?P<one>[^?]+?),? or (?P<other>[^?]+?)\?",
+        re.I,
+    ),
+    re.compile(
+        r"(?P<one>[^:.?!]+?) (?:vs\.?|versus) (?P<other>[^:.?!]+?)[:.?]\s*which (?:\w+ ){1,3}?"
+        r"first\b",
+        re.I,
+    ),
 )
 # a day of a month: "July 16", "Oct. 7", "on 9 July"
 _DAY = re.compile(
@@ -188,10 +204,10 @@ def spoken(count: int, unit: str, weeks: bool = False) -> str:
 
 def _first(engine: Engine, text: str) -> Decision | None:
     """Answer which of two things `text` asks of came first, each dated by the story."""
-    asked = _ORDER.search(text)
+    asked = next((found for order in _ORDERS if (found := order.search(text))), None)
     if asked is None:  # almost every question
         return None
-    things = [asked["one"] or asked["one2"], asked["other"] or asked["other2"]]
+    things = [asked["one"].strip(), asked["other"].strip()]
     both = _both(engine, *things)
     if both is None:
         return None
