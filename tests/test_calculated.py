@@ -42,6 +42,16 @@ def _worked(story: str, question: str) -> str | None:
             "so 25 hurt in total, 19 plus 3?",
             "No: 19 + 3 = 22, not 25.",
         ),
+        (  # a sum stated as a bound
+            "ransomware-hospital",
+            "so 212 operations plus 1,200 appointments, that's more than 1,400 altogether?",
+            "Yes: 212 + 1,200 = 1,412, more than 1,400.",
+        ),
+        (
+            "ransomware-hospital",
+            "212 operations and 1,200 appointments, under 1,400 in total?",
+            "No: 212 + 1,200 = 1,412, not less than 1,400.",
+        ),
     ],
 )
 def test_a_sum_of_figures_the_story_gives_is_worked_out(

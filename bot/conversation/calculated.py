@@ -39,6 +39,10 @@ _MORE = re.compile(
 _ALL = re.compile(
     r"\b(?:in total|total|altogether|in all|combined|all together|added up|sum|milake)\b", re.I
 )
+# a sum stated as a bound: "more than 1,400 altogether?"
+_BOUND = re.compile(
+    r"\b(?:(?P<more>more than|over|above|at least)|less than|fewer than|under|below)\s*$", re.I
+)
 _ADDED = re.compile(r"\bplus\b|\band\b|\s\+\s?", re.I)
 # "per object", "a town", "each household": what a per-thing sum divides by
 _PER = re.compile(r"\b(?:per|each|every|a|an|har)\s+(?P<thing>[a-z]+)\b", re.I)
@@ -131,11 +135,16 @@ def _checked(
     worked = sum(v for _, v in known)
     stated = values[last]
     asked = total.value if stated is None else stated
-    sums = " + ".join(_shown(pair) for pair in known)
+    sums = f"{' + '.join(_shown(pair) for pair in known)} = {_said_as(total, worked)}"
     used = [v for _, v in known]
+    bound = _BOUND.search(text[: total.start])  # "more than 1,400 altogether?"
+    if bound is not None:
+        holds = worked > asked if bound["more"] else worked < asked
+        bounds = f"{'more' if bound['more'] else 'less'} than {_shown((total, asked))}"
+        return f"{'Yes' if holds else 'No'}: {sums}, {'' if holds else 'not '}{bounds}.", used
     if abs(worked - asked) < 1e-9:
-        return f"Yes: {sums} = {_said_as(total, worked)}.", used
-    return f"No: {sums} = {_said_as(total, worked)}, not {_shown((total, asked))}.", used
+        return f"Yes: {sums}.", used
+    return f"No: {sums}, not {_shown((total, asked))}.", used
 
 
 def _per(text: str, known: list[_Said]) -> tuple[_Said, _Said] | None:
