@@ -30,7 +30,27 @@ def _worked(story: str, question: str) -> str | None:
         (
             "bridge-closure",
             "3 of the 48 cables are corroded, what percentage is that?",
-            "About 6.25%: 3 of 48.",
+            "6.25%: 3 of 48.",
+        ),
+        (  # one figure says what it is of, the other borrows it
+            "bridge-closure",
+            "What share of the 85 million zloty estimate does the state's 40 million cover?",
+            "About 47.1%: 40 million of 85 million zloty.",
+        ),
+        (  # two shares: how many times the other, or how many points apart
+            "bridge-closure",
+            "the worst cable lost 18%; by what factor does that exceed the 10% threshold?",
+            "1.8 times: 18% ÷ 10%.",
+        ),
+        (
+            "bridge-closure",
+            "18% lost against the 10% threshold, how many more?",
+            "8 percentage points: 18% - 10%.",
+        ),
+        (  # the unit one figure says
+            "heatwave-grid",
+            "by how much did ecija's 46.1 beat the 43 degrees forecast for the valley?",
+            "3.1 degrees: 46.1 - 43 degrees.",
         ),
         (  # a sum stated, and the story writes its parts out: "Nineteen … three"
             "ferry-grounding",
@@ -72,6 +92,12 @@ def test_a_sum_of_figures_the_story_gives_is_worked_out(
         # a sum that only joins two counts ("the captain + 3 officers") asks no total
         ("ferry-grounding", "why were 3 officers arrested, the captain + 2 others?"),
         ("bridge-closure", "how many cables are there?"),  # no figure at all
+        # a share beside a sum: of it, or of something else?
+        ("bridge-closure", "18% of the 48 cables, how many is that in all?"),
+        # "the difference between those two numbers" asks what each is
+        ("river-dam", "whats the actual difference between the 5% and the 25%?"),
+        # each says its own kind, and they differ
+        ("kilwa-artefacts-return", "1.2 billion shillings against 370,000 pounds, how much more?"),
     ],
 )
 def test_no_sum_is_made_up(story: str, question: str) -> None:

@@ -28,9 +28,10 @@ _SHARE = re.compile(
     r"|\bkitne (?:percent|fisad)\b|\bas (?:a )?(?:%|percent(?:age)?|per ?cent)\b",
     re.I,
 )
-_TIMES = re.compile(r"\bratio\b|\bhow many times\b|\bkitne guna\b", re.I)
+_TIMES = re.compile(r"\bratio\b|\bhow many times\b|\bby what factor\b|\bkitne guna\b", re.I)
 _MORE = re.compile(
-    r"\bdifference\b|\bhow (?:much|many) (?:more|less|fewer|bigger|higher|lower|longer)\b"
+    # not "what's the difference between 5% and 25%?", which asks what each is
+    r"\bhow (?:much|many) (?:more|less|fewer|bigger|higher|lower|longer)\b"
     r"|\bby how (?:much|many)\b|\bgap between\b|\bhow (?:much|many) (?:\w+ )?(?:are |is )?left\b"
     r"|\b(?:bache|bachte|bachta|baqi|baaki|baki)\b",
     re.I,
@@ -69,8 +70,9 @@ def calculated(engine: Engine, text: str) -> Decision | None:
         return None
     read = _SHORT.sub(lambda m: f" {_SHORT_SCALES[m['scale'].lower()]}", text)
     said = figures(read)
-    if not 2 <= len(said) <= _MOST or any(f.unit in PERCENT for f in said):
-        return None
+    shares = sum(f.unit in PERCENT for f in said)
+    if not 2 <= len(said) <= _MOST or 0 < shares < len(said):
+        return None  # a share beside a figure: of it, or of something else?
     told = _story_values(engine.knowledge.story)
     values = [_in_story(f, told) for f in said]
     worked = _worked(read, said, values)
@@ -87,7 +89,7 @@ _Said = tuple[Figure, float]  # a figure the question gives, and its value as th
 
 def _worked(
     text: str, said: list[Figure], values: list[float | None]
-) -> tuple[str, list[float]] | None:
+) -> tuple[str, list[_Said]] | None:
     """Return the reply and the values it used, for the one sum `text` asks, or None."""
     if len(said) == 3:
         return _checked(text, said, values)
@@ -97,7 +99,10 @@ def _worked(
     big, small = sorted(known, key=lambda pair: -pair[1])
     most, least = big[1], small[1]
     alike = _alike(big[0], small[0])
-    used = [most, least]
+    used = [big, small]
+    unit = big[0] if big[0].sign or big[0].unit else small[0]  # "46.1 … the 43 degrees"
+    if big[0].unit in PERCENT:  # two shares: how many times, or how many points apart
+        return _of_shares(text, big, small)
     if _SHARE.search(text) and least > 0 and alike:
         share = least / most * 100
         return f"{_about(share)}{_number(share)}%: {_shown(small)} of {_shown(big)}.", used
@@ -111,15 +116,31 @@ def _worked(
         reply = f"{_said_as(whole[0], each)} per {_thing(text, said)}"
         return f"{_about(each)}{reply}: {_shown(whole)} ÷ {_shown(part)}.", used
     if _MORE.search(text) and alike:
-        return f"{_said_as(big[0], most - least)}: {_shown(big)} - {_shown(small)}.", used
+        return f"{_said_as(unit, most - least)}: {_shown(big)} - {_shown(small)}.", used
     if _ALL.search(text) and alike:
-        return f"{_said_as(big[0], most + least)} in all: {_shown(big)} + {_shown(small)}.", used
+        return f"{_said_as(unit, most + least)} in all: {_shown(big)} + {_shown(small)}.", used
+    return None
+
+
+def _of_shares(text: str, big: _Said, small: _Said) -> tuple[str, list[_Said]] | None:
+    """Return how two shares compare, if asked: "by what factor does 18% exceed 10%?"."""
+    (_, most), (_, least) = big, small
+    if _TIMES.search(text) and least > 0:
+        ratio = most / least
+        return f"{_about(ratio)}{_number(ratio)} times: {_shown(big)} ÷ {_shown(small)}.", [
+            big,
+            small,
+        ]
+    if _MORE.search(text):
+        gap = most - least
+        points = f"{_number(gap)} percentage points"
+        return f"{_about(gap)}{points}: {_shown(big)} - {_shown(small)}.", [big, small]
     return None
 
 
 def _checked(
     text: str, said: list[Figure], values: list[float | None]
-) -> tuple[str, list[float]] | None:
+) -> tuple[str, list[_Said]] | None:
     """Return whether a sum a question states holds: "so 22 in all, 19 plus 3?".
 
     The largest figure is the asker's sum; the other two must be the story's, and alike.
@@ -136,7 +157,7 @@ def _checked(
     stated = values[last]
     asked = total.value if stated is None else stated
     sums = f"{' + '.join(_shown(pair) for pair in known)} = {_said_as(total, worked)}"
-    used = [v for _, v in known]
+    used = known
     bound = _BOUND.search(text[: total.start])  # "more than 1,400 altogether?"
     if bound is not None:
         holds = worked > asked if bound["more"] else worked < asked
@@ -184,8 +205,12 @@ def _singular(word: str) -> str:
 
 
 def _alike(one: Figure, other: Figure) -> bool:
-    """Return whether two figures count the same kind of thing: money with money, bare alike."""
-    return bool(one.sign or one.unit) == bool(other.sign or other.unit)
+    """Return whether two figures may be of one kind: "85 million zlotys … the 40 million".
+
+    Not when each says its own and they differ: shillings and pounds, a share and a sum.
+    """
+    kinds = [(f.sign or f.unit).lower() for f in (one, other)]
+    return not all(kinds) or kinds[0] == kinds[1]
 
 
 def _in_story(figure: Figure, told: frozenset[float]) -> float | None:
@@ -206,20 +231,26 @@ def _story_values(story: str) -> frozenset[float]:
     return frozenset(round(value, 6) for value in _values(story))
 
 
-def _values(text: str) -> set[float]:
-    """Return the values of the figures `text` gives, written out ones among them."""
-    said = {f.value for f in figures(text)}
+def _values(text: str, shares: bool | None = None) -> set[float]:
+    """Return the values of the figures `text` gives, written out ones among them.
+
+    Only its shares, or only its other figures, when `shares` says which.
+    """
+    said = {f.value for f in figures(text) if shares is None or (f.unit in PERCENT) == shares}
+    if shares:
+        return said
     return said | {float(_SPELLED[w.lower()]) for w in _WORDS.findall(text)}
 
 
-def _sentences(story: str, used: list[float]) -> list[str]:
-    """Return the first story sentence giving each value used, in the story's order."""
+def _sentences(story: str, used: list[_Said]) -> list[str]:
+    """Return the first story sentence giving each figure used, in the story's order."""
     sentences = story_sentences(story)
     # a sentence before a heading: "... ship the objects." before "Museum votes to return 42"
     ranked = sorted(range(len(sentences)), key=lambda n: (not _ENDED.search(sentences[n]), n))
     found: list[int] = []
-    for value in used:
-        at = next((n for n in ranked if value in _values(sentences[n])), None)
+    for figure, value in used:
+        share = figure.unit in PERCENT  # "5%" is no "five regional banks"
+        at = next((n for n in ranked if value in _values(sentences[n], share)), None)
         if at is not None and at not in found:
             found.append(at)
     return [sentences[n] for n in sorted(found)]
@@ -235,18 +266,26 @@ def _number(value: float) -> str:
     for scale, word in ((1e9, "billion"), (1e6, "million")):
         if value >= scale:
             return f"{_plain(round(value / scale, 2))} {word}"
-    if value >= 100:
-        return f"{round(value):,}"
-    return _plain(round(value, 2 if value < 10 else 1))
+    return f"{_said(value):,}" if value >= 100 else _plain(_said(value))
+
+
+def _said(value: float) -> float:
+    """Return `value` rounded as it is said: whole from 100, else to two places."""
+    for scale in (1e9, 1e6):
+        if value >= scale:
+            return round(value / scale, 2) * scale
+    return round(value) if value >= 100 else round(value, 2 if value < 10 else 1)
 
 
 def _about(value: float) -> str:
     """Return "About " when `value` was rounded to be said."""
-    return "" if abs(value - round(value)) < 1e-9 else "About "
+    return "" if abs(value - _said(value)) < 1e-6 * max(1.0, value) else "About "
 
 
 def _said_as(figure: Figure, value: float) -> str:
-    """Return `value` with the sign and unit of `figure`: "£7,381", "23 million zlotys"."""
+    """Return `value` with the sign and unit of `figure`: "£7,381", "23 million zlotys", "8%"."""
+    if figure.unit in PERCENT:
+        return f"{_number(value)}%"
     return " ".join(part for part in (f"{figure.sign}{_number(value)}", figure.unit) if part)
 
 
