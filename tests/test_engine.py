@@ -107,6 +107,7 @@ def test_asked_what_it_is_it_says_it_is_a_bot_and_answers_no_fact(ask, text: str
         ("would you consider 25 years a prudent term?", True),
         ("you think say kenya suppose join?", True),  # Pidgin
         ("tumhe kya lagta hai ye time pe khatam hoga?", True),  # Roman Urdu
+        ("aap ke khayal mein kya pakistan ko ye karna chahiye tha?", True),
         ("le tunnel, tu en penses quoi ?", True),
         ("unhein maafi maangni chahiye? aap kya kehte hain", True),
         ("be honest, is the club just greedy?", True),

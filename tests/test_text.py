@@ -208,6 +208,10 @@ def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Eng
     # the thirty-first session's: "maayein", "paara", "kitne bje"
     read = engine.analyzer.analyze("maayein kitne bje aayi aur paara kitna tha?")
     assert {"mothers", "temperature"} <= set(read.words) and read.qtype is QType.WHEN
+    # the thirty-second session's: "ohda", "ek", "dono", and words that ask nothing
+    read = engine.analyzer.analyze("zara bata dein, dono mulkon mein se ek ka ohda kya hai?")
+    assert {"both", "one", "role"} <= set(read.words)
+    assert not {"zara", "dein"} & set(read.terms)
 
 
 def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: Engine) -> None:

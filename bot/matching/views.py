@@ -24,6 +24,9 @@ _VIEW = re.compile(
     # Pidgin, Roman Urdu, French, Spanish, German: "you think say …?", "tumhe kya lagta hai?"
     r"|\b(?:you|u) think say\b|\b(?:tumhe|tumhein|aapko|apko|aap ko|tujhe) kya lag(?:ta|ti) hai\b"
     r"|\b(?:aapki|apki|tumhari|teri) (?:kya )?raa?[iy]e?\b|\bkya khayal hai\b"
+    # "aap ke khayal mein …", "tumhare khayal se …": in your view
+    r"|\b(?:aap|ap|tum|tumhare|tumhary|aapke|apke|tere|mere) (?:ke |ka )?khayal"
+    r" (?:mein|mai|me|se)\b"
     r"|\b(?:aap|ap|tum|tu) kya (?:kehte|kehti|kahte|kahti|sochte|sochti) (?:hain|hai|ho)\b"
     # "be honest, is the union just using him?"
     r"|\bbe honest\b"
