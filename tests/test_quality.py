@@ -85,7 +85,7 @@ FLOORS = [
         # 0.600 since WordNet's other words count as close: "trainer" (25th); 0.619 since who
         # said a quoted line is answered (thirty-first session)
         0.61,
-        0.91,
+        0.93,  # 0.933 since a plan reported is only a plan (thirty-second session)
     ),
     (  # 30 paraphrases and 30 tempting questions, written in the twelfth session from the
         # story alone and tuned on since; 20.0 / 73.3 on first scoring
@@ -147,8 +147,9 @@ FLOORS = [
         # (two questions, misses not read) since WordNet's other words count as close, which
         # answered 16 more in-scope questions over all the sets and 9 more of trials 14-16's
         # judged ones, for 3 more wrong answers there and 3 out-of-scope ones of all the sets:
-        # chosen on the tuned sets and the trials
-        0.86,
+        # chosen on the tuned sets and the trials; 0.889 (one question, its miss not read)
+        # since the thirty-second session's changes
+        0.88,
     ),
     (  # written in the fourteenth session the same way (the story by one person, its folder
         # by a second, its 150 questions by a third); 57.1 / 80.0 on first scoring, misses never read
@@ -189,8 +190,9 @@ FLOORS = [
         STORIES / "bridge-closure" / "knowledge",
         STORIES / "bridge-closure" / "questions.jsonl",
         # 0.610 since a verb the knowledge never uses weighs half (twenty-second); 0.629 since
-        # "p.m." ends no sentence before a lower-case word (twenty-sixth)
-        0.62,
+        # "p.m." ends no sentence before a lower-case word (twenty-sixth); 0.648 since a season
+        # says when and "which journalist filed this" asks the credit line (thirty-second)
+        0.64,
         # 0.800 since 'how much is a ticket?' asks money (27th); 0.822 since "which company
         # …?" asks a name though the story names no company (thirtieth session)
         0.82,
