@@ -90,6 +90,8 @@ SLANG = {
     "tmrw": "tomorrow",
     "tmr": "tomorrow",
     "2day": "today",
+    "nite": "night",  # "sunday nite"; read as a typo, it was "2nite" (tonight)
+    "nites": "nights",
     "msg": "message",
     "temp": "temperature",
     "temps": "temperatures",
