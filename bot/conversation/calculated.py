@@ -61,7 +61,6 @@ _SPELLED = {
 _WORDS = re.compile(rf"\b(?:{'|'.join(_SPELLED)})\b", re.I)
 _ENDED = re.compile(r"[.!?\"\u201d]\s*$")  # a sentence, not a heading or a dateline
 _MOST = 3  # figures a question may give: two, and a sum it asks about
-_SCALE_WORDS = frozenset("thousand million billion trillion".split())
 
 
 def calculated(engine: Engine, text: str) -> Decision | None:
@@ -113,7 +112,7 @@ def _worked(
     if per is not None:
         whole, part = per
         each = whole[1] / part[1]
-        reply = f"{_said_as(whole[0], each)} per {_thing(text, said)}"
+        reply = f"{_said_as(whole[0], each)} per {_counted(part[0])}"
         return f"{_about(each)}{reply}: {_shown(whole)} ÷ {_shown(part)}.", used
     if _MORE.search(text) and alike:
         return f"{_said_as(unit, most - least)}: {_shown(big)} - {_shown(small)}.", used
@@ -184,15 +183,9 @@ def _per(text: str, known: list[_Said]) -> tuple[_Said, _Said] | None:
     return whole, part
 
 
-def _thing(text: str, said: list[Figure]) -> str:
-    """Return the thing a per-thing sum is asked per, as typed: "object"."""
-    match = _PER.search(text.lower(), max(f.end for f in said))
-    return _singular(match["thing"]) if match else ""
-
-
 def _counted(figure: Figure) -> str:
     """Return the word a figure counts, singular: "42 objects" counts "object"."""
-    words = [w for w in figure.after if w.lower() not in _SCALE_WORDS]
+    words = [w for w in figure.after if w.lower() not in SCALES]
     return _singular(words[0].lower().strip("?.,!")) if words else ""
 
 
