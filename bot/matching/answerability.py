@@ -228,8 +228,10 @@ def offers(text: str) -> frozenset[Need]:
         found.add(Need.COUNT)  # "Piraeus, Rafina and Lavrio" counts three ports
     planned = allow(CLUES["planned"]) and _PLANNED.search(text)
     # a plan reported ("will be examined, the engineer said") is still only a plan
-    happened = allow(CLUES["happened"]) and any(
-        not planned or m.group().lower() not in _REPORTING for m in _HAPPENED.finditer(text)
+    happened = allow(CLUES["happened"]) and (
+        any(m.group().lower() not in _REPORTING for m in _HAPPENED.finditer(text))
+        if planned
+        else _HAPPENED.search(text) is not None
     )
     if not planned or happened:
         found.add(Need.PAST)
