@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from bot.conversation.between import span_asked
 from bot.conversation.spans import typed_span
 from tests.turnkit import story_engine
 
 
 def _span(story: str, question: str) -> str | None:
-    decision = typed_span(story_engine(story), question)
+    unit = span_asked(question)
+    decision = None if unit is None else typed_span(story_engine(story), question, unit)
     return None if decision is None else decision.answer.text
 
 

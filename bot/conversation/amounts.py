@@ -1,7 +1,8 @@
 """The figures an answer gives, read for sums: "$1.1 billion", "148,000 won", "1.8%", "64".
 
 Ages, years, dates and clock times are no figures of what is asked; each figure keeps what it
-counts (a currency sign or word, a share, a measure), its scale and the words after it.
+counts (a currency sign or word, a share, a measure), its scale and the words after it. The
+days of a month a text gives, and a span of time said, are read here too.
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ _AGE = re.compile(r"[A-Z][\w'-]*, \d{1,3},")
 # a month's name or its short form, longest first: "september" before "sept" before "sep"
 MONTH_NAME = "|".join(sorted(MONTH_NAMES.split(), key=len, reverse=True))
 _MONTH = re.compile(rf"\b(?:{MONTH_NAME})\.? \d{{1,2}}\b", re.I)  # "July 16", "Oct. 9"
+# a day of a month: "July 16", "Oct. 7", "on 9 July"
+_DAY = re.compile(
+    rf"\b(?:(?P<month>{MONTH_NAME})\.? (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}}) "
+    rf"(?P<month2>{MONTH_NAME}))\b",
+    re.IGNORECASE,
+)
 # a month of a year: "June 2024", "Oct. 2025", "October of 2025"
 MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?,? (?:of )?(?P<year>(?:19|20)\d\d)\b", re.I)
 CLOCK = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d\d))? ?(?P<half>[ap])\.?m\b\.?", re.I)
@@ -128,6 +135,30 @@ def minute_of_day(clock: re.Match[str]) -> int:
     """Return a `CLOCK` time as minutes after midnight: "3:55 p.m." is 955."""
     hour = int(clock["hour"]) % 12 + (12 if clock["half"].lower() == "p" else 0)
     return hour * 60 + int(clock["minute"] or 0)
+
+
+def spoken(count: int, unit: str, weeks: bool = False) -> str:
+    """Return `count` `unit`s apart as said: "3 days apart", "2 hours and 5 minutes apart".
+
+    Days asked as `weeks` are weeks when whole ones, else days and about how many weeks.
+    """
+    if weeks and count % 7:
+        about = f"about {counted(round(count / 7), 'week')}" if count >= 7 else "under a week"
+        return f"{counted(count, 'day')} apart, {about}"
+    if weeks:
+        return f"{counted(count // 7, 'week')} apart"
+    if unit == "minute" and count >= 60:
+        return f"{counts_said((count // 60, 'hour'), (count % 60, 'minute'))} apart"
+    return f"the same {unit}" if not count else f"{counted(count, unit)} apart"
+
+
+def days_given(answer: str) -> dict[tuple[int, int], str]:
+    """Return each day of a month `answer` gives, as (month, day), with how it writes it."""
+    days: dict[tuple[int, int], str] = {}
+    for m in _DAY.finditer(answer):
+        month = month_number(m["month"] or m["month2"])
+        days.setdefault((month, int(m["day"] or m["day2"])), m[0])  # as first written
+    return days
 
 
 def _blank(match: re.Match[str]) -> str:

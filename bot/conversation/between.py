@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.conversation.amounts import (
     CLOCK,
-    MONTH_NAME,
     MONTH_YEAR,
-    counted,
-    counts_said,
+    days_given,
     minute_of_day,
     month_number,
+    spoken,
 )
+from bot.conversation.spans import typed_span
 from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
 
@@ -95,13 +95,6 @@ _ORDERS = (
         re.I,
     ),
 )
-# a day of a month: "July 16", "Oct. 7", "on 9 July"
-_DAY = re.compile(
-    rf"\b(?:(?P<month>{MONTH_NAME})\.? (?P<day>\d{{1,2}})|(?P<day2>\d{{1,2}}) "
-    rf"(?P<month2>{MONTH_NAME}))\b",
-    re.IGNORECASE,
-)
-
 _MOST_SPLITS = 3  # readings of "A and B and C" tried: each dates two things
 _DAY_MINUTES = 24 * 60
 
@@ -111,6 +104,9 @@ def between(engine: Engine, text: str) -> Decision | None:
     unit = span_asked(text)
     if unit is None:
         return _first(engine, text)
+    typed = typed_span(engine, text, unit)  # "January 14 to March 1, how many days?"
+    if typed is not None:
+        return typed
     readings = [
         both
         for pair in _PAIRS
@@ -185,21 +181,6 @@ def _apart(first: Candidate, second: Candidate, unit: str) -> tuple[str, str] | 
     if years[0] is None or years[1] is None:
         return None
     return spoken(abs(years[1] - years[0]), "year"), "years"
-
-
-def spoken(count: int, unit: str, weeks: bool = False) -> str:
-    """Return `count` `unit`s apart as said: "3 days apart", "2 hours and 5 minutes apart".
-
-    Days asked as `weeks` are weeks when whole ones, else days and about how many weeks.
-    """
-    if weeks and count % 7:
-        about = f"about {counted(round(count / 7), 'week')}" if count >= 7 else "under a week"
-        return f"{counted(count, 'day')} apart, {about}"
-    if weeks:
-        return f"{counted(count // 7, 'week')} apart"
-    if unit == "minute" and count >= 60:
-        return f"{counts_said((count // 60, 'hour'), (count % 60, 'minute'))} apart"
-    return f"the same {unit}" if not count else f"{counted(count, unit)} apart"
 
 
 def _first(engine: Engine, text: str) -> Decision | None:
@@ -295,12 +276,3 @@ def _clock(candidate: Candidate) -> int | None:
     """Return the one clock time `candidate`'s answer gives, as minutes after midnight."""
     clocks = {minute_of_day(m) for m in CLOCK.finditer(candidate.entry.answer)}
     return clocks.pop() if len(clocks) == 1 else None
-
-
-def days_given(answer: str) -> dict[tuple[int, int], str]:
-    """Return each day of a month `answer` gives, as (month, day), with how it writes it."""
-    days: dict[tuple[int, int], str] = {}
-    for m in _DAY.finditer(answer):
-        month = month_number(m["month"] or m["month2"])
-        days.setdefault((month, int(m["day"] or m["day2"])), m[0])  # as first written
-    return days

@@ -1,6 +1,6 @@
 """Questions answered by putting the story's facts together, tried before the plain reading.
 
-How long lies between two days the question types (`spans`) or two dated things, or which
+How long lies between two dated things, or two days the question types (`spans`), or which
 came first (`between`); which of two people is older (`ages`); what a figure quoted from the
 story stands for (`figured`); who said a line the story quotes (`speakers`); who wrote the
 story itself (`credits`); what figures the question quotes from the story add up to
@@ -16,7 +16,6 @@ from bot.conversation.between import between
 from bot.conversation.calculated import calculated
 from bot.conversation.credits import credited
 from bot.conversation.figured import figured
-from bot.conversation.spans import typed_span
 from bot.conversation.speakers import said_by
 
 if TYPE_CHECKING:
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
 def combined(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     """Answer `text` (read as `reading`) from facts put together, or None to read it as asked."""
     return (
-        typed_span(engine, text)  # "January 14 to March 1, how many days?"
-        or between(engine, text)  # "how many days between the closure and the vote?"
+        between(engine, text)  # "how many days between the closure and the vote?"
         or older(engine, text, engine.naming.read(reading, engine.index))  # "is A older than B?"
         or figured(engine, text, reading)  # "what's the 62 million figure about?"
         or said_by(engine, text, reading)  # "who said 'a man went to work and …'?"

@@ -12,7 +12,7 @@ import datetime
 import re
 from typing import TYPE_CHECKING
 
-from bot.conversation.between import days_given, span_asked, spoken
+from bot.conversation.amounts import days_given, spoken
 from bot.knowledge.sentences import story_sentences
 from bot.matching.decision import Decision
 from bot.models import Answer, AnswerKind
@@ -24,10 +24,12 @@ _ANY_YEAR = 2001  # no year said: a year that is no leap year
 _CLOSE = (-1, 0, 1)  # the years a day without its own is tried in, around the other's
 
 
-def typed_span(engine: Engine, text: str) -> Decision | None:
-    """Answer how long lies between the two days of the story `text` types, or None."""
-    unit = span_asked(text)
-    if unit is None or unit in ("hours", "minutes", "years"):
+def typed_span(engine: Engine, text: str, unit: str) -> Decision | None:
+    """Answer how long lies between the two days of the story `text` types, or None.
+
+    `unit`: the unit the span is asked in ("days"; "" for any; `between.span_asked`).
+    """
+    if unit in ("hours", "minutes", "years"):
         return None
     typed = days_given(text)
     story = engine.knowledge.story
