@@ -15,7 +15,10 @@ from bot.matching.lexicon import CURRENCY_WORDS
 from bot.matching.needs import MONTH_NAMES
 
 PERCENT = frozenset({"%", "percent", "per cent"})
+# the counts a text writes out: "three were flown", "nine votes to two", "Nineteen people"
 COUNTS = dict(one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8, nine=9, ten=10)
+COUNTS |= dict(eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16)
+COUNTS |= dict(seventeen=17, eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50)
 MONTHS = MONTH_NAMES.split()[:12]  # "january" … "december"
 # "6,500 of its 8,200 members": a part of a whole
 PART_OF = re.compile(

@@ -52,13 +52,7 @@ _PER = re.compile(r"\b(?:per|each|every|a|an|har)\s+(?P<thing>[a-z]+)\b", re.I)
 _SHORT = re.compile(r"(?<=\d)\s?(?P<scale>mn|mln|mil|m|bn|b|k)\b", re.I)
 _SHORT_SCALES = dict(mn="million", mln="million", mil="million", m="million", k="thousand")
 _SHORT_SCALES |= dict(bn="billion", b="billion")
-# the counts a story writes out: "nine votes to two", "Nineteen were treated"
-_SPELLED = {
-    **COUNTS,
-    **dict(eleven=11, twelve=12, thirteen=13, fourteen=14, fifteen=15, sixteen=16),
-    **dict(seventeen=17, eighteen=18, nineteen=19, twenty=20, thirty=30, forty=40, fifty=50),
-}
-_WORDS = re.compile(rf"\b(?:{'|'.join(_SPELLED)})\b", re.I)
+_WORDS = re.compile(rf"\b(?:{'|'.join(COUNTS)})\b", re.I)  # "Nineteen were treated"
 _ENDED = re.compile(r"[.!?\"\u201d]\s*$")  # a sentence, not a heading or a dateline
 _MOST = 3  # figures a question may give: two, and a sum it asks about
 
@@ -232,7 +226,7 @@ def _values(text: str, shares: bool | None = None) -> set[float]:
     said = {f.value for f in figures(text) if shares is None or (f.unit in PERCENT) == shares}
     if shares:
         return said
-    return said | {float(_SPELLED[w.lower()]) for w in _WORDS.findall(text)}
+    return said | {float(COUNTS[w.lower()]) for w in _WORDS.findall(text)}
 
 
 def _sentences(story: str, used: list[_Said]) -> list[str]:
