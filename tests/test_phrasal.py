@@ -114,6 +114,7 @@ def test_everyday_idioms_are_read_as_the_story_s_words(question: str, said: str)
         ("do passengers get their money back", "do passengers get their refund"),
         ("when do talks start up again", "when do talks resume"),
         ("how many trucks are sent elsewhere", "how many trucks are diverted"),
+        ("how fast did police seal off the bridge", "how fast did police closed the bridge"),
     ],
 )
 def test_the_new_idioms_read_as_their_plain_words(said: str, plain: str) -> None:

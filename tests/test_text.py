@@ -191,6 +191,13 @@ def test_chat_shorthand_is_written_out(engine: Engine) -> None:
     assert {"signatures", "through", "just", "from"} <= set(read)
     # "nite" is night, not "2nite" (tonight), the nearest spelling a typo would take
     assert "night" in engine.analyzer.analyze("was it signed on friday nite").words
+    # chat's one-letter "the" is no word of its own: "who be d chief engineer"
+    assert engine.analyzer.analyze("when was d deal signed").words[:3] == ("when", "was", "the")
+
+
+def test_chat_s_one_letter_the_leaves_a_pidgin_question_to_its_words() -> None:
+    answer = story_engine("lagos-metro").answer(Query(text="who be d chief engineer"))
+    assert answer.answered and "Chinedu Okafor" in answer.text
 
 
 def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) -> None:

@@ -95,6 +95,7 @@ SLANG = {
     "msg": "message",
     "temp": "temperature",
     "temps": "temperatures",
+    "d": "the",  # "wen is d vote": chat's one-letter "the"
     # South Asian English for a job title; read as its own word it is "design" ("who designed
     # it?" was answered by anyone with a title)
     "designation": "title",
