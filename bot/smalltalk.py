@@ -13,6 +13,14 @@ _GREETING = re.compile(
     r"^(hi+|hello+|hey+|hiya|yo|salam|salaam|as+alam[ -]?o[ -]?alaikum|aoa|good (morning|"
     rf"afternoon|evening)|greetings|namaste|adaab){_TO}$"
 )
+# a greeting a question opens with in the same sentence: "good afternoon folks who signed it"
+# asks who signed it (one ended by a full stop is a sentence of its own, and read as one)
+_OPENING = re.compile(
+    r"^(?:good\s+(?:morning|afternoon|evening|day)|hi+|hello+|hey+|hiya|howdy|greetings|namaste|"
+    r"salaam|salam|as+alam[ -]?o[ -]?alaikum)(?:\s+(?:there|all|everyone|everybody|folks|guys|"
+    r"friends|people|team|mates?|bot|storybot))?\b[\s,:;-]*(?=\w)",
+    re.IGNORECASE,
+)
 _THANKS = re.compile(
     r"^(thanks?( you)?( so much| a lot)?|thx|ty|thank u|cheers|ta|much appreciated|"
     rf"shukriya|shukria|jazak ?allah){_TO}$"
@@ -50,3 +58,8 @@ def smalltalk_reply(text: str, title: str) -> str | None:
     if _BYE.match(plain):
         return replies.GOODBYE
     return None
+
+
+def without_greeting(text: str) -> str:
+    """Return `text` without a greeting it opens a question with: "morning all who signed it?"."""
+    return _OPENING.sub("", text, count=1)

@@ -35,9 +35,10 @@ from bot.matching.needs import Need
 from bot.matching.offered import OfferedKinds
 from bot.matching.ranking import _untold
 from bot.matching.semantic import SemanticIndex
-from bot.matching.text import tokenize
+from bot.matching.text import emoji_breaks, tokenize
 from bot.models import AnswerKind, Query
 from bot.serving.service import StoryBot
+from bot.smalltalk import without_greeting
 from tests.conftest import DATA
 from tests.turnkit import story_engine
 
@@ -393,11 +394,25 @@ def test_an_entry_that_says_the_opposite_does_not_answer(engine: Engine, questio
 
 
 @pytest.mark.parametrize(
-    "question", ["hey bot where was the deal signed?", "salam! where was the deal signed"]
+    "question",
+    [
+        "hey bot where was the deal signed?",
+        "salam! where was the deal signed",
+        "good afternoon folks 👋 quick one: where was the deal signed",  # no full stop
+        "omg so excited 🚀 where was it signed",  # an emoji between words ends a sentence
+    ],
 )
 def test_a_greeting_before_a_question_does_not_hide_it(engine: Engine, question: str) -> None:
     answer = engine.answer(Query(text=question))
     assert answer.answered and "Beijing" in answer.text
+
+
+def test_a_greeting_in_a_sentence_of_its_own_and_a_flag_by_a_name_are_left() -> None:
+    assert without_greeting("good evening all, who signed it") == "who signed it"
+    assert without_greeting("Good evening. Who signed it") == "Good evening. Who signed it"
+    assert without_greeting("hi") == "hi"  # a greeting alone is answered as one
+    assert emoji_breaks("so excited 🚀🚀 who signed it? 😂") == "so excited. who signed it?"
+    assert emoji_breaks("did Pakistan 🇵🇰 sign it") == "did Pakistan 🇵🇰 sign it"
 
 
 @pytest.mark.parametrize("question", ["what's Li Qiang's job title", "Li Qiang's designation?"])

@@ -27,12 +27,12 @@ from bot.matching.overview import asks_overview, going_on
 from bot.matching.passages import Passages
 from bot.matching.ranking import rank
 from bot.matching.suggesting import Suggester
-from bot.matching.text import clean, in_other_script
+from bot.matching.text import clean, emoji_breaks, in_other_script
 from bot.matching.titles import title_holders
 from bot.matching.views import asks_a_view
 from bot.matching.wordless import Wordless
 from bot.models import Answer, AnswerKind, Query, Suggestion, Topic
-from bot.smalltalk import smalltalk_reply
+from bot.smalltalk import smalltalk_reply, without_greeting
 
 if TYPE_CHECKING:  # the engine reads a few settings; it does not need the settings module
     from bot.config import Settings
@@ -152,6 +152,7 @@ class Engine:
         if reply is not None:
             chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
+        text = without_greeting(emoji_breaks(text))
         if turn is None:
             return self._alone(text)
         return self.dialogue.after(text, turn, self._alone)

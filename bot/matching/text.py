@@ -36,6 +36,9 @@ _SHARED = re.compile(
 _ESCAPE = re.compile(
     r"\x1b(?:\[[0-9;?]{0,32}[ -/]{0,4}[@-~]|\][^\x07\x1b]{0,256}(?:\x07|\x1b\\)|[@-Z\\-_])"
 )
+# pictographs and dingbats (not flags, which stand beside a name): in chat, one between words
+# ends a sentence, as "so excited 🚀 who signed it" is two
+_EMOJI = re.compile(r"\s*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF][\uFE0F\u200D]*)+\s*")
 _GAP = " … "  # where a message too long to read whole was cut
 _UPPER_US = re.compile(r"\bU\.?S\.?A?\b(?!\w)")
 _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -73,6 +76,15 @@ def clean(text: str, limit: int) -> str:
     half = (limit - len(_GAP)) // 2
     head, tail = text[:half].rsplit(" ", 1)[0], text[-half:].split(" ", 1)[-1]
     return head + _GAP + tail
+
+
+def emoji_breaks(text: str) -> str:
+    """Return `text` with each run of emoji between words read as a sentence break."""
+    if text.isascii():  # most texts: no emoji
+        return text
+    return _EMOJI.sub(
+        lambda m: ". " if m.start() > 0 and m.end() < len(text) else " ", text
+    ).strip()
 
 
 def chat_words(text: str) -> str:
