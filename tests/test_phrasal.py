@@ -115,6 +115,9 @@ def test_everyday_idioms_are_read_as_the_story_s_words(question: str, said: str)
         ("when do talks start up again", "when do talks resume"),
         ("how many trucks are sent elsewhere", "how many trucks are diverted"),
         ("how fast did police seal off the bridge", "how fast did police closed the bridge"),
+        ("when did they own up to it", "when did they admitted to it"),
+        ("where was the press conference", "where was the news conference"),
+        ("who is kessler what is his deal", "who is kessler what role"),
     ],
 )
 def test_the_new_idioms_read_as_their_plain_words(said: str, plain: str) -> None:

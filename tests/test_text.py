@@ -191,6 +191,8 @@ def test_chat_shorthand_is_written_out(engine: Engine) -> None:
     assert {"signatures", "through", "just", "from"} <= set(read)
     # "nite" is night, not "2nite" (tonight), the nearest spelling a typo would take
     assert "night" in engine.analyzer.analyze("was it signed on friday nite").words
+    # "roughly" asks nothing of rough seas
+    assert "rough" not in engine.analyzer.analyze("roughly how old is he").terms
     # chat's one-letter "the" is no word of its own: "who be d chief engineer"
     assert engine.analyzer.analyze("when was d deal signed").words[:3] == ("when", "was", "the")
 

@@ -96,6 +96,9 @@ SLANG = {
     "temp": "temperature",
     "temps": "temperatures",
     "d": "the",  # "wen is d vote": chat's one-letter "the"
+    # "roughly how many?" asks how many, read word by word: as stems they were "rough" seas
+    "roughly": "about",
+    "approximately": "about",
     # South Asian English for a job title; read as its own word it is "design" ("who designed
     # it?" was answered by anyone with a title)
     "designation": "title",
