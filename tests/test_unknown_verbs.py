@@ -9,6 +9,7 @@ from bot.matching.coverage import QuestionTerms
 from bot.matching.engine import Engine
 from bot.matching.english import is_only_verb
 from bot.models import Query
+from tests.turnkit import story_engine
 
 
 @pytest.mark.parametrize(
@@ -54,3 +55,20 @@ def test_an_entry_said_with_another_verb_is_answered(malaria: Engine) -> None:
 def test_a_thing_the_story_leaves_out_is_still_declined(malaria: Engine) -> None:
     answer = malaria.answer(Query(text="who's the CEO of the company making malvora?"))
     assert not answer.answered
+
+
+def test_an_unknown_word_of_two_letters_weighs_a_quarter_of_an_unknown_noun(
+    malaria: Engine,
+) -> None:
+    # pidgin "di" (the) and "e" (it): particles of a language chat mixes in, not things asked of
+    weights = _weights(malaria, "di ceo e")
+    assert not malaria.index.knows("di") and not malaria.index.knows("ceo")
+    assert weights["di"] == pytest.approx(weights["ceo"] / 4)
+    assert weights["e"] == pytest.approx(weights["ceo"] / 4)
+
+
+def test_a_question_with_a_particle_of_another_language_is_answered() -> None:
+    answer = story_engine("lagos-metro").answer(
+        Query(text="e get stop for maryland abi? na there i dey work")
+    )
+    assert answer.answered and "Maryland" in answer.text
