@@ -223,6 +223,10 @@ def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Eng
     read = engine.analyzer.analyze("zara bata dein, dono mulkon mein se ek ka ohda kya hai?")
     assert {"both", "one", "role"} <= set(read.words)
     assert not {"zara", "dein"} & set(read.terms)
+    # the thirty-third session's: "beech" (between) and "baat cheet" (talks)
+    read = engine.analyzer.analyze("talks aur deal ke beech kitne din? baat cheet kab hui?")
+    assert {"between", "talks"} <= set(read.words)
+    assert "everyone" not in engine.analyzer.analyze("did everyone get off the ship").terms
 
 
 def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: Engine) -> None:
