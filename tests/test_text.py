@@ -227,6 +227,8 @@ def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Eng
     read = engine.analyzer.analyze("talks aur deal ke beech kitne din? baat cheet kab hui?")
     assert {"between", "talks"} <= set(read.words)
     assert "everyone" not in engine.analyzer.analyze("did everyone get off the ship").terms
+    read = engine.analyzer.analyze("agar survey kab chhapa aur kitne log mare, ab tak?")
+    assert {"published", "died"} <= set(read.words) and not {"agar", "ab"} & set(read.terms)
 
 
 def test_roman_urdu_words_are_read_in_the_forms_a_sentence_gives_them(engine: Engine) -> None:
