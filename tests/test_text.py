@@ -425,6 +425,10 @@ def test_pidgin_words_are_read_only_in_a_pidgin_message(lagos: Engine) -> None:
     ended = story_engine("lagos-metro").answer(Query(text="wia di train go end?"))
     assert ended.answered and "Oshodi" in ended.text
     assert lagos.analyzer.analyze("yestaday monin").words == ("yesterday", "morning")
+    # "di" (the) and "b" (be) ask nothing of a story in a pidgin message
+    assert not {"di", "b"} & set(
+        lagos.analyzer.analyze("wetin b di main reason dem build am").terms
+    )
 
 
 def test_typo_readings_do_not_depend_on_the_hash_seed() -> None:
