@@ -339,6 +339,8 @@ def test_swahili_mixed_into_a_question_is_read(malaria: Engine, question: str, s
 def test_swahili_words_are_read_only_in_a_swahili_message(malaria: Engine) -> None:
     assert "ni" in malaria.analyzer.analyze("ni the vaccine free").words  # no marker: as typed
     assert "when" in malaria.analyzer.analyze("chanjo ilianza lini").words
+    # a Swahili question word alone tells the language: "gani" (which), "mingapi" (how many)
+    assert "which" in malaria.analyzer.analyze("dozi zilifika mwezi gani?").words
 
 
 @pytest.mark.parametrize(
