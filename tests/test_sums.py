@@ -58,6 +58,31 @@ def _qtype(question: str) -> QType:
             "He pledged to spend 350 billion won on safety over three years.",
             "that is about 117 billion won a year (350 billion won over 3 years)",
         ),
+        (  # a count of things spread over spelled-out weeks, not only money
+            "the 45 cables over three weeks, how many per week is that?",
+            "The remaining 45 cables will be examined over the next three weeks.",
+            "that is 15 cables a week (45 cables over 3 weeks)",
+        ),
+        (  # "on average … per day": the amount the answer gives, spread over "the two days"
+            "on average, how much did bars lose per day of cuts?",
+            "Bars and restaurants lost 65 million euros in sales over the two days.",
+            "that is 32.5 million euros a day (65 million euros over 2 days)",
+        ),
+        (  # a rate carried to another period, exactly when it can be
+            "148,000 won a month, how much per annum?",
+            "The union wants a base pay rise of 148,000 won a month.",
+            "that is 1,776,000 won a year (148,000 won a month)",
+        ),
+        (
+            "the firm makes 40 million doses a year, how many per month is that?",
+            "Kavach Biologics says it can make 40 million doses a year.",
+            "that is about 3.33 million doses a month (40 million doses a year)",
+        ),
+        (  # a smaller scale where the larger would say "0.05 billion"
+            "$1.2 billion over two years, what is that a month?",
+            "The repairs will cost $1.2 billion over two years.",
+            "that is about $50 million a month ($1.2 billion over 2 years)",
+        ),
         (
             "how many of its members didn't join?",
             "The union said about 6,500 of its 8,200 members joined the strike.",
@@ -98,6 +123,13 @@ def test_a_sum_asked_of_the_answers_figures_is_worked_out(
             "It will invest 40 million euros over five years.",
         ),
         ("is the gap 300?", "Kalmora wants 1,200; Dravenia offered 900."),  # yes or no
+        # two amounts a year: which one is asked is not said
+        (
+            "40 million doses a year, how many a month?",
+            "It makes 40 million doses a year; demand may reach 80 million doses a year.",
+        ),
+        # said per the very period asked: nothing to work out
+        ("that 40 million a year, how much per year?", "It makes 40 million doses a year."),
         ("how long is the line?", "It runs from 6 a.m. to 11 p.m. and is 27 km long, at 4 p.m."),
     ],
 )

@@ -15,11 +15,9 @@ import re
 
 from bot.conversation.amounts import (
     CLOCK,
-    COUNTS,
     MONTH_YEAR,
     PART_OF,
     PERCENT,
-    SCALES,
     Figure,
     alike,
     counts_said,
@@ -27,9 +25,10 @@ from bot.conversation.amounts import (
     minute_of_day,
     month_number,
 )
+from bot.conversation.rates import per_period
 from bot.conversation.ratios import compared, share
 from bot.matching.decision import Decision
-from bot.matching.lexicon import CURRENCY_WORDS, QType
+from bot.matching.lexicon import QType
 from bot.models import AnswerKind
 
 # "by how many …?", "what's the difference …?", "how many more …?", "kitni seats zyada?"
@@ -38,17 +37,13 @@ _APART = re.compile(
     r"by how (?:many|much)|gap between|zyada)\b",
     re.I,
 )
-# "how much a year?", "what's that per month?"
+# "how much a year?", "what's that per month?", "per annum"
 _PER = re.compile(
-    r"\b(?:per|a|an|each|every) (?P<unit>year|month|week|day)\b|\b(?:annually|yearly)\b", re.I
-)
-_SPREAD = re.compile(r"\d|\b(?:that|this|thats)\b", re.I)
-# "over five years", "over 3 years": what an amount is spread across
-_OVER = re.compile(
-    r"\bover (?:the next )?(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten) "
-    r"(?P<unit>year|month|week|day)s?\b",
+    r"\b(?:per|a|an|each|every) (?P<unit>year|month|week|day)\b|\b(?:annually|yearly|per annum)\b",
     re.I,
 )
+# what the amount is: one the question quotes or points at, or an average asked of the answer's
+_SPREAD = re.compile(r"\d|\b(?:that|this|thats|average)\b", re.I)
 # a figure's aside: "148,000 won ($107)" is one figure, its conversion set apart
 _ASIDE = re.compile(r"\([^()]*\)")
 # "how many didn't join?": the rest of a whole of which the answer says a part
@@ -89,11 +84,12 @@ def worked(question: str, qtype: QType, answer: str) -> str | None:
         return shared
     if qtype is QType.COUNT and _NOT.search(question):
         return _rest(plain)
-    per = _PER.search(question)
+    # the last period it names is the one asked: "148,000 won a month, how much per annum?"
+    per = next(reversed(list(_PER.finditer(question))), None)
     # "the 40 million over five years, how much a year?", "what's that per year?"; not "how
     # much does the club make in a year?", which asks of no amount spread
     if per is not None and _SPREAD.search(question):
-        return _per(plain, (per["unit"] or "year").lower())
+        return per_period(plain, (per["unit"] or "year").lower())
     if qtype is QType.DURATION:
         return _elapsed(answer)
     return None
@@ -132,30 +128,6 @@ def _rest(answer: str) -> str | None:
         return None
     rest = f"{whole - some:,.0f}"
     return f"By the story's figures, that leaves {rest} ({part['whole']} less {part['some']})."
-
-
-def _per(answer: str, period: str) -> str | None:
-    """Return an amount spread over years or months, per the period asked, if one is."""
-    over = _OVER.search(answer)
-    amounts = [f for f in figures(answer) if f.sign or f.unit in CURRENCY_WORDS]
-    if over is None or len(amounts) != 1 or over["unit"].lower() != period:
-        return None
-    count = COUNTS.get(over["count"].lower()) or int(over["count"])
-    amount = amounts[0]
-    share = amount.value / count
-    shown = _rounded(share, amount)
-    about = "" if shown == share else "about "
-    return (
-        f"By the story's figures, that is {about}{amount.said(shown)} a {period} "
-        f"({amount.said(amount.value)} over {count} {over['unit'].lower()}s)."
-    )
-
-
-def _rounded(value: float, like: Figure) -> float:
-    """Return `value` to three significant figures in `like`'s scale: 116.67 is 117."""
-    scale = SCALES.get(like.scale.lower(), 1.0)
-    scaled = value / scale
-    return float(f"{scaled:.3g}") * scale if scaled >= 100 else round(scaled, 2) * scale
 
 
 def _elapsed(answer: str) -> str | None:
