@@ -88,6 +88,11 @@ def _qtype(question: str) -> QType:
             "The union said about 6,500 of its 8,200 members joined the strike.",
             "that leaves 1,700 (8,200 less 6,500)",
         ),
+        (  # "still working" asks the rest as "didn't join" does, and "how much" as "how many"
+            "so how much members still working, by their own numbers?",
+            "The union said about 6,500 of its 8,200 members joined the strike.",
+            "that leaves 1,700 (8,200 less 6,500)",
+        ),
         (
             "how long did the cuts last?",
             "The first cuts ran from 4:20 p.m. to 11:45 p.m. on Tuesday.",

@@ -46,9 +46,12 @@ _PER = re.compile(
 _SPREAD = re.compile(r"\d|\b(?:that|this|thats|average)\b", re.I)
 # a figure's aside: "148,000 won ($107)" is one figure, its conversion set apart
 _ASIDE = re.compile(r"\([^()]*\)")
-# "how many didn't join?": the rest of a whole of which the answer says a part
+# "how many didn't join?", "how many are still working?": the rest of a whole of which the
+# answer says a part
 _NOT = re.compile(
-    r"\b(?:didn'?t|did not|don'?t|do not|weren'?t|were not|haven'?t|have not)\b", re.I
+    r"\b(?:didn'?t|did not|don'?t|do not|weren'?t|were not|haven'?t|have not|"
+    r"still working|the rest)\b",
+    re.I,
 )
 # what sets two figures against each other: "1.8% against the 10%", "from 71 to 64"
 _AGAINST = re.compile(r"\s+(?:against|compared with|compared to|versus|vs\.?)\s+(?:the |a )?", re.I)
@@ -82,7 +85,7 @@ def worked(question: str, qtype: QType, answer: str) -> str | None:
     shared = share(question, plain)  # "what share of the staff …?"
     if shared is not None:
         return shared
-    if qtype is QType.COUNT and _NOT.search(question):
+    if qtype in (QType.COUNT, QType.AMOUNT) and _NOT.search(question):
         return _rest(plain)
     # the last period it names is the one asked: "148,000 won a month, how much per annum?"
     per = next(reversed(list(_PER.finditer(question))), None)
