@@ -1,8 +1,9 @@
-"""Who wrote the story: "who wrote this article?", "which news agency filed this story?".
+"""Who wrote the story and where from: "who wrote this article?", "what is its dateline?".
 
 A news story says who wrote it in its credit line ("(Reporting by Anna Kowalczyk; Editing by
-Mark Potter)") and which agency filed it in its dateline ("TORUN, Poland, Oct 8 (Reuters) -").
-Asked, the reply gives both as the story has them; a story with neither does not say.
+Mark Potter)"), and where, when and by which agency it was filed in its dateline ("TORUN,
+Poland, Oct 8 (Reuters) -"). Asked, the reply gives them as the story has them; a story with
+neither does not say.
 """
 
 from __future__ import annotations
@@ -30,6 +31,20 @@ _ASKED = re.compile(
     r"|\bwho (?:\w+ )?(?:wrote|filed|penned|authored) this\b(?!\s*\w)",
     re.I,
 )
+# what asks the dateline itself: "what's the dateline?", "where was this report filed from?",
+# "ye report kis shehar se file hui?"
+_WHERE_FROM = re.compile(
+    r"\bdatelined?\b|\bfiled from\b|\bfile (?:hui|hua|ki|kiya)\b"
+    rf"|\bwhere (?:was|is) {_THE_STORY} (?:from|filed|written)\b",
+    re.I,
+)
+# a dateline opening one of a story's first lines: "ULSAN, South Korea, Wednesday, July 16,
+# 2025", "LAGOS, July 14 - …", "ACCRA/NAIROBI, 2 March 2026 - …"
+_DATELINE_LINE = re.compile(
+    r"^(?P<dateline>[A-Z][A-Z.'/-]+(?: [A-Z][A-Z.'/-]+)*,[^\n]{2,60}?)"
+    r"(?:\s+[-\u2013\u2014]{1,2}\s|\s*$)"
+)
+_FIRST_LINES = 3  # the dateline opens the story, after its headline at most
 _CREDIT = re.compile(r"\((?P<credit>(?:Reporting|Reported|Writing|Written) by [^)]+)\)")
 # "TORUN, Poland, Oct 8 (Reuters) - …": the agency of a dateline opening a line
 _DATELINE = re.compile(
@@ -38,7 +53,9 @@ _DATELINE = re.compile(
 
 
 def credited(engine: Engine, text: str) -> Decision | None:
-    """Answer who wrote the story and who filed it, when `text` asks."""
+    """Answer who wrote the story and who filed it, or its dateline, when `text` asks."""
+    if _WHERE_FROM.search(text):
+        return _datelined(engine, text)
     if not _ASKED.search(text):  # almost every question
         return None
     story = engine.knowledge.story
@@ -54,3 +71,22 @@ def credited(engine: Engine, text: str) -> Decision | None:
     source = " … ".join(m[0].strip() for m in (dateline, credit) if m is not None)
     answer = Answer(text=" ".join(said), kind=AnswerKind.ANSWER, source=source, confidence=0.5)
     return Decision(text, answer, "who wrote it: the credit line and dateline")
+
+
+def _datelined(engine: Engine, text: str) -> Decision:
+    """Answer with the story's dateline: where, when and by whom it was filed."""
+    lines = [line.strip() for line in engine.knowledge.story.splitlines() if line.strip()]
+    for line in lines[:_FIRST_LINES]:
+        found = _DATELINE_LINE.match(line)
+        # a dateline gives a date or an agency: "CHINA, PAKISTAN SIGN DEAL" is a headline
+        if found is not None and re.search(r"\d|\(", found["dateline"]):
+            dateline = found["dateline"].rstrip(" ,")
+            answer = Answer(
+                text=f"The story's dateline: {dateline}.",
+                kind=AnswerKind.ANSWER,
+                source=dateline,
+                confidence=0.5,
+            )
+            return Decision(text, answer, "where it was filed: the dateline")
+    declined = replies.decline(0.0, engine.top_questions(engine.thresholds.suggestions))
+    return Decision(text, declined, "where it was filed: no dateline")
