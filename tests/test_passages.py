@@ -172,3 +172,32 @@ def test_a_sentence_naming_someone_by_a_name_that_says_another_names_both() -> N
     asked = "wat does van dalen say his job is now the club's being sold"
     answer = football.answer(Query(text=asked))
     assert answer.answered and "My job is the same as it was last week" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "quoted"),
+    [
+        (
+            "football-takeover",
+            "Which gentleman said 'we will take the time we need', and in what capacity?",
+            "said Pieter Hoogland, the KNVB's director of professional football",
+        ),
+        # an apostrophe inside a word opens no quotation
+        ("ransomware-hospital", "what's the 'most basic defence of all' lol", "most basic"),
+        # guillemets quote too, and the sentence is quoted whatever the rest asks of it
+        ("football-takeover", "Ça veut dire quoi, « Eemland Blijft Eemland » ?", "Eemland Stays"),
+        # a quotation its sentence only opens is quoted with the sentence that closes it
+        ("heatwave-grid", "what did Villalba answer to the 'freak event' line?", "Villalba said"),
+    ],
+)
+def test_a_phrase_quoted_from_the_story_is_answered_with_its_sentence(
+    story: str, question: str, quoted: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
+    assert answer.answered and quoted in answer.text
+
+
+def test_a_quoted_phrase_in_several_sentences_or_none_points_at_none(lagos: Engine) -> None:
+    assert lagos.passages.holding("what does 'Orange Line' mean?") is None  # in many sentences
+    assert lagos.passages.holding("what does 'purple monorail' mean?") is None  # in none
+    assert lagos.passages.holding("was it 'a model for every big city'?") is not None

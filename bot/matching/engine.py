@@ -182,7 +182,10 @@ class Engine:
 
     def _quoted(self, decided: Decision, reading: Analysis) -> Decision:
         """Answer with the story sentence that answers what no entry does, if one clearly does."""
-        sentence = self.passages.quote(reading, self.tools)
+        # a phrase the question quotes from the story points at its sentence
+        sentence = self.passages.holding(decided.question) or self.passages.quote(
+            reading, self.tools
+        )
         if sentence is None:
             return decided
         reason = f"{decided.reason}; one story sentence holds the question"

@@ -9,6 +9,7 @@ works, the engine still declines.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.knowledge.sentences import story_sentences
@@ -33,6 +34,12 @@ _MIN_WORDS = 5  # shorter lines are headings and datelines, not statements
 _COVERED = 0.5  # share of the question's term weight the sentence must hold, close words too
 _LACKING = 0.3  # the most important question term it may lack, as a share of the weight
 _AHEAD = 0.4  # how far its BM25 score must lead the next sentence's, as a share of its own
+# words a question quotes from the story: "who said 'we will take the time we need'?"; not an
+# apostrophe inside a word ("what's the 'most basic defence'")
+_QUOTED = re.compile(
+    r"(?<!\w)['\"\u00ab\u2018\u201c]([^'\"\u00ab\u00bb\u2018\u2019\u201c\u201d\n]{4,100}?)['\"\u00bb\u2019\u201d](?!\w)"
+)
+_PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 class Passages:
@@ -59,10 +66,45 @@ class Passages:
         self._names = names.over(self.sentences) if names else None
         self._bm25 = Bm25(Postings.of_documents([sorted(t) for t in self._terms]))
         self._calendar = frozenset(analyzer.terms(f"{_HAPPENING} {MONTH_NAMES} {WEEKDAY_NAMES}"))
+        # each sentence as a quoted phrase is looked for in it: one case, one kind of quote mark
+        self._plain = [
+            " ".join(s.translate(_PLAIN_QUOTES).casefold().split()) for s in self.sentences
+        ]
 
     def _dated(self, question: Analysis) -> bool:
         """Return whether `question` asks only what happened at a time: "what happened in 2019?"."""
         return all(t in self._calendar or t.isdigit() for t in question.terms)
+
+    def holding(self, text: str) -> str | None:
+        """Return the one sentence holding every phrase `text` quotes from the story, if one does.
+
+        "Which gentleman said 'we will take the time we need'?" points at its sentence in the
+        story's own words, whatever else it asks of it.
+        """
+        phrases = [" ".join(p.casefold().split()) for p in _QUOTED.findall(text)]
+        if not phrases:  # almost every question
+            return None
+        holding = [n for n, plain in enumerate(self._plain) if all(p in plain for p in phrases)]
+        return self._whole_quote(holding[0]) if len(holding) == 1 else None
+
+    def _whole_quote(self, at: int) -> str:
+        """Return sentence `at` with those that finish a quotation it opens: who said it.
+
+        "\u201cThey call it a freak event." is a sentence of its own; the next, "Our members call
+        it the bill for five years of cuts,\u201d said Villalba, closes the quote and names him.
+        """
+        said = self.sentences[at]
+        following = self.sentences[at + 1] if at + 1 < len(self.sentences) else ""
+        # a sentence split off at a quote's own full stop may have lost its closing mark; one
+        # that opens a quote the next sentence closes is the first of a quotation
+        plain = said.translate(_PLAIN_QUOTES)
+        if (
+            plain.startswith('"')
+            and plain.count('"') == 1
+            and '"' in following.translate(_PLAIN_QUOTES)
+        ):
+            return f"{said} {following}"
+        return said
 
     def quote(self, question: Analysis, tools: Retrievers) -> str | None:
         """Return the one sentence that answers `question`, or None when none clearly does.
