@@ -49,6 +49,9 @@ def test_who_reported_a_thing_the_story_tells_is_no_question_of_its_writer() -> 
         ("bridge-closure", "What is the dateline on this piece?", "TORUN, Poland, Oct 8 (Reuters)"),
         ("ferry-grounding", "@StoryBot ye report kis shehar se file hui hai?", "PIRAEUS, Greece"),
         ("malaria-vaccine", "where and when is this article datelined?", "ACCRA/NAIROBI, 2 March"),
+        ("football-takeover", "dis news, e come from which town?", "AMERSFOORT, Netherlands"),
+        ("ransomware-hospital", "which day's this article actually from", "LINDVIK, Norway"),
+        ("lagos-metro", "bhai ye news kis date ki hai", "LAGOS, July 14"),
         # a dateline on a line of its own, with no dash after it
         ("shipyard-strike", "Article dateline: city, weekday, date?", "ULSAN, South Korea"),
     ],

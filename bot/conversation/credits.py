@@ -33,9 +33,15 @@ _ASKED = re.compile(
 )
 # what asks the dateline itself: "what's the dateline?", "where was this report filed from?",
 # "ye report kis shehar se file hui?"
+_NEWS = r"(?:this|the|ye|yeh|dis) (?:article|story|piece|report|news)"
 _WHERE_FROM = re.compile(
     r"\bdatelined?\b|\bfiled from\b|\bfile (?:hui|hua|ki|kiya)\b"
-    rf"|\bwhere (?:was|is) {_THE_STORY} (?:from|filed|written)\b",
+    rf"|\bwhere (?:was|is) {_THE_STORY} (?:from|filed|written)\b"
+    # "which day's this article from?", "what date is the story?"
+    rf"|\b(?:what|which) (?:date|day|town|city)(?:'s|s)?(?: is| was)? {_NEWS}\b"
+    # "ye news kis date ki hai", "dis news, e come from which town?"
+    rf"|\b{_NEWS},? (?:kis (?:date|din|tareekh|shehar)"
+    r"|(?:\w+ ){0,2}from which (?:town|city|day))\b",
     re.I,
 )
 # a dateline opening one of a story's first lines: "ULSAN, South Korea, Wednesday, July 16,
