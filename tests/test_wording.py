@@ -526,6 +526,9 @@ def test_a_say_word_after_a_determiner_is_a_noun(question: str, qtype: QType) ->
         ("kitne saal mein bharega", "kitne saal mein bharega"),  # in how many years: no age
         ("cnsa ka full form kya hai", "what is cnsa kya hai"),
         ("full form of lmra", "what is lmra"),
+        ("what is pno short for", "what is pno"),
+        ("knvb this letters is short for what", "what is knvb"),  # pidgin, as read
+        ("is the fare short for anything", "is the fare short for anything"),  # no name asked
         ("fill in the form", "fill in the form"),  # a form, no full form
         ("who voted no", "who voted against"),
         ("how many trustees voted yes", "how many trustees voted for"),

@@ -243,6 +243,13 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
     # an acronym's "full form" (South Asian English) is what it stands for: "kctu full form?",
     # "cnsa ka full form kya hai", "full form of LMRA"
     (r"\bfull form of (?P<name>\w+)", r"what is \g<name>"),
+    # so is what it is short for: "what is PNO short for?", "KNVB, dis letters na short for
+    # wetin?" (read "knvb this letters is short for what")
+    (r"\bwhat (?:is|s) (?P<name>\w+) short for\b", r"what is \g<name>"),
+    (
+        r"\b(?P<name>\w+) (?:(?:this|these|the) letters )?(?:is |are )?short for what\b",
+        r"what is \g<name>",
+    ),
     (r"\b(?P<name>\w+)(?: ka| ki)? full form\b", r"what is \g<name>"),
     # "summarise what he said" asks what he said
     (r"\b(?:summari[sz]e|sum up|recap)(?: for me| for us)? what\b", "what"),
