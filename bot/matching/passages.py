@@ -25,6 +25,7 @@ from bot.matching.mismatch import elsewhere
 from bot.matching.names import AnswerNames
 from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
 from bot.matching.offered import OfferedKinds
+from bot.matching.text import QUOTE_MARKS
 
 if TYPE_CHECKING:
     from bot.matching.evidence import Retrievers
@@ -39,7 +40,6 @@ _AHEAD = 0.4  # how far its BM25 score must lead the next sentence's, as a share
 _QUOTED = re.compile(
     r"(?<!\w)['\"\u00ab\u2018\u201c]([^'\"\u00ab\u00bb\u2018\u2019\u201c\u201d\n]{4,100}?)['\"\u00bb\u2019\u201d](?!\w)"
 )
-_PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 class Passages:
@@ -68,7 +68,7 @@ class Passages:
         self._calendar = frozenset(analyzer.terms(f"{_HAPPENING} {MONTH_NAMES} {WEEKDAY_NAMES}"))
         # each sentence as a quoted phrase is looked for in it: one case, one kind of quote mark
         self._plain = [
-            " ".join(s.translate(_PLAIN_QUOTES).casefold().split()) for s in self.sentences
+            " ".join(s.translate(QUOTE_MARKS).casefold().split()) for s in self.sentences
         ]
 
     def _dated(self, question: Analysis) -> bool:
@@ -97,11 +97,11 @@ class Passages:
         following = self.sentences[at + 1] if at + 1 < len(self.sentences) else ""
         # a sentence split off at a quote's own full stop may have lost its closing mark; one
         # that opens a quote the next sentence closes is the first of a quotation
-        plain = said.translate(_PLAIN_QUOTES)
+        plain = said.translate(QUOTE_MARKS)
         if (
             plain.startswith('"')
             and plain.count('"') == 1
-            and '"' in following.translate(_PLAIN_QUOTES)
+            and '"' in following.translate(QUOTE_MARKS)
         ):
             return f"{said} {following}"
         return said

@@ -8,7 +8,8 @@ from functools import partial
 
 # Mojibake seen in received stories: a Thai code point where a quote or space was lost.
 _MOJIBAKE = str.maketrans({"\u0e42": "'", "\u0e22": " "})
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
+# curly quotation marks (and a backtick) as the straight ones people type
+QUOTE_MARKS = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "`": "'"})
 _MENTION = re.compile(r"<@[!&]?\d+>|<#\d+>|@everyone|@here|@\w+", re.IGNORECASE)
 _COMMAND = re.compile(r"^\s*/\w+(@\w+)?\b")
 # where a mention stood, with the marks around it: one sentence break
@@ -62,7 +63,7 @@ def clean(text: str, limit: int) -> str:
     """
     if len(text) > limit * 4:  # cheap cut first: normalising 100 KB of text is wasted work
         text = text[: limit * 2] + " " + text[-limit * 2 :]
-    text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(_QUOTES)
+    text = unicodedata.normalize("NFKC", text).translate(_MOJIBAKE).translate(QUOTE_MARKS)
     text = _ESCAPE.sub("", text)
     if not text.isprintable():  # printable text has no control, format or private character
         text = "".join(map(_shown, text))
