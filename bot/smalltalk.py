@@ -9,16 +9,14 @@ from bot.matching.text import chat_words
 
 # who a greeting or thanks is said to: "thanks mate", "hi all", "cheers guys"
 _TO = r"( there| all| everyone| bot| storybot| mate| man| bro| guys| buddy| pal| yaar)?"
-_GREETING = re.compile(
-    r"^(hi+|hello+|hey+|hiya|yo|salam|salaam|as+alam[ -]?o[ -]?alaikum|aoa|good (morning|"
-    rf"afternoon|evening)|greetings|namaste|adaab){_TO}$"
-)
+# the greetings said alone and before a question alike
+_HELLO = r"hi+|hello+|hey+|hiya|salam|salaam|as+alam[ -]?o[ -]?alaikum|greetings|namaste"
+_GREETING = re.compile(rf"^({_HELLO}|yo|aoa|adaab|good (morning|afternoon|evening)){_TO}$")
 # a greeting a question opens with in the same sentence: "good afternoon folks who signed it"
 # asks who signed it (one ended by a full stop is a sentence of its own, and read as one)
 _OPENING = re.compile(
-    r"^(?:good\s+(?:morning|afternoon|evening|day)|hi+|hello+|hey+|hiya|howdy|greetings|namaste|"
-    r"salaam|salam|as+alam[ -]?o[ -]?alaikum)(?:\s+(?:there|all|everyone|everybody|folks|guys|"
-    r"friends|people|team|mates?|bot|storybot))?\b[\s,:;-]*(?=\w)",
+    rf"^(?:{_HELLO}|howdy|good\s+(?:morning|afternoon|evening|day))(?:\s+(?:there|all|everyone|"
+    r"everybody|folks|guys|friends|people|team|mates?|bot|storybot))?\b[\s,:;-]*(?=\w)",
     re.IGNORECASE,
 )
 _THANKS = re.compile(
