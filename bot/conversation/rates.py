@@ -42,20 +42,23 @@ def per_period(answer: str, period: str) -> str | None:
         count = COUNTS.get(over["count"].lower()) or int(over["count"])
         unit = over["unit"].lower()
         worked = amount.value / (count * _DAYS[unit]) * _DAYS[period]
-        how = f"{amount.said(amount.value)} {_thing(amount)}over {count} {unit}{'s' * (count != 1)}"
+        spread = f"over {count} {unit}{'s' * (count != 1)}"
     elif rate is not None and over is None and rate["unit"] != period:
         unit = rate["unit"]
         worked = amount.value / _DAYS[unit] * _DAYS[period]
-        how = f"{amount.said(amount.value)} {_thing(amount)}a {unit}".replace("  ", " ")
+        spread = f"a {unit}"
     else:
         return None
     fitting = _fitting(amount, worked)
     shown = worked if worked == round(worked) else _rounded(worked, fitting)
-    about = "" if shown == worked else "about "
-    return (
-        f"By the story's figures, that is {about}{fitting.said(shown)} {_thing(amount)}"
-        f"a {period} ({how})."
-    ).replace("  ", " ")
+    about = "about " if shown != worked else ""
+    per = _said(fitting, shown, f"a {period}")
+    return f"By the story's figures, that is {about}{per} ({_said(amount, amount.value, spread)})."
+
+
+def _said(amount: Figure, value: float, period: str) -> str:
+    """Return `value` said as `amount` is, with what it counts: "15 cables a week"."""
+    return " ".join(part for part in (amount.said(value), _thing(amount), period) if part)
 
 
 def _amount(figure: Figure) -> bool:
@@ -70,12 +73,12 @@ def _counted(amount: Figure) -> tuple[str, ...]:
 
 
 def _thing(amount: Figure) -> str:
-    """Return what a bare amount counts, with a space: "45 cables" gives "cables "."""
+    """Return what a bare amount counts: "45 cables" gives "cables", "$1.2 billion" nothing."""
     after = _counted(amount)
     if amount.unit or amount.sign or not after:
         return ""
     word = after[0]
-    return f"{word} " if word.isalpha() and word not in ("a", "an", "per", "each") else ""
+    return word if word.isalpha() and word not in ("a", "an", "per", "each") else ""
 
 
 def _fitting(amount: Figure, value: float) -> Figure:
