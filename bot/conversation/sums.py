@@ -48,7 +48,7 @@ _SPREAD = re.compile(r"\d|\b(?:that|this|thats|average)\b", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
 # "how many didn't join?", "how many are still working?": the rest of a whole of which the
 # answer says a part
-_NOT = re.compile(
+_REST = re.compile(
     r"\b(?:didn'?t|did not|don'?t|do not|weren'?t|were not|haven'?t|have not|"
     r"still working|the rest)\b",
     re.I,
@@ -85,7 +85,7 @@ def worked(question: str, qtype: QType, answer: str) -> str | None:
     shared = share(question, plain)  # "what share of the staff …?"
     if shared is not None:
         return shared
-    if qtype in (QType.COUNT, QType.AMOUNT) and _NOT.search(question):
+    if qtype in (QType.COUNT, QType.AMOUNT) and _REST.search(question):
         return _rest(plain)
     # the last period it names is the one asked: "148,000 won a month, how much per annum?"
     per = next(reversed(list(_PER.finditer(question))), None)
