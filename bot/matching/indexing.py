@@ -13,7 +13,7 @@ from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.knowledge.sentences import story_sentences, whole_sentence
-from bot.matching import heap
+from bot.matching import blas, heap
 from bot.matching.acronyms import Acronyms
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
@@ -148,16 +148,17 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
     kept = reuse.previous.tools if reuse else None
-    semantic = SemanticIndex(
-        encoder,
-        EntryTexts(knowledge),
-        kept.semantic if kept else None,
-        reuse.positions if reuse else None,
-    )
-    heap.release()
-    # each term by the words it was first read from, as if every entry were read anew
-    spelled = index.corpus.first_spellings()
-    vectors = WordVectors(encoder, spelled, kept.words if kept else None)
+    with blas.one_thread():  # thousands of small products: a busy core stalls two threads
+        semantic = SemanticIndex(
+            encoder,
+            EntryTexts(knowledge),
+            kept.semantic if kept else None,
+            reuse.positions if reuse else None,
+        )
+        heap.release()
+        # each term by the words it was first read from, as if every entry were read anew
+        spelled = index.corpus.first_spellings()
+        vectors = WordVectors(encoder, spelled, kept.words if kept else None)
     tools = replace(tools, semantic=semantic, words=vectors)
     return Built(analyzer, entries, tools, sources, counts, completions)
 
