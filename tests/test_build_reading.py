@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.matching.analyzer import Analyzer
 from bot.matching.asking import for_others, phrased_for_others
 from bot.matching.text import tokenize
 
@@ -30,3 +31,32 @@ _PHRASINGS = [
 def test_phrasings_asking_for_others_are_found_as_their_tokens_say(text: str) -> None:
     found = phrased_for_others([(text,)])
     assert found == ({(0, 0)} if for_others(tokenize(text)) else set())
+
+
+def _analyzer() -> Analyzer:
+    return Analyzer(
+        {"Kakar": "kakar", "Anwaar ul Haq Kakar": "kakar"},
+        [("moon", "lunar"), ("base", "station"), ("us", "according")],
+        ["the lunar station kakar said according to us the moon base", "us"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        # a phrase of one word (a synonym, a name) read as its group's word or its entity
+        ("Who visited the lunar station?", ("visit", "moon", "base")),
+        ("What did Kakar say?", ("@kakar", "say")),
+        # a phrase of several words beside phrases of one
+        ("Did Anwaar ul Haq Kakar visit the lunar station?", ("@kakar", "visit", "moon", "base")),
+        # a lone filler word is filler even where a synonym spells it
+        ("What did the station tell us according to Kakar?", ("base", "@kakar")),
+    ],
+)
+def test_phrases_are_read_alike_in_a_build_and_out_of_it(text: str, terms: tuple[str, ...]) -> None:
+    analyzer = _analyzer()
+    outside = analyzer.phrasing(text)
+    with analyzer.reading_knowledge():  # a build's tables of stems and terms
+        inside = analyzer.phrasing(text)
+    assert outside == inside
+    assert outside.terms == terms

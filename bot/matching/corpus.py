@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -32,9 +33,12 @@ COMMON_CEILING = 1024
 POSTINGS_READ = 16384
 
 
-@dataclass(frozen=True)
-class IndexedEntry:
-    """What the index needs of one entry: its phrasings and its answer's terms."""
+class IndexedEntry(NamedTuple):
+    """What the index needs of one entry: its phrasings and its answer's terms.
+
+    A plain tuple: a build makes one per entry and keeps none, and a frozen dataclass cost
+    twice as much to make.
+    """
 
     phrasings: tuple[Analysis | Phrasing, ...]
     answer_terms: frozenset[str]
