@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.matching import narrowing
 from bot.matching.analyzer import Analyzer
 from bot.matching.asking import for_others, phrased_for_others
 from bot.matching.text import tokenize
@@ -60,3 +61,19 @@ def test_phrases_are_read_alike_in_a_build_and_out_of_it(text: str, terms: tuple
         inside = analyzer.phrasing(text)
     assert outside == inside
     assert outside.terms == terms
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It was the FIRST landing.",
+        "The Biggest club.",
+        "firstly, they met",  # no word of its own
+        "The \u017fmallest one",  # a long s: IGNORECASE reads it as "s"
+        "Kakar's last trip",
+        "",
+    ],
+)
+def test_superlatives_are_found_as_a_case_blind_search_finds_them(answer: str) -> None:
+    found = narrowing._KEYS.search(answer) is not None
+    assert narrowing._says_superlative(answer) == found

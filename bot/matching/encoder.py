@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache, cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -155,13 +156,16 @@ class WordLlamaEncoder:
         Texts of words one space apart (see `_ids`) are read as one: their words split in one
         call and their ids joined in one, not text by text (twice as fast).
         """
-        if not all(map(_single_spaced, texts)):
+        joined = " ".join(texts)
+        # every text is words one space apart exactly when the texts joined so are
+        if not _single_spaced(joined):
             ids = [self._ids(text) for text in texts]
             lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
             return np.frombuffer(b"".join(ids), dtype=np.uint16), lengths
-        parts = list(map(self._word_ids, " ".join(texts).split(" ")))
+        parts = list(map(self._word_ids, joined.split(" ")))
         tokens = np.fromiter(map(len, parts), dtype=np.intp, count=len(parts)) // _ID_BYTES
-        words = np.fromiter((text.count(" ") + 1 for text in texts), np.intp, count=len(texts))
+        spaces = np.fromiter(map(str.count, texts, repeat(" ")), np.intp, count=len(texts))
+        words = spaces + 1
         lengths = np.add.reduceat(tokens, np.cumsum(words) - words)
         return np.frombuffer(b"".join(parts), dtype=np.uint16), lengths
 

@@ -81,7 +81,10 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     before = (
         {source: position for position, source in enumerate(previous.sources)} if previous else {}
     )
-    positions = [before.get(source) for source in sources]
+    # an entry hashes all its texts: a first build looks none up
+    positions: list[int | None] = [None] * len(sources)
+    if before:
+        positions = [before.get(source) for source in sources]
     counts = _word_counts(sources, positions, previous)
     analyzer = Analyzer(
         aliases,
