@@ -77,3 +77,27 @@ def test_phrases_are_read_alike_in_a_build_and_out_of_it(text: str, terms: tuple
 def test_superlatives_are_found_as_a_case_blind_search_finds_them(answer: str) -> None:
     found = narrowing._KEYS.search(answer) is not None
     assert narrowing._says_superlative(answer) == found
+
+
+# read as before the ASCII shortcuts: signs, scaled figures, the Arabic-Indic 3 of "\u0663k"
+_TOKENIZED = {
+    "US$300 loan": ["300", "dollars", "loan"],
+    "\u20ac5bn deal": ["5", "billion", "euros", "deal"],
+    "It costs $5m now": ["it", "costs", "5", "million", "dollars", "now"],
+    "a 40m bridge": ["a", "40m", "bridge"],
+    "\u0663k fans came": ["3000", "fans", "came"],
+    "700k people": ["700000", "people"],
+    "1.8bn naira": ["1", "8", "billion", "naira"],
+    "No digits here": ["no", "digits", "here"],
+    "5K fans": ["5000", "fans"],
+    "\u00a32m fee": ["2", "million", "pounds", "fee"],
+    "US $40 fare": ["usa", "40", "dollars", "fare"],
+    "the US-wise plan": ["the", "usa", "wise", "plan"],
+    "2,300 jobs": ["2300", "jobs"],
+    "$": [],
+}
+
+
+@pytest.mark.parametrize(("text", "tokens"), _TOKENIZED.items())
+def test_signs_and_scaled_figures_are_tokenized_as_before(text: str, tokens: list[str]) -> None:
+    assert tokenize(text) == tokens

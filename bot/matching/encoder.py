@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.errors import SettingsError
+from bot.matching.wordids import WordIds
 
 if TYPE_CHECKING:  # imported when the encoder loads: `storybot ask` without one never needs it
     from tokenizers import Tokenizer
@@ -85,9 +86,7 @@ class WordLlamaEncoder:
         self._loader = ThreadPoolExecutor(1, thread_name_prefix="tokenizer")
         self._loading = self._loader.submit(_tokenizer, folder / _WORDLLAMA_TOKENIZER)
         # each word's ids packed as bytes: as tuples of ints they held 20 MB at 100,000 entries
-        self._word_ids = lru_cache(maxsize=_WORDS)(
-            lambda word: bytes(_packed(self._tokenizer.encode(word, add_special_tokens=False).ids))
-        )
+        self._word_ids = lru_cache(maxsize=_WORDS)(lambda word: self._words(word))
         # kept in float16 as shipped (16 MB, not 31 MB) and mapped from the file, not read: only
         # the pages of the rows a knowledge's words use are ever in memory (a story's few
         # thousand tokens of 32,000). A question's few rows are widened as read, and a build
@@ -105,6 +104,11 @@ class WordLlamaEncoder:
         # its thread ended, not left idle: `storybot validate` forks, and a fork copies no thread
         self._loader.shutdown(wait=True)
         return tokenizer
+
+    @cached_property
+    def _words(self) -> WordIds:
+        """Return the reader of a word's ids, once the tokenizer is read."""
+        return WordIds(self._tokenizer)
 
     @contextmanager
     def bulk(self, texts: int) -> Iterator[None]:
