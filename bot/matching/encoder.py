@@ -142,12 +142,11 @@ class WordLlamaEncoder:
             ids, lengths = self._block_ids(texts[first : first + _READ])
             # the token rows of many batches read in one step, not batch by batch
             rows = np.asarray(table[ids], np.float32) if widened is None else widened.rows(ids)
-            ends = np.cumsum(lengths)
+            ends = [0, *np.cumsum(lengths).tolist()]  # as Python ints: no numpy scalar a batch
             sums = pooled[first : first + len(lengths)]
             for start in range(0, len(lengths), _BATCH):
                 counts = lengths[start : start + _BATCH]
-                end = int(ends[start + len(counts) - 1])
-                batch = rows[end - int(counts.sum()) : end]
+                batch = rows[ends[start] : ends[start + len(counts)]]
                 sums[start : start + len(counts)] = _summed(batch, counts)
             # scaled row by row, so the same however many rows at once: one step for them all
             sums /= np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]

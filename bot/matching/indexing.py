@@ -231,8 +231,10 @@ def _indexes(
     collected = CorpusBuilder()
     # many entries quote one passage: its terms made into a set once, not once an entry
     passage_terms = lru_cache(maxsize=1024)(lambda passage: frozenset(analyzer.terms(passage)))
+    # a first build reads every entry: no run to look for
+    runs = _runs(reuse.positions) if reuse else ((first, 1, None) for first in range(len(sources)))
     with analyzer.reading_knowledge():
-        for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
+        for first, count, old in runs:
             if reuse and old is not None:  # unchanged entries, taken whole from the last build
                 collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
                 continue
