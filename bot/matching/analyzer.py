@@ -264,7 +264,7 @@ class Analyzer:
         Only when the phrase with "the" spans as many of the words as any phrase they begin
         alone ("union boss" is not read as "the union" and "boss"), and never for a plural.
         """
-        first = self._stem(words[0])  # the rest only if a phrase may begin "the" and it
+        first = self._stem(words[0])  # the others' stems only if "the" and it may begin one
         if ("the", first) not in self._heads or self._plural(words[0], first):
             return False  # "welders on strike?" asks of welders, not of "the welder"
         stems = [first, *map(self._stem, words[1 : _MAX_PHRASE - 1])]
