@@ -52,12 +52,17 @@ class Acronyms:
 
     def spell(self, text: str) -> str:
         """Return `text` with each acronym in capitals that means its name written out."""
-        if self._lowered is not None:
-            lower = text.lower()
-            if any(form in lower for form in self._typed):
-                text = self._lowered.sub(lambda found: f"the {found.group(1).upper()}", text)
-        if self._pattern is None or self._pattern.search(text) is None or text.isupper():
-            return text  # most texts: one search in C, no copy
+        # each form looked for as plain text in C first (`any` of a generator cost 0.4 us a
+        # text of a build's 46,000 at 10,035 entries)
+        if self._lowered is not None and any(map(text.lower().__contains__, self._typed)):
+            text = self._lowered.sub(lambda found: f"the {found.group(1).upper()}", text)
+        if (
+            self._pattern is None
+            or not any(map(text.__contains__, self._full))  # as the pattern's literals
+            or self._pattern.search(text) is None
+            or text.isupper()
+        ):
+            return text  # most texts: no acronym in them, no copy
         return self._pattern.sub(lambda found: self._reading(text, found), text)
 
     def spell_name(self, name: str) -> str:

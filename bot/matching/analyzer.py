@@ -88,8 +88,12 @@ class Analyzer:
         self._stop = {self._stem(w) for w in self._stop_words}
         used: set[str] = set()
         for text in corpus:
+            # a word passed alone is kept as passed, not as a copy: a build's counts hold it;
+            # one of lower-case ASCII letters is its own only token, and is not tokenized
+            if text.isascii() and text.isalpha() and text.islower():
+                used.add(text)
+                continue
             words = tokenize(text)
-            # a word passed alone is kept as passed, not as a copy: a build's counts hold it
             used.update((text,) if words == [text] else words)
         # names and synonyms by their stems; the words two synonym groups claim once stemmed
         self.phrases, self.conflicts = phrase_table(aliases, synonyms, self._stems)
@@ -107,7 +111,9 @@ class Analyzer:
         # begin only at one of these ("the" starts a few phrases, and the word after it is
         # seldom one of theirs)
         self._heads: set[tuple[str, str]] = set()
-        self._singles = frozenset(key[0] for key in self.phrases if len(key) == 1)
+        # ... and the term of each phrase of one stem
+        self._single_terms = {key[0]: term for key, term in self.phrases.items() if len(key) == 1}
+        self._term = self._cached(Analyzer._term_uncached, STEM_CACHE_SIZE)
         for key in self.phrases:
             self._starts[key[0]] = min(max(self._starts.get(key[0], 1), len(key)), _MAX_PHRASE)
             if len(key) > 1:
@@ -204,17 +210,17 @@ class Analyzer:
 
     @contextmanager
     def reading_knowledge(self) -> Iterator[None]:
-        """Run a block that reads the knowledge's own texts, each word's stem kept meanwhile.
+        """Run a block that reads the knowledge's own texts, each word's stem and term kept.
 
-        A build's tens of thousands of words evict each other from the bounded stem cache;
-        for the block they are kept in a table, dropped at its end.
+        A build's tens of thousands of words evict each other from the bounded caches; for
+        the block they are kept in tables, dropped at its end.
         """
-        cached = self._stem
-        self._stem = _Stems(cached).__getitem__
+        stem, term = self._stem, self._term
+        self._stem, self._term = _Kept(stem).__getitem__, _Kept(term).__getitem__
         try:
             yield
         finally:
-            self._stem = cached
+            self._stem, self._term = stem, term
 
     def _cached(self, method: Callable[..., _T], size: int) -> Callable[..., _T]:
         """Return `method` bound to this analyzer through a bounded cache.
@@ -258,9 +264,10 @@ class Analyzer:
         Only when the phrase with "the" spans as many of the words as any phrase they begin
         alone ("union boss" is not read as "the union" and "boss"), and never for a plural.
         """
-        stems = [self._stem(w) for w in words[: _MAX_PHRASE - 1]]
-        if ("the", stems[0]) not in self._heads or self._plural(words[0], stems[0]):
+        first = self._stem(words[0])  # the others' stems only if "the" and it may begin one
+        if ("the", first) not in self._heads or self._plural(words[0], first):
             return False  # "welders on strike?" asks of welders, not of "the welder"
+        stems = [first, *map(self._stem, words[1 : _MAX_PHRASE - 1])]
         alone = self._phrase_at(stems, words, 0) if stems[0] in self._starts else None
         with_the = self._phrase_at(["the", *stems], ["the", *words], 0)
         return with_the is not None and with_the[1] - 1 >= (alone[1] if alone else 0)
@@ -313,32 +320,41 @@ class Analyzer:
         stems = list(map(self._stem, words))
         if not _OBJECTS.isdisjoint(words):
             words, stems = self._joined(words, stems)
-        general, stop, singles, heads = self._general, self._stop, self._singles, self._heads
-        # most texts hold no phrase: their words read in one pass, not one step at a time
-        if singles.isdisjoint(stems) and heads.isdisjoint(pairwise(stems)):
-            return [
-                (general[word], word) if word in general else (stem, word)
-                for stem, word in zip(stems, words, strict=True)
-                if word in general or stem not in stop
-            ]
+        heads, term_of = self._heads, self._term
+        # most texts hold no phrase of two words or more (300 of a build's 45,000 texts at
+        # 10,035 entries): each word is read alone, in one pass
+        if heads.isdisjoint(pairwise(stems)):
+            read = zip(words, map(term_of, words), strict=True)
+            return [(term, word) for word, term in read if term is not None]
         pairs = []
         i, end = 0, len(stems)
         while i < end:
-            stem, word = stems[i], words[i]
-            # most words start no phrase: no search (a tenth of a build's analysis)
-            if (stem in singles or (i + 1 < end and (stem, stems[i + 1]) in heads)) and (
+            # a longer phrase starts only at its first two stems: no search elsewhere
+            if (i + 1 < end and (stems[i], stems[i + 1]) in heads) and (
                 found := self._phrase_at(stems, words, i)
             ):
                 term, size = found
                 pairs.append((term, " ".join(words[i : i + size])))
                 i += size
                 continue
-            if word in general:
-                pairs.append((general[word], word))
-            elif stem not in stop:
-                pairs.append((stem, word))
+            if (alone := term_of(words[i])) is not None:
+                pairs.append((alone, words[i]))
             i += 1
         return pairs
+
+    def _term_uncached(self, word: str) -> str | None:
+        """Return the term of `word` where no phrase of two words or more covers it; None: filler.
+
+        What `_phrase_at` finds for a phrase of one word, else its general group's word, else
+        its stem.
+        """
+        stem = self._stem(word)
+        single = self._single_terms.get(stem)
+        if single is not None and word not in self._stop_words:
+            return single
+        if word in self._general:
+            return self._general[word]
+        return None if stem in self._stop else stem
 
     def _joined(self, words: list[str], stems: list[str]) -> tuple[list[str], list[str]]:
         """Return `words` and `stems` with a phrase's verb and particle joined over a pronoun.
@@ -385,14 +401,14 @@ class Analyzer:
         return self._speller.correct(word)
 
 
-class _Stems(dict[str, str]):
-    """Stems by word, each worked out by `stem` when first asked for."""
+class _Kept(dict[str, _T]):
+    """Values by word (stems, terms), each worked out by `read` when first asked for."""
 
-    def __init__(self, stem: Callable[[str], str]) -> None:
+    def __init__(self, read: Callable[[str], _T]) -> None:
         """Start empty."""
         super().__init__()
-        self._stem = stem
+        self._read = read
 
-    def __missing__(self, word: str) -> str:
-        self[word] = stem = self._stem(word)
-        return stem
+    def __missing__(self, word: str) -> _T:
+        self[word] = value = self._read(word)
+        return value

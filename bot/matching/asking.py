@@ -263,8 +263,21 @@ def phrased_for_others(phrasings: list[tuple[str, ...]]) -> frozenset[tuple[int,
         (entry, number)
         for entry, texts in enumerate(phrasings)
         for number, text in enumerate(texts)
-        if for_others(tokenize(text))
+        if _may_ask_for_others(text) and for_others(tokenize(text))
     )
+
+
+def _may_ask_for_others(text: str) -> bool:
+    """Return whether `text` may hold a word `for_others` looks for; if not, it holds none.
+
+    An ASCII text's tokens are runs of its letters and digits, lower-cased, less apostrophes
+    ("o'brien" is "obrien"): a word not in it so is no token of it. A build's phrasings are
+    searched so (0.6 us) rather than tokenized (1.8 us); any other text, or one whose "-wise"
+    tokenizing cuts, is tokenized.
+    """
+    if not text.isascii() or "-w" in text or "-W" in text:
+        return True
+    return _OTHER_SPELLINGS.search(text.lower().replace("'", "")) is not None
 
 
 def _other_time(words: tuple[str, ...]) -> bool:
@@ -340,6 +353,9 @@ _OTHER_THAN = frozenset(
 _IN_TIME = frozenset({"before", "after"})  # another time unless the question picks someone
 _OTHER_THAN_PAIRS = frozenset({("apart", "from"), ("aside", "from"), ("other", "than")})
 _OTHERS = frozenset("else besides except excluding".split())
+# those words and the pairs' first words anywhere in a lower-case text (searched without
+# IGNORECASE: three times as fast)
+_OTHER_SPELLINGS = re.compile("|".join(sorted(_OTHERS | {first for first, _ in _OTHER_THAN_PAIRS})))
 _BEFORE_AFTER = frozenset("before after prior".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING_TYPES = frozenset({QType.WHO, QType.WHAT, QType.WHERE})

@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -32,9 +33,12 @@ COMMON_CEILING = 1024
 POSTINGS_READ = 16384
 
 
-@dataclass(frozen=True)
-class IndexedEntry:
-    """What the index needs of one entry: its phrasings and its answer's terms."""
+class IndexedEntry(NamedTuple):
+    """What the index needs of one entry: its phrasings and its answer's terms.
+
+    A plain tuple: a build makes one per entry and keeps none, and a frozen dataclass cost
+    twice as much to make.
+    """
 
     phrasings: tuple[Analysis | Phrasing, ...]
     answer_terms: frozenset[str]
@@ -127,7 +131,7 @@ class CorpusBuilder:
         self._first = array("i", [0])  # per entry: its first phrasing
         self._qtypes = array("b")
         self._answer = array("i")  # every entry's answer term ids
-        self._answer_of = array("i")  # the entry each of those belongs to
+        self._answer_counts = array("i")  # per entry: how many of those are its own
         self._strict = array("b")
         self._qcode = {q: i for i, q in enumerate(QTYPES)}
         self._spellings: dict[str, int] = _Numbering()
@@ -144,9 +148,9 @@ class CorpusBuilder:
             self._raw_starts.append(len(raw))
             self._qtypes.append(self._qcode[phrasing.qtype])
         self._first.append(len(self._qtypes))
-        answer = list(map(number, entry.answer_terms))
-        self._answer.extend(answer)
-        self._answer_of.extend([len(self._strict)] * len(answer))
+        answered = len(self._answer)
+        self._answer.extend(map(number, entry.answer_terms))
+        self._answer_counts.append(len(self._answer) - answered)
         self._strict.append(entry.strict)
         self._spelled.extend(map(number, map(itemgetter(0), entry.spelled)))
         self._spelled_as.extend(map(self._spellings.__getitem__, map(itemgetter(1), entry.spelled)))
@@ -168,8 +172,7 @@ class CorpusBuilder:
         self._qtypes.frombytes(corpus.qtypes[start:end].tobytes())
         answers = corpus.answer_starts[first : last + 1]
         self._answer.frombytes(_bytes(translate[corpus.answer_terms[answers[0] : answers[-1]]]))
-        owners = np.repeat(np.arange(last - first), np.diff(answers)) + len(self._strict)
-        self._answer_of.frombytes(_bytes(owners))
+        self._answer_counts.frombytes(_bytes(np.diff(answers)))
         self._strict.frombytes(corpus.strict[first:last].astype(np.int8).tobytes())
         spelled = corpus.spelled_starts[first : last + 1]
         self._spelled_starts.frombytes(_bytes(spelled[1:] - spelled[0] + len(self._spelled)))
@@ -196,7 +199,8 @@ class CorpusBuilder:
         pairs = distinct(phrasing_of.astype(np.int64) * width + raw)
         phrasing_starts = _starts(pairs // width, len(self._qtypes))
         entry_of = np.repeat(np.arange(size), np.diff(first))[phrasing_of]
-        answer_keys = _ints(self._answer_of).astype(np.int64) * width + _ints(self._answer)
+        answer_of = np.repeat(np.arange(size), _ints(self._answer_counts))
+        answer_keys = answer_of.astype(np.int64) * width + _ints(self._answer)
         keys = np.concatenate((entry_of.astype(np.int64) * width + raw, answer_keys))
         unique, inverse = distinct_inverse(keys)
         counts = np.bincount(inverse, minlength=len(unique)).astype(np.float32)
@@ -224,7 +228,7 @@ class CorpusBuilder:
             raw_terms=raw,
             raw_starts=raw_starts,
             answer_terms=_ints(self._answer),
-            answer_starts=_starts(_ints(self._answer_of), size),
+            answer_starts=_starts(answer_of, size),
             spelled_terms=_ints(self._spelled),
             spelled_as=_ints(self._spelled_as),
             spelled_starts=_ints(self._spelled_starts),

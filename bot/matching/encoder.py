@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from functools import cache, cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -22,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.errors import SettingsError
+from bot.matching.wordids import WordIds
 
 if TYPE_CHECKING:  # imported when the encoder loads: `storybot ask` without one never needs it
     from tokenizers import Tokenizer
@@ -84,9 +86,7 @@ class WordLlamaEncoder:
         self._loader = ThreadPoolExecutor(1, thread_name_prefix="tokenizer")
         self._loading = self._loader.submit(_tokenizer, folder / _WORDLLAMA_TOKENIZER)
         # each word's ids packed as bytes: as tuples of ints they held 20 MB at 100,000 entries
-        self._word_ids = lru_cache(maxsize=_WORDS)(
-            lambda word: bytes(_packed(self._tokenizer.encode(word, add_special_tokens=False).ids))
-        )
+        self._word_ids = lru_cache(maxsize=_WORDS)(lambda word: self._words(word))
         # kept in float16 as shipped (16 MB, not 31 MB) and mapped from the file, not read: only
         # the pages of the rows a knowledge's words use are ever in memory (a story's few
         # thousand tokens of 32,000). A question's few rows are widened as read, and a build
@@ -104,6 +104,11 @@ class WordLlamaEncoder:
         # its thread ended, not left idle: `storybot validate` forks, and a fork copies no thread
         self._loader.shutdown(wait=True)
         return tokenizer
+
+    @cached_property
+    def _words(self) -> WordIds:
+        """Return the reader of a word's ids, once the tokenizer is read."""
+        return WordIds(self._tokenizer)
 
     @contextmanager
     def bulk(self, texts: int) -> Iterator[None]:
@@ -137,12 +142,11 @@ class WordLlamaEncoder:
             ids, lengths = self._block_ids(texts[first : first + _READ])
             # the token rows of many batches read in one step, not batch by batch
             rows = np.asarray(table[ids], np.float32) if widened is None else widened.rows(ids)
-            ends = np.cumsum(lengths)
+            ends = [0, *np.cumsum(lengths).tolist()]  # as Python ints: no numpy scalar a batch
             sums = pooled[first : first + len(lengths)]
             for start in range(0, len(lengths), _BATCH):
                 counts = lengths[start : start + _BATCH]
-                end = int(ends[start + len(counts) - 1])
-                batch = rows[end - int(counts.sum()) : end]
+                batch = rows[ends[start] : ends[start + len(counts)]]
                 sums[start : start + len(counts)] = _summed(batch, counts)
             # scaled row by row, so the same however many rows at once: one step for them all
             sums /= np.maximum(lengths, 1).astype(np.float32)[:, np.newaxis]
@@ -155,13 +159,16 @@ class WordLlamaEncoder:
         Texts of words one space apart (see `_ids`) are read as one: their words split in one
         call and their ids joined in one, not text by text (twice as fast).
         """
-        if not all(map(_single_spaced, texts)):
+        joined = " ".join(texts)
+        # every text is words one space apart exactly when the texts joined so are
+        if not _single_spaced(joined):
             ids = [self._ids(text) for text in texts]
             lengths = np.fromiter(map(len, ids), dtype=np.intp, count=len(ids))
             return np.frombuffer(b"".join(ids), dtype=np.uint16), lengths
-        parts = list(map(self._word_ids, " ".join(texts).split(" ")))
+        parts = list(map(self._word_ids, joined.split(" ")))
         tokens = np.fromiter(map(len, parts), dtype=np.intp, count=len(parts)) // _ID_BYTES
-        words = np.fromiter((text.count(" ") + 1 for text in texts), np.intp, count=len(texts))
+        spaces = np.fromiter(map(str.count, texts, repeat(" ")), np.intp, count=len(texts))
+        words = spaces + 1
         lengths = np.add.reduceat(tokens, np.cumsum(words) - words)
         return np.frombuffer(b"".join(parts), dtype=np.uint16), lengths
 

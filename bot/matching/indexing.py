@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
-from itertools import chain, pairwise
+from itertools import chain, pairwise, starmap
 from operator import itemgetter
 
 from bot.knowledge import gcpause
 from bot.knowledge.loading import Knowledge
 from bot.knowledge.schema import Entity, EntityType, FaqEntry
 from bot.knowledge.sentences import story_sentences, whole_sentence
-from bot.matching import heap
+from bot.matching import blas, heap
 from bot.matching.acronyms import Acronyms
 from bot.matching.analysis import Analysis
 from bot.matching.analyzer import Analyzer
@@ -81,7 +81,10 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     before = (
         {source: position for position, source in enumerate(previous.sources)} if previous else {}
     )
-    positions = [before.get(source) for source in sources]
+    # an entry hashes all its texts: a first build looks none up
+    positions: list[int | None] = [None] * len(sources)
+    if before:
+        positions = [before.get(source) for source in sources]
     counts = _word_counts(sources, positions, previous)
     analyzer = Analyzer(
         aliases,
@@ -148,16 +151,17 @@ def _build(knowledge: Knowledge, encoder: Encoder | None, previous: Built | None
     # time, so a thread saved nothing (44.7 vs 43.7 s at 100,000 entries) and its heap and
     # the overlap of the two cost 110 MB of peak memory
     kept = reuse.previous.tools if reuse else None
-    semantic = SemanticIndex(
-        encoder,
-        EntryTexts(knowledge),
-        kept.semantic if kept else None,
-        reuse.positions if reuse else None,
-    )
-    heap.release()
-    # each term by the words it was first read from, as if every entry were read anew
-    spelled = index.corpus.first_spellings()
-    vectors = WordVectors(encoder, spelled, kept.words if kept else None)
+    with blas.one_thread():  # thousands of small products: a busy core stalls two threads
+        semantic = SemanticIndex(
+            encoder,
+            EntryTexts(knowledge),
+            kept.semantic if kept else None,
+            reuse.positions if reuse else None,
+        )
+        heap.release()
+        # each term by the words it was first read from, as if every entry were read anew
+        spelled = index.corpus.first_spellings()
+        vectors = WordVectors(encoder, spelled, kept.words if kept else None)
     tools = replace(tools, semantic=semantic, words=vectors)
     return Built(analyzer, entries, tools, sources, counts, completions)
 
@@ -227,8 +231,10 @@ def _indexes(
     collected = CorpusBuilder()
     # many entries quote one passage: its terms made into a set once, not once an entry
     passage_terms = lru_cache(maxsize=1024)(lambda passage: frozenset(analyzer.terms(passage)))
+    # a first build reads every entry: no run to look for
+    runs = _runs(reuse.positions) if reuse else ((first, 1, None) for first in range(len(sources)))
     with analyzer.reading_knowledge():
-        for first, count, old in _runs(reuse.positions if reuse else [None] * len(sources)):
+        for first, count, old in runs:
             if reuse and old is not None:  # unchanged entries, taken whole from the last build
                 collected.add_run(reuse.previous.tools.index.corpus, old, old + count)
                 continue
@@ -273,11 +279,11 @@ def _runs(positions: list[int | None]) -> Iterator[tuple[int, int, int | None]]:
 
 
 def _indexed(analyzer: Analyzer, faq: FaqEntry, passage: frozenset[str]) -> IndexedEntry:
-    analyses = tuple(analyzer.phrasing(p) for p in (faq.question, *faq.phrasings))
+    phrasings = tuple(map(analyzer.phrasing, (faq.question, *faq.phrasings)))
     answer = analyzer.surfaces(faq.answer)
-    spelled = [pair for a in analyses for pair in zip(a.terms, a.surfaces, strict=True)]
+    read = (zip(p.terms, p.surfaces, strict=True) for p in phrasings)
     terms = frozenset(map(itemgetter(0), answer)) | passage  # `passage`: its source's terms
-    return IndexedEntry(analyses, terms, spelled=_firsts([*spelled, *answer]))
+    return IndexedEntry(phrasings, terms, spelled=_firsts(chain(*read, answer)))
 
 
 def _indexed_entity(analyzer: Analyzer, entity: Entity) -> IndexedEntry:
@@ -308,9 +314,9 @@ def _opposites(analyzer: Analyzer) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _firsts(pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+def _firsts(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     """Return each term of `pairs` with the words it was first read from, in order."""
     first: dict[str, str] = {}
-    for term, surface in pairs:
-        first.setdefault(term, surface)
+    # the pairs handed to `setdefault` in C: a Python loop over them cost 3 us an entry
+    deque(starmap(first.setdefault, pairs), maxlen=0)
     return tuple(first.items())
