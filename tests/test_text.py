@@ -197,6 +197,21 @@ def test_chat_shorthand_is_written_out(engine: Engine) -> None:
     assert engine.analyzer.analyze("when was d deal signed").words[:3] == ("when", "was", "the")
 
 
+def test_an_ing_word_typed_without_its_g_is_read_whole(engine: Engine) -> None:
+    read = engine.analyzer.analyze("wat was he sayin while they were workin").words
+    assert {"saying", "working"} <= set(read)
+    # a name, a country and an English word ending in "in" stay themselves
+    kept = engine.analyzer.analyze("did putin go to benin or dublin again").words
+    assert {"putin", "benin", "dublin", "again"} <= set(kept)
+
+
+def test_a_quote_asked_of_with_a_dropped_g_is_quoted() -> None:
+    answer = story_engine("malaria-vaccine").answer(
+        Query(text="the ghana minister's mosquito bite line went hard, who was he sayin it to")
+    )
+    assert "health workers and families" in answer.text
+
+
 def test_chat_s_one_letter_the_leaves_a_pidgin_question_to_its_words() -> None:
     answer = story_engine("lagos-metro").answer(Query(text="who be d chief engineer"))
     assert answer.answered and "Chinedu Okafor" in answer.text

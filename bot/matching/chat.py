@@ -6,10 +6,11 @@ These are facts about how people write, not about one story.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from bot.matching.english import IRREGULAR, is_english
+from bot.matching.english import IRREGULAR, is_english, zipf
 from bot.matching.languages import LANGUAGES, parse
 from bot.matching.lexicon import STOPWORDS
 
@@ -223,16 +224,40 @@ def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None)
     first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
     foreign = first is not None and first < len(LANGUAGES)
     table = _LANGUAGES[first][1] if first is not None else {}
-    if not table and SLANG.keys().isdisjoint(words):  # almost every text: nothing to replace
-        return ChatReading(words, foreign, first is not None)
+    if not table and SLANG.keys().isdisjoint(words) and not any(map(_g_dropped, words)):
+        return ChatReading(words, foreign, first is not None)  # almost every text
     held = _held(words, kept) if kept and table else set()
     # a word may read as several ("ngapi": how many) or as none (filler)
-    read = [
-        p
-        for i, w in enumerate(words)
-        for p in (w if i in held else table.get(w, SLANG.get(w, w))).split()
-    ]
+    read = [p for i, w in enumerate(words) for p in (w if i in held else _read(w, table)).split()]
     return ChatReading(read, foreign, first is not None)
+
+
+def _read(word: str, table: dict[str, str]) -> str:
+    """Return `word` as a language's `table` or chat shorthand reads it (filler: "")."""
+    if word in table:
+        return table[word]
+    return SLANG.get(word) or _with_g(word)
+
+
+# how common "saying" must be for "sayin" to be read as it: a word in everyday use
+_G_DROPPED_IN_USE = 3.5
+
+
+def _g_dropped(word: str) -> bool:
+    """Return whether `word` may be an -ing word typed without its g ("sayin", "workin")."""
+    return len(word) > 4 and word.endswith("in")
+
+
+@lru_cache(maxsize=4096)
+def _with_g(word: str) -> str:
+    """Return `word` with the g chat drops restored ("sayin": "saying"), else `word`.
+
+    Only a word that is no English word itself, whose -ing form is in everyday use: "Putin"
+    and "Dublin" stay, and so do "Benin" and the pidgin "pikin".
+    """
+    if _g_dropped(word) and not is_english(word) and zipf(word + "g") >= _G_DROPPED_IN_USE:
+        return word + "g"
+    return word
 
 
 def _held(words: list[str], kept: Mapping[str, list[Phrase]]) -> set[int]:
