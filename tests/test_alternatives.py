@@ -12,7 +12,7 @@ from bot.matching.engine import Engine
 from bot.models import Query
 
 LAGOS = Path(__file__).parent / "data" / "stories" / "lagos-metro" / "knowledge"
-FILLER = frozenset("is the it just a an or not did he one by how what".split())
+FILLER = frozenset("is the it just a an or not did he one by how what per into".split())
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +33,9 @@ def _pairs(words: str) -> list[tuple[str, str]]:
         ("is he an elected one or a caretaker", ({"elected"}, {"caretaker"})),
         ("is the fare flat or by distance", ({"flat"}, {"distance"})),
         ("kakar elected ya caretaker", ({"elected"}, {"caretaker"})),  # Roman Urdu "ya"
+        # a preposition may open each side: "per person or per household"
+        ("is the 300 per person or per household", ({"person"}, {"household"})),
+        ("did it hit a ship or into rocks", ({"ship"}, {"rocks"})),
     ],
 )
 def test_the_terms_next_to_or_are_its_alternatives(words: str, sides: tuple[set[str], ...]) -> None:
@@ -88,3 +91,9 @@ def test_an_either_or_question_is_answered(lagos: Engine, question: str, expecte
 )
 def test_neither_alternative_in_the_story_is_declined(lagos: Engine, question: str) -> None:
     assert not lagos.answer(Query(text=question)).answered
+
+
+def test_alternatives_each_opened_by_a_preposition_are_answered() -> None:
+    heatwave = Engine.from_folder(LAGOS.parents[1] / "heatwave-grid" / "knowledge", encoder="none")
+    answer = heatwave.answer(Query(text="Is the 300 euros per person or per household?"))
+    assert answer.answered and "households can claim up to 300" in answer.text

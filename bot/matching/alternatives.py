@@ -13,8 +13,11 @@ Sides = tuple[frozenset[str], frozenset[str]]
 _OR = frozenset({"or", "ya"})  # "ya": Roman Urdu
 _SIDE_WORDS = 2  # words on each side: "heavy rail or light rail"
 # words that may stand between "or" and an alternative: "elected one or just a caretaker?",
-# "flat or by distance?"; anything else ("or not", "or how long …") ends the search
-_SKIPPABLE = frozenset("a an the just only one some by in on at with".split())
+# "flat or by distance?", "per person or per household?"; anything else ("or not", "or how
+# long …") ends the search
+_SKIPPABLE = frozenset(
+    "a an the just only one some by in on at with per into to for from as".split()
+)
 
 
 def either_or(words: Sequence[str], terms: Iterable[tuple[str, str]]) -> tuple[Sides, ...]:
