@@ -10,6 +10,7 @@ import pytest
 from bot import replies
 from bot.knowledge.loading import default_folder
 from bot.matching.engine import Engine
+from bot.matching.messages import after_preamble
 from bot.matching.views import asks_a_view
 from bot.models import AnswerKind, Query
 from tests.knowledgekit import edit
@@ -159,6 +160,24 @@ def test_two_questions_in_one_message_get_both_answers(ask) -> None:
     assert answer.answered
     assert "Beijing" in answer.text and "Xinjiang University" in answer.text
     assert answer.entry_id == "signing-place+speech-where"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["For my homework: who opened the line?", "Quick one for my essay: how many stations?"],
+)
+def test_a_question_after_an_opening_of_no_story_word_is_answered(question: str) -> None:
+    answer = story_engine("lagos-metro").answer(Query(text=question))
+    assert answer.answered
+
+
+def test_an_opening_of_story_words_is_part_of_the_question() -> None:
+    assert after_preamble("Donghae stock: traded in which city?") == (
+        "Donghae stock",
+        "traded in which city?",
+    )
+    assert after_preamble("Battery tender: which year?") is None  # too short to ask alone
+    assert after_preamble("left at 10:20, right?") is None  # a time is no opening
 
 
 def test_a_message_of_many_questions_says_which_were_not_answered(ask) -> None:

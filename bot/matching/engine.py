@@ -21,7 +21,7 @@ from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.leaders import lead_holders
-from bot.matching.messages import LONG_QUESTION, Parts, likeliest, questions_in
+from bot.matching.messages import LONG_QUESTION, Parts, after_preamble, likeliest, questions_in
 from bot.matching.naming import Naming
 from bot.matching.overview import asks_overview, going_on
 from bot.matching.passages import Passages
@@ -153,9 +153,17 @@ class Engine:
             chat = Answer(text=reply, kind=AnswerKind.SMALLTALK)
             return Decision(text, chat, "smalltalk")
         text = without_greeting(emoji_breaks(text))
-        if turn is None:
-            return self._alone(text)
-        return self.dialogue.after(text, turn, self._alone)
+        decided = (
+            self._alone(text) if turn is None else self.dialogue.after(text, turn, self._alone)
+        )
+        opened = None if decided.answer.answered else after_preamble(text)
+        if opened is not None and not any(map(self.index.knows, self.analyzer.terms(opened[0]))):
+            # "For accuracy in my copy: how many seals?": an opening of no story word asks
+            # nothing ("Donghae stock: traded where?" does)
+            alone = self._alone(opened[1])
+            if alone.answer.answered:
+                return alone
+        return decided
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""

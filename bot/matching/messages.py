@@ -57,6 +57,21 @@ _TOLD = 3  # sentences of a message that tells as well as asks: its question is 
 _CLAUSE = re.compile(r"[.!?;:,\u2014]+\s*|\s+but\s+", re.I)
 
 
+# what a message says before its question, then a colon: "For accuracy in my copy: how many …?"
+_PREAMBLE = re.compile(r"^(?P<said>[^:?!.]+):\s+(?P<asked>\S.*)$", re.S)
+_PREAMBLE_WORDS = 10  # at most: a longer opening is a sentence of its own
+_ASKED_WORDS = 3  # at least, after the colon: "Battery tender: which year?" asks of both
+
+
+def after_preamble(text: str) -> tuple[str, str] | None:
+    """Return a message's short opening before a colon and the question after it, else None."""
+    found = _PREAMBLE.match(text)
+    if found is None or len(found["said"].split()) > _PREAMBLE_WORDS:
+        return None
+    said, asked = found["said"], found["asked"]
+    return (said, asked) if len(asked.split()) >= _ASKED_WORDS else None
+
+
 def questions_in(text: str) -> list[str] | None:
     """Return the questions of a message of several parts; None for a message of one part."""
     pieces = [p.strip(" ,?.") for p in PART_BREAK.split(text)]
