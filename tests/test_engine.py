@@ -163,11 +163,21 @@ def test_two_questions_in_one_message_get_both_answers(ask) -> None:
 
 
 @pytest.mark.parametrize(
-    "question",
-    ["For my homework: who opened the line?", "Quick one for my essay: how many stations?"],
+    ("story", "question"),
+    [
+        ("lagos-metro", "For my homework: who opened the line?"),
+        ("lagos-metro", "Quick one for my essay: how many stations?"),
+        (
+            "bridge-closure",
+            "Ik ben zelf verpleegkundige 😅 how long before her 7 o'clock start does the nurse "
+            "from Podgorz leave home now?",
+        ),
+    ],
 )
-def test_a_question_after_an_opening_of_no_story_word_is_answered(question: str) -> None:
-    answer = story_engine("lagos-metro").answer(Query(text=question))
+def test_a_question_after_an_opening_of_no_story_word_is_answered(
+    story: str, question: str
+) -> None:
+    answer = story_engine(story).answer(Query(text=question))
     assert answer.answered
 
 
@@ -178,6 +188,10 @@ def test_an_opening_of_story_words_is_part_of_the_question() -> None:
     )
     assert after_preamble("Battery tender: which year?") is None  # too short to ask alone
     assert after_preamble("left at 10:20, right?") is None  # a time is no opening
+    assert after_preamble("Kalimera! The analyst, which firm is he with?") == (
+        "Kalimera",
+        "The analyst, which firm is he with?",
+    )
 
 
 def test_a_message_of_many_questions_says_which_were_not_answered(ask) -> None:

@@ -57,14 +57,15 @@ _TOLD = 3  # sentences of a message that tells as well as asks: its question is 
 _CLAUSE = re.compile(r"[.!?;:,\u2014]+\s*|\s+but\s+", re.I)
 
 
-# what a message says before its question, then a colon: "For accuracy in my copy: how many …?"
-_PREAMBLE = re.compile(r"^(?P<said>[^:?!.]+):\s+(?P<asked>\S.*)$", re.S)
+# what a message says before its question, then a colon or a sentence's end: "For accuracy in
+# my copy: how many …?", "Kalimera! The analyst, which company …?"
+_PREAMBLE = re.compile(r"^(?P<said>[^:?!.]+)(?::|[.!]+)\s+(?P<asked>\S.*)$", re.S)
 _PREAMBLE_WORDS = 10  # at most: a longer opening is a sentence of its own
 _ASKED_WORDS = 3  # at least, after the colon: "Battery tender: which year?" asks of both
 
 
 def after_preamble(text: str) -> tuple[str, str] | None:
-    """Return a message's short opening before a colon and the question after it, else None."""
+    """Return a message's short opening (a colon or a sentence's end closing it) and the rest."""
     found = _PREAMBLE.match(text)
     if found is None or len(found["said"].split()) > _PREAMBLE_WORDS:
         return None
