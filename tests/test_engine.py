@@ -10,7 +10,7 @@ import pytest
 from bot import replies
 from bot.knowledge.loading import default_folder
 from bot.matching.engine import Engine
-from bot.matching.messages import after_preamble
+from bot.matching.messages import asides
 from bot.matching.views import asks_a_view
 from bot.models import AnswerKind, Query
 from tests.knowledgekit import edit
@@ -172,6 +172,7 @@ def test_two_questions_in_one_message_get_both_answers(ask) -> None:
             "Ik ben zelf verpleegkundige 😅 how long before her 7 o'clock start does the nurse "
             "from Podgorz leave home now?",
         ),
+        ("lagos-metro", "the trains are electric ya? not diesel"),  # words after the question
     ],
 )
 def test_a_question_after_an_opening_of_no_story_word_is_answered(
@@ -181,17 +182,29 @@ def test_a_question_after_an_opening_of_no_story_word_is_answered(
     assert answer.answered
 
 
-def test_an_opening_of_story_words_is_part_of_the_question() -> None:
-    assert after_preamble("Donghae stock: traded in which city?") == (
-        "Donghae stock",
-        "traded in which city?",
+def test_the_words_around_a_question_are_told_apart_from_it() -> None:
+    assert asides("Donghae stock: traded in which city?") == [
+        ("Donghae stock", "traded in which city?")
+    ]
+    assert asides("Battery tender: which year?") == []  # too short to ask alone
+    assert asides("left at 10:20, right?") == []  # a time is no opening
+    assert asides("Kalimera! The analyst, which firm is he with?") == [
+        ("Kalimera", "The analyst, which firm is he with?")
+    ]
+    assert asides("who is the ceo? I want to write it down") == [
+        ("I want to write it down", "who is the ceo?")
+    ]
+    # words after a question that may state its claim stay: a figure, a name
+    assert asides("ceo age?? lowkey thought he was like 60") == []
+    assert asides("they're from Bergen aren't they? Proper seafaring town, Bergen.") == []
+
+
+def test_a_question_asking_a_view_keeps_the_words_after_it() -> None:
+    question = (
+        "honestly as a finance student, is 2x revenue a good multiple for a football club? "
+        "ur opinion"
     )
-    assert after_preamble("Battery tender: which year?") is None  # too short to ask alone
-    assert after_preamble("left at 10:20, right?") is None  # a time is no opening
-    assert after_preamble("Kalimera! The analyst, which firm is he with?") == (
-        "Kalimera",
-        "The analyst, which firm is he with?",
-    )
+    assert not story_engine("football-takeover").answer(Query(text=question)).answered
 
 
 def test_a_message_of_many_questions_says_which_were_not_answered(ask) -> None:

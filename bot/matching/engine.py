@@ -21,7 +21,7 @@ from bot.matching.encoder import Encoder, load_encoder
 from bot.matching.index import Index
 from bot.matching.indexing import Built, build
 from bot.matching.leaders import lead_holders
-from bot.matching.messages import LONG_QUESTION, Parts, after_preamble, likeliest, questions_in
+from bot.matching.messages import LONG_QUESTION, Parts, asides, likeliest, questions_in
 from bot.matching.naming import Naming
 from bot.matching.overview import asks_overview, going_on
 from bot.matching.passages import Passages
@@ -156,13 +156,14 @@ class Engine:
         decided = (
             self._alone(text) if turn is None else self.dialogue.after(text, turn, self._alone)
         )
-        opened = None if decided.answer.answered else after_preamble(text)
-        if opened is not None and not any(map(self.index.knows, self.analyzer.terms(opened[0]))):
-            # "For accuracy in my copy: how many seals?": an opening of no story word asks
-            # nothing ("Donghae stock: traded where?" does)
-            alone = self._alone(opened[1])
-            if alone.answer.answered:
-                return alone
+        # a message asking a view keeps its every word: "is 2x revenue a good multiple? ur opinion"
+        for said, asked in [] if decided.answer.answered or asks_a_view(text) else asides(text):
+            if not any(map(self.index.knows, self.analyzer.terms(said))):
+                # "For accuracy in my copy: how many seals?": words of no story word ask
+                # nothing ("Donghae stock: traded where?" does)
+                alone = self._alone(asked)
+                if alone.answer.answered:
+                    return alone
         return decided
 
     def _alone(self, text: str) -> Decision:

@@ -60,17 +60,36 @@ _CLAUSE = re.compile(r"[.!?;:,\u2014]+\s*|\s+but\s+", re.I)
 # what a message says before its question, then a colon or a sentence's end: "For accuracy in
 # my copy: how many …?", "Kalimera! The analyst, which company …?"
 _PREAMBLE = re.compile(r"^(?P<said>[^:?!.]+)(?::|[.!]+)\s+(?P<asked>\S.*)$", re.S)
-_PREAMBLE_WORDS = 10  # at most: a longer opening is a sentence of its own
-_ASKED_WORDS = 3  # at least, after the colon: "Battery tender: which year?" asks of both
+# and what it says after its question: "… what's her full name? I want to write it down"
+_AFTERWORD = re.compile(r"^(?P<asked>[^?]+\?+)\s+(?P<said>[^?]+)$", re.S)
+_ASIDE_WORDS = 10  # at most: a longer one is a sentence of its own
+_ASKED_WORDS = 3  # at least, left to ask: "Battery tender: which year?" asks of both
 
 
-def after_preamble(text: str) -> tuple[str, str] | None:
-    """Return a message's short opening (a colon or a sentence's end closing it) and the rest."""
-    found = _PREAMBLE.match(text)
-    if found is None or len(found["said"].split()) > _PREAMBLE_WORDS:
-        return None
-    said, asked = found["said"], found["asked"]
-    return (said, asked) if len(asked.split()) >= _ASKED_WORDS else None
+def asides(text: str) -> list[tuple[str, str]]:
+    """Return a message's short opening or closing words with the question they leave.
+
+    An opening ends with a colon or a sentence's end; a closing follows the question mark.
+    """
+    found = []
+    for pattern in (_PREAMBLE, _AFTERWORD):
+        match = pattern.match(text)
+        if match is None or len(match["said"].split()) > _ASIDE_WORDS:
+            continue
+        if pattern is _AFTERWORD and _claims(match["said"]):
+            continue
+        if len(match["asked"].split()) >= _ASKED_WORDS:
+            found.append((match["said"], match["asked"]))
+    return found
+
+
+def _claims(said: str) -> bool:
+    """Return whether words after a question may state what it asks of: a figure or a name.
+
+    "… aren't they? Proper seafaring town, Bergen." puts its claim after the question.
+    """
+    words = said.split()
+    return any(c.isdigit() for c in said) or any(w[0].isupper() and w != "I" for w in words[1:])
 
 
 def questions_in(text: str) -> list[str] | None:
