@@ -724,6 +724,8 @@ def test_which_came_first_is_asked_in_other_orders(question: str) -> None:
     ("story", "question", "said"),
     [
         ("river-dam", "whats the 410000 number about", "410,000 smallholders"),
+        # written with a comma after one digit, in the question and in the answer
+        ("kilwa-artefacts-return", "wats the 2,300 number about", "2,300"),
         (  # two entries state it: the likelier for the question's words
             "bridge-closure",
             "wats the 62 mil zloty figure in the article",

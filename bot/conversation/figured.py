@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 _ASKING = re.compile(
     r"\b(?:figures?|numbers?|stats?|deal|about(?!\s+\d)|mean|means|refers?|scene)\b", re.I
 )
-# a figure of two digits or more: "3 weeks" may be any three of the story's things
-_FIGURE = re.compile(r"(?<![\w.,])\d\d+(?:,\d{3})*(?:\.\d+)?(?![\w]|[.,]\d)")
+# a figure of two digits or more ("1,650" too): "3 weeks" may be any three of the story's things
+_FIGURE = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d\d+)(?:\.\d+)?(?![\w]|[.,]\d)")
 # words that say only where the figure was or what it is, not what it is of
 _ABOUT_FIGURES = frozenset(
     """
