@@ -382,6 +382,18 @@ def test_a_few_words_of_a_european_language_are_read(story: str, question: str, 
 
 
 @pytest.mark.parametrize(
+    ("question", "said"),
+    [  # the thirty-fourth session's Tagalog and Japanese (in Latin letters)
+        ("Ilang istasyon po ang Orange Line?", "11 stations"),
+        ("Kailan po binuksan ang Orange Line?", "July 14, 2025"),
+        ("Ikura desu ka, kippu wa?", "750 naira"),
+    ],
+)
+def test_a_few_words_of_tagalog_or_japanese_are_read(question: str, said: str) -> None:
+    assert answers_with("lagos-metro", question, said)
+
+
+@pytest.mark.parametrize(
     ("story", "question", "said"),
     [  # "été", "ventilés", "bartan", "shamil": no table reads them, and they weigh half
         (
