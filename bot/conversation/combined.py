@@ -2,9 +2,9 @@
 
 How long lies between two dated things, or two days the question types (`spans`), or which
 came first (`between`); which of two people is older (`ages`); what a figure quoted from the
-story stands for (`figured`); who said a line the story quotes (`speakers`); who wrote the
-story itself (`credits`); what figures the question quotes from the story add up to
-(`calculated`).
+story stands for (`figured`); what happened at a time it names (`dated`); who said a line the
+story quotes (`speakers`); who wrote the story itself (`credits`); what figures the question
+quotes from the story add up to (`calculated`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from bot.conversation.ages import older
 from bot.conversation.between import between
 from bot.conversation.calculated import calculated
 from bot.conversation.credits import credited
+from bot.conversation.dated import dated
 from bot.conversation.figured import figured
 from bot.conversation.speakers import said_by
 
@@ -30,6 +31,7 @@ def combined(engine: Engine, text: str, reading: Analysis) -> Decision | None:
         between(engine, text)  # "how many days between the closure and the vote?"
         or older(engine, text, engine.naming.read(reading, engine.index))  # "is A older than B?"
         or figured(engine, text, reading)  # "what's the 62 million figure about?"
+        or dated(engine, text)  # "what happened in January?"
         or said_by(engine, text, reading)  # "who said 'a man went to work and …'?"
         or credited(engine, text)  # "who wrote this article?"
         or calculated(engine, text)  # "310,000 pounds for 42 objects: how much per object?"

@@ -1,0 +1,109 @@
+"""What happens on a day or at a time the question names: "what happened in January?".
+
+"whats happening july 23?", "What took place in April 2017 with the Halvik project?", "what
+happend at 3:50 sunday morning": when a question asks what happens and names a time, the
+entry whose answer gives that time answers it (of several, the likeliest the question's words
+make); with none, the one story sentence that gives it. A time the story never gives, or a
+question that asks more than what happened then, is read as asked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot import replies
+from bot.conversation.amounts import CLOCK, MONTH_NAME, days_given, month_number
+from bot.knowledge.sentences import story_sentences
+from bot.matching.decision import Decision
+from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
+
+if TYPE_CHECKING:
+    from bot.matching.engine import Engine
+
+# "what happened", "wat's happening", "what is scheduled to take place", "whats going down"
+_HAPPENS = re.compile(
+    r"\b(?:what|wat|wht|whats|what's|wats|wut)\b[^?.!]{0,30}?\b(?:happen\w*|hapen\w*|"
+    r"take place|took place|taking place|takes place|scheduled|going on|going down|goin down)\b",
+    re.I,
+)
+# a month named alone; "may" and "march" only where a time is plainly meant ("in May")
+_MONTH = re.compile(
+    rf"\b(?:(?:in|on|by|since|during|from|till|until|of|early|mid|late)[\s-]+)?"
+    rf"(?P<month>{MONTH_NAME})\b\.?",
+    re.I,
+)
+_PLAIN_WORDS = frozenset({"may", "march", "mar"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES.split())})\b", re.I)
+_HOUR_MINUTE = re.compile(r"\b(?P<hour>\d{1,2}):(?P<minute>\d\d)\b")
+# words a question may say besides its time: "what happened between the two countries in
+# January?"; more ("what happens to the programme once Gavi's money runs out after 2027?") ask
+# something else of that time
+_OTHERS = 3
+_ABOUT_TIME = frozenset(
+    "what happen happens happened happening take takes took taking place scheduled going on "
+    "down goin morning afternoon evening night day then exactly".split()
+)
+
+
+def dated(engine: Engine, text: str) -> Decision | None:
+    """Answer what happens at the time `text` names, from the entry or sentence giving it."""
+    if not _HAPPENS.search(text):  # almost every question
+        return None
+    times = _times(text)
+    if not times:
+        return None
+    about = {t for word in _ABOUT_TIME for t in engine.analyzer.terms(word)}
+    others = [t for t in engine.analyzer.terms(_without_times(text)) if t not in about]
+    if len(others) > _OTHERS:
+        return None
+    giving = [e for e in engine.entries if all(t.search(e.answer) for t in times)]
+    if giving:
+        ranked = [c.entry for c in engine.candidates(text) if c.entry in giving]
+        if not ranked and len(giving) > 1:
+            return None
+        entry = (ranked or giving)[0]
+        answer = replies.single(entry, engine.thresholds.answer)
+        return Decision(text, answer, "what happened at a time: an entry gives it")
+    said = [s for s in story_sentences(engine.knowledge.story) if all(t.search(s) for t in times)]
+    if len(said) != 1:
+        return None
+    return Decision(text, replies.quoted(said[0]), "what happened at a time: one sentence gives it")
+
+
+def _times(text: str) -> list[re.Pattern[str]]:
+    """Return a pattern for each time `text` names, as an answer would write it."""
+    found: list[re.Pattern[str]] = []
+    days = days_given(text)
+    for month, day in days:
+        names = _month_names(month)
+        found.append(re.compile(rf"\b(?:{names})\.? {day}\b|\b{day} (?:{names})\b", re.I))
+    if not days:
+        for match in _MONTH.finditer(text):
+            word = match["month"].lower()
+            if word in _PLAIN_WORDS and match[0].lower() == word:
+                continue  # "what may happen", "the march to the stadium"
+            found.append(re.compile(rf"\b(?:{_month_names(month_number(word))})\b", re.I))
+    found += [re.compile(rf"\b{year}\b") for year in _YEAR.findall(text)]
+    found += [re.compile(rf"\b{day}\b", re.I) for day in _WEEKDAY.findall(text)]
+    for match in _HOUR_MINUTE.finditer(text):
+        found.append(re.compile(rf"\b{int(match['hour'])}:{match['minute']}\b"))
+    if not _HOUR_MINUTE.search(text):
+        for match in CLOCK.finditer(text):
+            half = match["half"].lower()
+            found.append(re.compile(rf"\b{int(match['hour'])}(?::00)? ?{half}\.?m\b", re.I))
+    return found
+
+
+def _month_names(month: int) -> str:
+    """Return the ways a text writes month `month` (1-12): "october|oct"."""
+    names = MONTH_NAMES.split()
+    return "|".join(n for n in names if month_number(n) == month)
+
+
+def _without_times(text: str) -> str:
+    """Return `text` without the times it names, to count what else it asks."""
+    for pattern in (_YEAR, _WEEKDAY, _HOUR_MINUTE, CLOCK, _MONTH):
+        text = pattern.sub(" ", text)
+    return re.sub(r"\b\d{1,2}\b", " ", text)
