@@ -609,6 +609,17 @@ def test_the_days_between_two_things_the_story_dates_are_worked_out(
             "how many weeks between the closure and the extra trains starting",
             "By the story's dates, that is 6 days apart, under a week.",
         ),
+        (  # "October 7" with no year is the October before "February 27, 2026"
+            "bridge-closure",
+            "Counting from the evening the bridge was shut to the date the mayor has set for "
+            "letting cars back on, how many days is that?",
+            "By the story's dates, that is 143 days apart.",
+        ),
+        (  # a side the reading is less sure of, though dated: "offices pe chhapa" (searched)
+            "shipyard-strike",
+            "accident ke kitne din baad donghae ke offices pe chhapa pada",
+            "By the story's dates, that is 7 days apart.",
+        ),
     ],
 )
 def test_a_span_asked_any_way_is_worked_out_in_the_unit_the_dates_give(

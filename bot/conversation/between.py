@@ -97,6 +97,7 @@ _ORDERS = (
 )
 _MOST_SPLITS = 3  # readings of "A and B and C" tried: each dates two things
 _DAY_MINUTES = 24 * 60
+_SIDE_SURE = 0.25
 
 
 def between(engine: Engine, text: str) -> Decision | None:
@@ -169,9 +170,9 @@ def _apart(first: Candidate, second: Candidate, unit: str) -> tuple[str, str] | 
             other += days[1].toordinal() * _DAY_MINUTES
         return spoken(abs(other - one), "minute"), "times"
     if unit in ("days", "weeks") or (not unit and None not in days):
-        if days[0] is None or days[1] is None:
+        gap = _days_apart(first, second)
+        if gap is None:
             return None
-        gap = abs((days[1] - days[0]).days)
         return spoken(gap, "day", weeks=unit == "weeks"), "dates"
     if unit == "months" or (not unit and None not in months):
         if months[0] is None or months[1] is None:
@@ -181,6 +182,34 @@ def _apart(first: Candidate, second: Candidate, unit: str) -> tuple[str, str] | 
     if years[0] is None or years[1] is None:
         return None
     return spoken(abs(years[1] - years[0]), "year"), "years"
+
+
+def _days_apart(first: Candidate, second: Candidate) -> int | None:
+    """Return how many days lie between the two answers' days of a month.
+
+    A day whose answer gives no year of its own is taken in the year that sets it nearest the
+    other ("ordered on October 7" is the October before "by February 27, 2026").
+    """
+    one, other = _date(first, second), _date(second, first)
+    if one is None or other is None:
+        return None
+    if (_year(first) is None) == (_year(second) is None):  # both their own years, or neither
+        return abs((other - one).days)
+    unsure = one if _year(first) is None else other
+    sure = other if unsure is one else one
+    gaps = [abs((day - sure).days) for day in _in_years_around(unsure)]
+    return min(gaps) if gaps else None
+
+
+def _in_years_around(day: datetime.date) -> list[datetime.date]:
+    """Return `day` in its year and the years either side (a February 29 only in leap years)."""
+    around = []
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            around.append(day.replace(year=year))
+        except ValueError:
+            continue
+    return around
 
 
 def _first(engine: Engine, text: str) -> Decision | None:
@@ -234,7 +263,7 @@ def _dated(engine: Engine, thing: str) -> Candidate | None:
     """Return the sure answer of when `thing` was (or will be)."""
     found = engine.candidates(f"when {thing}")
     best = found[0] if found else None
-    return best if best is not None and best.probability >= engine.thresholds.clarify else None
+    return best if best is not None and best.probability >= _SIDE_SURE else None
 
 
 def _year(candidate: Candidate) -> int | None:
