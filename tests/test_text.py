@@ -395,6 +395,17 @@ def test_a_few_words_of_tagalog_or_japanese_are_read(question: str, said: str) -
 
 @pytest.mark.parametrize(
     ("story", "question", "said"),
+    [  # "cuesta" and "tren" are no English words of everyday use (Zipf under 2.5)
+        ("malaria-vaccine", "¿Cuánto cuesta cada dosis de la vacuna?", "$3.90"),
+        ("lagos-metro", "¿Cuántas estaciones tiene la línea?", "11 stations"),
+    ],
+)
+def test_spanish_words_of_cost_and_lines_are_read(story: str, question: str, said: str) -> None:
+    assert answers_with(story, question, said)
+
+
+@pytest.mark.parametrize(
+    ("story", "question", "said"),
     [  # "été", "ventilés", "bartan", "shamil": no table reads them, and they weigh half
         (
             "heatwave-grid",
