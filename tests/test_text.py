@@ -225,6 +225,8 @@ def test_roman_urdu_words_are_read_only_in_a_roman_urdu_message(engine: Engine) 
     )
     english = engine.analyzer.analyze("how far is mile 12 from bola's house")
     assert {"mile", "bola"} <= set(english.words)  # English words and names stay themselves
+    # "o" joins words as "and" does: "assalam o alaikum. kakar ne kahan speech di?"
+    assert "o" not in engine.analyzer.analyze("Assalam o Alaikum. kakar ne kahan speech di").terms
 
 
 def test_roman_urdu_news_words_are_read_in_their_forms_and_spellings(engine: Engine) -> None:
