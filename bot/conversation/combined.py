@@ -3,8 +3,8 @@
 How long lies between two dated things, or two days the question types (`spans`), or which
 came first (`between`); which of two people is older (`ages`); what a figure quoted from the
 story stands for (`figured`); what happened at a time it names (`dated`); who said a line the
-story quotes (`speakers`); who wrote the story itself (`credits`); what figures the question
-quotes from the story add up to (`calculated`).
+story quotes (`speakers`); who wrote the story itself (`credits`); whom it quotes or names
+(`people`); what figures the question quotes from the story add up to (`calculated`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from bot.conversation.calculated import calculated
 from bot.conversation.credits import credited
 from bot.conversation.dated import dated
 from bot.conversation.figured import figured
+from bot.conversation.people import people
 from bot.conversation.speakers import said_by
 
 if TYPE_CHECKING:
@@ -34,5 +35,6 @@ def combined(engine: Engine, text: str, reading: Analysis) -> Decision | None:
         or dated(engine, text)  # "what happened in January?"
         or said_by(engine, text, reading)  # "who said 'a man went to work and …'?"
         or credited(engine, text)  # "who wrote this article?"
+        or people(engine, text)  # "list every person quoted and their post"
         or calculated(engine, text)  # "310,000 pounds for 42 objects: how much per object?"
     )
