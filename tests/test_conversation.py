@@ -732,6 +732,34 @@ def test_which_came_first_is_asked_in_other_orders(question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        (
+            "Is Kessler's meeting with the fans before the Heerenveen game?",
+            "Yes: by the story's dates, it was before (Oct. 23, against Oct. 26).",
+        ),
+        (
+            "Is the Heerenveen game before Kessler's meeting with the fans?",
+            "No: by the story's dates, it was after (Oct. 26, against Oct. 23).",
+        ),
+    ],
+)
+def test_whether_one_thing_came_before_another_is_answered_yes_or_no(
+    question: str, line: str
+) -> None:
+    assert line in story_engine("football-takeover").answer(Query(text=question)).text
+
+
+def test_a_year_is_not_set_against_a_day_of_a_month() -> None:
+    # "emerged in mid-2023" against "midnight on Friday, March 14"
+    ransomware = story_engine("ransomware-hospital")
+    decision = ransomware.decide(
+        Query(text="did nightjar leak the data after the friday deadline?")
+    )
+    assert "each side dated" not in decision.reason
+
+
+@pytest.mark.parametrize(
     ("story", "question", "said"),
     [
         ("river-dam", "whats the 410000 number about", "410,000 smallholders"),

@@ -1,11 +1,10 @@
-"""How long between two things the story dates, and which came first.
+"""How long between two things the story dates: "how many years between A and B?".
 
 "How many years between the last moon landing and NASA's planned return?", "how many days
-after the closure did the extra trains start?": each thing is asked "when" on its own; when
-both are surely answered, by two entries that each give one year (or one day of a month),
-the reply gives both answers and the time between them, worked out from the story's own
-dates; "which comes first, the fan meeting or the council debate?" gets which. Anything else
-is read as asked.
+after the closure did the extra trains start?": each thing is asked "when" on its own
+(`dating`); when both are answered, by two entries that each give one year (or one day of a
+month), the reply gives both answers and the time between them, worked out from the story's
+own dates. Which came first is `order`'s. Anything else is read as asked.
 """
 
 from __future__ import annotations
@@ -15,16 +14,9 @@ import re
 from typing import TYPE_CHECKING
 
 from bot import replies
-from bot.conversation.amounts import (
-    CLOCK,
-    MONTH_YEAR,
-    days_given,
-    minute_of_day,
-    month_number,
-    spoken,
-)
+from bot.conversation.amounts import spoken
+from bot.conversation.dating import both_dated, clock_of, date_of, month_of, year_of
 from bot.conversation.spans import typed_span
-from bot.conversation.stated import YEARS
 from bot.matching.decision import Candidate, Decision
 
 if TYPE_CHECKING:
@@ -71,40 +63,15 @@ _PAIRS = (
     ),
     re.compile(rf"(?P<one>[^,.?!]+?) ke (?:kitne \w+ )?baad (?P<other>.+?){_ENDS}", re.I),
 )
-# "which came first, the building work or the talks?", "did the cuts start before or after
-# demand peaked?", "which comes first in Dar es Salaam: the handover or the opening?",
-# "battery units vs the new line: which enters service first?"
-_ORDERS = (
-    re.compile(
-        r"\bwhich (?:came|comes|happened|happens|was|is) first,? (?P<one>.+?),? or (?P<other>.+?)"
-        r"[?.!]*$",
-        re.I,
-    ),
-    re.compile(
-        r"\b(?:did|does|do|was|were|is|will) (?P<one>.+?) (?:before or after|after or before) "
-        r"(?P<other>.+?)[?.!]*$",
-        re.I,
-    ),
-    re.compile(
-        r"\bwhich (?:\w+ ){1,3}?first\b[^:?]{0,40}: (?P<one>[^?]+?),? or (?P<other>[^?]+?)\?",
-        re.I,
-    ),
-    re.compile(
-        r"(?P<one>[^:.?!]+?) (?:vs\.?|versus) (?P<other>[^:.?!]+?)[:.?]\s*which (?:\w+ ){1,3}?"
-        r"first\b",
-        re.I,
-    ),
-)
 _MOST_SPLITS = 3  # readings of "A and B and C" tried: each dates two things
 _DAY_MINUTES = 24 * 60
-_SIDE_SURE = 0.25
 
 
 def between(engine: Engine, text: str) -> Decision | None:
     """Answer how long lies between two things `text` asks of, each dated by the story."""
     unit = span_asked(text)
     if unit is None:
-        return _first(engine, text)
+        return None
     typed = typed_span(engine, text, unit)  # "January 14 to March 1, how many days?"
     if typed is not None:
         return typed
@@ -112,7 +79,7 @@ def between(engine: Engine, text: str) -> Decision | None:
         both
         for pair in _PAIRS
         for one, other in _splits(pair.search(text))
-        if (both := _both(engine, one, other)) is not None
+        if (both := both_dated(engine, one, other)) is not None
     ]
     if not readings:
         return None
@@ -157,10 +124,10 @@ def _apart(first: Candidate, second: Candidate, unit: str) -> tuple[str, str] | 
 
     With the story's words for what it is worked out from ("dates", "years", "times").
     """
-    days = [_date(first, second), _date(second, first)]
-    clocks = [_clock(first), _clock(second)]
-    months = [_month(first), _month(second)]
-    years = [_year(first), _year(second)]
+    days = [date_of(first, second), date_of(second, first)]
+    clocks = [clock_of(first), clock_of(second)]
+    months = [month_of(first), month_of(second)]
+    years = [year_of(first), year_of(second)]
     if unit in ("hours", "minutes") or (not unit and None not in clocks and days[0] == days[1]):
         one, other = clocks
         if one is None or other is None:
@@ -190,12 +157,12 @@ def _days_apart(first: Candidate, second: Candidate) -> int | None:
     A day whose answer gives no year of its own is taken in the year that sets it nearest the
     other ("ordered on October 7" is the October before "by February 27, 2026").
     """
-    one, other = _date(first, second), _date(second, first)
+    one, other = date_of(first, second), date_of(second, first)
     if one is None or other is None:
         return None
-    if (_year(first) is None) == (_year(second) is None):  # both their own years, or neither
+    if (year_of(first) is None) == (year_of(second) is None):  # both their own years, or neither
         return abs((other - one).days)
-    unsure = one if _year(first) is None else other
+    unsure = one if year_of(first) is None else other
     sure = other if unsure is one else one
     gaps = [abs((day - sure).days) for day in _in_years_around(unsure)]
     return min(gaps) if gaps else None
@@ -210,98 +177,3 @@ def _in_years_around(day: datetime.date) -> list[datetime.date]:
         except ValueError:
             continue
     return around
-
-
-def _first(engine: Engine, text: str) -> Decision | None:
-    """Answer which of two things `text` asks of came first, each dated by the story."""
-    asked = next((found for order in _ORDERS if (found := order.search(text))), None)
-    if asked is None:  # almost every question
-        return None
-    things = [asked["one"].strip(), asked["other"].strip()]
-    both = _both(engine, *things)
-    if both is None:
-        return None
-    times = [_moment(both[0], both[1]), _moment(both[1], both[0])]
-    if times[0] is None or times[1] is None or times[0][0] == times[1][0]:
-        return None
-    (one, one_said), (other, other_said) = times[0], times[1]
-    earlier = 0 if one < other else 1
-    thing = re.sub(r"^(?:the|did|does|do)\s+", "", things[earlier], flags=re.IGNORECASE)
-    said = (one_said, other_said) if earlier == 0 else (other_said, one_said)
-    line = f"By the story's dates, {thing} came first ({said[0]}, against {said[1]})."
-    answer = replies.worked(list(both), line)
-    return Decision(text, answer, "which came first: each side dated", both)
-
-
-def _moment(candidate: Candidate, other: Candidate) -> tuple[tuple[int, int], str] | None:
-    """Return when `candidate`'s answer says its thing was, sortable, and as it says it.
-
-    Its one day of a month (in its year, else in the `other` answer's), else its one clock
-    time, else its one year.
-    """
-    answer = candidate.entry.answer
-    day = _date(candidate, other)
-    if day is not None:
-        return (day.toordinal(), 0), next(iter(days_given(answer).values()))
-    clocks = {m[0].strip(): m for m in CLOCK.finditer(answer)}
-    if len(clocks) == 1:
-        clock, found = clocks.popitem()
-        return (0, minute_of_day(found)), clock
-    year = _year(candidate)
-    return ((year, 0), str(year)) if year is not None else None
-
-
-def _both(engine: Engine, one: str, other: str) -> tuple[Candidate, Candidate] | None:
-    """Return the sure answers of when `one` and `other` were, from two different entries."""
-    first, second = _dated(engine, one), _dated(engine, other)
-    if first is None or second is None or first.entry == second.entry:
-        return None
-    return first, second
-
-
-def _dated(engine: Engine, thing: str) -> Candidate | None:
-    """Return the sure answer of when `thing` was (or will be)."""
-    found = engine.candidates(f"when {thing}")
-    best = found[0] if found else None
-    return best if best is not None and best.probability >= _SIDE_SURE else None
-
-
-def _year(candidate: Candidate) -> int | None:
-    """Return the one year `candidate`'s answer gives, if it gives just one."""
-    years = set(YEARS.findall(candidate.entry.answer))
-    return int(years.pop()) if len(years) == 1 else None
-
-
-def _date(candidate: Candidate, other: Candidate | None = None) -> datetime.date | None:
-    """Return the one day of a month `candidate`'s answer gives, in its year if it says one.
-
-    Else in the year the `other` answer it is set against says ("June 26, 2025" … "July 23").
-    """
-    days = days_given(candidate.entry.answer)
-    if len(days) != 1:
-        return None
-    ((month, day),) = days
-    # no year said by either: any one, the same for both sides
-    year = _year(candidate) or (other and _year(other)) or 2001
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:  # "Feb. 30"
-        return None
-
-
-def _month(candidate: Candidate) -> tuple[int, int] | None:
-    """Return the one month of a year `candidate`'s answer gives ("June 2024"), as (year, month)."""
-    months = {
-        (int(m["year"]), month_number(m["month"]))
-        for m in MONTH_YEAR.finditer(candidate.entry.answer)
-    }
-    day, year = _date(candidate), _year(candidate)
-    if day is not None and year is not None:
-        months.add((day.year, day.month))
-    return months.pop() if len(months) == 1 else None
-
-
-def _clock(candidate: Candidate) -> int | None:
-    """Return the one clock time `candidate`'s answer gives, as minutes after midnight."""
-    clocks = {minute_of_day(m) for m in CLOCK.finditer(candidate.entry.answer)}
-    return clocks.pop() if len(clocks) == 1 else None

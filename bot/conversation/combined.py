@@ -1,7 +1,7 @@
 """Questions answered by putting the story's facts together, tried before the plain reading.
 
-How long lies between two dated things, or two days the question types (`spans`), or which
-came first (`between`); which of two people is older (`ages`); what a figure quoted from the
+How long lies between two dated things (`between`) or two days the question types (`spans`), which
+came first (`order`); which of two people is older (`ages`); what a figure quoted from the
 story stands for (`figured`); what happened at a time it names (`dated`); who said a line the
 story quotes (`speakers`); who wrote the story itself (`credits`); whom it quotes or names
 (`people`); what figures the question quotes from the story add up to (`calculated`).
@@ -17,6 +17,7 @@ from bot.conversation.calculated import calculated
 from bot.conversation.credits import credited
 from bot.conversation.dated import dated
 from bot.conversation.figured import figured
+from bot.conversation.order import came_first
 from bot.conversation.people import people
 from bot.conversation.speakers import said_by
 
@@ -30,6 +31,7 @@ def combined(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     """Answer `text` (read as `reading`) from facts put together, or None to read it as asked."""
     return (
         between(engine, text)  # "how many days between the closure and the vote?"
+        or came_first(engine, text)  # "which came first, the vote or the report?"
         or older(engine, text, engine.naming.read(reading, engine.index))  # "is A older than B?"
         or figured(engine, text, reading)  # "what's the 62 million figure about?"
         or dated(engine, text)  # "what happened in January?"
