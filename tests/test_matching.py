@@ -305,6 +305,10 @@ def test_a_paraphrase_is_found_by_meaning(engine: Engine) -> None:
         ("printer ink", "printer ink"),  # the noun
         ("is it true that india landed in august", "is india landed in august"),
         ("india landed in july is that correct", "india landed in july is"),
+        ("who is calling the shots", "who is leads"),
+        ("how much are they shaking them down for", "how much are they demanding"),
+        ("how much did they pay for it back in the day", "how much did they pay for it"),
+        ("they shook hands and sat down", "they shook hands and sat down"),  # no "down for"
     ],
 )
 def test_an_idiom_is_read_as_the_plain_words_for_it(question: str, plain: str) -> None:

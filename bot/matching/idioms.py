@@ -262,6 +262,12 @@ _IDIOMS: tuple[tuple[str, str], ...] = (
         r"(?:balloon|balloons|skyrocket|skyrockets)\b",
         r"\g<grown> rose",
     ),
+    # who leads: "who's calling the shots on this moon base?"
+    (r"\b(?:call|calls|called|calling) the shots\b", "leads"),
+    # what is demanded: "how much are the hackers shaking them down for?"
+    (r"\b(?:shake|shakes|shaking|shook|shaken) (?:\w+ ){0,2}?down for\b", "demanding"),
+    # "back in the day" only says when: "how much did they shell out back in the day?"
+    (r" ?\bback in the day\b", ""),
 )
 _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
 # Every idiom needs one of these words, whole: a text with none of them (all but a few of a
