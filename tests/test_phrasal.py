@@ -86,6 +86,10 @@ def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:
     assert shipped.read("how much did they fork out".split())[-1] == "paid"
     # someone who talked about a thing said something about it (nineteenth session)
     assert shipped.read("who talked about the floods".split())[1:3] == ["said", "about"]
+    # who showed up visited, where the story says "visited" and not "attended"
+    visiting = Phrasal(general_phrasal(), used=lambda word: word != "attended")
+    assert shipped.read("when did he show up".split())[-1] == "attended"
+    assert visiting.read("when did he show up".split())[-1] == "visited"
 
 
 @pytest.mark.parametrize(

@@ -189,6 +189,7 @@ def test_a_french_or_italian_elision_is_read_as_its_word() -> None:
 def test_chat_shorthand_is_written_out(engine: Engine) -> None:
     read = engine.analyzer.analyze("how many sigs did they go thru, jus frm the fans").words
     assert {"signatures", "through", "just", "from"} <= set(read)
+    assert "until" in engine.analyzer.analyze("how long til its all fixed").words
     # "nite" is night, not "2nite" (tonight), the nearest spelling a typo would take
     assert "night" in engine.analyzer.analyze("was it signed on friday nite").words
     # "roughly" asks nothing of rough seas

@@ -54,6 +54,7 @@ SLANG = {
     "mths": "months",
     "yday": "yesterday",
     "nxt": "next",
+    "til": "until",  # "how long til its all fixed"
     "bc": "because",
     "dept": "department",
     "intl": "international",
