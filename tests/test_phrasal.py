@@ -90,6 +90,9 @@ def test_everyday_ways_to_say_founded_and_paid_are_read() -> None:
     visiting = Phrasal(general_phrasal(), used=lambda word: word != "attended")
     assert shipped.read("when did he show up".split())[-1] == "attended"
     assert visiting.read("when did he show up".split())[-1] == "visited"
+    # what is out of action is halted, where the story says so
+    halting = Phrasal(general_phrasal(), used=lambda word: word == "halted")
+    assert halting.read("how long was the metro out of action".split())[-1] == "halted"
 
 
 @pytest.mark.parametrize(
