@@ -15,6 +15,9 @@ from tests.turnkit import answers_with, story_engine
         ("lagos-metro", "what took place in March 2019?", "construction began in March 2019"),
         ("bridge-closure", "wat happend on oct 7 at 9 pm", "9 p.m. on Tuesday, October 7"),
         ("malaria-vaccine", "what happened in june 2024?", "ended in June 2024"),
+        # why the story names a time
+        ("lagos-metro", "Why does the article mention March 2019?", "began in March 2019"),
+        ("lagos-metro", "what is the significance of July 14?", "opened on Monday, July 14"),
     ],
 )
 def test_what_happened_at_a_time_is_what_the_story_gives_then(

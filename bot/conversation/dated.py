@@ -21,10 +21,13 @@ from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
 if TYPE_CHECKING:
     from bot.matching.engine import Engine
 
-# "what happened", "wat's happening", "what is scheduled to take place", "whats going down"
+# "what happened", "wat's happening", "what is scheduled to take place", "whats going down";
+# and why the story names the time: "March 2020 crops up: what is its significance?"
 _HAPPENS = re.compile(
     r"\b(?:what|wat|wht|whats|what's|wats|wut)\b[^?.!]{0,30}?\b(?:happen\w*|hapen\w*|"
-    r"take place|took place|taking place|takes place|scheduled|going on|going down|goin down)\b",
+    r"take place|took place|taking place|takes place|scheduled|going on|going down|goin down|"
+    r"significance|significant|connection)\b|\bwhy (?:does|do|did) (?:the|this) (?:article|"
+    r"story|report|piece) (?:mention|bring up|cite)\b",
     re.I,
 )
 # a month named alone; "may" and "march" only where a time is plainly meant ("in May")
@@ -43,7 +46,8 @@ _HOUR_MINUTE = re.compile(r"\b(?P<hour>\d{1,2}):(?P<minute>\d\d)\b")
 _OTHERS = 3
 _ABOUT_TIME = frozenset(
     "what happen happens happened happening take takes took taking place scheduled going on "
-    "down goin morning afternoon evening night day then exactly".split()
+    "down goin morning afternoon evening night day then exactly significance significant "
+    "connection why article story report piece mention crops date".split()
 )
 
 
