@@ -102,6 +102,11 @@ def test_a_casual_word_is_read_as_the_story_s_formal_one() -> None:
             "can you switch to buses",
             "can you change to buses",
         ),
+        (  # "Piraeus-based" is read as two words
+            "Meltemi Sea Lines, a Piraeus-based operator, runs nine ships.",
+            "where is meltemi headquartered",
+            "where is meltemi based",
+        ),
     ],
 )
 def test_words_for_what_a_report_says_are_read_as_its_own(
