@@ -102,6 +102,12 @@ def test_a_casual_word_is_read_as_the_story_s_formal_one() -> None:
             "can you switch to buses",
             "can you change to buses",
         ),
+        ("It pledged a further 40 million euros.", "how much extra", "how much further"),
+        (
+            "The fans' group opposes the sale.",
+            "who is fighting the sale",
+            "who is opposing the sale",
+        ),
         (  # "Piraeus-based" is read as two words
             "Meltemi Sea Lines, a Piraeus-based operator, runs nine ships.",
             "where is meltemi headquartered",
