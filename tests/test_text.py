@@ -190,12 +190,23 @@ def test_chat_shorthand_is_written_out(engine: Engine) -> None:
     read = engine.analyzer.analyze("how many sigs did they go thru, jus frm the fans").words
     assert {"signatures", "through", "just", "from"} <= set(read)
     assert "until" in engine.analyzer.analyze("how long til its all fixed").words
+    # Scots and Singapore English: "whit's Tunde Lawal then?", "1.04 issit"
+    scots = engine.analyzer.analyze("whit did they pay afore they let him oot").words
+    assert {"what", "before", "out"} <= set(scots)
+    assert "issit" not in engine.analyzer.analyze("the rate is 1.04 issit").words
     # "nite" is night, not "2nite" (tonight), the nearest spelling a typo would take
     assert "night" in engine.analyzer.analyze("was it signed on friday nite").words
     # "roughly" asks nothing of rough seas
     assert "rough" not in engine.analyzer.analyze("roughly how old is he").terms
     # chat's one-letter "the" is no word of its own: "who be d chief engineer"
     assert engine.analyzer.analyze("when was d deal signed").words[:3] == ("when", "was", "the")
+
+
+def test_whit_s_someone_s_job_in_scots_is_answered() -> None:
+    answer = story_engine("lagos-metro").answer(
+        Query(text="Whit's Tunde Lawal then, an MP or somethin?")
+    )
+    assert answer.answered and "Opposition lawmaker" in answer.text
 
 
 def test_an_ing_word_typed_without_its_g_is_read_whole(engine: Engine) -> None:

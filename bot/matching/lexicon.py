@@ -51,7 +51,7 @@ CHATTER = frozenset(
     haha hahaha hehe lmfao rofl smh tho though anyways whatever yo yall ya guy guys pal
     heard mentioned mention wait hmmm ahh ah oh ohh oops aka etc everyone everybody
     sahab sahib ji janab bot storybot salam salaam assalam assalamualaikum walaikum aoa
-    sef abi sha jare oga bother bothered meant supposed again nah gotta somehow
+    sef abi sha jare oga bother bothered meant supposed again nah gotta somehow lah leh lor
     """.split()
 )
 
