@@ -7,6 +7,7 @@ import pytest
 from bot.matching import narrowing
 from bot.matching.analyzer import Analyzer
 from bot.matching.asking import for_others, phrased_for_others
+from bot.matching.chat import ChatReading, plain_chat, unread_words
 from bot.matching.text import tokenize
 
 # phrasings that ask for others, spelled every way tokenizing reads, and some that do not
@@ -101,3 +102,20 @@ _TOKENIZED = {
 @pytest.mark.parametrize(("text", "tokens"), _TOKENIZED.items())
 def test_signs_and_scaled_figures_are_tokenized_as_before(text: str, tokens: list[str]) -> None:
     assert tokenize(text) == tokens
+
+
+# chat shorthand, markers of languages, -ing words without their g, plain words, and words
+# that split apart when read
+_CHAT_WORDS = [
+    *"wat ppl govt una wetin hai kya sayin workin putin dublin within moon base the".split(),
+    "a b",
+    "",
+]
+
+
+@pytest.mark.parametrize("word", _CHAT_WORDS)
+def test_words_read_as_typed_are_those_the_chat_reader_leaves(word: str) -> None:
+    as_typed = word in unread_words(_CHAT_WORDS)
+    # beside a word the reader reads one by one ("within" may be "withing"), as it is
+    read = plain_chat([word, "within"])
+    assert as_typed == (read == ChatReading([word, "within"], foreign=False, mixed=False))

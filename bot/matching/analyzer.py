@@ -14,7 +14,7 @@ import Stemmer
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
-from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat
+from bot.matching.chat import ROMAN_URDU, SLANG, ChatReading, Phrase, plain_chat, unread_words
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import plain_words
@@ -148,6 +148,7 @@ class Analyzer:
             | _PLACE_WORDS
         )
         self._speller = Speller(self.words, self._used, inflected, self._stop_words)
+        self._as_typed = unread_words(self.words)  # no chat shorthand nor another language's
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
@@ -243,7 +244,11 @@ class Analyzer:
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
-        read = plain_chat(tokenize(text), self._named)
+        said = tokenize(text)
+        if self._as_typed.issuperset(said):  # the vocabulary's words, as most texts are
+            read = ChatReading(said, foreign=False, mixed=False)
+        else:
+            read = plain_chat(said, self._named)
         corrected = self._corrected(read.words, read.foreign, read.mixed)
         words = self._phrasal.read(plain_words(corrected))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
