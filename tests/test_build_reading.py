@@ -35,6 +35,13 @@ def test_phrasings_asking_for_others_are_found_as_their_tokens_say(text: str) ->
     assert found == ({(0, 0)} if for_others(tokenize(text)) else set())
 
 
+def test_an_entrys_phrasings_asking_for_others_are_found_together_as_alone() -> None:
+    asking = {(0, n) for n, text in enumerate(_PHRASINGS) if for_others(tokenize(text))}
+    assert phrased_for_others([tuple(_PHRASINGS)]) == asking
+    plain = tuple(t for t in _PHRASINGS if not for_others(tokenize(t)))
+    assert phrased_for_others([plain, plain[:1]]) == frozenset()
+
+
 def _analyzer() -> Analyzer:
     return Analyzer(
         {"Kakar": "kakar", "Anwaar ul Haq Kakar": "kakar"},
@@ -72,6 +79,9 @@ def test_phrases_are_read_alike_in_a_build_and_out_of_it(text: str, terms: tuple
         "firstly, they met",  # no word of its own
         "The \u017fmallest one",  # a long s: IGNORECASE reads it as "s"
         "Kakar's last trip",
+        "the last-minute deal",  # a run of word characters ends at a hyphen
+        "a first_class seat",  # … not at an underscore or a digit
+        "TALLEST1 tower",
         "",
     ],
 )
