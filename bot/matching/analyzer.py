@@ -14,7 +14,7 @@ import Stemmer
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
-from bot.matching.chat import ROMAN_URDU, SLANG, ChatReading, Phrase, plain_chat, unread_words
+from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat, unread_words
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import plain_words
@@ -244,17 +244,18 @@ class Analyzer:
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
         # typos before idioms and phrasal verbs: "how mny" asks how many
-        said = tokenize(text)
-        if self._as_typed.issuperset(said):  # the vocabulary's words, as most texts are
-            read = ChatReading(said, foreign=False, mixed=False)
-        else:
-            read = plain_chat(said, self._named)
-        corrected = self._corrected(read.words, read.foreign, read.mixed)
-        words = self._phrasal.read(plain_words(corrected))
+        words = tokenize(text)
+        mixed = False  # with a language a table reads
+        # the vocabulary's words alone, as most texts are, hold no chat to read nor typo
+        if not self._as_typed.issuperset(words):
+            read = plain_chat(words, self._named)
+            words = self._corrected(read.words, read.foreign, read.mixed)
+            mixed = read.mixed
+        words = self._phrasal.read(plain_words(words))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         # looked for only in a text mixing in a language; most texts (plain phrasings) skip it
-        foreign = frozenset(filter(self._foreign, words)) if read.mixed else frozenset()
+        foreign = frozenset(filter(self._foreign, words)) if mixed else frozenset()
         if not GO_WORDS.isdisjoint(words):
             words = drop_idle_go(words, self._phrase_term)
         return words, foreign
