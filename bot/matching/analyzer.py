@@ -17,7 +17,7 @@ from bot.matching.analysis import Analysis, Phrasing
 from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat, unread_words
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
-from bot.matching.idioms import plain_words
+from bot.matching.idioms import IDIOM_WORDS, plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
@@ -149,6 +149,8 @@ class Analyzer:
         )
         self._speller = Speller(self.words, self._used, inflected, self._stop_words)
         self._as_typed = unread_words(self.words)  # no chat shorthand nor another language's
+        # … nor a word of an idiom or the first of a phrasal verb: every step reads them as typed
+        self._plain_words = self._as_typed - IDIOM_WORDS - self._phrasal.openers
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
@@ -243,15 +245,16 @@ class Analyzer:
         """
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
-        # typos before idioms and phrasal verbs: "how mny" asks how many
         words = tokenize(text)
         mixed = False  # with a language a table reads
-        # the vocabulary's words alone, as most texts are, hold no chat to read nor typo
-        if not self._as_typed.issuperset(words):
-            read = plain_chat(words, self._named)
-            words = self._corrected(read.words, read.foreign, read.mixed)
-            mixed = read.mixed
-        words = self._phrasal.read(plain_words(words))
+        if not self._plain_words.issuperset(words):  # most texts: read as they are typed
+            # the vocabulary's words alone, as most of the rest, hold no chat to read nor typo
+            if not self._as_typed.issuperset(words):
+                read = plain_chat(words, self._named)
+                # typos before idioms and phrasal verbs: "how mny" asks how many
+                words = self._corrected(read.words, read.foreign, read.mixed)
+                mixed = read.mixed
+            words = self._phrasal.read(plain_words(words))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         # looked for only in a text mixing in a language; most texts (plain phrasings) skip it
