@@ -7,7 +7,7 @@ import pytest
 from bot.matching import narrowing
 from bot.matching.analyzer import Analyzer
 from bot.matching.asking import for_others, phrased_for_others
-from bot.matching.chat import ChatReading, plain_chat, unread_words
+from bot.matching.chat import ChatReading, plain_chat, read_words
 from bot.matching.text import tokenize
 
 # phrasings that ask for others, spelled every way tokenizing reads, and some that do not
@@ -125,7 +125,7 @@ _CHAT_WORDS = [
 
 @pytest.mark.parametrize("word", _CHAT_WORDS)
 def test_words_read_as_typed_are_those_the_chat_reader_leaves(word: str) -> None:
-    as_typed = word in unread_words(_CHAT_WORDS)
+    as_typed = word not in read_words(_CHAT_WORDS)
     # beside a word the reader reads one by one ("within" may be "withing"), as it is
     read = plain_chat([word, "within"])
     assert as_typed == (read == ChatReading([word, "within"], foreign=False, mixed=False))

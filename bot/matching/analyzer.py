@@ -14,7 +14,7 @@ import Stemmer
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
-from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat, unread_words
+from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat, read_words
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
 from bot.matching.idioms import IDIOM_WORDS, plain_words
@@ -148,9 +148,11 @@ class Analyzer:
             | _PLACE_WORDS
         )
         self._speller = Speller(self.words, self._used, inflected, self._stop_words)
-        self._as_typed = unread_words(self.words)  # no chat shorthand nor another language's
-        # … nor a word of an idiom or the first of a phrasal verb: every step reads them as typed
-        self._plain_words = self._as_typed - IDIOM_WORDS - self._phrasal.openers
+        # the few words of the vocabulary that chat reads otherwise or that mark a language
+        self._chat_read = read_words(self.words)
+        # … and those an idiom needs or a phrasal verb opens: every step reads the others as
+        # typed (kept apart from the vocabulary: a set of all the others would double it)
+        self._read_words = self._chat_read | (self.words & (IDIOM_WORDS | self._phrasal.openers))
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
@@ -247,9 +249,10 @@ class Analyzer:
             text = self._acronyms.spell(text)
         words = tokenize(text)
         mixed = False  # with a language a table reads
-        if not self._plain_words.issuperset(words):  # most texts: read as they are typed
+        known = self.words.issuperset(words)
+        if not known or not self._read_words.isdisjoint(words):  # most texts: read as typed
             # the vocabulary's words alone, as most of the rest, hold no chat to read nor typo
-            if not self._as_typed.issuperset(words):
+            if not known or not self._chat_read.isdisjoint(words):
                 read = plain_chat(words, self._named)
                 # typos before idioms and phrasal verbs: "how mny" asks how many
                 words = self._corrected(read.words, read.foreign, read.mixed)
