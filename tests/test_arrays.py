@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from threadpoolctl import threadpool_limits
 
-from bot.matching.arrays import distinct, distinct_inverse, dot_rows, spans
+from bot.matching.arrays import distinct, distinct_inverse, dot_rows, run_sums, spans
 
 _VALUES = st.lists(st.integers(-50, 50), max_size=200)
 
@@ -40,3 +40,18 @@ def test_dot_rows_is_one_threads_product(rows: int, start: int) -> None:
     with threadpool_limits(1):
         expected = part @ vector
     assert np.array_equal(dot_rows(part, vector), expected)
+
+
+@given(st.lists(st.integers(1, 20), min_size=1, max_size=60), st.integers(0, 2**32 - 1))
+def test_run_sums_are_numpys_reduceat_bit_for_bit(lengths: list[int], seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    scale = rng.choice([1e-30, 1e-3, 1.0, 1e4])  # sums that round, and subnormal ones
+    rows = (rng.standard_normal((sum(lengths), 8)) * scale).astype(np.float32)
+    rows[rng.random(rows.shape) < 0.1] = -0.0  # a signed zero's sign is summed too
+    rows[rng.random(rows.shape) < 0.1] = 0.0
+    starts = np.cumsum(lengths) - np.array(lengths)
+    expected = np.add.reduceat(rows, starts, axis=0)
+    found = run_sums(rows, starts)
+    assert np.array_equal(found, expected) and np.array_equal(
+        np.signbit(found), np.signbit(expected)
+    )

@@ -7,6 +7,7 @@ import pytest
 from bot.matching import narrowing
 from bot.matching.analyzer import Analyzer
 from bot.matching.asking import for_others, phrased_for_others
+from bot.matching.chat import ChatReading, plain_chat, read_words
 from bot.matching.text import tokenize
 
 # phrasings that ask for others, spelled every way tokenizing reads, and some that do not
@@ -32,6 +33,13 @@ _PHRASINGS = [
 def test_phrasings_asking_for_others_are_found_as_their_tokens_say(text: str) -> None:
     found = phrased_for_others([(text,)])
     assert found == ({(0, 0)} if for_others(tokenize(text)) else set())
+
+
+def test_an_entrys_phrasings_asking_for_others_are_found_together_as_alone() -> None:
+    asking = {(0, n) for n, text in enumerate(_PHRASINGS) if for_others(tokenize(text))}
+    assert phrased_for_others([tuple(_PHRASINGS)]) == asking
+    plain = tuple(t for t in _PHRASINGS if not for_others(tokenize(t)))
+    assert phrased_for_others([plain, plain[:1]]) == frozenset()
 
 
 def _analyzer() -> Analyzer:
@@ -71,6 +79,9 @@ def test_phrases_are_read_alike_in_a_build_and_out_of_it(text: str, terms: tuple
         "firstly, they met",  # no word of its own
         "The \u017fmallest one",  # a long s: IGNORECASE reads it as "s"
         "Kakar's last trip",
+        "the last-minute deal",  # a run of word characters ends at a hyphen
+        "a first_class seat",  # … not at an underscore or a digit
+        "TALLEST1 tower",
         "",
     ],
 )
@@ -101,3 +112,20 @@ _TOKENIZED = {
 @pytest.mark.parametrize(("text", "tokens"), _TOKENIZED.items())
 def test_signs_and_scaled_figures_are_tokenized_as_before(text: str, tokens: list[str]) -> None:
     assert tokenize(text) == tokens
+
+
+# chat shorthand, markers of languages, -ing words without their g, plain words, and words
+# that split apart when read
+_CHAT_WORDS = [
+    *"wat ppl govt una wetin hai kya sayin workin putin dublin within moon base the".split(),
+    "a b",
+    "",
+]
+
+
+@pytest.mark.parametrize("word", _CHAT_WORDS)
+def test_words_read_as_typed_are_those_the_chat_reader_leaves(word: str) -> None:
+    as_typed = word not in read_words(_CHAT_WORDS)
+    # beside a word the reader reads one by one ("within" may be "withing"), as it is
+    read = plain_chat([word, "within"])
+    assert as_typed == (read == ChatReading([word, "within"], foreign=False, mixed=False))

@@ -130,7 +130,7 @@ def _readable(corpus: Corpus) -> tuple[object, ...]:
 def test_a_run_of_old_entries_is_added_as_if_analysed_anew() -> None:
     def entry(*phrasings: tuple[str, ...], answer: str, strict: bool = False) -> IndexedEntry:
         read = tuple(Analysis(terms, QType.WHERE) for terms in phrasings)
-        spelled = tuple((t, t.upper()) for t in dict.fromkeys(t for p in phrasings for t in p))
+        spelled = {t: t.upper() for p in phrasings for t in p}
         return IndexedEntry(read, frozenset(answer.split()), strict, spelled)
 
     base = entry(("moon", "base"), ("base",), answer="pole south")

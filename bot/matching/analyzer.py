@@ -14,10 +14,10 @@ import Stemmer
 from bot.matching.acronyms import Acronyms
 from bot.matching.alternatives import either_or
 from bot.matching.analysis import Analysis, Phrasing
-from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat
+from bot.matching.chat import ROMAN_URDU, SLANG, Phrase, plain_chat, read_words
 from bot.matching.english import IRREGULAR, is_english
 from bot.matching.gazetteer import place_words, world_places
-from bot.matching.idioms import plain_words
+from bot.matching.idioms import IDIOM_WORDS, plain_words
 from bot.matching.lexicon import (
     ABOUT_TEXT,
     CHATTER,
@@ -148,6 +148,11 @@ class Analyzer:
             | _PLACE_WORDS
         )
         self._speller = Speller(self.words, self._used, inflected, self._stop_words)
+        # the few words of the vocabulary that chat reads otherwise or that mark a language
+        self._chat_read = read_words(self.words)
+        # … and those an idiom needs or a phrasal verb opens: every step reads the others as
+        # typed (kept apart from the vocabulary: a set of all the others would double it)
+        self._read_words = self._chat_read | (self.words & (IDIOM_WORDS | self._phrasal.openers))
         self._correct = self._cached(Analyzer._correct_uncached, 65536)
         # many entries share a source passage: analyse each passage once
         self._cached_terms = self._cached(Analyzer._terms_uncached, 4096)
@@ -242,14 +247,21 @@ class Analyzer:
         """
         if self._acronyms is not None:  # "the WHO" before "who" is read in lower case
             text = self._acronyms.spell(text)
-        # typos before idioms and phrasal verbs: "how mny" asks how many
-        read = plain_chat(tokenize(text), self._named)
-        corrected = self._corrected(read.words, read.foreign, read.mixed)
-        words = self._phrasal.read(plain_words(corrected))
+        words = tokenize(text)
+        mixed = False  # with a language a table reads
+        known = self.words.issuperset(words)
+        if not known or not self._read_words.isdisjoint(words):  # most texts: read as typed
+            # the vocabulary's words alone, as most of the rest, hold no chat to read nor typo
+            if not known or not self._chat_read.isdisjoint(words):
+                read = plain_chat(words, self._named)
+                # typos before idioms and phrasal verbs: "how mny" asks how many
+                words = self._corrected(read.words, read.foreign, read.mixed)
+                mixed = read.mixed
+            words = self._phrasal.read(plain_words(words))
         if not text.isascii():  # "مرحبا who is Kakar?": a greeting in other letters is no word
             words = [w for w in words if w in self.words or not in_other_script(w)]
         # looked for only in a text mixing in a language; most texts (plain phrasings) skip it
-        foreign = frozenset(filter(self._foreign, words)) if read.mixed else frozenset()
+        foreign = frozenset(filter(self._foreign, words)) if mixed else frozenset()
         if not GO_WORDS.isdisjoint(words):
             words = drop_idle_go(words, self._phrase_term)
         return words, foreign

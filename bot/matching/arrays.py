@@ -19,6 +19,8 @@ _Floats = npt.NDArray[np.floating]
 # busy machine they took 8 ms where one core takes 0.1 ms (16,384 rows of 64 dimensions)
 _ONE_THREAD_CELLS = 262144
 _ROW_BLOCK = 4  # OpenBLAS takes rows four at a time, and the last few by another path
+# numpy's pairwise sum adds fewer values than this one after another, from -0.0
+_PAIRWISE_FROM = 8
 
 
 def distinct(values: npt.NDArray[_T]) -> npt.NDArray[_T]:
@@ -49,6 +51,34 @@ def spans(starts: _Array, ends: _Array) -> tuple[npt.NDArray[np.intp], npt.NDArr
     owner = np.repeat(np.arange(len(starts)), lengths)
     offsets = np.cumsum(lengths) - lengths
     return np.arange(int(lengths.sum())) - offsets[owner] + starts[owner], owner
+
+
+def run_sums(rows: _Floats, starts: _Array) -> _Floats:
+    """Return the sum of each run of `rows` (from `starts[i]` to the next start), in order.
+
+    Bit for bit what `np.add.reduceat(rows, starts, axis=0)` gives (every run holding a row):
+    the first row plus the others' sum, which numpy adds one after another from -0.0 when
+    they are fewer than eight (its pairwise sum). Short runs are summed a row at a time for
+    all of them at once (12 -> 7 ms for 10,000 entries' texts); longer runs are numpy's.
+    """
+    ends = np.append(starts[1:], len(rows))
+    lengths = ends - starts
+    sums: _Floats = rows[starts]
+    short = np.flatnonzero((lengths > 1) & (lengths <= _PAIRWISE_FROM))
+    if len(short):
+        first, sizes = starts[short], lengths[short]
+        others = np.full((len(short), *rows.shape[1:]), -0.0, dtype=rows.dtype)
+        for at in range(1, int(sizes.max())):
+            longer = np.flatnonzero(sizes > at)
+            others[longer] += rows[first[longer] + at]
+        sums[short] += others
+    long = np.flatnonzero(lengths > _PAIRWISE_FROM)
+    if len(long):  # a run's sum is its own: the long runs' rows gathered, summed as numpy does
+        sizes = lengths[long]
+        sums[long] = np.add.reduceat(
+            rows[spans(starts[long], ends[long])[0]], np.cumsum(sizes) - sizes, axis=0
+        )
+    return sums
 
 
 def dot_rows(matrix: _Floats, vector: _Floats) -> _Floats:

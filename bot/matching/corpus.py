@@ -9,9 +9,9 @@ so no entry's analysis outlives it during a build.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from types import MappingProxyType
 from typing import NamedTuple
 
 import numpy as np
@@ -45,7 +45,7 @@ class IndexedEntry(NamedTuple):
     strict: bool = False  # "who is X?" entries: the question must be about X alone
     # each term with the words it was first read from in this entry, in order: word vectors
     # embed a term by its first spelling in the knowledge
-    spelled: tuple[tuple[str, str], ...] = ()
+    spelled: Mapping[str, str] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -152,8 +152,8 @@ class CorpusBuilder:
         self._answer.extend(map(number, entry.answer_terms))
         self._answer_counts.append(len(self._answer) - answered)
         self._strict.append(entry.strict)
-        self._spelled.extend(map(number, map(itemgetter(0), entry.spelled)))
-        self._spelled_as.extend(map(self._spellings.__getitem__, map(itemgetter(1), entry.spelled)))
+        self._spelled.extend(map(number, entry.spelled))
+        self._spelled_as.extend(map(self._spellings.__getitem__, entry.spelled.values()))
         self._spelled_starts.append(len(self._spelled))
 
     def add_run(self, corpus: Corpus, first: int, last: int) -> None:

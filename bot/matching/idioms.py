@@ -273,7 +273,7 @@ _COMPILED = tuple((re.compile(pattern), plain) for pattern, plain in _IDIOMS)
 # Every idiom needs one of these words, whole: a text with none of them (all but a few of a
 # build's texts) is left as it is after one set lookup, without the search below (which was a
 # seventh of a build's time). tests/test_wording.py checks each idiom fires only with one.
-_KEYS = frozenset(
+IDIOM_WORDS = frozenset(
     """
     back tag tags bill bills tab form kitne cost shell shelled shelling fork forked forking
     cough coughed
@@ -303,7 +303,7 @@ _ANY = re.compile(f" (?:{_EITHER})")
 
 def plain_words(words: list[str]) -> list[str]:
     """Return `words` with every idiom replaced by the plain words for it."""
-    if _KEYS.isdisjoint(words):
+    if IDIOM_WORDS.isdisjoint(words):
         return words
     text = " ".join(words)
     if not _ANY.search(" " + text):

@@ -314,9 +314,9 @@ def _opposites(analyzer: Analyzer) -> frozenset[tuple[str, str]]:
     return frozenset(pairs)
 
 
-def _firsts(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+def _firsts(pairs: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Return each term of `pairs` with the words it was first read from, in order."""
     first: dict[str, str] = {}
     # the pairs handed to `setdefault` in C: a Python loop over them cost 3 us an entry
     deque(starmap(first.setdefault, pairs), maxlen=0)
-    return tuple(first.items())
+    return first

@@ -20,8 +20,16 @@ from bot.matching.lexicon import SUPERLATIVES
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 _KEYS = re.compile(rf"\b(?:{'|'.join(sorted(SUPERLATIVES))})\b", re.IGNORECASE)
-# the same in lower-case ASCII text, searched without IGNORECASE: three times as fast
-_LOWER_KEYS = re.compile(_KEYS.pattern)
+# in ASCII text a superlative is a run of word characters of its own: each run, lower-cased
+# and every other byte a space, is looked up (a third of a search trying each at every letter)
+_ASCII_RUNS = bytes.maketrans(
+    bytes(range(256)),
+    bytes(
+        c if c < 128 and (chr(c).isalnum() or c == ord("_")) else 32
+        for c in bytes(range(256)).lower()
+    ),
+)
+_ASCII_KEYS = frozenset(s.encode("ascii") for s in SUPERLATIVES)
 
 # (the superlative's term, the terms that narrow it) for each superlative an answer says
 _Said = tuple[tuple[str, frozenset[str]], ...]
@@ -73,7 +81,7 @@ class Narrowings:
 def _says_superlative(answer: str) -> bool:
     """Return whether `answer` holds a superlative word, in any case."""
     if answer.isascii():  # the words are ASCII letters: lower-casing is all IGNORECASE does
-        return _LOWER_KEYS.search(answer.lower()) is not None
+        return not _ASCII_KEYS.isdisjoint(answer.encode("ascii").translate(_ASCII_RUNS).split())
     return _KEYS.search(answer) is not None
 
 

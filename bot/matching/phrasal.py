@@ -76,14 +76,14 @@ class Phrasal:
                 if all(map(used, words)) and claimed.isdisjoint(map(stem, words)):
                     self._forms.setdefault((form[0], form[1]), []).append((form, words))
                     break
-        self._openers = frozenset(first for first, _ in self._forms)  # each form's first word
+        self.openers = frozenset(first for first, _ in self._forms)  # each form's first word
 
     def read(self, words: list[str]) -> list[str]:
         """Return `words` with each phrasal form replaced by its plain words."""
         forms = self._forms
         # the words first, then the pairs, each looked up in one call: a generator's step per
         # pair cost more than the lookup, and most texts hold no form's first word
-        if self._openers.isdisjoint(words) or forms.keys().isdisjoint(pairwise(words)):
+        if self.openers.isdisjoint(words) or forms.keys().isdisjoint(pairwise(words)):
             return words  # almost every text: no two words that start a form
         read: list[str] = []
         i = 0

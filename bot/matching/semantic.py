@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.matching import heap
-from bot.matching.arrays import dot_rows, spans
+from bot.matching.arrays import dot_rows, run_sums, spans
 from bot.matching.clusters import Clusters
 from bot.matching.encoder import Encoder, Vectors, bulk, encoded, unit_rows
 
@@ -78,7 +78,7 @@ class SemanticIndex:
             # from the rows as stored, so that reused and new entries get the same coarse
             # vectors; every entry has at least one text (its question or its name)
             if chunk:
-                coarse[first : first + len(chunk)] = np.add.reduceat(
+                coarse[first : first + len(chunk)] = run_sums(
                     rows[:, :_COARSE_DIMS].astype(np.float32), starts[:-1] - starts[0]
                 )
             heap.release()
