@@ -59,13 +59,10 @@ def came_first(engine: Engine, text: str) -> Decision | None:
     if asked is None:  # almost every question
         return _ordered(engine, text)
     things = [asked["one"].strip(), asked["other"].strip()]
-    both = both_dated(engine, *things)
-    if both is None:
+    dated = _dated_pair(engine, *things)
+    if dated is None:
         return None
-    times = _moments(both[0], both[1])
-    if times is None:
-        return None
-    (one, one_said), (other, other_said) = times
+    both, (one, one_said), (other, other_said) = dated
     earlier = 0 if one < other else 1
     thing = re.sub(r"^(?:the|did|does|do)\s+", "", things[earlier], flags=re.IGNORECASE)
     said = (one_said, other_said) if earlier == 0 else (other_said, one_said)
@@ -79,13 +76,10 @@ def _ordered(engine: Engine, text: str) -> Decision | None:
     asked = _ASKED_ORDER.search(text)
     if asked is None:
         return None
-    both = both_dated(engine, asked["one"].strip(), asked["other"].strip())
-    if both is None:
+    dated = _dated_pair(engine, asked["one"].strip(), asked["other"].strip())
+    if dated is None:
         return None
-    times = _moments(both[0], both[1])
-    if times is None:
-        return None
-    (one, one_said), (other, other_said) = times
+    both, (one, one_said), (other, other_said) = dated
     came = "before" if one < other else "after"
     holds = came == asked["way"].lower()
     line = (
@@ -97,6 +91,17 @@ def _ordered(engine: Engine, text: str) -> Decision | None:
 
 
 Moment = tuple[int, str]  # when a thing was, sortable, and as its answer says it
+
+
+def _dated_pair(
+    engine: Engine, one: str, other: str
+) -> tuple[tuple[Candidate, Candidate], Moment, Moment] | None:
+    """Return the sure answers of when `one` and `other` were, and when each says, if alike."""
+    both = both_dated(engine, one, other)
+    if both is None:
+        return None
+    times = _moments(both[0], both[1])
+    return (both, *times) if times is not None else None
 
 
 def _moments(first: Candidate, second: Candidate) -> tuple[Moment, Moment] | None:
