@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.amounts import CLOCK, MONTH_NAME, days_given, month_number
+from bot.conversation.figured import answered_by
 from bot.knowledge.sentences import story_sentences
 from bot.matching.decision import Decision
 from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
@@ -64,12 +65,7 @@ def dated(engine: Engine, text: str) -> Decision | None:
         return None
     giving = [e for e in engine.entries if all(t.search(e.answer) for t in times)]
     if giving:
-        ranked = [c.entry for c in engine.candidates(text) if c.entry in giving]
-        if not ranked and len(giving) > 1:
-            return None
-        entry = (ranked or giving)[0]
-        answer = replies.single(entry, engine.thresholds.answer)
-        return Decision(text, answer, "what happened at a time: an entry gives it")
+        return answered_by(engine, text, giving, "what happened at a time: an entry gives it")
     said = [s for s in story_sentences(engine.knowledge.story) if all(t.search(s) for t in times)]
     if len(said) != 1:
         return None

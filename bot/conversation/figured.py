@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.matching.analysis import Analysis
-from bot.matching.decision import Decision
+from bot.matching.decision import Decision, Entry
 from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:
@@ -55,15 +55,22 @@ def figured(engine: Engine, text: str, reading: Analysis) -> Decision | None:
         *(postings.rows(w).tolist() for w in whole[1:])
     )
     stating = [engine.entries[p] for p in sorted(found) if _states(engine.entries[p].answer, said)]
+    return answered_by(engine, text, stating, "a figure asked of: an entry states it")
+
+
+def answered_by(engine: Engine, text: str, stating: list[Entry], reason: str) -> Decision | None:
+    """Answer `text` with the entry of `stating` the question's words make likeliest.
+
+    One entry stating what is asked answers it; of several, the likeliest; of several none of
+    which the words nominate, none does.
+    """
     if not stating:
         return None
-    # of several entries stating it, the likeliest the question's words make
     ranked = [c.entry for c in engine.candidates(text) if c.entry in stating]
     if not ranked and len(stating) > 1:
         return None
     entry = (ranked or stating)[0]
-    answer = replies.single(entry, engine.thresholds.answer)
-    return Decision(text, answer, "a figure asked of: an entry states it")
+    return Decision(text, replies.single(entry, engine.thresholds.answer), reason)
 
 
 def _states(answer: str, figures: list[str]) -> bool:
