@@ -156,15 +156,22 @@ class Engine:
         decided = (
             self._alone(text) if turn is None else self.dialogue.after(text, turn, self._alone)
         )
-        # a message asking a view keeps its every word: "is 2x revenue a good multiple? ur opinion"
-        for said, asked in [] if decided.answer.answered or asks_a_view(text) else asides(text):
+        if decided.answer.answered or asks_a_view(text):  # a view asked keeps its every word
+            return decided
+        return self._without_asides(text) or decided
+
+    def _without_asides(self, text: str) -> Decision | None:
+        """Answer the question `text` asks without an opening or closing of no story word.
+
+        "For accuracy in my copy: how many seals?" asks how many seals; "Donghae stock: traded
+        where?" asks of Donghae's stock.
+        """
+        for said, asked in asides(text):
             if not any(map(self.index.knows, self.analyzer.terms(said))):
-                # "For accuracy in my copy: how many seals?": words of no story word ask
-                # nothing ("Donghae stock: traded where?" does)
                 alone = self._alone(asked)
                 if alone.answer.answered:
                     return alone
-        return decided
+        return None
 
     def _alone(self, text: str) -> Decision:
         """Decide `text` on its own: answer, correct a premise, quote the story, or decline."""
