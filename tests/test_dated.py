@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.conversation.dated import _looked_up, _times
 from bot.models import Query
 from tests.turnkit import answers_with, story_engine
 
@@ -40,3 +41,12 @@ def test_a_time_the_story_never_gives_or_a_question_of_more_is_read_as_asked(
 ) -> None:
     decision = story_engine(story).decide(Query(text=question))
     assert "what happened at a time" not in decision.reason
+
+
+def test_the_entries_read_for_a_time_are_those_the_index_holds_it_for() -> None:
+    # a question's work must not grow with the knowledge: no entry is read whole to find it
+    lagos = story_engine("lagos-metro")
+    looked = _looked_up(lagos, _times("what took place in March 2019?"))
+    assert 0 < len(looked) < len(lagos.entries)
+    assert all("2019" in lagos.terms_of(entry.id) for entry in looked)
+    assert _looked_up(lagos, _times("what happened in 1999?")) == []

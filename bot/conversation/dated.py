@@ -16,7 +16,7 @@ from bot import replies
 from bot.conversation.amounts import CLOCK, MONTH_NAME, days_given, month_number
 from bot.conversation.figured import answered_by
 from bot.knowledge.sentences import story_sentences
-from bot.matching.decision import Decision
+from bot.matching.decision import Decision, Entry
 from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
 
 if TYPE_CHECKING:
@@ -63,37 +63,60 @@ def dated(engine: Engine, text: str) -> Decision | None:
     others = [t for t in engine.analyzer.terms(_without_times(text)) if t not in about]
     if len(others) > _OTHERS:
         return None
-    giving = [e for e in engine.entries if all(t.search(e.answer) for t in times)]
+    giving = [e for e in _looked_up(engine, times) if all(t.search(e.answer) for t, _ in times)]
     if giving:
         return answered_by(engine, text, giving, "what happened at a time: an entry gives it")
-    said = [s for s in story_sentences(engine.knowledge.story) if all(t.search(s) for t in times)]
+    story = story_sentences(engine.knowledge.story)
+    said = [s for s in story if all(t.search(s) for t, _ in times)]
     if len(said) != 1:
         return None
     return Decision(text, replies.quoted(said[0]), "what happened at a time: one sentence gives it")
 
 
-def _times(text: str) -> list[re.Pattern[str]]:
-    """Return a pattern for each time `text` names, as an answer would write it."""
-    found: list[re.Pattern[str]] = []
+Time = tuple[re.Pattern[str], tuple[str, ...]]  # as an answer writes it, and its words' spellings
+
+
+def _times(text: str) -> list[Time]:
+    """Return each time `text` names, as an answer would write it, with the words to look up."""
+    found: list[Time] = []
     days = days_given(text)
     for month, day in days:
         names = _month_names(month)
-        found.append(re.compile(rf"\b(?:{names})\.? {day}\b|\b{day} (?:{names})\b", re.I))
+        said = re.compile(rf"\b(?:{names})\.? {day}\b|\b{day} (?:{names})\b", re.I)
+        found.append((said, tuple(names.split("|"))))
     if not days:
         for match in _MONTH.finditer(text):
             word = match["month"].lower()
             if word in _PLAIN_WORDS and match[0].lower() == word:
                 continue  # "what may happen", "the march to the stadium"
-            found.append(re.compile(rf"\b(?:{_month_names(month_number(word))})\b", re.I))
-    found += [re.compile(rf"\b{year}\b") for year in _YEAR.findall(text)]
-    found += [re.compile(rf"\b{day}\b", re.I) for day in _WEEKDAY.findall(text)]
+            names = _month_names(month_number(word))
+            found.append((re.compile(rf"\b(?:{names})\b", re.I), tuple(names.split("|"))))
+    found += [(re.compile(rf"\b{year}\b"), (year,)) for year in _YEAR.findall(text)]
+    found += [(re.compile(rf"\b{day}\b", re.I), (day,)) for day in _WEEKDAY.findall(text)]
     for match in _HOUR_MINUTE.finditer(text):
-        found.append(re.compile(rf"\b{int(match['hour'])}:{match['minute']}\b"))
+        hour, minute = int(match["hour"]), match["minute"]
+        found.append((re.compile(rf"\b{hour}:{minute}\b"), (minute,)))
     if not _HOUR_MINUTE.search(text):
         for match in CLOCK.finditer(text):
-            half = match["half"].lower()
-            found.append(re.compile(rf"\b{int(match['hour'])}(?::00)? ?{half}\.?m\b", re.I))
+            hour, half = int(match["hour"]), match["half"].lower()
+            found.append((re.compile(rf"\b{hour}(?::00)? ?{half}\.?m\b", re.I), (str(hour),)))
     return found
+
+
+def _looked_up(engine: Engine, times: list[Time]) -> list[Entry]:
+    """Return the entries whose words hold every time, looked up in the index, not read whole.
+
+    A time none of whose words the index holds narrows nothing; with none that does, no entry
+    is looked for (a question's work must not grow with the knowledge).
+    """
+    postings = engine.index.corpus.postings
+    found: set[int] | None = None
+    for _, spellings in times:
+        terms = {t for word in spellings for t in engine.analyzer.terms(word)}
+        rows = {int(p) for t in terms for p in postings.rows(t)} if terms else None
+        if rows is not None:
+            found = rows if found is None else found & rows
+    return [engine.entries[p] for p in sorted(found)] if found else []
 
 
 def _month_names(month: int) -> str:
