@@ -39,6 +39,7 @@ _SAYING = re.compile(
     r"[\"\u201c\u201d]|\b(?:said|says|told|added|warned|called|according to|insisted|argued)\b",
     re.I,
 )
+_LISTED = 12  # people a reply lists at most
 # words that only ask for the list and what each one is
 _ABOUT_PEOPLE = frozenset(
     """
@@ -68,7 +69,9 @@ def people(engine: Engine, text: str) -> Decision | None:
     found.sort(key=lambda e: _first_named(_name(e), story))
     said = f"The story {'quotes' if quoted else 'names'} {len(found)} "
     said += "people:" if len(found) > 1 else "person:"
-    lines = [said, *(f"- {_described(e)}" for e in found)]
+    lines = [said, *(f"- {_described(e)}" for e in found[:_LISTED])]
+    if len(found) > _LISTED:  # a chat reply, not a directory: a large fact store lists some
+        lines.append(f"- and {len(found) - _LISTED} more")
     answer = Answer(text="\n".join(lines), kind=AnswerKind.ANSWER, confidence=0.5)
     return Decision(text, answer, f"the people the story {'quotes' if quoted else 'names'}")
 
