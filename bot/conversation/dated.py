@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.conversation.amounts import CLOCK, MONTH_NAME, days_given, month_number
 from bot.conversation.figured import answered_by
+from bot.conversation.stated import YEARS
 from bot.knowledge.sentences import story_sentences
 from bot.matching.decision import Decision, Entry
 from bot.matching.needs import MONTH_NAMES, WEEKDAY_NAMES
@@ -38,7 +39,6 @@ _MONTH = re.compile(
     re.I,
 )
 _PLAIN_WORDS = frozenset({"may", "march", "mar"})
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES.split())})\b", re.I)
 _HOUR_MINUTE = re.compile(r"\b(?P<hour>\d{1,2}):(?P<minute>\d\d)\b")
 # words a question may say besides its time: "what happened between the two countries in
@@ -91,7 +91,7 @@ def _times(text: str) -> list[Time]:
                 continue  # "what may happen", "the march to the stadium"
             names = _month_names(month_number(word))
             found.append((re.compile(rf"\b(?:{names})\b", re.I), tuple(names.split("|"))))
-    found += [(re.compile(rf"\b{year}\b"), (year,)) for year in _YEAR.findall(text)]
+    found += [(re.compile(rf"\b{year}\b"), (year,)) for year in YEARS.findall(text)]
     found += [(re.compile(rf"\b{day}\b", re.I), (day,)) for day in _WEEKDAY.findall(text)]
     for match in _HOUR_MINUTE.finditer(text):
         hour, minute = int(match["hour"]), match["minute"]
@@ -127,6 +127,6 @@ def _month_names(month: int) -> str:
 
 def _without_times(text: str) -> str:
     """Return `text` without the times it names, to count what else it asks."""
-    for pattern in (_YEAR, _WEEKDAY, _HOUR_MINUTE, CLOCK, _MONTH):
+    for pattern in (YEARS, _WEEKDAY, _HOUR_MINUTE, CLOCK, _MONTH):
         text = pattern.sub(" ", text)
     return re.sub(r"\b\d{1,2}\b", " ", text)
