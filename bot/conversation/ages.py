@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from bot import replies
 from bot.conversation.values import ages_in
 from bot.matching.analysis import ENTITY_PREFIX, Analysis
-from bot.matching.decision import Candidate, Decision, Entry
+from bot.matching.decision import Candidate, Decision
 from bot.matching.lexicon import QType
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def older(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     if aged[0] is None or aged[1] is None:
         return _one_aged(engine, text, people, aged)
     (first, age), (second, other) = aged[0], aged[1]
-    names = [_name(c.entry) for c in (first, second)]
+    names = [c.entry.person for c in (first, second)]
     elder, younger = names if age > other else names[::-1]
     said = (
         f"{elder} is {abs(age - other)} years older than {younger}"
@@ -98,7 +98,7 @@ def _one_aged(
     if len(given) != 1 or len(missing) != 1 or missing[0] is None:
         return None
     (candidate, age), left = given[0], missing[0]
-    line = f"The story gives {_name(candidate.entry)}'s age ({age}), but not {_name(left)}'s."
+    line = f"The story gives {candidate.entry.person}'s age ({age}), but not {left.person}'s."
     answer = replies.worked([candidate], line)
     return Decision(text, answer, "who is older: one age given", (candidate,))
 
@@ -138,7 +138,7 @@ def _most(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     aged = [a for p in sorted(engine.tools.people) if (a := _aged(engine, p)) is not None]
     if len(aged) == 1:  # "who is the oldest person in the story?" of a story giving one age
         candidate, age = aged[0]
-        line = f"The story gives only one person's age: {_name(candidate.entry)}, {age}."
+        line = f"The story gives only one person's age: {candidate.entry.person}, {age}."
         return Decision(text, replies.worked([candidate], line), "one age given", (candidate,))
     if not aged:
         return None
@@ -147,9 +147,9 @@ def _most(engine: Engine, text: str, reading: Analysis) -> Decision | None:
     if ranked[0][1] == ranked[1][1]:
         return None  # two of an age: neither is the one asked for
     (candidate, age) = ranked[0]
-    others = ", ".join(f"{_name(c.entry)} {a}" for c, a in ranked[1:])
+    others = ", ".join(f"{c.entry.person} {a}" for c, a in ranked[1:])
     line = (
-        f"Of the {len(aged)} people the story gives ages for, {_name(candidate.entry)} is the "
+        f"Of the {len(aged)} people the story gives ages for, {candidate.entry.person} is the "
         f"{most['most'].lower()}, at {age} (then {others})."
     )
     named = [t for t in reading.terms if t in engine.tools.people]
@@ -165,14 +165,9 @@ def _aged(engine: Engine, person: str) -> tuple[Candidate, int] | None:
     entry = engine.entry(person.removeprefix(ENTITY_PREFIX))
     if entry is None:
         return None
-    found = engine.candidates(f"how old is {_name(entry)}")
+    found = engine.candidates(f"how old is {entry.person}")
     best = next((c for c in found if c.entry == entry), None)
     if best is None:
         return None
     ages = ages_in(best.entry.answer)
     return (best, int(ages.pop())) if len(ages) == 1 else None
-
-
-def _name(entry: Entry) -> str:
-    """Return the name of the person a fact-store entry is about: its "Who is X?" question's X."""
-    return entry.question.removeprefix("Who is ").rstrip("?")

@@ -63,10 +63,10 @@ def people(engine: Engine, text: str) -> Decision | None:
     found = [e for t in engine.tools.people if (e := engine.entry(t.removeprefix(ENTITY_PREFIX)))]
     quoted = bool(_QUOTED.search(text))
     if quoted:
-        found = [e for e in found if any(_speaks(_name(e), s) for s in sentences)]
+        found = [e for e in found if any(_speaks(e.person, s) for s in sentences)]
     if not found:
         return None
-    found.sort(key=lambda e: _first_named(_name(e), story))
+    found.sort(key=lambda e: _first_named(e.person, story))
     said = f"The story {'quotes' if quoted else 'names'} {len(found)} "
     said += "people:" if len(found) > 1 else "person:"
     lines = [said, *(f"- {_described(e)}" for e in found[:_LISTED])]
@@ -74,11 +74,6 @@ def people(engine: Engine, text: str) -> Decision | None:
         lines.append(f"- and {len(found) - _LISTED} more")
     answer = Answer(text="\n".join(lines), kind=AnswerKind.ANSWER, confidence=0.5)
     return Decision(text, answer, f"the people the story {'quotes' if quoted else 'names'}")
-
-
-def _name(entry: Entry) -> str:
-    """Return the name a person's own entry asks of: its "Who is X?" question's X."""
-    return entry.question.removeprefix("Who is ").rstrip("?")
 
 
 def _surname(name: str) -> str:
@@ -102,4 +97,4 @@ def _described(entry: Entry) -> str:
     first = entry.answer.split(". ")[0].rstrip(".")
     subject, is_, rest = first.partition(" is ")
     # "Dr Kwabena Asante-Darko is Ghana's Health Minister": only the name before "is"
-    return f"{subject}, {rest}" if is_ and subject.endswith(_name(entry)) else first
+    return f"{subject}, {rest}" if is_ and subject.endswith(entry.person) else first

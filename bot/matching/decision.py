@@ -13,6 +13,8 @@ from bot.matching.analysis import Analysis
 from bot.matching.evidence import Evidence
 from bot.models import Answer
 
+_WHO_IS = "Who is "  # how a person's own entry asks of them
+
 
 @dataclass(frozen=True, slots=True, weakref_slot=True)  # slots: half the memory
 class Entry:
@@ -33,11 +35,16 @@ class Entry:
     def of_entity(cls, entity: Entity, sentence: Callable[[str], str]) -> Entry:
         """Return a fact-store entity as an entry that answers who or what it is."""
         if entity.type == EntityType.PERSON:
-            question = f"Who is {entity.name}?"
+            question = f"{_WHO_IS}{entity.name}?"
         else:
             question = f"What does the story say about {entity.name}?"
         source = sentence(entity.source)
         return cls(entity.id, question, entity.description, source, "People and places")
+
+    @property
+    def person(self) -> str:
+        """Return the name a person's own entry asks of: its "Who is X?" question's X."""
+        return self.question.removeprefix(_WHO_IS).rstrip("?")
 
 
 @dataclass(frozen=True)
