@@ -254,7 +254,7 @@ def plain_chat(words: list[str], kept: Mapping[str, list[Phrase]] | None = None)
     first = min((_MARKING[w] for w in words if w in _MARKING), default=None)
     foreign = first is not None and first < len(LANGUAGES)
     table = _LANGUAGES[first][1] if first is not None else {}
-    if not table and SLANG.keys().isdisjoint(words) and not any(map(_g_dropped, words)):
+    if not table and SLANG.keys().isdisjoint(words) and not any(map(_G_DROPPED.match, words)):
         return ChatReading(words, foreign, first is not None)  # almost every text
     held = _held(words, kept) if kept and table else set()
     # a word may read as several ("ngapi": how many) or as none (filler)
@@ -278,7 +278,9 @@ def read_words(words: Iterable[str]) -> frozenset[str]:
 
 
 _SPACE = re.compile(r"\s")
-_G_DROPPED = re.compile(r"(?s).{3,}in\Z")  # what `_g_dropped` tells, as a pattern
+# a word that may be an -ing word typed without its g ("sayin", "workin"): five letters or
+# more, ending in "in"
+_G_DROPPED = re.compile(r"(?s).{3,}in\Z")
 
 
 def _read(word: str, table: dict[str, str]) -> str:
@@ -292,11 +294,6 @@ def _read(word: str, table: dict[str, str]) -> str:
 _G_DROPPED_IN_USE = 3.5
 
 
-def _g_dropped(word: str) -> bool:
-    """Return whether `word` may be an -ing word typed without its g ("sayin", "workin")."""
-    return len(word) > 4 and word.endswith("in")
-
-
 @lru_cache(maxsize=4096)
 def _with_g(word: str) -> str:
     """Return `word` with the g chat drops restored ("sayin": "saying"), else `word`.
@@ -304,7 +301,7 @@ def _with_g(word: str) -> str:
     Only a word that is no English word itself, whose -ing form is in everyday use: "Putin"
     and "Dublin" stay, and so do "Benin" and the pidgin "pikin".
     """
-    if _g_dropped(word) and not is_english(word) and zipf(word + "g") >= _G_DROPPED_IN_USE:
+    if _G_DROPPED.match(word) and not is_english(word) and zipf(word + "g") >= _G_DROPPED_IN_USE:
         return word + "g"
     return word
 
