@@ -9,14 +9,13 @@ own dates. Which came first is `order`'s. Anything else is read as asked.
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.conversation.amounts import spoken
 from bot.conversation.dating import both_dated, clock_of, date_of, month_of, year_of
-from bot.conversation.spans import typed_span
+from bot.conversation.spans import nearest_days, typed_span
 from bot.matching.decision import Candidate, Decision
 
 if TYPE_CHECKING:
@@ -155,25 +154,14 @@ def _days_apart(first: Candidate, second: Candidate) -> int | None:
     """Return how many days lie between the two answers' days of a month.
 
     A day whose answer gives no year of its own is taken in the year that sets it nearest the
-    other ("ordered on October 7" is the October before "by February 27, 2026").
+    other ("ordered on October 7" is the October before "by February 27, 2026"); two without
+    one are in one year.
     """
     one, other = date_of(first, second), date_of(second, first)
     if one is None or other is None:
         return None
-    if (year_of(first) is None) == (year_of(second) is None):  # both their own years, or neither
-        return abs((other - one).days)
-    unsure = one if year_of(first) is None else other
-    sure = other if unsure is one else one
-    gaps = [abs((day - sure).days) for day in _in_years_around(unsure)]
-    return min(gaps) if gaps else None
-
-
-def _in_years_around(day: datetime.date) -> list[datetime.date]:
-    """Return `day` in its year and the years either side (a February 29 only in leap years)."""
-    around = []
-    for year in (day.year - 1, day.year, day.year + 1):
-        try:
-            around.append(day.replace(year=year))
-        except ValueError:
-            continue
-    return around
+    years = (year_of(first), year_of(second))
+    if years == (None, None):
+        years = (one.year, other.year)  # neither its own: the one year `date_of` gave both
+    dated = nearest_days((one.month, one.day), years[0], (other.month, other.day), years[1])
+    return abs((dated[1] - dated[0]).days) if dated else None

@@ -62,11 +62,22 @@ def _dated(
     "October 31" beside "February 27, 2026" is October 31, 2025.
     """
     years = (_year_after(story, one_said), _year_after(story, other_said))
-    known = next((year for year in years if year is not None), _ANY_YEAR)
+    return nearest_days(one, years[0], other, years[1])
+
+
+def nearest_days(
+    one: tuple[int, int], one_year: int | None, other: tuple[int, int], other_year: int | None
+) -> tuple[datetime.date, datetime.date] | None:
+    """Return two days of a month (month, day) as dates, each in its year when it has one.
+
+    A day without its year is set in the year, around the other's, that puts the two closest;
+    with neither year, in any one year. None where a day is no day of its year (February 29).
+    """
+    known = next((year for year in (one_year, other_year) if year is not None), _ANY_YEAR)
     tries = [
-        (_day(years[0] or known + a, one), _day(years[1] or known + b, other))
-        for a in (_CLOSE if years[0] is None else (0,))
-        for b in (_CLOSE if years[1] is None and years[0] is not None else (0,))
+        (_day(one_year or known + a, one), _day(other_year or known + b, other))
+        for a in (_CLOSE if one_year is None else (0,))
+        for b in (_CLOSE if other_year is None and one_year is not None else (0,))
     ]
     made = [(first, second) for first, second in tries if first and second]
     return min(made, key=lambda pair: abs((pair[1] - pair[0]).days), default=None)
