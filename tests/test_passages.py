@@ -9,7 +9,7 @@ import pytest
 from bot import replies
 from bot.matching.engine import Engine
 from bot.models import AnswerKind, Query
-from tests.turnkit import story_engine
+from tests.turnkit import answers_with, story_engine
 
 STORIES = Path(__file__).parent / "data" / "stories"
 LAGOS = STORIES / "lagos-metro" / "knowledge"
@@ -193,8 +193,7 @@ def test_a_sentence_naming_someone_by_a_name_that_says_another_names_both() -> N
 def test_a_phrase_quoted_from_the_story_is_answered_with_its_sentence(
     story: str, question: str, quoted: str
 ) -> None:
-    answer = story_engine(story).answer(Query(text=question))
-    assert answer.answered and quoted in answer.text
+    assert answers_with(story, question, quoted)
 
 
 def test_a_quoted_phrase_in_several_sentences_or_none_points_at_none(lagos: Engine) -> None:
